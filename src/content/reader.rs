@@ -1,0 +1,413 @@
+//! Reads a parsed TOML table key by key against what a content file may hold, reporting every
+//! missing, unknown or mistyped key at its place instead of stopping at the first.
+
+use std::ops::RangeInclusive;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diag::{Bilingual, Sink};
+use super::text::{Lang, Text};
+use crate::msg;
+
+/// A value and the byte offset where it was written.
+#[derive(Clone, Debug)]
+pub struct At<T> {
+    pub value: T,
+    pub at: usize,
+}
+
+/// Parses a whole document, reporting every syntax error. `None` when there was one: the
+/// recovered table would only produce follow-on noise.
+pub fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(src);
+    for e in &errors {
+        let at = e.span().map_or(0, |s| s.start);
+        let m = e.message().trim().trim_end_matches('.');
+        sink.error(at, msg!(id: "TOML tidak sah: {m}", en: "invalid TOML: {m}"));
+    }
+    errors.is_empty().then_some(table)
+}
+
+fn type_name(v: &DeValue<'_>) -> Bilingual {
+    let (id, en) = match v {
+        DeValue::String(_) => ("teks", "a string"),
+        DeValue::Integer(_) => ("bilangan bulat", "an integer"),
+        DeValue::Float(_) => ("bilangan desimal", "a decimal number"),
+        DeValue::Boolean(_) => ("true/false", "true/false"),
+        DeValue::Datetime(_) => ("tanggal", "a date"),
+        DeValue::Array(_) => ("daftar [ ]", "a list [ ]"),
+        DeValue::Table(_) => ("tabel { }", "a table { }"),
+    };
+    Bilingual::new(id, en)
+}
+
+fn wrong_type(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>, want: Bilingual) {
+    let found = type_name(v.get_ref());
+    let (fi, fe) = (&found.id, &found.en);
+    let (wi, we) = (&want.id, &want.en);
+    sink.error(
+        v.span().start,
+        msg!(id: "`{key}` harus berupa {wi}, bukan {fi}", en: "`{key}` must be {we}, not {fe}"),
+    );
+}
+
+fn as_int(v: &DeValue<'_>) -> Option<i64> {
+    match v {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+        _ => None,
+    }
+}
+
+/// Is `s` a valid id: lowercase letters, digits and `-`, at most 64 characters?
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The keys of one table, read one by one; `finish` reports the ones nobody asked for.
+pub struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    at: usize,
+    /// How the table is written in the file, for messages: `[[question]]`.
+    name: &'static str,
+    used: Vec<&'static str>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn root(doc: &'t Spanned<DeTable<'i>>) -> Self {
+        Self {
+            table: doc.get_ref(),
+            at: 0,
+            name: "",
+            used: Vec::new(),
+        }
+    }
+
+    /// The table written as `name` in the file, or an error if `value` is not a table.
+    pub fn table(
+        value: &'t Spanned<DeValue<'i>>,
+        key: &str,
+        name: &'static str,
+        sink: &mut Sink,
+    ) -> Option<Self> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(Self {
+                table,
+                at: value.span().start,
+                name,
+                used: Vec::new(),
+            }),
+            _ => {
+                wrong_type(sink, key, value, Bilingual::new("tabel", "a table"));
+                None
+            }
+        }
+    }
+
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.used.push(key);
+        self.table.get(key)
+    }
+
+    fn missing(&self, sink: &mut Sink, key: &str) {
+        let name = self.name;
+        if name.is_empty() {
+            sink.error(
+                self.at,
+                msg!(id: "kunci `{key}` tidak ada", en: "missing key `{key}`"),
+            );
+        } else {
+            sink.error(
+                self.at,
+                msg!(id: "kunci `{key}` tidak ada di {name}", en: "missing key `{key}` in {name}"),
+            );
+        }
+    }
+
+    /// The raw value of `key`, marked as known.
+    pub fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.get(key)
+    }
+
+    pub fn string(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        required: bool,
+    ) -> Option<At<String>> {
+        let v = self.get(key);
+        let Some(v) = v else {
+            if required {
+                self.missing(sink, key);
+            }
+            return None;
+        };
+        match v.get_ref() {
+            DeValue::String(s) if s.trim().is_empty() => {
+                sink.error(
+                    v.span().start,
+                    msg!(id: "`{key}` kosong", en: "`{key}` is empty"),
+                );
+                None
+            }
+            DeValue::String(s) => Some(At {
+                value: s.to_string(),
+                at: v.span().start,
+            }),
+            _ => {
+                wrong_type(sink, key, v, Bilingual::new("teks", "a string"));
+                None
+            }
+        }
+    }
+
+    /// A `[a-z0-9-]+` identifier.
+    pub fn id(&mut self, sink: &mut Sink, key: &'static str, required: bool) -> Option<At<String>> {
+        let s = self.string(sink, key, required)?;
+        if is_id(&s.value) {
+            Some(s)
+        } else {
+            let bad = &s.value;
+            sink.error(
+                s.at + 1,
+                msg!(
+                    id: "id `{bad}` tidak sah: pakai huruf kecil a–z, angka 0–9 dan tanda -, paling banyak 64",
+                    en: "id `{bad}` is not valid: use lowercase a–z, digits 0–9 and -, at most 64"
+                ),
+            );
+            None
+        }
+    }
+
+    pub fn int(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        range: RangeInclusive<i64>,
+        required: bool,
+    ) -> Option<At<i64>> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(sink, key);
+            }
+            return None;
+        };
+        let Some(n) = as_int(v.get_ref()) else {
+            wrong_type(sink, key, v, Bilingual::new("bilangan bulat", "an integer"));
+            return None;
+        };
+        if !range.contains(&n) {
+            let (lo, hi) = (range.start(), range.end());
+            sink.error(
+                v.span().start,
+                msg!(
+                    id: "`{key}` = {n} di luar batas: harus {lo}–{hi}",
+                    en: "`{key}` = {n} is out of range: must be {lo}–{hi}"
+                ),
+            );
+            return None;
+        }
+        Some(At {
+            value: n,
+            at: v.span().start,
+        })
+    }
+
+    pub fn bool(&mut self, sink: &mut Sink, key: &'static str) -> Option<At<bool>> {
+        let v = self.get(key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(At {
+                value: *b,
+                at: v.span().start,
+            }),
+            _ => {
+                wrong_type(
+                    sink,
+                    key,
+                    v,
+                    Bilingual::new("true atau false", "true or false"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn text(&mut self, sink: &mut Sink, key: &'static str, required: bool) -> Option<Text> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(sink, key);
+            }
+            return None;
+        };
+        read_text(sink, key, v)
+    }
+
+    /// A list of strings; absent is an empty list.
+    pub fn strings(&mut self, sink: &mut Sink, key: &'static str) -> Vec<At<String>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            wrong_type(
+                sink,
+                key,
+                v,
+                Bilingual::new("daftar teks", "a list of strings"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(s) => out.push(At {
+                    value: s.to_string(),
+                    at: item.span().start,
+                }),
+                _ => wrong_type(sink, key, item, Bilingual::new("teks", "a string")),
+            }
+        }
+        out
+    }
+
+    /// An array of tables (`[[page]]`); absent is an empty list.
+    pub fn tables(&mut self, sink: &mut Sink, key: &'static str, name: &'static str) -> Vec<Self> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = v.get_ref() else {
+            wrong_type(
+                sink,
+                key,
+                v,
+                Bilingual::new(
+                    format!("{name} (daftar tabel)"),
+                    format!("{name} (a list of tables)"),
+                ),
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| Self::table(item, key, name, sink))
+            .collect()
+    }
+
+    /// Reports keys that were never read, suggesting the known key closest to a typo.
+    pub fn finish(self, sink: &mut Sink) {
+        for (key, _) in self.table.iter() {
+            let k = key.get_ref().as_ref();
+            if self.used.contains(&k) {
+                continue;
+            }
+            let best = self
+                .used
+                .iter()
+                .map(|u| (strsim::levenshtein(u, k), *u))
+                .filter(|(d, _)| *d <= 2)
+                .min();
+            let at = key.span().start;
+            let m = match best {
+                Some((_, u)) => msg!(
+                    id: "kunci `{k}` tidak dikenal; maksudnya `{u}`?",
+                    en: "unknown key `{k}`; did you mean `{u}`?"
+                ),
+                None => {
+                    let list = self.used.join(", ");
+                    msg!(
+                        id: "kunci `{k}` tidak dikenal; yang boleh: {list}",
+                        en: "unknown key `{k}`; allowed: {list}"
+                    )
+                }
+            };
+            sink.error(at, m);
+        }
+    }
+}
+
+/// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
+/// warning in a trainer's.
+pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Text> {
+    let DeValue::Table(t) = v.get_ref() else {
+        let found = type_name(v.get_ref());
+        let (fi, fe) = (&found.id, &found.en);
+        sink.error(
+            v.span().start,
+            msg!(
+                id: "`{key}` harus berupa tabel bahasa seperti {{ id = \"…\", en = \"…\" }}, bukan {fi}",
+                en: "`{key}` must be a table of languages like {{ id = \"…\", en = \"…\" }}, not {fe}"
+            ),
+        );
+        return None;
+    };
+    let mut entries = Vec::new();
+    let mut ok = true;
+    for (code, value) in t.iter() {
+        let c = code.get_ref().as_ref();
+        if Lang::parse(c).is_none_or(|l| l.code() != c) {
+            sink.error(
+                code.span().start,
+                msg!(
+                    id: "`{c}` bukan kode bahasa: pakai dua atau tiga huruf kecil seperti id, en, jv",
+                    en: "`{c}` is not a language code: use two or three lowercase letters like id, en, jv"
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        match value.get_ref() {
+            DeValue::String(s) if s.trim().is_empty() => {
+                sink.error(
+                    value.span().start,
+                    msg!(id: "teks `{key}.{c}` kosong", en: "text `{key}.{c}` is empty"),
+                );
+                ok = false;
+            }
+            DeValue::String(s) => entries.push((c.to_string(), s.to_string())),
+            _ => {
+                wrong_type(
+                    sink,
+                    &format!("{key}.{c}"),
+                    value,
+                    Bilingual::new("teks", "a string"),
+                );
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let at = v.span().start;
+    if entries.is_empty() {
+        sink.error(
+            at,
+            msg!(id: "`{key}` tidak berisi teks", en: "`{key}` holds no text"),
+        );
+        return None;
+    }
+    let text = Text::new(entries);
+    for (code, id_name, en_name) in [
+        ("id", "Indonesia", "Indonesian"),
+        ("en", "Inggris", "English"),
+    ] {
+        if !text.has(code) {
+            let m = msg!(
+                id: "`{key}` tidak punya teks bahasa {id_name} (`{code}`)",
+                en: "`{key}` has no {en_name} (`{code}`) text"
+            );
+            if sink.strict_languages {
+                sink.error(at, m);
+            } else {
+                sink.warn(at, m);
+            }
+        }
+    }
+    Some(text)
+}

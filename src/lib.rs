@@ -1,0 +1,5 @@
+//! pijat: a terminal training simulator for pijat oksitosin (oxytocin massage), for the
+//! Ayah ASI programme.
+
+pub mod cli;
+pub mod content;
