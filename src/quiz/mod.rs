@@ -1,0 +1,87 @@
+//! The quiz engine: which questions an attempt shows in which order, what an answer token
+//! means, grading, and what feedback a phase allows. Pure: no I/O, no terminal, no clock.
+
+mod grade;
+mod layout;
+mod token;
+
+pub use grade::{Score, answer_text, format_percent, grade};
+pub use layout::{Layout, Shown, layout};
+pub use token::{Response, TokenError, parse_token};
+
+use crate::content::Purpose;
+
+/// When in the programme a quiz is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phase {
+    /// Before the counselling: measures what people knew.
+    Pre,
+    /// After it, with the same questions: measures what they learned.
+    Post,
+    /// Self-study with module and review quizzes.
+    Practice,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Practice];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Pre => "pre",
+            Phase::Post => "post",
+            Phase::Practice => "practice",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    /// Whether a question set of this purpose may be taken in this phase: the pre/post set
+    /// only as a pre-test or post-test (practising on it would spoil the post-test), other
+    /// sets only as practice.
+    pub fn fits(self, purpose: Purpose) -> bool {
+        (purpose == Purpose::PrePost) == (self != Phase::Practice)
+    }
+}
+
+/// What the learner may see of right answers and explanations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feedback {
+    /// Pre-test: neither during nor after, so the post-test still measures learning.
+    Never,
+    /// Post-test: every question's answer and explanation once the test is done.
+    AtEnd,
+    /// Self-study: after each answer.
+    EachQuestion,
+}
+
+impl Feedback {
+    pub fn for_phase(phase: Phase) -> Self {
+        match phase {
+            Phase::Pre => Feedback::Never,
+            Phase::Post => Feedback::AtEnd,
+            Phase::Practice => Feedback::EachQuestion,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_test_never_reveals_post_test_at_end_practice_each_question() {
+        assert_eq!(Feedback::for_phase(Phase::Pre), Feedback::Never);
+        assert_eq!(Feedback::for_phase(Phase::Post), Feedback::AtEnd);
+        assert_eq!(Feedback::for_phase(Phase::Practice), Feedback::EachQuestion);
+    }
+
+    #[test]
+    fn the_prepost_set_is_not_for_practice_and_module_sets_are_not_tests() {
+        assert!(Phase::Pre.fits(Purpose::PrePost) && Phase::Post.fits(Purpose::PrePost));
+        assert!(!Phase::Practice.fits(Purpose::PrePost));
+        assert!(Phase::Practice.fits(Purpose::Module) && Phase::Practice.fits(Purpose::Review));
+        assert!(!Phase::Pre.fits(Purpose::Module));
+    }
+}
