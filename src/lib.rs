@@ -4,3 +4,4 @@
 pub mod cli;
 pub mod content;
 pub mod quiz;
+pub mod store;

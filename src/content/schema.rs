@@ -100,6 +100,40 @@ impl Purpose {
     }
 }
 
+/// When in the programme a quiz is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phase {
+    /// Before the counselling: measures what people knew.
+    Pre,
+    /// After it, with the same questions: measures what they learned.
+    Post,
+    /// Self-study with module and review quizzes.
+    Practice,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Practice];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Pre => "pre",
+            Phase::Post => "post",
+            Phase::Practice => "practice",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    /// Whether a question set of this purpose may be taken in this phase: the pre/post set
+    /// only as a pre-test or post-test (practising on it would spoil the post-test), other
+    /// sets only as practice.
+    pub fn fits(self, purpose: Purpose) -> bool {
+        (purpose == Purpose::PrePost) == (self != Phase::Practice)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Quiz {
     pub id: String,

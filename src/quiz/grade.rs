@@ -59,8 +59,14 @@ impl Response {
 }
 
 /// The score of an attempt over `total` questions from the answers it recorded.
-pub fn grade<'a>(total: usize, answers: impl IntoIterator<Item = (&'a Question, &'a Response)>) -> Score {
-    let right = answers.into_iter().filter(|(q, r)| r.is_right(&q.kind)).count();
+pub fn grade<'a>(
+    total: usize,
+    answers: impl IntoIterator<Item = (&'a Question, &'a Response)>,
+) -> Score {
+    let right = answers
+        .into_iter()
+        .filter(|(q, r)| r.is_right(&q.kind))
+        .count();
     Score {
         right: right as u32,
         total: total as u32,
@@ -107,7 +113,9 @@ pub(crate) mod tests {
     }
 
     fn opts(n: usize) -> Vec<Text> {
-        (0..n).map(|i| Text::same(&format!("option {}", i + 1))).collect()
+        (0..n)
+            .map(|i| Text::same(&format!("option {}", i + 1)))
+            .collect()
     }
 
     pub(crate) fn sample_quiz() -> Quiz {
@@ -120,8 +128,20 @@ pub(crate) mod tests {
             pass_percent: 70,
             questions: vec![
                 q("tf", QuestionKind::TrueFalse { answer: false }),
-                q("single", QuestionKind::Single { options: opts(4), answer: 1 }),
-                q("multi", QuestionKind::Multiple { options: opts(4), answers: vec![0, 3] }),
+                q(
+                    "single",
+                    QuestionKind::Single {
+                        options: opts(4),
+                        answer: 1,
+                    },
+                ),
+                q(
+                    "multi",
+                    QuestionKind::Multiple {
+                        options: opts(4),
+                        answers: vec![0, 3],
+                    },
+                ),
                 q("order", QuestionKind::Order { items: opts(4) }),
                 q("pair", QuestionKind::Order { items: opts(2) }),
             ],
@@ -139,8 +159,14 @@ pub(crate) mod tests {
         assert!(Response::Single(1).is_right(k(1)));
         assert!(!Response::Single(0).is_right(k(1)));
         assert!(Response::Multiple(vec![0, 3]).is_right(k(2)));
-        assert!(!Response::Multiple(vec![0]).is_right(k(2)), "half right is wrong");
-        assert!(!Response::Multiple(vec![0, 1, 3]).is_right(k(2)), "an extra option is wrong");
+        assert!(
+            !Response::Multiple(vec![0]).is_right(k(2)),
+            "half right is wrong"
+        );
+        assert!(
+            !Response::Multiple(vec![0, 1, 3]).is_right(k(2)),
+            "an extra option is wrong"
+        );
         assert!(Response::Order(vec![0, 1, 2, 3]).is_right(k(3)));
         assert!(!Response::Order(vec![0, 1, 3, 2]).is_right(k(3)));
         for i in 0..5 {
@@ -156,11 +182,35 @@ pub(crate) mod tests {
         assert!((s.percent() - 66.666_666).abs() < 1e-3);
         assert_eq!(s.display(), "66.7");
         assert_eq!(s.whole_percent(), 67);
-        assert_eq!(Score { right: 7, total: 10 }.display(), "70");
-        assert_eq!(Score { right: 1, total: 8 }.whole_percent(), 13, "12.5 rounds half up");
+        assert_eq!(
+            Score {
+                right: 7,
+                total: 10
+            }
+            .display(),
+            "70"
+        );
+        assert_eq!(
+            Score { right: 1, total: 8 }.whole_percent(),
+            13,
+            "12.5 rounds half up"
+        );
         assert_eq!(Score { right: 0, total: 0 }.display(), "0");
-        assert!(Score { right: 7, total: 10 }.passes(70));
-        assert!(!Score { right: 13, total: 19 }.passes(70), "68.4% does not pass");
+        assert!(
+            Score {
+                right: 7,
+                total: 10
+            }
+            .passes(70)
+        );
+        assert!(
+            !Score {
+                right: 13,
+                total: 19
+            }
+            .passes(70),
+            "68.4% does not pass"
+        );
     }
 
     #[test]
@@ -177,7 +227,13 @@ pub(crate) mod tests {
         let quiz = sample_quiz();
         assert_eq!(answer_text(&quiz.questions[0], &Lang::id()), "Salah");
         assert_eq!(answer_text(&quiz.questions[0], &Lang::en()), "False");
-        assert_eq!(answer_text(&quiz.questions[2], &Lang::en()), "option 1 + option 4");
-        assert_eq!(answer_text(&quiz.questions[4], &Lang::en()), "option 1 → option 2");
+        assert_eq!(
+            answer_text(&quiz.questions[2], &Lang::en()),
+            "option 1 + option 4"
+        );
+        assert_eq!(
+            answer_text(&quiz.questions[4], &Lang::en()),
+            "option 1 → option 2"
+        );
     }
 }

@@ -47,7 +47,9 @@ pub fn layout(quiz: &Quiz, seed: u64, shuffle_questions: bool) -> Layout {
                         options.rotate_left(1);
                     }
                 }
-                QuestionKind::Single { .. } | QuestionKind::Multiple { .. } if shuffle_questions => {
+                QuestionKind::Single { .. } | QuestionKind::Multiple { .. }
+                    if shuffle_questions =>
+                {
                     shuffle(&mut options, &mut rng)
                 }
                 _ => {}

@@ -9,41 +9,9 @@ pub use grade::{Score, answer_text, format_percent, grade};
 pub use layout::{Layout, Shown, layout};
 pub use token::{Response, TokenError, parse_token};
 
+pub use crate::content::Phase;
+#[cfg(test)]
 use crate::content::Purpose;
-
-/// When in the programme a quiz is taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Phase {
-    /// Before the counselling: measures what people knew.
-    Pre,
-    /// After it, with the same questions: measures what they learned.
-    Post,
-    /// Self-study with module and review quizzes.
-    Practice,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Practice];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Phase::Pre => "pre",
-            Phase::Post => "post",
-            Phase::Practice => "practice",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.name() == s)
-    }
-
-    /// Whether a question set of this purpose may be taken in this phase: the pre/post set
-    /// only as a pre-test or post-test (practising on it would spoil the post-test), other
-    /// sets only as practice.
-    pub fn fits(self, purpose: Purpose) -> bool {
-        (purpose == Purpose::PrePost) == (self != Phase::Practice)
-    }
-}
 
 /// What the learner may see of right answers and explanations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -92,9 +92,13 @@ fn true_false(t: &str) -> Option<bool> {
 /// The shown places (0-based) a token names, in the order written.
 fn places(t: &str, n: usize) -> Result<Vec<usize>, TokenError> {
     let parts: Vec<&str> = if t.contains([',', ' ', ';', '.', '/']) {
-        t.split([',', ' ', ';', '.', '/']).filter(|p| !p.is_empty()).collect()
+        t.split([',', ' ', ';', '.', '/'])
+            .filter(|p| !p.is_empty())
+            .collect()
     } else {
-        t.char_indices().map(|(i, c)| &t[i..i + c.len_utf8()]).collect()
+        t.char_indices()
+            .map(|(i, c)| &t[i..i + c.len_utf8()])
+            .collect()
     };
     let mut out = Vec::new();
     for p in parts {
@@ -117,7 +121,11 @@ fn places(t: &str, n: usize) -> Result<Vec<usize>, TokenError> {
 }
 
 /// Reads what a learner typed for a question shown as `shown`.
-pub fn parse_token(kind: &QuestionKind, shown: &Shown, input: &str) -> Result<Response, TokenError> {
+pub fn parse_token(
+    kind: &QuestionKind,
+    shown: &Shown,
+    input: &str,
+) -> Result<Response, TokenError> {
     let t = input.trim().to_lowercase();
     if t.is_empty() {
         return Err(TokenError::Empty);
@@ -131,7 +139,10 @@ pub fn parse_token(kind: &QuestionKind, shown: &Shown, input: &str) -> Result<Re
             .ok_or(TokenError::NotTrueFalse(input.trim().to_string()));
     }
     let n = shown.options.len();
-    let picked: Vec<usize> = places(&t, n)?.into_iter().map(|p| shown.options[p]).collect();
+    let picked: Vec<usize> = places(&t, n)?
+        .into_iter()
+        .map(|p| shown.options[p])
+        .collect();
     match kind {
         QuestionKind::Single { .. } => match picked.as_slice() {
             [one] => Ok(Response::Single(*one)),
@@ -143,7 +154,9 @@ pub fn parse_token(kind: &QuestionKind, shown: &Shown, input: &str) -> Result<Re
             Ok(Response::Multiple(picked))
         }
         QuestionKind::Order { .. } if picked.len() == n => Ok(Response::Order(picked)),
-        QuestionKind::Order { .. } => Err(TokenError::OrderIncomplete { given: picked.len() }),
+        QuestionKind::Order { .. } => Err(TokenError::OrderIncomplete {
+            given: picked.len(),
+        }),
         QuestionKind::TrueFalse { .. } => unreachable!("handled above"),
     }
 }
@@ -152,7 +165,12 @@ impl Response {
     /// How the answer is stored: `-`, `true`/`false`, or the file's option numbers from 1
     /// (`2`, `1,3`, `3,1,2`).
     pub fn encode(&self) -> String {
-        let nums = |v: &[usize]| v.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(",");
+        let nums = |v: &[usize]| {
+            v.iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         match self {
             Response::Skipped => "-".into(),
             Response::TrueFalse(b) => b.to_string(),
@@ -170,7 +188,12 @@ impl Response {
         let n = kind.options().len();
         let nums = || -> Option<Vec<usize>> {
             s.split(',')
-                .map(|p| p.parse::<usize>().ok().filter(|k| (1..=n).contains(k)).map(|k| k - 1))
+                .map(|p| {
+                    p.parse::<usize>()
+                        .ok()
+                        .filter(|k| (1..=n).contains(k))
+                        .map(|k| k - 1)
+                })
                 .collect()
         };
         match kind {
@@ -208,37 +231,76 @@ mod tests {
     fn statements_take_indonesian_and_english_letters_and_words() {
         let tf = QuestionKind::TrueFalse { answer: true };
         let s = shown(&[]);
-        for (t, want) in [("b", true), ("S", false), ("t", true), (" f ", false), ("Benar", true), ("salah", false)] {
-            assert_eq!(parse_token(&tf, &s, t), Ok(Response::TrueFalse(want)), "{t}");
+        for (t, want) in [
+            ("b", true),
+            ("S", false),
+            ("t", true),
+            (" f ", false),
+            ("Benar", true),
+            ("salah", false),
+        ] {
+            assert_eq!(
+                parse_token(&tf, &s, t),
+                Ok(Response::TrueFalse(want)),
+                "{t}"
+            );
         }
         assert_eq!(parse_token(&tf, &s, "-"), Ok(Response::Skipped));
-        assert_eq!(parse_token(&tf, &s, "x"), Err(TokenError::NotTrueFalse("x".into())));
+        assert_eq!(
+            parse_token(&tf, &s, "x"),
+            Err(TokenError::NotTrueFalse("x".into()))
+        );
         assert_eq!(parse_token(&tf, &s, "  "), Err(TokenError::Empty));
     }
 
     #[test]
     fn letters_and_numbers_name_the_shown_places_not_the_file_order() {
-        let single = QuestionKind::Single { options: opts(4), answer: 0 };
+        let single = QuestionKind::Single {
+            options: opts(4),
+            answer: 0,
+        };
         // Shown order: file options 2, 0, 3, 1.
         let s = shown(&[2, 0, 3, 1]);
         assert_eq!(parse_token(&single, &s, "a"), Ok(Response::Single(2)));
         assert_eq!(parse_token(&single, &s, "2"), Ok(Response::Single(0)));
         assert_eq!(parse_token(&single, &s, "D"), Ok(Response::Single(1)));
-        assert_eq!(parse_token(&single, &s, "e"), Err(TokenError::NoSuchOption("e".into())));
-        assert_eq!(parse_token(&single, &s, "5"), Err(TokenError::NoSuchOption("5".into())));
+        assert_eq!(
+            parse_token(&single, &s, "e"),
+            Err(TokenError::NoSuchOption("e".into()))
+        );
+        assert_eq!(
+            parse_token(&single, &s, "5"),
+            Err(TokenError::NoSuchOption("5".into()))
+        );
         assert_eq!(parse_token(&single, &s, "ab"), Err(TokenError::OnlyOne));
-        assert_eq!(parse_token(&single, &s, "?"), Err(TokenError::NotAnOption("?".into())));
-        assert_eq!(parse_token(&single, &s, "0"), Err(TokenError::NotAnOption("0".into())));
+        assert_eq!(
+            parse_token(&single, &s, "?"),
+            Err(TokenError::NotAnOption("?".into()))
+        );
+        assert_eq!(
+            parse_token(&single, &s, "0"),
+            Err(TokenError::NotAnOption("0".into()))
+        );
     }
 
     #[test]
     fn multiple_answers_may_be_written_together_or_separated() {
-        let multi = QuestionKind::Multiple { options: opts(4), answers: vec![0, 2] };
+        let multi = QuestionKind::Multiple {
+            options: opts(4),
+            answers: vec![0, 2],
+        };
         let s = shown(&[0, 1, 2, 3]);
         for t in ["ac", "ca", "1,3", "1 3", "a, c", "3;1"] {
-            assert_eq!(parse_token(&multi, &s, t), Ok(Response::Multiple(vec![0, 2])), "{t}");
+            assert_eq!(
+                parse_token(&multi, &s, t),
+                Ok(Response::Multiple(vec![0, 2])),
+                "{t}"
+            );
         }
-        assert_eq!(parse_token(&multi, &s, "aa"), Err(TokenError::Repeated("a".into())));
+        assert_eq!(
+            parse_token(&multi, &s, "aa"),
+            Err(TokenError::Repeated("a".into()))
+        );
     }
 
     #[test]
@@ -247,17 +309,35 @@ mod tests {
         let s = shown(&[3, 1, 0, 2]);
         // The learner types the shown numbers in the order they believe right: 3 4 2 1 means
         // file items 0, 2, 1, 3.
-        assert_eq!(parse_token(&order, &s, "3421"), Ok(Response::Order(vec![0, 2, 1, 3])));
-        assert_eq!(parse_token(&order, &s, "3,4,2,1"), Ok(Response::Order(vec![0, 2, 1, 3])));
-        assert_eq!(parse_token(&order, &s, "342"), Err(TokenError::OrderIncomplete { given: 3 }));
-        assert_eq!(parse_token(&order, &s, "3423"), Err(TokenError::Repeated("3".into())));
+        assert_eq!(
+            parse_token(&order, &s, "3421"),
+            Ok(Response::Order(vec![0, 2, 1, 3]))
+        );
+        assert_eq!(
+            parse_token(&order, &s, "3,4,2,1"),
+            Ok(Response::Order(vec![0, 2, 1, 3]))
+        );
+        assert_eq!(
+            parse_token(&order, &s, "342"),
+            Err(TokenError::OrderIncomplete { given: 3 })
+        );
+        assert_eq!(
+            parse_token(&order, &s, "3423"),
+            Err(TokenError::Repeated("3".into()))
+        );
     }
 
     #[test]
     fn error_messages_name_the_keys_that_work_in_both_languages() {
         let m = TokenError::NoSuchOption("e".into()).message(4);
-        assert_eq!(m.en, "there is no option `e`: use the letters a–d or the numbers 1–4");
-        assert_eq!(m.id, "tidak ada pilihan `e`: pakai huruf a–d atau angka 1–4");
+        assert_eq!(
+            m.en,
+            "there is no option `e`: use the letters a–d or the numbers 1–4"
+        );
+        assert_eq!(
+            m.id,
+            "tidak ada pilihan `e`: pakai huruf a–d atau angka 1–4"
+        );
         let m = TokenError::OrderIncomplete { given: 3 }.message(4);
         assert!(m.en.contains("e.g. 2413"), "{}", m.en);
     }
@@ -265,10 +345,28 @@ mod tests {
     #[test]
     fn stored_answers_read_back_the_same() {
         let kinds = [
-            (QuestionKind::TrueFalse { answer: true }, Response::TrueFalse(false)),
-            (QuestionKind::Single { options: opts(3), answer: 1 }, Response::Single(2)),
-            (QuestionKind::Multiple { options: opts(3), answers: vec![0] }, Response::Multiple(vec![0, 2])),
-            (QuestionKind::Order { items: opts(3) }, Response::Order(vec![2, 0, 1])),
+            (
+                QuestionKind::TrueFalse { answer: true },
+                Response::TrueFalse(false),
+            ),
+            (
+                QuestionKind::Single {
+                    options: opts(3),
+                    answer: 1,
+                },
+                Response::Single(2),
+            ),
+            (
+                QuestionKind::Multiple {
+                    options: opts(3),
+                    answers: vec![0],
+                },
+                Response::Multiple(vec![0, 2]),
+            ),
+            (
+                QuestionKind::Order { items: opts(3) },
+                Response::Order(vec![2, 0, 1]),
+            ),
             (QuestionKind::Order { items: opts(3) }, Response::Skipped),
         ];
         for (kind, r) in kinds {

@@ -1,0 +1,252 @@
+//! Schema migrations by `PRAGMA user_version`, each in its own transaction. Before the first
+//! migration of an existing file to a new version, a copy of the file is kept beside it.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::StoreError;
+
+/// Each entry takes the schema from version `i` to `i + 1`. Never edit a shipped entry: add one.
+const MIGRATIONS: &[&str] = &[
+    // 1: profiles, classes, quiz attempts and answers, settings.
+    "CREATE TABLE profile (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('father', 'cadre', 'midwife', 'other')),
+        lang TEXT,
+        created TEXT NOT NULL,
+        last_used TEXT NOT NULL
+    );
+    CREATE TABLE class (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        place TEXT,
+        starts TEXT,
+        ends TEXT,
+        trainer TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE class_member (
+        class_id TEXT NOT NULL REFERENCES class (id),
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        added TEXT NOT NULL,
+        PRIMARY KEY (class_id, profile_id)
+    );
+    CREATE TABLE attempt (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        class_id TEXT REFERENCES class (id),
+        quiz_id TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('pre', 'post', 'practice')),
+        seed INTEGER NOT NULL,
+        shuffle INTEGER NOT NULL,
+        question_count INTEGER NOT NULL,
+        content_version TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT,
+        right_count INTEGER
+    );
+    CREATE INDEX attempt_by_profile ON attempt (profile_id, quiz_id, phase);
+    CREATE TABLE answer (
+        attempt_id TEXT NOT NULL REFERENCES attempt (id),
+        question_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        answered TEXT NOT NULL,
+        PRIMARY KEY (attempt_id, question_id)
+    );
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
+];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+}
+
+/// A name for the copy kept before migrating from `from`, never overwriting an older copy.
+fn backup_path(path: &Path, from: i64) -> PathBuf {
+    let base = path.with_extension(format!("db.v{from}.bak"));
+    if !base.exists() {
+        return base;
+    }
+    let stamp = chrono::Utc::now().format("%Y%m%d%H%M%S");
+    path.with_extension(format!("db.v{from}.{stamp}.bak"))
+}
+
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    migrate_with(conn, path, MIGRATIONS)
+}
+
+/// Refuses a file from a newer pijat before anything (even the journal mode) is changed.
+pub fn check_not_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = version(conn).map_err(|e| StoreError::sqlite(path, e))?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known: LATEST_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+    let latest = migrations.len() as i64;
+    let err = |e| StoreError::sqlite(path, e);
+    let found = version(conn).map_err(err)?;
+    if found > latest {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found,
+            known: latest,
+        });
+    }
+    if found == latest {
+        return Ok(());
+    }
+    if found > 0 {
+        let copy = backup_path(path, found);
+        conn.execute("VACUUM INTO ?1", [copy.to_string_lossy()])
+            .map_err(err)?;
+    }
+    for (i, sql) in migrations.iter().enumerate() {
+        let to = i as i64 + 1;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        // Another pijat window may have migrated while this one waited for the lock.
+        if version(&tx).map_err(err)? >= to {
+            continue;
+        }
+        tx.execute_batch(sql).map_err(err)?;
+        tx.pragma_update(None, "user_version", to).map_err(err)?;
+        tx.commit().map_err(err)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Role, Store};
+
+    #[test]
+    fn a_new_file_gets_the_latest_schema_in_wal_with_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let c = &store.conn;
+        assert_eq!(version(c).unwrap(), LATEST_VERSION);
+        let mode: String = c
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let sync: i64 = c.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "FULL");
+        let fk: i64 = c
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        drop(store);
+        // Opening again changes nothing and keeps no copy: there was no migration.
+        Store::open(dir.path()).unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            !files.iter().any(|f| f.to_string_lossy().ends_with(".bak")),
+            "{files:?}"
+        );
+    }
+
+    #[test]
+    fn a_copy_is_kept_before_migrating_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.create_profile("Siti", Role::Cadre).unwrap();
+        let path = store.path().to_path_buf();
+        drop(store);
+        let mut conn = Connection::open(&path).unwrap();
+        let mut next: Vec<&str> = MIGRATIONS.to_vec();
+        next.push("CREATE TABLE extra (x INTEGER);");
+        migrate_with(&mut conn, &path, &next).unwrap();
+        assert_eq!(version(&conn).unwrap(), LATEST_VERSION + 1);
+        let copy = path.with_extension(format!("db.v{LATEST_VERSION}.bak"));
+        let old = Connection::open(&copy).unwrap();
+        assert_eq!(version(&old).unwrap(), LATEST_VERSION);
+        let name: String = old
+            .query_row("SELECT name FROM profile", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Siti");
+        // A second migration to yet another version keeps the first copy and adds another.
+        next.push("CREATE TABLE extra2 (x INTEGER);");
+        migrate_with(&mut conn, &path, &next).unwrap();
+        assert!(copy.exists());
+        assert!(
+            path.with_extension(format!("db.v{}.bak", LATEST_VERSION + 1))
+                .exists()
+        );
+    }
+
+    #[test]
+    fn a_file_from_a_newer_pijat_is_refused_and_left_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::store::FILE_NAME);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(dir.path()).err().expect("refused");
+        assert!(
+            matches!(err, StoreError::Newer { found: 99, .. }),
+            "{err:?}"
+        );
+        let m = err.message();
+        assert!(
+            m.en.contains("newer pijat") && m.en.contains(&path.display().to_string()),
+            "{}",
+            m.en
+        );
+        assert!(m.id.contains("lebih baru"));
+        assert!(
+            std::fs::read(&path).unwrap() == before,
+            "the file is untouched"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_refused_and_left_as_it_was() {
+        for bytes in [
+            b"this is a spreadsheet, not a database".to_vec(),
+            [b"SQLite format 3\0".as_slice(), &[0xAB; 3000]].concat(),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(crate::store::FILE_NAME);
+            std::fs::write(&path, &bytes).unwrap();
+            let err = Store::open(dir.path()).err().expect("refused");
+            assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+            assert!(err.message().en.contains("has not changed it"));
+            assert!(
+                std::fs::read(&path).unwrap() == bytes,
+                "the file is untouched"
+            );
+            let names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names.len(), 1, "nothing written beside it: {names:?}");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Persistence: one SQLite file in the data folder. Every answer, step and tick is committed
+//! when it happens (WAL, `synchronous = FULL`), so a closed lid or a pulled plug loses at most
+//! the keypress in flight. Knows nothing of engines or terminals.
+
+mod attempts;
+mod classes;
+mod error;
+mod migrate;
+mod profiles;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use attempts::{AnswerRow, AttemptRow, NewAttempt};
+pub use classes::ClassRow;
+pub use error::StoreError;
+pub use migrate::LATEST_VERSION;
+pub use profiles::{NameError, Profile, Role, clean_name};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub const FILE_NAME: &str = "pijat.db";
+
+/// How long a writer waits for another pijat window before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The data folder: `--data-dir` / `PIJAT_DATA_DIR`, else the user's data folder.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "pijat").map(|d| d.data_dir().to_path_buf())
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Now, as stored: UTC, RFC 3339 with milliseconds, so text order is time order.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+impl Store {
+    /// Opens (creating if needed) the data file in `dir` and brings its schema up to date.
+    /// Refuses, without changing it, a file that is not a pijat database or is from a newer
+    /// pijat.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let path = dir.join(FILE_NAME);
+        error::check_header(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        // Reads the header: a file that is not a database fails here, before any change.
+        migrate::check_not_newer(&conn, &path)?;
+        let mut store = Store { conn, path };
+        store.configure().map_err(|e| store.err(e))?;
+        migrate::migrate(&mut store.conn, &store.path)?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> rusqlite::Result<()> {
+        let _: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, e)
+    }
+
+    /// A stored setting (`bell`, `voice`…).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    }
+}

@@ -1,0 +1,261 @@
+//! Trainee profiles: a name and a role, the language they read, and when they last used pijat.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, now};
+use crate::content::Bilingual;
+use crate::msg;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Father,
+    Cadre,
+    Midwife,
+    Other,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Father, Role::Cadre, Role::Midwife, Role::Other];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Father => "father",
+            Role::Cadre => "cadre",
+            Role::Midwife => "midwife",
+            Role::Other => "other",
+        }
+    }
+
+    /// Accepts the English and the Indonesian word, in any case.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s.trim().to_lowercase().as_str() {
+            "father" | "ayah" | "bapak" => Some(Role::Father),
+            "cadre" | "kader" => Some(Role::Cadre),
+            "midwife" | "bidan" => Some(Role::Midwife),
+            "other" | "lainnya" | "lain" => Some(Role::Other),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> Bilingual {
+        match self {
+            Role::Father => Bilingual::new("ayah", "father"),
+            Role::Cadre => Bilingual::new("kader", "cadre"),
+            Role::Midwife => Bilingual::new("bidan", "midwife"),
+            Role::Other => Bilingual::new("lainnya", "other"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub lang: Option<String>,
+    pub created: String,
+    pub last_used: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NameError {
+    Empty,
+    TooLong(usize),
+    Control,
+}
+
+impl NameError {
+    pub fn message(&self) -> Bilingual {
+        match self {
+            NameError::Empty => {
+                msg!(id: "nama kosong: ketik sebuah nama", en: "the name is empty: type a name")
+            }
+            NameError::TooLong(n) => msg!(
+                id: "nama terlalu panjang ({n} huruf): paling banyak 60",
+                en: "the name is too long ({n} characters): at most 60"
+            ),
+            NameError::Control => msg!(
+                id: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca",
+                en: "the name holds control characters: type only letters, digits and punctuation"
+            ),
+        }
+    }
+}
+
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// A name as stored: trimmed, runs of spaces made one, 1–60 characters, no control characters.
+pub fn clean_name(raw: &str) -> std::result::Result<String, NameError> {
+    if raw.chars().any(char::is_control) {
+        return Err(NameError::Control);
+    }
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    match name.chars().count() {
+        0 => Err(NameError::Empty),
+        n if n > MAX_NAME_CHARS => Err(NameError::TooLong(n)),
+        _ => Ok(name),
+    }
+}
+
+/// Two names are the same person when they differ only in case and spacing.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Profile> {
+    let role: String = r.get(2)?;
+    Ok(Profile {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: Role::parse(&role).unwrap_or(Role::Other),
+        lang: r.get(3)?,
+        created: r.get(4)?,
+        last_used: r.get(5)?,
+    })
+}
+
+const COLUMNS: &str = "id, name, role, lang, created, last_used";
+
+impl Store {
+    pub fn profile_by_name(&self, name: &str) -> Result<Option<Profile>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM profile WHERE name_key = ?1"),
+                [name_key(name)],
+                from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn profile(&self, id: &str) -> Result<Option<Profile>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM profile WHERE id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Creates a profile, or returns the one that already has this name (another window may
+    /// have created it a moment ago).
+    pub fn create_profile(&self, name: &str, role: Role) -> Result<Profile> {
+        let name = clean_name(name).map_err(super::StoreError::Name)?;
+        let t = now();
+        self.conn
+            .execute(
+                "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
+                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)
+                 ON CONFLICT (name_key) DO NOTHING",
+                params![
+                    uuid::Uuid::new_v4().to_string(),
+                    name,
+                    name_key(&name),
+                    role.name(),
+                    t
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        self.profile_by_name(&name)?
+            .ok_or(super::StoreError::Vanished)
+    }
+
+    /// Most recently used first: the next trainee at a shared laptop finds their name on top.
+    pub fn profiles_recent(&self) -> Result<Vec<Profile>> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM profile ORDER BY last_used DESC, name_key"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], from_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn touch_profile(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET last_used = ?2 WHERE id = ?1",
+                params![id, now()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_profile_lang(&self, id: &str, lang: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET lang = ?2 WHERE id = ?1",
+                params![id, lang],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::temp_store;
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(clean_name("  Budi   Santoso "), Ok("Budi Santoso".into()));
+        assert_eq!(clean_name("   "), Err(NameError::Empty));
+        assert_eq!(clean_name("Budi\u{7}"), Err(NameError::Control));
+        assert_eq!(
+            clean_name(&"é".repeat(60)).map(|n| n.chars().count()),
+            Ok(60)
+        );
+        assert_eq!(clean_name(&"é".repeat(61)), Err(NameError::TooLong(61)));
+    }
+
+    #[test]
+    fn unicode_names_are_kept_and_found_ignoring_case_and_spacing() {
+        let (_d, store) = temp_store();
+        let p = store
+            .create_profile("Ñoman Śuparman 👶", Role::Father)
+            .unwrap();
+        assert_eq!(p.name, "Ñoman Śuparman 👶");
+        let again = store
+            .profile_by_name("  ñoman   śuparman 👶")
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.id, p.id);
+        // Creating the same name again returns the existing profile.
+        assert_eq!(
+            store
+                .create_profile("ÑOMAN ŚUPARMAN 👶", Role::Other)
+                .unwrap()
+                .id,
+            p.id
+        );
+        assert_eq!(store.profiles_recent().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_most_recently_used_profile_comes_first() {
+        let (_d, store) = temp_store();
+        let a = store.create_profile("Ani", Role::Cadre).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let b = store.create_profile("Budi", Role::Father).unwrap();
+        assert_eq!(store.profiles_recent().unwrap()[0].id, b.id);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        store.touch_profile(&a.id).unwrap();
+        assert_eq!(store.profiles_recent().unwrap()[0].id, a.id);
+    }
+
+    #[test]
+    fn roles_read_in_both_languages() {
+        assert_eq!(Role::parse("Ayah"), Some(Role::Father));
+        assert_eq!(Role::parse("bidan"), Some(Role::Midwife));
+        assert_eq!(Role::parse("KADER"), Some(Role::Cadre));
+        assert_eq!(Role::parse("chief"), None);
+    }
+}
