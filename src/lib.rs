@@ -4,4 +4,5 @@
 pub mod cli;
 pub mod content;
 pub mod quiz;
+pub mod session;
 pub mod store;

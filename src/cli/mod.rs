@@ -1,16 +1,21 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
+mod history;
+mod quiz;
 mod validate;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::content::Lang;
+use crate::content::{Content, Lang, Phase, load_with};
+use crate::store::{Role, Store};
 
 /// Exit statuses: 0 done, 1 the input was wrong (the message says where), 2 usage.
 pub const EXIT_INPUT: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,28 +47,168 @@ pub enum Command {
         /// A trainer's content folder holding curriculum/ and/or quizzes/
         dir: Option<PathBuf>,
     },
+    /// Take a quiz; with --plain, line by line on stdin/stdout (screen readers, scripts)
+    Quiz {
+        /// One question per line of output, one answer per line of input
+        #[arg(long)]
+        plain: bool,
+        /// The question set (default: the pre/post test)
+        #[arg(long, value_name = "ID")]
+        quiz: Option<String>,
+        /// pre, post or practice (default: pre until taken, then post; practice for other sets)
+        #[arg(long, value_parser = parse_phase, value_name = "pre|post|practice")]
+        phase: Option<Phase>,
+        /// The trainee; created when new (asked for when left out)
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+        /// A new profile's role: father, cadre, midwife or other (ayah, kader, bidan, lainnya)
+        #[arg(long, value_parser = parse_role, value_name = "ROLE")]
+        role: Option<Role>,
+        /// File the attempt under this class (created when new)
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// Keep questions and options in file order (order items are still mixed)
+        #[arg(long)]
+        no_shuffle: bool,
+    },
+    /// A trainee's attempts, pre → post change and practice runs
+    History {
+        /// Only this trainee (default: everyone on this laptop)
+        #[arg(long, value_name = "NAME")]
+        profile: Option<String>,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language code: use id or en"))
 }
 
-impl Cli {
-    pub fn lang(&self) -> Lang {
-        self.lang.clone().unwrap_or_else(Lang::id)
+fn parse_phase(s: &str) -> Result<Phase, String> {
+    Phase::from_name(s).ok_or_else(|| format!("`{s}` is not a phase: use pre, post or practice"))
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a role: use father, cadre, midwife or other"))
+}
+
+/// One of two texts by language: Indonesian unless English was chosen.
+pub fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
+    if lang.is_en() { en } else { id }
+}
+
+/// A stored UTC time shown in the laptop's local time: `2026-11-28 10:02`.
+pub fn local_date(stored: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|d| {
+            d.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| stored.to_string())
+}
+
+/// What every command needs from the global options: language, content and data folder.
+pub struct Shell {
+    pub lang: Lang,
+    pub content_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Shell {
+    pub fn from_cli(cli: &Cli) -> Self {
+        Shell {
+            lang: cli.lang.clone().unwrap_or_else(Lang::id),
+            content_dir: cli.content.clone(),
+            data_dir: cli.data_dir.clone(),
+        }
+    }
+
+    /// The content, or every problem with it written to `err`.
+    pub fn content(&self, err: &mut dyn Write) -> Result<Content, String> {
+        let loaded = load_with(self.content_dir.as_deref());
+        for d in &loaded.diagnostics {
+            let _ = writeln!(err, "{}", d.render(self.lang.code()));
+        }
+        loaded.content.ok_or_else(|| {
+            t(
+                &self.lang,
+                "Konten bermasalah; perbaiki baris di atas (lihat `pijat validate`).",
+                "The content has problems; fix the lines above (see `pijat validate`).",
+            )
+            .to_string()
+        })
+    }
+
+    pub fn data_dir(&self) -> Result<PathBuf, String> {
+        self.data_dir
+            .clone()
+            .or_else(crate::store::default_dir)
+            .ok_or_else(|| {
+                t(
+                    &self.lang,
+                    "tidak ada folder data: pakai --data-dir FOLDER",
+                    "no data folder found: use --data-dir DIR",
+                )
+                .to_string()
+            })
+    }
+
+    pub fn store(&self) -> Result<Store, String> {
+        let dir = self.data_dir()?;
+        Store::open(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
     }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = cli.lang();
-    match &cli.command {
+    let shell = Shell::from_cli(&cli);
+    let code = match cli.command {
         Some(Command::Validate { dir }) => {
-            validate::run(dir.as_deref().or(cli.content.as_deref()), &lang)
+            validate::run(dir.as_deref().or(shell.content_dir.as_deref()), &shell.lang)
         }
+        Some(Command::Quiz {
+            plain,
+            quiz,
+            phase,
+            profile,
+            role,
+            class,
+            no_shuffle,
+        }) => {
+            if !plain {
+                eprintln!(
+                    "{}",
+                    t(
+                        &shell.lang,
+                        "Kuis layar penuh ada di aplikasi: jalankan `pijat`. Untuk baris demi baris pakai --plain.",
+                        "The full-screen quiz is in the app: run `pijat`. For line by line use --plain."
+                    )
+                );
+                return ExitCode::from(EXIT_USAGE);
+            }
+            let args = quiz::PlainArgs {
+                quiz,
+                phase,
+                profile,
+                role,
+                class,
+                no_shuffle,
+            };
+            let stdin = std::io::stdin();
+            quiz::run(
+                &shell,
+                &args,
+                &mut stdin.lock(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            )
+        }
+        Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
         None => {
             use clap::CommandFactory;
             let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+            0
         }
-    }
+    };
+    ExitCode::from(code)
 }

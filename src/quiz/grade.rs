@@ -44,6 +44,16 @@ pub fn format_percent(p: f64) -> String {
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
 }
 
+/// A change in percentage points with its sign: `+30`, `-12.5`, `0`.
+pub fn format_change(points: f64) -> String {
+    let s = format_percent(points);
+    if points > 0.0 && s != "0" {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 impl Response {
     pub fn is_right(&self, kind: &QuestionKind) -> bool {
         match (kind, self) {
@@ -73,26 +83,52 @@ pub fn grade<'a>(
     }
 }
 
+fn yes_no(b: bool, lang: &Lang) -> String {
+    match (b, lang.is_en()) {
+        (true, true) => "True",
+        (false, true) => "False",
+        (true, false) => "Benar",
+        (false, false) => "Salah",
+    }
+    .into()
+}
+
+fn join(options: &[crate::content::Text], picked: &[usize], sep: &str, lang: &Lang) -> String {
+    picked
+        .iter()
+        .filter_map(|i| options.get(*i))
+        .map(|t| t.get(lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The right answer in words: `Benar`, an option's text, options joined by `+`, items by `→`.
 pub fn answer_text(q: &Question, lang: &Lang) -> String {
     match &q.kind {
-        QuestionKind::TrueFalse { answer } => match (answer, lang.is_en()) {
-            (true, true) => "True".into(),
-            (false, true) => "False".into(),
-            (true, false) => "Benar".into(),
-            (false, false) => "Salah".into(),
-        },
-        QuestionKind::Single { options, answer } => options[*answer].get(lang).into(),
-        QuestionKind::Multiple { options, answers } => answers
-            .iter()
-            .map(|i| options[*i].get(lang))
-            .collect::<Vec<_>>()
-            .join(" + "),
-        QuestionKind::Order { items } => items
-            .iter()
-            .map(|t| t.get(lang))
-            .collect::<Vec<_>>()
-            .join(" → "),
+        QuestionKind::TrueFalse { answer } => yes_no(*answer, lang),
+        QuestionKind::Single { options, answer } => join(options, &[*answer], "", lang),
+        QuestionKind::Multiple { options, answers } => join(options, answers, " + ", lang),
+        QuestionKind::Order { items } => {
+            let all: Vec<usize> = (0..items.len()).collect();
+            join(items, &all, " → ", lang)
+        }
+    }
+}
+
+/// What the learner answered, in the same words as [`answer_text`].
+pub fn response_text(q: &Question, r: &Response, lang: &Lang) -> String {
+    let options = q.kind.options();
+    match r {
+        Response::Skipped => if lang.is_en() {
+            "(no answer)"
+        } else {
+            "(tidak dijawab)"
+        }
+        .into(),
+        Response::TrueFalse(b) => yes_no(*b, lang),
+        Response::Single(i) => join(options, &[*i], "", lang),
+        Response::Multiple(v) => join(options, v, " + ", lang),
+        Response::Order(v) => join(options, v, " → ", lang),
     }
 }
 

@@ -20,7 +20,8 @@ pub struct AttemptRow {
     pub started: String,
     pub finished: Option<String>,
     pub right: Option<u32>,
-    /// How many answers are saved.
+    /// How many answers are saved (for a finished attempt, all its questions: unanswered ones
+    /// were saved as skipped or never shown).
     pub answered: u32,
 }
 
@@ -56,7 +57,8 @@ pub struct AnswerRow {
 
 const COLUMNS: &str = "a.id, a.profile_id, a.class_id, a.quiz_id, a.phase, a.seed, a.shuffle,
     a.question_count, a.content_version, a.mode, a.started, a.finished, a.right_count,
-    (SELECT count(*) FROM answer WHERE attempt_id = a.id)";
+    CASE WHEN a.finished IS NULL THEN (SELECT count(*) FROM answer WHERE attempt_id = a.id)
+         ELSE a.question_count END";
 
 fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
     let phase: String = r.get(4)?;

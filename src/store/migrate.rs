@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
         right_count INTEGER
     );
     CREATE INDEX attempt_by_profile ON attempt (profile_id, quiz_id, phase);
+    CREATE INDEX attempt_by_time ON attempt (profile_id, started);
     CREATE TABLE answer (
         attempt_id TEXT NOT NULL REFERENCES attempt (id),
         question_id TEXT NOT NULL,

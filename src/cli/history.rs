@@ -1,0 +1,133 @@
+//! `pijat history [--profile NAME]`: attempts, the pre → post change, and where the data is.
+
+use std::io::Write;
+
+use super::quiz::phase_label;
+use super::{EXIT_INPUT, Shell, local_date, t};
+use crate::content::{Content, Lang};
+use crate::quiz::format_change;
+use crate::session::progress::prepost_from;
+use crate::session::progress::score_of;
+use crate::store::{Profile, Store};
+
+pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
+    let mut out = std::io::stdout();
+    let mut err = std::io::stderr();
+    match report(shell, profile, &mut err) {
+        Ok(text) => {
+            let _ = out.write_all(text.as_bytes());
+            0
+        }
+        Err(m) => {
+            let _ = writeln!(err, "{m}");
+            EXIT_INPUT
+        }
+    }
+}
+
+pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Result<String, String> {
+    let lang = &shell.lang;
+    let content = shell.content(err)?;
+    let store = shell.store()?;
+    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let mut out = format!(
+        "{} {}\n",
+        t(lang, "Berkas data:", "Data file:"),
+        store.path().display()
+    );
+    let profiles: Vec<Profile> = match profile {
+        Some(name) => match store.profile_by_name(name).map_err(se)? {
+            Some(p) => vec![p],
+            None => {
+                let names: Vec<String> = store
+                    .profiles_recent()
+                    .map_err(se)?
+                    .into_iter()
+                    .map(|p| p.name)
+                    .collect();
+                let list = if names.is_empty() {
+                    "–".to_string()
+                } else {
+                    names.join(", ")
+                };
+                return Err(if lang.is_en() {
+                    format!("no trainee named “{name}”; trainees here: {list}")
+                } else {
+                    format!("tidak ada peserta bernama “{name}”; peserta di sini: {list}")
+                });
+            }
+        },
+        None => store.profiles_recent().map_err(se)?,
+    };
+    if profiles.is_empty() {
+        out.push_str(t(lang, "Belum ada catatan.\n", "No records yet.\n"));
+    }
+    for p in &profiles {
+        out.push('\n');
+        out.push_str(&profile_block(&store, &content, p, lang).map_err(se)?);
+    }
+    Ok(out)
+}
+
+fn profile_block(
+    store: &Store,
+    content: &Content,
+    p: &Profile,
+    lang: &Lang,
+) -> crate::store::Result<String> {
+    let mut out = format!("{} ({})\n", p.name, p.role.label().get(lang.code()));
+    let attempts = store.attempts_of(&p.id)?;
+    if attempts.is_empty() {
+        out.push_str(&format!("  {}\n", t(lang, "belum ada tes", "no tests yet")));
+    }
+    let title = |id: &str| {
+        content
+            .quiz(id)
+            .map_or(id.to_string(), |q| q.title.get(lang).to_string())
+    };
+    for a in &attempts {
+        let result = match score_of(a) {
+            Some(s) => format!("{}% ({}/{})", s.display(), s.right, s.total),
+            None => {
+                let word = t(lang, "belum selesai", "unfinished");
+                format!("{word} ({}/{})", a.answered, a.question_count)
+            }
+        };
+        out.push_str(&format!(
+            "  {}  {:<30}  {:<21}  {result}\n",
+            local_date(&a.started),
+            title(&a.quiz_id),
+            phase_label(a.phase, lang),
+        ));
+    }
+    let mut quiz_ids: Vec<&str> = attempts.iter().map(|a| a.quiz_id.as_str()).collect();
+    quiz_ids.sort_unstable();
+    quiz_ids.dedup();
+    for id in quiz_ids {
+        let pp = prepost_from(&attempts, id);
+        let line = match (pp.pre, pp.post, pp.change()) {
+            (Some(pre), Some(post), Some(change)) => Some(format!(
+                "{}: {} {}% → {} {}% ({} {})",
+                title(id),
+                t(lang, "tes awal", "pre-test"),
+                pre.display(),
+                t(lang, "tes akhir", "post-test"),
+                post.display(),
+                format_change(change),
+                t(lang, "poin", "points"),
+            )),
+            (Some(pre), None, _) => Some(format!(
+                "{}: {} {}%; {}",
+                title(id),
+                t(lang, "tes awal", "pre-test"),
+                pre.display(),
+                t(lang, "tes akhir belum", "no post-test yet"),
+            )),
+            _ => None,
+        };
+        if let Some(line) = line {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,461 @@
+//! `pijat quiz --plain`: a quiz line by line on stdin/stdout, for screen readers and scripts.
+//! No colour, no cursor movement: one question, one answer line, one saved answer.
+
+use std::io::{BufRead, Write};
+
+use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use crate::content::{Content, Lang, Phase, Purpose, QuestionKind, Quiz};
+use crate::quiz::{
+    Feedback, Response, Score, Shown, answer_text, format_change, parse_token, response_text,
+};
+use crate::session::{QuizRun, Start, StartArgs, prepost};
+use crate::store::{Profile, Role, Store, clean_name};
+
+pub struct PlainArgs {
+    pub quiz: Option<String>,
+    pub phase: Option<Phase>,
+    pub profile: Option<String>,
+    pub role: Option<Role>,
+    pub class: Option<String>,
+    pub no_shuffle: bool,
+}
+
+pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
+    match phase {
+        Phase::Pre => t(lang, "tes awal (pre-test)", "pre-test"),
+        Phase::Post => t(lang, "tes akhir (post-test)", "post-test"),
+        Phase::Practice => t(lang, "latihan", "practice"),
+    }
+}
+
+/// The keys that answer a question, in words.
+pub fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
+    let last = (b'a' + n.saturating_sub(1) as u8) as char;
+    match kind {
+        QuestionKind::TrueFalse { .. } => t(
+            lang,
+            "Jawab: b = benar, s = salah (t/f juga bisa); - = lewati",
+            "Answer: t = true, f = false (b/s also work); - = skip",
+        )
+        .into(),
+        QuestionKind::Single { .. } => {
+            if lang.is_en() {
+                format!("Answer: one letter a–{last} or number 1–{n}; - = skip")
+            } else {
+                format!("Jawab: satu huruf a–{last} atau angka 1–{n}; - = lewati")
+            }
+        }
+        QuestionKind::Multiple { .. } => {
+            if lang.is_en() {
+                format!("Answer: every right letter (a–{last}) or number, e.g. ac or 1,3; - = skip")
+            } else {
+                format!(
+                    "Jawab: semua huruf (a–{last}) atau angka yang benar, misalnya ac atau 1,3; - = lewati"
+                )
+            }
+        }
+        QuestionKind::Order { .. } => {
+            if lang.is_en() {
+                format!("Answer: the numbers 1–{n} in the right order, e.g. 2413; - = skip")
+            } else {
+                format!("Jawab: angka 1–{n} sesuai urutan yang benar, misalnya 2413; - = lewati")
+            }
+        }
+    }
+}
+
+/// Chooses the quiz: `--quiz ID`, else the pre/post set.
+fn pick_quiz<'c>(content: &'c Content, id: Option<&str>, lang: &Lang) -> Result<&'c Quiz, String> {
+    let found = match id {
+        Some(id) => content.quiz(id),
+        None => content.prepost_quiz(),
+    };
+    found.ok_or_else(|| {
+        let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
+        let ids = ids.join(", ");
+        match id {
+            Some(id) if lang.is_en() => format!("no quiz `{id}`; the quizzes are: {ids}"),
+            Some(id) => format!("tidak ada kuis `{id}`; kuis yang ada: {ids}"),
+            None => t(lang, "tidak ada kuis pre/post", "there is no pre/post quiz").into(),
+        }
+    })
+}
+
+/// The pre-test until it is done, then the post-test; practice for other sets.
+fn default_phase(store: &Store, profile: &Profile, quiz: &Quiz) -> crate::store::Result<Phase> {
+    if quiz.purpose != Purpose::PrePost {
+        return Ok(Phase::Practice);
+    }
+    let pp = prepost(store, &profile.id, &quiz.id)?;
+    Ok(if pp.pre.is_some() {
+        Phase::Post
+    } else {
+        Phase::Pre
+    })
+}
+
+/// Reads one line; `None` at the end of input. Bytes that are not UTF-8 are kept as `�`.
+fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<String>> {
+    let mut buf = Vec::new();
+    if input.read_until(b'\n', &mut buf)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(
+        String::from_utf8_lossy(&buf)
+            .trim_end_matches(['\n', '\r'])
+            .to_string(),
+    ))
+}
+
+fn score_line(s: Score, lang: &Lang) -> String {
+    let word = t(lang, "skor", "score");
+    format!("{word} {}/{} ({}%)", s.right, s.total, s.whole_percent())
+}
+
+pub fn run(
+    shell: &Shell,
+    args: &PlainArgs,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match run_inner(shell, args, input, out, err) {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn run_inner(
+    shell: &Shell,
+    args: &PlainArgs,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, String> {
+    let lang = &shell.lang;
+    let content = shell.content(err)?;
+    let quiz = match pick_quiz(&content, args.quiz.as_deref(), lang) {
+        Ok(q) => q,
+        Err(m) => {
+            let _ = writeln!(err, "{m}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if let Some(phase) = args.phase {
+        if !phase.fits(quiz.purpose) {
+            let m = if quiz.purpose == Purpose::PrePost {
+                t(
+                    lang,
+                    "kuis ini adalah tes awal/akhir: pakai --phase pre atau --phase post (berlatih dengannya akan membocorkan post-test)",
+                    "this quiz is the pre/post test: use --phase pre or --phase post (practising on it would spoil the post-test)",
+                )
+            } else {
+                t(
+                    lang,
+                    "kuis ini untuk latihan: pakai --phase practice, atau pilih kuis pre/post untuk tes awal dan akhir",
+                    "this quiz is for practice: use --phase practice, or choose the pre/post quiz for the tests",
+                )
+            };
+            let _ = writeln!(err, "{m}");
+            return Ok(EXIT_USAGE);
+        }
+    }
+    let store = shell.store()?;
+    let profile = profile(&store, args, lang, input, out)?;
+    let Some(profile) = profile else {
+        return Ok(EXIT_INPUT);
+    };
+    let class_id = match &args.class {
+        Some(name) => {
+            let class = store
+                .ensure_class(name)
+                .map_err(|e| e.message().get(lang.code()).to_string())?;
+            store
+                .add_member(&class.id, &profile.id)
+                .map_err(|e| e.message().get(lang.code()).to_string())?;
+            Some(class.id)
+        }
+        None => None,
+    };
+    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let phase = match args.phase {
+        Some(p) => p,
+        None => default_phase(&store, &profile, quiz).map_err(se)?,
+    };
+    let start = QuizRun::start(
+        &store,
+        quiz,
+        &StartArgs {
+            profile: &profile,
+            class_id: class_id.as_deref(),
+            phase,
+            no_shuffle: args.no_shuffle,
+            mode: "plain",
+            content_version: &content.version,
+            seed: rand::random(),
+        },
+    )
+    .map_err(se)?;
+    let w = |out: &mut dyn Write, s: String| writeln!(out, "{s}").map_err(|e| e.to_string());
+    let title = quiz.title.get(lang);
+    let label = phase_label(phase, lang);
+    let mut run = match start {
+        Start::AlreadyTaken(a) => {
+            let date = super::local_date(a.finished.as_deref().unwrap_or_default());
+            let pct = crate::session::progress::score_of(&a)
+                .map_or(String::new(), |s| format!(" ({}%)", s.display()));
+            let m = if lang.is_en() {
+                format!(
+                    "{} already finished the {label} of “{title}” on {date}{pct}. It is taken once. Next: --phase post for the post-test.",
+                    profile.name
+                )
+            } else {
+                format!(
+                    "{} sudah menyelesaikan {label} “{title}” pada {date}{pct}. Tes ini dikerjakan sekali. Berikutnya: --phase post untuk tes akhir.",
+                    profile.name
+                )
+            };
+            let _ = writeln!(err, "{m}");
+            return Ok(EXIT_INPUT);
+        }
+        Start::Fresh(run) => {
+            w(
+                out,
+                format!(
+                    "{title} · {label} · {} · {} {}",
+                    profile.name,
+                    run.total(),
+                    t(lang, "pertanyaan", "questions")
+                ),
+            )?;
+            w(
+                out,
+                t(
+                    lang,
+                    "Setiap jawaban langsung tersimpan.",
+                    "Each answer is saved as soon as you give it.",
+                )
+                .into(),
+            )?;
+            run
+        }
+        Start::Resumed(run) => {
+            w(out, format!("{title} · {label} · {}", profile.name))?;
+            w(
+                out,
+                if lang.is_en() {
+                    format!(
+                        "Continuing an unfinished attempt: {} of {} answered.",
+                        run.answered(),
+                        run.total()
+                    )
+                } else {
+                    format!(
+                        "Melanjutkan tes yang belum selesai: {} dari {} sudah dijawab.",
+                        run.answered(),
+                        run.total()
+                    )
+                },
+            )?;
+            run
+        }
+    };
+    let feedback = Feedback::for_phase(phase);
+    while let Some((position, shown)) = run.next() {
+        let shown = shown.clone();
+        let q = run.question(&shown);
+        w(out, String::new())?;
+        w(
+            out,
+            format!("[{}/{}] {}", position + 1, run.total(), q.prompt.get(lang)),
+        )?;
+        print_options(out, q.kind.options(), &shown, &q.kind, lang)?;
+        w(out, keys_hint(&q.kind, shown.options.len(), lang))?;
+        let response = loop {
+            write!(out, "> ")
+                .and_then(|_| out.flush())
+                .map_err(|e| e.to_string())?;
+            let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
+                let m = if lang.is_en() {
+                    format!(
+                        "Input ended after {} of {} answers; they are saved. Run the same command again to continue.",
+                        run.answered(),
+                        run.total()
+                    )
+                } else {
+                    format!(
+                        "Masukan berakhir setelah {} dari {} jawaban; jawaban sudah tersimpan. Jalankan perintah yang sama lagi untuk melanjutkan.",
+                        run.answered(),
+                        run.total()
+                    )
+                };
+                let _ = writeln!(err, "{m}");
+                return Ok(EXIT_INPUT);
+            };
+            match parse_token(&q.kind, &shown, &line) {
+                Ok(r) => break r,
+                Err(e) => w(
+                    out,
+                    e.message(shown.options.len()).get(lang.code()).to_string(),
+                )?,
+            }
+        };
+        let recorded = run.record(&store, position, response).map_err(se)?;
+        if !recorded.stored {
+            w(
+                out,
+                t(
+                    lang,
+                    "Pertanyaan ini sudah dijawab di jendela lain; jawaban itu yang disimpan.",
+                    "This question was already answered in another window; that answer is kept.",
+                )
+                .into(),
+            )?;
+        }
+        if feedback == Feedback::EachQuestion {
+            print_feedback(out, &run, &shown, lang)?;
+        }
+    }
+    let score = run.finish(&store).map_err(se)?;
+    w(out, String::new())?;
+    w(out, score_line(score, lang))?;
+    match feedback {
+        Feedback::Never => w(out, t(lang,
+            "Jawaban yang benar tidak ditampilkan setelah tes awal, supaya tes akhir tetap mengukur apa yang dipelajari.",
+            "Right answers are not shown after the pre-test, so that the post-test still measures what was learned.").into())?,
+        Feedback::AtEnd => {
+            w(out, String::new())?;
+            w(out, t(lang, "Pembahasan:", "Review:").into())?;
+            for (i, shown) in run.layout.shown.iter().enumerate() {
+                w(out, format!("{}. {}", i + 1, run.question(shown).prompt.get(lang)))?;
+                print_feedback(out, &run, shown, lang)?;
+            }
+        }
+        Feedback::EachQuestion => {
+            let pass = score.passes(quiz.pass_percent);
+            w(out, match (pass, lang.is_en()) {
+                (true, true) => format!("Passed (at least {}%).", quiz.pass_percent),
+                (false, true) => format!("Not yet {}%: read the module again and retry.", quiz.pass_percent),
+                (true, false) => format!("Lulus (minimal {}%).", quiz.pass_percent),
+                (false, false) => format!("Belum {}%: baca lagi modulnya lalu coba lagi.", quiz.pass_percent),
+            })?;
+        }
+    }
+    if phase == Phase::Post {
+        let pp = prepost(&store, &profile.id, &quiz.id).map_err(se)?;
+        if let (Some(pre), Some(change)) = (pp.pre, pp.change()) {
+            w(
+                out,
+                if lang.is_en() {
+                    format!(
+                        "Pre-test {}% → post-test {}% ({} points)",
+                        pre.display(),
+                        score.display(),
+                        format_change(change)
+                    )
+                } else {
+                    format!(
+                        "Tes awal {}% → tes akhir {}% ({} poin)",
+                        pre.display(),
+                        score.display(),
+                        format_change(change)
+                    )
+                },
+            )?;
+        }
+    }
+    Ok(0)
+}
+
+fn print_options(
+    out: &mut dyn Write,
+    options: &[crate::content::Text],
+    shown: &Shown,
+    kind: &QuestionKind,
+    lang: &Lang,
+) -> Result<(), String> {
+    for (place, &file_index) in shown.options.iter().enumerate() {
+        let label = match kind {
+            QuestionKind::Order { .. } => format!("{}", place + 1),
+            _ => ((b'a' + place as u8) as char).to_string(),
+        };
+        writeln!(out, "  {label}) {}", options[file_index].get(lang)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn print_feedback(
+    out: &mut dyn Write,
+    run: &QuizRun,
+    shown: &Shown,
+    lang: &Lang,
+) -> Result<(), String> {
+    let q = run.question(shown);
+    let r = run.response(&q.id).cloned().unwrap_or(Response::Skipped);
+    let mut lines = Vec::new();
+    if r.is_right(&q.kind) {
+        lines.push(format!("   ✓ {}", t(lang, "Benar.", "Right.")));
+    } else {
+        lines.push(format!(
+            "   ✗ {} {}",
+            t(
+                lang,
+                "Kurang tepat. Jawaban Anda:",
+                "Not right. Your answer:"
+            ),
+            response_text(q, &r, lang)
+        ));
+        lines.push(format!(
+            "     {} {}",
+            t(lang, "Yang benar:", "The right answer:"),
+            answer_text(q, lang)
+        ));
+    }
+    if let Some(e) = &q.explain {
+        lines.push(format!("     {}", e.get(lang)));
+    }
+    for l in lines {
+        writeln!(out, "{l}").map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The profile named by `--profile`, or asked for on the first input line; created when new.
+fn profile(
+    store: &Store,
+    args: &PlainArgs,
+    lang: &Lang,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<Option<Profile>, String> {
+    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let name = match &args.profile {
+        Some(n) => n.clone(),
+        None => loop {
+            write!(out, "{} ", t(lang, "Nama Anda:", "Your name:"))
+                .and_then(|_| out.flush())
+                .map_err(|e| e.to_string())?;
+            let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
+                return Ok(None);
+            };
+            match clean_name(&line) {
+                Ok(n) => break n,
+                Err(e) => {
+                    writeln!(out, "{}", e.message().get(lang.code())).map_err(|e| e.to_string())?
+                }
+            }
+        },
+    };
+    let name = clean_name(&name).map_err(|e| e.message().get(lang.code()).to_string())?;
+    let p = match store.profile_by_name(&name).map_err(se)? {
+        Some(p) => p,
+        None => store
+            .create_profile(&name, args.role.unwrap_or(Role::Other))
+            .map_err(se)?,
+    };
+    store.touch_profile(&p.id).map_err(se)?;
+    Ok(Some(p))
+}

@@ -1,0 +1,9 @@
+//! The use cases the command line and the app share: taking a quiz attempt answer by answer
+//! against the store, and reading a trainee's progress. Uses the engines and the store; knows
+//! nothing of terminals.
+
+pub mod progress;
+pub mod quiz_run;
+
+pub use progress::{PrePost, prepost};
+pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};

@@ -1,0 +1,48 @@
+//! A trainee's progress read from the store: pre-test and post-test scores of a quiz.
+
+use crate::content::Phase;
+use crate::quiz::Score;
+use crate::store::{AttemptRow, Result, Store};
+
+/// The finished pre-test and post-test of one quiz, when taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PrePost {
+    pub pre: Option<Score>,
+    pub post: Option<Score>,
+}
+
+impl PrePost {
+    /// Post minus pre, in percentage points, when both were taken.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.post?.percent() - self.pre?.percent())
+    }
+}
+
+pub fn score_of(a: &AttemptRow) -> Option<Score> {
+    Some(Score {
+        right: a.right?,
+        total: a.question_count,
+    })
+}
+
+/// The latest finished pre-test and post-test of a profile at a quiz.
+pub fn prepost(store: &Store, profile_id: &str, quiz_id: &str) -> Result<PrePost> {
+    let mut attempts = store.attempts_at(profile_id, quiz_id, Phase::Pre)?;
+    attempts.extend(store.attempts_at(profile_id, quiz_id, Phase::Post)?);
+    Ok(prepost_from(&attempts, quiz_id))
+}
+
+/// The same from attempts already read (oldest first), e.g. a whole history.
+pub fn prepost_from(attempts: &[AttemptRow], quiz_id: &str) -> PrePost {
+    let latest = |phase| {
+        attempts
+            .iter()
+            .rev()
+            .filter(|a| a.quiz_id == quiz_id && a.phase == phase)
+            .find_map(score_of)
+    };
+    PrePost {
+        pre: latest(Phase::Pre),
+        post: latest(Phase::Post),
+    }
+}

@@ -1,0 +1,559 @@
+//! `pijat quiz --plain` and `pijat history` as a user runs them: the real binary, real stdin.
+
+use std::io::{BufReader, Read, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use pijat::content::{Content, Phase, QuestionKind, load_with};
+use pijat::store::Store;
+
+fn content() -> Content {
+    load_with(None).content.unwrap()
+}
+
+fn pijat(data: &std::path::Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pijat"));
+    c.args(args)
+        .env("PIJAT_DATA_DIR", data)
+        .env_remove("PIJAT_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+fn run_with_input(data: &std::path::Path, args: &[&str], input: &str) -> Output {
+    let mut child = pijat(data, args).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// The right tokens for a quiz shown in file order (`--no-shuffle`). Order items are still
+/// shuffled, so order questions are answered with `-` (counted wrong).
+fn right_tokens(c: &Content, quiz: &str) -> Vec<String> {
+    c.quiz(quiz)
+        .unwrap()
+        .questions
+        .iter()
+        .map(|q| match &q.kind {
+            QuestionKind::TrueFalse { answer } => if *answer { "b" } else { "s" }.to_string(),
+            QuestionKind::Single { answer, .. } => ((b'a' + *answer as u8) as char).to_string(),
+            QuestionKind::Multiple { answers, .. } => answers
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+            QuestionKind::Order { .. } => "-".to_string(),
+        })
+        .collect()
+}
+
+fn lines(tokens: &[String]) -> String {
+    tokens.iter().map(|t| format!("{t}\n")).collect()
+}
+
+#[test]
+fn a_new_user_takes_the_pretest_sees_the_score_then_finds_it_in_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = content();
+    let mut tokens = right_tokens(&c, "knowledge");
+    // Two wrong answers: flip the first two statements.
+    for t in tokens.iter_mut().take(2) {
+        *t = if t == "b" { "s".into() } else { "b".into() };
+    }
+    let out = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--profile",
+            "Budi Santoso",
+            "--phase",
+            "pre",
+            "--no-shuffle",
+            "--lang",
+            "en",
+        ],
+        &lines(&tokens),
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        text(&out.stderr)
+    );
+    assert!(stdout.contains("[1/10] "), "{stdout}");
+    assert!(stdout.contains("Answer: t = true, f = false"), "{stdout}");
+    assert!(stdout.lines().any(|l| l == "score 8/10 (80%)"), "{stdout}");
+    // The pre-test reveals nothing: no right answers, no explanations.
+    assert!(
+        !stdout.contains("The right answer") && !stdout.contains("✓"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour codes or cursor movement in plain mode"
+    );
+
+    let h = run_with_input(
+        dir.path(),
+        &["history", "--profile", "budi santoso", "--lang", "en"],
+        "",
+    );
+    let hist = text(&h.stdout);
+    assert_eq!(h.status.code(), Some(0), "{}", text(&h.stderr));
+    assert!(
+        hist.contains("Data file:") && hist.contains("pijat.db"),
+        "{hist}"
+    );
+    assert!(hist.contains("Budi Santoso (other)"), "{hist}");
+    assert!(
+        hist.contains("pre-test") && hist.contains("80% (8/10)"),
+        "{hist}"
+    );
+    assert!(hist.contains("no post-test yet"), "{hist}");
+}
+
+#[test]
+fn indonesian_is_the_default_and_the_score_line_says_skor() {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = right_tokens(&content(), "knowledge");
+    let out = run_with_input(
+        dir.path(),
+        &["quiz", "--plain", "--profile", "Siti", "--no-shuffle"],
+        &lines(&tokens),
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Jawab: b = benar, s = salah"), "{stdout}");
+    assert!(stdout.lines().any(|l| l == "skor 10/10 (100%)"), "{stdout}");
+    assert!(
+        stdout.contains("tidak ditampilkan setelah tes awal"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_wrong_token_is_explained_and_asked_again_without_saving_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tokens = right_tokens(&content(), "knowledge");
+    tokens.insert(0, "maybe".into());
+    tokens.insert(0, "".into());
+    let out = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--profile",
+            "Ani",
+            "--phase",
+            "pre",
+            "--no-shuffle",
+            "--lang",
+            "en",
+        ],
+        &lines(&tokens),
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("type an answer (or - to skip)"), "{stdout}");
+    assert!(
+        stdout.contains("`maybe` is not an answer: type t (true) or f (false)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.lines().any(|l| l == "score 10/10 (100%)"),
+        "{stdout}"
+    );
+    let store = Store::open(dir.path()).unwrap();
+    let p = store.profile_by_name("Ani").unwrap().unwrap();
+    let a = &store.attempts_of(&p.id).unwrap()[0];
+    assert_eq!(store.answers(&a.id).unwrap().len(), 10);
+}
+
+#[test]
+fn input_ending_early_keeps_the_answers_and_the_same_command_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = right_tokens(&content(), "knowledge");
+    let args = [
+        "quiz",
+        "--plain",
+        "--profile",
+        "Dewi",
+        "--phase",
+        "pre",
+        "--lang",
+        "en",
+    ];
+    let first = run_with_input(dir.path(), &args, &lines(&tokens[..3]));
+    assert_eq!(first.status.code(), Some(1));
+    assert!(
+        text(&first.stderr).contains("Input ended after 3 of 10 answers; they are saved."),
+        "{}",
+        text(&first.stderr)
+    );
+    let second = run_with_input(dir.path(), &args, &lines(&tokens[..7]));
+    let stdout = text(&second.stdout);
+    assert_eq!(second.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("Continuing an unfinished attempt: 3 of 10 answered."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("[4/10]") && !stdout.contains("[3/10]"),
+        "{stdout}"
+    );
+    let store = Store::open(dir.path()).unwrap();
+    let p = store.profile_by_name("Dewi").unwrap().unwrap();
+    let attempts = store.attempts_of(&p.id).unwrap();
+    assert_eq!(attempts.len(), 1, "resumed, not restarted");
+    assert!(attempts[0].is_finished());
+}
+
+#[test]
+fn the_post_test_reviews_every_answer_and_shows_the_change_and_the_pretest_is_taken_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = content();
+    let right = right_tokens(&c, "knowledge");
+    let wrong: Vec<String> = right
+        .iter()
+        .map(|t| if t == "b" { "s".into() } else { "b".into() })
+        .collect();
+    let base = [
+        "quiz",
+        "--plain",
+        "--profile",
+        "Eko",
+        "--no-shuffle",
+        "--lang",
+        "en",
+    ];
+    let pre = run_with_input(
+        dir.path(),
+        &base,
+        &lines(
+            &wrong[..5]
+                .iter()
+                .chain(&right[5..])
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+    );
+    assert!(
+        text(&pre.stdout).contains("score 5/10 (50%)"),
+        "{}",
+        text(&pre.stdout)
+    );
+    // The second run defaults to the post-test.
+    let post = run_with_input(dir.path(), &base, &lines(&right));
+    let stdout = text(&post.stdout);
+    assert!(stdout.contains("post-test"), "{stdout}");
+    assert!(stdout.contains("score 10/10 (100%)"), "{stdout}");
+    assert!(stdout.contains("Review:"), "{stdout}");
+    let first = &c.quiz("knowledge").unwrap().questions[0];
+    assert!(
+        stdout.contains(
+            first
+                .explain
+                .as_ref()
+                .unwrap()
+                .get(&pijat::content::Lang::en())
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Pre-test 50% → post-test 100% (+50 points)"),
+        "{stdout}"
+    );
+    let again = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--profile",
+            "Eko",
+            "--phase",
+            "pre",
+            "--lang",
+            "en",
+        ],
+        "b\n",
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("already finished the pre-test"),
+        "{}",
+        text(&again.stderr)
+    );
+    let h = text(&run_with_input(dir.path(), &["history", "--lang", "en"], "").stdout);
+    assert!(
+        h.contains("pre-test 50% → post-test 100% (+50 points)"),
+        "{h}"
+    );
+}
+
+#[test]
+fn a_module_quiz_is_practice_with_feedback_after_each_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = content();
+    let quiz = c
+        .quizzes
+        .iter()
+        .find(|q| q.purpose == pijat::content::Purpose::Module)
+        .unwrap();
+    let tokens = right_tokens(&c, &quiz.id);
+    let out = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--quiz",
+            &quiz.id,
+            "--profile",
+            "Fajar",
+            "--no-shuffle",
+            "--lang",
+            "en",
+        ],
+        &lines(&tokens),
+    );
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("✓ Right."), "{stdout}");
+    let bad = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--quiz",
+            &quiz.id,
+            "--phase",
+            "pre",
+            "--profile",
+            "Fajar",
+        ],
+        "",
+    );
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "a module quiz is not a pre-test"
+    );
+    let bad = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--quiz",
+            "knowledge",
+            "--phase",
+            "practice",
+            "--profile",
+            "Fajar",
+        ],
+        "",
+    );
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "practising on the pre/post set would spoil it"
+    );
+    let unknown = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--quiz",
+            "nope",
+            "--profile",
+            "Fajar",
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown.stderr).contains("no quiz `nope`; the quizzes are: knowledge"),
+        "{}",
+        text(&unknown.stderr)
+    );
+}
+
+#[test]
+fn the_name_is_asked_for_when_no_profile_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = right_tokens(&content(), "knowledge");
+    let input = format!("\nRina Ayu\n{}", lines(&tokens));
+    let out = run_with_input(
+        dir.path(),
+        &["quiz", "--plain", "--no-shuffle", "--lang", "en"],
+        &input,
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Your name:") && stdout.contains("the name is empty"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Rina Ayu"), "{stdout}");
+    assert!(
+        Store::open(dir.path())
+            .unwrap()
+            .profile_by_name("rina ayu")
+            .unwrap()
+            .is_some()
+    );
+}
+
+fn read_until(
+    child: &mut Child,
+    reader: &mut BufReader<std::process::ChildStdout>,
+    want: &str,
+) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    while !seen.contains(want) {
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {want:?}; saw:\n{seen}"
+        );
+        let n = reader.read(&mut buf).unwrap();
+        assert!(
+            n > 0 || child.try_wait().unwrap().is_none(),
+            "exited early:\n{seen}"
+        );
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    seen
+}
+
+#[test]
+fn killing_the_process_mid_quiz_loses_no_answer_it_had_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = right_tokens(&content(), "knowledge");
+    let mut child = pijat(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--profile",
+            "Gita",
+            "--phase",
+            "pre",
+            "--lang",
+            "en",
+        ],
+    )
+    .spawn()
+    .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(lines(&tokens[..4]).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // The fifth question is printed only after the fourth answer was committed.
+    read_until(&mut child, &mut stdout, "[5/10]");
+    child.kill().unwrap(); // SIGKILL: no destructor, no cleanup
+    child.wait().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let p = store.profile_by_name("Gita").unwrap().unwrap();
+    let a = store
+        .open_attempt(&p.id, "knowledge", Phase::Pre)
+        .unwrap()
+        .expect("unfinished attempt");
+    assert_eq!(store.answers(&a.id).unwrap().len(), 4);
+    drop(store);
+    let resumed = run_with_input(
+        dir.path(),
+        &[
+            "quiz",
+            "--plain",
+            "--profile",
+            "Gita",
+            "--phase",
+            "pre",
+            "--lang",
+            "en",
+        ],
+        &lines(&tokens[..6]),
+    );
+    assert!(
+        text(&resumed.stdout).contains("4 of 10 answered"),
+        "{}",
+        text(&resumed.stdout)
+    );
+    assert_eq!(resumed.status.code(), Some(0));
+}
+
+#[test]
+fn several_windows_answering_at_once_lose_nothing_and_never_report_a_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = content();
+    let review = c
+        .quizzes
+        .iter()
+        .find(|q| q.purpose == pijat::content::Purpose::Review)
+        .unwrap();
+    let tokens = lines(&right_tokens(&c, &review.id));
+    // Four trainees at once, plus two windows of the same trainee.
+    let names = ["Hadi", "Indah", "Joko", "Kartini", "Lestari", "Lestari"];
+    let children: Vec<Child> = names
+        .iter()
+        .map(|name| {
+            let mut ch = pijat(
+                dir.path(),
+                &[
+                    "quiz",
+                    "--plain",
+                    "--quiz",
+                    &review.id,
+                    "--profile",
+                    name,
+                    "--no-shuffle",
+                    "--lang",
+                    "en",
+                ],
+            )
+            .spawn()
+            .unwrap();
+            ch.stdin
+                .take()
+                .unwrap()
+                .write_all(tokens.as_bytes())
+                .unwrap();
+            ch
+        })
+        .collect();
+    for (name, ch) in names.iter().zip(children) {
+        let out = ch.wait_with_output().unwrap();
+        let err = text(&out.stderr);
+        assert!(
+            !err.to_lowercase().contains("locked") && !err.contains("busy"),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {err}\n{}",
+            text(&out.stdout)
+        );
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let n = review.questions.len();
+    for name in &names[..5] {
+        let p = store.profile_by_name(name).unwrap().unwrap();
+        let attempts = store.attempts_of(&p.id).unwrap();
+        assert!(attempts.iter().all(|a| a.is_finished()), "{name}");
+        for a in &attempts {
+            assert_eq!(store.answers(&a.id).unwrap().len(), n, "{name}");
+        }
+    }
+}
