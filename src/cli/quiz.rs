@@ -144,24 +144,24 @@ fn run_inner(
             return Ok(EXIT_USAGE);
         }
     };
-    if let Some(phase) = args.phase {
-        if !phase.fits(quiz.purpose) {
-            let m = if quiz.purpose == Purpose::PrePost {
-                t(
-                    lang,
-                    "kuis ini adalah tes awal/akhir: pakai --phase pre atau --phase post (berlatih dengannya akan membocorkan post-test)",
-                    "this quiz is the pre/post test: use --phase pre or --phase post (practising on it would spoil the post-test)",
-                )
-            } else {
-                t(
-                    lang,
-                    "kuis ini untuk latihan: pakai --phase practice, atau pilih kuis pre/post untuk tes awal dan akhir",
-                    "this quiz is for practice: use --phase practice, or choose the pre/post quiz for the tests",
-                )
-            };
-            let _ = writeln!(err, "{m}");
-            return Ok(EXIT_USAGE);
-        }
+    if let Some(phase) = args.phase
+        && !phase.fits(quiz.purpose)
+    {
+        let m = if quiz.purpose == Purpose::PrePost {
+            t(
+                lang,
+                "kuis ini adalah tes awal/akhir: pakai --phase pre atau --phase post (berlatih dengannya akan membocorkan post-test)",
+                "this quiz is the pre/post test: use --phase pre or --phase post (practising on it would spoil the post-test)",
+            )
+        } else {
+            t(
+                lang,
+                "kuis ini untuk latihan: pakai --phase practice, atau pilih kuis pre/post untuk tes awal dan akhir",
+                "this quiz is for practice: use --phase practice, or choose the pre/post quiz for the tests",
+            )
+        };
+        let _ = writeln!(err, "{m}");
+        return Ok(EXIT_USAGE);
     }
     let store = shell.store()?;
     let profile = profile(&store, args, lang, input, out)?;

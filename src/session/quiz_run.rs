@@ -46,10 +46,10 @@ impl<'c> QuizRun<'c> {
     /// Resumes the unfinished attempt of this profile at this quiz and phase, or starts one.
     pub fn start(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
         let profile = &args.profile.id;
-        if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)? {
-            if let Some(run) = Self::resume(store, quiz, open)? {
-                return Ok(Start::Resumed(run));
-            }
+        if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)?
+            && let Some(run) = Self::resume(store, quiz, open)?
+        {
+            return Ok(Start::Resumed(run));
         }
         if args.phase != Phase::Practice {
             let done = store.attempts_at(profile, &quiz.id, args.phase)?;
@@ -157,10 +157,10 @@ impl<'c> QuizRun<'c> {
 
     fn reload(&mut self, store: &Store) -> Result<()> {
         for row in store.answers(&self.attempt.id)? {
-            if let Some(q) = self.quiz.questions.iter().find(|q| q.id == row.question_id) {
-                if let Some(r) = Response::decode(&q.kind, &row.response) {
-                    self.answers.insert(q.id.as_str(), r);
-                }
+            if let Some(q) = self.quiz.questions.iter().find(|q| q.id == row.question_id)
+                && let Some(r) = Response::decode(&q.kind, &row.response)
+            {
+                self.answers.insert(q.id.as_str(), r);
             }
         }
         Ok(())
