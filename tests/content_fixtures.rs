@@ -96,9 +96,9 @@ fn a_file_over_the_size_limit_is_refused_without_parsing() {
 
 #[test]
 fn a_byte_order_mark_from_windows_notepad_is_accepted() {
-    let text = std::fs::read_to_string("tests/fixtures/valid/quizzes/extra-review.toml").unwrap();
+    let text = std::fs::read_to_string("quizzes/knowledge.toml").unwrap();
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(text.as_bytes());
-    let loaded = load_over_shipped("bom.toml", "quizzes/bom.toml".into(), bytes);
+    let loaded = load_over_shipped("bom.toml", "quizzes/knowledge.toml".into(), bytes);
     assert!(loaded.content.is_some(), "{}", render(&loaded, "en"));
 }

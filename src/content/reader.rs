@@ -21,8 +21,15 @@ pub struct At<T> {
 /// recovered table would only produce follow-on noise.
 pub fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanned<DeTable<'i>>> {
     let (table, errors) = DeTable::parse_recoverable(src);
+    let mut lines_seen = Vec::new();
     for e in &errors {
         let at = e.span().map_or(0, |s| s.start);
+        // After the first error on a line the parser's guesses are mostly noise.
+        let line = sink.position(at).0;
+        if lines_seen.contains(&line) {
+            continue;
+        }
+        lines_seen.push(line);
         let m = e.message().trim().trim_end_matches('.');
         sink.error(at, msg!(id: "TOML tidak sah: {m}", en: "invalid TOML: {m}"));
     }
