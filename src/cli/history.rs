@@ -93,11 +93,13 @@ fn profile_block(
                 format!("{word} ({}/{})", a.answered, a.question_count)
             }
         };
+        // The title goes last: it is the one column that may wrap at 80 characters.
         out.push_str(&format!(
-            "  {}  {:<30}  {:<21}  {result}\n",
+            "  {}  {:<21}  {:<22}  {}\n",
             local_date(&a.started),
-            title(&a.quiz_id),
             phase_label(a.phase, lang),
+            result,
+            title(&a.quiz_id),
         ));
     }
     let mut quiz_ids: Vec<&str> = attempts.iter().map(|a| a.quiz_id.as_str()).collect();
