@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod model;
 pub mod practice;
 pub mod quiz;
 pub mod session;

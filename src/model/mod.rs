@@ -1,0 +1,3 @@
+//! Small pure models behind interactive illustrations.
+
+pub mod supply_demand;
