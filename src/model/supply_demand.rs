@@ -80,7 +80,12 @@ mod tests {
         assert!(rarely[13] < rarely[0], "{rarely:?}");
         assert!(often[13] > 1.5 * rarely[13]);
         // Stays in a believable range: within the bounds.
-        assert!(often.iter().chain(&rarely).all(|v| (0.0..=1000.0).contains(v)));
+        assert!(
+            often
+                .iter()
+                .chain(&rarely)
+                .all(|v| (0.0..=1000.0).contains(v))
+        );
     }
 
     #[test]

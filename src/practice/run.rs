@@ -48,7 +48,11 @@ pub struct Practice {
 impl Practice {
     /// `seconds[i]` is step i's length, or `None` for a step that waits for a key press.
     pub fn new(seconds: &[Option<u32>], speed: f64, now: Instant) -> Self {
-        let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
+        let speed = if speed.is_finite() && speed > 0.0 {
+            speed
+        } else {
+            1.0
+        };
         Practice {
             steps: seconds
                 .iter()
@@ -60,7 +64,11 @@ impl Practice {
                 })
                 .collect(),
             current: 0,
-            state: if seconds.is_empty() { State::Finished } else { State::Running },
+            state: if seconds.is_empty() {
+                State::Finished
+            } else {
+                State::Running
+            },
             speed,
             since: Some(now),
             visit_before: Duration::ZERO,
@@ -85,7 +93,10 @@ impl Practice {
 
     /// Wall time of this visit to the current step, without pauses.
     fn visit(&self, now: Instant) -> Duration {
-        self.visit_before + self.since.map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
+        self.visit_before
+            + self
+                .since
+                .map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
     }
 
     /// The current step's wall-clock length.
@@ -156,7 +167,10 @@ impl Practice {
                     events.push(Event::Halfway(i));
                 }
             }
-            if !self.steps[i].ten_told && planned > Duration::from_secs(20) && left <= Duration::from_secs(10) {
+            if !self.steps[i].ten_told
+                && planned > Duration::from_secs(20)
+                && left <= Duration::from_secs(10)
+            {
                 self.steps[i].ten_told = true;
                 if !left.is_zero() {
                     events.push(Event::TenSecondsLeft(i));
@@ -196,7 +210,11 @@ impl Practice {
             return Vec::new();
         }
         let mut events = self.tick(now);
-        if self.state != State::Finished && !events.iter().any(|e| matches!(e, Event::StepStarted(_) | Event::Finished)) {
+        if self.state != State::Finished
+            && !events
+                .iter()
+                .any(|e| matches!(e, Event::StepStarted(_) | Event::Finished))
+        {
             events.extend(self.leave(now, self.current + 1));
         }
         events
@@ -284,7 +302,11 @@ mod tests {
         let at = changed_at.unwrap() - t0;
         assert!(at >= 120 * S && at < 120 * S + tick, "{at:?}");
         assert_eq!(p.deadline(), None, "a key-press step has no deadline");
-        assert_eq!(p.spent(t)[0], 120 * S, "the step's time is its deadline, not the late tick");
+        assert_eq!(
+            p.spent(t)[0],
+            120 * S,
+            "the step's time is its deadline, not the late tick"
+        );
     }
 
     #[test]
@@ -297,9 +319,17 @@ mod tests {
         assert_eq!(p.remaining(t0 + 500 * S), Some(40 * S));
         p.resume(t0 + 500 * S);
         assert_eq!(p.deadline(), Some(t0 + 540 * S));
-        assert_eq!(p.tick(t0 + 509 * S), vec![], "40 s left at the resume, 31 s now");
+        assert_eq!(
+            p.tick(t0 + 509 * S),
+            vec![],
+            "40 s left at the resume, 31 s now"
+        );
         assert_eq!(p.tick(t0 + 510 * S), vec![Event::Halfway(0)]);
-        assert_eq!(p.tick(t0 + 540 * S), vec![Event::Finished], "no warning at the very end");
+        assert_eq!(
+            p.tick(t0 + 540 * S),
+            vec![Event::Finished],
+            "no warning at the very end"
+        );
         assert_eq!(p.spent(t0 + 600 * S), vec![60 * S]);
     }
 
@@ -350,7 +380,11 @@ mod tests {
         assert_eq!(p.remaining(t0 + 15 * S), Some(20 * S));
         assert_eq!(p.prev(t0 + 15 * S), vec![Event::StepStarted(0)]);
         assert_eq!(p.next(t0 + 16 * S), vec![Event::StepStarted(1)]);
-        assert_eq!(p.remaining(t0 + 16 * S), Some(30 * S), "a new visit starts in full");
+        assert_eq!(
+            p.remaining(t0 + 16 * S),
+            Some(30 * S),
+            "a new visit starts in full"
+        );
         assert_eq!(p.next(t0 + 20 * S), vec![Event::StepStarted(2)]);
         assert_eq!(p.next(t0 + 21 * S), vec![Event::Finished]);
         assert_eq!(p.state(), State::Finished);

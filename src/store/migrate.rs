@@ -66,6 +66,34 @@ const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: guided practice runs with each step's time and self-check, and pages read.
+    "CREATE TABLE practice_run (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        routine_id TEXT NOT NULL,
+        speed REAL NOT NULL,
+        content_version TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        started TEXT NOT NULL,
+        finished TEXT
+    );
+    CREATE INDEX practice_by_profile ON practice_run (profile_id, started);
+    CREATE TABLE practice_step (
+        run_id TEXT NOT NULL REFERENCES practice_run (id),
+        step_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        planned_seconds INTEGER,
+        spent_ms INTEGER NOT NULL DEFAULT 0,
+        done_well INTEGER,
+        PRIMARY KEY (run_id, step_id)
+    );
+    CREATE TABLE page_view (
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        module_id TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        viewed TEXT NOT NULL,
+        PRIMARY KEY (profile_id, module_id, page)
+    );",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -197,6 +225,26 @@ mod tests {
             path.with_extension(format!("db.v{}.bak", LATEST_VERSION + 1))
                 .exists()
         );
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded_keeping_its_records_and_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::store::FILE_NAME);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_with(&mut conn, &path, &MIGRATIONS[..1]).unwrap();
+            conn.execute(
+                "INSERT INTO profile VALUES ('p1', 'Wati', 'wati', 'cadre', NULL, 'x', 'x')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(version(&store.conn).unwrap(), LATEST_VERSION);
+        assert_eq!(store.profile_by_name("Wati").unwrap().unwrap().id, "p1");
+        let copy = Connection::open(path.with_extension("db.v1.bak")).unwrap();
+        assert_eq!(version(&copy).unwrap(), 1);
     }
 
     #[test]

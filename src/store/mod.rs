@@ -6,6 +6,7 @@ mod attempts;
 mod classes;
 mod error;
 mod migrate;
+mod practice;
 mod profiles;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ pub use attempts::{AnswerRow, AttemptRow, NewAttempt};
 pub use classes::ClassRow;
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
+pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
