@@ -8,3 +8,4 @@ pub mod practice;
 pub mod quiz;
 pub mod session;
 pub mod store;
+pub mod tui;

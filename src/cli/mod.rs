@@ -36,6 +36,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "PIJAT_LANG", value_name = "id|en", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Run timed practice steps this many times faster (demonstrations, tests)
+    #[arg(long, global = true, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
+    pub practice_speed: f64,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -81,6 +85,15 @@ pub enum Command {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language code: use id or en"))
+}
+
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && (0.1..=1000.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "`{s}` is not a speed: use a number from 0.1 to 1000, e.g. 10"
+        )),
+    }
 }
 
 fn parse_phase(s: &str) -> Result<Phase, String> {
@@ -160,6 +173,32 @@ impl Shell {
     }
 }
 
+/// `pijat` alone: the full-screen app.
+fn app(shell: &Shell, lang: Option<Lang>, speed: f64) -> u8 {
+    let mut err = std::io::stderr();
+    let content = match shell.content(&mut err) {
+        Ok(c) => c,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    let store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    match crate::tui::run(&content, store, lang, speed) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("pijat: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let shell = Shell::from_cli(&cli);
     let code = match cli.command {
@@ -204,11 +243,7 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            0
-        }
+        None => app(&shell, cli.lang.clone(), cli.practice_speed),
     };
     ExitCode::from(code)
 }

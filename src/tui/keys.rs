@@ -1,0 +1,716 @@
+//! One key table drives key handling, the footer and the `?` help: each screen context lists
+//! its bindings, and the global ones (help, language, quit) are added where typing is not.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::content::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    Enter,
+    Back,
+    Quit,
+    Help,
+    Lang,
+    /// An option by its shown place: `a`–`f` or `1`–`6`.
+    Pick(usize),
+    True,
+    False,
+    Skip,
+    /// Space: toggle, pick up or put down, pause or resume.
+    Space,
+    Next,
+    Prev,
+    Bell,
+    More,
+    Less,
+    PageUp,
+    PageDown,
+    Yes,
+    No,
+    Char(char),
+    Backspace,
+}
+
+/// Which keys a binding answers to.
+#[derive(Clone, Copy, Debug)]
+pub enum Keys {
+    Code(KeyCode),
+    /// The key or its alternative (arrows and vi keys, Indonesian and English letters).
+    Either(KeyCode, KeyCode),
+    /// `a`–`f` and `1`–`6`.
+    Options,
+    /// Any printable character (text input).
+    Printable,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub keys: Keys,
+    /// How the key is written in the footer and help (Indonesian, English).
+    pub label: (&'static str, &'static str),
+    pub action: Action,
+    /// What it does: (Indonesian, English).
+    pub help: (&'static str, &'static str),
+    /// Shown in the footer (all bindings are in the help).
+    pub footer: bool,
+}
+
+const fn b(
+    keys: Keys,
+    label: &'static str,
+    action: Action,
+    id: &'static str,
+    en: &'static str,
+    footer: bool,
+) -> Binding {
+    // The space bar is the one key whose name differs by language.
+    let label = if matches!(
+        keys,
+        Keys::Code(KeyCode::Char(' ')) | Keys::Either(KeyCode::Char(' '), _)
+    ) {
+        ("Spasi", "Space")
+    } else {
+        (label, label)
+    };
+    Binding {
+        keys,
+        label,
+        action,
+        help: (id, en),
+        footer,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+use Keys::{Code, Either, Options, Printable};
+
+const UP: Binding = b(
+    Either(K::Up, K::Char('k')),
+    "↑↓",
+    A::Up,
+    "pindah",
+    "move",
+    true,
+);
+const DOWN: Binding = b(
+    Either(K::Down, K::Char('j')),
+    "↓/j",
+    A::Down,
+    "pindah ke bawah",
+    "move down",
+    false,
+);
+const ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, "pilih", "choose", true);
+const BACK: Binding = b(Code(K::Esc), "Esc", A::Back, "kembali", "back", true);
+const PGUP: Binding = b(
+    Code(K::PageUp),
+    "PgUp",
+    A::PageUp,
+    "gulir satu layar ke atas",
+    "scroll a screen up",
+    false,
+);
+const PGDN: Binding = b(
+    Code(K::PageDown),
+    "PgDn",
+    A::PageDown,
+    "gulir satu layar ke bawah",
+    "scroll a screen down",
+    false,
+);
+
+pub const GLOBAL: &[Binding] = &[
+    b(Code(K::Char('?')), "?", A::Help, "bantuan", "help", true),
+    b(
+        Either(K::Char('L'), K::Char('l')),
+        "L",
+        A::Lang,
+        "bahasa",
+        "language",
+        true,
+    ),
+    b(Code(K::Char('q')), "q", A::Quit, "keluar", "quit", true),
+];
+
+/// Where the keys are being read: each has its own bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    List,
+    TextInput,
+    Lesson,
+    LessonChart,
+    Safety,
+    Step,
+    SelfCheck,
+    Summary,
+    QuizTrueFalse,
+    QuizSingle,
+    QuizMultiple,
+    QuizOrder,
+    QuizOrderHolding,
+    QuizFeedback,
+    Results,
+    Reader,
+    Confirm,
+    Help,
+}
+
+const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
+const T_TEXTINPUT: &[Binding] = &[
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "lanjut",
+        "continue",
+        true,
+    ),
+    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
+    b(
+        Code(K::Backspace),
+        "⌫",
+        A::Backspace,
+        "hapus huruf",
+        "delete a letter",
+        true,
+    ),
+    b(
+        Printable,
+        "a–z",
+        A::Char(' '),
+        "ketik nama",
+        "type the name",
+        false,
+    ),
+];
+const T_LESSON: &[Binding] = &[
+    b(
+        Either(K::Right, K::Char('n')),
+        "→/n",
+        A::Next,
+        "halaman berikut",
+        "next page",
+        true,
+    ),
+    b(
+        Either(K::Left, K::Char('p')),
+        "←/p",
+        A::Prev,
+        "halaman sebelumnya",
+        "previous page",
+        true,
+    ),
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "gulir",
+        "scroll",
+        true,
+    ),
+    b(
+        Either(K::Down, K::Char('j')),
+        "↓/j",
+        A::Down,
+        "gulir ke bawah",
+        "scroll down",
+        false,
+    ),
+    PGUP,
+    PGDN,
+    BACK,
+];
+const T_LESSONCHART: &[Binding] = &[
+    b(
+        Either(K::Char('+'), K::Char('=')),
+        "+",
+        A::More,
+        "lebih sering dikeluarkan",
+        "remove milk more often",
+        true,
+    ),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Less,
+        "lebih jarang dikeluarkan",
+        "remove milk less often",
+        true,
+    ),
+    b(
+        Either(K::Right, K::Char('n')),
+        "→/n",
+        A::Next,
+        "halaman berikut",
+        "next page",
+        true,
+    ),
+    b(
+        Either(K::Left, K::Char('p')),
+        "←/p",
+        A::Prev,
+        "halaman sebelumnya",
+        "previous page",
+        true,
+    ),
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "gulir",
+        "scroll",
+        false,
+    ),
+    b(
+        Either(K::Down, K::Char('j')),
+        "↓/j",
+        A::Down,
+        "gulir ke bawah",
+        "scroll down",
+        false,
+    ),
+    BACK,
+];
+const T_SAFETY: &[Binding] = &[
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "saya mengerti, mulai",
+        "I understand, start",
+        true,
+    ),
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "gulir",
+        "scroll",
+        true,
+    ),
+    b(
+        Either(K::Down, K::Char('j')),
+        "↓/j",
+        A::Down,
+        "gulir ke bawah",
+        "scroll down",
+        false,
+    ),
+    PGUP,
+    PGDN,
+    BACK,
+];
+const T_STEP: &[Binding] = &[
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "jeda/lanjut",
+        "pause/resume",
+        true,
+    ),
+    b(
+        Code(K::Char('n')),
+        "n",
+        A::Next,
+        "berikut",
+        "next step",
+        true,
+    ),
+    b(
+        Code(K::Char('p')),
+        "p",
+        A::Prev,
+        "sebelumnya",
+        "previous",
+        true,
+    ),
+    b(
+        Code(K::Char('b')),
+        "b",
+        A::Bell,
+        "bel nyala/mati",
+        "bell on/off",
+        true,
+    ),
+    b(Code(K::Esc), "Esc", A::Back, "berhenti", "stop", true),
+];
+const T_SELFCHECK: &[Binding] = &[
+    UP,
+    DOWN,
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "tandai dilakukan dengan baik",
+        "mark as done well",
+        true,
+    ),
+    b(Code(K::Enter), "Enter", A::Enter, "simpan", "save", true),
+];
+const T_SUMMARY: &[Binding] = &[
+    b(Code(K::Enter), "Enter", A::Enter, "selesai", "done", true),
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "gulir",
+        "scroll",
+        true,
+    ),
+    b(
+        Either(K::Down, K::Char('j')),
+        "↓/j",
+        A::Down,
+        "gulir ke bawah",
+        "scroll down",
+        false,
+    ),
+    PGUP,
+    PGDN,
+    BACK,
+];
+const T_QUIZTRUEFALSE: &[Binding] = &[
+    b(
+        Either(K::Char('b'), K::Char('t')),
+        "b/t",
+        A::True,
+        "benar",
+        "true",
+        true,
+    ),
+    b(
+        Either(K::Char('s'), K::Char('f')),
+        "s/f",
+        A::False,
+        "salah",
+        "false",
+        true,
+    ),
+    UP,
+    DOWN,
+    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    BACK,
+];
+const T_QUIZSINGLE: &[Binding] = &[
+    b(
+        Options,
+        "a–f",
+        A::Pick(0),
+        "pilih jawaban",
+        "pick an answer",
+        true,
+    ),
+    UP,
+    DOWN,
+    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    BACK,
+];
+const T_QUIZMULTIPLE: &[Binding] = &[
+    b(
+        Options,
+        "a–f",
+        A::Pick(0),
+        "centang/hapus centang",
+        "tick/untick",
+        true,
+    ),
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "centang yang disorot",
+        "tick the highlighted one",
+        false,
+    ),
+    UP,
+    DOWN,
+    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    BACK,
+];
+const T_QUIZORDER: &[Binding] = &[
+    UP,
+    DOWN,
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "ambil untuk dipindah",
+        "pick up to move",
+        true,
+    ),
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "jawab urutan ini",
+        "answer this order",
+        true,
+    ),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    BACK,
+];
+const T_QUIZORDERHOLDING: &[Binding] = &[
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "pindahkan ke atas/bawah",
+        "move it up/down",
+        true,
+    ),
+    b(
+        Either(K::Down, K::Char('j')),
+        "↓/j",
+        A::Down,
+        "pindahkan ke bawah",
+        "move it down",
+        false,
+    ),
+    b(
+        Either(K::Char(' '), K::Enter),
+        "Spasi",
+        A::Space,
+        "letakkan",
+        "put down",
+        true,
+    ),
+    BACK,
+];
+const T_QUIZFEEDBACK: &[Binding] = &[b(
+    Code(K::Enter),
+    "Enter",
+    A::Enter,
+    "lanjut",
+    "continue",
+    true,
+)];
+const T_CONFIRM: &[Binding] = &[
+    b(
+        Either(K::Char('y'), K::Char('Y')),
+        "y",
+        A::Yes,
+        "ya",
+        "yes",
+        true,
+    ),
+    b(
+        Either(K::Char('n'), K::Char('N')),
+        "n/Esc",
+        A::No,
+        "tidak",
+        "no",
+        true,
+    ),
+    b(Code(K::Esc), "Esc", A::No, "tidak", "no", false),
+];
+const T_HELP: &[Binding] = &[
+    b(
+        Code(K::Esc),
+        "Esc",
+        A::Back,
+        "tutup bantuan",
+        "close help",
+        true,
+    ),
+    b(
+        Code(K::Char('?')),
+        "?",
+        A::Back,
+        "tutup bantuan",
+        "close help",
+        false,
+    ),
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Back,
+        "tutup bantuan",
+        "close help",
+        false,
+    ),
+];
+
+pub fn table(ctx: Context) -> &'static [Binding] {
+    match ctx {
+        Context::List => T_LIST,
+        Context::TextInput => T_TEXTINPUT,
+        Context::Lesson => T_LESSON,
+        Context::LessonChart => T_LESSONCHART,
+        Context::Safety => T_SAFETY,
+        Context::Step => T_STEP,
+        Context::SelfCheck => T_SELFCHECK,
+        Context::Summary | Context::Results | Context::Reader => T_SUMMARY,
+        Context::QuizTrueFalse => T_QUIZTRUEFALSE,
+        Context::QuizSingle => T_QUIZSINGLE,
+        Context::QuizMultiple => T_QUIZMULTIPLE,
+        Context::QuizOrder => T_QUIZORDER,
+        Context::QuizOrderHolding => T_QUIZORDERHOLDING,
+        Context::QuizFeedback => T_QUIZFEEDBACK,
+        Context::Confirm => T_CONFIRM,
+        Context::Help => T_HELP,
+    }
+}
+
+/// Where the global keys apply: everywhere except while typing and in a yes/no question.
+fn has_globals(ctx: Context) -> bool {
+    !matches!(ctx, Context::TextInput | Context::Confirm | Context::Help)
+}
+
+pub fn bindings(ctx: Context) -> Vec<Binding> {
+    let mut out = table(ctx).to_vec();
+    if has_globals(ctx) {
+        out.extend_from_slice(GLOBAL);
+    }
+    out
+}
+
+fn option_place(c: char) -> Option<usize> {
+    match c {
+        'a'..='f' => Some(c as usize - 'a' as usize),
+        '1'..='6' => Some(c as usize - '1' as usize),
+        _ => None,
+    }
+}
+
+fn code_matches(want: KeyCode, got: KeyCode) -> bool {
+    want == got
+}
+
+/// The action a key press means in this context, if any.
+pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    for binding in bindings(ctx) {
+        let hit = match binding.keys {
+            Keys::Code(c) => code_matches(c, key.code),
+            Keys::Either(c1, c2) => code_matches(c1, key.code) || code_matches(c2, key.code),
+            Keys::Options => {
+                if let KeyCode::Char(c) = key.code {
+                    if let Some(p) = option_place(c.to_ascii_lowercase()) {
+                        return Some(Action::Pick(p));
+                    }
+                }
+                false
+            }
+            Keys::Printable => {
+                if let KeyCode::Char(c) = key.code {
+                    if !c.is_control() {
+                        return Some(Action::Char(c));
+                    }
+                }
+                false
+            }
+        };
+        if hit {
+            return Some(binding.action);
+        }
+    }
+    None
+}
+
+/// `label text` pairs for the footer, in table order.
+pub fn footer(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
+    bindings(ctx)
+        .into_iter()
+        .filter(|b| b.footer)
+        .map(|b| pick(b, lang))
+        .collect()
+}
+
+fn pick(b: Binding, lang: &Lang) -> (&'static str, &'static str) {
+    if lang.is_en() {
+        (b.label.1, b.help.1)
+    } else {
+        (b.label.0, b.help.0)
+    }
+}
+
+/// Every binding of the context, for the help.
+pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
+    bindings(ctx).into_iter().map(|b| pick(b, lang)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_same_letter_means_what_the_question_type_says() {
+        let b = key(KeyCode::Char('b'));
+        assert_eq!(action(Context::QuizTrueFalse, &b), Some(Action::True));
+        assert_eq!(action(Context::QuizSingle, &b), Some(Action::Pick(1)));
+        assert_eq!(action(Context::Step, &b), Some(Action::Bell));
+        assert_eq!(
+            action(Context::QuizSingle, &key(KeyCode::Char('4'))),
+            Some(Action::Pick(3))
+        );
+    }
+
+    #[test]
+    fn typing_a_name_never_quits_or_switches_language() {
+        for c in ['q', 'L', '?'] {
+            assert_eq!(
+                action(Context::TextInput, &key(KeyCode::Char(c))),
+                Some(Action::Char(c))
+            );
+        }
+        assert_eq!(
+            action(Context::List, &key(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action(Context::Lesson, &key(KeyCode::Char('L'))),
+            Some(Action::Lang)
+        );
+    }
+
+    #[test]
+    fn every_key_the_footer_shows_is_in_the_help() {
+        let all = [
+            Context::List,
+            Context::TextInput,
+            Context::Lesson,
+            Context::LessonChart,
+            Context::Safety,
+            Context::Step,
+            Context::SelfCheck,
+            Context::Summary,
+            Context::QuizTrueFalse,
+            Context::QuizSingle,
+            Context::QuizMultiple,
+            Context::QuizOrder,
+            Context::QuizOrderHolding,
+            Context::QuizFeedback,
+            Context::Results,
+            Context::Reader,
+            Context::Confirm,
+            Context::Help,
+        ];
+        for ctx in all {
+            let help = help(ctx, &Lang::en());
+            for f in footer(ctx, &Lang::en()) {
+                assert!(help.contains(&f), "{ctx:?}: {f:?}");
+            }
+            assert!(!help.is_empty());
+        }
+    }
+}

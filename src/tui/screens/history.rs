@@ -1,0 +1,117 @@
+//! The trainee's record: tests with scores, and practice runs with their time and self-check.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::cli::local_date;
+use crate::session::progress::score_of;
+use crate::store::{AttemptRow, PracticeRun};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::view::{View, panel};
+
+#[derive(Default)]
+pub struct HistoryScreen {
+    pub attempts: Vec<AttemptRow>,
+    pub runs: Vec<PracticeRun>,
+    pub scroll: usize,
+}
+
+impl HistoryScreen {
+    pub fn load(cx: &mut Cx) -> Self {
+        let Some(p) = cx.profile else {
+            return Self::default();
+        };
+        HistoryScreen {
+            attempts: cx.store.attempts_of(&p.id).unwrap_or_default(),
+            runs: cx.store.practice_runs_of(&p.id).unwrap_or_default(),
+            scroll: 0,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Reader
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        match action {
+            Action::Enter | Action::Back => return Nav::Pop,
+            Action::Down => {
+                self.scroll = (self.scroll + 1).min(self.attempts.len() + self.runs.len() + 4)
+            }
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => {
+                self.scroll = (self.scroll + 10).min(self.attempts.len() + self.runs.len() + 4)
+            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let block = panel(s.item_history, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut lines = vec![Line::from(Span::styled(s.tests_heading, th.title))];
+        if self.attempts.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", s.not_yet), th.dim)));
+        }
+        for a in &self.attempts {
+            let title = view
+                .content
+                .quiz(&a.quiz_id)
+                .map_or(a.quiz_id.clone(), |q| q.title.get(view.lang).to_string());
+            let phase = match a.phase {
+                crate::content::Phase::Pre => s.item_pretest,
+                crate::content::Phase::Post => s.item_posttest,
+                crate::content::Phase::Practice => s.practice_quiz,
+            };
+            let result = match score_of(a) {
+                Some(sc) => Span::styled(format!("{}%", sc.display()), th.text),
+                None => Span::styled(
+                    format!("{} {}/{}", s.unfinished, a.answered, a.question_count),
+                    th.warning,
+                ),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}  ", local_date(&a.started)), th.dim),
+                Span::raw(format!("{phase}: ")),
+                result,
+                Span::styled(format!("  {title}"), th.dim),
+            ]));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(s.practice_heading, th.title)));
+        if self.runs.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", s.not_yet), th.dim)));
+        }
+        for r in &self.runs {
+            let mins = r.spent_seconds / 60.0;
+            let status = if r.finished.is_some() {
+                format!(
+                    "{:.1} {} · {}/{} {}",
+                    mins, s.minutes, r.done_well, r.steps, s.done_well
+                )
+            } else {
+                format!("{} · {:.1} {}", s.unfinished, mins, s.minutes)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}  ", local_date(&r.started)), th.dim),
+                Span::raw(status),
+            ]));
+        }
+        let max = lines.len().saturating_sub(inner.height as usize);
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(self.scroll.min(max))
+                .collect::<Vec<_>>(),
+        )
+        .render(inner, buf);
+    }
+}

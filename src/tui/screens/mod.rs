@@ -1,0 +1,102 @@
+//! One file per screen: its state, how it handles actions, and how it is drawn.
+
+pub mod history;
+pub mod home;
+pub mod lesson;
+pub mod modules;
+pub mod practice;
+pub mod profiles;
+pub mod quiz;
+pub mod quiz_list;
+pub mod results;
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::{Cx, Nav};
+use super::keys::{Action, Context};
+use super::view::View;
+
+pub enum Screen<'c> {
+    Profiles(profiles::ProfilesScreen),
+    Home(home::HomeScreen),
+    Modules(modules::ModulesScreen),
+    Lesson(lesson::LessonScreen<'c>),
+    Practice(Box<practice::PracticeScreen<'c>>),
+    Quiz(Box<quiz::QuizScreen<'c>>),
+    Results(results::ResultsScreen<'c>),
+    QuizList(quiz_list::QuizListScreen),
+    History(history::HistoryScreen),
+}
+
+macro_rules! each {
+    ($self:expr, $s:ident => $e:expr) => {
+        match $self {
+            Screen::Profiles($s) => $e,
+            Screen::Home($s) => $e,
+            Screen::Modules($s) => $e,
+            Screen::Lesson($s) => $e,
+            Screen::Practice($s) => $e,
+            Screen::Quiz($s) => $e,
+            Screen::Results($s) => $e,
+            Screen::QuizList($s) => $e,
+            Screen::History($s) => $e,
+        }
+    };
+}
+
+impl<'c> Screen<'c> {
+    pub fn context(&self) -> Context {
+        each!(self, s => s.context())
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        each!(self, s => s.handle(action, cx))
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        each!(self, s => s.render(area, buf, view))
+    }
+
+    /// Time passed (only screens with a clock care).
+    pub fn tick(&mut self, cx: &mut Cx<'_, 'c>) {
+        if let Screen::Practice(p) = self {
+            p.tick(cx);
+        }
+    }
+
+    /// Back on top after another screen: reload what may have changed.
+    pub fn refresh(&mut self, cx: &mut Cx<'_, 'c>) {
+        match self {
+            Screen::Home(s) => s.refresh(cx),
+            Screen::Modules(s) => s.refresh(cx),
+            Screen::QuizList(s) => s.refresh(cx),
+            _ => {}
+        }
+    }
+
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        match self {
+            Screen::Practice(p) => p.next_wake(now),
+            _ => None,
+        }
+    }
+
+    /// Inside a quiz or a practice, `q` asks first.
+    pub fn asks_before_leaving(&self) -> bool {
+        match self {
+            Screen::Practice(p) => p.is_running(),
+            Screen::Quiz(_) => true,
+            _ => false,
+        }
+    }
+
+    /// Leaving a practice or quiz after the trainee said yes: save what is open.
+    pub fn abandon(&mut self, cx: &mut Cx<'_, 'c>) {
+        if let Screen::Practice(p) = self {
+            p.save_times(cx);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Self-check quizzes (one per module, and the review set), with the trainee's best score.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::content::{Phase, Quiz};
+use crate::quiz::Score;
+use crate::session::progress::score_of;
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::view::{View, panel, row, scroll_for};
+
+#[derive(Default)]
+pub struct QuizListScreen {
+    pub selected: usize,
+    /// Best finished score per quiz id.
+    pub best: HashMap<String, Score>,
+}
+
+fn practice_quizzes<'c>(all: &'c [Quiz]) -> Vec<&'c Quiz> {
+    all.iter()
+        .filter(|q| Phase::Practice.fits(q.purpose))
+        .collect()
+}
+
+impl QuizListScreen {
+    pub fn context(&self) -> Context {
+        Context::List
+    }
+
+    pub fn refresh(&mut self, cx: &mut Cx) {
+        self.best.clear();
+        let Some(p) = cx.profile else { return };
+        for a in cx.store.attempts_of(&p.id).unwrap_or_default() {
+            if let Some(s) = score_of(&a) {
+                let e = self.best.entry(a.quiz_id.clone()).or_insert(s);
+                if s.percent() > e.percent() {
+                    *e = s;
+                }
+            }
+        }
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let quizzes = practice_quizzes(&cx.content.quizzes);
+        let n = quizzes.len().max(1);
+        match action {
+            Action::Up => self.selected = (self.selected + n - 1) % n,
+            Action::Down => self.selected = (self.selected + 1) % n,
+            Action::Back => return Nav::Pop,
+            Action::Enter => {
+                if let Some(q) = quizzes.get(self.selected) {
+                    return super::quiz::start(cx, q, Phase::Practice);
+                }
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let block = panel(view.s.item_selfcheck, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines: Vec<Line> = practice_quizzes(&view.content.quizzes)
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let status = match self.best.get(&q.id) {
+                    Some(s) if s.passes(q.pass_percent) => {
+                        Span::styled(format!("✓ {}%", s.display()), th.correct)
+                    }
+                    Some(s) => Span::styled(format!("  {}%", s.display()), th.dim),
+                    None => Span::styled(format!("  {}", view.s.not_yet), th.dim),
+                };
+                row(
+                    i == self.selected,
+                    vec![
+                        Span::raw(q.title.get(view.lang).to_string()),
+                        Span::styled(
+                            format!("  ({} {})  ", q.questions.len(), view.s.questions_word),
+                            th.dim,
+                        ),
+                        status,
+                    ],
+                    th,
+                )
+            })
+            .collect();
+        let skip = scroll_for(self.selected, inner.height as usize);
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+    }
+}

@@ -1,0 +1,209 @@
+//! A finished quiz: the score, per module, the change since the pre-test, and the answers with
+//! their explanations where the feedback policy allows.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::content::{Phase, Quiz};
+use crate::quiz::{
+    Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change, response_text,
+};
+use crate::session::QuizRun;
+use crate::session::progress::prepost;
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::view::{View, panel};
+use crate::tui::widgets::prose;
+
+pub struct ResultsScreen<'c> {
+    pub quiz: &'c Quiz,
+    pub phase: Phase,
+    pub layout: QuizLayout,
+    pub responses: HashMap<String, Response>,
+    pub score: Score,
+    pub by_module: Vec<(String, Score)>,
+    /// The pre-test score, shown beside a post-test.
+    pub pre: Option<Score>,
+    pub scroll: usize,
+}
+
+impl<'c> ResultsScreen<'c> {
+    pub fn from_run(run: &QuizRun<'c>, phase: Phase, cx: &mut Cx) -> Self {
+        let responses = run
+            .quiz
+            .questions
+            .iter()
+            .filter_map(|q| run.response(&q.id).map(|r| (q.id.clone(), r.clone())))
+            .collect();
+        let pre = match (phase, cx.profile) {
+            (Phase::Post, Some(p)) => prepost(cx.store, &p.id, &run.quiz.id)
+                .ok()
+                .and_then(|pp| pp.pre),
+            _ => None,
+        };
+        ResultsScreen {
+            quiz: run.quiz,
+            phase,
+            layout: run.layout.clone(),
+            responses,
+            score: run.score(),
+            by_module: run
+                .by_module()
+                .into_iter()
+                .map(|(m, s)| (m.to_string(), s))
+                .collect(),
+            pre,
+            scroll: 0,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Results
+    }
+
+    pub fn handle<'x>(&mut self, action: Action, cx: &mut Cx<'_, 'x>) -> Nav<'x> {
+        match action {
+            Action::Enter | Action::Back => return Nav::Pop,
+            Action::Down => self.scroll += 1,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll += cx.body.height.max(4) as usize - 3,
+            Action::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .saturating_sub(cx.body.height.max(4) as usize - 3)
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    fn lines(&self, width: usize, view: &View) -> Vec<Line<'static>> {
+        let th = view.theme;
+        let s = view.s;
+        let sc = self.score;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("{} ", s.your_score), th.title),
+            Span::styled(
+                format!("{}/{} ({}%)", sc.right, sc.total, sc.display()),
+                th.countdown,
+            ),
+        ])];
+        if self.phase == Phase::Practice {
+            let pass = sc.passes(self.quiz.pass_percent);
+            let (mark, style, text) = if pass {
+                ("✓", th.correct, s.passed_quiz)
+            } else {
+                ("✗", th.wrong, s.not_passed_quiz)
+            };
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{mark} {}",
+                    text.replace("{p}", &self.quiz.pass_percent.to_string())
+                ),
+                style,
+            )));
+        }
+        if let Some(pre) = self.pre {
+            lines.push(Line::from(format!(
+                "{} {}% → {} {}% ({} {})",
+                s.item_pretest,
+                pre.display(),
+                s.item_posttest,
+                sc.display(),
+                format_change(sc.percent() - pre.percent()),
+                s.points
+            )));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(s.per_module, th.title)));
+        for (m, score) in &self.by_module {
+            let name = view
+                .content
+                .module(m)
+                .map_or(m.clone(), |md| md.title.get(view.lang).to_string());
+            let mark = if score.right == score.total {
+                Span::styled("✓ ", th.correct)
+            } else {
+                Span::raw("  ")
+            };
+            lines.push(Line::from(vec![
+                mark,
+                Span::raw(format!("{name}: {}/{}", score.right, score.total)),
+            ]));
+        }
+        lines.push(Line::default());
+        if Feedback::for_phase(self.phase) == Feedback::Never {
+            lines.extend(prose::wrap(s.pretest_no_answers, width, th.dim));
+            return lines;
+        }
+        lines.push(Line::from(Span::styled(s.review, th.title)));
+        for (i, shown) in self.layout.shown.iter().enumerate() {
+            let q = &self.quiz.questions[shown.question];
+            let r = self
+                .responses
+                .get(&q.id)
+                .cloned()
+                .unwrap_or(Response::Skipped);
+            let right = r.is_right(&q.kind);
+            lines.push(Line::default());
+            lines.extend(prose::wrap(
+                &format!("{}. {}", i + 1, q.prompt.get(view.lang)),
+                width,
+                th.text,
+            ));
+            let (mark, style) = if right {
+                ("✓", th.correct)
+            } else {
+                ("✗", th.wrong)
+            };
+            lines.extend(prose::wrap(
+                &format!(
+                    "{mark} {} {}",
+                    s.your_answer,
+                    response_text(q, &r, view.lang)
+                ),
+                width,
+                style,
+            ));
+            if !right {
+                lines.extend(prose::wrap(
+                    &format!("  {} {}", s.right_answer, answer_text(q, view.lang)),
+                    width,
+                    th.text,
+                ));
+            }
+            if let Some(e) = &q.explain {
+                lines.extend(prose::wrap(
+                    &format!("  {}", e.get(view.lang)),
+                    width,
+                    th.dim,
+                ));
+            }
+        }
+        lines
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let title = format!(
+            "{} · {}",
+            view.s.results_title,
+            self.quiz.title.get(view.lang)
+        );
+        let block = panel(&title, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = self.lines(inner.width as usize, view);
+        let max = lines.len().saturating_sub(inner.height as usize);
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(self.scroll.min(max))
+                .collect::<Vec<_>>(),
+        )
+        .render(inner, buf);
+    }
+}

@@ -1,0 +1,221 @@
+//! What drawing needs besides a screen's own state, and the frame around every screen.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use super::app::{App, Confirm, Overlay};
+use super::keys::{self, Context};
+use super::text::{Strings, tr};
+use super::theme::Theme;
+use crate::content::{Content, Lang};
+
+/// The smallest window pijat draws in; smaller, it asks for a bigger one.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Below this height the footer gives its line to the screen.
+pub const FOOTER_MIN_HEIGHT: u16 = 14;
+
+pub struct View<'a> {
+    pub lang: &'a Lang,
+    pub theme: &'a Theme,
+    pub now: Instant,
+    pub content: &'a Content,
+    pub s: &'static Strings,
+}
+
+impl View<'_> {
+    pub fn t(&self, id: &'static str, en: &'static str) -> &'static str {
+        if self.lang.is_en() { en } else { id }
+    }
+}
+
+/// The screen's share of a window: all but the header and (when there is room) the footer.
+pub fn body_area(size: Rect) -> Rect {
+    let footer = u16::from(size.height >= FOOTER_MIN_HEIGHT);
+    Rect::new(
+        size.x,
+        size.y + 1,
+        size.width,
+        size.height.saturating_sub(1 + footer),
+    )
+}
+
+/// Draws the whole app: header, the screen on top, footer, and any overlay.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let view = View {
+        lang: &app.lang,
+        theme: &app.theme,
+        now: app.now,
+        content: app.content,
+        s: tr(&app.lang),
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf, &view);
+        return;
+    }
+    let footer_h = u16::from(area.height >= FOOTER_MIN_HEIGHT);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(footer_h),
+    ])
+    .areas(area);
+    draw_header(app, header, buf, &view);
+    app.top().render(body, buf, &view);
+    if footer_h > 0 {
+        draw_footer(app.context(), footer, buf, &view);
+    }
+    if let Some(toast) = &app.toast {
+        let w = (toast.chars().count() as u16 + 4).min(area.width);
+        let r = Rect::new(
+            area.x + (area.width - w) / 2,
+            body.bottom().saturating_sub(2),
+            w,
+            1,
+        );
+        Clear.render(r, buf);
+        Paragraph::new(format!("  {toast}  "))
+            .style(app.theme.selected)
+            .render(r, buf);
+    }
+    match app.overlay {
+        Some(Overlay::Help(ctx)) => draw_help(ctx, body, buf, &view),
+        Some(Overlay::Confirm(c)) => draw_confirm(c, body, buf, &view),
+        None => {}
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, view: &View) {
+    let text = format!(
+        "{} {MIN_WIDTH}×{MIN_HEIGHT} ({}×{})",
+        view.s.enlarge_window, area.width, area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .style(view.theme.warning)
+        .render(area, buf);
+}
+
+fn draw_header(app: &App, area: Rect, buf: &mut Buffer, view: &View) {
+    let mut spans = vec![Span::styled("pijat", view.theme.title)];
+    if let Some(p) = &app.profile {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(p.name.clone(), view.theme.accent));
+        spans.push(Span::styled(
+            format!(" ({})", p.role.label().get(view.lang.code())),
+            view.theme.dim,
+        ));
+    }
+    let lang = format!("[{}]", view.lang.code().to_uppercase());
+    let left = Line::from(spans);
+    Paragraph::new(left).render(area, buf);
+    let w = lang.len() as u16;
+    if area.width > w {
+        let r = Rect::new(area.right() - w, area.y, w, 1);
+        Paragraph::new(lang).style(view.theme.dim).render(r, buf);
+    }
+}
+
+/// The keys that work now, from the key table; as many as fit.
+pub fn draw_footer(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for (label, help) in keys::footer(ctx, view.lang) {
+        let piece = label.chars().count() + help.chars().count() + 3;
+        if used + piece > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(label, view.theme.key));
+        spans.push(Span::styled(format!(" {help}  "), view.theme.key_hint));
+        used += piece;
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_help(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
+    let rows = keys::help(ctx, view.lang);
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|(k, h)| {
+            Line::from(vec![
+                Span::styled(format!("{k:>7}  "), view.theme.key),
+                Span::raw(*h),
+            ])
+        })
+        .collect();
+    let r = centered(area, 52, lines.len() as u16 + 2);
+    Clear.render(r, buf);
+    Paragraph::new(lines)
+        .block(panel(view.s.help_title, view.theme))
+        .render(r, buf);
+}
+
+fn draw_confirm(c: Confirm, area: Rect, buf: &mut Buffer, view: &View) {
+    let s = view.s;
+    let question = match c {
+        Confirm::Quit => s.confirm_quit,
+        Confirm::LeavePractice => s.confirm_leave_practice,
+        Confirm::LeaveQuiz => s.confirm_leave_quiz,
+    };
+    let r = centered(area, 50, 6);
+    Clear.render(r, buf);
+    let lines = vec![
+        Line::from(question),
+        Line::from(Span::styled(s.saved_reassurance, view.theme.dim)),
+        Line::from(vec![
+            Span::styled("y", view.theme.key),
+            Span::raw(format!(" {}   ", s.yes)),
+            Span::styled("n", view.theme.key),
+            Span::raw(format!(" {}", s.no)),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(panel(s.confirm_title, view.theme))
+        .render(r, buf);
+}
+
+/// A bordered block with a title, in the theme's colours.
+pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// A list row: `▸ text` when selected (the marker works without colour), `  text` otherwise.
+pub fn row<'a>(selected: bool, spans: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
+    let mut out = vec![Span::raw(if selected { "▸ " } else { "  " })];
+    out.extend(spans);
+    let line = Line::from(out);
+    if selected {
+        line.style(theme.selected)
+    } else {
+        line.style(Style::default())
+    }
+}
+
+/// Scroll offset that keeps `selected` of `len` rows visible in `height` rows.
+pub fn scroll_for(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        0
+    } else {
+        selected.saturating_sub(height - 1)
+    }
+}

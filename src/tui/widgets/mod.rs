@@ -1,0 +1,7 @@
+//! Drawing pieces shared by screens.
+
+pub mod art;
+pub mod chart;
+pub mod countdown;
+pub mod figure;
+pub mod prose;

@@ -1,0 +1,69 @@
+//! Body text as lines of a given width: paragraphs split on blank lines, `- ` bullets with a
+//! hanging indent.
+
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let width = width.max(10);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    for (i, para) in text.trim().split("\n\n").enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        // Lines inside a paragraph join up, except bullets, which start their own line.
+        let mut items: Vec<String> = Vec::new();
+        for raw in para.lines() {
+            let l = raw.trim();
+            if l.is_empty() {
+                continue;
+            }
+            match items.last_mut() {
+                Some(last) if !l.starts_with("- ") => {
+                    last.push(' ');
+                    last.push_str(l);
+                }
+                _ => items.push(l.to_string()),
+            }
+        }
+        for item in items {
+            let (first, rest, body) = match item.strip_prefix("- ") {
+                Some(b) => ("• ", "  ", b.to_string()),
+                None => ("", "", item),
+            };
+            let opts = textwrap::Options::new(width)
+                .initial_indent(first)
+                .subsequent_indent(rest);
+            for l in textwrap::wrap(&body, opts) {
+                out.push(Line::styled(l.into_owned(), style));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_hang_and_paragraphs_are_separated() {
+        let lines = wrap(
+            "First line\ncontinues here.\n\n- one two three four five six\n- two",
+            16,
+            Style::new(),
+        );
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "First line",
+                "continues here.",
+                "",
+                "• one two three",
+                "  four five six",
+                "• two"
+            ]
+        );
+    }
+}
