@@ -582,10 +582,22 @@ impl<'c> PracticeScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let speed = self.engine.as_ref().map_or(1.0, Practice::speed);
-        let total: Duration = self.spent.iter().sum();
+        let total: Duration = self
+            .routine
+            .steps
+            .iter()
+            .zip(&self.spent)
+            .map(|(st, d)| {
+                if st.seconds.is_some() {
+                    d.mul_f64(speed)
+                } else {
+                    *d
+                }
+            })
+            .sum();
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", s.total_time), th.title),
-            Span::raw(mmss(total.mul_f64(speed))),
+            Span::raw(mmss(total)),
         ])];
         if speed != 1.0 {
             lines.push(Line::from(Span::styled(
@@ -615,14 +627,19 @@ impl<'c> PracticeScreen<'c> {
             if step.critical && !well {
                 missed.push(step.title.get(view.lang).to_string());
             }
-            lines.push(Line::from(vec![
-                mark,
-                Span::raw(format!("{:>2}. {}", i + 1, step.title.get(view.lang))),
-                Span::styled(
-                    format!("  {} ({} {planned})", mmss(spent), s.planned_word),
-                    th.dim,
-                ),
-            ]));
+            let name = Span::raw(format!("{:>2}. {}", i + 1, step.title.get(view.lang)));
+            let times = format!("{} ({} {planned})", mmss(spent), s.planned_word);
+            // Side by side when it fits, else the times on a line of their own.
+            if name.width() + times.chars().count() + 4 <= inner.width as usize {
+                lines.push(Line::from(vec![
+                    mark,
+                    name,
+                    Span::styled(format!("  {times}"), th.dim),
+                ]));
+            } else {
+                lines.push(Line::from(vec![mark, name]));
+                lines.push(Line::from(Span::styled(format!("      {times}"), th.dim)));
+            }
         }
         lines.push(Line::default());
         if missed.is_empty() {

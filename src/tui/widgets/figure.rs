@@ -27,29 +27,21 @@ pub fn region_label(region: &str) -> (&'static str, &'static str, &'static str) 
         "neck" => ("", "leher (tengkuk)", "neck (nape)"),
         "spine" => (
             "┊",
-            "tulang belakang: jangan tekan tulangnya",
-            "spine: do not press on the bone",
+            "tulang belakang: jangan ditekan",
+            "spine: do not press on it",
         ),
         "scapula" => ("╲╱", "tulang belikat", "shoulder blades"),
-        "costa-5-6" => (
-            "╌",
-            "setinggi tulang rusuk ke-5–6 (ujung bawah tulang belikat)",
-            "level of ribs 5–6 (lower tip of the shoulder blades)",
-        ),
+        "costa-5-6" => ("╌", "setinggi rusuk ke-5–6", "level of ribs 5–6"),
         "thumb-lines" => (
             "┆",
-            "jalur ibu jari di kedua sisi tulang belakang",
-            "thumb lines on both sides of the spine",
+            "jalur ibu jari (kiri, kanan)",
+            "thumb lines (left, right)",
         ),
-        "strokes" => (
-            "↓",
-            "arah pijatan: dari leher ke bawah",
-            "direction: from the neck downward",
-        ),
+        "strokes" => ("↓", "arah: dari leher ke bawah", "direction: neck downward"),
         "lower-back" => (
             "·",
-            "punggung bawah: bukan tempat pijat ini",
-            "lower back: not part of this massage",
+            "punggung bawah: tidak dipijat",
+            "lower back: not massaged",
         ),
         "fists" => ("╭╮", "dua kepalan tangan yang longgar", "two loose fists"),
         "thumbs" => (
