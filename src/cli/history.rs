@@ -131,5 +131,35 @@ fn profile_block(
             out.push_str(&format!("  {line}\n"));
         }
     }
+    let runs = store.practice_runs_of(&p.id)?;
+    if !runs.is_empty() {
+        out.push_str(&format!(
+            "  {}\n",
+            t(lang, "Latihan pijat:", "Massage practice:")
+        ));
+    }
+    for r in &runs {
+        let routine = content
+            .routine(&r.routine_id)
+            .map_or(r.routine_id.clone(), |x| x.title.get(lang).to_string());
+        let status = match (&r.finished, lang.is_en()) {
+            (Some(_), true) => format!("{}/{} steps done well", r.done_well, r.steps),
+            (Some(_), false) => format!("{}/{} langkah baik", r.done_well, r.steps),
+            (None, true) => "unfinished".to_string(),
+            (None, false) => "belum selesai".to_string(),
+        };
+        let speed = if r.speed == 1.0 {
+            String::new()
+        } else {
+            format!(" ({}×)", r.speed)
+        };
+        out.push_str(&format!(
+            "  {}  {:>5.1} {}{speed}  {:<22}  {routine}\n",
+            local_date(&r.started),
+            r.spent_seconds / 60.0,
+            t(lang, "menit", "min"),
+            status,
+        ));
+    }
     Ok(out)
 }

@@ -255,10 +255,10 @@ impl Practice {
     /// Active wall time spent on each step so far (the current visit included).
     pub fn spent(&self, now: Instant) -> Vec<Duration> {
         let mut out: Vec<Duration> = self.steps.iter().map(|s| s.spent).collect();
-        if self.state != State::Finished {
-            if let Some(cur) = out.get_mut(self.current) {
-                *cur += self.visit(now);
-            }
+        if self.state != State::Finished
+            && let Some(cur) = out.get_mut(self.current)
+        {
+            *cur += self.visit(now);
         }
         out
     }

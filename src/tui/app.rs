@@ -225,10 +225,10 @@ impl<'c> App<'c> {
 
     fn switch_language(&mut self) {
         self.lang = self.lang.toggled();
-        if let Some(p) = &mut self.profile {
-            if self.store.set_profile_lang(&p.id, self.lang.code()).is_ok() {
-                p.lang = Some(self.lang.code().to_string());
-            }
+        if let Some(p) = &mut self.profile
+            && self.store.set_profile_lang(&p.id, self.lang.code()).is_ok()
+        {
+            p.lang = Some(self.lang.code().to_string());
         }
     }
 
@@ -272,10 +272,10 @@ impl<'c> App<'c> {
             }
             Nav::Enter(profile) => {
                 let _ = self.store.touch_profile(&profile.id);
-                if !self.lang_forced {
-                    if let Some(l) = profile.lang.as_deref().and_then(Lang::parse) {
-                        self.lang = l;
-                    }
+                if !self.lang_forced
+                    && let Some(l) = profile.lang.as_deref().and_then(Lang::parse)
+                {
+                    self.lang = l;
                 }
                 self.profile = Some(profile);
                 self.screens.truncate(1);

@@ -599,18 +599,18 @@ pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
             Keys::Code(c) => code_matches(c, key.code),
             Keys::Either(c1, c2) => code_matches(c1, key.code) || code_matches(c2, key.code),
             Keys::Options => {
-                if let KeyCode::Char(c) = key.code {
-                    if let Some(p) = option_place(c.to_ascii_lowercase()) {
-                        return Some(Action::Pick(p));
-                    }
+                if let KeyCode::Char(c) = key.code
+                    && let Some(p) = option_place(c.to_ascii_lowercase())
+                {
+                    return Some(Action::Pick(p));
                 }
                 false
             }
             Keys::Printable => {
-                if let KeyCode::Char(c) = key.code {
-                    if !c.is_control() {
-                        return Some(Action::Char(c));
-                    }
+                if let KeyCode::Char(c) = key.code
+                    && !c.is_control()
+                {
+                    return Some(Action::Char(c));
                 }
                 false
             }

@@ -124,14 +124,13 @@ impl<'c> PracticeScreen<'c> {
         let spent = engine.spent(cx.now);
         for (i, d) in spent.iter().enumerate() {
             let ms = d.as_millis() as u64;
-            if self.saved_ms.get(i) != Some(&ms) {
-                if cx
+            if self.saved_ms.get(i) != Some(&ms)
+                && cx
                     .store
                     .save_step_time(run, &self.routine.steps[i].id, ms)
                     .is_ok()
-                {
-                    self.saved_ms[i] = ms;
-                }
+            {
+                self.saved_ms[i] = ms;
             }
         }
         self.spent = spent;
@@ -352,7 +351,10 @@ impl<'c> PracticeScreen<'c> {
         let block = panel(safety.title.get(view.lang), th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let w = inner.width as usize;
+        // The way on is always in sight, whatever the scroll.
+        let [text, ack] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        let w = text.width as usize;
         let mut lines = Vec::new();
         for (i, sec) in safety.sections.iter().enumerate() {
             if i > 0 {
@@ -364,14 +366,17 @@ impl<'c> PracticeScreen<'c> {
             )));
             lines.extend(prose::wrap(sec.body.get(view.lang), w, th.text));
         }
-        lines.push(Line::default());
-        lines.push(Line::from(vec![
+        let max = lines.len().saturating_sub(text.height as usize);
+        let scroll = scroll.min(max);
+        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(text, buf);
+        let mut spans = vec![
             Span::styled("Enter ", th.key),
             Span::styled(view.s.safety_ack, th.title),
-        ]));
-        let max = lines.len().saturating_sub(inner.height as usize);
-        Paragraph::new(lines.into_iter().skip(scroll.min(max)).collect::<Vec<_>>())
-            .render(inner, buf);
+        ];
+        if scroll < max {
+            spans.push(Span::styled(format!("  ↓ {}", view.s.more_below), th.dim));
+        }
+        Paragraph::new(Line::from(spans)).render(ack, buf);
     }
 
     fn render_step(&self, area: Rect, buf: &mut Buffer, view: &View) {

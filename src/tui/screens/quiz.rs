@@ -263,13 +263,11 @@ impl<'c> QuizScreen<'c> {
                     order,
                 },
                 Action::Down,
-            ) => {
-                if *cursor + 1 < rows {
-                    if *holding {
-                        order.swap(*cursor, *cursor + 1);
-                    }
-                    *cursor += 1;
+            ) if *cursor + 1 < rows => {
+                if *holding {
+                    order.swap(*cursor, *cursor + 1);
                 }
+                *cursor += 1;
             }
             (Selection::Order { holding, .. }, Action::Space) => *holding = !*holding,
             _ => {}

@@ -21,7 +21,7 @@ pub struct QuizListScreen {
     pub best: HashMap<String, Score>,
 }
 
-fn practice_quizzes<'c>(all: &'c [Quiz]) -> Vec<&'c Quiz> {
+fn practice_quizzes(all: &[Quiz]) -> Vec<&Quiz> {
     all.iter()
         .filter(|q| Phase::Practice.fits(q.purpose))
         .collect()

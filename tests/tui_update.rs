@@ -1,0 +1,232 @@
+//! `update` as a trainee drives it: what each key does to the state and what is saved at once.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use pijat::content::{Content, Lang, Phase, load_with};
+use pijat::store::Store;
+use pijat::tui::app::{App, Effect, Msg, Overlay};
+use pijat::tui::screens::Screen;
+use pijat::tui::theme::Theme;
+
+use KeyCode::{Char, Down, Enter, Esc};
+
+fn content() -> &'static Content {
+    Box::leak(Box::new(load_with(None).content.unwrap()))
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        key(app, *c);
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, Char(c));
+    }
+}
+
+/// A new app on a fresh data folder with the trainee `name` logged in (role father).
+fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'static> {
+    let store = Store::open(dir).unwrap();
+    let mut app = App::new(content(), store, lang, Theme::plain(), 1.0, Instant::now());
+    app.seed = Some(11);
+    typed(&mut app, name);
+    keys(&mut app, &[Enter, Enter]);
+    app
+}
+
+#[test]
+fn key_releases_are_ignored_as_windows_sends_them_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", None);
+    let mut release = KeyEvent::new(Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    app.update(Msg::Key(release));
+    assert!(!app.quit);
+    key(&mut app, Char('q'));
+    assert!(
+        app.quit,
+        "q on the home screen quits at once: nothing is open"
+    );
+}
+
+#[test]
+fn each_answer_is_in_the_store_the_moment_it_is_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", None);
+    key(&mut app, Enter); // the pre-test
+    assert!(matches!(app.top(), Screen::Quiz(_)));
+    keys(&mut app, &[Char('b'), Enter, Char('s'), Enter, Char('b')]);
+    let check = Store::open(dir.path()).unwrap();
+    let p = check.profile_by_name("Budi").unwrap().unwrap();
+    let a = check
+        .open_attempt(&p.id, "knowledge", Phase::Pre)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        check.answers(&a.id).unwrap().len(),
+        2,
+        "the third is chosen, not confirmed"
+    );
+    // Enter without a choice saves nothing and says why.
+    key(&mut app, Enter);
+    key(&mut app, Enter);
+    assert_eq!(check.answers(&a.id).unwrap().len(), 3);
+    if let Screen::Quiz(q) = app.top() {
+        assert!(q.message.is_some());
+    }
+}
+
+#[test]
+fn q_inside_a_quiz_asks_first_and_a_new_window_resumes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Siti", None);
+    keys(&mut app, &[Enter, Char('b'), Enter, Char('q')]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Confirm(pijat::tui::app::Confirm::Quit))
+    );
+    key(&mut app, Char('n'));
+    assert!(!app.quit && app.overlay.is_none());
+    keys(&mut app, &[Char('q'), Char('y')]);
+    assert!(app.quit);
+    drop(app);
+    // The profile list now has Siti: the two Enters choose her and open the pre-test again.
+    let again = logged_in(dir.path(), "Siti", None);
+    match again.top() {
+        Screen::Quiz(q) => assert_eq!((q.run.answered(), q.position), (1, 1)),
+        _ => panic!("resumed quiz expected"),
+    }
+    assert!(again.toast.as_deref().unwrap_or("").contains("1 dari 10"));
+}
+
+#[test]
+fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Ani", None);
+    assert_eq!(app.lang, Lang::id());
+    keys(&mut app, &[Down, Enter, Char('L')]);
+    assert_eq!(app.lang, Lang::en());
+    drop(app);
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = App::new(content(), store, None, Theme::plain(), 1.0, Instant::now());
+    // Choose Ani from the list: her language comes back.
+    key(&mut app, Enter);
+    assert_eq!(app.lang, Lang::en());
+    // --lang wins over the saved language at login.
+    let store = Store::open(dir.path()).unwrap();
+    let mut forced = App::new(
+        content(),
+        store,
+        Some(Lang::id()),
+        Theme::plain(),
+        1.0,
+        Instant::now(),
+    );
+    key(&mut forced, Enter);
+    assert_eq!(forced.lang, Lang::id());
+}
+
+#[test]
+fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = App::new(
+        content(),
+        store,
+        Some(Lang::en()),
+        Theme::plain(),
+        1.0,
+        Instant::now(),
+    );
+    key(&mut app, Enter);
+    match app.top() {
+        Screen::Profiles(p) => assert!(matches!(
+            &p.mode,
+            pijat::tui::screens::profiles::Mode::Name { error: Some(_), .. }
+        )),
+        _ => panic!(),
+    }
+    typed(&mut app, "Qomariah");
+    assert!(!app.quit);
+    keys(&mut app, &[Enter, Enter]);
+    assert_eq!(app.profile.as_ref().unwrap().name, "Qomariah");
+}
+
+#[test]
+fn practice_saves_step_times_at_each_change_and_rings_the_bell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Joko", None);
+    let t0 = app.now;
+    keys(&mut app, &[Down, Down, Enter, Enter]);
+    assert_eq!(
+        app.take_effects(),
+        vec![Effect::Bell],
+        "a bell as the first step starts"
+    );
+    app.update(Msg::Tick(t0 + Duration::from_secs(5)));
+    key(&mut app, Char('n'));
+    assert_eq!(app.take_effects(), vec![Effect::Bell]);
+    let check = Store::open(dir.path()).unwrap();
+    let p = check.profile_by_name("Joko").unwrap().unwrap();
+    let run = &check.practice_runs_of(&p.id).unwrap()[0];
+    let steps = check.practice_steps(&run.id).unwrap();
+    assert_eq!(steps[0].spent_ms, 5000, "saved when the step was left");
+    // The bell can be switched off, and the choice is kept.
+    key(&mut app, Char('b'));
+    key(&mut app, Char('n'));
+    assert!(app.take_effects().is_empty());
+    assert_eq!(check.setting("bell").unwrap().as_deref(), Some("off"));
+    // Esc asks; yes leaves and keeps the run, unfinished.
+    key(&mut app, Esc);
+    key(&mut app, Char('y'));
+    assert!(matches!(app.top(), Screen::Home(_)));
+    assert!(check.practice_runs_of(&p.id).unwrap()[0].finished.is_none());
+}
+
+#[test]
+fn a_timed_step_moves_on_by_itself_when_its_time_is_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Rina", None);
+    let t0 = app.now;
+    keys(&mut app, &[Down, Down, Enter, Enter, Char('n'), Char('n')]);
+    let Screen::Practice(p) = app.top() else {
+        panic!()
+    };
+    let step = p.engine.as_ref().unwrap().current();
+    let secs = p.routine.steps[step].seconds.expect("step 3 is timed");
+    let wake = app.next_wake().unwrap();
+    assert!(
+        wake <= t0 + Duration::from_secs(1),
+        "the countdown redraws every second"
+    );
+    app.update(Msg::Tick(
+        t0 + Duration::from_secs(u64::from(secs)) + Duration::from_millis(1),
+    ));
+    let Screen::Practice(p) = app.top() else {
+        panic!()
+    };
+    assert_eq!(p.engine.as_ref().unwrap().current(), step + 1);
+}
+
+#[test]
+fn the_post_test_is_offered_after_the_pre_test_and_each_is_taken_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Eko", Some(Lang::en()));
+    key(&mut app, Enter);
+    for _ in 0..10 {
+        keys(&mut app, &[Char('t'), Enter]);
+    }
+    assert!(matches!(app.top(), Screen::Results(_)));
+    key(&mut app, Enter);
+    // Back home, the pre-test again: refused with its score.
+    keys(&mut app, &[KeyCode::Up, Enter]);
+    assert!(matches!(app.top(), Screen::Home(_)));
+    assert!(app.toast.as_deref().unwrap().contains("already done"));
+}
