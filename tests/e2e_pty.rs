@@ -121,6 +121,7 @@ fn a_trainee_walks_the_whole_path_and_history_shows_it() {
     s.send("n");
     s.wait_for("page 2/");
     s.send(ESC);
+    s.wait_for("2/5 pages");
     s.send(ESC);
     s.wait_for("Learning path");
 

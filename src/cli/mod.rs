@@ -175,24 +175,35 @@ impl Shell {
 
 /// `pijat` alone: the full-screen app.
 fn app(shell: &Shell, lang: Option<Lang>, speed: f64) -> u8 {
-    let mut err = std::io::stderr();
-    let content = match shell.content(&mut err) {
-        Ok(c) => c,
-        Err(m) => {
-            eprintln!("{m}");
-            return EXIT_INPUT;
-        }
+    let load_content = || {
+        let loaded = load_with(shell.content_dir.as_deref());
+        loaded.content.ok_or_else(|| {
+            let mut m: Vec<String> = loaded
+                .diagnostics
+                .iter()
+                .map(|d| d.render(shell.lang.code()))
+                .collect();
+            m.push(
+                t(
+                    &shell.lang,
+                    "Konten bermasalah; perbaiki baris di atas (lihat `pijat validate`).",
+                    "The content has problems; fix the lines above (see `pijat validate`).",
+                )
+                .to_string(),
+            );
+            m.join("\n")
+        })
     };
-    let store = match shell.store() {
-        Ok(s) => s,
-        Err(m) => {
-            eprintln!("{m}");
-            return EXIT_INPUT;
-        }
-    };
-    match crate::tui::run(&content, store, lang, speed) {
+    let new_data_folder = shell
+        .data_dir()
+        .is_ok_and(|d| !d.join(crate::store::FILE_NAME).exists());
+    match crate::tui::run(load_content, || shell.store(), new_data_folder, lang, speed) {
         Ok(()) => 0,
-        Err(e) => {
+        Err(crate::tui::StartError::Prepare(m)) => {
+            eprintln!("{m}");
+            EXIT_INPUT
+        }
+        Err(crate::tui::StartError::Terminal(e)) => {
             eprintln!("pijat: {e}");
             EXIT_INPUT
         }

@@ -238,6 +238,21 @@ pub struct Content {
 }
 
 impl Content {
+    /// No content at all: what the app's first frame is drawn with while the real content is
+    /// still loading (the first screen, the trainees' names, needs none).
+    pub fn empty() -> Self {
+        Content {
+            modules: Vec::new(),
+            quizzes: Vec::new(),
+            sources: BTreeMap::new(),
+            safety: Safety {
+                title: Text::default(),
+                sections: Vec::new(),
+            },
+            version: String::new(),
+        }
+    }
+
     pub fn module(&self, id: &str) -> Option<&Module> {
         self.modules.iter().find(|m| m.id == id)
     }

@@ -116,6 +116,17 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     migrate_with(conn, path, MIGRATIONS)
 }
 
+/// Every migration on a new, empty database (see `fresh`), each in its own transaction.
+pub fn apply_all(conn: &mut Connection) -> rusqlite::Result<()> {
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
 /// Refuses a file from a newer pijat before anything (even the journal mode) is changed.
 pub fn check_not_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let found = version(conn).map_err(|e| StoreError::sqlite(path, e))?;

@@ -5,6 +5,7 @@
 mod attempts;
 mod classes;
 mod error;
+mod fresh;
 mod migrate;
 mod practice;
 mod profiles;
@@ -50,6 +51,10 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let path = dir.join(FILE_NAME);
+        if !path.exists() {
+            // Falls back to creating the file in place when linking is not possible.
+            fresh::create(&path);
+        }
         error::check_header(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE

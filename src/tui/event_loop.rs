@@ -24,21 +24,93 @@ impl Drop for Restore {
 /// How long to sleep when nothing is scheduled: a key or a resize wakes the loop anyway.
 const IDLE: Duration = Duration::from_secs(3600);
 
-pub fn run(content: &Content, store: Store, lang: Option<Lang>, speed: f64) -> std::io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+/// Why the app could not run.
+pub enum StartError {
+    /// Content or data could not be prepared: the message says what to fix.
+    Prepare(String),
+    Terminal(std::io::Error),
+}
+
+/// Runs the app. The first frame, the trainees' names, needs no content: it is drawn as soon as
+/// the terminal is ready (from the data file, or with no names in a new data folder), and the
+/// content and a new data file are prepared after it, on two threads. No key is handled before
+/// both are ready.
+pub fn run(
+    load_content: impl FnOnce() -> Result<Content, String> + Send,
+    open_store: impl FnOnce() -> Result<Store, String> + Send,
+    new_data_folder: bool,
+    lang: Option<Lang>,
+    speed: f64,
+) -> Result<(), StartError> {
+    let failed = |m: String| {
+        ratatui::restore();
+        StartError::Prepare(m)
+    };
+    let mut terminal = ratatui::try_init().map_err(StartError::Terminal)?;
     let _restore = Restore;
-    let mut app = App::new(
-        content,
-        store,
-        lang,
-        Theme::from_env(),
-        speed,
-        Instant::now(),
-    );
-    let size = terminal.size()?;
+    let theme = Theme::from_env();
+    // An existing data file opens in well under a millisecond; a new one is created later.
+    let (opened, to_open) = if new_data_folder {
+        (None, Some(open_store))
+    } else {
+        (Some(open_store().map_err(failed)?), None)
+    };
+    let profiles = opened
+        .as_ref()
+        .map(|s| s.profiles_recent().unwrap_or_default())
+        .unwrap_or_default();
+    first_frame(&mut terminal, profiles, lang.as_ref(), &theme).map_err(StartError::Terminal)?;
+    let (content, store) = std::thread::scope(|scope| {
+        let content = scope.spawn(load_content);
+        let store = match (opened, to_open) {
+            (Some(s), _) => Ok(s),
+            (None, Some(open)) => open(),
+            (None, None) => Err("pijat: no data file".to_string()),
+        };
+        let content = content
+            .join()
+            .unwrap_or_else(|_| Err("pijat: loading the content failed".into()));
+        (content, store)
+    });
+    let content = content.map_err(failed)?;
+    let store = store.map_err(failed)?;
+    let mut app = App::new(&content, store, lang, theme, speed, Instant::now());
+    let size = terminal.size().map_err(StartError::Terminal)?;
     app.update(Msg::Resize(size.width, size.height));
+    event_loop(&mut terminal, &mut app).map_err(StartError::Terminal)
+}
+
+/// The trainees' names, drawn before anything else is ready.
+fn first_frame(
+    terminal: &mut ratatui::DefaultTerminal,
+    profiles: Vec<crate::store::Profile>,
+    lang: Option<&Lang>,
+    theme: &Theme,
+) -> std::io::Result<()> {
+    let empty = Content::empty();
+    let lang = lang.cloned().unwrap_or_else(Lang::id);
+    let view = view::View {
+        lang: &lang,
+        theme,
+        now: Instant::now(),
+        content: &empty,
+        s: super::text::tr(&lang),
+    };
+    let top =
+        super::screens::Screen::Profiles(super::screens::profiles::ProfilesScreen::with(profiles));
+    let parts = view::Parts {
+        top: &top,
+        profile: None,
+        overlay: None,
+        toast: None,
+    };
+    terminal.draw(|f| view::draw_parts(&parts, &view, f.area(), f.buffer_mut()))?;
+    Ok(())
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
     loop {
-        terminal.draw(|f| view::draw(&app, f.area(), f.buffer_mut()))?;
+        terminal.draw(|f| view::draw(app, f.area(), f.buffer_mut()))?;
         for effect in app.take_effects() {
             match effect {
                 Effect::Bell => {

@@ -11,4 +11,4 @@ pub mod widgets;
 
 mod event_loop;
 
-pub use event_loop::run;
+pub use event_loop::{StartError, run};

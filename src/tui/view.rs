@@ -10,9 +10,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::app::{App, Confirm, Overlay};
 use super::keys::{self, Context};
+use super::screens::Screen;
 use super::text::{Strings, tr};
 use super::theme::Theme;
 use crate::content::{Content, Lang};
+use crate::store::Profile;
 
 /// The smallest window pijat draws in; smaller, it asks for a bigger one.
 pub const MIN_WIDTH: u16 = 40;
@@ -54,8 +56,26 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         content: app.content,
         s: tr(&app.lang),
     };
+    let parts = Parts {
+        top: app.top(),
+        profile: app.profile.as_ref(),
+        overlay: app.overlay,
+        toast: app.toast.as_deref(),
+    };
+    draw_parts(&parts, &view, area, buf);
+}
+
+/// What a frame shows besides the view: the screen on top and what lies around and over it.
+pub struct Parts<'a, 'c> {
+    pub top: &'a Screen<'c>,
+    pub profile: Option<&'a Profile>,
+    pub overlay: Option<Overlay>,
+    pub toast: Option<&'a str>,
+}
+
+pub fn draw_parts(parts: &Parts, view: &View, area: Rect, buf: &mut Buffer) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(area, buf, &view);
+        too_small(area, buf, view);
         return;
     }
     let footer_h = u16::from(area.height >= FOOTER_MIN_HEIGHT);
@@ -65,12 +85,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(footer_h),
     ])
     .areas(area);
-    draw_header(app, header, buf, &view);
-    app.top().render(body, buf, &view);
+    draw_header(parts.profile, header, buf, view);
+    parts.top.render(body, buf, view);
+    let context = match parts.overlay {
+        Some(Overlay::Help(_)) => Context::Help,
+        Some(Overlay::Confirm(_)) => Context::Confirm,
+        None => parts.top.context(),
+    };
     if footer_h > 0 {
-        draw_footer(app.context(), footer, buf, &view);
+        draw_footer(context, footer, buf, view);
     }
-    if let Some(toast) = &app.toast {
+    if let Some(toast) = parts.toast {
         let w = (toast.chars().count() as u16 + 4).min(area.width);
         let r = Rect::new(
             area.x + (area.width - w) / 2,
@@ -80,12 +105,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
         Clear.render(r, buf);
         Paragraph::new(format!("  {toast}  "))
-            .style(app.theme.selected)
+            .style(view.theme.selected)
             .render(r, buf);
     }
-    match app.overlay {
-        Some(Overlay::Help(ctx)) => draw_help(ctx, body, buf, &view),
-        Some(Overlay::Confirm(c)) => draw_confirm(c, body, buf, &view),
+    match parts.overlay {
+        Some(Overlay::Help(ctx)) => draw_help(ctx, body, buf, view),
+        Some(Overlay::Confirm(c)) => draw_confirm(c, body, buf, view),
         None => {}
     }
 }
@@ -101,9 +126,9 @@ fn too_small(area: Rect, buf: &mut Buffer, view: &View) {
         .render(area, buf);
 }
 
-fn draw_header(app: &App, area: Rect, buf: &mut Buffer, view: &View) {
+fn draw_header(profile: Option<&Profile>, area: Rect, buf: &mut Buffer, view: &View) {
     let mut spans = vec![Span::styled("pijat", view.theme.title)];
-    if let Some(p) = &app.profile {
+    if let Some(p) = profile {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(p.name.clone(), view.theme.accent));
         spans.push(Span::styled(

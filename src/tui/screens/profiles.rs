@@ -31,10 +31,18 @@ pub struct ProfilesScreen {
 
 impl ProfilesScreen {
     pub fn load(store: &Store) -> Self {
-        let (profiles, error) = match store.profiles_recent() {
-            Ok(p) => (p, None),
-            Err(e) => (Vec::new(), Some(e.message().en)),
-        };
+        match store.profiles_recent() {
+            Ok(p) => Self::with(p),
+            Err(e) => ProfilesScreen {
+                error: Some(e.message().en),
+                ..Self::with(Vec::new())
+            },
+        }
+    }
+
+    /// The screen for these trainees (none: straight to typing a name).
+    pub fn with(profiles: Vec<Profile>) -> Self {
+        let error = None;
         let mode = if profiles.is_empty() {
             Mode::Name {
                 input: String::new(),

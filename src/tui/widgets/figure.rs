@@ -205,22 +205,30 @@ impl Widget for FigureView<'_> {
             self.caption_lines(area.width)
         };
         for (l, m) in a.lines.iter().zip(a.mask) {
-            let spans: Vec<Span> = l
-                .chars()
-                .zip(m.chars())
-                .map(|(c, code)| {
-                    let region = a.regions.iter().find(|(k, _)| *k == code).map(|(_, r)| *r);
-                    let on = region.is_some_and(|r| self.highlight.iter().any(|h| h == r));
-                    Span::styled(
-                        c.to_string(),
-                        if on {
-                            self.theme.highlight
-                        } else {
-                            self.theme.figure
-                        },
-                    )
-                })
-                .collect();
+            // Runs of cells with the same style become one span.
+            let mut spans: Vec<Span> = Vec::new();
+            let mut run = String::new();
+            let mut run_on = false;
+            for (c, code) in l.chars().zip(m.chars()) {
+                let region = a.regions.iter().find(|(k, _)| *k == code).map(|(_, r)| *r);
+                let on = region.is_some_and(|r| self.highlight.iter().any(|h| h == r));
+                if on != run_on && !run.is_empty() {
+                    let style = if run_on {
+                        self.theme.highlight
+                    } else {
+                        self.theme.figure
+                    };
+                    spans.push(Span::styled(std::mem::take(&mut run), style));
+                }
+                run_on = on;
+                run.push(c);
+            }
+            let style = if run_on {
+                self.theme.highlight
+            } else {
+                self.theme.figure
+            };
+            spans.push(Span::styled(run, style));
             lines.push(Line::from(spans));
         }
         lines.extend(self.legend(a, area.width));

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Measures, in a pseudo-terminal of 80x24:
+- time to first frame of pijat on a fresh data folder, beside a bare ratatui app that draws one
+  screen (examples/bare.rs), as medians over several runs (target: pijat within 1.5x);
+- CPU used while pijat sits idle on a screen, and while a practice step animates its pacing
+  circle (target: near zero when idle: no busy loop).
+
+Run after `cargo build --release --example bare` and `cargo build --release`:
+    python3 scripts/measure_startup.py
+"""
+import os, pty, select, signal, statistics, subprocess, sys, tempfile, time, fcntl, termios, struct
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PIJAT = os.path.join(ROOT, "target/release/pijat")
+BARE = os.path.join(ROOT, "target/release/examples/bare")
+RUNS = int(os.environ.get("RUNS", "15"))
+
+
+def spawn(argv, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        # The size is set before the program starts, as a real terminal would have it.
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execve(argv[0], argv, env)
+    return pid, fd
+
+
+def read_until(fd, marker, timeout=10.0):
+    seen = b""
+    end = time.monotonic() + timeout
+    while marker not in seen:
+        left = end - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(marker)
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def stop(pid, fd):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+    os.close(fd)
+
+
+def first_frame(argv, marker, env):
+    t = time.monotonic()
+    pid, fd = spawn(argv, env)
+    read_until(fd, marker)
+    dt = time.monotonic() - t
+    stop(pid, fd)
+    return dt
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        parts = f.read().rsplit(")", 1)[1].split()
+    ticks = int(parts[11]) + int(parts[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def drain(fd, seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], 0.1)
+        if r:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+def main():
+    env = dict(os.environ, TERM="xterm-256color", PIJAT_LANG="en")
+    bare, pijat = [], []
+    for _ in range(RUNS):
+        # Markers at the end of each first frame: the bottom-right corner, the footer's last word.
+        bare.append(first_frame([BARE], "┘".encode(), env))
+        with tempfile.TemporaryDirectory() as d:
+            pijat.append(first_frame([PIJAT], b"letter", dict(env, PIJAT_DATA_DIR=d)))
+    existing = []
+    with tempfile.TemporaryDirectory() as d:
+        subprocess.run([PIJAT, "history"], env=dict(env, PIJAT_DATA_DIR=d), stdout=subprocess.DEVNULL)
+        for _ in range(RUNS):
+            existing.append(first_frame([PIJAT], b"letter", dict(env, PIJAT_DATA_DIR=d)))
+    mb, mp = statistics.median(bare), statistics.median(pijat)
+    print(f"first frame, bare ratatui: median {mb*1000:.1f} ms over {RUNS} runs")
+    print(f"first frame, pijat (fresh data folder): median {mp*1000:.1f} ms over {RUNS} runs")
+    print(f"ratio: {mp/mb:.2f}x (target <= 1.5x)")
+    me = statistics.median(existing)
+    print(f"first frame, pijat (existing data file): median {me*1000:.1f} ms, {me/mb:.2f}x")
+
+    with tempfile.TemporaryDirectory() as d:
+        pid, fd = spawn([PIJAT, "--practice-speed", "0.1"], dict(env, PIJAT_DATA_DIR=d))
+        read_until(fd, b"letter")
+        drain(fd, 1)
+        c0 = cpu_seconds(pid)
+        drain(fd, 10)
+        idle = cpu_seconds(pid) - c0
+        print(f"CPU while idle on a screen: {idle:.3f} s in 10 s ({idle*10:.2f}% of a core)")
+        for keys in [b"Budi", b"\r", b"\r", b"\x1b[B", b"\x1b[B", b"\r", b"\r"] + [b"n"] * 9:
+            os.write(fd, keys)
+            drain(fd, 0.15)
+        drain(fd, 1)
+        c0 = cpu_seconds(pid)
+        drain(fd, 10)
+        busy = cpu_seconds(pid) - c0
+        print(f"CPU during a timed step with the pacing circle: {busy:.3f} s in 10 s ({busy*10:.2f}% of a core)")
+        stop(pid, fd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
