@@ -306,3 +306,39 @@ fn help_quit_question_and_a_too_small_window() {
     insta::assert_snapshot!("too_small_39x11", tiny);
     h.key(Up);
 }
+
+/// No screen panics at any window size, however small or odd (a resize can come at any time).
+#[test]
+fn no_screen_panics_at_any_size() {
+    let sizes: Vec<(u16, u16)> = (0..=130u16)
+        .step_by(9)
+        .flat_map(|w| (0..=50u16).step_by(5).map(move |h| (w, h)))
+        .chain([(1, 1), (39, 11), (40, 12), (41, 13), (79, 23), (80, 24), (250, 80), (500, 3), (3, 200)])
+        .collect();
+    let mut states: Vec<Harness> = Vec::new();
+    states.push(Harness::new());
+    let mut h = Harness::budi();
+    h.key(Char('?'));
+    states.push(h);
+    let mut h = Harness::budi();
+    h.keys(&[Down, Enter, Enter]);
+    states.push(h);
+    let mut h = Harness::budi();
+    h.keys(&[Down, Enter, Down, Down, Down, Enter, Char('n'), Char('n')]);
+    states.push(h);
+    let mut h = Harness::budi();
+    h.keys(&[Down, Down, Enter, Enter]);
+    for _ in 0..9 {
+        h.key(Char('n'));
+    }
+    h.at(30.0);
+    states.push(h);
+    let mut h = Harness::budi();
+    h.keys(&[Down, Down, Down, Down, Enter, Enter]);
+    states.push(h);
+    for h in &mut states {
+        for &(w, ht) in &sizes {
+            h.render(w, ht);
+        }
+    }
+}
