@@ -313,7 +313,17 @@ fn no_screen_panics_at_any_size() {
     let sizes: Vec<(u16, u16)> = (0..=130u16)
         .step_by(9)
         .flat_map(|w| (0..=50u16).step_by(5).map(move |h| (w, h)))
-        .chain([(1, 1), (39, 11), (40, 12), (41, 13), (79, 23), (80, 24), (250, 80), (500, 3), (3, 200)])
+        .chain([
+            (1, 1),
+            (39, 11),
+            (40, 12),
+            (41, 13),
+            (79, 23),
+            (80, 24),
+            (250, 80),
+            (500, 3),
+            (3, 200),
+        ])
         .collect();
     let mut states: Vec<Harness> = Vec::new();
     states.push(Harness::new());

@@ -108,6 +108,22 @@ const DOWN: Binding = b(
 );
 const ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, "pilih", "choose", true);
 const BACK: Binding = b(Code(K::Esc), "Esc", A::Back, "kembali", "back", true);
+const SCROLL_UP: Binding = b(
+    Either(K::Up, K::Char('k')),
+    "↑↓",
+    A::Up,
+    "gulir",
+    "scroll",
+    true,
+);
+const SCROLL_DOWN: Binding = b(
+    Either(K::Down, K::Char('j')),
+    "↓/j",
+    A::Down,
+    "gulir ke bawah",
+    "scroll down",
+    false,
+);
 const PGUP: Binding = b(
     Code(K::PageUp),
     "PgUp",
@@ -206,22 +222,8 @@ const T_LESSON: &[Binding] = &[
         "previous page",
         true,
     ),
-    b(
-        Either(K::Up, K::Char('k')),
-        "↑↓",
-        A::Up,
-        "gulir",
-        "scroll",
-        true,
-    ),
-    b(
-        Either(K::Down, K::Char('j')),
-        "↓/j",
-        A::Down,
-        "gulir ke bawah",
-        "scroll down",
-        false,
-    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
     PGUP,
     PGDN,
     BACK,
@@ -267,14 +269,7 @@ const T_LESSONCHART: &[Binding] = &[
         "scroll",
         false,
     ),
-    b(
-        Either(K::Down, K::Char('j')),
-        "↓/j",
-        A::Down,
-        "gulir ke bawah",
-        "scroll down",
-        false,
-    ),
+    SCROLL_DOWN,
     BACK,
 ];
 const T_SAFETY: &[Binding] = &[
@@ -286,22 +281,8 @@ const T_SAFETY: &[Binding] = &[
         "I understand, start",
         true,
     ),
-    b(
-        Either(K::Up, K::Char('k')),
-        "↑↓",
-        A::Up,
-        "gulir",
-        "scroll",
-        true,
-    ),
-    b(
-        Either(K::Down, K::Char('j')),
-        "↓/j",
-        A::Down,
-        "gulir ke bawah",
-        "scroll down",
-        false,
-    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
     PGUP,
     PGDN,
     BACK,
@@ -356,22 +337,8 @@ const T_SELFCHECK: &[Binding] = &[
 ];
 const T_SUMMARY: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, "selesai", "done", true),
-    b(
-        Either(K::Up, K::Char('k')),
-        "↑↓",
-        A::Up,
-        "gulir",
-        "scroll",
-        true,
-    ),
-    b(
-        Either(K::Down, K::Char('j')),
-        "↓/j",
-        A::Down,
-        "gulir ke bawah",
-        "scroll down",
-        false,
-    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
     PGUP,
     PGDN,
     BACK,

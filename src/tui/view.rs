@@ -244,3 +244,11 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
         selected.saturating_sub(height - 1)
     }
 }
+
+/// Draws `lines` scrolled down by `scroll` (kept within the text); `true` when more is below.
+pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> bool {
+    let max = lines.len().saturating_sub(area.height as usize);
+    let scroll = scroll.min(max);
+    Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(area, buf);
+    scroll < max
+}

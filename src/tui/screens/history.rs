@@ -3,14 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::cli::local_date;
 use crate::session::progress::score_of;
 use crate::store::{AttemptRow, PracticeRun};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, panel, render_scrolled};
 
 #[derive(Default)]
 pub struct HistoryScreen {
@@ -105,13 +105,6 @@ impl HistoryScreen {
                 Span::raw(status),
             ]));
         }
-        let max = lines.len().saturating_sub(inner.height as usize);
-        Paragraph::new(
-            lines
-                .into_iter()
-                .skip(self.scroll.min(max))
-                .collect::<Vec<_>>(),
-        )
-        .render(inner, buf);
+        render_scrolled(lines, self.scroll, inner, buf);
     }
 }

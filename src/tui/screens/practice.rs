@@ -15,7 +15,7 @@ use crate::practice::{Event, Practice, State};
 use crate::tui::app::{Confirm, Cx, Effect, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::text::tr;
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, panel, render_scrolled, row, scroll_for};
 use crate::tui::widgets::countdown::{Countdown, PacingCircle, mmss};
 use crate::tui::widgets::figure::FigureView;
 use crate::tui::widgets::prose;
@@ -366,14 +366,12 @@ impl<'c> PracticeScreen<'c> {
             )));
             lines.extend(prose::wrap(sec.body.get(view.lang), w, th.text));
         }
-        let max = lines.len().saturating_sub(text.height as usize);
-        let scroll = scroll.min(max);
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(text, buf);
+        let more = render_scrolled(lines, scroll, text, buf);
         let mut spans = vec![
             Span::styled("Enter ", th.key),
             Span::styled(view.s.safety_ack, th.title),
         ];
-        if scroll < max {
+        if more {
             spans.push(Span::styled(format!("  ↓ {}", view.s.more_below), th.dim));
         }
         Paragraph::new(Line::from(spans)).render(ack, buf);
@@ -660,8 +658,6 @@ impl<'c> PracticeScreen<'c> {
                 th.wrong,
             ));
         }
-        let max = lines.len().saturating_sub(inner.height as usize);
-        Paragraph::new(lines.into_iter().skip(scroll.min(max)).collect::<Vec<_>>())
-            .render(inner, buf);
+        render_scrolled(lines, scroll, inner, buf);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::content::{Phase, Quiz};
 use crate::quiz::{
@@ -16,7 +16,7 @@ use crate::session::QuizRun;
 use crate::session::progress::prepost;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, panel, render_scrolled};
 use crate::tui::widgets::prose;
 
 pub struct ResultsScreen<'c> {
@@ -197,13 +197,6 @@ impl<'c> ResultsScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let lines = self.lines(inner.width as usize, view);
-        let max = lines.len().saturating_sub(inner.height as usize);
-        Paragraph::new(
-            lines
-                .into_iter()
-                .skip(self.scroll.min(max))
-                .collect::<Vec<_>>(),
-        )
-        .render(inner, buf);
+        render_scrolled(lines, self.scroll, inner, buf);
     }
 }
