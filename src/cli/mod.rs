@@ -1,7 +1,9 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
 mod history;
+mod print;
 mod quiz;
+mod sheets;
 mod validate;
 
 use std::io::Write;
@@ -75,12 +77,58 @@ pub enum Command {
         #[arg(long)]
         no_shuffle: bool,
     },
+    /// A paper test (items in file order, boxes to mark) or, with --key, its answer key
+    Print {
+        /// The question set, e.g. knowledge
+        quiz: String,
+        #[arg(long, value_enum, default_value = "md")]
+        format: print::Format,
+        /// The answer key instead of the test
+        #[arg(long)]
+        key: bool,
+        /// Indonesian and English together
+        #[arg(long)]
+        bilingual: bool,
+    },
+    /// Typed-in paper forms: answer sheets of a class
+    Sheets {
+        #[command(subcommand)]
+        command: SheetsCommand,
+    },
     /// A trainee's attempts, pre → post change and practice runs
     History {
         /// Only this trainee (default: everyone on this laptop)
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SheetsCommand {
+    /// Import a CSV `name,role,answers` (all rows or none)
+    Import {
+        /// The CSV file (UTF-8, comma or semicolon)
+        file: PathBuf,
+        /// The class the participants belong to (created when new)
+        #[arg(long, value_name = "NAME")]
+        class: String,
+        /// Which test the sheets are: pre or post
+        #[arg(long, value_parser = parse_test_phase, value_name = "pre|post")]
+        phase: Phase,
+        /// The question set (default: the pre/post test)
+        #[arg(long, value_name = "ID")]
+        quiz: Option<String>,
+        /// Replace results typed from an earlier sheet (results taken in pijat are never replaced)
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+fn parse_test_phase(s: &str) -> Result<Phase, String> {
+    match Phase::from_name(s) {
+        Some(p @ (Phase::Pre | Phase::Post)) => Ok(p),
+        _ => Err(format!("`{s}` is not a test: use pre or post")),
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -254,6 +302,10 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
+        Some(Command::Print { quiz, format, key, bilingual }) => {
+            print::run(&shell, &quiz, format, key, bilingual)
+        }
+        Some(Command::Sheets { command }) => sheets::run(&shell, command),
         None => app(&shell, cli.lang.clone(), cli.practice_speed),
     };
     ExitCode::from(code)

@@ -4,6 +4,7 @@
 
 pub mod progress;
 pub mod quiz_run;
+pub mod sheets;
 
 pub use progress::{PrePost, prepost};
 pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};

@@ -129,7 +129,7 @@ impl Store {
         self.query_attempts(
             &format!(
                 "SELECT {COLUMNS} FROM attempt a
-                 WHERE a.profile_id = ?1 AND a.quiz_id = ?2 AND a.phase = ?3
+                 WHERE a.profile_id = ?1 AND a.quiz_id = ?2 AND a.phase = ?3 AND a.replaced_by IS NULL
                  ORDER BY a.started, a.id"
             ),
             params![profile_id, quiz_id, phase.name()],
@@ -140,7 +140,8 @@ impl Store {
     pub fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>> {
         self.query_attempts(
             &format!(
-                "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 ORDER BY a.started, a.id"
+                "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 AND a.replaced_by IS NULL
+                 ORDER BY a.started, a.id"
             ),
             params![profile_id],
         )
@@ -230,6 +231,7 @@ impl Store {
                 &format!(
                     "SELECT {COLUMNS} FROM attempt a
                      WHERE a.profile_id = ?1 AND a.quiz_id = ?2 AND a.phase = ?3 AND a.finished IS NULL
+                       AND a.replaced_by IS NULL
                      ORDER BY a.started DESC LIMIT 1"
                 ),
                 params![profile_id, quiz_id, phase.name()],

@@ -82,3 +82,89 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 }
+
+/// A class's details as the trainer types them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClassDetails {
+    pub name: String,
+    pub place: Option<String>,
+    pub starts: Option<String>,
+    pub ends: Option<String>,
+    pub trainer: Option<String>,
+}
+
+impl Store {
+    /// Every class, the newest first.
+    pub fn classes(&self) -> Result<Vec<ClassRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM class ORDER BY created DESC, name_key"))
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], from_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Creates a class, or saves new details for an existing one (`id`). A name already used by
+    /// another class is refused.
+    pub fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRow> {
+        let name = clean_name(&d.name).map_err(StoreError::Name)?;
+        if let Some(other) = self.class_by_name(&name)? {
+            if Some(other.id.as_str()) != id {
+                return Err(StoreError::NameTaken(name));
+            }
+        }
+        let blank = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let id = match id {
+            Some(id) => {
+                self.conn
+                    .execute(
+                        "UPDATE class SET name = ?2, name_key = ?3, place = ?4, starts = ?5, ends = ?6, trainer = ?7
+                         WHERE id = ?1",
+                        params![id, name, name_key(&name), blank(&d.place), blank(&d.starts), blank(&d.ends), blank(&d.trainer)],
+                    )
+                    .map_err(|e| self.err(e))?;
+                id.to_string()
+            }
+            None => {
+                let id = uuid::Uuid::new_v4().to_string();
+                self.conn
+                    .execute(
+                        "INSERT INTO class (id, name, name_key, place, starts, ends, trainer, created)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![id, name, name_key(&name), blank(&d.place), blank(&d.starts), blank(&d.ends), blank(&d.trainer), now()],
+                    )
+                    .map_err(|e| self.err(e))?;
+                id
+            }
+        };
+        self.class(&id)?.ok_or(StoreError::Vanished)
+    }
+
+    /// The roster, by name.
+    pub fn members(&self, class_id: &str) -> Result<Vec<super::Profile>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id FROM class_member m JOIN profile p ON p.id = m.profile_id
+                 WHERE m.class_id = ?1 ORDER BY p.name_key",
+            )
+            .map_err(|e| self.err(e))?;
+        let ids: Vec<String> = st
+            .query_map([class_id], |r| r.get(0))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        ids.iter().filter_map(|id| self.profile(id).transpose()).collect()
+    }
+
+    /// Takes a participant off the roster. Their profile and every result stay.
+    pub fn remove_member(&self, class_id: &str, profile_id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "DELETE FROM class_member WHERE class_id = ?1 AND profile_id = ?2",
+                params![class_id, profile_id],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}

@@ -28,6 +28,12 @@ pub enum StoreError {
     },
     #[error("{}", .0.message().en)]
     Name(super::NameError),
+    #[error("trainer PIN: {0}")]
+    Pin(String),
+    #[error("{} rows already have a result", .0.len())]
+    Conflicts(Vec<super::sheets::Conflict>),
+    #[error("the name {0} is already used")]
+    NameTaken(String),
     /// A row written a moment ago could not be read back (the file changed underneath).
     #[error("a record just written could not be read back")]
     Vanished,
@@ -84,6 +90,18 @@ impl StoreError {
                 msg!(id: "{p}: kesalahan basis data: {source}", en: "{p}: database error: {source}")
             }
             StoreError::Name(e) => e.message(),
+            StoreError::Pin(e) => msg!(id: "PIN pelatih: {e}", en: "trainer PIN: {e}"),
+            StoreError::Conflicts(c) => {
+                let n = c.len();
+                msg!(
+                    id: "{n} peserta sudah punya hasil untuk tes ini; tidak ada yang disimpan",
+                    en: "{n} participants already have a result for this test; nothing was saved"
+                )
+            }
+            StoreError::NameTaken(n) => msg!(
+                id: "nama “{n}” sudah dipakai; pilih nama lain (misalnya tambahkan nama belakang)",
+                en: "the name “{n}” is already used; choose another (add a family name, say)"
+            ),
             StoreError::Vanished => msg!(
                 id: "catatan yang baru ditulis tidak bisa dibaca lagi; coba sekali lagi",
                 en: "a record just written could not be read back; try once more"

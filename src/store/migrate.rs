@@ -94,6 +94,17 @@ const MIGRATIONS: &[&str] = &[
         viewed TEXT NOT NULL,
         PRIMARY KEY (profile_id, module_id, page)
     );",
+    // 3: answer sheets typed in (a replaced sheet result is kept, marked), and grid drafts.
+    "ALTER TABLE attempt ADD COLUMN replaced_by TEXT REFERENCES attempt (id);
+    CREATE TABLE sheet_draft (
+        class_id TEXT NOT NULL REFERENCES class (id),
+        quiz_id TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        answers TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        PRIMARY KEY (class_id, quiz_id, phase, profile_id)
+    );",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

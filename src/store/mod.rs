@@ -7,8 +7,10 @@ mod classes;
 mod error;
 mod fresh;
 mod migrate;
+mod pin;
 mod practice;
 mod profiles;
+mod sheets;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -16,11 +18,13 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use attempts::{AnswerRow, AttemptRow, NewAttempt};
-pub use classes::ClassRow;
+pub use classes::{ClassDetails, ClassRow};
+pub use pin::{PinCheck, delay_after, valid_pin};
+pub use sheets::{Conflict, SheetAnswer, SheetImport, SheetRow};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
 pub use practice::{PracticeRun, PracticeStepRow};
-pub use profiles::{NameError, Profile, Role, clean_name};
+pub use profiles::{NameError, Profile, Role, clean_name, name_key};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

@@ -1,0 +1,293 @@
+//! `pijat print QUIZ [--format md|html] [--key] [--bilingual]`: a paper test with numbered
+//! items in file order and boxes to mark, or its answer key. HTML prints on A4.
+
+use super::{EXIT_INPUT, EXIT_USAGE, Shell};
+use crate::content::{Lang, QuestionKind, Quiz, Text};
+use crate::quiz::{Response, answer_text};
+use crate::session::sheets::{paper_layout, token_for};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+}
+
+/// Languages a printout shows: the chosen one, or Indonesian then English.
+pub struct Langs {
+    pub first: Lang,
+    pub second: Option<Lang>,
+}
+
+impl Langs {
+    fn t(&self, id: &'static str, en: &'static str) -> String {
+        let pick = |l: &Lang| if l.is_en() { en } else { id };
+        match &self.second {
+            Some(l2) => format!("{} / {}", pick(&self.first), pick(l2)),
+            None => pick(&self.first).to_string(),
+        }
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// One text in the printout's languages: (main, translation).
+fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
+    let main = t.get(&langs.first).to_string();
+    let second = langs.second.as_ref().map(|l| t.get(l).to_string()).filter(|s| *s != main);
+    (main, second)
+}
+
+/// The right answer as a sheet token and in words, per question in paper order.
+fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<String>)> {
+    let paper = paper_layout(quiz);
+    paper
+        .shown
+        .iter()
+        .enumerate()
+        .map(|(i, shown)| {
+            let q = &quiz.questions[shown.question];
+            let right = match &q.kind {
+                QuestionKind::TrueFalse { answer } => Response::TrueFalse(*answer),
+                QuestionKind::Single { answer, .. } => Response::Single(*answer),
+                QuestionKind::Multiple { answers, .. } => Response::Multiple(answers.clone()),
+                QuestionKind::Order { items } => Response::Order((0..items.len()).collect()),
+            };
+            let token = token_for(quiz, &paper, i, &right);
+            let words = answer_text(q, &langs.first);
+            let explain = q.explain.as_ref().map(|e| e.get(&langs.first).to_string());
+            (i + 1, token, words, explain)
+        })
+        .collect()
+}
+
+pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
+    let (title, title2) = texts(&quiz.title, langs);
+    let mut out = String::new();
+    if key {
+        out.push_str(&format!("# {} — {}\n\n", langs.t("Kunci jawaban", "Answer key"), title));
+        let rows = key_rows(quiz, langs);
+        let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+        let sep = if all.iter().all(|t| t.chars().count() == 1) { "" } else { " " };
+        out.push_str(&format!("{}: `{}`\n\n", langs.t("Untuk lembar jawaban", "For answer sheets"), all.join(sep)));
+        out.push_str(&format!(
+            "| {} | {} | {} |\n| --- | --- | --- |\n",
+            langs.t("No.", "No."),
+            langs.t("Jawaban", "Answer"),
+            langs.t("Penjelasan", "Explanation")
+        ));
+        for (n, token, words, explain) in rows {
+            out.push_str(&format!(
+                "| {n} | **{token}** {} | {} |\n",
+                words.replace('|', "/"),
+                explain.unwrap_or_default().replace('|', "/")
+            ));
+        }
+        return out;
+    }
+    out.push_str(&format!("# {title}\n\n"));
+    if let Some(t2) = title2 {
+        out.push_str(&format!("*{t2}*\n\n"));
+    }
+    out.push_str(&format!(
+        "{}: ______________________________  {}: ☐ {}  ☐ {}  ☐ {}  ☐ {}  {}: ____________\n\n",
+        langs.t("Nama", "Name"),
+        langs.t("Peran", "Role"),
+        langs.t("ayah", "father"),
+        langs.t("kader", "cadre"),
+        langs.t("bidan", "midwife"),
+        langs.t("lainnya", "other"),
+        langs.t("Tanggal", "Date"),
+    ));
+    out.push_str(&format!(
+        "{}\n\n",
+        langs.t(
+            "Petunjuk: beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
+            "Instructions: tick the box of your answer. For an order question, write the numbers in the right order."
+        )
+    ));
+    let paper = paper_layout(quiz);
+    for (i, shown) in paper.shown.iter().enumerate() {
+        let q = &quiz.questions[shown.question];
+        let (prompt, prompt2) = texts(&q.prompt, langs);
+        out.push_str(&format!("**{}.** {prompt}", i + 1));
+        if let Some(p2) = prompt2 {
+            out.push_str(&format!(" *{p2}*"));
+        }
+        out.push_str("\n\n");
+        let options = q.kind.options();
+        match &q.kind {
+            QuestionKind::TrueFalse { .. } => {
+                out.push_str(&format!("☐ {}    ☐ {}\n\n", langs.t("Benar", "True"), langs.t("Salah", "False")));
+            }
+            QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
+                if matches!(q.kind, QuestionKind::Multiple { .. }) {
+                    out.push_str(&format!("*{}*\n\n", langs.t("Centang semua yang benar.", "Tick every right option.")));
+                }
+                for (place, file) in shown.options.iter().enumerate() {
+                    let (o, o2) = texts(&options[*file], langs);
+                    let letter = (b'a' + place as u8) as char;
+                    out.push_str(&format!("- ☐ {letter}) {o}"));
+                    if let Some(o2) = o2 {
+                        out.push_str(&format!(" *{o2}*"));
+                    }
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            QuestionKind::Order { .. } => {
+                for (place, file) in shown.options.iter().enumerate() {
+                    let (o, o2) = texts(&options[*file], langs);
+                    out.push_str(&format!("- {}) {o}", place + 1));
+                    if let Some(o2) = o2 {
+                        out.push_str(&format!(" *{o2}*"));
+                    }
+                    out.push('\n');
+                }
+                let blanks = vec!["____"; shown.options.len()].join(" ");
+                out.push_str(&format!("\n{}: {blanks}\n\n", langs.t("Urutan", "Order")));
+            }
+        }
+    }
+    out
+}
+
+const CSS: &str = "@page { size: A4; margin: 16mm 18mm; }
+body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 11.5pt; line-height: 1.35; color: #000; }
+h1 { font-size: 16pt; margin: 0 0 4pt; }
+.sub { font-style: italic; margin: 0 0 10pt; }
+.head { border: 1px solid #000; padding: 6pt 8pt; margin: 0 0 10pt; }
+.head span { display: inline-block; margin-right: 14pt; }
+.line { display: inline-block; border-bottom: 1px solid #000; min-width: 48mm; }
+.q { break-inside: avoid; page-break-inside: avoid; margin: 0 0 9pt; }
+.n { font-weight: bold; }
+.tr { font-style: italic; color: #333; }
+.opts { list-style: none; margin: 3pt 0 0 14pt; padding: 0; }
+.box { display: inline-block; width: 10pt; height: 10pt; border: 1px solid #000; margin-right: 5pt; vertical-align: -1pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+.token { font-family: monospace; font-size: 13pt; letter-spacing: 2pt; }
+@media screen { body { max-width: 180mm; margin: 10mm auto; } }";
+
+pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
+    let (title, title2) = texts(&quiz.title, langs);
+    let lang_attr = langs.first.code();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
+        esc(&title)
+    );
+    let tr = |s: Option<String>| s.map_or(String::new(), |t| format!(" <span class=\"tr\">{}</span>", esc(&t)));
+    if key {
+        out.push_str(&format!("<h1>{} — {}</h1>\n", esc(&langs.t("Kunci jawaban", "Answer key")), esc(&title)));
+        let rows = key_rows(quiz, langs);
+        let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+        let sep = if all.iter().all(|t| t.chars().count() == 1) { "" } else { " " };
+        out.push_str(&format!(
+            "<p>{}: <span class=\"token\">{}</span></p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+            esc(&langs.t("Untuk lembar jawaban", "For answer sheets")),
+            esc(&all.join(sep)),
+            esc(&langs.t("No.", "No.")),
+            esc(&langs.t("Jawaban", "Answer")),
+            esc(&langs.t("Penjelasan", "Explanation")),
+        ));
+        for (n, token, words, explain) in rows {
+            out.push_str(&format!(
+                "<tr><td>{n}</td><td><b>{}</b> {}</td><td>{}</td></tr>\n",
+                esc(&token),
+                esc(&words),
+                esc(&explain.unwrap_or_default())
+            ));
+        }
+        out.push_str("</table>\n</body>\n</html>\n");
+        return out;
+    }
+    out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
+    if let Some(t2) = title2 {
+        out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&t2)));
+    }
+    let b = "<span class=\"box\"></span>";
+    out.push_str(&format!(
+        "<div class=\"head\"><span>{}: <span class=\"line\"></span></span><span>{}: {b}{} {b}{} {b}{} {b}{}</span><span>{}: <span class=\"line\" style=\"min-width:28mm\"></span></span></div>\n",
+        esc(&langs.t("Nama", "Name")),
+        esc(&langs.t("Peran", "Role")),
+        esc(&langs.t("ayah", "father")),
+        esc(&langs.t("kader", "cadre")),
+        esc(&langs.t("bidan", "midwife")),
+        esc(&langs.t("lainnya", "other")),
+        esc(&langs.t("Tanggal", "Date")),
+    ));
+    out.push_str(&format!(
+        "<p>{}</p>\n",
+        esc(&langs.t(
+            "Petunjuk: beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
+            "Instructions: tick the box of your answer. For an order question, write the numbers in the right order."
+        ))
+    ));
+    let paper = paper_layout(quiz);
+    for (i, shown) in paper.shown.iter().enumerate() {
+        let q = &quiz.questions[shown.question];
+        let (prompt, prompt2) = texts(&q.prompt, langs);
+        out.push_str(&format!(
+            "<div class=\"q\"><span class=\"n\">{}.</span> {}{}\n<ul class=\"opts\">\n",
+            i + 1,
+            esc(&prompt),
+            tr(prompt2)
+        ));
+        let options = q.kind.options();
+        match &q.kind {
+            QuestionKind::TrueFalse { .. } => out.push_str(&format!(
+                "<li>{b}{} &nbsp; &nbsp; {b}{}</li>\n",
+                esc(&langs.t("Benar", "True")),
+                esc(&langs.t("Salah", "False"))
+            )),
+            QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
+                if matches!(q.kind, QuestionKind::Multiple { .. }) {
+                    out.push_str(&format!("<li class=\"tr\">{}</li>\n", esc(&langs.t("Centang semua yang benar.", "Tick every right option."))));
+                }
+                for (place, file) in shown.options.iter().enumerate() {
+                    let (o, o2) = texts(&options[*file], langs);
+                    let letter = (b'a' + place as u8) as char;
+                    out.push_str(&format!("<li>{b}{letter}) {}{}</li>\n", esc(&o), tr(o2)));
+                }
+            }
+            QuestionKind::Order { .. } => {
+                for (place, file) in shown.options.iter().enumerate() {
+                    let (o, o2) = texts(&options[*file], langs);
+                    out.push_str(&format!("<li>{}) {}{}</li>\n", place + 1, esc(&o), tr(o2)));
+                }
+                let blanks = vec!["<span class=\"line\" style=\"min-width:10mm\"></span>"; shown.options.len()].join(" ");
+                out.push_str(&format!("<li>{}: {blanks}</li>\n", esc(&langs.t("Urutan", "Order"))));
+            }
+        }
+        out.push_str("</ul></div>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: bool) -> u8 {
+    let mut err = std::io::stderr();
+    let content = match shell.content(&mut err) {
+        Ok(c) => c,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    let Some(quiz) = content.quiz(quiz_id) else {
+        let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
+        eprintln!("{} `{quiz_id}`: {}", super::t(&shell.lang, "tidak ada kuis", "no quiz"), ids.join(", "));
+        return EXIT_USAGE;
+    };
+    let langs = Langs {
+        first: if bilingual { Lang::id() } else { shell.lang.clone() },
+        second: bilingual.then(Lang::en),
+    };
+    let out = match format {
+        Format::Md => markdown(quiz, &langs, key),
+        Format::Html => html(quiz, &langs, key),
+    };
+    print!("{out}");
+    0
+}

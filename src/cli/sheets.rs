@@ -1,0 +1,68 @@
+//! `pijat sheets import`: typed-in paper forms, all rows or none, every bad row reported.
+
+use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell, t};
+use crate::quiz::Score;
+use crate::session::sheets::import_answer_sheet;
+
+pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
+    let lang = &shell.lang;
+    let mut err = std::io::stderr();
+    let content = match shell.content(&mut err) {
+        Ok(c) => c,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    match command {
+        SheetsCommand::Import { file, class, phase, quiz, replace } => {
+            let quiz = match quiz.as_deref() {
+                Some(id) => content.quiz(id),
+                None => content.prepost_quiz(),
+            };
+            let Some(quiz) = quiz else {
+                eprintln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+                return EXIT_USAGE;
+            };
+            let mut store = match shell.store() {
+                Ok(s) => s,
+                Err(m) => {
+                    eprintln!("{m}");
+                    return EXIT_INPUT;
+                }
+            };
+            match import_answer_sheet(&mut store, quiz, &content.version, &file, &class, phase, replace, lang.code()) {
+                Ok(done) => {
+                    let label = super::quiz::phase_label(phase, lang);
+                    println!(
+                        "{}",
+                        if lang.is_en() {
+                            format!("{} answer sheets saved: {label} of “{}”, class {class}.", done.rows.len(), quiz.title.get(lang))
+                        } else {
+                            format!("{} lembar jawaban disimpan: {label} “{}”, kelas {class}.", done.rows.len(), quiz.title.get(lang))
+                        }
+                    );
+                    for r in &done.rows {
+                        let s = Score { right: r.right, total: done.total };
+                        println!("  {:<30} {}/{} ({}%)", r.name, s.right, s.total, s.display());
+                    }
+                    0
+                }
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    eprintln!(
+                        "{}",
+                        t(
+                            lang,
+                            "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi.",
+                            "Nothing was saved. Fix the lines above and import again."
+                        )
+                    );
+                    EXIT_INPUT
+                }
+            }
+        }
+    }
+}

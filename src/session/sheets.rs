@@ -1,0 +1,250 @@
+//! Paper tests and typed-in answer sheets. A paper test shows the questions and options in file
+//! order (order items in a fixed mixed order, the same on every copy and in the key), so a
+//! sheet's answers are read against that one layout.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::content::{Bilingual, Phase, Quiz};
+use crate::msg;
+use crate::quiz::{Layout, Response, layout, parse_token};
+use crate::store::{Role, SheetAnswer, SheetImport, SheetRow, Store, clean_name};
+
+/// The seed of every paper copy of a test: only order items are mixed, always the same way.
+pub const PAPER_SEED: u64 = 0x5041_5045_525f_0001;
+
+pub fn paper_layout(quiz: &Quiz) -> Layout {
+    layout(quiz, PAPER_SEED, false)
+}
+
+/// One row's answers read against the paper layout: the answers to save and how many are right.
+pub fn read_answers(quiz: &Quiz, paper: &Layout, field: &str) -> Result<(Vec<SheetAnswer>, u32), Bilingual> {
+    let n = paper.shown.len();
+    let field = field.trim();
+    let tokens: Vec<String> = if field.chars().any(char::is_whitespace) {
+        field.split_whitespace().map(str::to_string).collect()
+    } else if field.chars().count() == n {
+        field.chars().map(|c| c.to_string()).collect()
+    } else if field.is_empty() {
+        Vec::new()
+    } else {
+        let k = field.chars().count();
+        return Err(msg!(
+            id: "{k} huruf untuk {n} soal: tulis satu huruf per soal, atau pisahkan jawaban dengan spasi",
+            en: "{k} characters for {n} questions: write one character per question, or separate the answers with spaces"
+        ));
+    };
+    if tokens.len() != n {
+        let k = tokens.len();
+        return Err(msg!(id: "{k} jawaban untuk {n} soal", en: "{k} answers for {n} questions"));
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut right = 0;
+    for (i, (shown, token)) in paper.shown.iter().zip(&tokens).enumerate() {
+        let q = &quiz.questions[shown.question];
+        let r = parse_token(&q.kind, shown, token).map_err(|e| {
+            let m = e.message(shown.options.len());
+            let num = i + 1;
+            let (mi, me) = (&m.id, &m.en);
+            msg!(id: "soal {num}: {mi}", en: "question {num}: {me}")
+        })?;
+        let correct = r.is_right(&q.kind);
+        right += u32::from(correct);
+        out.push(SheetAnswer { question_id: q.id.clone(), position: i as u32, response: r.encode(), correct });
+    }
+    Ok((out, right))
+}
+
+/// A problem on one line of a sheet file (line 1 is the header).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub message: Bilingual,
+}
+
+/// The rows of a sheet file: `name,role,answers` (or `nama,peran,jawaban`), comma or semicolon,
+/// UTF-8 with or without a byte-order mark. Blank lines are skipped.
+pub fn read_csv(bytes: &[u8], columns: &[(&str, &str)]) -> Result<Vec<(u64, Vec<String>)>, RowError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| RowError {
+        line: 1,
+        message: msg!(
+            id: "bukan teks UTF-8: simpan lembar sebagai \"CSV UTF-8\"",
+            en: "not UTF-8 text: save the sheet as \"CSV UTF-8\""
+        ),
+    })?;
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| RowError { line: 1, message: Bilingual::new(e.to_string(), e.to_string()) })?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let mut index = Vec::new();
+    for (en, id) in columns {
+        match header.iter().position(|h| h == en || h == id) {
+            Some(i) => index.push(i),
+            None => {
+                let want: Vec<&str> = columns.iter().map(|(e, _)| *e).collect();
+                let want = want.join(",");
+                return Err(RowError {
+                    line: 1,
+                    message: msg!(
+                        id: "kolom `{en}` tidak ada: baris pertama harus {want}",
+                        en: "no `{en}` column: the first line must be {want}"
+                    ),
+                });
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            RowError { line, message: Bilingual::new(e.to_string(), e.to_string()) }
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let fields: Vec<String> = index.iter().map(|i| record.get(*i).unwrap_or("").to_string()).collect();
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, fields));
+    }
+    Ok(rows)
+}
+
+/// Checks every row of an answer sheet: names, roles, answers, names given twice.
+pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, Vec<RowError>) {
+    let paper = paper_layout(quiz);
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    for (line, f) in rows {
+        let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let name = match clean_name(&f[0]) {
+            Ok(n) => n,
+            Err(e) => {
+                problem(e.message());
+                continue;
+            }
+        };
+        let key = crate::store::name_key(&name);
+        if let Some(first) = seen.get(&key) {
+            problem(msg!(
+                id: "{name} sudah ada di baris {first}",
+                en: "{name} is already on line {first}"
+            ));
+            continue;
+        }
+        seen.insert(key, line);
+        let role_text = f[1].trim();
+        let role = match Role::parse(role_text) {
+            Some(r) => r,
+            None => {
+                problem(msg!(
+                    id: "peran `{role_text}` tidak dikenal: tulis ayah, kader, bidan atau lainnya",
+                    en: "role `{role_text}` is not known: write father, cadre, midwife or other"
+                ));
+                continue;
+            }
+        };
+        match read_answers(quiz, &paper, &f[2]) {
+            Ok((answers, right)) => good.push(SheetRow { name, role, answers, right }),
+            Err(m) => problem(m),
+        }
+    }
+    (good, errors)
+}
+
+pub struct Imported {
+    pub rows: Vec<SheetRow>,
+    pub total: u32,
+}
+
+/// Reads, checks and saves an answer-sheet file for a class. Every problem is returned as
+/// `FILE:LINE: message` and then nothing is saved.
+#[allow(clippy::too_many_arguments)]
+pub fn import_answer_sheet(
+    store: &mut Store,
+    quiz: &Quiz,
+    content_version: &str,
+    file: &Path,
+    class: &str,
+    phase: Phase,
+    replace: bool,
+    lang: &str,
+) -> Result<Imported, Vec<String>> {
+    let shown = file.display();
+    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let rows = read_csv(&bytes, &[("name", "nama"), ("role", "peran"), ("answers", "jawaban")])
+        .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    let (good, mut errors) = check_rows(quiz, &rows);
+    let names: Vec<String> = good.iter().map(|r| r.name.clone()).collect();
+    let conflicts = store
+        .sheet_conflicts(&quiz.id, phase, &names, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])?;
+    let line_of = |name: &str| rows.iter().find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name)).map_or(0, |(l, _)| *l);
+    for c in conflicts {
+        let when = crate::cli::local_date(c.existing.finished.as_deref().unwrap_or(&c.existing.started));
+        let who = &c.name;
+        let message = if c.replaceable {
+            msg!(
+                id: "{who} sudah punya hasil dari lembar jawaban ({when}); untuk menggantinya, impor lagi dengan --replace",
+                en: "{who} already has a result typed from a sheet ({when}); to replace it, import again with --replace"
+            )
+        } else {
+            msg!(
+                id: "{who} sudah mengerjakan tes ini di pijat ({when}); hasil itu tetap dipakai: hapus barisnya dari lembar",
+                en: "{who} already took this test in pijat ({when}); that result is kept: remove the row from the sheet"
+            )
+        };
+        errors.push(RowError { line: line_of(&c.name), message });
+    }
+    if good.is_empty() && errors.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris jawaban", en: "the sheet has no answer rows"),
+        });
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(errors.iter().map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang))).collect());
+    }
+    let import = SheetImport {
+        class_name: class,
+        quiz_id: &quiz.id,
+        phase,
+        question_count: quiz.questions.len() as u32,
+        content_version,
+        seed: PAPER_SEED,
+        rows: &good,
+        replace,
+    };
+    store.import_sheet(&import).map_err(|e| vec![e.message().get(lang).to_string()])?;
+    Ok(Imported { rows: good, total: quiz.questions.len() as u32 })
+}
+
+/// A stored answer as the sheet token that gives it back (for the grid and the key).
+pub fn token_for(quiz: &Quiz, paper: &Layout, position: usize, r: &Response) -> String {
+    let shown = &paper.shown[position];
+    let q = &quiz.questions[shown.question];
+    let place = |file: usize| shown.options.iter().position(|o| *o == file).unwrap_or(0);
+    match r {
+        Response::Skipped => "-".into(),
+        Response::TrueFalse(true) => "B".into(),
+        Response::TrueFalse(false) => "S".into(),
+        Response::Single(i) => ((b'a' + place(*i) as u8) as char).to_string(),
+        Response::Multiple(v) => v.iter().map(|i| (b'a' + place(*i) as u8) as char).collect(),
+        Response::Order(v) => {
+            let _ = q;
+            v.iter().map(|i| (place(*i) + 1).to_string()).collect()
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The trainer PIN: a slow salted hash (Argon2id) in the settings, and wrong tries that make
+//! the next try wait longer, remembered across restarts.
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+use super::{Result, Store, StoreError};
+
+const HASH: &str = "trainer_pin";
+const FAILURES: &str = "pin_failures";
+const WAIT_UNTIL: &str = "pin_wait_until";
+
+/// What checking a PIN found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinCheck {
+    Right,
+    /// Wrong: the next try is allowed after this many seconds.
+    Wrong { wait_seconds: u64 },
+    /// Too soon after a wrong try: wait this many more seconds.
+    Wait { seconds: u64 },
+}
+
+/// 4 to 12 digits.
+pub fn valid_pin(pin: &str) -> bool {
+    (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Seconds to wait after `failures` wrong tries in a row: 0 for the first, then 2, 4, 8… up to
+/// five minutes.
+pub fn delay_after(failures: u32) -> u64 {
+    if failures <= 1 { 0 } else { (1u64 << (failures - 1).min(9)).min(300) }
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl Store {
+    pub fn has_pin(&self) -> Result<bool> {
+        Ok(self.setting(HASH)?.is_some())
+    }
+
+    /// Sets the PIN (first use, or a change after a right PIN).
+    pub fn set_pin(&self, pin: &str) -> Result<()> {
+        let hash = Argon2::default()
+            .hash_password(pin.as_bytes())
+            .map_err(|e| StoreError::Pin(e.to_string()))?
+            .to_string();
+        self.set_setting(HASH, &hash)?;
+        self.set_setting(FAILURES, "0")?;
+        self.set_setting(WAIT_UNTIL, "0")
+    }
+
+    pub fn check_pin(&self, pin: &str) -> Result<PinCheck> {
+        self.check_pin_at(pin, unix_now())
+    }
+
+    /// `now` in seconds since 1970, for tests.
+    pub fn check_pin_at(&self, pin: &str, now: u64) -> Result<PinCheck> {
+        let wait_until: u64 = self.setting(WAIT_UNTIL)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        if now < wait_until {
+            return Ok(PinCheck::Wait { seconds: wait_until - now });
+        }
+        let Some(hash) = self.setting(HASH)? else {
+            return Err(StoreError::Pin("no PIN is set".into()));
+        };
+        let parsed = PasswordHash::new(&hash).map_err(|e| StoreError::Pin(e.to_string()))?;
+        if Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok() {
+            self.set_setting(FAILURES, "0")?;
+            self.set_setting(WAIT_UNTIL, "0")?;
+            return Ok(PinCheck::Right);
+        }
+        let failures = self.setting(FAILURES)?.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0) + 1;
+        let wait = delay_after(failures);
+        self.set_setting(FAILURES, &failures.to_string())?;
+        self.set_setting(WAIT_UNTIL, &(now + wait).to_string())?;
+        Ok(PinCheck::Wrong { wait_seconds: wait })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::temp_store;
+
+    #[test]
+    fn the_pin_is_stored_as_a_salted_argon2_hash_not_as_digits() {
+        let (_d, store) = temp_store();
+        assert!(!store.has_pin().unwrap());
+        store.set_pin("2468").unwrap();
+        let hash = store.setting(HASH).unwrap().unwrap();
+        assert!(hash.starts_with("$argon2id$") && !hash.contains("2468"), "{hash}");
+        store.set_pin("2468").unwrap();
+        assert_ne!(store.setting(HASH).unwrap().unwrap(), hash, "a new salt each time");
+        assert_eq!(store.check_pin_at("2468", 1000).unwrap(), PinCheck::Right);
+    }
+
+    #[test]
+    fn wrong_tries_wait_longer_each_time_and_the_wait_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.set_pin("1357").unwrap();
+        assert_eq!(store.check_pin_at("0000", 1000).unwrap(), PinCheck::Wrong { wait_seconds: 0 });
+        assert_eq!(store.check_pin_at("0000", 1000).unwrap(), PinCheck::Wrong { wait_seconds: 2 });
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.check_pin_at("1357", 1001).unwrap(), PinCheck::Wait { seconds: 1 }, "even the right PIN waits");
+        assert_eq!(store.check_pin_at("9999", 1002).unwrap(), PinCheck::Wrong { wait_seconds: 4 });
+        assert_eq!(store.check_pin_at("1357", 1006).unwrap(), PinCheck::Right);
+        assert_eq!(store.check_pin_at("0000", 1006).unwrap(), PinCheck::Wrong { wait_seconds: 0 }, "reset after the right PIN");
+    }
+
+    #[test]
+    fn pins_are_four_to_twelve_digits_and_waits_are_capped() {
+        assert!(valid_pin("1234") && valid_pin("123456789012"));
+        assert!(!valid_pin("123") && !valid_pin("12a4") && !valid_pin("1234567890123"));
+        assert_eq!(delay_after(12), 300);
+    }
+}
