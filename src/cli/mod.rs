@@ -302,9 +302,12 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
-        Some(Command::Print { quiz, format, key, bilingual }) => {
-            print::run(&shell, &quiz, format, key, bilingual)
-        }
+        Some(Command::Print {
+            quiz,
+            format,
+            key,
+            bilingual,
+        }) => print::run(&shell, &quiz, format, key, bilingual),
         Some(Command::Sheets { command }) => sheets::run(&shell, command),
         None => app(&shell, cli.lang.clone(), cli.practice_speed),
     };

@@ -29,13 +29,20 @@ impl Langs {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// One text in the printout's languages: (main, translation).
 fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
     let main = t.get(&langs.first).to_string();
-    let second = langs.second.as_ref().map(|l| t.get(l).to_string()).filter(|s| *s != main);
+    let second = langs
+        .second
+        .as_ref()
+        .map(|l| t.get(l).to_string())
+        .filter(|s| *s != main);
     (main, second)
 }
 
@@ -66,11 +73,23 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let (title, title2) = texts(&quiz.title, langs);
     let mut out = String::new();
     if key {
-        out.push_str(&format!("# {} — {}\n\n", langs.t("Kunci jawaban", "Answer key"), title));
+        out.push_str(&format!(
+            "# {} — {}\n\n",
+            langs.t("Kunci jawaban", "Answer key"),
+            title
+        ));
         let rows = key_rows(quiz, langs);
         let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
-        let sep = if all.iter().all(|t| t.chars().count() == 1) { "" } else { " " };
-        out.push_str(&format!("{}: `{}`\n\n", langs.t("Untuk lembar jawaban", "For answer sheets"), all.join(sep)));
+        let sep = if all.iter().all(|t| t.chars().count() == 1) {
+            ""
+        } else {
+            " "
+        };
+        out.push_str(&format!(
+            "{}: `{}`\n\n",
+            langs.t("Untuk lembar jawaban", "For answer sheets"),
+            all.join(sep)
+        ));
         out.push_str(&format!(
             "| {} | {} | {} |\n| --- | --- | --- |\n",
             langs.t("No.", "No."),
@@ -119,11 +138,18 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         let options = q.kind.options();
         match &q.kind {
             QuestionKind::TrueFalse { .. } => {
-                out.push_str(&format!("☐ {}    ☐ {}\n\n", langs.t("Benar", "True"), langs.t("Salah", "False")));
+                out.push_str(&format!(
+                    "☐ {}    ☐ {}\n\n",
+                    langs.t("Benar", "True"),
+                    langs.t("Salah", "False")
+                ));
             }
             QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
-                    out.push_str(&format!("*{}*\n\n", langs.t("Centang semua yang benar.", "Tick every right option.")));
+                    out.push_str(&format!(
+                        "*{}*\n\n",
+                        langs.t("Centang semua yang benar.", "Tick every right option.")
+                    ));
                 }
                 for (place, file) in shown.options.iter().enumerate() {
                     let (o, o2) = texts(&options[*file], langs);
@@ -177,12 +203,24 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
         esc(&title)
     );
-    let tr = |s: Option<String>| s.map_or(String::new(), |t| format!(" <span class=\"tr\">{}</span>", esc(&t)));
+    let tr = |s: Option<String>| {
+        s.map_or(String::new(), |t| {
+            format!(" <span class=\"tr\">{}</span>", esc(&t))
+        })
+    };
     if key {
-        out.push_str(&format!("<h1>{} — {}</h1>\n", esc(&langs.t("Kunci jawaban", "Answer key")), esc(&title)));
+        out.push_str(&format!(
+            "<h1>{} — {}</h1>\n",
+            esc(&langs.t("Kunci jawaban", "Answer key")),
+            esc(&title)
+        ));
         let rows = key_rows(quiz, langs);
         let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
-        let sep = if all.iter().all(|t| t.chars().count() == 1) { "" } else { " " };
+        let sep = if all.iter().all(|t| t.chars().count() == 1) {
+            ""
+        } else {
+            " "
+        };
         out.push_str(&format!(
             "<p>{}: <span class=\"token\">{}</span></p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
             esc(&langs.t("Untuk lembar jawaban", "For answer sheets")),
@@ -243,7 +281,10 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
             )),
             QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
-                    out.push_str(&format!("<li class=\"tr\">{}</li>\n", esc(&langs.t("Centang semua yang benar.", "Tick every right option."))));
+                    out.push_str(&format!(
+                        "<li class=\"tr\">{}</li>\n",
+                        esc(&langs.t("Centang semua yang benar.", "Tick every right option."))
+                    ));
                 }
                 for (place, file) in shown.options.iter().enumerate() {
                     let (o, o2) = texts(&options[*file], langs);
@@ -256,8 +297,15 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                     let (o, o2) = texts(&options[*file], langs);
                     out.push_str(&format!("<li>{}) {}{}</li>\n", place + 1, esc(&o), tr(o2)));
                 }
-                let blanks = vec!["<span class=\"line\" style=\"min-width:10mm\"></span>"; shown.options.len()].join(" ");
-                out.push_str(&format!("<li>{}: {blanks}</li>\n", esc(&langs.t("Urutan", "Order"))));
+                let blanks = vec![
+                    "<span class=\"line\" style=\"min-width:10mm\"></span>";
+                    shown.options.len()
+                ]
+                .join(" ");
+                out.push_str(&format!(
+                    "<li>{}: {blanks}</li>\n",
+                    esc(&langs.t("Urutan", "Order"))
+                ));
             }
         }
         out.push_str("</ul></div>\n");
@@ -277,11 +325,19 @@ pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: b
     };
     let Some(quiz) = content.quiz(quiz_id) else {
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
-        eprintln!("{} `{quiz_id}`: {}", super::t(&shell.lang, "tidak ada kuis", "no quiz"), ids.join(", "));
+        eprintln!(
+            "{} `{quiz_id}`: {}",
+            super::t(&shell.lang, "tidak ada kuis", "no quiz"),
+            ids.join(", ")
+        );
         return EXIT_USAGE;
     };
     let langs = Langs {
-        first: if bilingual { Lang::id() } else { shell.lang.clone() },
+        first: if bilingual {
+            Lang::id()
+        } else {
+            shell.lang.clone()
+        },
         second: bilingual.then(Lang::en),
     };
     let out = match format {

@@ -15,7 +15,13 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         }
     };
     match command {
-        SheetsCommand::Import { file, class, phase, quiz, replace } => {
+        SheetsCommand::Import {
+            file,
+            class,
+            phase,
+            quiz,
+            replace,
+        } => {
             let quiz = match quiz.as_deref() {
                 Some(id) => content.quiz(id),
                 None => content.prepost_quiz(),
@@ -31,20 +37,46 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
                     return EXIT_INPUT;
                 }
             };
-            match import_answer_sheet(&mut store, quiz, &content.version, &file, &class, phase, replace, lang.code()) {
+            match import_answer_sheet(
+                &mut store,
+                quiz,
+                &content.version,
+                &file,
+                &class,
+                phase,
+                replace,
+                lang.code(),
+            ) {
                 Ok(done) => {
                     let label = super::quiz::phase_label(phase, lang);
                     println!(
                         "{}",
                         if lang.is_en() {
-                            format!("{} answer sheets saved: {label} of “{}”, class {class}.", done.rows.len(), quiz.title.get(lang))
+                            format!(
+                                "{} answer sheets saved: {label} of “{}”, class {class}.",
+                                done.rows.len(),
+                                quiz.title.get(lang)
+                            )
                         } else {
-                            format!("{} lembar jawaban disimpan: {label} “{}”, kelas {class}.", done.rows.len(), quiz.title.get(lang))
+                            format!(
+                                "{} lembar jawaban disimpan: {label} “{}”, kelas {class}.",
+                                done.rows.len(),
+                                quiz.title.get(lang)
+                            )
                         }
                     );
                     for r in &done.rows {
-                        let s = Score { right: r.right, total: done.total };
-                        println!("  {:<30} {}/{} ({}%)", r.name, s.right, s.total, s.display());
+                        let s = Score {
+                            right: r.right,
+                            total: done.total,
+                        };
+                        println!(
+                            "  {:<30} {}/{} ({}%)",
+                            r.name,
+                            s.right,
+                            s.total,
+                            s.display()
+                        );
                     }
                     0
                 }

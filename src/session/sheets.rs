@@ -18,7 +18,11 @@ pub fn paper_layout(quiz: &Quiz) -> Layout {
 }
 
 /// One row's answers read against the paper layout: the answers to save and how many are right.
-pub fn read_answers(quiz: &Quiz, paper: &Layout, field: &str) -> Result<(Vec<SheetAnswer>, u32), Bilingual> {
+pub fn read_answers(
+    quiz: &Quiz,
+    paper: &Layout,
+    field: &str,
+) -> Result<(Vec<SheetAnswer>, u32), Bilingual> {
     let n = paper.shown.len();
     let field = field.trim();
     let tokens: Vec<String> = if field.chars().any(char::is_whitespace) {
@@ -50,7 +54,12 @@ pub fn read_answers(quiz: &Quiz, paper: &Layout, field: &str) -> Result<(Vec<She
         })?;
         let correct = r.is_right(&q.kind);
         right += u32::from(correct);
-        out.push(SheetAnswer { question_id: q.id.clone(), position: i as u32, response: r.encode(), correct });
+        out.push(SheetAnswer {
+            question_id: q.id.clone(),
+            position: i as u32,
+            response: r.encode(),
+            correct,
+        });
     }
     Ok((out, right))
 }
@@ -64,7 +73,10 @@ pub struct RowError {
 
 /// The rows of a sheet file: `name,role,answers` (or `nama,peran,jawaban`), comma or semicolon,
 /// UTF-8 with or without a byte-order mark. Blank lines are skipped.
-pub fn read_csv(bytes: &[u8], columns: &[(&str, &str)]) -> Result<Vec<(u64, Vec<String>)>, RowError> {
+pub fn read_csv(
+    bytes: &[u8],
+    columns: &[(&str, &str)],
+) -> Result<Vec<(u64, Vec<String>)>, RowError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| RowError {
         line: 1,
@@ -74,7 +86,11 @@ pub fn read_csv(bytes: &[u8], columns: &[(&str, &str)]) -> Result<Vec<(u64, Vec<
         ),
     })?;
     let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(true)
@@ -82,7 +98,10 @@ pub fn read_csv(bytes: &[u8], columns: &[(&str, &str)]) -> Result<Vec<(u64, Vec<
         .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| RowError { line: 1, message: Bilingual::new(e.to_string(), e.to_string()) })?
+        .map_err(|e| RowError {
+            line: 1,
+            message: Bilingual::new(e.to_string(), e.to_string()),
+        })?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
@@ -107,10 +126,16 @@ pub fn read_csv(bytes: &[u8], columns: &[(&str, &str)]) -> Result<Vec<(u64, Vec<
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            RowError { line, message: Bilingual::new(e.to_string(), e.to_string()) }
+            RowError {
+                line,
+                message: Bilingual::new(e.to_string(), e.to_string()),
+            }
         })?;
         let line = record.position().map_or(0, |p| p.line());
-        let fields: Vec<String> = index.iter().map(|i| record.get(*i).unwrap_or("").to_string()).collect();
+        let fields: Vec<String> = index
+            .iter()
+            .map(|i| record.get(*i).unwrap_or("").to_string())
+            .collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -156,7 +181,12 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
             }
         };
         match read_answers(quiz, &paper, &f[2]) {
-            Ok((answers, right)) => good.push(SheetRow { name, role, answers, right }),
+            Ok((answers, right)) => good.push(SheetRow {
+                name,
+                role,
+                answers,
+                right,
+            }),
             Err(m) => problem(m),
         }
     }
@@ -183,16 +213,28 @@ pub fn import_answer_sheet(
 ) -> Result<Imported, Vec<String>> {
     let shown = file.display();
     let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let rows = read_csv(&bytes, &[("name", "nama"), ("role", "peran"), ("answers", "jawaban")])
-        .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    let rows = read_csv(
+        &bytes,
+        &[("name", "nama"), ("role", "peran"), ("answers", "jawaban")],
+    )
+    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
     let (good, mut errors) = check_rows(quiz, &rows);
     let names: Vec<String> = good.iter().map(|r| r.name.clone()).collect();
     let conflicts = store
         .sheet_conflicts(&quiz.id, phase, &names, replace)
         .map_err(|e| vec![e.message().get(lang).to_string()])?;
-    let line_of = |name: &str| rows.iter().find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name)).map_or(0, |(l, _)| *l);
+    let line_of = |name: &str| {
+        rows.iter()
+            .find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name))
+            .map_or(0, |(l, _)| *l)
+    };
     for c in conflicts {
-        let when = crate::cli::local_date(c.existing.finished.as_deref().unwrap_or(&c.existing.started));
+        let when = crate::cli::local_date(
+            c.existing
+                .finished
+                .as_deref()
+                .unwrap_or(&c.existing.started),
+        );
         let who = &c.name;
         let message = if c.replaceable {
             msg!(
@@ -205,7 +247,10 @@ pub fn import_answer_sheet(
                 en: "{who} already took this test in pijat ({when}); that result is kept: remove the row from the sheet"
             )
         };
-        errors.push(RowError { line: line_of(&c.name), message });
+        errors.push(RowError {
+            line: line_of(&c.name),
+            message,
+        });
     }
     if good.is_empty() && errors.is_empty() {
         errors.push(RowError {
@@ -215,7 +260,10 @@ pub fn import_answer_sheet(
     }
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.line);
-        return Err(errors.iter().map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang))).collect());
+        return Err(errors
+            .iter()
+            .map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang)))
+            .collect());
     }
     let import = SheetImport {
         class_name: class,
@@ -227,8 +275,13 @@ pub fn import_answer_sheet(
         rows: &good,
         replace,
     };
-    store.import_sheet(&import).map_err(|e| vec![e.message().get(lang).to_string()])?;
-    Ok(Imported { rows: good, total: quiz.questions.len() as u32 })
+    store
+        .import_sheet(&import)
+        .map_err(|e| vec![e.message().get(lang).to_string()])?;
+    Ok(Imported {
+        rows: good,
+        total: quiz.questions.len() as u32,
+    })
 }
 
 /// A stored answer as the sheet token that gives it back (for the grid and the key).

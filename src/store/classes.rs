@@ -98,22 +98,29 @@ impl Store {
     pub fn classes(&self) -> Result<Vec<ClassRow>> {
         let mut st = self
             .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM class ORDER BY created DESC, name_key"))
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM class ORDER BY created DESC, name_key"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st.query_map([], from_row).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Creates a class, or saves new details for an existing one (`id`). A name already used by
     /// another class is refused.
     pub fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRow> {
         let name = clean_name(&d.name).map_err(StoreError::Name)?;
-        if let Some(other) = self.class_by_name(&name)? {
-            if Some(other.id.as_str()) != id {
-                return Err(StoreError::NameTaken(name));
-            }
+        if let Some(other) = self.class_by_name(&name)?
+            && Some(other.id.as_str()) != id
+        {
+            return Err(StoreError::NameTaken(name));
         }
-        let blank = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let blank = |s: &Option<String>| {
+            s.as_ref()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let id = match id {
             Some(id) => {
                 self.conn
@@ -154,7 +161,9 @@ impl Store {
             .map_err(|e| self.err(e))?
             .collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))?;
-        ids.iter().filter_map(|id| self.profile(id).transpose()).collect()
+        ids.iter()
+            .filter_map(|id| self.profile(id).transpose())
+            .collect()
     }
 
     /// Takes a participant off the roster. Their profile and every result stay.

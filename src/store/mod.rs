@@ -19,12 +19,12 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use attempts::{AnswerRow, AttemptRow, NewAttempt};
 pub use classes::{ClassDetails, ClassRow};
-pub use pin::{PinCheck, delay_after, valid_pin};
-pub use sheets::{Conflict, SheetAnswer, SheetImport, SheetRow};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
+pub use pin::{PinCheck, delay_after, valid_pin};
 pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name, name_key};
+pub use sheets::{Conflict, SheetAnswer, SheetImport, SheetRow};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

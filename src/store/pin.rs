@@ -16,9 +16,13 @@ const WAIT_UNTIL: &str = "pin_wait_until";
 pub enum PinCheck {
     Right,
     /// Wrong: the next try is allowed after this many seconds.
-    Wrong { wait_seconds: u64 },
+    Wrong {
+        wait_seconds: u64,
+    },
     /// Too soon after a wrong try: wait this many more seconds.
-    Wait { seconds: u64 },
+    Wait {
+        seconds: u64,
+    },
 }
 
 /// 4 to 12 digits.
@@ -29,7 +33,11 @@ pub fn valid_pin(pin: &str) -> bool {
 /// Seconds to wait after `failures` wrong tries in a row: 0 for the first, then 2, 4, 8… up to
 /// five minutes.
 pub fn delay_after(failures: u32) -> u64 {
-    if failures <= 1 { 0 } else { (1u64 << (failures - 1).min(9)).min(300) }
+    if failures <= 1 {
+        0
+    } else {
+        (1u64 << (failures - 1).min(9)).min(300)
+    }
 }
 
 fn unix_now() -> u64 {
@@ -60,20 +68,32 @@ impl Store {
 
     /// `now` in seconds since 1970, for tests.
     pub fn check_pin_at(&self, pin: &str, now: u64) -> Result<PinCheck> {
-        let wait_until: u64 = self.setting(WAIT_UNTIL)?.and_then(|v| v.parse().ok()).unwrap_or(0);
+        let wait_until: u64 = self
+            .setting(WAIT_UNTIL)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         if now < wait_until {
-            return Ok(PinCheck::Wait { seconds: wait_until - now });
+            return Ok(PinCheck::Wait {
+                seconds: wait_until - now,
+            });
         }
         let Some(hash) = self.setting(HASH)? else {
             return Err(StoreError::Pin("no PIN is set".into()));
         };
         let parsed = PasswordHash::new(&hash).map_err(|e| StoreError::Pin(e.to_string()))?;
-        if Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok() {
+        if Argon2::default()
+            .verify_password(pin.as_bytes(), &parsed)
+            .is_ok()
+        {
             self.set_setting(FAILURES, "0")?;
             self.set_setting(WAIT_UNTIL, "0")?;
             return Ok(PinCheck::Right);
         }
-        let failures = self.setting(FAILURES)?.and_then(|v| v.parse::<u32>().ok()).unwrap_or(0) + 1;
+        let failures = self
+            .setting(FAILURES)?
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1;
         let wait = delay_after(failures);
         self.set_setting(FAILURES, &failures.to_string())?;
         self.set_setting(WAIT_UNTIL, &(now + wait).to_string())?;
@@ -92,9 +112,16 @@ mod tests {
         assert!(!store.has_pin().unwrap());
         store.set_pin("2468").unwrap();
         let hash = store.setting(HASH).unwrap().unwrap();
-        assert!(hash.starts_with("$argon2id$") && !hash.contains("2468"), "{hash}");
+        assert!(
+            hash.starts_with("$argon2id$") && !hash.contains("2468"),
+            "{hash}"
+        );
         store.set_pin("2468").unwrap();
-        assert_ne!(store.setting(HASH).unwrap().unwrap(), hash, "a new salt each time");
+        assert_ne!(
+            store.setting(HASH).unwrap().unwrap(),
+            hash,
+            "a new salt each time"
+        );
         assert_eq!(store.check_pin_at("2468", 1000).unwrap(), PinCheck::Right);
     }
 
@@ -103,14 +130,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         store.set_pin("1357").unwrap();
-        assert_eq!(store.check_pin_at("0000", 1000).unwrap(), PinCheck::Wrong { wait_seconds: 0 });
-        assert_eq!(store.check_pin_at("0000", 1000).unwrap(), PinCheck::Wrong { wait_seconds: 2 });
+        assert_eq!(
+            store.check_pin_at("0000", 1000).unwrap(),
+            PinCheck::Wrong { wait_seconds: 0 }
+        );
+        assert_eq!(
+            store.check_pin_at("0000", 1000).unwrap(),
+            PinCheck::Wrong { wait_seconds: 2 }
+        );
         drop(store);
         let store = Store::open(dir.path()).unwrap();
-        assert_eq!(store.check_pin_at("1357", 1001).unwrap(), PinCheck::Wait { seconds: 1 }, "even the right PIN waits");
-        assert_eq!(store.check_pin_at("9999", 1002).unwrap(), PinCheck::Wrong { wait_seconds: 4 });
+        assert_eq!(
+            store.check_pin_at("1357", 1001).unwrap(),
+            PinCheck::Wait { seconds: 1 },
+            "even the right PIN waits"
+        );
+        assert_eq!(
+            store.check_pin_at("9999", 1002).unwrap(),
+            PinCheck::Wrong { wait_seconds: 4 }
+        );
         assert_eq!(store.check_pin_at("1357", 1006).unwrap(), PinCheck::Right);
-        assert_eq!(store.check_pin_at("0000", 1006).unwrap(), PinCheck::Wrong { wait_seconds: 0 }, "reset after the right PIN");
+        assert_eq!(
+            store.check_pin_at("0000", 1006).unwrap(),
+            PinCheck::Wrong { wait_seconds: 0 },
+            "reset after the right PIN"
+        );
     }
 
     #[test]

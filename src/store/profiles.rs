@@ -199,6 +199,35 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Renames a trainee; a name another trainee has is refused.
+    pub fn rename_profile(&self, id: &str, new_name: &str) -> Result<Profile> {
+        let name = clean_name(new_name).map_err(super::StoreError::Name)?;
+        if let Some(other) = self.profile_by_name(&name)?
+            && other.id != id
+        {
+            return Err(super::StoreError::NameTaken(name));
+        }
+        self.conn
+            .execute(
+                "UPDATE profile SET name = ?2, name_key = ?3 WHERE id = ?1",
+                params![id, name, name_key(&name)],
+            )
+            .map_err(|e| self.err(e))?;
+        self.profile(id)?.ok_or(super::StoreError::Vanished)
+    }
+
+    pub fn set_role(&self, id: &str, role: Role) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET role = ?2 WHERE id = ?1",
+                params![id, role.name()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,31 +286,5 @@ mod tests {
         assert_eq!(Role::parse("bidan"), Some(Role::Midwife));
         assert_eq!(Role::parse("KADER"), Some(Role::Cadre));
         assert_eq!(Role::parse("chief"), None);
-    }
-}
-
-impl Store {
-    /// Renames a trainee; a name another trainee has is refused.
-    pub fn rename_profile(&self, id: &str, new_name: &str) -> Result<Profile> {
-        let name = clean_name(new_name).map_err(super::StoreError::Name)?;
-        if let Some(other) = self.profile_by_name(&name)? {
-            if other.id != id {
-                return Err(super::StoreError::NameTaken(name));
-            }
-        }
-        self.conn
-            .execute(
-                "UPDATE profile SET name = ?2, name_key = ?3 WHERE id = ?1",
-                params![id, name, name_key(&name)],
-            )
-            .map_err(|e| self.err(e))?;
-        self.profile(id)?.ok_or(super::StoreError::Vanished)
-    }
-
-    pub fn set_role(&self, id: &str, role: Role) -> Result<()> {
-        self.conn
-            .execute("UPDATE profile SET role = ?2 WHERE id = ?1", params![id, role.name()])
-            .map(drop)
-            .map_err(|e| self.err(e))
     }
 }

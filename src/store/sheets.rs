@@ -50,14 +50,27 @@ pub struct Conflict {
 
 impl Store {
     /// Earlier results that stand in the way of each row, in row order.
-    pub fn sheet_conflicts(&self, quiz_id: &str, phase: Phase, names: &[String], replace: bool) -> Result<Vec<Conflict>> {
+    pub fn sheet_conflicts(
+        &self,
+        quiz_id: &str,
+        phase: Phase,
+        names: &[String],
+        replace: bool,
+    ) -> Result<Vec<Conflict>> {
         let mut out = Vec::new();
         for (row, name) in names.iter().enumerate() {
-            let Some(p) = self.profile_by_name(name)? else { continue };
+            let Some(p) = self.profile_by_name(name)? else {
+                continue;
+            };
             for a in self.attempts_at(&p.id, quiz_id, phase)? {
                 let replaceable = a.mode == "sheet";
                 if !(replace && replaceable) {
-                    out.push(Conflict { row, name: p.name.clone(), existing: a, replaceable });
+                    out.push(Conflict {
+                        row,
+                        name: p.name.clone(),
+                        existing: a,
+                        replaceable,
+                    });
                 }
             }
         }
@@ -76,12 +89,19 @@ impl Store {
             return Err(StoreError::Conflicts(tx_conflicts));
         }
         let class = self.ensure_class(s.class_name)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
         let t = now();
         for row in s.rows {
             let name = clean_name(&row.name).map_err(StoreError::Name)?;
             let existing: Option<String> = tx
-                .query_row("SELECT id FROM profile WHERE name_key = ?1", [name_key(&name)], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM profile WHERE name_key = ?1",
+                    [name_key(&name)],
+                    |r| r.get(0),
+                )
                 .optional()
                 .map_err(err)?;
             let profile_id = match existing {
@@ -150,7 +170,14 @@ impl Store {
     }
 
     /// Saves one row of the grid as typed so far (an empty row removes the draft).
-    pub fn save_draft(&self, class_id: &str, quiz_id: &str, phase: Phase, profile_id: &str, answers: &str) -> Result<()> {
+    pub fn save_draft(
+        &self,
+        class_id: &str,
+        quiz_id: &str,
+        phase: Phase,
+        profile_id: &str,
+        answers: &str,
+    ) -> Result<()> {
         let r = if answers.trim().is_empty() {
             self.conn.execute(
                 "DELETE FROM sheet_draft WHERE class_id = ?1 AND quiz_id = ?2 AND phase = ?3 AND profile_id = ?4",
@@ -168,7 +195,12 @@ impl Store {
     }
 
     /// The grid's drafts by profile id.
-    pub fn drafts(&self, class_id: &str, quiz_id: &str, phase: Phase) -> Result<BTreeMap<String, String>> {
+    pub fn drafts(
+        &self,
+        class_id: &str,
+        quiz_id: &str,
+        phase: Phase,
+    ) -> Result<BTreeMap<String, String>> {
         let mut st = self
             .conn
             .prepare_cached(
@@ -176,8 +208,11 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![class_id, quiz_id, phase.name()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map(params![class_id, quiz_id, phase.name()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 }

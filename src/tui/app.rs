@@ -52,6 +52,8 @@ pub enum Nav<'c> {
     Push(Screen<'c>),
     Replace(Screen<'c>),
     Pop,
+    /// Several screens back at once (leaving a group test through its PIN screen).
+    PopN(usize),
     /// Back to the trainee's home screen.
     Home,
     Ask(Confirm),
@@ -264,6 +266,10 @@ impl<'c> App<'c> {
                 if self.screens.len() > 1 {
                     self.screens.pop();
                 }
+            }
+            Nav::PopN(n) => {
+                let keep = self.screens.len().saturating_sub(n).max(1);
+                self.screens.truncate(keep);
             }
             Nav::Home => self.screens.truncate(2.min(self.screens.len())),
             Nav::Ask(c) => {

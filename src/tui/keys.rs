@@ -34,6 +34,15 @@ pub enum Action {
     No,
     Char(char),
     Backspace,
+    /// Trainer: add a participant.
+    Add,
+    Rename,
+    Remove,
+    Edit,
+    /// Trainer: a group test on this laptop.
+    GroupTest,
+    /// Trainer: type in paper answer sheets.
+    TypeSheets,
 }
 
 /// Which keys a binding answers to.
@@ -175,6 +184,12 @@ pub enum Context {
     Reader,
     Confirm,
     Help,
+    Pin,
+    Form,
+    ClassView,
+    HotSeat,
+    HandBack,
+    Grid,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -507,6 +522,234 @@ const T_HELP: &[Binding] = &[
     ),
 ];
 
+const T_PIN: &[Binding] = &[
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "lanjut",
+        "continue",
+        true,
+    ),
+    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
+    b(
+        Code(K::Backspace),
+        "⌫",
+        A::Backspace,
+        "hapus angka",
+        "delete a digit",
+        true,
+    ),
+    b(
+        Printable,
+        "0–9",
+        A::Char(' '),
+        "ketik PIN",
+        "type the PIN",
+        false,
+    ),
+];
+const T_FORM: &[Binding] = &[
+    b(
+        Either(K::Tab, K::Down),
+        "Tab/↓",
+        A::Down,
+        "kolom berikut",
+        "next field",
+        true,
+    ),
+    b(
+        Code(K::Up),
+        "↑",
+        A::Up,
+        "kolom sebelumnya",
+        "previous field",
+        false,
+    ),
+    b(
+        Code(K::Left),
+        "←",
+        A::Left,
+        "pilihan sebelumnya",
+        "previous choice",
+        false,
+    ),
+    b(
+        Code(K::Right),
+        "→",
+        A::Right,
+        "pilihan berikut",
+        "next choice",
+        false,
+    ),
+    b(Code(K::Enter), "Enter", A::Enter, "simpan", "save", true),
+    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
+    b(
+        Code(K::Backspace),
+        "⌫",
+        A::Backspace,
+        "hapus huruf",
+        "delete a letter",
+        false,
+    ),
+    b(Printable, "a–z", A::Char(' '), "ketik", "type", false),
+];
+const T_CLASSVIEW: &[Binding] = &[
+    UP,
+    DOWN,
+    b(
+        Code(K::Char('t')),
+        "t",
+        A::GroupTest,
+        "tes kelompok",
+        "group test",
+        true,
+    ),
+    b(
+        Code(K::Char('p')),
+        "p",
+        A::TypeSheets,
+        "ketik lembar kertas",
+        "type paper sheets",
+        true,
+    ),
+    b(
+        Code(K::Char('a')),
+        "a",
+        A::Add,
+        "tambah peserta",
+        "add participant",
+        true,
+    ),
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::Rename,
+        "ganti nama",
+        "rename",
+        true,
+    ),
+    b(
+        Code(K::Char('x')),
+        "x",
+        A::Remove,
+        "keluarkan dari kelas",
+        "take off the roster",
+        true,
+    ),
+    b(
+        Code(K::Char('e')),
+        "e",
+        A::Edit,
+        "ubah data kelas",
+        "edit class details",
+        true,
+    ),
+    BACK,
+];
+const T_HOTSEAT: &[Binding] = &[
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "mulai giliran",
+        "start the turn",
+        true,
+    ),
+    UP,
+    DOWN,
+    b(
+        Code(K::Char('s')),
+        "s",
+        A::Skip,
+        "lewati (tidak hadir)",
+        "skip (absent)",
+        true,
+    ),
+    b(
+        Code(K::Esc),
+        "Esc",
+        A::Back,
+        "jeda (perlu PIN)",
+        "pause (needs the PIN)",
+        true,
+    ),
+];
+const T_HANDBACK: &[Binding] = &[b(
+    Code(K::Enter),
+    "Enter",
+    A::Enter,
+    "peserta berikut",
+    "next participant",
+    true,
+)];
+const T_GRID: &[Binding] = &[
+    b(
+        Code(K::Up),
+        "↑↓←→",
+        A::Up,
+        "pindah sel",
+        "move between cells",
+        true,
+    ),
+    b(
+        Code(K::Down),
+        "↓",
+        A::Down,
+        "sel di bawah",
+        "cell below",
+        false,
+    ),
+    b(
+        Code(K::Left),
+        "←",
+        A::Left,
+        "sel kiri",
+        "cell to the left",
+        false,
+    ),
+    b(
+        Either(K::Right, K::Tab),
+        "→/Tab",
+        A::Right,
+        "sel kanan",
+        "cell to the right",
+        false,
+    ),
+    b(
+        Printable,
+        "b s a–f 1–6 -",
+        A::Char(' '),
+        "ketik jawaban",
+        "type the answer",
+        true,
+    ),
+    b(
+        Code(K::Backspace),
+        "⌫",
+        A::Backspace,
+        "kosongkan sel",
+        "clear the cell",
+        false,
+    ),
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "simpan semua",
+        "save all",
+        true,
+    ),
+    b(
+        Code(K::Esc),
+        "Esc",
+        A::Back,
+        "kembali (draf tersimpan)",
+        "back (drafts kept)",
+        true,
+    ),
+];
+
 pub fn table(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::List => T_LIST,
@@ -525,12 +768,26 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::QuizFeedback => T_QUIZFEEDBACK,
         Context::Confirm => T_CONFIRM,
         Context::Help => T_HELP,
+        Context::Pin => T_PIN,
+        Context::Form => T_FORM,
+        Context::ClassView => T_CLASSVIEW,
+        Context::HotSeat => T_HOTSEAT,
+        Context::HandBack => T_HANDBACK,
+        Context::Grid => T_GRID,
     }
 }
 
 /// Where the global keys apply: everywhere except while typing and in a yes/no question.
 fn has_globals(ctx: Context) -> bool {
-    !matches!(ctx, Context::TextInput | Context::Confirm | Context::Help)
+    !matches!(
+        ctx,
+        Context::TextInput
+            | Context::Confirm
+            | Context::Help
+            | Context::Pin
+            | Context::Form
+            | Context::Grid
+    )
 }
 
 pub fn bindings(ctx: Context) -> Vec<Binding> {
@@ -614,6 +871,33 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ALL_CONTEXTS: [Context; 24] = [
+        Context::List,
+        Context::TextInput,
+        Context::Lesson,
+        Context::LessonChart,
+        Context::Safety,
+        Context::Step,
+        Context::SelfCheck,
+        Context::Summary,
+        Context::QuizTrueFalse,
+        Context::QuizSingle,
+        Context::QuizMultiple,
+        Context::QuizOrder,
+        Context::QuizOrderHolding,
+        Context::QuizFeedback,
+        Context::Pin,
+        Context::Form,
+        Context::ClassView,
+        Context::HotSeat,
+        Context::HandBack,
+        Context::Grid,
+        Context::Results,
+        Context::Reader,
+        Context::Confirm,
+        Context::Help,
+    ];
     use crossterm::event::KeyEvent;
 
     fn key(c: KeyCode) -> KeyEvent {
@@ -651,27 +935,48 @@ mod tests {
     }
 
     #[test]
+    fn no_key_means_two_things_on_one_screen() {
+        let mut keys: Vec<KeyCode> = (' '..='~').map(KeyCode::Char).collect();
+        keys.extend([
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Backspace,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+        ]);
+        for ctx in ALL_CONTEXTS {
+            // Where a name or answers are typed, every printable key is text.
+            let typing = table(ctx).iter().any(|b| matches!(b.keys, Keys::Printable));
+            for k in &keys {
+                if typing && matches!(k, KeyCode::Char(_)) {
+                    continue;
+                }
+                let mut hits: Vec<Action> = bindings(ctx)
+                    .into_iter()
+                    .filter(|b| match b.keys {
+                        Keys::Code(c) => c == *k,
+                        Keys::Either(c1, c2) => c1 == *k || c2 == *k,
+                        Keys::Options => {
+                            matches!(k, KeyCode::Char(c) if option_place(c.to_ascii_lowercase()).is_some())
+                        }
+                        Keys::Printable => false,
+                    })
+                    .map(|b| b.action)
+                    .collect();
+                hits.dedup();
+                assert!(hits.len() <= 1, "{ctx:?}: {k:?} means {hits:?}");
+            }
+        }
+    }
+
+    #[test]
     fn every_key_the_footer_shows_is_in_the_help() {
-        let all = [
-            Context::List,
-            Context::TextInput,
-            Context::Lesson,
-            Context::LessonChart,
-            Context::Safety,
-            Context::Step,
-            Context::SelfCheck,
-            Context::Summary,
-            Context::QuizTrueFalse,
-            Context::QuizSingle,
-            Context::QuizMultiple,
-            Context::QuizOrder,
-            Context::QuizOrderHolding,
-            Context::QuizFeedback,
-            Context::Results,
-            Context::Reader,
-            Context::Confirm,
-            Context::Help,
-        ];
+        let all = ALL_CONTEXTS;
         for ctx in all {
             let help = help(ctx, &Lang::en());
             for f in footer(ctx, &Lang::en()) {

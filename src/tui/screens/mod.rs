@@ -1,14 +1,19 @@
 //! One file per screen: its state, how it handles actions, and how it is drawn.
 
+pub mod class_view;
+pub mod grid;
 pub mod history;
 pub mod home;
+pub mod hotseat;
 pub mod lesson;
 pub mod modules;
+pub mod pin;
 pub mod practice;
 pub mod profiles;
 pub mod quiz;
 pub mod quiz_list;
 pub mod results;
+pub mod trainer;
 
 use std::time::Instant;
 
@@ -29,6 +34,13 @@ pub enum Screen<'c> {
     Results(results::ResultsScreen<'c>),
     QuizList(quiz_list::QuizListScreen),
     History(history::HistoryScreen),
+    Pin(pin::PinScreen),
+    Trainer(trainer::TrainerScreen),
+    ClassForm(class_view::ClassFormScreen),
+    Class(Box<class_view::ClassScreen>),
+    HotSeat(Box<hotseat::HotSeatScreen<'c>>),
+    HandBack(hotseat::HandBackScreen),
+    Grid(Box<grid::GridScreen<'c>>),
 }
 
 macro_rules! each {
@@ -43,6 +55,13 @@ macro_rules! each {
             Screen::Results($s) => $e,
             Screen::QuizList($s) => $e,
             Screen::History($s) => $e,
+            Screen::Pin($s) => $e,
+            Screen::Trainer($s) => $e,
+            Screen::ClassForm($s) => $e,
+            Screen::Class($s) => $e,
+            Screen::HotSeat($s) => $e,
+            Screen::HandBack($s) => $e,
+            Screen::Grid($s) => $e,
         }
     };
 }
@@ -73,6 +92,9 @@ impl<'c> Screen<'c> {
             Screen::Home(s) => s.refresh(cx),
             Screen::Modules(s) => s.refresh(cx),
             Screen::QuizList(s) => s.refresh(cx),
+            Screen::Trainer(s) => s.refresh(cx),
+            Screen::Class(s) => s.refresh(cx),
+            Screen::HotSeat(s) => s.refresh(cx),
             _ => {}
         }
     }

@@ -67,7 +67,8 @@ impl ProfilesScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let rows = self.profiles.len() + 1;
+        // The trainees, then "new trainee", then trainer mode.
+        let rows = self.profiles.len() + 2;
         match &mut self.mode {
             Mode::List => match action {
                 Action::Up => self.selected = (self.selected + rows - 1) % rows,
@@ -75,11 +76,15 @@ impl ProfilesScreen {
                 Action::Enter if self.selected < self.profiles.len() => {
                     return Nav::Enter(self.profiles[self.selected].clone());
                 }
-                Action::Enter => {
+                Action::Enter if self.selected == self.profiles.len() => {
                     self.mode = Mode::Name {
                         input: String::new(),
                         error: None,
                     }
+                }
+                Action::Enter => {
+                    let pin = super::pin::PinScreen::new(super::pin::Purpose::EnterTrainer, cx);
+                    return Nav::Push(super::Screen::Pin(pin));
                 }
                 _ => {}
             },
@@ -166,6 +171,11 @@ impl ProfilesScreen {
                 lines.push(row(
                     self.selected == self.profiles.len(),
                     vec![Span::styled(format!("+ {}", s.new_trainee), th.accent)],
+                    th,
+                ));
+                lines.push(row(
+                    self.selected == self.profiles.len() + 1,
+                    vec![Span::styled(format!("{} (PIN)", s.trainer_mode), th.dim)],
                     th,
                 ));
                 let skip = scroll_for(self.selected, main.height as usize);

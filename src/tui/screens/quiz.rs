@@ -65,6 +65,8 @@ pub struct QuizScreen<'c> {
     /// After an answer in practice: was it right? (Enter goes on.)
     pub feedback: Option<bool>,
     pub message: Option<String>,
+    /// In a group test: the participant, thanked at the end instead of seeing a score.
+    pub hand_back: Option<String>,
 }
 
 /// Starts (or resumes) the pre/post test in the given phase.
@@ -127,6 +129,7 @@ impl<'c> QuizScreen<'c> {
             selection,
             feedback: None,
             message: None,
+            hand_back: None,
         })
     }
 
@@ -305,9 +308,14 @@ impl<'c> QuizScreen<'c> {
             return Nav::Stay;
         }
         match self.run.finish(cx.store) {
-            Ok(_) => Nav::Replace(Screen::Results(ResultsScreen::from_run(
-                &self.run, self.phase, cx,
-            ))),
+            Ok(_) => match &self.hand_back {
+                Some(name) => Nav::Replace(Screen::HandBack(super::hotseat::HandBackScreen {
+                    name: name.clone(),
+                })),
+                None => Nav::Replace(Screen::Results(ResultsScreen::from_run(
+                    &self.run, self.phase, cx,
+                ))),
+            },
             Err(e) => {
                 self.message = Some(e.message().get(cx.lang.code()).to_string());
                 Nav::Stay
@@ -327,11 +335,14 @@ impl<'c> QuizScreen<'c> {
         let th = view.theme;
         let s = view.s;
         let q = self.run.question(&self.shown);
-        let title = format!(
-            "{} · {}",
-            self.phase_label(view),
-            self.run.quiz.title.get(view.lang)
-        );
+        let title = match &self.hand_back {
+            Some(name) => format!("{} · {name}", self.phase_label(view)),
+            None => format!(
+                "{} · {}",
+                self.phase_label(view),
+                self.run.quiz.title.get(view.lang)
+            ),
+        };
         let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -4,4 +4,5 @@ pub mod art;
 pub mod chart;
 pub mod countdown;
 pub mod figure;
+pub mod form;
 pub mod prose;

@@ -1,0 +1,452 @@
+//! One class, for its trainer: the roster with each participant's pre-test and post-test, who
+//! still has to take what; adding, renaming and removing participants; starting a group test or
+//! typing in paper sheets. Also the class details form.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::Screen;
+use super::grid::GridScreen;
+use super::hotseat::HotSeatScreen;
+use crate::content::Phase;
+use crate::quiz::{Score, format_change};
+use crate::session::progress::prepost_from;
+use crate::store::{ClassDetails, ClassRow, Profile, Role};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::text::tr;
+use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::widgets::form::{Field, Form, Outcome};
+
+const ROLES: &[(&str, &str)] = &[
+    ("ayah", "father"),
+    ("kader", "cadre"),
+    ("bidan", "midwife"),
+    ("lainnya", "other"),
+];
+
+pub fn details_form(c: Option<&ClassRow>) -> Form {
+    let v = |f: Option<&Option<String>>| f.and_then(|x| x.clone()).unwrap_or_default();
+    Form::new(
+        ("Data kelas", "Class details"),
+        vec![
+            Field::text(
+                ("Nama kelas", "Class name"),
+                c.map_or("", |c| c.name.as_str()),
+            ),
+            Field::text(("Tempat", "Place"), &v(c.map(|c| &c.place))),
+            Field::text(
+                ("Mulai (tanggal)", "Starts (date)"),
+                &v(c.map(|c| &c.starts)),
+            ),
+            Field::text(("Selesai (tanggal)", "Ends (date)"), &v(c.map(|c| &c.ends))),
+            Field::text(("Pelatih", "Trainer"), &v(c.map(|c| &c.trainer))),
+        ],
+    )
+}
+
+/// Creating a class or editing its details.
+pub struct ClassFormScreen {
+    pub id: Option<String>,
+    pub form: Form,
+}
+
+impl ClassFormScreen {
+    pub fn context(&self) -> Context {
+        Context::Form
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        match self.form.handle(action) {
+            Outcome::Editing => Nav::Stay,
+            Outcome::Cancel => Nav::Pop,
+            Outcome::Submit => {
+                let opt = |i: usize| Some(self.form.value(i).to_string());
+                let d = ClassDetails {
+                    name: self.form.value(0).to_string(),
+                    place: opt(1),
+                    starts: opt(2),
+                    ends: opt(3),
+                    trainer: opt(4),
+                };
+                match cx.store.save_class(self.id.as_deref(), &d) {
+                    Ok(c) if self.id.is_none() => {
+                        Nav::Replace(Screen::Class(Box::new(ClassScreen::load(c, cx))))
+                    }
+                    Ok(_) => Nav::Pop,
+                    Err(e) => {
+                        self.form.error = Some(e.message().get(cx.lang.code()).to_string());
+                        Nav::Stay
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let block = panel(view.s.trainer_mode, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.form.render(inner, buf, view);
+    }
+}
+
+/// A participant and their tests.
+pub struct Member {
+    pub profile: Profile,
+    pub pre: Option<Score>,
+    pub post: Option<Score>,
+}
+
+pub enum Mode {
+    View,
+    /// Adding (no profile) or renaming a participant.
+    Participant {
+        form: Box<Form>,
+        editing: Option<Profile>,
+    },
+    ConfirmRemove,
+    /// Which test, for a group test or for typing sheets.
+    ChoosePhase {
+        sheets: bool,
+        selected: usize,
+    },
+}
+
+pub struct ClassScreen {
+    pub class: ClassRow,
+    pub members: Vec<Member>,
+    pub selected: usize,
+    pub mode: Mode,
+    pub message: Option<String>,
+}
+
+fn participant_form(p: Option<&Profile>) -> Form {
+    let role = p.map_or(0, |p| {
+        Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0)
+    });
+    Form::new(
+        if p.is_some() {
+            ("Ubah peserta", "Edit participant")
+        } else {
+            ("Tambah peserta", "Add a participant")
+        },
+        vec![
+            Field::text(("Nama", "Name"), p.map_or("", |p| p.name.as_str())),
+            Field::choice(("Peran", "Role"), ROLES, role),
+        ],
+    )
+}
+
+impl ClassScreen {
+    pub fn load(class: ClassRow, cx: &Cx) -> Self {
+        let mut s = ClassScreen {
+            class,
+            members: Vec::new(),
+            selected: 0,
+            mode: Mode::View,
+            message: None,
+        };
+        s.reload(cx);
+        s
+    }
+
+    fn reload(&mut self, cx: &Cx) {
+        let quiz = cx
+            .content
+            .prepost_quiz()
+            .map(|q| q.id.clone())
+            .unwrap_or_default();
+        self.class = cx
+            .store
+            .class(&self.class.id)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| self.class.clone());
+        self.members = cx
+            .store
+            .members(&self.class.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|profile| {
+                let attempts = cx.store.attempts_of(&profile.id).unwrap_or_default();
+                let pp = prepost_from(&attempts, &quiz);
+                Member {
+                    profile,
+                    pre: pp.pre,
+                    post: pp.post,
+                }
+            })
+            .collect();
+        self.selected = self.selected.min(self.members.len().saturating_sub(1));
+    }
+
+    pub fn refresh(&mut self, cx: &mut Cx) {
+        self.reload(cx);
+    }
+
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::View => Context::ClassView,
+            Mode::Participant { .. } => Context::Form,
+            Mode::ConfirmRemove => Context::Confirm,
+            Mode::ChoosePhase { .. } => Context::List,
+        }
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        self.message = None;
+        let n = self.members.len();
+        match &mut self.mode {
+            Mode::View => match action {
+                Action::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
+                Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
+                Action::Back => return Nav::Pop,
+                Action::Add => {
+                    self.mode = Mode::Participant {
+                        form: Box::new(participant_form(None)),
+                        editing: None,
+                    }
+                }
+                Action::Rename if n > 0 => {
+                    let p = self.members[self.selected].profile.clone();
+                    self.mode = Mode::Participant {
+                        form: Box::new(participant_form(Some(&p))),
+                        editing: Some(p),
+                    };
+                }
+                Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
+                Action::Edit => {
+                    return Nav::Push(Screen::ClassForm(ClassFormScreen {
+                        id: Some(self.class.id.clone()),
+                        form: details_form(Some(&self.class)),
+                    }));
+                }
+                Action::GroupTest | Action::TypeSheets if n == 0 => {
+                    self.message = Some(s.roster_empty.to_string())
+                }
+                Action::GroupTest => {
+                    self.mode = Mode::ChoosePhase {
+                        sheets: false,
+                        selected: 0,
+                    }
+                }
+                Action::TypeSheets => {
+                    self.mode = Mode::ChoosePhase {
+                        sheets: true,
+                        selected: 0,
+                    }
+                }
+                _ => {}
+            },
+            Mode::Participant { form, editing } => match form.handle(action) {
+                Outcome::Editing => {}
+                Outcome::Cancel => self.mode = Mode::View,
+                Outcome::Submit => {
+                    let name = form.value(0).to_string();
+                    let role = Role::ALL[form.fields[1].choice];
+                    let result = match editing {
+                        Some(p) => cx
+                            .store
+                            .rename_profile(&p.id, &name)
+                            .and_then(|p| cx.store.set_role(&p.id, role).map(|_| p)),
+                        None => match cx.store.profile_by_name(&name) {
+                            Ok(Some(existing)) => {
+                                self.message =
+                                    Some(s.existing_trainee_added.replace("{n}", &existing.name));
+                                cx.store
+                                    .add_member(&self.class.id, &existing.id)
+                                    .map(|_| existing)
+                            }
+                            Ok(None) => cx.store.create_profile(&name, role).and_then(|p| {
+                                cx.store.add_member(&self.class.id, &p.id).map(|_| p)
+                            }),
+                            Err(e) => Err(e),
+                        },
+                    };
+                    match result {
+                        Ok(p) => {
+                            self.mode = Mode::View;
+                            self.reload(cx);
+                            self.selected = self
+                                .members
+                                .iter()
+                                .position(|m| m.profile.id == p.id)
+                                .unwrap_or(0);
+                        }
+                        Err(e) => form.error = Some(e.message().get(cx.lang.code()).to_string()),
+                    }
+                }
+            },
+            Mode::ConfirmRemove => {
+                if action == Action::Yes {
+                    let id = self.members[self.selected].profile.id.clone();
+                    if let Err(e) = cx.store.remove_member(&self.class.id, &id) {
+                        self.message = Some(e.message().get(cx.lang.code()).to_string());
+                    }
+                    self.reload(cx);
+                }
+                self.mode = Mode::View;
+            }
+            Mode::ChoosePhase { sheets, selected } => match action {
+                Action::Up | Action::Down => *selected = 1 - *selected,
+                Action::Back => self.mode = Mode::View,
+                Action::Enter => {
+                    let phase = if *selected == 0 {
+                        Phase::Pre
+                    } else {
+                        Phase::Post
+                    };
+                    let sheets = *sheets;
+                    self.mode = Mode::View;
+                    let Some(quiz) = cx.content.prepost_quiz() else {
+                        return Nav::Stay;
+                    };
+                    return if sheets {
+                        Nav::Push(Screen::Grid(Box::new(GridScreen::load(
+                            self.class.clone(),
+                            quiz,
+                            phase,
+                            cx,
+                        ))))
+                    } else {
+                        Nav::Push(Screen::HotSeat(Box::new(HotSeatScreen::load(
+                            self.class.clone(),
+                            quiz,
+                            phase,
+                            cx,
+                        ))))
+                    };
+                }
+                _ => {}
+            },
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let c = &self.class;
+        let block = panel(&c.name, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        match &self.mode {
+            Mode::Participant { form, .. } => return form.render(inner, buf, view),
+            Mode::ChoosePhase { selected, sheets } => {
+                let title = if *sheets {
+                    s.type_sheets_for
+                } else {
+                    s.group_test_for
+                };
+                let lines = vec![
+                    Line::from(Span::styled(title, th.title)),
+                    Line::default(),
+                    row(*selected == 0, vec![Span::raw(s.item_pretest)], th),
+                    row(*selected == 1, vec![Span::raw(s.item_posttest)], th),
+                ];
+                return Paragraph::new(lines).render(inner, buf);
+            }
+            _ => {}
+        }
+        let mut info: Vec<String> = Vec::new();
+        info.extend(c.place.clone());
+        match (&c.starts, &c.ends) {
+            (Some(a), Some(b)) => info.push(format!("{a} – {b}")),
+            (Some(a), None) => info.push(a.clone()),
+            _ => {}
+        }
+        if let Some(t) = &c.trainer {
+            info.push(format!("{} {t}", s.trainer_word));
+        }
+        let todo_pre = self.members.iter().filter(|m| m.pre.is_none()).count();
+        let todo_post = self.members.iter().filter(|m| m.post.is_none()).count();
+        let [head, table, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(2),
+            Constraint::Length(2),
+        ])
+        .areas(inner);
+        Paragraph::new(vec![
+            Line::from(Span::styled(info.join(" · "), th.dim)),
+            Line::from(vec![
+                Span::styled(format!("{:<24}", s.name_col), th.title),
+                Span::styled(
+                    format!(
+                        "{:<9}{:>8}{:>8}{:>8}  {}",
+                        s.role_col,
+                        s.item_pretest_short,
+                        s.item_posttest_short,
+                        s.change_col,
+                        s.todo_col
+                    ),
+                    th.title,
+                ),
+            ]),
+        ])
+        .render(head, buf);
+        if self.members.is_empty() {
+            Paragraph::new(s.roster_empty)
+                .style(th.dim)
+                .wrap(Wrap { trim: true })
+                .render(table, buf);
+        } else {
+            let pct =
+                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+            let lines: Vec<Line> = self
+                .members
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let change = match (m.pre, m.post) {
+                        (Some(a), Some(b)) => format_change(b.percent() - a.percent()),
+                        _ => "–".to_string(),
+                    };
+                    let todo = match (m.pre.is_some(), m.post.is_some()) {
+                        (false, false) => s.todo_both,
+                        (false, true) => s.item_pretest_short,
+                        (true, false) => s.item_posttest_short,
+                        (true, true) => "✓",
+                    };
+                    let name: String = m.profile.name.chars().take(22).collect();
+                    row(
+                        i == self.selected,
+                        vec![Span::raw(format!(
+                            "{name:<22}{:<9}{:>8}{:>8}{:>8}  {todo}",
+                            m.profile.role.label().get(view.lang.code()),
+                            pct(m.pre),
+                            pct(m.post),
+                            change
+                        ))],
+                        th,
+                    )
+                })
+                .collect();
+            let skip = scroll_for(self.selected, table.height as usize);
+            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(table, buf);
+        }
+        let mut foot_lines = vec![Line::from(Span::styled(
+            s.still_to_take
+                .replace("{a}", &todo_pre.to_string())
+                .replace("{b}", &todo_post.to_string()),
+            th.dim,
+        ))];
+        match (&self.mode, &self.message) {
+            (Mode::ConfirmRemove, _) => {
+                let name = &self.members[self.selected].profile.name;
+                foot_lines.push(Line::from(Span::styled(
+                    s.confirm_remove.replace("{n}", name),
+                    th.warning,
+                )));
+            }
+            (_, Some(m)) => foot_lines.push(Line::from(Span::styled(m.clone(), th.warning))),
+            _ => {}
+        }
+        Paragraph::new(foot_lines)
+            .wrap(Wrap { trim: true })
+            .render(foot, buf);
+    }
+}

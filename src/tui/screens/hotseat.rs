@@ -1,0 +1,243 @@
+//! A group test on one laptop: the roster in turn, "next: Budi Santoso", each participant
+//! alone at the keyboard. Between turns no score is shown; the trainer sees who is done, can
+//! skip someone absent and come back to them. Leaving asks for the PIN.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::Screen;
+use super::pin::{PinScreen, Purpose};
+use super::quiz::QuizScreen;
+use crate::content::{Phase, Quiz};
+use crate::session::{QuizRun, Start, StartArgs};
+use crate::store::{ClassRow, Profile};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::text::tr;
+use crate::tui::view::{View, panel, row, scroll_for};
+
+pub struct HotSeatScreen<'c> {
+    pub class: ClassRow,
+    pub quiz: &'c Quiz,
+    pub phase: Phase,
+    pub members: Vec<Profile>,
+    pub done: BTreeSet<String>,
+    /// Skipped participants, in the order they were skipped: they come after the others.
+    pub skipped: Vec<String>,
+    pub selected: usize,
+}
+
+impl<'c> HotSeatScreen<'c> {
+    pub fn load(class: ClassRow, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
+        let mut s = HotSeatScreen {
+            class,
+            quiz,
+            phase,
+            members: Vec::new(),
+            done: BTreeSet::new(),
+            skipped: Vec::new(),
+            selected: 0,
+        };
+        s.reload(cx);
+        s
+    }
+
+    fn reload(&mut self, cx: &Cx) {
+        self.members = cx.store.members(&self.class.id).unwrap_or_default();
+        self.done = self
+            .members
+            .iter()
+            .filter(|m| {
+                cx.store
+                    .attempts_at(&m.id, &self.quiz.id, self.phase)
+                    .is_ok_and(|a| a.iter().any(|x| x.is_finished()))
+            })
+            .map(|m| m.id.clone())
+            .collect();
+        self.selected = 0;
+    }
+
+    pub fn refresh(&mut self, cx: &mut Cx) {
+        self.reload(cx);
+    }
+
+    /// The roster in turn order: waiting, then skipped, then done.
+    pub fn order(&self) -> Vec<&Profile> {
+        let waiting = self
+            .members
+            .iter()
+            .filter(|m| !self.done.contains(&m.id) && !self.skipped.contains(&m.id));
+        let skipped = self
+            .skipped
+            .iter()
+            .filter_map(|id| self.members.iter().find(|m| &m.id == id))
+            .filter(|m| !self.done.contains(&m.id));
+        let done = self.members.iter().filter(|m| self.done.contains(&m.id));
+        waiting.chain(skipped).chain(done).collect()
+    }
+
+    pub fn context(&self) -> Context {
+        Context::HotSeat
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let order: Vec<Profile> = self.order().into_iter().cloned().collect();
+        let n = order.len();
+        match action {
+            Action::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
+            Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
+            Action::Back => {
+                return Nav::Push(Screen::Pin(PinScreen::new(Purpose::LeaveGroupTest, cx)));
+            }
+            Action::Skip if n > 0 => {
+                let id = order[self.selected].id.clone();
+                if !self.done.contains(&id) {
+                    self.skipped.retain(|s| *s != id);
+                    self.skipped.push(id);
+                    self.selected = 0;
+                }
+            }
+            Action::Enter if n > 0 => {
+                let who = &order[self.selected];
+                if self.done.contains(&who.id) {
+                    *cx.toast = Some(tr(cx.lang).already_done_turn.replace("{n}", &who.name));
+                    return Nav::Stay;
+                }
+                let args = StartArgs {
+                    profile: who,
+                    class_id: Some(&self.class.id),
+                    phase: self.phase,
+                    no_shuffle: false,
+                    mode: "app",
+                    content_version: &cx.content.version,
+                    seed: cx.seed.unwrap_or_else(rand::random),
+                };
+                self.skipped.retain(|s| *s != who.id);
+                return match QuizRun::start(cx.store, self.quiz, &args) {
+                    Ok(Start::Fresh(run) | Start::Resumed(run)) => {
+                        match QuizScreen::begin(run, self.phase) {
+                            Some(mut q) => {
+                                q.hand_back = Some(who.name.clone());
+                                Nav::Push(Screen::Quiz(Box::new(q)))
+                            }
+                            None => Nav::Stay,
+                        }
+                    }
+                    Ok(Start::AlreadyTaken(_)) => {
+                        self.done.insert(who.id.clone());
+                        Nav::Stay
+                    }
+                    Err(e) => {
+                        *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
+                        Nav::Stay
+                    }
+                };
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let label = if self.phase == Phase::Pre {
+            s.item_pretest
+        } else {
+            s.item_posttest
+        };
+        let title = format!("{} · {label}", self.class.name);
+        let block = panel(&title, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let order = self.order();
+        let [next, list] =
+            Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
+        let head = match order.get(self.selected) {
+            Some(p) if !self.done.contains(&p.id) => vec![
+                Line::from(vec![
+                    Span::styled(format!("{} ", s.next_turn), th.title),
+                    Span::styled(p.name.clone(), th.countdown),
+                ]),
+                Line::from(Span::styled(s.hand_over.replace("{n}", &p.name), th.text)),
+            ],
+            _ if self.done.len() == self.members.len() => {
+                vec![Line::from(Span::styled(s.everyone_done, th.correct))]
+            }
+            _ => vec![Line::from(Span::styled(s.choose_participant, th.dim))],
+        };
+        Paragraph::new(head)
+            .wrap(Wrap { trim: true })
+            .render(next, buf);
+        let lines: Vec<Line> = order
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (mark, status) = if self.done.contains(&p.id) {
+                    (Span::styled("✓ ", th.correct), s.turn_done)
+                } else if self.skipped.contains(&p.id) {
+                    (Span::styled("» ", th.warning), s.turn_skipped)
+                } else {
+                    (Span::styled("· ", th.dim), s.turn_waiting)
+                };
+                // Names and done marks only: no one's score is shown here.
+                row(
+                    i == self.selected,
+                    vec![
+                        mark,
+                        Span::raw(p.name.clone()),
+                        Span::styled(format!("  {status}"), th.dim),
+                    ],
+                    th,
+                )
+            })
+            .collect();
+        let skip = scroll_for(self.selected, list.height as usize);
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
+    }
+}
+
+/// After a participant's last answer: thanks, and hand the laptop back. No score.
+pub struct HandBackScreen {
+    pub name: String,
+}
+
+impl HandBackScreen {
+    pub fn context(&self) -> Context {
+        Context::HandBack
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        if action == Action::Enter {
+            Nav::Pop
+        } else {
+            Nav::Stay
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let block = panel(s.thank_you_title, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = vec![
+            Line::default(),
+            Line::from(Span::styled(
+                s.thank_you.replace("{n}", &self.name),
+                th.countdown,
+            )),
+            Line::default(),
+            Line::from(s.answers_saved),
+            Line::from(s.give_back_laptop),
+        ];
+        Paragraph::new(lines)
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,116 @@
+//! Trainer mode's first screen: the classes, a new class, and the way out.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::Screen;
+use super::class_view::{ClassScreen, details_form};
+use crate::store::ClassRow;
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::view::{View, panel, row, scroll_for};
+
+pub struct TrainerScreen {
+    pub classes: Vec<(ClassRow, usize)>,
+    pub selected: usize,
+}
+
+impl TrainerScreen {
+    pub fn load(cx: &Cx) -> Self {
+        let mut s = TrainerScreen {
+            classes: Vec::new(),
+            selected: 0,
+        };
+        s.reload(cx);
+        s
+    }
+
+    fn reload(&mut self, cx: &Cx) {
+        let classes = cx.store.classes().unwrap_or_default();
+        self.classes = classes
+            .into_iter()
+            .map(|c| {
+                let n = cx.store.members(&c.id).map_or(0, |m| m.len());
+                (c, n)
+            })
+            .collect();
+        self.selected = self.selected.min(self.classes.len() + 1);
+    }
+
+    pub fn refresh(&mut self, cx: &mut Cx) {
+        self.reload(cx);
+    }
+
+    pub fn context(&self) -> Context {
+        Context::List
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let rows = self.classes.len() + 2;
+        match action {
+            Action::Up => self.selected = (self.selected + rows - 1) % rows,
+            Action::Down => self.selected = (self.selected + 1) % rows,
+            Action::Back => return Nav::SwitchProfile,
+            Action::Enter => {
+                let n = self.classes.len();
+                return if self.selected < n {
+                    Nav::Push(Screen::Class(Box::new(ClassScreen::load(
+                        self.classes[self.selected].0.clone(),
+                        cx,
+                    ))))
+                } else if self.selected == n {
+                    Nav::Push(Screen::ClassForm(super::class_view::ClassFormScreen {
+                        id: None,
+                        form: details_form(None),
+                    }))
+                } else {
+                    Nav::SwitchProfile
+                };
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let block = panel(s.trainer_mode, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [intro, list] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+        Paragraph::new(s.trainer_intro)
+            .wrap(Wrap { trim: true })
+            .style(th.dim)
+            .render(intro, buf);
+        let mut lines: Vec<Line> = self
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, (c, n))| {
+                let mut spans = vec![Span::raw(c.name.clone())];
+                let mut info = vec![format!("{n} {}", s.participants_word)];
+                info.extend(c.place.clone());
+                info.extend(c.starts.clone());
+                spans.push(Span::styled(format!("  ({})", info.join(" · ")), th.dim));
+                row(i == self.selected, spans, th)
+            })
+            .collect();
+        let n = self.classes.len();
+        lines.push(row(
+            self.selected == n,
+            vec![Span::styled(format!("+ {}", s.new_class), th.accent)],
+            th,
+        ));
+        lines.push(row(
+            self.selected == n + 1,
+            vec![Span::raw(s.leave_trainer_mode)],
+            th,
+        ));
+        let skip = scroll_for(self.selected, list.height as usize);
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
+    }
+}

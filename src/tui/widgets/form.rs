@@ -1,0 +1,141 @@
+//! A small form: text fields and choices, moved through with Tab or arrows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::tui::keys::Action;
+use crate::tui::view::View;
+
+pub enum Kind {
+    Text,
+    /// The choices, (id, en).
+    Choice(&'static [(&'static str, &'static str)]),
+}
+
+pub struct Field {
+    pub label: (&'static str, &'static str),
+    pub value: String,
+    pub choice: usize,
+    pub kind: Kind,
+}
+
+impl Field {
+    pub fn text(label: (&'static str, &'static str), value: &str) -> Self {
+        Field {
+            label,
+            value: value.to_string(),
+            choice: 0,
+            kind: Kind::Text,
+        }
+    }
+
+    pub fn choice(
+        label: (&'static str, &'static str),
+        choices: &'static [(&'static str, &'static str)],
+        choice: usize,
+    ) -> Self {
+        Field {
+            label,
+            value: String::new(),
+            choice,
+            kind: Kind::Choice(choices),
+        }
+    }
+}
+
+pub struct Form {
+    pub title: (&'static str, &'static str),
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Editing,
+    Submit,
+    Cancel,
+}
+
+impl Form {
+    pub fn new(title: (&'static str, &'static str), fields: Vec<Field>) -> Self {
+        Form {
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, i: usize) -> &str {
+        &self.fields[i].value
+    }
+
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        let n = self.fields.len();
+        let f = &mut self.fields[self.focus];
+        match (action, &f.kind) {
+            (Action::Enter, _) => return Outcome::Submit,
+            (Action::Back, _) => return Outcome::Cancel,
+            (Action::Down, _) => self.focus = (self.focus + 1) % n,
+            (Action::Up, _) => self.focus = (self.focus + n - 1) % n,
+            (Action::Char(c), Kind::Text) if f.value.chars().count() < 80 => {
+                f.value.push(c);
+            }
+            (Action::Backspace, Kind::Text) => {
+                f.value.pop();
+            }
+            (Action::Right | Action::Char(' '), Kind::Choice(c)) => {
+                f.choice = (f.choice + 1) % c.len()
+            }
+            (Action::Left, Kind::Choice(c)) => f.choice = (f.choice + c.len() - 1) % c.len(),
+            _ => {}
+        }
+        self.error = None;
+        Outcome::Editing
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let pick = |p: (&'static str, &'static str)| if view.lang.is_en() { p.1 } else { p.0 };
+        let mut lines = vec![
+            Line::from(Span::styled(pick(self.title), th.title)),
+            Line::default(),
+        ];
+        for (i, f) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let lead = if focused { "▸ " } else { "  " };
+            let mut spans = vec![
+                Span::raw(lead),
+                Span::styled(format!("{}: ", pick(f.label)), th.title),
+            ];
+            match &f.kind {
+                Kind::Text => {
+                    spans.push(Span::raw(f.value.clone()));
+                    if focused {
+                        spans.push(Span::styled("▏", th.key));
+                    }
+                }
+                Kind::Choice(c) => {
+                    for (k, choice) in c.iter().enumerate() {
+                        let style = if k == f.choice { th.selected } else { th.dim };
+                        spans.push(Span::styled(format!(" {} ", pick(*choice)), style));
+                    }
+                    if focused {
+                        spans.push(Span::styled("  ←→", th.key));
+                    }
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        if let Some(e) = &self.error {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
