@@ -71,7 +71,7 @@ impl<'c> GridScreen<'c> {
             .store
             .drafts(&class.id, &quiz.id, phase)
             .unwrap_or_default();
-        let rows = cx
+        let rows: Vec<GridRow> = cx
             .store
             .members(&class.id)
             .unwrap_or_default()
@@ -92,14 +92,21 @@ impl<'c> GridScreen<'c> {
                 }
             })
             .collect();
+        // The cursor waits at the first cell still to be typed.
+        let (row, col) = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.locked)
+            .find_map(|(i, r)| r.cells.iter().position(String::is_empty).map(|c| (i, c)))
+            .unwrap_or((0, 0));
         GridScreen {
             class,
             quiz,
             phase,
             paper,
             rows,
-            row: 0,
-            col: 0,
+            row,
+            col,
             message: None,
         }
     }

@@ -98,8 +98,8 @@ impl ProfilesScreen {
                 Action::Backspace => {
                     input.pop();
                 }
-                Action::Back if !self.profiles.is_empty() => self.mode = Mode::List,
-                Action::Back => input.clear(),
+                // Back to the list: the other trainees, and trainer mode (a fresh laptop too).
+                Action::Back => self.mode = Mode::List,
                 Action::Enter => match clean_name(input) {
                     Ok(name) => match cx.store.profile_by_name(&name) {
                         Ok(Some(existing)) => return Nav::Enter(existing),

@@ -1,0 +1,108 @@
+//! Driving the real binary in a pseudo-terminal (portable-pty) and reading its screen (vt100).
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+pub struct Screen {
+    pub parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+}
+
+pub const ENTER: &str = "\r";
+pub const DOWN: &str = "\x1b[B";
+pub const UP: &str = "\x1b[A";
+pub const ESC: &str = "\x1b";
+pub const TAB: &str = "\t";
+
+/// Starts pijat at 80×24 with `args` and `env`.
+pub fn spawn(args: &[&str], env: &[(&str, &std::path::Path)], lang: &str) -> Screen {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_pijat"));
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.env("PIJAT_LANG", lang);
+    cmd.env("TERM", "xterm-256color");
+    let child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let size = std::num::NonZero::new;
+    Screen {
+        parser: vt100::Parser::new(size(24).unwrap(), size(80).unwrap(), 0),
+        rx,
+        writer: pty.master.take_writer().unwrap(),
+        child,
+    }
+}
+
+impl Screen {
+    pub fn text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    pub fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.rx.recv_timeout(wait) {
+            self.parser.process(&bytes);
+        }
+        while let Ok(bytes) = self.rx.try_recv() {
+            self.parser.process(&bytes);
+        }
+    }
+
+    /// Waits (with a deadline, not a sleep) until the screen shows `want`.
+    pub fn wait_for(&mut self, want: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !self.text().contains(want) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {want:?}; screen:\n{}",
+                self.text()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    pub fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Lets a lone Esc be read as Esc, not as the start of an escape sequence.
+        self.pump(Duration::from_millis(60));
+    }
+
+    /// Waits for the process to end and returns whether it succeeded.
+    pub fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                self.pump(Duration::from_millis(100));
+                return st.success();
+            }
+            assert!(Instant::now() < deadline, "pijat did not quit");
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
