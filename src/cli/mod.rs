@@ -201,6 +201,15 @@ impl Shell {
         })
     }
 
+    /// The content, or the exit status after its problems were printed.
+    pub fn content_or_exit(&self) -> Result<Content, u8> {
+        let mut err = std::io::stderr();
+        self.content(&mut err).map_err(|m| {
+            let _ = writeln!(err, "{m}");
+            EXIT_INPUT
+        })
+    }
+
     pub fn data_dir(&self) -> Result<PathBuf, String> {
         self.data_dir
             .clone()

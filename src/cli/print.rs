@@ -1,7 +1,7 @@
 //! `pijat print QUIZ [--format md|html] [--key] [--bilingual]`: a paper test with numbered
 //! items in file order and boxes to mark, or its answer key. HTML prints on A4.
 
-use super::{EXIT_INPUT, EXIT_USAGE, Shell};
+use super::{EXIT_USAGE, Shell};
 use crate::content::{Lang, QuestionKind, Quiz, Text};
 use crate::quiz::{Response, answer_text};
 use crate::session::sheets::{paper_layout, token_for};
@@ -315,13 +315,9 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
 }
 
 pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: bool) -> u8 {
-    let mut err = std::io::stderr();
-    let content = match shell.content(&mut err) {
+    let content = match shell.content_or_exit() {
         Ok(c) => c,
-        Err(m) => {
-            eprintln!("{m}");
-            return EXIT_INPUT;
-        }
+        Err(code) => return code,
     };
     let Some(quiz) = content.quiz(quiz_id) else {
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();

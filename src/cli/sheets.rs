@@ -6,13 +6,9 @@ use crate::session::sheets::import_answer_sheet;
 
 pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     let lang = &shell.lang;
-    let mut err = std::io::stderr();
-    let content = match shell.content(&mut err) {
+    let content = match shell.content_or_exit() {
         Ok(c) => c,
-        Err(m) => {
-            eprintln!("{m}");
-            return EXIT_INPUT;
-        }
+        Err(code) => return code,
     };
     match command {
         SheetsCommand::Import {
