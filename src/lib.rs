@@ -6,6 +6,7 @@ pub mod content;
 pub mod model;
 pub mod practice;
 pub mod quiz;
+pub mod report;
 pub mod session;
 pub mod store;
 pub mod tui;

@@ -3,6 +3,7 @@
 mod history;
 mod print;
 mod quiz;
+mod report;
 mod sheets;
 mod validate;
 
@@ -89,6 +90,20 @@ pub enum Command {
         /// Indonesian and English together
         #[arg(long)]
         bilingual: bool,
+    },
+    /// A class's pre-test and post-test results and statistics
+    Report {
+        /// Only this class (default: everyone who took the test)
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// The question set (default: the pre/post test)
+        #[arg(long, value_name = "ID")]
+        quiz: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: report::Format,
+        /// Per question: share right before and after, discrimination, McNemar
+        #[arg(long)]
+        items: bool,
     },
     /// Typed-in paper forms: answer sheets of a class
     Sheets {
@@ -318,6 +333,12 @@ pub fn run(cli: Cli) -> ExitCode {
             bilingual,
         }) => print::run(&shell, &quiz, format, key, bilingual),
         Some(Command::Sheets { command }) => sheets::run(&shell, command),
+        Some(Command::Report {
+            class,
+            quiz,
+            format,
+            items,
+        }) => report::run(&shell, class.as_deref(), quiz.as_deref(), format, items),
         None => app(&shell, cli.lang.clone(), cli.practice_speed),
     };
     ExitCode::from(code)

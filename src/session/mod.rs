@@ -4,6 +4,7 @@
 
 pub mod progress;
 pub mod quiz_run;
+pub mod report_data;
 pub mod sheets;
 
 pub use progress::{PrePost, prepost};

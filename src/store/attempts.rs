@@ -298,3 +298,48 @@ mod tests {
         );
     }
 }
+
+/// One answer of a finished pre-test or post-test, for reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultRow {
+    pub profile_id: String,
+    pub attempt_id: String,
+    pub phase: Phase,
+    pub finished: String,
+    /// `None` for an attempt without answers.
+    pub question_id: Option<String>,
+    pub correct: bool,
+}
+
+impl Store {
+    /// Every answer of the finished, current pre-tests and post-tests of a quiz (of a class's
+    /// members when a class is given), oldest attempt first: one query for a whole class.
+    pub fn test_results(&self, quiz_id: &str, class_id: Option<&str>) -> Result<Vec<ResultRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT a.profile_id, a.id, a.phase, a.finished, w.question_id, coalesce(w.correct, 0)
+                 FROM attempt a LEFT JOIN answer w ON w.attempt_id = a.id
+                 WHERE a.quiz_id = ?1 AND a.finished IS NOT NULL AND a.replaced_by IS NULL
+                   AND a.phase IN ('pre', 'post')
+                   AND (?2 IS NULL OR a.profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?2))
+                 ORDER BY a.finished, a.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![quiz_id, class_id], |r| {
+                let phase: String = r.get(2)?;
+                Ok(ResultRow {
+                    profile_id: r.get(0)?,
+                    attempt_id: r.get(1)?,
+                    phase: Phase::from_name(&phase).unwrap_or(Phase::Pre),
+                    finished: r.get(3)?,
+                    question_id: r.get(4)?,
+                    correct: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+}

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use attempts::{AnswerRow, AttemptRow, NewAttempt};
+pub use attempts::{AnswerRow, AttemptRow, NewAttempt, ResultRow};
 pub use classes::{ClassDetails, ClassRow};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;

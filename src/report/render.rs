@@ -1,0 +1,539 @@
+//! The report as text, CSV, Markdown and JSON, in Indonesian or English.
+
+use std::fmt::Write as _;
+
+use super::build::{Report, Val};
+use super::stats::Undefined;
+use crate::content::Lang;
+
+fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
+    if lang.is_en() { en } else { id }
+}
+
+/// A number with `d` decimals; Indonesian uses a decimal comma.
+pub fn num(x: f64, d: usize, lang: &Lang) -> String {
+    let s = format!("{x:.d$}");
+    if lang.is_en() { s } else { s.replace('.', ",") }
+}
+
+fn reason(u: Undefined, lang: &Lang) -> &'static str {
+    match u {
+        Undefined::TooFew => t(lang, "terlalu sedikit peserta", "too few people"),
+        Undefined::NoVariation => t(lang, "tidak ada variasi", "no variation"),
+        Undefined::AllZero => t(lang, "tidak ada yang berubah", "no one changed"),
+        Undefined::NoDiscordant => t(
+            lang,
+            "tidak ada yang berubah pada butir ini",
+            "no one changed on this item",
+        ),
+        Undefined::PerfectPre => t(lang, "tes awal sudah 100%", "the pre-test was already 100%"),
+    }
+}
+
+/// A figure, or "–" with the reason.
+fn fig(v: Val, d: usize, lang: &Lang) -> String {
+    match v.0 {
+        Ok(x) => num(x, d, lang),
+        Err(u) => format!("– ({})", reason(u, lang)),
+    }
+}
+
+/// A p-value as reported: `< 0.001` when tiny.
+fn pval(v: Val, lang: &Lang) -> String {
+    match v.0 {
+        Ok(p) if p < 0.001 => format!("< {}", num(0.001, 3, lang)),
+        Ok(p) => format!("= {}", num(p, 3, lang)),
+        Err(u) => format!("– ({})", reason(u, lang)),
+    }
+}
+
+fn pct(x: Option<f64>, lang: &Lang) -> String {
+    x.map_or("–".into(), |v| {
+        format!(
+            "{}%",
+            num(v, 1, lang)
+                .trim_end_matches(",0")
+                .trim_end_matches(".0")
+        )
+    })
+}
+
+fn change(x: Option<f64>, lang: &Lang) -> String {
+    match x {
+        Some(v) if v > 0.0 => format!("+{}", num(v, 1, lang)),
+        Some(v) => num(v, 1, lang),
+        None => "–".into(),
+    }
+}
+
+pub fn role_label(role: &str, lang: &Lang) -> String {
+    crate::store::Role::parse(role)
+        .map_or(role.to_string(), |r| r.label().get(lang.code()).to_string())
+}
+
+fn roles(r: &Report, lang: &Lang) -> String {
+    r.roles
+        .iter()
+        .map(|(role, n)| format!("{} {n}", role_label(role, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn small_n_warning(r: &Report, lang: &Lang) -> Option<&'static str> {
+    (r.summary.n_paired < 10).then(|| {
+        t(
+            lang,
+            "Catatan: kurang dari 10 peserta berpasangan, jadi nilai p hanya perkiraan kasar.",
+            "Note: fewer than 10 paired participants, so the p-values are only rough.",
+        )
+    })
+}
+
+/// One plain sentence about a test's p-value.
+fn verdict(p: Val, lang: &Lang) -> &'static str {
+    match p.0 {
+        Ok(p) if p < 0.05 => t(
+            lang,
+            "Perbedaan ini bermakna secara statistik (p < 0,05): kenaikan ini kecil kemungkinannya hanya kebetulan.",
+            "This difference is statistically significant (p < 0.05): the rise is unlikely to be chance alone.",
+        ),
+        Ok(_) => t(
+            lang,
+            "Perbedaan ini tidak bermakna secara statistik (p ≥ 0,05): bisa jadi hanya kebetulan.",
+            "This difference is not statistically significant (p ≥ 0.05): it could be chance.",
+        ),
+        Err(_) => t(
+            lang,
+            "Uji ini tidak dapat dihitung.",
+            "This test cannot be computed.",
+        ),
+    }
+}
+
+pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
+    let s = &r.summary;
+    let mut o = String::new();
+    let class = r
+        .class
+        .clone()
+        .unwrap_or_else(|| t(lang, "semua peserta", "everyone").into());
+    let _ = writeln!(
+        o,
+        "{}: {class} — {quiz_title} ({})",
+        t(lang, "Laporan", "Report"),
+        r.quiz
+    );
+    let _ = writeln!(
+        o,
+        "{}: {} ({}) · {}: {}",
+        t(lang, "Peserta", "Participants"),
+        r.participants.len(),
+        roles(r, lang),
+        t(
+            lang,
+            "berpasangan (tes awal dan akhir)",
+            "paired (pre and post)"
+        ),
+        s.n_paired
+    );
+    if let Some(w) = small_n_warning(r, lang) {
+        let _ = writeln!(o, "! {w}");
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "{:<28} {:<9} {:>7} {:>7} {:>8}",
+        t(lang, "Nama", "Name"),
+        t(lang, "Peran", "Role"),
+        t(lang, "Awal", "Pre"),
+        t(lang, "Akhir", "Post"),
+        t(lang, "Ubah", "Change")
+    );
+    for p in &r.participants {
+        let name: String = p.name.chars().take(28).collect();
+        let _ = writeln!(
+            o,
+            "{name:<28} {:<9} {:>7} {:>7} {:>8}",
+            role_label(&p.role, lang),
+            pct(p.pre, lang),
+            pct(p.post, lang),
+            change(p.change, lang)
+        );
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", t(lang, "Ringkasan", "Summary"));
+    for (label, g) in [
+        (t(lang, "Tes awal", "Pre-test"), &s.pre),
+        (t(lang, "Tes akhir", "Post-test"), &s.post),
+    ] {
+        let _ = writeln!(
+            o,
+            "  {label}: n = {}, {} {}, SD {}",
+            g.n,
+            t(lang, "rata-rata", "mean"),
+            fig(g.mean, 1, lang),
+            fig(g.sd, 1, lang)
+        );
+    }
+    let ci = match s.diff.ci95.0 {
+        Ok((lo, hi)) => format!("{} – {}", num(lo, 1, lang), num(hi, 1, lang)),
+        Err(u) => format!("– ({})", reason(u, lang)),
+    };
+    let _ = writeln!(
+        o,
+        "  {} (n = {}): {} {}, SD {}, 95% CI {ci}",
+        t(lang, "Selisih berpasangan", "Paired difference"),
+        s.n_paired,
+        t(lang, "rata-rata", "mean"),
+        fig(s.diff.mean, 1, lang),
+        fig(s.diff.sd, 1, lang)
+    );
+    let df = s
+        .paired_t
+        .df
+        .0
+        .map_or("–".to_string(), |d| format!("{d:.0}"));
+    let _ = writeln!(
+        o,
+        "  {}: t({df}) = {}, p {}",
+        t(lang, "Uji t berpasangan", "Paired t-test"),
+        fig(s.paired_t.t, 2, lang),
+        pval(s.paired_t.p, lang)
+    );
+    let _ = writeln!(
+        o,
+        "  Wilcoxon: z = {}, p {}",
+        fig(s.wilcoxon.z, 2, lang),
+        pval(s.wilcoxon.p, lang)
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        t(lang, "Ukuran efek dz", "Effect size dz"),
+        fig(s.effect_size_dz, 2, lang)
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        t(lang, "N-gain (Hake)", "Normalised gain (Hake)"),
+        fig(s.normalized_gain, 2, lang)
+    );
+    let _ = writeln!(
+        o,
+        "  {}: {} {}, {} {}",
+        t(lang, "Reliabilitas (KR-20)", "Reliability (KR-20)"),
+        t(lang, "awal", "pre"),
+        fig(r.reliability.pre_alpha, 2, lang),
+        t(lang, "akhir", "post"),
+        fig(r.reliability.post_alpha, 2, lang)
+    );
+    if !r.items.is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(
+            o,
+            "{:<28} {:>8} {:>8} {:>10} {:>10}",
+            t(lang, "Butir soal", "Item"),
+            t(lang, "Awal%", "Pre%"),
+            t(lang, "Akhir%", "Post%"),
+            t(lang, "Daya beda", "Discrim."),
+            "McNemar p"
+        );
+        for i in &r.items {
+            let short = |v: Val, d| v.0.map_or("–".to_string(), |x| num(x, d, lang));
+            let _ = writeln!(
+                o,
+                "{:<28} {:>8} {:>8} {:>10} {:>10}",
+                i.question.chars().take(28).collect::<String>(),
+                short(i.pre_facility, 0),
+                short(i.post_facility, 0),
+                short(i.pre_discrimination, 0),
+                short(i.mcnemar_p, 3)
+            );
+        }
+        let _ = writeln!(
+            o,
+            "{}",
+            t(
+                lang,
+                "– = tidak dapat dihitung (terlalu sedikit peserta, tidak ada variasi, atau tidak ada yang berubah).",
+                "– = cannot be computed (too few people, no variation, or no one changed)."
+            )
+        );
+    }
+    o
+}
+
+/// Participants (and with items, a second section) as CSV that spreadsheets open as numbers:
+/// English with `,` and a decimal point; Indonesian with `;` and a decimal comma, as Excel and
+/// LibreOffice in that language expect. UTF-8 with a byte-order mark, so names keep their letters.
+pub fn csv(r: &Report, lang: &Lang) -> String {
+    let (delim, lang_num) = if lang.is_en() {
+        (b',', Lang::en())
+    } else {
+        (b';', Lang::id())
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delim)
+        .from_writer(Vec::new());
+    let n = |x: Option<f64>| x.map_or(String::new(), |v| num(v, 2, &lang_num));
+    let v = |x: Val| x.0.map_or(String::new(), |v| num(v, 4, &lang_num));
+    let _ = w.write_record([
+        t(lang, "nama", "name"),
+        t(lang, "peran", "role"),
+        t(lang, "awal", "pre"),
+        t(lang, "akhir", "post"),
+        t(lang, "perubahan", "change"),
+    ]);
+    for p in &r.participants {
+        let _ = w.write_record([
+            p.name.clone(),
+            role_label(&p.role, lang),
+            n(p.pre),
+            n(p.post),
+            n(p.change),
+        ]);
+    }
+    if !r.items.is_empty() {
+        let _ = w.write_record([""; 5]);
+        let _ = w.write_record([
+            t(lang, "butir", "item"),
+            t(lang, "awal_benar_persen", "pre_facility"),
+            t(lang, "akhir_benar_persen", "post_facility"),
+            t(lang, "daya_beda_awal", "pre_discrimination"),
+            "mcnemar_p",
+        ]);
+        for i in &r.items {
+            let _ = w.write_record([
+                i.question.clone(),
+                v(i.pre_facility),
+                v(i.post_facility),
+                v(i.pre_discrimination),
+                v(i.mcnemar_p),
+            ]);
+        }
+    }
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}
+
+pub fn json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+fn cohen(dz: f64, lang: &Lang) -> &'static str {
+    let a = dz.abs();
+    if a >= 0.8 {
+        t(lang, "besar", "large")
+    } else if a >= 0.5 {
+        t(lang, "sedang", "medium")
+    } else if a >= 0.2 {
+        t(lang, "kecil", "small")
+    } else {
+        t(lang, "sangat kecil", "very small")
+    }
+}
+
+fn hake(g: f64, lang: &Lang) -> &'static str {
+    if g >= 0.7 {
+        t(lang, "tinggi", "high")
+    } else if g >= 0.3 {
+        t(lang, "sedang", "medium")
+    } else {
+        t(lang, "rendah", "low")
+    }
+}
+
+/// A section ready for a community-service report (pengabdian masyarakat).
+pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
+    let s = &r.summary;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "## {}: {quiz_title}\n",
+        t(
+            lang,
+            "Hasil tes awal dan tes akhir",
+            "Pre-test and post-test results"
+        )
+    );
+    if let Some(c) = &r.class_info {
+        let mut when = Vec::new();
+        when.extend(c.starts.clone());
+        when.extend(c.ends.clone());
+        let _ = writeln!(
+            o,
+            "- **{}:** {}{}",
+            t(lang, "Kegiatan", "Activity"),
+            c.name,
+            c.place.as_ref().map_or(String::new(), |p| format!(", {p}"))
+        );
+        if !when.is_empty() {
+            let _ = writeln!(
+                o,
+                "- **{}:** {}",
+                t(lang, "Waktu", "When"),
+                when.join(" – ")
+            );
+        }
+        if let Some(tr) = &c.trainer {
+            let _ = writeln!(o, "- **{}:** {tr}", t(lang, "Pelatih", "Trainer"));
+        }
+    }
+    let _ = writeln!(
+        o,
+        "- **{}:** {} ({}); {} {}\n",
+        t(lang, "Peserta", "Participants"),
+        r.participants.len(),
+        roles(r, lang),
+        s.n_paired,
+        t(
+            lang,
+            "mengikuti tes awal dan tes akhir",
+            "took both the pre-test and the post-test"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "| No | {} | {} | {} | {} | {} |",
+        t(lang, "Nama", "Name"),
+        t(lang, "Peran", "Role"),
+        t(lang, "Tes awal", "Pre-test"),
+        t(lang, "Tes akhir", "Post-test"),
+        t(lang, "Perubahan", "Change")
+    );
+    let _ = writeln!(o, "| ---: | --- | --- | ---: | ---: | ---: |");
+    for (i, p) in r.participants.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            p.name.replace('|', "/"),
+            role_label(&p.role, lang),
+            pct(p.pre, lang),
+            pct(p.post, lang),
+            change(p.change, lang)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "| | **{}** | | **{}** | **{}** | **{}** |\n",
+        t(lang, "Rata-rata (SD)", "Mean (SD)"),
+        format_args!("{} ({})", fig(s.pre.mean, 1, lang), fig(s.pre.sd, 1, lang)),
+        format_args!(
+            "{} ({})",
+            fig(s.post.mean, 1, lang),
+            fig(s.post.sd, 1, lang)
+        ),
+        fig(s.diff.mean, 1, lang)
+    );
+    let _ = writeln!(o, "### {}\n", t(lang, "Uji statistik", "Statistical tests"));
+    if let Some(w) = small_n_warning(r, lang) {
+        let _ = writeln!(o, "> {w}\n");
+    }
+    let df = s
+        .paired_t
+        .df
+        .0
+        .map_or("–".to_string(), |d| format!("{d:.0}"));
+    let _ = writeln!(
+        o,
+        "- **{}:** t({df}) = {}, p {}. {}",
+        t(lang, "Uji t berpasangan", "Paired t-test"),
+        fig(s.paired_t.t, 2, lang),
+        pval(s.paired_t.p, lang),
+        verdict(s.paired_t.p, lang)
+    );
+    let _ = writeln!(
+        o,
+        "- **{}:** z = {}, p {}. {}",
+        t(
+            lang,
+            "Uji Wilcoxon (peringkat bertanda)",
+            "Wilcoxon signed-rank test"
+        ),
+        fig(s.wilcoxon.z, 2, lang),
+        pval(s.wilcoxon.p, lang),
+        t(
+            lang,
+            "Uji ini tidak menganggap nilai berdistribusi normal; cocok untuk kelompok kecil.",
+            "This test does not assume normally distributed scores; it suits small groups."
+        )
+    );
+    match s.effect_size_dz.0 {
+        Ok(dz) => {
+            let _ = writeln!(
+                o,
+                "- **{}:** dz = {} ({} {}).",
+                t(lang, "Ukuran efek", "Effect size"),
+                num(dz, 2, lang),
+                t(lang, "efek", "a"),
+                cohen(dz, lang)
+            );
+        }
+        Err(u) => {
+            let _ = writeln!(
+                o,
+                "- **{}:** – ({}).",
+                t(lang, "Ukuran efek", "Effect size"),
+                reason(u, lang)
+            );
+        }
+    }
+    match s.normalized_gain.0 {
+        Ok(g) => {
+            let _ = writeln!(
+                o,
+                "- **N-gain:** {} ({} {}).",
+                num(g, 2, lang),
+                t(lang, "kategori", "category"),
+                hake(g, lang)
+            );
+        }
+        Err(u) => {
+            let _ = writeln!(o, "- **N-gain:** – ({}).", reason(u, lang));
+        }
+    }
+    let _ = writeln!(
+        o,
+        "- **{}:** {} {}, {} {}.\n",
+        t(lang, "Reliabilitas KR-20", "KR-20 reliability"),
+        t(lang, "tes awal", "pre-test"),
+        fig(r.reliability.pre_alpha, 2, lang),
+        t(lang, "tes akhir", "post-test"),
+        fig(r.reliability.post_alpha, 2, lang)
+    );
+    if !r.items.is_empty() {
+        let _ = writeln!(o, "### {}\n", t(lang, "Butir soal", "Items"));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | McNemar p |",
+            t(lang, "Butir", "Item"),
+            t(lang, "Benar awal", "Right, pre"),
+            t(lang, "Benar akhir", "Right, post"),
+            t(lang, "Daya beda", "Discrimination")
+        );
+        let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: |");
+        for i in &r.items {
+            let short = |v: Val, d| v.0.map_or("–".to_string(), |x| num(x, d, lang));
+            let _ = writeln!(
+                o,
+                "| {} | {}% | {}% | {} | {} |",
+                i.question,
+                short(i.pre_facility, 0),
+                short(i.post_facility, 0),
+                short(i.pre_discrimination, 0),
+                short(i.mcnemar_p, 3)
+            );
+        }
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(
+                lang,
+                "Butir dengan persentase benar rendah pada tes akhir perlu dibahas lagi dengan peserta.",
+                "Items with a low share right in the post-test are worth going over again with the participants."
+            )
+        );
+    }
+    o
+}
