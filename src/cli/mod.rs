@@ -1,5 +1,6 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
+mod bundle;
 mod history;
 mod print;
 mod quiz;
@@ -104,6 +105,22 @@ pub enum Command {
         /// Per question: share right before and after, discrimination, McNemar
         #[arg(long)]
         items: bool,
+    },
+    /// Write everything (or one class) to one bundle file, to merge on another laptop
+    Export {
+        /// The bundle file to write (it must not exist yet)
+        file: PathBuf,
+        /// Only this class's participants and their records
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// Names replaced by codes (P001…), trainers' names and free-text notes left out
+        #[arg(long)]
+        pseudonymise: bool,
+    },
+    /// Merge bundle files from other laptops (all of them, or none if one is damaged)
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Typed-in paper forms: answer sheets of a class
     Sheets {
@@ -333,6 +350,12 @@ pub fn run(cli: Cli) -> ExitCode {
             bilingual,
         }) => print::run(&shell, &quiz, format, key, bilingual),
         Some(Command::Sheets { command }) => sheets::run(&shell, command),
+        Some(Command::Export {
+            file,
+            class,
+            pseudonymise,
+        }) => bundle::export(&shell, &file, class.as_deref(), pseudonymise),
+        Some(Command::Import { files }) => bundle::import(&shell, &files),
         Some(Command::Report {
             class,
             quiz,

@@ -39,7 +39,7 @@ pub fn run(
             return EXIT_INPUT;
         }
     };
-    let input = match report_input(&store, quiz, class, items) {
+    let input = match report_input(&store, quiz, class, items, lang) {
         Ok(Some(i)) => i,
         Ok(None) => {
             let names: Vec<String> = store

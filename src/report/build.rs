@@ -58,6 +58,8 @@ pub struct Input {
     pub quiz: String,
     /// Question ids in file order.
     pub questions: Vec<String>,
+    /// What each question says, in the report's language (for people; JSON keeps the ids).
+    pub labels: Vec<String>,
     pub participants: Vec<ParticipantInput>,
     pub items: bool,
 }
@@ -139,6 +141,8 @@ pub struct Report {
     pub class_info: Option<ClassInfo>,
     #[serde(skip)]
     pub roles: Vec<(String, usize)>,
+    #[serde(skip)]
+    pub labels: Vec<String>,
 }
 
 fn percent(right: &[bool]) -> f64 {
@@ -307,6 +311,7 @@ pub fn build(input: &Input) -> Report {
         reliability,
         class_info: input.class.clone(),
         roles,
+        labels: input.labels.clone(),
     }
 }
 

@@ -110,6 +110,19 @@ fn verdict(p: Val, lang: &Lang) -> &'static str {
     }
 }
 
+/// An item as people read it: its number on the paper and the start of what it says.
+fn item_label(r: &Report, i: usize, width: usize) -> String {
+    let words = r
+        .labels
+        .get(i)
+        .map_or(r.items[i].question.as_str(), String::as_str);
+    let mut s = format!("{}. {words}", i + 1);
+    if s.chars().count() > width {
+        s = s.chars().take(width.saturating_sub(1)).collect::<String>() + "…";
+    }
+    s
+}
+
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     let s = &r.summary;
     let mut o = String::new();
@@ -238,12 +251,12 @@ pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
             t(lang, "Daya beda", "Discrim."),
             "McNemar p"
         );
-        for i in &r.items {
+        for (n, i) in r.items.iter().enumerate() {
             let short = |v: Val, d| v.0.map_or("–".to_string(), |x| num(x, d, lang));
             let _ = writeln!(
                 o,
                 "{:<28} {:>8} {:>8} {:>10} {:>10}",
-                i.question.chars().take(28).collect::<String>(),
+                item_label(r, n, 28),
                 short(i.pre_facility, 0),
                 short(i.post_facility, 0),
                 short(i.pre_discrimination, 0),
@@ -455,10 +468,11 @@ pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
         pval(s.wilcoxon.p, lang),
         t(
             lang,
-            "Uji ini tidak menganggap nilai berdistribusi normal; cocok untuk kelompok kecil.",
-            "This test does not assume normally distributed scores; it suits small groups."
+            "Uji ini tidak menganggap nilai berdistribusi normal, jadi cocok untuk kelompok kecil.",
+            "This test does not assume normally distributed scores, so it suits small groups."
         )
     );
+    let _ = writeln!(o, "  {}", verdict(s.wilcoxon.p, lang));
     match s.effect_size_dz.0 {
         Ok(dz) => {
             let _ = writeln!(
@@ -513,12 +527,12 @@ pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
             t(lang, "Daya beda", "Discrimination")
         );
         let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: |");
-        for i in &r.items {
+        for (n, i) in r.items.iter().enumerate() {
             let short = |v: Val, d| v.0.map_or("–".to_string(), |x| num(x, d, lang));
             let _ = writeln!(
                 o,
                 "| {} | {}% | {}% | {} | {} |",
-                i.question,
+                item_label(r, n, 60).replace('|', "/"),
                 short(i.pre_facility, 0),
                 short(i.post_facility, 0),
                 short(i.pre_discrimination, 0),

@@ -2,6 +2,7 @@
 //! against the store, and reading a trainee's progress. Uses the engines and the store; knows
 //! nothing of terminals.
 
+pub mod bundles;
 pub mod progress;
 pub mod quiz_run;
 pub mod report_data;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::content::{Phase, Quiz};
+use crate::content::{Lang, Phase, Quiz};
 use crate::report::build::ClassInfo;
 use crate::report::{Input, ParticipantInput};
 use crate::store::{Result, Store};
@@ -14,6 +14,7 @@ pub fn report_input(
     quiz: &Quiz,
     class: Option<&str>,
     items: bool,
+    lang: &Lang,
 ) -> Result<Option<Input>> {
     let class_row = match class {
         Some(name) => match store.class_by_name(name)? {
@@ -80,6 +81,11 @@ pub fn report_input(
         }),
         quiz: quiz.id.clone(),
         questions: quiz.questions.iter().map(|q| q.id.clone()).collect(),
+        labels: quiz
+            .questions
+            .iter()
+            .map(|q| q.prompt.get(lang).to_string())
+            .collect(),
         participants,
         items,
     }))

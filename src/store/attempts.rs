@@ -20,6 +20,9 @@ pub struct AttemptRow {
     pub started: String,
     pub finished: Option<String>,
     pub right: Option<u32>,
+    pub app_version: String,
+    /// A later sheet result that replaced this one.
+    pub replaced_by: Option<String>,
     /// How many answers are saved (for a finished attempt, all its questions: unanswered ones
     /// were saved as skipped or never shown).
     pub answered: u32,
@@ -58,7 +61,8 @@ pub struct AnswerRow {
 const COLUMNS: &str = "a.id, a.profile_id, a.class_id, a.quiz_id, a.phase, a.seed, a.shuffle,
     a.question_count, a.content_version, a.mode, a.started, a.finished, a.right_count,
     CASE WHEN a.finished IS NULL THEN (SELECT count(*) FROM answer WHERE attempt_id = a.id)
-         ELSE a.question_count END";
+         ELSE a.question_count END,
+    a.app_version, a.replaced_by";
 
 fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
     let phase: String = r.get(4)?;
@@ -79,6 +83,8 @@ fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
         finished: r.get(11)?,
         right: r.get(12)?,
         answered: r.get(13)?,
+        app_version: r.get(14)?,
+        replaced_by: r.get(15)?,
     })
 }
 
@@ -142,6 +148,16 @@ impl Store {
             &format!(
                 "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 AND a.replaced_by IS NULL
                  ORDER BY a.started, a.id"
+            ),
+            params![profile_id],
+        )
+    }
+
+    /// Every attempt of a profile, replaced ones too (for export), oldest first.
+    pub fn all_attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>> {
+        self.query_attempts(
+            &format!(
+                "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 ORDER BY a.started, a.id"
             ),
             params![profile_id],
         )

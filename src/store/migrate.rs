@@ -105,6 +105,12 @@ const MIGRATIONS: &[&str] = &[
         updated TEXT NOT NULL,
         PRIMARY KEY (class_id, quiz_id, phase, profile_id)
     );",
+    // 4: a trainee from another laptop's bundle, matched here by name, keeps that laptop's id as
+    // an alias, so importing again finds the same record by id.
+    "CREATE TABLE profile_alias (
+        alias TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL REFERENCES profile (id)
+    );",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

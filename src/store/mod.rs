@@ -3,6 +3,7 @@
 //! the keypress in flight. Knows nothing of engines or terminals.
 
 mod attempts;
+mod bundle;
 mod classes;
 mod error;
 mod fresh;
@@ -18,6 +19,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use attempts::{AnswerRow, AttemptRow, NewAttempt, ResultRow};
+pub use bundle::{BUNDLE_VERSION, Merged, Payload, read_bundle, write_bundle};
 pub use classes::{ClassDetails, ClassRow};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;

@@ -1,0 +1,103 @@
+//! `pijat export FILE [--class NAME] [--pseudonymise]` and `pijat import FILE...`.
+
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_INPUT, Shell, t};
+use crate::session::bundles::{export_to, import_from};
+
+pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
+    let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    match export_to(&store, file, class, pseudonymise, &content.version) {
+        Ok(n) => {
+            let f = file.display();
+            println!(
+                "{}",
+                if lang.is_en() {
+                    format!(
+                        "{f}: {n} trainees and their records exported{}.",
+                        if pseudonymise {
+                            ", names replaced by codes"
+                        } else {
+                            ""
+                        }
+                    )
+                } else {
+                    format!(
+                        "{f}: {n} peserta beserta catatannya diekspor{}.",
+                        if pseudonymise {
+                            ", nama diganti kode"
+                        } else {
+                            ""
+                        }
+                    )
+                }
+            );
+            0
+        }
+        Err(m) => {
+            eprintln!("{}", m.get(lang.code()));
+            EXIT_INPUT
+        }
+    }
+}
+
+pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
+    let lang = &shell.lang;
+    let mut store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    match import_from(&mut store, files, lang.code()) {
+        Ok(m) => {
+            println!(
+                "{}",
+                if lang.is_en() {
+                    format!(
+                        "Imported: {} new trainees, {} matched by name, {} new classes, {} new tests ({} already here), {} practice runs.",
+                        m.profiles_new,
+                        m.profiles_linked,
+                        m.classes_new,
+                        m.attempts_new,
+                        m.attempts_known,
+                        m.runs_new
+                    )
+                } else {
+                    format!(
+                        "Diimpor: {} peserta baru, {} dicocokkan menurut nama, {} kelas baru, {} tes baru ({} sudah ada), {} latihan pijat.",
+                        m.profiles_new,
+                        m.profiles_linked,
+                        m.classes_new,
+                        m.attempts_new,
+                        m.attempts_known,
+                        m.runs_new
+                    )
+                }
+            );
+            0
+        }
+        Err(problems) => {
+            for p in problems {
+                eprintln!("{p}");
+            }
+            eprintln!(
+                "{}",
+                t(lang, "Tidak ada yang diimpor.", "Nothing was imported.")
+            );
+            EXIT_INPUT
+        }
+    }
+}

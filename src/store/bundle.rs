@@ -1,0 +1,552 @@
+//! Export bundles: one JSON file with everything a laptop holds (or one class), stable UUIDs and
+//! a checksum; and merging bundles into this laptop's data, all of them or none.
+//!
+//! File: `{"format":"pijat-bundle","format_version":1,"checksum":"<sha256 of payload>","payload":{…}}`.
+//! The checksum covers the payload's exact text, so any change after export is noticed.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::profiles::name_key;
+use super::{Result, Store, StoreError, now};
+use crate::content::Bilingual;
+use crate::msg;
+
+pub const BUNDLE_FORMAT: &str = "pijat-bundle";
+pub const BUNDLE_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BProfile {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub lang: Option<String>,
+    pub created: String,
+    pub last_used: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BClass {
+    pub id: String,
+    pub name: String,
+    pub place: Option<String>,
+    pub starts: Option<String>,
+    pub ends: Option<String>,
+    pub trainer: Option<String>,
+    pub created: String,
+    pub members: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BAnswer {
+    pub question_id: String,
+    pub position: u32,
+    pub response: String,
+    pub correct: bool,
+    pub answered: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BAttempt {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub quiz_id: String,
+    pub phase: String,
+    /// The seed as a string: JSON numbers lose bits above 2^53.
+    pub seed: String,
+    pub shuffle: bool,
+    pub question_count: u32,
+    pub content_version: String,
+    pub app_version: String,
+    pub mode: String,
+    pub started: String,
+    pub finished: Option<String>,
+    pub right: Option<u32>,
+    pub replaced_by: Option<String>,
+    pub answers: Vec<BAnswer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BStep {
+    pub step_id: String,
+    pub position: u32,
+    pub planned_seconds: Option<u32>,
+    pub spent_ms: u64,
+    pub done_well: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BRun {
+    pub id: String,
+    pub profile_id: String,
+    pub routine_id: String,
+    pub speed: f64,
+    pub content_version: String,
+    pub app_version: String,
+    pub started: String,
+    pub finished: Option<String>,
+    pub steps: Vec<BStep>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payload {
+    pub app_version: String,
+    pub content_version: String,
+    pub created: String,
+    /// Names replaced by codes (P001…), trainers' names and free-text notes left out.
+    pub pseudonymised: bool,
+    /// The class the export was limited to, if any.
+    pub class: Option<String>,
+    pub profiles: Vec<BProfile>,
+    pub classes: Vec<BClass>,
+    pub attempts: Vec<BAttempt>,
+    pub practice_runs: Vec<BRun>,
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    format_version: u32,
+    checksum: String,
+    #[serde(borrow)]
+    payload: &'a serde_json::value::RawValue,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bundle file's text for a payload.
+pub fn write_bundle(p: &Payload) -> String {
+    let payload = serde_json::to_string(p).unwrap_or_else(|_| "{}".into());
+    let sum = hex(&Sha256::digest(payload.as_bytes()));
+    format!(
+        "{{\"format\":\"{BUNDLE_FORMAT}\",\"format_version\":{BUNDLE_VERSION},\"checksum\":\"{sum}\",\"payload\":{payload}}}\n"
+    )
+}
+
+/// Reads a bundle file's text; refuses a truncated, changed, foreign or newer one.
+pub fn read_bundle(text: &str) -> std::result::Result<Payload, Bilingual> {
+    let env: Envelope = serde_json::from_str(text).map_err(|e| {
+        let (l, c) = (e.line(), e.column());
+        msg!(
+            id: "bukan bundel pijat yang utuh (terpotong atau rusak di baris {l}, kolom {c}); tidak ada yang diimpor",
+            en: "not a complete pijat bundle (cut short or damaged at line {l}, column {c}); nothing was imported"
+        )
+    })?;
+    if env.format != BUNDLE_FORMAT {
+        return Err(msg!(id: "ini bukan bundel pijat", en: "this is not a pijat bundle"));
+    }
+    if env.format_version > BUNDLE_VERSION {
+        let v = env.format_version;
+        return Err(msg!(
+            id: "bundel ini dibuat pijat yang lebih baru (format {v}); perbarui pijat lalu impor lagi",
+            en: "this bundle is from a newer pijat (format {v}); update pijat and import again"
+        ));
+    }
+    let sum = hex(&Sha256::digest(env.payload.get().as_bytes()));
+    if sum != env.checksum {
+        return Err(msg!(
+            id: "checksum tidak cocok: berkas diubah atau rusak setelah diekspor; tidak ada yang diimpor",
+            en: "the checksum does not match: the file was changed or damaged after export; nothing was imported"
+        ));
+    }
+    let p: Payload = serde_json::from_str(env.payload.get()).map_err(|e| {
+        let m = e.to_string();
+        msg!(id: "isi bundel tidak sah: {m}", en: "the bundle's contents are not valid: {m}")
+    })?;
+    check(&p)?;
+    Ok(p)
+}
+
+/// Every reference inside the bundle points at something in it.
+fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
+    let bad = |what: String| -> Bilingual {
+        msg!(id: "bundel tidak konsisten: {what}", en: "the bundle is inconsistent: {what}")
+    };
+    let profiles: std::collections::HashSet<&str> =
+        p.profiles.iter().map(|x| x.id.as_str()).collect();
+    let classes: std::collections::HashSet<&str> =
+        p.classes.iter().map(|x| x.id.as_str()).collect();
+    for x in &p.profiles {
+        if super::Role::parse(&x.role).is_none() || super::clean_name(&x.name).is_err() {
+            return Err(bad(format!("profile {}", x.id)));
+        }
+    }
+    for c in &p.classes {
+        if c.members.iter().any(|m| !profiles.contains(m.as_str())) {
+            return Err(bad(format!("class {}", c.id)));
+        }
+    }
+    for a in &p.attempts {
+        let class_ok = a.class_id.as_deref().is_none_or(|c| classes.contains(c));
+        let phase_ok = crate::content::Phase::from_name(&a.phase).is_some();
+        if !profiles.contains(a.profile_id.as_str())
+            || !class_ok
+            || !phase_ok
+            || a.seed.parse::<u64>().is_err()
+        {
+            return Err(bad(format!("attempt {}", a.id)));
+        }
+    }
+    for r in &p.practice_runs {
+        if !profiles.contains(r.profile_id.as_str()) {
+            return Err(bad(format!("practice run {}", r.id)));
+        }
+    }
+    Ok(())
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Merged {
+    pub profiles_new: usize,
+    pub profiles_linked: usize,
+    pub classes_new: usize,
+    pub attempts_new: usize,
+    pub attempts_known: usize,
+    pub runs_new: usize,
+}
+
+impl Store {
+    /// Everything on this laptop, or one class's members and their records.
+    pub fn export(
+        &self,
+        class: Option<&str>,
+        pseudonymise: bool,
+        content_version: &str,
+    ) -> Result<Payload> {
+        let classes = match class {
+            Some(name) => self.class_by_name(name)?.into_iter().collect(),
+            None => self.classes()?,
+        };
+        let mut profile_ids: Vec<String> = Vec::new();
+        let mut out_classes = Vec::new();
+        for c in &classes {
+            let members: Vec<String> = self.members(&c.id)?.into_iter().map(|p| p.id).collect();
+            profile_ids.extend(members.iter().cloned());
+            out_classes.push(BClass {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                place: c.place.clone(),
+                starts: c.starts.clone(),
+                ends: c.ends.clone(),
+                trainer: if pseudonymise {
+                    None
+                } else {
+                    c.trainer.clone()
+                },
+                created: c.created.clone(),
+                members,
+            });
+        }
+        if class.is_none() {
+            profile_ids = self.all_profile_ids()?;
+        }
+        profile_ids.sort();
+        profile_ids.dedup();
+        let mut profiles = Vec::new();
+        for id in &profile_ids {
+            if let Some(p) = self.profile(id)? {
+                profiles.push(BProfile {
+                    id: p.id,
+                    name: p.name,
+                    role: p.role.name().into(),
+                    lang: p.lang,
+                    created: p.created,
+                    last_used: p.last_used,
+                });
+            }
+        }
+        if pseudonymise {
+            // Codes follow the order trainees were added, so they stay the same export to export.
+            profiles.sort_by(|a, b| (&a.created, &a.id).cmp(&(&b.created, &b.id)));
+            for (i, p) in profiles.iter_mut().enumerate() {
+                p.name = format!("P{:03}", i + 1);
+            }
+        }
+        let class_ids: std::collections::HashSet<String> =
+            out_classes.iter().map(|c| c.id.clone()).collect();
+        let mut attempts = Vec::new();
+        let mut runs = Vec::new();
+        for id in &profile_ids {
+            for a in self.all_attempts_of(id)? {
+                let answers = self
+                    .answers(&a.id)?
+                    .into_iter()
+                    .map(|w| BAnswer {
+                        question_id: w.question_id,
+                        position: w.position,
+                        response: w.response,
+                        correct: w.correct,
+                        answered: w.answered,
+                    })
+                    .collect();
+                attempts.push(BAttempt {
+                    id: a.id,
+                    profile_id: a.profile_id,
+                    class_id: a.class_id.filter(|c| class_ids.contains(c)),
+                    quiz_id: a.quiz_id,
+                    phase: a.phase.name().into(),
+                    seed: a.seed.to_string(),
+                    shuffle: a.shuffle,
+                    question_count: a.question_count,
+                    content_version: a.content_version,
+                    app_version: a.app_version,
+                    mode: a.mode,
+                    started: a.started,
+                    finished: a.finished,
+                    right: a.right,
+                    replaced_by: a.replaced_by,
+                    answers,
+                });
+            }
+            for r in self.practice_runs_of(id)? {
+                let steps = self
+                    .practice_steps(&r.id)?
+                    .into_iter()
+                    .map(|s| BStep {
+                        step_id: s.step_id,
+                        position: s.position,
+                        planned_seconds: s.planned_seconds,
+                        spent_ms: s.spent_ms,
+                        done_well: s.done_well,
+                    })
+                    .collect();
+                runs.push(BRun {
+                    id: r.id.clone(),
+                    profile_id: r.profile_id,
+                    routine_id: r.routine_id,
+                    speed: r.speed,
+                    content_version: self.run_content_version(&r.id)?,
+                    app_version: env!("CARGO_PKG_VERSION").into(),
+                    started: r.started,
+                    finished: r.finished,
+                    steps,
+                });
+            }
+        }
+        Ok(Payload {
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            content_version: content_version.into(),
+            created: now(),
+            pseudonymised: pseudonymise,
+            class: class.map(str::to_string),
+            profiles,
+            classes: out_classes,
+            attempts,
+            practice_runs: runs,
+        })
+    }
+
+    fn all_profile_ids(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM profile")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    fn run_content_version(&self, run_id: &str) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT content_version FROM practice_run WHERE id = ?1",
+                [run_id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
+    /// Merges bundles in one transaction. The same UUID is the same record (importing twice
+    /// adds nothing); a trainee or class with the same name as one here is the same one.
+    pub fn import_bundles(&mut self, bundles: &[Payload]) -> Result<Merged> {
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let mut m = Merged::default();
+        for b in bundles {
+            merge_one(&tx, b, &mut m).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(m)
+    }
+}
+
+fn find(tx: &Transaction, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
+    tx.query_row(sql, [key], |r| r.get(0)).optional()
+}
+
+fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<()> {
+    let mut class_map: HashMap<&str, String> = HashMap::new();
+    for c in &b.classes {
+        let local = match find(tx, "SELECT id FROM class WHERE id = ?1", &c.id)? {
+            Some(id) => Some(id),
+            None => find(
+                tx,
+                "SELECT id FROM class WHERE name_key = ?1",
+                &name_key(&c.name),
+            )?,
+        };
+        let id = match local {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO class (id, name, name_key, place, starts, ends, trainer, created)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        c.id,
+                        c.name,
+                        name_key(&c.name),
+                        c.place,
+                        c.starts,
+                        c.ends,
+                        c.trainer,
+                        c.created
+                    ],
+                )?;
+                m.classes_new += 1;
+                c.id.clone()
+            }
+        };
+        class_map.insert(&c.id, id);
+    }
+    let mut profile_map: HashMap<&str, String> = HashMap::new();
+    for p in &b.profiles {
+        let known = match find(tx, "SELECT id FROM profile WHERE id = ?1", &p.id)? {
+            Some(id) => Some(id),
+            None => find(
+                tx,
+                "SELECT profile_id FROM profile_alias WHERE alias = ?1",
+                &p.id,
+            )?,
+        };
+        if let Some(id) = known {
+            profile_map.insert(&p.id, id);
+            continue;
+        }
+        let same_name = find(
+            tx,
+            "SELECT id FROM profile WHERE name_key = ?1",
+            &name_key(&p.name),
+        )?;
+        let id = match same_name {
+            // On a laptop a name is one person: records with the same name are linked. Codes in
+            // a pseudonymised bundle are not names, so they are never linked this way.
+            Some(local) if !b.pseudonymised => {
+                tx.execute(
+                    "INSERT INTO profile_alias (alias, profile_id) VALUES (?1, ?2)",
+                    params![p.id, local],
+                )?;
+                m.profiles_linked += 1;
+                local
+            }
+            clash => {
+                let name = if clash.is_some() {
+                    format!("{} #{}", p.name, &p.id[..4.min(p.id.len())])
+                } else {
+                    p.name.clone()
+                };
+                tx.execute(
+                    "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![
+                        p.id,
+                        name,
+                        name_key(&name),
+                        p.role,
+                        p.lang,
+                        p.created,
+                        p.last_used
+                    ],
+                )?;
+                m.profiles_new += 1;
+                p.id.clone()
+            }
+        };
+        profile_map.insert(&p.id, id);
+    }
+    for c in &b.classes {
+        for member in &c.members {
+            tx.execute(
+                "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                params![class_map[c.id.as_str()], profile_map[member.as_str()], now()],
+            )?;
+        }
+    }
+    let mut replaced = Vec::new();
+    for a in &b.attempts {
+        if find(tx, "SELECT id FROM attempt WHERE id = ?1", &a.id)?.is_some() {
+            m.attempts_known += 1;
+            continue;
+        }
+        let seed: u64 = a.seed.parse().unwrap_or(0);
+        tx.execute(
+            "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
+                 content_version, app_version, mode, started, finished, right_count)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                a.id,
+                profile_map[a.profile_id.as_str()],
+                a.class_id.as_deref().map(|c| class_map[c].clone()),
+                a.quiz_id,
+                a.phase,
+                seed as i64,
+                a.shuffle,
+                a.question_count,
+                a.content_version,
+                a.app_version,
+                a.mode,
+                a.started,
+                a.finished,
+                a.right
+            ],
+        )?;
+        for w in &a.answers {
+            tx.execute(
+                "INSERT INTO answer (attempt_id, question_id, position, response, correct, answered)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![a.id, w.question_id, w.position, w.response, w.correct, w.answered],
+            )?;
+        }
+        if let Some(r) = &a.replaced_by {
+            replaced.push((a.id.clone(), r.clone()));
+        }
+        m.attempts_new += 1;
+    }
+    // Links between attempts are set once every attempt of the bundle is in.
+    for (id, by) in replaced {
+        tx.execute(
+            "UPDATE attempt SET replaced_by = ?2 WHERE id = ?1 AND EXISTS (SELECT 1 FROM attempt WHERE id = ?2)",
+            params![id, by],
+        )?;
+    }
+    for r in &b.practice_runs {
+        if find(tx, "SELECT id FROM practice_run WHERE id = ?1", &r.id)?.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO practice_run (id, profile_id, routine_id, speed, content_version, app_version, started, finished)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![r.id, profile_map[r.profile_id.as_str()], r.routine_id, r.speed, r.content_version, r.app_version, r.started, r.finished],
+        )?;
+        for s in &r.steps {
+            tx.execute(
+                "INSERT INTO practice_step (run_id, step_id, position, planned_seconds, spent_ms, done_well)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![r.id, s.step_id, s.position, s.planned_seconds, s.spent_ms as i64, s.done_well],
+            )?;
+        }
+        m.runs_new += 1;
+    }
+    Ok(())
+}
