@@ -334,6 +334,7 @@ mod tests {
             class: None,
             quiz: "knowledge".into(),
             questions: (1..=4).map(|i| format!("q{i}")).collect(),
+            labels: Vec::new(),
             participants: ps,
             items: true,
         }

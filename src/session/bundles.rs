@@ -22,10 +22,10 @@ pub fn export_to(
             en: "{shown} already exists; choose another file name (pijat does not overwrite files)"
         ));
     }
-    if let Some(c) = class {
-        if store.class_by_name(c).map_err(|e| e.message())?.is_none() {
-            return Err(msg!(id: "tidak ada kelas “{c}”", en: "no class “{c}”"));
-        }
+    if let Some(c) = class
+        && store.class_by_name(c).map_err(|e| e.message())?.is_none()
+    {
+        return Err(msg!(id: "tidak ada kelas “{c}”", en: "no class “{c}”"));
     }
     let payload = store
         .export(class, pseudonymise, content_version)

@@ -57,7 +57,7 @@ pub fn report_input(
             for id in ids {
                 ps.extend(store.profile(id)?);
             }
-            ps.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            ps.sort_by_key(|a| a.name.to_lowercase());
             ps
         }
     };
