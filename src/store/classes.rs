@@ -152,18 +152,16 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT p.id FROM class_member m JOIN profile p ON p.id = m.profile_id
+                "SELECT p.id, p.name, p.role, p.lang, p.created, p.last_used
+                 FROM class_member m JOIN profile p ON p.id = m.profile_id
                  WHERE m.class_id = ?1 ORDER BY p.name_key",
             )
             .map_err(|e| self.err(e))?;
-        let ids: Vec<String> = st
-            .query_map([class_id], |r| r.get(0))
-            .map_err(|e| self.err(e))?
-            .collect::<rusqlite::Result<_>>()
+        let rows = st
+            .query_map([class_id], super::profiles::from_row)
             .map_err(|e| self.err(e))?;
-        ids.iter()
-            .filter_map(|id| self.profile(id).transpose())
-            .collect()
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Takes a participant off the roster. Their profile and every result stay.

@@ -105,7 +105,7 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Profile> {
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
     let role: String = r.get(2)?;
     Ok(Profile {
         id: r.get(0)?,

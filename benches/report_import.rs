@@ -1,0 +1,187 @@
+//! Reports and merging at scale:
+//! - a report with items for a class of 10,000 participants (pre and post): target ≤ 1 s;
+//! - importing 100 bundles of 30 participants each: target ≤ 2 s.
+//! `cargo bench --bench report_import`
+
+use std::time::{Duration, Instant};
+
+use pijat::content::load_with;
+use pijat::report::{build, render};
+use pijat::session::bundles::import_from;
+use pijat::session::report_data::report_input;
+use pijat::store::Store;
+use rusqlite::{Connection, params};
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+/// A class of `n` with a finished pre-test and post-test each, written in one transaction.
+fn big_class(dir: &std::path::Path, n: usize, questions: &[String]) {
+    let store = Store::open(dir).unwrap();
+    let class = store.ensure_class("Kabupaten").unwrap();
+    let path = store.path().to_path_buf();
+    drop(store);
+    let mut conn = Connection::open(path).unwrap();
+    let tx = conn.transaction().unwrap();
+    for i in 0..n {
+        let pid = format!("p{i:05}");
+        tx.execute(
+            "INSERT INTO profile (id, name, name_key, role, created, last_used) VALUES (?1, ?2, ?3, 'father', 'x', 'x')",
+            params![pid, format!("Peserta {i:05}"), format!("peserta {i:05}")],
+        )
+        .unwrap();
+        tx.execute(
+            "INSERT INTO class_member VALUES (?1, ?2, 'x')",
+            params![class.id, pid],
+        )
+        .unwrap();
+        for (phase, bias) in [("pre", 3), ("post", 7)] {
+            let aid = format!("{pid}-{phase}");
+            tx.execute(
+                "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
+                 content_version, app_version, mode, started, finished, right_count)
+                 VALUES (?1, ?2, ?3, 'knowledge', ?4, 1, 0, 10, 'v', 'v', 'sheet', ?5, ?5, 0)",
+                params![aid, pid, class.id, phase, format!("2026-01-0{}T00:00:00.000Z", if phase == "pre" { 1 } else { 2 })],
+            )
+            .unwrap();
+            for (q, qid) in questions.iter().enumerate() {
+                let right = (i * 7 + q * 3) % 10 < bias;
+                tx.execute(
+                    "INSERT INTO answer VALUES (?1, ?2, ?3, 'true', ?4, 'x')",
+                    params![aid, qid, q as i64, right],
+                )
+                .unwrap();
+            }
+        }
+    }
+    tx.commit().unwrap();
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let content = load_with(None).content.unwrap();
+    let quiz = content.quiz("knowledge").unwrap();
+    let ids: Vec<String> = quiz.questions.iter().map(|q| q.id.clone()).collect();
+    let lang = pijat::content::Lang::en();
+
+    let dir = tempfile::tempdir().unwrap();
+    big_class(dir.path(), 10_000, &ids);
+    let store = Store::open(dir.path()).unwrap();
+    let times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            let input = report_input(&store, quiz, Some("Kabupaten"), true, &lang)
+                .unwrap()
+                .unwrap();
+            let r = build(&input);
+            let out = render::text(&r, "x", &lang) + &render::json(&r);
+            assert!(r.summary.n_paired == 10_000 && !out.is_empty());
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "report --items, class of 10,000 (gather + statistics + text + JSON): median {:?}",
+        median(times)
+    );
+    let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/pijat");
+    if exe.exists() {
+        let times: Vec<Duration> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let out = std::process::Command::new(&exe)
+                    .args([
+                        "report",
+                        "--class",
+                        "Kabupaten",
+                        "--items",
+                        "--format",
+                        "json",
+                    ])
+                    .env("PIJAT_DATA_DIR", dir.path())
+                    .output()
+                    .unwrap();
+                assert!(out.status.success());
+                t.elapsed()
+            })
+            .collect();
+        println!(
+            "  the same with the real binary (`pijat report`, process included): median {:?}",
+            median(times)
+        );
+    }
+
+    // 100 laptops' bundles of 30 participants each.
+    let bundles = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for b in 0..100 {
+        let src = tempfile::tempdir().unwrap();
+        let store = Store::open(src.path()).unwrap();
+        let path = store.path().to_path_buf();
+        drop(store);
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            let tx = conn.transaction().unwrap();
+            let cid = format!("class-{b}");
+            tx.execute(
+                "INSERT INTO class (id, name, name_key, created) VALUES (?1, ?2, ?3, 'x')",
+                params![cid, format!("Kelas {b}"), format!("kelas {b}")],
+            )
+            .unwrap();
+            for i in 0..30 {
+                let pid = format!("b{b}-p{i}");
+                tx.execute(
+                    "INSERT INTO profile (id, name, name_key, role, created, last_used) VALUES (?1, ?2, ?3, 'cadre', 'x', 'x')",
+                    params![pid, format!("Orang {b}-{i}"), format!("orang {b}-{i}")],
+                )
+                .unwrap();
+                tx.execute(
+                    "INSERT INTO class_member VALUES (?1, ?2, 'x')",
+                    params![cid, pid],
+                )
+                .unwrap();
+                for phase in ["pre", "post"] {
+                    let aid = format!("{pid}-{phase}");
+                    tx.execute(
+                        "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
+                         content_version, app_version, mode, started, finished, right_count)
+                         VALUES (?1, ?2, ?3, 'knowledge', ?4, 1, 0, 10, 'v', 'v', 'sheet', 'x', 'x', 5)",
+                        params![aid, pid, cid, phase],
+                    )
+                    .unwrap();
+                    for (q, qid) in ids.iter().enumerate() {
+                        tx.execute(
+                            "INSERT INTO answer VALUES (?1, ?2, ?3, 'true', ?4, 'x')",
+                            params![aid, qid, q as i64, q % 2 == 0],
+                        )
+                        .unwrap();
+                    }
+                }
+            }
+            tx.commit().unwrap();
+        }
+        let store = Store::open(src.path()).unwrap();
+        let file = bundles.path().join(format!("laptop-{b:03}.json"));
+        pijat::session::bundles::export_to(&store, &file, None, false, "v").unwrap();
+        files.push(file);
+    }
+    let times: Vec<Duration> = (0..3)
+        .map(|_| {
+            let target = tempfile::tempdir().unwrap();
+            let mut store = Store::open(target.path()).unwrap();
+            let t = Instant::now();
+            let m = import_from(&mut store, &files, "en").unwrap();
+            let d = t.elapsed();
+            assert_eq!(m.profiles_new, 3000);
+            assert_eq!(m.attempts_new, 6000);
+            d
+        })
+        .collect();
+    println!(
+        "import of 100 bundles x 30 participants (read, check, merge in one transaction): median {:?}",
+        median(times)
+    );
+}
