@@ -1,6 +1,7 @@
 //! Reports and merging at scale:
 //! - a report with items for a class of 10,000 participants (pre and post): target ≤ 1 s;
 //! - importing 100 bundles of 30 participants each: target ≤ 2 s.
+//!
 //! `cargo bench --bench report_import`
 
 use std::time::{Duration, Instant};

@@ -43,6 +43,8 @@ pub enum Action {
     GroupTest,
     /// Trainer: type in paper answer sheets.
     TypeSheets,
+    /// Trainer: the class's results and statistics.
+    Stats,
 }
 
 /// Which keys a binding answers to.
@@ -190,6 +192,7 @@ pub enum Context {
     HotSeat,
     HandBack,
     Grid,
+    ReportView,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -645,6 +648,14 @@ const T_CLASSVIEW: &[Binding] = &[
         "edit class details",
         true,
     ),
+    b(
+        Code(K::Char('s')),
+        "s",
+        A::Stats,
+        "hasil dan statistik",
+        "results and statistics",
+        true,
+    ),
     BACK,
 ];
 const T_HOTSEAT: &[Binding] = &[
@@ -683,6 +694,29 @@ const T_HANDBACK: &[Binding] = &[b(
     "next participant",
     true,
 )];
+const T_REPORTVIEW: &[Binding] = &[
+    b(
+        Either(K::Right, K::Tab),
+        "→/Tab",
+        A::Right,
+        "tampilan berikut",
+        "next view",
+        true,
+    ),
+    b(
+        Code(K::Left),
+        "←",
+        A::Left,
+        "tampilan sebelumnya",
+        "previous view",
+        true,
+    ),
+    SCROLL_UP,
+    SCROLL_DOWN,
+    PGUP,
+    PGDN,
+    BACK,
+];
 const T_GRID: &[Binding] = &[
     b(
         Code(K::Up),
@@ -774,6 +808,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::HotSeat => T_HOTSEAT,
         Context::HandBack => T_HANDBACK,
         Context::Grid => T_GRID,
+        Context::ReportView => T_REPORTVIEW,
     }
 }
 
@@ -872,7 +907,8 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 24] = [
+    const ALL_CONTEXTS: [Context; 25] = [
+        Context::ReportView,
         Context::List,
         Context::TextInput,
         Context::Lesson,

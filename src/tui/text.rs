@@ -149,6 +149,13 @@ strings! {
     grid_hint_tf: "b = benar, s = salah, - = kosong" | "t or b = true, f or s = false, - = blank",
     grid_hint_single: "huruf a–f (atau 1–6), - = kosong" | "a letter a–f (or 1–6), - = blank",
     grid_hint_many: "ketik semua huruf/angka, lalu → untuk lanjut" | "type every letter or number, then → to go on",
+    report_summary: "Ringkasan" | "Summary",
+    report_participants: "Peserta" | "Participants",
+    report_items: "Butir soal" | "Items",
+    export_item: "Ekspor ke berkas (mis. flashdisk)" | "Export to a file (e.g. a USB stick)",
+    import_item: "Impor dari berkas" | "Import from a file",
+    export_done: "Diekspor: {n} peserta ke {f}" | "Exported {n} trainees to {f}",
+    import_done: "Diimpor: {a} peserta baru, {b} dicocokkan, {c} tes baru" | "Imported: {a} new trainees, {b} matched, {c} new tests",
     enlarge_window: "Perbesar jendela ini: pijat perlu paling sedikit" | "Make this window bigger: pijat needs at least",
 }
 

@@ -234,6 +234,13 @@ impl ClassScreen {
                         selected: 0,
                     }
                 }
+                Action::Stats => {
+                    if let Some(quiz) = cx.content.prepost_quiz() {
+                        let report =
+                            super::report::ReportScreen::load(self.class.clone(), quiz, cx);
+                        return Nav::Push(Screen::Report(Box::new(report)));
+                    }
+                }
                 Action::TypeSheets => {
                     self.mode = Mode::ChoosePhase {
                         sheets: true,

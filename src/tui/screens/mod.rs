@@ -12,8 +12,10 @@ pub mod practice;
 pub mod profiles;
 pub mod quiz;
 pub mod quiz_list;
+pub mod report;
 pub mod results;
 pub mod trainer;
+pub mod transfer;
 
 use std::time::Instant;
 
@@ -41,6 +43,8 @@ pub enum Screen<'c> {
     HotSeat(Box<hotseat::HotSeatScreen<'c>>),
     HandBack(hotseat::HandBackScreen),
     Grid(Box<grid::GridScreen<'c>>),
+    Report(Box<report::ReportScreen<'c>>),
+    Transfer(transfer::TransferScreen),
 }
 
 macro_rules! each {
@@ -62,6 +66,8 @@ macro_rules! each {
             Screen::HotSeat($s) => $e,
             Screen::HandBack($s) => $e,
             Screen::Grid($s) => $e,
+            Screen::Report($s) => $e,
+            Screen::Transfer($s) => $e,
         }
     };
 }

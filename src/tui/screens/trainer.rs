@@ -36,7 +36,7 @@ impl TrainerScreen {
                 (c, n)
             })
             .collect();
-        self.selected = self.selected.min(self.classes.len() + 1);
+        self.selected = self.selected.min(self.classes.len() + 3);
     }
 
     pub fn refresh(&mut self, cx: &mut Cx) {
@@ -48,25 +48,30 @@ impl TrainerScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let rows = self.classes.len() + 2;
+        // The classes, then: new class, export, import, leave.
+        let rows = self.classes.len() + 4;
         match action {
             Action::Up => self.selected = (self.selected + rows - 1) % rows,
             Action::Down => self.selected = (self.selected + 1) % rows,
             Action::Back => return Nav::SwitchProfile,
             Action::Enter => {
                 let n = self.classes.len();
-                return if self.selected < n {
-                    Nav::Push(Screen::Class(Box::new(ClassScreen::load(
+                return match self.selected.checked_sub(n) {
+                    None => Nav::Push(Screen::Class(Box::new(ClassScreen::load(
                         self.classes[self.selected].0.clone(),
                         cx,
-                    ))))
-                } else if self.selected == n {
-                    Nav::Push(Screen::ClassForm(super::class_view::ClassFormScreen {
+                    )))),
+                    Some(0) => Nav::Push(Screen::ClassForm(super::class_view::ClassFormScreen {
                         id: None,
                         form: details_form(None),
-                    }))
-                } else {
-                    Nav::SwitchProfile
+                    })),
+                    Some(1) => {
+                        Nav::Push(Screen::Transfer(super::transfer::TransferScreen::export()))
+                    }
+                    Some(2) => {
+                        Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import()))
+                    }
+                    Some(_) => Nav::SwitchProfile,
                 };
             }
             _ => {}
@@ -107,6 +112,16 @@ impl TrainerScreen {
         ));
         lines.push(row(
             self.selected == n + 1,
+            vec![Span::raw(s.export_item)],
+            th,
+        ));
+        lines.push(row(
+            self.selected == n + 2,
+            vec![Span::raw(s.import_item)],
+            th,
+        ));
+        lines.push(row(
+            self.selected == n + 3,
             vec![Span::raw(s.leave_trainer_mode)],
             th,
         ));

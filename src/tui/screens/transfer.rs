@@ -1,0 +1,133 @@
+//! Moving results between laptops from trainer mode: export everything to a bundle file (on a
+//! USB stick, say), or import bundles from other laptops.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::session::bundles::{export_to, import_from};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::text::tr;
+use crate::tui::view::{View, panel};
+use crate::tui::widgets::form::{Field, Form, Outcome};
+
+const NO_YES: &[(&str, &str)] = &[("tidak", "no"), ("ya", "yes")];
+
+pub struct TransferScreen {
+    pub export: bool,
+    pub form: Form,
+}
+
+/// Where an export goes unless the trainer types another place: the documents folder.
+fn default_export_path() -> String {
+    let dir = directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."));
+    let day = chrono::Local::now().format("%Y-%m-%d");
+    dir.join(format!("pijat-{day}.json")).display().to_string()
+}
+
+impl TransferScreen {
+    pub fn export() -> Self {
+        let form = Form::new(
+            ("Ekspor ke berkas", "Export to a file"),
+            vec![
+                Field::text(("Berkas", "File"), &default_export_path()),
+                Field::choice(
+                    ("Ganti nama dengan kode", "Replace names with codes"),
+                    NO_YES,
+                    0,
+                ),
+            ],
+        );
+        TransferScreen { export: true, form }
+    }
+
+    pub fn import() -> Self {
+        let form = Form::new(
+            (
+                "Impor dari berkas (bisa beberapa, pisahkan dengan ;)",
+                "Import from files (several: separate with ;)",
+            ),
+            vec![Field::text(("Berkas", "File"), "")],
+        );
+        TransferScreen {
+            export: false,
+            form,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Form
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        match self.form.handle(action) {
+            Outcome::Editing => Nav::Stay,
+            Outcome::Cancel => Nav::Pop,
+            Outcome::Submit => {
+                let path = self.form.value(0).trim().to_string();
+                if self.export {
+                    let pseudonymise = self.form.fields[1].choice == 1;
+                    match export_to(
+                        cx.store,
+                        &PathBuf::from(&path),
+                        None,
+                        pseudonymise,
+                        &cx.content.version,
+                    ) {
+                        Ok(n) => {
+                            *cx.toast = Some(
+                                s.export_done
+                                    .replace("{n}", &n.to_string())
+                                    .replace("{f}", &path),
+                            );
+                            Nav::Pop
+                        }
+                        Err(m) => {
+                            self.form.error = Some(m.get(cx.lang.code()).to_string());
+                            Nav::Stay
+                        }
+                    }
+                } else {
+                    let files: Vec<PathBuf> = path
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|f| !f.is_empty())
+                        .map(PathBuf::from)
+                        .collect();
+                    match import_from(cx.store, &files, cx.lang.code()) {
+                        Ok(m) => {
+                            *cx.toast = Some(
+                                s.import_done
+                                    .replace("{a}", &m.profiles_new.to_string())
+                                    .replace("{b}", &m.profiles_linked.to_string())
+                                    .replace("{c}", &m.attempts_new.to_string()),
+                            );
+                            Nav::Pop
+                        }
+                        Err(problems) => {
+                            self.form.error = Some(problems.join(" · "));
+                            Nav::Stay
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let block = panel(view.s.trainer_mode, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.form.render(inner, buf, view);
+    }
+}
