@@ -312,3 +312,55 @@ fn sheets_typed_in_the_grid_are_kept_as_drafts_and_saved_all_or_nothing() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_class_results_screen_and_moving_results_between_laptops() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    // Pre-test for everyone in the group test; then the results screen.
+    keys(&mut a, &[Char('t'), Enter]);
+    for answer in ['t', 'f', 't'] {
+        key(&mut a, Enter);
+        for _ in 0..10 {
+            keys(&mut a, &[Char(answer), Enter]);
+        }
+        key(&mut a, Enter);
+    }
+    key(&mut a, Esc);
+    typed(&mut a, "2468");
+    key(&mut a, Enter);
+    key(&mut a, Char('s'));
+    assert!(matches!(a.top(), Screen::Report(_)));
+    let summary = render(&a, 80, 24);
+    assert!(summary.contains("Participants: 3") && summary.contains("Pre-test: n = 3"), "{summary}");
+    snap(&mut a, "class_results_summary");
+    key(&mut a, KeyCode::Right);
+    snap(&mut a, "class_results_participants");
+    key(&mut a, KeyCode::Right);
+    snap(&mut a, "class_results_items");
+    // Export from the app to a file, then into a second laptop's app.
+    keys(&mut a, &[Esc, Esc]);
+    let Screen::Trainer(t) = a.top() else { panic!("trainer home") };
+    let export_row = t.classes.len() + 1;
+    for _ in 0..export_row {
+        key(&mut a, Down);
+    }
+    key(&mut a, Enter);
+    let bundle = dir.path().join("to-usb.json");
+    for _ in 0..200 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, bundle.to_str().unwrap());
+    key(&mut a, Enter);
+    assert!(bundle.exists(), "{:?}", a.toast);
+    assert!(a.toast.as_deref().unwrap_or("").contains("Exported 3 trainees"), "{:?}", a.toast);
+    let other = tempfile::tempdir().unwrap();
+    let mut b = trainer(other.path());
+    keys(&mut b, &[Down, Down, Enter]);
+    typed(&mut b, bundle.to_str().unwrap());
+    key(&mut b, Enter);
+    assert!(b.toast.as_deref().unwrap_or("").contains("Imported: 3 new trainees"), "{:?}", b.toast);
+    let store = Store::open(other.path()).unwrap();
+    let budi = store.profile_by_name("Budi Santoso").unwrap().unwrap();
+    assert_eq!(store.attempts_at(&budi.id, "knowledge", Phase::Pre).unwrap().len(), 1);
+}
