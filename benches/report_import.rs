@@ -1,5 +1,6 @@
 //! Reports and merging at scale:
-//! - a report with items for a class of 10,000 participants (pre and post): target ≤ 1 s;
+//! - a report with items for a class of 10,000 participants (pre, post, an observation and a
+//!   visit each): target ≤ 1 s;
 //! - importing 100 bundles of 30 participants each: target ≤ 2 s.
 //!
 //! `cargo bench --bench report_import`
@@ -19,7 +20,7 @@ fn median(mut xs: Vec<Duration>) -> Duration {
 }
 
 /// A class of `n` with a finished pre-test and post-test each, written in one transaction.
-fn big_class(dir: &std::path::Path, n: usize, questions: &[String]) {
+fn big_class(dir: &std::path::Path, n: usize, questions: &[String], steps: &[String]) {
     let store = Store::open(dir).unwrap();
     let class = store.ensure_class("Kabupaten").unwrap();
     let path = store.path().to_path_buf();
@@ -57,6 +58,30 @@ fn big_class(dir: &std::path::Path, n: usize, questions: &[String]) {
             }
         }
     }
+    // One observation (every step marked) and one visit each.
+    for i in 0..n {
+        let pid = format!("p{i:05}");
+        let oid = format!("{pid}-obs");
+        tx.execute(
+            "INSERT INTO observation (id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished)
+             VALUES (?1, ?2, ?3, 'oxytocin-massage', 'Kader', '2026-12-01', 'sheet', 'x', 'x')",
+            params![oid, pid, class.id],
+        )
+        .unwrap();
+        for (k, step) in steps.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
+                params![oid, step, k as i64, ((i + k) % 3) as i64],
+            )
+            .unwrap();
+        }
+        tx.execute(
+            "INSERT INTO visit (id, profile_id, class_id, visited_on, milk_flow, comfort, mode, created)
+             VALUES (?1, ?2, ?3, '2026-12-02', 'yes', 4, 'sheet', 'x')",
+            params![format!("{pid}-visit"), pid, class.id],
+        )
+        .unwrap();
+    }
     tx.commit().unwrap();
 }
 
@@ -70,14 +95,39 @@ fn main() {
     let lang = pijat::content::Lang::en();
 
     let dir = tempfile::tempdir().unwrap();
-    big_class(dir.path(), 10_000, &ids);
+    if let Ok(keep) = std::env::var("KEEP_REPORT_DATA") {
+        println!("data folder kept at {keep}");
+    }
+    let steps: Vec<String> = content
+        .routine("oxytocin-massage")
+        .unwrap()
+        .steps
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    big_class(dir.path(), 10_000, &ids, &steps);
+    if let Ok(keep) = std::env::var("KEEP_REPORT_DATA") {
+        let _ = std::fs::create_dir_all(&keep);
+        std::fs::copy(
+            dir.path().join("pijat.db"),
+            std::path::Path::new(&keep).join("pijat.db"),
+        )
+        .unwrap();
+    }
     let store = Store::open(dir.path()).unwrap();
     let times: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
-            let input = report_input(&store, quiz, Some("Kabupaten"), true, &lang)
-                .unwrap()
-                .unwrap();
+            let input = report_input(
+                &store,
+                quiz,
+                Some("Kabupaten"),
+                true,
+                &lang,
+                content.routines().next(),
+            )
+            .unwrap()
+            .unwrap();
             let r = build(&input);
             let out = render::text(&r, "x", &lang) + &render::json(&r);
             assert!(r.summary.n_paired == 10_000 && !out.is_empty());
@@ -85,7 +135,7 @@ fn main() {
         })
         .collect();
     println!(
-        "report --items, class of 10,000 (gather + statistics + text + JSON): median {:?}",
+        "report --items, class of 10,000 with an observation and a visit each (gather + statistics + text + JSON): median {:?}",
         median(times)
     );
     let exe = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/pijat");

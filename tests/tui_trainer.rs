@@ -332,7 +332,10 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     key(&mut a, Char('s'));
     assert!(matches!(a.top(), Screen::Report(_)));
     let summary = render(&a, 80, 24);
-    assert!(summary.contains("Participants: 3") && summary.contains("Pre-test: n = 3"), "{summary}");
+    assert!(
+        summary.contains("Participants: 3") && summary.contains("Pre-test: n = 3"),
+        "{summary}"
+    );
     snap(&mut a, "class_results_summary");
     key(&mut a, KeyCode::Right);
     snap(&mut a, "class_results_participants");
@@ -340,7 +343,9 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     snap(&mut a, "class_results_items");
     // Export from the app to a file, then into a second laptop's app.
     keys(&mut a, &[Esc, Esc]);
-    let Screen::Trainer(t) = a.top() else { panic!("trainer home") };
+    let Screen::Trainer(t) = a.top() else {
+        panic!("trainer home")
+    };
     let export_row = t.classes.len() + 1;
     for _ in 0..export_row {
         key(&mut a, Down);
@@ -353,14 +358,34 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     typed(&mut a, bundle.to_str().unwrap());
     key(&mut a, Enter);
     assert!(bundle.exists(), "{:?}", a.toast);
-    assert!(a.toast.as_deref().unwrap_or("").contains("Exported 3 trainees"), "{:?}", a.toast);
+    assert!(
+        a.toast
+            .as_deref()
+            .unwrap_or("")
+            .contains("Exported 3 trainees"),
+        "{:?}",
+        a.toast
+    );
     let other = tempfile::tempdir().unwrap();
     let mut b = trainer(other.path());
     keys(&mut b, &[Down, Down, Enter]);
     typed(&mut b, bundle.to_str().unwrap());
     key(&mut b, Enter);
-    assert!(b.toast.as_deref().unwrap_or("").contains("Imported: 3 new trainees"), "{:?}", b.toast);
+    assert!(
+        b.toast
+            .as_deref()
+            .unwrap_or("")
+            .contains("Imported: 3 new trainees"),
+        "{:?}",
+        b.toast
+    );
     let store = Store::open(other.path()).unwrap();
     let budi = store.profile_by_name("Budi Santoso").unwrap().unwrap();
-    assert_eq!(store.attempts_at(&budi.id, "knowledge", Phase::Pre).unwrap().len(), 1);
+    assert_eq!(
+        store
+            .attempts_at(&budi.id, "knowledge", Phase::Pre)
+            .unwrap()
+            .len(),
+        1
+    );
 }

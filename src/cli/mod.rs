@@ -137,20 +137,29 @@ pub enum Command {
 
 #[derive(Subcommand, Debug)]
 pub enum SheetsCommand {
-    /// Import a CSV `name,role,answers` (all rows or none)
+    /// Import a CSV: answer sheets `name,role,answers` (--phase), checklists
+    /// `name,observer,date,marks` (--checklist) or visits
+    /// `name,date,milk_flow,comfort,massages_per_day,notes` (--visits); all rows or none
+    #[command(group(clap::ArgGroup::new("kind").required(true).args(["phase", "checklist", "visits"])))]
     Import {
         /// The CSV file (UTF-8, comma or semicolon)
         file: PathBuf,
         /// The class the participants belong to (created when new)
         #[arg(long, value_name = "NAME")]
         class: String,
-        /// Which test the sheets are: pre or post
+        /// Answer sheets of a test: pre or post
         #[arg(long, value_parser = parse_test_phase, value_name = "pre|post")]
-        phase: Phase,
-        /// The question set (default: the pre/post test)
-        #[arg(long, value_name = "ID")]
+        phase: Option<Phase>,
+        /// The question set of answer sheets (default: the pre/post test)
+        #[arg(long, value_name = "ID", requires = "phase")]
         quiz: Option<String>,
-        /// Replace results typed from an earlier sheet (results taken in pijat are never replaced)
+        /// Observation checklists of this routine
+        #[arg(long, value_name = "ROUTINE")]
+        checklist: Option<String>,
+        /// Follow-up visit forms
+        #[arg(long)]
+        visits: bool,
+        /// Replace records typed from an earlier sheet (records made in pijat are never replaced)
         #[arg(long)]
         replace: bool,
     },

@@ -39,7 +39,14 @@ pub fn run(
             return EXIT_INPUT;
         }
     };
-    let input = match report_input(&store, quiz, class, items, lang) {
+    let input = match report_input(
+        &store,
+        quiz,
+        class,
+        items,
+        lang,
+        crate::session::monitoring::main_routine(&content),
+    ) {
         Ok(Some(i)) => i,
         Ok(None) => {
             let names: Vec<String> = store

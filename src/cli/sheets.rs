@@ -2,6 +2,7 @@
 
 use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell, t};
 use crate::quiz::Score;
+use crate::session::monitoring::{import_checklist_sheet, import_visit_sheet};
 use crate::session::sheets::import_answer_sheet;
 
 pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
@@ -10,87 +11,138 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    match command {
-        SheetsCommand::Import {
-            file,
-            class,
-            phase,
-            quiz,
-            replace,
-        } => {
-            let quiz = match quiz.as_deref() {
-                Some(id) => content.quiz(id),
-                None => content.prepost_quiz(),
-            };
-            let Some(quiz) = quiz else {
-                eprintln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
-                return EXIT_USAGE;
-            };
-            let mut store = match shell.store() {
-                Ok(s) => s,
-                Err(m) => {
-                    eprintln!("{m}");
-                    return EXIT_INPUT;
-                }
-            };
-            match import_answer_sheet(
-                &mut store,
-                quiz,
-                &content.version,
-                &file,
-                &class,
-                phase,
-                replace,
-                lang.code(),
-            ) {
-                Ok(done) => {
-                    let label = super::quiz::phase_label(phase, lang);
-                    println!(
-                        "{}",
-                        if lang.is_en() {
-                            format!(
-                                "{} answer sheets saved: {label} of “{}”, class {class}.",
-                                done.rows.len(),
-                                quiz.title.get(lang)
-                            )
-                        } else {
-                            format!(
-                                "{} lembar jawaban disimpan: {label} “{}”, kelas {class}.",
-                                done.rows.len(),
-                                quiz.title.get(lang)
-                            )
-                        }
-                    );
-                    for r in &done.rows {
-                        let s = Score {
-                            right: r.right,
-                            total: done.total,
-                        };
-                        println!(
-                            "  {:<30} {}/{} ({}%)",
-                            r.name,
-                            s.right,
-                            s.total,
-                            s.display()
-                        );
-                    }
-                    0
-                }
-                Err(errors) => {
-                    for e in &errors {
-                        eprintln!("{e}");
-                    }
-                    eprintln!(
-                        "{}",
-                        t(
-                            lang,
-                            "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi.",
-                            "Nothing was saved. Fix the lines above and import again."
-                        )
-                    );
-                    EXIT_INPUT
-                }
-            }
+    let SheetsCommand::Import {
+        file,
+        class,
+        phase,
+        quiz,
+        checklist,
+        visits,
+        replace,
+    } = command;
+    let mut store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            eprintln!("{m}");
+            return EXIT_INPUT;
         }
+    };
+    let failed = |errors: Vec<String>| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        eprintln!(
+            "{}",
+            t(
+                lang,
+                "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi.",
+                "Nothing was saved. Fix the lines above and import again."
+            )
+        );
+        EXIT_INPUT
+    };
+    if let Some(routine_id) = checklist {
+        let Some(routine) = content.routine(&routine_id) else {
+            let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
+            eprintln!(
+                "{} `{routine_id}`: {}",
+                t(lang, "tidak ada rutinitas", "no routine"),
+                ids.join(", ")
+            );
+            return EXIT_USAGE;
+        };
+        return match import_checklist_sheet(
+            &mut store,
+            routine,
+            &file,
+            &class,
+            replace,
+            lang.code(),
+        ) {
+            Ok(n) => {
+                println!(
+                    "{}",
+                    if lang.is_en() {
+                        format!("{n} checklists saved, class {class}.")
+                    } else {
+                        format!("{n} daftar tilik disimpan, kelas {class}.")
+                    }
+                );
+                0
+            }
+            Err(e) => failed(e),
+        };
+    }
+    if visits {
+        return match import_visit_sheet(&mut store, &file, &class, replace, lang.code()) {
+            Ok(n) => {
+                println!(
+                    "{}",
+                    if lang.is_en() {
+                        format!("{n} visits saved, class {class}.")
+                    } else {
+                        format!("{n} kunjungan disimpan, kelas {class}.")
+                    }
+                );
+                0
+            }
+            Err(e) => failed(e),
+        };
+    }
+    let Some(phase) = phase else {
+        return EXIT_USAGE;
+    };
+    let quiz = match quiz.as_deref() {
+        Some(id) => content.quiz(id),
+        None => content.prepost_quiz(),
+    };
+    let Some(quiz) = quiz else {
+        eprintln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+        return EXIT_USAGE;
+    };
+    match import_answer_sheet(
+        &mut store,
+        quiz,
+        &content.version,
+        &file,
+        &class,
+        phase,
+        replace,
+        lang.code(),
+    ) {
+        Ok(done) => {
+            let label = super::quiz::phase_label(phase, lang);
+            println!(
+                "{}",
+                if lang.is_en() {
+                    format!(
+                        "{} answer sheets saved: {label} of “{}”, class {class}.",
+                        done.rows.len(),
+                        quiz.title.get(lang)
+                    )
+                } else {
+                    format!(
+                        "{} lembar jawaban disimpan: {label} “{}”, kelas {class}.",
+                        done.rows.len(),
+                        quiz.title.get(lang)
+                    )
+                }
+            );
+            for r in &done.rows {
+                let s = Score {
+                    right: r.right,
+                    total: done.total,
+                };
+                println!(
+                    "  {:<30} {}/{} ({}%)",
+                    r.name,
+                    s.right,
+                    s.total,
+                    s.display()
+                );
+            }
+            0
+        }
+        Err(errors) => failed(errors),
     }
 }

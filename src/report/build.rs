@@ -41,6 +41,11 @@ pub struct ParticipantInput {
     pub role: String,
     pub pre: Option<Vec<bool>>,
     pub post: Option<Vec<bool>>,
+    /// Observations of the routine, first to latest: each step's mark (0–2, `None` not observed),
+    /// the percentage and whether competent.
+    pub observations: Vec<(Vec<Option<u8>>, Option<f64>, bool)>,
+    /// Follow-up visits: (milk flowed after the massage, the mother's comfort 1–5).
+    pub visits: Vec<(bool, u8)>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -60,6 +65,8 @@ pub struct Input {
     pub questions: Vec<String>,
     /// What each question says, in the report's language (for people; JSON keeps the ids).
     pub labels: Vec<String>,
+    /// The observed routine's step ids, in order.
+    pub steps: Vec<String>,
     pub participants: Vec<ParticipantInput>,
     pub items: bool,
 }
@@ -71,6 +78,30 @@ pub struct ParticipantRow {
     pub pre: Option<f64>,
     pub post: Option<f64>,
     pub change: Option<f64>,
+    pub checklist: ChecklistSummary,
+    pub visits: VisitSummary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChecklistSummary {
+    pub observations: usize,
+    pub latest_percent: Option<f64>,
+    /// `null` when never observed.
+    pub competent: Option<bool>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct VisitSummary {
+    pub count: usize,
+    pub milk_flow_yes_percent: Option<f64>,
+    pub mean_comfort: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct StepSummary {
+    pub step: String,
+    /// Of the participants whose latest observation saw this step: the share who did it well.
+    pub done_well_percent: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -137,6 +168,7 @@ pub struct Report {
     pub summary: Summary,
     pub items: Vec<Item>,
     pub reliability: Reliability,
+    pub checklist_steps: Vec<StepSummary>,
     #[serde(skip)]
     pub class_info: Option<ClassInfo>,
     #[serde(skip)]
@@ -212,12 +244,28 @@ pub fn build(input: &Input) -> Report {
             }
             _ => None,
         };
+        let latest = p.observations.last();
+        let checklist = ChecklistSummary {
+            observations: p.observations.len(),
+            latest_percent: latest.and_then(|o| o.1),
+            competent: latest.map(|o| o.2),
+        };
+        let n = p.visits.len();
+        let visits = VisitSummary {
+            count: n,
+            milk_flow_yes_percent: (n > 0)
+                .then(|| 100.0 * p.visits.iter().filter(|v| v.0).count() as f64 / n as f64),
+            mean_comfort: (n > 0)
+                .then(|| p.visits.iter().map(|v| f64::from(v.1)).sum::<f64>() / n as f64),
+        };
         rows.push(ParticipantRow {
             name: p.name.clone(),
             role: p.role.clone(),
             pre,
             post,
             change,
+            checklist,
+            visits,
         });
     }
     let t = paired_t(&diffs);
@@ -295,6 +343,28 @@ pub fn build(input: &Input) -> Report {
         pre_alpha: Val(cronbach_alpha(&as_matrix(&pre_rows))),
         post_alpha: Val(cronbach_alpha(&as_matrix(&post_rows))),
     };
+    let checklist_steps = input
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let seen: Vec<u8> = input
+                .participants
+                .iter()
+                .filter_map(|p| {
+                    p.observations
+                        .last()
+                        .and_then(|o| o.0.get(i).copied().flatten())
+                })
+                .collect();
+            let well = seen.iter().filter(|m| **m == 2).count();
+            StepSummary {
+                step: step.clone(),
+                done_well_percent: (!seen.is_empty())
+                    .then(|| 100.0 * well as f64 / seen.len() as f64),
+            }
+        })
+        .collect();
     let mut roles: Vec<(String, usize)> = Vec::new();
     for p in &input.participants {
         match roles.iter_mut().find(|(r, _)| *r == p.role) {
@@ -309,6 +379,7 @@ pub fn build(input: &Input) -> Report {
         summary,
         items,
         reliability,
+        checklist_steps,
         class_info: input.class.clone(),
         roles,
         labels: input.labels.clone(),
@@ -326,6 +397,8 @@ mod tests {
             role: "father".into(),
             pre: pre.map(v),
             post: post.map(v),
+            observations: Vec::new(),
+            visits: Vec::new(),
         }
     }
 
@@ -335,6 +408,7 @@ mod tests {
             quiz: "knowledge".into(),
             questions: (1..=4).map(|i| format!("q{i}")).collect(),
             labels: Vec::new(),
+            steps: Vec::new(),
             participants: ps,
             items: true,
         }

@@ -3,6 +3,7 @@
 //! nothing of terminals.
 
 pub mod bundles;
+pub mod monitoring;
 pub mod progress;
 pub mod quiz_run;
 pub mod report_data;

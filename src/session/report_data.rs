@@ -3,10 +3,15 @@
 
 use std::collections::HashMap;
 
-use crate::content::{Lang, Phase, Quiz};
+use crate::checklist::{Mark, verdict};
+use crate::content::{Lang, Phase, Quiz, Routine};
 use crate::report::build::ClassInfo;
 use crate::report::{Input, ParticipantInput};
+use crate::store::MilkFlow;
 use crate::store::{Result, Store};
+
+/// An observation's (date, recorded) and its marks.
+type Dated = ((String, String), Vec<Mark>);
 
 /// `None` for `class` means everyone who took the quiz. `Ok(None)` when the class is unknown.
 pub fn report_input(
@@ -15,6 +20,7 @@ pub fn report_input(
     class: Option<&str>,
     items: bool,
     lang: &Lang,
+    routine: Option<&Routine>,
 ) -> Result<Option<Input>> {
     let class_row = match class {
         Some(name) => match store.class_by_name(name)? {
@@ -24,11 +30,18 @@ pub fn report_input(
         None => None,
     };
     let rows = store.test_results(&quiz.id, class_row.as_ref().map(|c| c.id.as_str()))?;
-    // The latest attempt per person and phase (rows come oldest first).
-    let mut latest: HashMap<(&str, Phase), &str> = HashMap::new();
+    // The latest attempt per person and phase.
+    let mut latest: HashMap<(&str, Phase), (&str, &str)> = HashMap::new();
     for r in &rows {
-        latest.insert((r.profile_id.as_str(), r.phase), r.attempt_id.as_str());
+        let e = latest
+            .entry((r.profile_id.as_str(), r.phase))
+            .or_insert((r.finished.as_str(), r.attempt_id.as_str()));
+        if (r.finished.as_str(), r.attempt_id.as_str()) > *e {
+            *e = (r.finished.as_str(), r.attempt_id.as_str());
+        }
     }
+    let latest: HashMap<(&str, Phase), &str> =
+        latest.into_iter().map(|(k, (_, a))| (k, a)).collect();
     let index: HashMap<&str, usize> = quiz
         .questions
         .iter()
@@ -62,15 +75,69 @@ pub fn report_input(
         }
     };
     let take = |p: &str, phase| latest.get(&(p, phase)).and_then(|a| right.get(a)).cloned();
-    let participants = people
-        .iter()
-        .map(|p| ParticipantInput {
+    // Observations and visits of everyone at once, grouped by person (oldest first).
+    let class_id = class_row.as_ref().map(|c| c.id.as_str());
+    let mut observed: HashMap<String, Vec<Dated>> = HashMap::new();
+    if let Some(r) = routine {
+        let step_index: HashMap<&str, usize> = r
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut by_observation: HashMap<String, (String, Dated)> = HashMap::new();
+        for m in store.class_marks(&r.id, class_id)? {
+            let entry = by_observation.entry(m.observation_id).or_insert_with(|| {
+                (
+                    m.profile_id,
+                    (m.when, vec![Mark::NotObserved; r.steps.len()]),
+                )
+            });
+            if let Some(i) = step_index.get(m.step_id.as_str()) {
+                entry.1.1[*i] = Mark::from_stored(m.mark);
+            }
+        }
+        for (_, (profile, dated)) in by_observation {
+            observed.entry(profile).or_default().push(dated);
+        }
+        for list in observed.values_mut() {
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+    }
+    let mut visited: HashMap<String, Vec<(bool, u8)>> = HashMap::new();
+    if routine.is_some() {
+        for v in store.class_visits(class_id)? {
+            visited
+                .entry(v.profile_id)
+                .or_default()
+                .push((v.milk_flow == MilkFlow::Yes, v.comfort));
+        }
+    }
+    let mut participants = Vec::with_capacity(people.len());
+    for p in &people {
+        let observations = match (routine, observed.remove(&p.id)) {
+            (Some(r), Some(list)) => list
+                .into_iter()
+                .map(|(_, marks)| {
+                    let v = verdict(r, &marks);
+                    (
+                        marks.iter().map(|m| m.points().map(|x| x as u8)).collect(),
+                        v.percent,
+                        v.competent,
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        participants.push(ParticipantInput {
             name: p.name.clone(),
             role: p.role.name().to_string(),
             pre: take(&p.id, Phase::Pre),
             post: take(&p.id, Phase::Post),
-        })
-        .collect();
+            observations,
+            visits: visited.remove(&p.id).unwrap_or_default(),
+        });
+    }
     Ok(Some(Input {
         class: class_row.map(|c| ClassInfo {
             name: c.name,
@@ -86,6 +153,7 @@ pub fn report_input(
             .iter()
             .map(|q| q.prompt.get(lang).to_string())
             .collect(),
+        steps: routine.map_or_else(Vec::new, |r| r.steps.iter().map(|s| s.id.clone()).collect()),
         participants,
         items,
     }))

@@ -32,6 +32,8 @@ pub enum StoreError {
     Pin(String),
     #[error("{} rows already have a result", .0.len())]
     Conflicts(Vec<super::sheets::Conflict>),
+    #[error("{0} already has this record")]
+    Duplicate(String),
     #[error("the name {0} is already used")]
     NameTaken(String),
     /// A row written a moment ago could not be read back (the file changed underneath).
@@ -98,6 +100,10 @@ impl StoreError {
                     en: "{n} participants already have a result for this test; nothing was saved"
                 )
             }
+            StoreError::Duplicate(n) => msg!(
+                id: "{n} sudah punya catatan ini; tidak ada yang disimpan",
+                en: "{n} already has this record; nothing was saved"
+            ),
             StoreError::NameTaken(n) => msg!(
                 id: "nama “{n}” sudah dipakai; pilih nama lain (misalnya tambahkan nama belakang)",
                 en: "the name “{n}” is already used; choose another (add a family name, say)"

@@ -111,6 +111,43 @@ const MIGRATIONS: &[&str] = &[
         alias TEXT PRIMARY KEY,
         profile_id TEXT NOT NULL REFERENCES profile (id)
     );",
+    // 5: monitoring: observations with the checklist mark of each step, and follow-up visits.
+    "CREATE TABLE observation (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        class_id TEXT REFERENCES class (id),
+        routine_id TEXT NOT NULL,
+        observer TEXT NOT NULL,
+        observed_on TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        created TEXT NOT NULL,
+        finished TEXT,
+        replaced_by TEXT REFERENCES observation (id)
+    );
+    CREATE INDEX observation_by_profile ON observation (profile_id, observed_on);
+    CREATE TABLE observation_mark (
+        observation_id TEXT NOT NULL REFERENCES observation (id),
+        step_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        mark INTEGER CHECK (mark IN (0, 1, 2)),
+        note TEXT,
+        timed_ms INTEGER,
+        PRIMARY KEY (observation_id, step_id)
+    );
+    CREATE TABLE visit (
+        id TEXT PRIMARY KEY,
+        profile_id TEXT NOT NULL REFERENCES profile (id),
+        class_id TEXT REFERENCES class (id),
+        visited_on TEXT NOT NULL,
+        milk_flow TEXT NOT NULL CHECK (milk_flow IN ('yes', 'no', 'unsure')),
+        comfort INTEGER NOT NULL CHECK (comfort BETWEEN 1 AND 5),
+        massages_per_day INTEGER,
+        notes TEXT,
+        mode TEXT NOT NULL,
+        created TEXT NOT NULL,
+        replaced_by TEXT REFERENCES visit (id)
+    );
+    CREATE INDEX visit_by_profile ON visit (profile_id, visited_on);",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

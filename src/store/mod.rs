@@ -8,6 +8,7 @@ mod classes;
 mod error;
 mod fresh;
 mod migrate;
+mod monitoring;
 mod pin;
 mod practice;
 mod profiles;
@@ -23,6 +24,9 @@ pub use bundle::{BUNDLE_VERSION, Merged, Payload, read_bundle, write_bundle};
 pub use classes::{ClassDetails, ClassRow};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
+pub use monitoring::{
+    ChecklistSheetRow, MarkRow, MilkFlow, NewVisit, ObservationRow, VisitRow, VisitSheetRow,
+};
 pub use pin::{PinCheck, delay_after, valid_pin};
 pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name, name_key};

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::profiles::{clean_name, name_key};
 use super::{AttemptRow, Result, Role, Store, StoreError, now};
@@ -46,6 +46,44 @@ pub struct Conflict {
     pub existing: AttemptRow,
     /// The existing result was typed from a sheet, so `replace` may replace it.
     pub replaceable: bool,
+}
+
+/// The id of the trainee with this name, created (with `role`) when new.
+pub(super) fn profile_in(tx: &Transaction, name: &str, role: Role, t: &str) -> Result<String> {
+    let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
+    let err = |e| StoreError::sqlite(&path, e);
+    let name = clean_name(name).map_err(StoreError::Name)?;
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM profile WHERE name_key = ?1",
+            [name_key(&name)],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(err)?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    tx.execute(
+        "INSERT INTO profile (id, name, name_key, role, lang, created, last_used) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
+        params![id, name, name_key(&name), role.name(), t],
+    )
+    .map_err(err)?;
+    Ok(id)
+}
+
+pub(super) fn join_class(
+    tx: &Transaction,
+    class_id: &str,
+    profile_id: &str,
+    t: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+        params![class_id, profile_id, t],
+    )
+    .map(drop)
 }
 
 impl Store {
@@ -95,33 +133,8 @@ impl Store {
             .map_err(err)?;
         let t = now();
         for row in s.rows {
-            let name = clean_name(&row.name).map_err(StoreError::Name)?;
-            let existing: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM profile WHERE name_key = ?1",
-                    [name_key(&name)],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(err)?;
-            let profile_id = match existing {
-                Some(id) => id,
-                None => {
-                    let id = uuid::Uuid::new_v4().to_string();
-                    tx.execute(
-                        "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
-                         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
-                        params![id, name, name_key(&name), row.role.name(), t],
-                    )
-                    .map_err(err)?;
-                    id
-                }
-            };
-            tx.execute(
-                "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![class.id, profile_id, t],
-            )
-            .map_err(err)?;
+            let profile_id = profile_in(&tx, &row.name, row.role, &t)?;
+            join_class(&tx, &class.id, &profile_id, &t).map_err(err)?;
             let attempt = uuid::Uuid::new_v4().to_string();
             tx.execute(
                 "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,

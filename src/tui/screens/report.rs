@@ -54,10 +54,17 @@ fn bar(
 
 impl<'c> ReportScreen<'c> {
     pub fn load(class: ClassRow, quiz: &'c Quiz, cx: &Cx) -> Self {
-        let report = report_input(cx.store, quiz, Some(&class.name), true, cx.lang)
-            .ok()
-            .flatten()
-            .map(|i| build(&i));
+        let report = report_input(
+            cx.store,
+            quiz,
+            Some(&class.name),
+            true,
+            cx.lang,
+            crate::session::monitoring::main_routine(cx.content),
+        )
+        .ok()
+        .flatten()
+        .map(|i| build(&i));
         ReportScreen {
             class,
             quiz,

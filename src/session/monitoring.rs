@@ -1,0 +1,373 @@
+//! Monitoring: checklist and visit forms typed in from paper, and a trainee's progress over
+//! time (observations first to latest, what improved, whether another visit is needed).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::sheets::{RowError, read_csv};
+use crate::checklist::{Mark, Verdict, improved, verdict};
+use crate::content::{Bilingual, Content, Routine};
+use crate::msg;
+use crate::store::{
+    ChecklistSheetRow, MilkFlow, ObservationRow, Result, Store, VisitRow, VisitSheetRow, clean_name,
+};
+
+/// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn bad_date(s: &str) -> Bilingual {
+    let s = s.trim();
+    msg!(
+        id: "tanggal `{s}` tidak sah: tulis misalnya 2026-11-28 atau 28/11/2026",
+        en: "date `{s}` is not valid: write e.g. 2026-11-28 or 28/11/2026"
+    )
+}
+
+/// The marks of one row: one token per step, separated by spaces or written together.
+pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, Bilingual> {
+    let f = field.trim();
+    let tokens: Vec<String> = if f.chars().any(char::is_whitespace) || f.contains(',') {
+        f.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        f.chars().map(|c| c.to_string()).collect()
+    };
+    if tokens.len() != steps {
+        let k = tokens.len();
+        return Err(msg!(id: "{k} nilai untuk {steps} langkah", en: "{k} marks for {steps} steps"));
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Mark::parse(t).ok_or_else(|| {
+                let n = i + 1;
+                msg!(
+                    id: "langkah {n}: `{t}` bukan nilai: tulis 2 (baik), 1 (perlu latihan), 0 (tidak dilakukan) atau - (tidak diamati)",
+                    en: "step {n}: `{t}` is not a mark: write 2 (done well), 1 (needs practice), 0 (not done) or - (not observed)"
+                )
+            })
+        })
+        .collect()
+}
+
+fn finish(errors: Vec<RowError>, shown: &str, lang: &str) -> std::result::Result<(), Vec<String>> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut errors = errors;
+    errors.sort_by_key(|e| e.line);
+    Err(errors
+        .iter()
+        .map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang)))
+        .collect())
+}
+
+fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
+    if replaceable {
+        msg!(
+            id: "{name} sudah punya catatan ini dari lembar sebelumnya; untuk menggantinya, impor lagi dengan --replace",
+            en: "{name} already has this record from an earlier sheet; to replace it, import again with --replace"
+        )
+    } else {
+        msg!(
+            id: "{name} sudah punya catatan ini yang dibuat di pijat; catatan itu tetap dipakai: hapus barisnya",
+            en: "{name} already has this record made in pijat; it is kept: remove the row"
+        )
+    }
+}
+
+/// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
+pub fn import_checklist_sheet(
+    store: &mut Store,
+    routine: &Routine,
+    file: &Path,
+    class: &str,
+    replace: bool,
+    lang: &str,
+) -> std::result::Result<usize, Vec<String>> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let rows = read_csv(
+        &bytes,
+        &[
+            ("name", "nama"),
+            ("observer", "pengamat"),
+            ("date", "tanggal"),
+            ("marks", "nilai"),
+        ],
+    )
+    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    let steps: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for (line, f) in &rows {
+        let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let name = match clean_name(&f[0]) {
+            Ok(n) => n,
+            Err(e) => {
+                problem(e.message());
+                continue;
+            }
+        };
+        let observer = match clean_name(&f[1]) {
+            Ok(o) => o,
+            Err(_) => {
+                problem(msg!(id: "nama pengamat kosong", en: "the observer's name is empty"));
+                continue;
+            }
+        };
+        let Some(date) = parse_date(&f[2]) else {
+            problem(bad_date(&f[2]));
+            continue;
+        };
+        let marks = match read_marks(&f[3], steps.len()) {
+            Ok(m) => m,
+            Err(m) => {
+                problem(m);
+                continue;
+            }
+        };
+        let key = (
+            crate::store::name_key(&name),
+            date.clone(),
+            observer.to_lowercase(),
+        );
+        if let Some(first) = seen.insert(key, line) {
+            problem(
+                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
+            );
+            continue;
+        }
+        if let Some(p) = store
+            .profile_by_name(&name)
+            .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && let Some(o) = store
+                .same_observation(&p.id, &routine.id, &date, &observer)
+                .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && !(replace && o.mode == "sheet")
+        {
+            problem(duplicate_message(&name, o.mode == "sheet"));
+            continue;
+        }
+        good.push(ChecklistSheetRow {
+            name,
+            observer,
+            date,
+            marks: marks.iter().map(|m| m.stored()).collect(),
+        });
+    }
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    store
+        .import_checklists(class, &routine.id, &steps, &good, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])
+}
+
+/// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
+/// pijat_per_hari,catatan`): all rows or none.
+pub fn import_visit_sheet(
+    store: &mut Store,
+    file: &Path,
+    class: &str,
+    replace: bool,
+    lang: &str,
+) -> std::result::Result<usize, Vec<String>> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let rows = read_csv(
+        &bytes,
+        &[
+            ("name", "nama"),
+            ("date", "tanggal"),
+            ("milk_flow", "asi_lancar"),
+            ("comfort", "nyaman"),
+            ("massages_per_day", "pijat_per_hari"),
+            ("notes", "catatan"),
+        ],
+    )
+    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for (line, f) in &rows {
+        let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let name = match clean_name(&f[0]) {
+            Ok(n) => n,
+            Err(e) => {
+                problem(e.message());
+                continue;
+            }
+        };
+        let Some(date) = parse_date(&f[1]) else {
+            problem(bad_date(&f[1]));
+            continue;
+        };
+        let Some(milk_flow) = MilkFlow::parse(&f[2]) else {
+            let v = f[2].trim();
+            problem(msg!(
+                id: "asi_lancar `{v}` tidak dikenal: tulis ya, tidak atau ragu",
+                en: "milk_flow `{v}` is not known: write yes, no or unsure"
+            ));
+            continue;
+        };
+        let comfort = match f[3].trim().parse::<u8>() {
+            Ok(c) if (1..=5).contains(&c) => c,
+            _ => {
+                let v = f[3].trim();
+                problem(
+                    msg!(id: "nyaman `{v}` harus angka 1–5", en: "comfort `{v}` must be a number 1–5"),
+                );
+                continue;
+            }
+        };
+        let massages = match f[4].trim() {
+            "" => None,
+            v => match v.parse::<u32>() {
+                Ok(n) if n <= 24 => Some(n),
+                _ => {
+                    problem(msg!(
+                        id: "pijat_per_hari `{v}` harus angka 0–24 atau kosong",
+                        en: "massages_per_day `{v}` must be a number 0–24 or empty"
+                    ));
+                    continue;
+                }
+            },
+        };
+        let notes = Some(f[5].trim().to_string()).filter(|n| !n.is_empty());
+        if let Some(first) = seen.insert((crate::store::name_key(&name), date.clone()), line) {
+            problem(
+                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
+            );
+            continue;
+        }
+        if let Some(p) = store
+            .profile_by_name(&name)
+            .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && let Some(v) = store
+                .same_visit(&p.id, &date)
+                .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && !(replace && v.mode == "sheet")
+        {
+            problem(duplicate_message(&name, v.mode == "sheet"));
+            continue;
+        }
+        good.push(VisitSheetRow {
+            name,
+            date,
+            milk_flow,
+            comfort,
+            massages_per_day: massages,
+            notes,
+        });
+    }
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    store
+        .import_visits(class, &good, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])
+}
+
+/// One observation with its marks and verdict.
+#[derive(Clone, Debug)]
+pub struct Observed {
+    pub row: ObservationRow,
+    pub marks: Vec<Mark>,
+    pub notes: Vec<Option<String>>,
+    pub verdict: Verdict,
+}
+
+/// A trainee's finished observations of a routine, first to latest.
+pub fn observations(store: &Store, routine: &Routine, profile_id: &str) -> Result<Vec<Observed>> {
+    let mut out = Vec::new();
+    for row in store.observations_of(profile_id, Some(&routine.id))? {
+        let stored = store.marks(&row.id)?;
+        let mark_of = |step: &str| stored.iter().find(|m| m.step_id == step);
+        let marks: Vec<Mark> = routine
+            .steps
+            .iter()
+            .map(|s| Mark::from_stored(mark_of(&s.id).and_then(|m| m.mark)))
+            .collect();
+        let notes = routine
+            .steps
+            .iter()
+            .map(|s| mark_of(&s.id).and_then(|m| m.note.clone()))
+            .collect();
+        let verdict = verdict(routine, &marks);
+        out.push(Observed {
+            row,
+            marks,
+            notes,
+            verdict,
+        });
+    }
+    Ok(out)
+}
+
+/// A trainee's monitoring at a glance.
+#[derive(Clone, Debug, Default)]
+pub struct Monitoring {
+    pub observations: Vec<Observed>,
+    pub visits: Vec<VisitRow>,
+    /// Steps marked better in the latest observation than in the first.
+    pub improved: Vec<usize>,
+}
+
+impl Monitoring {
+    pub fn latest(&self) -> Option<&Observed> {
+        self.observations.last()
+    }
+
+    /// Another visit is due when the trainee is not yet competent (or never observed), or the
+    /// latest visit found the milk not flowing or the mother uncomfortable (1–2 of 5).
+    pub fn needs_visit(&self) -> bool {
+        let not_competent = self.latest().is_none_or(|o| !o.verdict.competent);
+        let last_visit_bad = self
+            .visits
+            .last()
+            .is_some_and(|v| v.milk_flow == MilkFlow::No || v.comfort <= 2);
+        not_competent || last_visit_bad
+    }
+}
+
+/// The routine monitoring is about: the first in the content (the oxytocin massage).
+pub fn main_routine(content: &Content) -> Option<&Routine> {
+    content.routines().next()
+}
+
+pub fn monitoring(store: &Store, content: &Content, profile_id: &str) -> Result<Monitoring> {
+    let Some(routine) = main_routine(content) else {
+        return Ok(Monitoring::default());
+    };
+    let observations = observations(store, routine, profile_id)?;
+    let improved = match (observations.first(), observations.last()) {
+        (Some(a), Some(b)) if observations.len() > 1 => improved(&a.marks, &b.marks),
+        _ => Vec::new(),
+    };
+    Ok(Monitoring {
+        observations,
+        visits: store.visits_of(profile_id)?,
+        improved,
+    })
+}

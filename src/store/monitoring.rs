@@ -1,0 +1,553 @@
+//! Monitoring records: observations (each step's checklist mark saved as it is made) and
+//! follow-up visits. These are health data: the app shows them only in trainer mode.
+
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+
+use super::{Result, Store, StoreError, now};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservationRow {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub routine_id: String,
+    pub observer: String,
+    pub observed_on: String,
+    pub mode: String,
+    pub created: String,
+    pub finished: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkRow {
+    pub step_id: String,
+    pub position: u32,
+    /// 0, 1, 2; `None` for not observed.
+    pub mark: Option<i64>,
+    pub note: Option<String>,
+    pub timed_ms: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilkFlow {
+    Yes,
+    No,
+    Unsure,
+}
+
+impl MilkFlow {
+    pub fn name(self) -> &'static str {
+        match self {
+            MilkFlow::Yes => "yes",
+            MilkFlow::No => "no",
+            MilkFlow::Unsure => "unsure",
+        }
+    }
+
+    /// English or Indonesian, any case.
+    pub fn parse(s: &str) -> Option<MilkFlow> {
+        match s.trim().to_lowercase().as_str() {
+            "yes" | "ya" | "y" => Some(MilkFlow::Yes),
+            "no" | "tidak" | "n" => Some(MilkFlow::No),
+            "unsure" | "ragu" | "ragu-ragu" | "tidak tahu" | "?" => Some(MilkFlow::Unsure),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitRow {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub visited_on: String,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<String>,
+    pub mode: String,
+    pub created: String,
+}
+
+/// A visit as typed, before it is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewVisit<'a> {
+    pub profile_id: &'a str,
+    pub class_id: Option<&'a str>,
+    pub visited_on: &'a str,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<&'a str>,
+    pub mode: &'a str,
+}
+
+const OBS: &str =
+    "id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished";
+const VISIT: &str = "id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created";
+
+fn obs_row(r: &Row) -> rusqlite::Result<ObservationRow> {
+    Ok(ObservationRow {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        class_id: r.get(2)?,
+        routine_id: r.get(3)?,
+        observer: r.get(4)?,
+        observed_on: r.get(5)?,
+        mode: r.get(6)?,
+        created: r.get(7)?,
+        finished: r.get(8)?,
+    })
+}
+
+fn visit_row(r: &Row) -> rusqlite::Result<VisitRow> {
+    let flow: String = r.get(4)?;
+    Ok(VisitRow {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        class_id: r.get(2)?,
+        visited_on: r.get(3)?,
+        milk_flow: MilkFlow::parse(&flow).unwrap_or(MilkFlow::Unsure),
+        comfort: r.get(5)?,
+        massages_per_day: r.get(6)?,
+        notes: r.get(7)?,
+        mode: r.get(8)?,
+        created: r.get(9)?,
+    })
+}
+
+impl Store {
+    /// Starts an observation with every step unmarked (not observed until marked).
+    pub fn start_observation(
+        &mut self,
+        profile_id: &str,
+        class_id: Option<&str>,
+        routine_id: &str,
+        observer: &str,
+        observed_on: &str,
+        steps: &[&str],
+    ) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute(
+            &format!(
+                "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'app', ?7, NULL)"
+            ),
+            params![
+                id,
+                profile_id,
+                class_id,
+                routine_id,
+                observer,
+                observed_on,
+                now()
+            ],
+        )
+        .map_err(err)?;
+        for (i, step) in steps.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position) VALUES (?1, ?2, ?3)",
+                params![id, step, i as u32],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(id)
+    }
+
+    /// One mark, saved as it is made (`None`: not observed).
+    pub fn set_mark(&self, observation_id: &str, step_id: &str, mark: Option<i64>) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET mark = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![observation_id, step_id, mark],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_mark_note(
+        &self,
+        observation_id: &str,
+        step_id: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET note = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![
+                    observation_id,
+                    step_id,
+                    note.filter(|n| !n.trim().is_empty())
+                ],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_mark_time(&self, observation_id: &str, step_id: &str, ms: u64) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET timed_ms = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![observation_id, step_id, ms as i64],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn finish_observation(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation SET finished = ?2 WHERE id = ?1 AND finished IS NULL",
+                params![id, now()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// A trainee's finished observations of a routine, oldest first (by date, then when made).
+    pub fn observations_of(
+        &self,
+        profile_id: &str,
+        routine_id: Option<&str>,
+    ) -> Result<Vec<ObservationRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND (?2 IS NULL OR routine_id = ?2)
+                   AND finished IS NOT NULL AND replaced_by IS NULL ORDER BY observed_on, created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![profile_id, routine_id], obs_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every observation of a trainee, unfinished and replaced ones too (for export).
+    pub fn all_observations_of(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<(ObservationRow, Option<String>)>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {OBS}, replaced_by FROM observation WHERE profile_id = ?1 ORDER BY created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], |r| Ok((obs_row(r)?, r.get(9)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn marks(&self, observation_id: &str) -> Result<Vec<MarkRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT step_id, position, mark, note, timed_ms FROM observation_mark
+                 WHERE observation_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([observation_id], |r| {
+                let ms: Option<i64> = r.get(4)?;
+                Ok(MarkRow {
+                    step_id: r.get(0)?,
+                    position: r.get(1)?,
+                    mark: r.get(2)?,
+                    note: r.get(3)?,
+                    timed_ms: ms.map(|m| m.max(0) as u64),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn add_visit(&self, v: &NewVisit) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        self.conn
+            .execute(
+                &format!(
+                    "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                ),
+                params![
+                    id,
+                    v.profile_id,
+                    v.class_id,
+                    v.visited_on,
+                    v.milk_flow.name(),
+                    v.comfort,
+                    v.massages_per_day,
+                    v.notes.filter(|n| !n.trim().is_empty()),
+                    v.mode,
+                    now()
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(id)
+    }
+
+    /// A trainee's visits, oldest first.
+    pub fn visits_of(&self, profile_id: &str) -> Result<Vec<VisitRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND replaced_by IS NULL ORDER BY visited_on, created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], visit_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRow, Option<String>)>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {VISIT}, replaced_by FROM visit WHERE profile_id = ?1 ORDER BY created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], |r| Ok((visit_row(r)?, r.get(10)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// An earlier record from a sheet with the same person, day (and observer): the duplicate
+    /// a re-import would make.
+    pub fn same_observation(
+        &self,
+        profile_id: &str,
+        routine_id: &str,
+        on: &str,
+        observer: &str,
+    ) -> Result<Option<ObservationRow>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+                       AND observer = ?4 AND replaced_by IS NULL"
+                ),
+                params![profile_id, routine_id, on, observer],
+                obs_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRow>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL"),
+                params![profile_id, on],
+                visit_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// A checklist row from a paper form, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistSheetRow {
+    pub name: String,
+    pub observer: String,
+    pub date: String,
+    /// Per step in routine order: 0, 1, 2, or `None` for not observed.
+    pub marks: Vec<Option<i64>>,
+}
+
+/// A visit row from a paper form, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitSheetRow {
+    pub name: String,
+    pub date: String,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<String>,
+}
+
+impl Store {
+    /// Writes checklist rows for a class in one transaction. With `replace`, an earlier sheet
+    /// observation of the same person, day and observer is marked replaced; otherwise such a
+    /// duplicate stops the whole import.
+    pub fn import_checklists(
+        &mut self,
+        class_name: &str,
+        routine_id: &str,
+        steps: &[&str],
+        rows: &[ChecklistSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        let class = self.ensure_class(class_name)?;
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let t = now();
+        for row in rows {
+            let profile = super::sheets::profile_in(&tx, &row.name, super::Role::Father, &t)?;
+            super::sheets::join_class(&tx, &class.id, &profile, &t).map_err(err)?;
+            let earlier: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+                       AND observer = ?4 AND replaced_by IS NULL",
+                    params![profile, routine_id, row.date, row.observer],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(err)?;
+            if earlier
+                .as_ref()
+                .is_some_and(|(_, mode)| !replace || mode != "sheet")
+            {
+                return Err(StoreError::Duplicate(row.name.clone()));
+            }
+            let id = uuid::Uuid::new_v4().to_string();
+            tx.execute(
+                &format!("INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"),
+                params![id, profile, class.id, routine_id, row.observer, row.date, t],
+            )
+            .map_err(err)?;
+            for (i, (step, mark)) in steps.iter().zip(&row.marks).enumerate() {
+                tx.execute(
+                    "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, step, i as u32, mark],
+                )
+                .map_err(err)?;
+            }
+            if let Some((old, _)) = earlier {
+                tx.execute(
+                    "UPDATE observation SET replaced_by = ?2 WHERE id = ?1",
+                    params![old, id],
+                )
+                .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(rows.len())
+    }
+
+    /// Writes visit rows for a class in one transaction; duplicates (same person and day) as
+    /// for checklists.
+    pub fn import_visits(
+        &mut self,
+        class_name: &str,
+        rows: &[VisitSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        let class = self.ensure_class(class_name)?;
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let t = now();
+        for row in rows {
+            let profile = super::sheets::profile_in(&tx, &row.name, super::Role::Father, &t)?;
+            super::sheets::join_class(&tx, &class.id, &profile, &t).map_err(err)?;
+            let earlier: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
+                    params![profile, row.date],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()
+                .map_err(err)?;
+            if earlier
+                .as_ref()
+                .is_some_and(|(_, mode)| !replace || mode != "sheet")
+            {
+                return Err(StoreError::Duplicate(row.name.clone()));
+            }
+            let id = uuid::Uuid::new_v4().to_string();
+            tx.execute(
+                &format!("INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"),
+                params![id, profile, class.id, row.date, row.milk_flow.name(), row.comfort, row.massages_per_day, row.notes, t],
+            )
+            .map_err(err)?;
+            if let Some((old, _)) = earlier {
+                tx.execute(
+                    "UPDATE visit SET replaced_by = ?2 WHERE id = ?1",
+                    params![old, id],
+                )
+                .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(rows.len())
+    }
+}
+
+/// One step's mark of a finished observation, for reports over a whole class.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassMark {
+    pub profile_id: String,
+    pub observation_id: String,
+    /// When it was observed, then when it was recorded: the order of observations.
+    pub when: (String, String),
+    pub step_id: String,
+    pub mark: Option<i64>,
+}
+
+impl Store {
+    /// Every mark of the finished, current observations of a routine (of a class's members when
+    /// given): one query for a class, in no particular order.
+    pub fn class_marks(&self, routine_id: &str, class_id: Option<&str>) -> Result<Vec<ClassMark>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT o.profile_id, o.id, m.step_id, m.mark, o.observed_on, o.created FROM observation o
+                 JOIN observation_mark m ON m.observation_id = o.id
+                 WHERE o.routine_id = ?1 AND o.finished IS NOT NULL AND o.replaced_by IS NULL
+                   AND (?2 IS NULL OR o.profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?2))",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![routine_id, class_id], |r| {
+                Ok(ClassMark {
+                    profile_id: r.get(0)?,
+                    observation_id: r.get(1)?,
+                    when: (r.get(4)?, r.get(5)?),
+                    step_id: r.get(2)?,
+                    mark: r.get(3)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every current visit (of a class's members when given), oldest first.
+    pub fn class_visits(&self, class_id: Option<&str>) -> Result<Vec<VisitRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {VISIT} FROM visit WHERE replaced_by IS NULL
+                   AND (?1 IS NULL OR profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?1))
+                 ORDER BY visited_on, created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![class_id], visit_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+}
