@@ -67,23 +67,27 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
                 "{}",
                 if lang.is_en() {
                     format!(
-                        "Imported: {} new trainees, {} matched by name, {} new classes, {} new tests ({} already here), {} practice runs.",
+                        "Imported: {} new trainees, {} matched by name, {} new classes, {} new tests ({} already here), {} practice runs, {} observations, {} home visits.",
                         m.profiles_new,
                         m.profiles_linked,
                         m.classes_new,
                         m.attempts_new,
                         m.attempts_known,
-                        m.runs_new
+                        m.runs_new,
+                        m.observations_new,
+                        m.visits_new
                     )
                 } else {
                     format!(
-                        "Diimpor: {} peserta baru, {} dicocokkan menurut nama, {} kelas baru, {} tes baru ({} sudah ada), {} latihan pijat.",
+                        "Diimpor: {} peserta baru, {} dicocokkan menurut nama, {} kelas baru, {} tes baru ({} sudah ada), {} latihan pijat, {} pengamatan, {} kunjungan rumah.",
                         m.profiles_new,
                         m.profiles_linked,
                         m.classes_new,
                         m.attempts_new,
                         m.attempts_known,
-                        m.runs_new
+                        m.runs_new,
+                        m.observations_new,
+                        m.visits_new
                     )
                 }
             );

@@ -5,7 +5,8 @@ use std::io::Write;
 use super::quiz::phase_label;
 use super::{EXIT_INPUT, Shell, local_date, t};
 use crate::content::{Content, Lang};
-use crate::quiz::format_change;
+use crate::quiz::{format_change, format_percent};
+use crate::session::monitoring::{main_routine, monitoring};
 use crate::session::progress::prepost_from;
 use crate::session::progress::score_of;
 use crate::store::{Profile, Store};
@@ -131,6 +132,7 @@ fn profile_block(
             out.push_str(&format!("  {line}\n"));
         }
     }
+    out.push_str(&observation_lines(store, content, p, lang)?);
     let runs = store.practice_runs_of(&p.id)?;
     if !runs.is_empty() {
         out.push_str(&format!(
@@ -159,6 +161,99 @@ fn profile_block(
             r.spent_seconds / 60.0,
             t(lang, "menit", "min"),
             status,
+        ));
+    }
+    Ok(out)
+}
+
+/// The observation checklist, first to latest, with what improved. Visits are health data and
+/// stay in trainer mode (behind the PIN); only their number is said here.
+fn observation_lines(
+    store: &Store,
+    content: &Content,
+    p: &Profile,
+    lang: &Lang,
+) -> crate::store::Result<String> {
+    let mut out = String::new();
+    let m = monitoring(store, content, &p.id)?;
+    let Some(routine) = main_routine(content) else {
+        return Ok(out);
+    };
+    let step = |i: usize| {
+        format!(
+            "{}. {}",
+            i + 1,
+            routine.steps.get(i).map_or("?", |s| s.title.get(lang))
+        )
+    };
+    if !m.observations.is_empty() {
+        out.push_str(&format!(
+            "  {} ({}):\n",
+            t(lang, "Daftar tilik", "Observation checklist"),
+            routine.title.get(lang)
+        ));
+    }
+    for o in &m.observations {
+        let verdict = if o.verdict.competent {
+            t(lang, "kompeten", "competent").to_string()
+        } else {
+            let coach: Vec<String> = o
+                .verdict
+                .to_coach
+                .iter()
+                .map(|i| (i + 1).to_string())
+                .collect();
+            format!(
+                "{}; {} {}",
+                t(lang, "belum kompeten", "not yet competent"),
+                t(lang, "latih langkah", "coach steps"),
+                coach.join(", ")
+            )
+        };
+        out.push_str(&format!(
+            "  {}  {:>6}  {verdict}  ({} {})\n",
+            o.row.observed_on,
+            o.verdict
+                .percent
+                .map_or("–".to_string(), |x| format!("{}%", format_percent(x))),
+            t(lang, "pengamat", "observer"),
+            o.row.observer
+        ));
+    }
+    if m.observations.len() > 1 {
+        let line = if m.improved.is_empty() {
+            t(
+                lang,
+                "belum ada langkah yang membaik",
+                "no step has improved yet",
+            )
+            .to_string()
+        } else {
+            m.improved
+                .iter()
+                .map(|i| step(*i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push_str(&format!(
+            "  {}: {line}\n",
+            t(
+                lang,
+                "Membaik sejak pengamatan pertama",
+                "Improved since the first observation"
+            )
+        ));
+    }
+    if !m.visits.is_empty() {
+        out.push_str(&format!(
+            "  {}: {} ({})\n",
+            t(lang, "Kunjungan rumah", "Home visits"),
+            m.visits.len(),
+            t(
+                lang,
+                "rinciannya di mode pelatih",
+                "details in trainer mode"
+            )
         ));
     }
     Ok(out)

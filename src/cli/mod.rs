@@ -92,7 +92,7 @@ pub enum Command {
         #[arg(long)]
         bilingual: bool,
     },
-    /// A class's pre-test and post-test results and statistics
+    /// A class's pre-test and post-test results and statistics, with checklist and visits
     Report {
         /// Only this class (default: everyone who took the test)
         #[arg(long, value_name = "NAME")]
@@ -122,12 +122,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Typed-in paper forms: answer sheets of a class
+    /// Typed-in paper forms: answer sheets, observation checklists and home visits of a class
     Sheets {
         #[command(subcommand)]
         command: SheetsCommand,
     },
-    /// A trainee's attempts, pre → post change and practice runs
+    /// A trainee's attempts, pre → post change, practice runs and observations
     History {
         /// Only this trainee (default: everyone on this laptop)
         #[arg(long, value_name = "NAME")]

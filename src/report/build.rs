@@ -67,6 +67,8 @@ pub struct Input {
     pub labels: Vec<String>,
     /// The observed routine's step ids, in order.
     pub steps: Vec<String>,
+    /// What each step is called, in the report's language (for people; JSON keeps the ids).
+    pub step_labels: Vec<String>,
     pub participants: Vec<ParticipantInput>,
     pub items: bool,
 }
@@ -175,6 +177,8 @@ pub struct Report {
     pub roles: Vec<(String, usize)>,
     #[serde(skip)]
     pub labels: Vec<String>,
+    #[serde(skip)]
+    pub step_labels: Vec<String>,
 }
 
 fn percent(right: &[bool]) -> f64 {
@@ -383,6 +387,7 @@ pub fn build(input: &Input) -> Report {
         class_info: input.class.clone(),
         roles,
         labels: input.labels.clone(),
+        step_labels: input.step_labels.clone(),
     }
 }
 
@@ -409,6 +414,7 @@ mod tests {
             questions: (1..=4).map(|i| format!("q{i}")).collect(),
             labels: Vec::new(),
             steps: Vec::new(),
+            step_labels: Vec::new(),
             participants: ps,
             items: true,
         }
@@ -423,6 +429,70 @@ mod tests {
     // print([np.corrcoef(pre[:,i], pre.sum(1)-pre[:,i])[0,1]*100 for i in range(4)])
     // print(stats.wilcoxon(d,zero_method='wilcox',correction=False,method='approx').zstatistic)
     // print([stats.binomtest(min(int(((pre[:,i]==1)&(post[:,i]==0)).sum()),int(((pre[:,i]==0)&(post[:,i]==1)).sum())), int((pre[:,i]!=post[:,i]).sum()),0.5).pvalue for i in [2,3]])"
+    #[test]
+    fn monitoring_uses_each_latest_observation_and_leaves_unobserved_steps_out() {
+        let mut a = p("A", None, None);
+        a.observations = vec![
+            (vec![Some(0), Some(0), None], Some(0.0), false),
+            (vec![Some(2), Some(1), None], Some(75.0), false),
+        ];
+        a.visits = vec![(true, 4), (false, 2)];
+        let mut b = p("B", None, None);
+        b.observations = vec![(vec![Some(2), Some(2), None], Some(100.0), true)];
+        let c = p("C", None, None);
+        let mut i = input(vec![a, b, c]);
+        i.steps = vec!["s1".into(), "s2".into(), "s3".into()];
+        let r = build(&i);
+        let steps: Vec<(String, Option<f64>)> = r
+            .checklist_steps
+            .iter()
+            .map(|s| (s.step.clone(), s.done_well_percent))
+            .collect();
+        assert_eq!(
+            steps,
+            vec![
+                ("s1".into(), Some(100.0)),
+                ("s2".into(), Some(50.0)),
+                ("s3".into(), None)
+            ]
+        );
+        let a = &r.participants[0];
+        assert_eq!(
+            (
+                a.checklist.observations,
+                a.checklist.latest_percent,
+                a.checklist.competent
+            ),
+            (2, Some(75.0), Some(false))
+        );
+        assert_eq!(
+            (
+                a.visits.count,
+                a.visits.milk_flow_yes_percent,
+                a.visits.mean_comfort
+            ),
+            (2, Some(50.0), Some(3.0))
+        );
+        let c = &r.participants[2];
+        assert_eq!((c.checklist.observations, c.checklist.competent), (0, None));
+        let json: serde_json::Value =
+            serde_json::from_str(&super::super::render::json(&r)).unwrap();
+        assert_eq!(json["participants"][1]["checklist"]["competent"], true);
+        assert_eq!(
+            json["participants"][2]["checklist"]["competent"],
+            serde_json::Value::Null
+        );
+        assert_eq!(
+            json["participants"][0]["visits"]["milk_flow_yes_percent"],
+            50.0
+        );
+        assert_eq!(json["checklist_steps"][1]["step"], "s2");
+        assert_eq!(
+            json["checklist_steps"][2]["done_well_percent"],
+            serde_json::Value::Null
+        );
+    }
+
     #[test]
     fn a_small_class_matches_scipy() {
         let r = build(&input(vec![

@@ -123,6 +123,207 @@ fn item_label(r: &Report, i: usize, width: usize) -> String {
     s
 }
 
+fn has_monitoring(r: &Report) -> bool {
+    r.participants
+        .iter()
+        .any(|p| p.checklist.observations > 0 || p.visits.count > 0)
+}
+
+fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
+    match c {
+        Some(true) => t(lang, "kompeten", "competent"),
+        Some(false) => t(lang, "belum kompeten", "not yet"),
+        None => "–",
+    }
+}
+
+fn step_label(r: &Report, i: usize, width: usize) -> String {
+    let words = r
+        .step_labels
+        .get(i)
+        .map_or(r.checklist_steps[i].step.as_str(), String::as_str);
+    let mut s = format!("{}. {words}", i + 1);
+    if s.chars().count() > width {
+        s = s.chars().take(width.saturating_sub(1)).collect::<String>() + "…";
+    }
+    s
+}
+
+fn comfort(x: Option<f64>, lang: &Lang) -> String {
+    x.map_or("–".into(), |v| num(v, 1, lang))
+}
+
+/// The observation checklist and home visits, for the text report.
+fn monitoring_text(o: &mut String, r: &Report, lang: &Lang) {
+    if !has_monitoring(r) {
+        return;
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "{}",
+        t(
+            lang,
+            "Daftar tilik dan kunjungan rumah",
+            "Observation checklist and home visits"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "{:<24} {:>4} {:>7} {:<14} {:>6} {:>6} {:>7}",
+        t(lang, "Nama", "Name"),
+        t(lang, "Obs", "Obs"),
+        t(lang, "Akhir", "Latest"),
+        t(lang, "Hasil", "Verdict"),
+        t(lang, "Kunj.", "Visits"),
+        t(lang, "ASI", "Milk"),
+        t(lang, "Nyaman", "Comfort")
+    );
+    for p in &r.participants {
+        let name: String = p.name.chars().take(24).collect();
+        let _ = writeln!(
+            o,
+            "{name:<24} {:>4} {:>7} {:<14} {:>6} {:>6} {:>7}",
+            p.checklist.observations,
+            pct(p.checklist.latest_percent, lang),
+            competent_label(p.checklist.competent, lang),
+            p.visits.count,
+            pct(p.visits.milk_flow_yes_percent, lang),
+            comfort(p.visits.mean_comfort, lang)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "{}",
+        t(
+            lang,
+            "Akhir = skor pengamatan terakhir; ASI = kunjungan dengan ASI mengalir setelah pijat; Nyaman = rata-rata 1–5.",
+            "Latest = score of the latest observation; Milk = visits where milk flowed after the massage; Comfort = mean of 1–5."
+        )
+    );
+    if r.checklist_steps
+        .iter()
+        .any(|s| s.done_well_percent.is_some())
+    {
+        let _ = writeln!(o);
+        let _ = writeln!(
+            o,
+            "{:<52} {:>10}",
+            t(
+                lang,
+                "Langkah (pengamatan terakhir tiap peserta)",
+                "Step (each participant's latest observation)"
+            ),
+            t(lang, "Baik", "Done well")
+        );
+        for (i, st) in r.checklist_steps.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "{:<52} {:>10}",
+                step_label(r, i, 52),
+                pct(st.done_well_percent, lang)
+            );
+        }
+    }
+}
+
+/// The observation checklist and home visits, for the Markdown report.
+fn monitoring_markdown(o: &mut String, r: &Report, lang: &Lang) {
+    if !has_monitoring(r) {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "### {}
+",
+        t(
+            lang,
+            "Pengamatan (daftar tilik) dan kunjungan rumah",
+            "Observation (checklist) and home visits"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "| No | {} | {} | {} | {} | {} | {} | {} |",
+        t(lang, "Nama", "Name"),
+        t(lang, "Pengamatan", "Observations"),
+        t(lang, "Skor terakhir", "Latest score"),
+        t(lang, "Hasil", "Verdict"),
+        t(lang, "Kunjungan", "Visits"),
+        t(lang, "ASI mengalir", "Milk flowed"),
+        t(lang, "Kenyamanan ibu (1–5)", "Mother's comfort (1–5)")
+    );
+    let _ = writeln!(o, "| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |");
+    for (i, p) in r.participants.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            p.name.replace('|', "/"),
+            p.checklist.observations,
+            pct(p.checklist.latest_percent, lang),
+            competent_label(p.checklist.competent, lang),
+            p.visits.count,
+            pct(p.visits.milk_flow_yes_percent, lang),
+            comfort(p.visits.mean_comfort, lang)
+        );
+    }
+    let competent = r
+        .participants
+        .iter()
+        .filter(|p| p.checklist.competent == Some(true))
+        .count();
+    let observed = r
+        .participants
+        .iter()
+        .filter(|p| p.checklist.observations > 0)
+        .count();
+    let _ = writeln!(
+        o,
+        "\n{} {competent} {} {observed} {}\n",
+        t(
+            lang,
+            "Pada pengamatan terakhir,",
+            "At their latest observation,"
+        ),
+        t(lang, "dari", "of"),
+        t(
+            lang,
+            "peserta yang diamati dinilai kompeten.",
+            "observed participants were competent."
+        )
+    );
+    if r.checklist_steps
+        .iter()
+        .any(|s| s.done_well_percent.is_some())
+    {
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            t(lang, "Langkah", "Step"),
+            t(lang, "Dilakukan dengan baik", "Done well")
+        );
+        let _ = writeln!(o, "| --- | ---: |");
+        for (i, st) in r.checklist_steps.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "| {} | {} |",
+                step_label(r, i, 60).replace('|', "/"),
+                pct(st.done_well_percent, lang)
+            );
+        }
+        let _ = writeln!(
+            o,
+            "\n{}\n",
+            t(
+                lang,
+                "Persentase dihitung dari pengamatan terakhir tiap peserta; langkah yang tidak diamati tidak dihitung.",
+                "Shares are of each participant's latest observation; steps not observed are left out."
+            )
+        );
+    }
+}
+
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     let s = &r.summary;
     let mut o = String::new();
@@ -273,6 +474,7 @@ pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
             )
         );
     }
+    monitoring_text(&mut o, r, lang);
     o
 }
 
@@ -287,6 +489,7 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
     };
     let mut w = csv::WriterBuilder::new()
         .delimiter(delim)
+        .flexible(true)
         .from_writer(Vec::new());
     let n = |x: Option<f64>| x.map_or(String::new(), |v| num(v, 2, &lang_num));
     let v = |x: Val| x.0.map_or(String::new(), |v| num(v, 4, &lang_num));
@@ -296,7 +499,18 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
         t(lang, "awal", "pre"),
         t(lang, "akhir", "post"),
         t(lang, "perubahan", "change"),
+        t(lang, "pengamatan", "observations"),
+        t(lang, "skor_pengamatan_terakhir", "latest_checklist_percent"),
+        t(lang, "kompeten", "competent"),
+        t(lang, "kunjungan", "visits"),
+        t(lang, "asi_mengalir_persen", "milk_flow_yes_percent"),
+        t(lang, "rata_kenyamanan", "mean_comfort"),
     ]);
+    let yes_no = |c: Option<bool>| match c {
+        Some(true) => t(lang, "ya", "yes").to_string(),
+        Some(false) => t(lang, "tidak", "no").to_string(),
+        None => String::new(),
+    };
     for p in &r.participants {
         let _ = w.write_record([
             p.name.clone(),
@@ -304,6 +518,12 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
             n(p.pre),
             n(p.post),
             n(p.change),
+            p.checklist.observations.to_string(),
+            n(p.checklist.latest_percent),
+            yes_no(p.checklist.competent),
+            p.visits.count.to_string(),
+            n(p.visits.milk_flow_yes_percent),
+            n(p.visits.mean_comfort),
         ]);
     }
     if !r.items.is_empty() {
@@ -323,6 +543,16 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
                 v(i.pre_discrimination),
                 v(i.mcnemar_p),
             ]);
+        }
+    }
+    if has_monitoring(r) && !r.checklist_steps.is_empty() {
+        let _ = w.write_record(["", ""]);
+        let _ = w.write_record([
+            t(lang, "langkah", "step"),
+            t(lang, "baik_persen", "done_well_percent"),
+        ]);
+        for st in &r.checklist_steps {
+            let _ = w.write_record([st.step.clone(), n(st.done_well_percent)]);
         }
     }
     let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
@@ -548,6 +778,8 @@ pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
                 "Items with a low share right in the post-test are worth going over again with the participants."
             )
         );
+        let _ = writeln!(o);
     }
+    monitoring_markdown(&mut o, r, lang);
     o
 }

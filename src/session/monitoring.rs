@@ -71,6 +71,22 @@ fn finish(errors: Vec<RowError>, shown: &str, lang: &str) -> std::result::Result
         .collect())
 }
 
+/// A row's problems as one message.
+fn joined(wrong: Vec<Bilingual>) -> Bilingual {
+    Bilingual::new(
+        wrong
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        wrong
+            .iter()
+            .map(|b| b.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
 fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
     if replaceable {
         msg!(
@@ -112,31 +128,25 @@ pub fn import_checklist_sheet(
     let mut seen: BTreeMap<(String, String, String), u64> = BTreeMap::new();
     for (line, f) in &rows {
         let line = *line;
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let observer = clean_name(&f[1])
+            .map_err(|_| {
+                wrong.push(msg!(id: "nama pengamat kosong", en: "the observer's name is empty"))
+            })
+            .ok();
+        let date = parse_date(&f[2]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[2]));
+        }
+        let marks = read_marks(&f[3], steps.len())
+            .map_err(|e| wrong.push(e))
+            .ok();
         let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
-        let name = match clean_name(&f[0]) {
-            Ok(n) => n,
-            Err(e) => {
-                problem(e.message());
-                continue;
-            }
-        };
-        let observer = match clean_name(&f[1]) {
-            Ok(o) => o,
-            Err(_) => {
-                problem(msg!(id: "nama pengamat kosong", en: "the observer's name is empty"));
-                continue;
-            }
-        };
-        let Some(date) = parse_date(&f[2]) else {
-            problem(bad_date(&f[2]));
+        let (Some(name), Some(observer), Some(date), Some(marks)) = (name, observer, date, marks)
+        else {
+            problem(joined(wrong));
             continue;
-        };
-        let marks = match read_marks(&f[3], steps.len()) {
-            Ok(m) => m,
-            Err(m) => {
-                problem(m);
-                continue;
-            }
         };
         let key = (
             crate::store::name_key(&name),
@@ -207,48 +217,49 @@ pub fn import_visit_sheet(
     let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();
     for (line, f) in &rows {
         let line = *line;
-        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
-        let name = match clean_name(&f[0]) {
-            Ok(n) => n,
-            Err(e) => {
-                problem(e.message());
-                continue;
-            }
-        };
-        let Some(date) = parse_date(&f[1]) else {
-            problem(bad_date(&f[1]));
-            continue;
-        };
-        let Some(milk_flow) = MilkFlow::parse(&f[2]) else {
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let date = parse_date(&f[1]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[1]));
+        }
+        let milk_flow = MilkFlow::parse(&f[2]);
+        if milk_flow.is_none() {
             let v = f[2].trim();
-            problem(msg!(
+            wrong.push(msg!(
                 id: "asi_lancar `{v}` tidak dikenal: tulis ya, tidak atau ragu",
                 en: "milk_flow `{v}` is not known: write yes, no or unsure"
             ));
-            continue;
-        };
+        }
         let comfort = match f[3].trim().parse::<u8>() {
-            Ok(c) if (1..=5).contains(&c) => c,
+            Ok(c) if (1..=5).contains(&c) => Some(c),
             _ => {
                 let v = f[3].trim();
-                problem(
+                wrong.push(
                     msg!(id: "nyaman `{v}` harus angka 1–5", en: "comfort `{v}` must be a number 1–5"),
                 );
-                continue;
+                None
             }
         };
         let massages = match f[4].trim() {
-            "" => None,
+            "" => Some(None),
             v => match v.parse::<u32>() {
-                Ok(n) if n <= 24 => Some(n),
+                Ok(n) if n <= 24 => Some(Some(n)),
                 _ => {
-                    problem(msg!(
+                    wrong.push(msg!(
                         id: "pijat_per_hari `{v}` harus angka 0–24 atau kosong",
                         en: "massages_per_day `{v}` must be a number 0–24 or empty"
                     ));
-                    continue;
+                    None
                 }
             },
+        };
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages)) =
+            (name, date, milk_flow, comfort, massages)
+        else {
+            problem(joined(wrong));
+            continue;
         };
         let notes = Some(f[5].trim().to_string()).filter(|n| !n.is_empty());
         if let Some(first) = seen.insert((crate::store::name_key(&name), date.clone()), line) {

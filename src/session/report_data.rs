@@ -154,6 +154,12 @@ pub fn report_input(
             .map(|q| q.prompt.get(lang).to_string())
             .collect(),
         steps: routine.map_or_else(Vec::new, |r| r.steps.iter().map(|s| s.id.clone()).collect()),
+        step_labels: routine.map_or_else(Vec::new, |r| {
+            r.steps
+                .iter()
+                .map(|s| s.title.get(lang).to_string())
+                .collect()
+        }),
         participants,
         items,
     }))

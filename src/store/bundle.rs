@@ -16,7 +16,8 @@ use crate::content::Bilingual;
 use crate::msg;
 
 pub const BUNDLE_FORMAT: &str = "pijat-bundle";
-pub const BUNDLE_VERSION: u32 = 1;
+/// 2 added observations and visits; a version-1 bundle is read as having none.
+pub const BUNDLE_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BProfile {
@@ -93,6 +94,49 @@ pub struct BRun {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BMark {
+    pub step_id: String,
+    pub position: u32,
+    /// 0, 1, 2; `null` for not observed.
+    pub mark: Option<i64>,
+    pub note: Option<String>,
+    pub timed_ms: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BObservation {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub routine_id: String,
+    /// Empty in a pseudonymised bundle.
+    pub observer: String,
+    pub observed_on: String,
+    pub mode: String,
+    pub created: String,
+    pub finished: Option<String>,
+    pub replaced_by: Option<String>,
+    pub marks: Vec<BMark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BVisit {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub visited_on: String,
+    /// `yes`, `no` or `unsure`.
+    pub milk_flow: String,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    /// Left out of a pseudonymised bundle.
+    pub notes: Option<String>,
+    pub mode: String,
+    pub created: String,
+    pub replaced_by: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payload {
     pub app_version: String,
@@ -106,6 +150,10 @@ pub struct Payload {
     pub classes: Vec<BClass>,
     pub attempts: Vec<BAttempt>,
     pub practice_runs: Vec<BRun>,
+    #[serde(default)]
+    pub observations: Vec<BObservation>,
+    #[serde(default)]
+    pub visits: Vec<BVisit>,
 }
 
 #[derive(Deserialize)]
@@ -199,6 +247,26 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
             return Err(bad(format!("practice run {}", r.id)));
         }
     }
+    for o in &p.observations {
+        let class_ok = o.class_id.as_deref().is_none_or(|c| classes.contains(c));
+        let marks_ok = o
+            .marks
+            .iter()
+            .all(|m| m.mark.is_none_or(|x| (0..=2).contains(&x)));
+        if !profiles.contains(o.profile_id.as_str()) || !class_ok || !marks_ok {
+            return Err(bad(format!("observation {}", o.id)));
+        }
+    }
+    for v in &p.visits {
+        let class_ok = v.class_id.as_deref().is_none_or(|c| classes.contains(c));
+        if !profiles.contains(v.profile_id.as_str())
+            || !class_ok
+            || super::MilkFlow::parse(&v.milk_flow).is_none()
+            || !(1..=5).contains(&v.comfort)
+        {
+            return Err(bad(format!("visit {}", v.id)));
+        }
+    }
     Ok(())
 }
 
@@ -211,6 +279,8 @@ pub struct Merged {
     pub attempts_new: usize,
     pub attempts_known: usize,
     pub runs_new: usize,
+    pub observations_new: usize,
+    pub visits_new: usize,
 }
 
 impl Store {
@@ -274,7 +344,54 @@ impl Store {
             out_classes.iter().map(|c| c.id.clone()).collect();
         let mut attempts = Vec::new();
         let mut runs = Vec::new();
+        let mut observations = Vec::new();
+        let mut visits = Vec::new();
         for id in &profile_ids {
+            for (o, replaced_by) in self.all_observations_of(id)? {
+                let marks = self
+                    .marks(&o.id)?
+                    .into_iter()
+                    .map(|m| BMark {
+                        step_id: m.step_id,
+                        position: m.position,
+                        mark: m.mark,
+                        note: m.note.filter(|_| !pseudonymise),
+                        timed_ms: m.timed_ms,
+                    })
+                    .collect();
+                observations.push(BObservation {
+                    id: o.id,
+                    profile_id: o.profile_id,
+                    class_id: o.class_id.filter(|c| class_ids.contains(c)),
+                    routine_id: o.routine_id,
+                    observer: if pseudonymise {
+                        String::new()
+                    } else {
+                        o.observer
+                    },
+                    observed_on: o.observed_on,
+                    mode: o.mode,
+                    created: o.created,
+                    finished: o.finished,
+                    replaced_by,
+                    marks,
+                });
+            }
+            for (v, replaced_by) in self.all_visits_of(id)? {
+                visits.push(BVisit {
+                    id: v.id,
+                    profile_id: v.profile_id,
+                    class_id: v.class_id.filter(|c| class_ids.contains(c)),
+                    visited_on: v.visited_on,
+                    milk_flow: v.milk_flow.name().into(),
+                    comfort: v.comfort,
+                    massages_per_day: v.massages_per_day,
+                    notes: v.notes.filter(|_| !pseudonymise),
+                    mode: v.mode,
+                    created: v.created,
+                    replaced_by,
+                });
+            }
             for a in self.all_attempts_of(id)? {
                 let answers = self
                     .answers(&a.id)?
@@ -341,6 +458,8 @@ impl Store {
             classes: out_classes,
             attempts,
             practice_runs: runs,
+            observations,
+            visits,
         })
     }
 
@@ -547,6 +666,82 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
             )?;
         }
         m.runs_new += 1;
+    }
+    merge_monitoring(tx, b, m, &class_map, &profile_map)
+}
+
+/// Observations (with their marks) and visits, by UUID; replacements linked once all are in.
+fn merge_monitoring(
+    tx: &Transaction,
+    b: &Payload,
+    m: &mut Merged,
+    class_map: &HashMap<&str, String>,
+    profile_map: &HashMap<&str, String>,
+) -> rusqlite::Result<()> {
+    let mut replaced = Vec::new();
+    for o in &b.observations {
+        if find(tx, "SELECT id FROM observation WHERE id = ?1", &o.id)?.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO observation (id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                o.id,
+                profile_map[o.profile_id.as_str()],
+                o.class_id.as_deref().map(|c| class_map[c].clone()),
+                o.routine_id,
+                o.observer,
+                o.observed_on,
+                o.mode,
+                o.created,
+                o.finished
+            ],
+        )?;
+        for k in &o.marks {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position, mark, note, timed_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                params![o.id, k.step_id, k.position, k.mark, k.note, k.timed_ms.map(|t| t as i64)],
+            )?;
+        }
+        if let Some(r) = &o.replaced_by {
+            replaced.push(("observation", o.id.clone(), r.clone()));
+        }
+        m.observations_new += 1;
+    }
+    for v in &b.visits {
+        if find(tx, "SELECT id FROM visit WHERE id = ?1", &v.id)?.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO visit (id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                v.id,
+                profile_map[v.profile_id.as_str()],
+                v.class_id.as_deref().map(|c| class_map[c].clone()),
+                v.visited_on,
+                v.milk_flow,
+                v.comfort,
+                v.massages_per_day,
+                v.notes,
+                v.mode,
+                v.created
+            ],
+        )?;
+        if let Some(r) = &v.replaced_by {
+            replaced.push(("visit", v.id.clone(), r.clone()));
+        }
+        m.visits_new += 1;
+    }
+    for (table, id, by) in replaced {
+        tx.execute(
+            &format!(
+                "UPDATE {table} SET replaced_by = ?2 WHERE id = ?1 AND EXISTS (SELECT 1 FROM {table} WHERE id = ?2)"
+            ),
+            params![id, by],
+        )?;
     }
     Ok(())
 }

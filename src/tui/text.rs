@@ -155,7 +155,7 @@ strings! {
     export_item: "Ekspor ke berkas (mis. flashdisk)" | "Export to a file (e.g. a USB stick)",
     import_item: "Impor dari berkas" | "Import from a file",
     export_done: "Diekspor: {n} peserta ke {f}" | "Exported {n} trainees to {f}",
-    import_done: "Diimpor: {a} peserta baru, {b} dicocokkan, {c} tes baru" | "Imported: {a} new trainees, {b} matched, {c} new tests",
+    import_done: "Diimpor: {a} peserta baru, {b} dicocokkan, {c} tes baru, {d} pengamatan, {e} kunjungan" | "Imported: {a} new trainees, {b} matched, {c} new tests, {d} observations, {e} visits",
     enlarge_window: "Perbesar jendela ini: pijat perlu paling sedikit" | "Make this window bigger: pijat needs at least",
 }
 

@@ -110,7 +110,9 @@ impl TransferScreen {
                                 s.import_done
                                     .replace("{a}", &m.profiles_new.to_string())
                                     .replace("{b}", &m.profiles_linked.to_string())
-                                    .replace("{c}", &m.attempts_new.to_string()),
+                                    .replace("{c}", &m.attempts_new.to_string())
+                                    .replace("{d}", &m.observations_new.to_string())
+                                    .replace("{e}", &m.visits_new.to_string()),
                             );
                             Nav::Pop
                         }
