@@ -307,7 +307,7 @@ fn a_damaged_changed_or_newer_bundle_is_refused_whole() {
     let newer = b.path().join("newer.json");
     std::fs::write(
         &newer,
-        full.replacen("\"format_version\":1", "\"format_version\":2", 1),
+        full.replacen("\"format_version\":2", "\"format_version\":3", 1),
     )
     .unwrap();
     let out = pijat(
@@ -333,7 +333,7 @@ fn a_damaged_changed_or_newer_bundle_is_refused_whole() {
         "{err}"
     );
     assert!(
-        err.contains("newer.json: this bundle is from a newer pijat (format 2)"),
+        err.contains("newer.json: this bundle is from a newer pijat (format 3)"),
         "{err}"
     );
     assert!(err.contains("Nothing was imported."), "{err}");

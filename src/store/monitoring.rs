@@ -210,6 +210,26 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The observation of a routine the observer left before finishing (the latest), to go on
+    /// with it.
+    pub fn unfinished_observation(
+        &self,
+        profile_id: &str,
+        routine_id: &str,
+    ) -> Result<Option<ObservationRow>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND routine_id = ?2
+                       AND finished IS NULL AND replaced_by IS NULL ORDER BY created DESC LIMIT 1"
+                ),
+                params![profile_id, routine_id],
+                obs_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
     /// A trainee's finished observations of a routine, oldest first (by date, then when made).
     pub fn observations_of(
         &self,

@@ -45,6 +45,14 @@ pub enum Action {
     TypeSheets,
     /// Trainer: the class's results and statistics.
     Stats,
+    /// Trainer: watch a participant give the massage and mark the checklist.
+    Observe,
+    /// Trainer: record a follow-up home visit.
+    Visit,
+    /// A checklist mark: 2 done well, 1 needs practice, 0 not done, 3 not observed.
+    Mark(u8),
+    /// A note on the current step.
+    Note,
 }
 
 /// Which keys a binding answers to.
@@ -193,6 +201,7 @@ pub enum Context {
     HandBack,
     Grid,
     ReportView,
+    Observe,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -598,8 +607,39 @@ const T_FORM: &[Binding] = &[
     b(Printable, "a–z", A::Char(' '), "ketik", "type", false),
 ];
 const T_CLASSVIEW: &[Binding] = &[
-    UP,
+    b(
+        Either(K::Up, K::Char('k')),
+        "↑↓",
+        A::Up,
+        "pilih peserta",
+        "choose a participant",
+        false,
+    ),
     DOWN,
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "kemajuan",
+        "progress",
+        true,
+    ),
+    b(
+        Code(K::Char('o')),
+        "o",
+        A::Observe,
+        "amati",
+        "observe",
+        true,
+    ),
+    b(
+        Code(K::Char('v')),
+        "v",
+        A::Visit,
+        "kunjungan",
+        "visit",
+        true,
+    ),
     b(
         Code(K::Char('t')),
         "t",
@@ -612,8 +652,16 @@ const T_CLASSVIEW: &[Binding] = &[
         Code(K::Char('p')),
         "p",
         A::TypeSheets,
-        "ketik lembar kertas",
-        "type paper sheets",
+        "lembar kertas",
+        "paper sheets",
+        true,
+    ),
+    b(
+        Code(K::Char('s')),
+        "s",
+        A::Stats,
+        "hasil",
+        "results",
         true,
     ),
     b(
@@ -648,15 +696,75 @@ const T_CLASSVIEW: &[Binding] = &[
         "edit class details",
         true,
     ),
+    BACK,
+];
+const T_OBSERVE: &[Binding] = &[
+    UP,
+    DOWN,
     b(
-        Code(K::Char('s')),
-        "s",
-        A::Stats,
-        "hasil dan statistik",
-        "results and statistics",
+        Code(K::Char('2')),
+        "2/1/0/-",
+        A::Mark(2),
+        "nilai: 2 baik, 1 perlu latihan, 0 tidak dilakukan, - tidak diamati",
+        "mark: 2 done well, 1 needs practice, 0 not done, - not observed",
         true,
     ),
-    BACK,
+    b(
+        Code(K::Char('1')),
+        "1",
+        A::Mark(1),
+        "perlu latihan",
+        "needs practice",
+        false,
+    ),
+    b(
+        Code(K::Char('0')),
+        "0",
+        A::Mark(0),
+        "tidak dilakukan",
+        "not done",
+        false,
+    ),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Mark(3),
+        "tidak diamati",
+        "not observed",
+        false,
+    ),
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "pengukur waktu langkah",
+        "step timer",
+        true,
+    ),
+    b(
+        Code(K::Char('n')),
+        "n",
+        A::Note,
+        "catatan langkah",
+        "note on the step",
+        true,
+    ),
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "selesai: hasil",
+        "finish: verdict",
+        true,
+    ),
+    b(
+        Code(K::Esc),
+        "Esc",
+        A::Back,
+        "tinggalkan (tersimpan)",
+        "leave (saved)",
+        true,
+    ),
 ];
 const T_HOTSEAT: &[Binding] = &[
     b(
@@ -809,6 +917,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::HandBack => T_HANDBACK,
         Context::Grid => T_GRID,
         Context::ReportView => T_REPORTVIEW,
+        Context::Observe => T_OBSERVE,
     }
 }
 
@@ -907,7 +1016,8 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 25] = [
+    const ALL_CONTEXTS: [Context; 26] = [
+        Context::Observe,
         Context::ReportView,
         Context::List,
         Context::TextInput,

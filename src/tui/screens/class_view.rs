@@ -10,8 +10,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::Screen;
 use super::grid::GridScreen;
 use super::hotseat::HotSeatScreen;
-use crate::content::Phase;
+use super::member::MemberScreen;
+use super::observe::ObserveScreen;
+use super::visit::VisitScreen;
+use crate::content::{Phase, Routine};
 use crate::quiz::{Score, format_change};
+use crate::session::monitoring::monitoring;
 use crate::session::progress::prepost_from;
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
 use crate::tui::app::{Cx, Nav};
@@ -93,11 +97,14 @@ impl ClassFormScreen {
     }
 }
 
-/// A participant and their tests.
+/// A participant, their tests and where their monitoring stands.
 pub struct Member {
     pub profile: Profile,
     pub pre: Option<Score>,
     pub post: Option<Score>,
+    /// The latest observation's verdict; `None` when never observed.
+    pub competent: Option<bool>,
+    pub needs_visit: bool,
 }
 
 pub enum Mode {
@@ -111,6 +118,10 @@ pub enum Mode {
     /// Which test, for a group test or for typing sheets.
     ChoosePhase {
         sheets: bool,
+        selected: usize,
+    },
+    /// Which routine to observe, when the content has more than one.
+    ChooseRoutine {
         selected: usize,
     },
 }
@@ -173,10 +184,13 @@ impl ClassScreen {
             .map(|profile| {
                 let attempts = cx.store.attempts_of(&profile.id).unwrap_or_default();
                 let pp = prepost_from(&attempts, &quiz);
+                let m = monitoring(cx.store, cx.content, &profile.id).unwrap_or_default();
                 Member {
                     profile,
                     pre: pp.pre,
                     post: pp.post,
+                    competent: m.latest().map(|o| o.verdict.competent),
+                    needs_visit: m.needs_visit(),
                 }
             })
             .collect();
@@ -192,7 +206,7 @@ impl ClassScreen {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
             Mode::ConfirmRemove => Context::Confirm,
-            Mode::ChoosePhase { .. } => Context::List,
+            Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } => Context::List,
         }
     }
 
@@ -247,8 +261,46 @@ impl ClassScreen {
                         selected: 0,
                     }
                 }
+                Action::Observe | Action::Visit | Action::Enter if n == 0 => {
+                    self.message = Some(s.roster_empty.to_string())
+                }
+                Action::Observe if cx.content.routines().count() > 1 => {
+                    self.mode = Mode::ChooseRoutine { selected: 0 }
+                }
+                Action::Observe => {
+                    if let Some(r) = cx.content.routines().next() {
+                        return self.observe(r, cx);
+                    }
+                }
+                Action::Visit => {
+                    let p = self.members[self.selected].profile.clone();
+                    return Nav::Push(Screen::Visit(Box::new(VisitScreen::new(
+                        p,
+                        Some(self.class.id.clone()),
+                    ))));
+                }
+                Action::Enter => {
+                    let p = self.members[self.selected].profile.clone();
+                    return Nav::Push(Screen::Member(Box::new(MemberScreen::load(p, cx))));
+                }
                 _ => {}
             },
+            Mode::ChooseRoutine { selected } => {
+                let k = cx.content.routines().count().max(1);
+                match action {
+                    Action::Up => *selected = (*selected + k - 1) % k,
+                    Action::Down => *selected = (*selected + 1) % k,
+                    Action::Back => self.mode = Mode::View,
+                    Action::Enter => {
+                        let i = *selected;
+                        self.mode = Mode::View;
+                        if let Some(r) = cx.content.routines().nth(i) {
+                            return self.observe(r, cx);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Mode::Participant { form, editing } => match form.handle(action) {
                 Outcome::Editing => {}
                 Outcome::Cancel => self.mode = Mode::View,
@@ -334,6 +386,19 @@ impl ClassScreen {
         Nav::Stay
     }
 
+    /// Observing the selected participant (going on with an unfinished observation).
+    fn observe<'c>(&self, routine: &'c Routine, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let p = self.members[self.selected].profile.clone();
+        let observer = self.class.trainer.clone().unwrap_or_default();
+        Nav::Push(Screen::Observe(Box::new(ObserveScreen::open(
+            routine,
+            p,
+            Some(self.class.id.clone()),
+            &observer,
+            cx,
+        ))))
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
@@ -355,6 +420,20 @@ impl ClassScreen {
                     row(*selected == 0, vec![Span::raw(s.item_pretest)], th),
                     row(*selected == 1, vec![Span::raw(s.item_posttest)], th),
                 ];
+                return Paragraph::new(lines).render(inner, buf);
+            }
+            Mode::ChooseRoutine { selected } => {
+                let mut lines = vec![
+                    Line::from(Span::styled(s.choose_routine, th.title)),
+                    Line::default(),
+                ];
+                for (i, r) in view.content.routines().enumerate() {
+                    lines.push(row(
+                        i == *selected,
+                        vec![Span::raw(r.title.get(view.lang).to_string())],
+                        th,
+                    ));
+                }
                 return Paragraph::new(lines).render(inner, buf);
             }
             _ => {}
@@ -380,15 +459,17 @@ impl ClassScreen {
         Paragraph::new(vec![
             Line::from(Span::styled(info.join(" · "), th.dim)),
             Line::from(vec![
-                Span::styled(format!("{:<24}", s.name_col), th.title),
+                Span::styled(format!("{:<22}", s.name_col), th.title),
                 Span::styled(
                     format!(
-                        "{:<9}{:>8}{:>8}{:>8}  {}",
+                        "{:<8}{:>6}{:>7}{:>7}  {:<11}{:<10}{}",
                         s.role_col,
                         s.item_pretest_short,
                         s.item_posttest_short,
                         s.change_col,
-                        s.todo_col
+                        s.todo_col,
+                        s.check_col,
+                        s.visit_col
                     ),
                     th.title,
                 ),
@@ -418,16 +499,39 @@ impl ClassScreen {
                         (true, false) => s.item_posttest_short,
                         (true, true) => "✓",
                     };
-                    let name: String = m.profile.name.chars().take(22).collect();
+                    let name: String = m.profile.name.chars().take(19).collect();
+                    let role: String = m
+                        .profile
+                        .role
+                        .label()
+                        .get(view.lang.code())
+                        .chars()
+                        .take(7)
+                        .collect();
+                    let (check, check_style) = match m.competent {
+                        Some(true) => (s.competent_short, th.correct),
+                        Some(false) => (s.not_yet_short, th.warning),
+                        None => ("–", th.dim),
+                    };
+                    let (visit, visit_style) = if m.needs_visit {
+                        (s.visit_due, th.warning)
+                    } else {
+                        ("✓", th.correct)
+                    };
+                    let selected = i == self.selected;
+                    let pick = |st| if selected { th.selected } else { st };
                     row(
-                        i == self.selected,
-                        vec![Span::raw(format!(
-                            "{name:<22}{:<9}{:>8}{:>8}{:>8}  {todo}",
-                            m.profile.role.label().get(view.lang.code()),
-                            pct(m.pre),
-                            pct(m.post),
-                            change
-                        ))],
+                        selected,
+                        vec![
+                            Span::raw(format!(
+                                "{name:<20}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
+                                pct(m.pre),
+                                pct(m.post),
+                                change
+                            )),
+                            Span::styled(format!("{check:<10}"), pick(check_style)),
+                            Span::styled(visit, pick(visit_style)),
+                        ],
                         th,
                     )
                 })
@@ -435,10 +539,22 @@ impl ClassScreen {
             let skip = scroll_for(self.selected, table.height as usize);
             Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(table, buf);
         }
+        let competent = self
+            .members
+            .iter()
+            .filter(|m| m.competent == Some(true))
+            .count();
+        let due = self.members.iter().filter(|m| m.needs_visit).count();
         let mut foot_lines = vec![Line::from(Span::styled(
-            s.still_to_take
-                .replace("{a}", &todo_pre.to_string())
-                .replace("{b}", &todo_post.to_string()),
+            format!(
+                "{} · {}",
+                s.still_to_take
+                    .replace("{a}", &todo_pre.to_string())
+                    .replace("{b}", &todo_post.to_string()),
+                s.class_monitoring
+                    .replace("{c}", &competent.to_string())
+                    .replace("{n}", &due.to_string())
+            ),
             th.dim,
         ))];
         match (&self.mode, &self.message) {

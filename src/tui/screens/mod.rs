@@ -6,7 +6,9 @@ pub mod history;
 pub mod home;
 pub mod hotseat;
 pub mod lesson;
+pub mod member;
 pub mod modules;
+pub mod observe;
 pub mod pin;
 pub mod practice;
 pub mod profiles;
@@ -16,6 +18,7 @@ pub mod report;
 pub mod results;
 pub mod trainer;
 pub mod transfer;
+pub mod visit;
 
 use std::time::Instant;
 
@@ -45,6 +48,9 @@ pub enum Screen<'c> {
     Grid(Box<grid::GridScreen<'c>>),
     Report(Box<report::ReportScreen<'c>>),
     Transfer(transfer::TransferScreen),
+    Observe(Box<observe::ObserveScreen<'c>>),
+    Visit(Box<visit::VisitScreen>),
+    Member(Box<member::MemberScreen>),
 }
 
 macro_rules! each {
@@ -68,6 +74,9 @@ macro_rules! each {
             Screen::Grid($s) => $e,
             Screen::Report($s) => $e,
             Screen::Transfer($s) => $e,
+            Screen::Observe($s) => $e,
+            Screen::Visit($s) => $e,
+            Screen::Member($s) => $e,
         }
     };
 }
@@ -108,6 +117,7 @@ impl<'c> Screen<'c> {
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         match self {
             Screen::Practice(p) => p.next_wake(now),
+            Screen::Observe(o) => o.next_wake(now),
             _ => None,
         }
     }

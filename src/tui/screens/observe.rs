@@ -1,0 +1,563 @@
+//! Observing a participant give the massage: the routine's steps as the checklist (daftar tilik),
+//! each mark, note and step time saved the moment it is made; then the verdict with the steps to
+//! coach. Trainer mode only (behind the PIN).
+
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::checklist::{Mark, Verdict, verdict};
+use crate::content::Routine;
+use crate::quiz::format_percent;
+use crate::session::monitoring::parse_date;
+use crate::store::{Profile, clean_name};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::text::{Strings, tr};
+use crate::tui::theme::Theme;
+use crate::tui::view::{View, panel, render_scrolled, scroll_for};
+use crate::tui::widgets::form::{Field, Form, Outcome};
+use crate::tui::widgets::prose::wrap;
+
+pub enum Stage {
+    /// Observer and date, before the first mark.
+    Setup(Box<Form>),
+    Marking,
+    /// Typing a note for the selected step.
+    Note(String),
+    Verdict(Verdict),
+}
+
+pub struct ObserveScreen<'c> {
+    pub routine: &'c Routine,
+    pub profile: Profile,
+    pub class_id: Option<String>,
+    pub stage: Stage,
+    pub id: Option<String>,
+    pub observer: String,
+    pub date: String,
+    pub marks: Vec<Mark>,
+    pub notes: Vec<Option<String>>,
+    pub timed_ms: Vec<Option<u64>>,
+    pub selected: usize,
+    /// The step timer: which step, since when.
+    pub timer: Option<(usize, Instant)>,
+    pub message: Option<String>,
+    pub scroll: usize,
+}
+
+pub fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+pub fn mark_label(m: Mark, s: &Strings) -> &'static str {
+    match m {
+        Mark::DoneWell => s.mark_well,
+        Mark::NeedsPractice => s.mark_practice,
+        Mark::NotDone => s.mark_not_done,
+        Mark::NotObserved => s.mark_unobserved,
+    }
+}
+
+pub fn mark_style(m: Mark, th: &Theme) -> ratatui::style::Style {
+    match m {
+        Mark::DoneWell => th.correct,
+        Mark::NeedsPractice => th.warning,
+        Mark::NotDone => th.wrong,
+        Mark::NotObserved => th.dim,
+    }
+}
+
+fn secs(ms: u64) -> String {
+    format!("{}", (ms + 500) / 1000)
+}
+
+impl<'c> ObserveScreen<'c> {
+    /// Goes on with an observation left unfinished, or asks for observer and date.
+    pub fn open(
+        routine: &'c Routine,
+        profile: Profile,
+        class_id: Option<String>,
+        observer: &str,
+        cx: &mut Cx<'_, 'c>,
+    ) -> Self {
+        let n = routine.steps.len();
+        let mut s = ObserveScreen {
+            routine,
+            profile,
+            class_id,
+            stage: Stage::Setup(Box::new(Form::new(
+                ("Mulai pengamatan", "Start the observation"),
+                vec![
+                    Field::text(("Pengamat", "Observer"), observer),
+                    Field::text(("Tanggal", "Date"), &today()),
+                ],
+            ))),
+            id: None,
+            observer: String::new(),
+            date: String::new(),
+            marks: vec![Mark::NotObserved; n],
+            notes: vec![None; n],
+            timed_ms: vec![None; n],
+            selected: 0,
+            timer: None,
+            message: None,
+            scroll: 0,
+        };
+        let open = cx
+            .store
+            .unfinished_observation(&s.profile.id, &routine.id)
+            .ok()
+            .flatten();
+        if let Some(o) = open {
+            let stored = cx.store.marks(&o.id).unwrap_or_default();
+            for (i, step) in routine.steps.iter().enumerate() {
+                if let Some(m) = stored.iter().find(|m| m.step_id == step.id) {
+                    s.marks[i] = Mark::from_stored(m.mark);
+                    s.notes[i] = m.note.clone();
+                    s.timed_ms[i] = m.timed_ms;
+                }
+            }
+            s.selected = s
+                .marks
+                .iter()
+                .position(|m| *m == Mark::NotObserved)
+                .unwrap_or(0);
+            s.message = Some(
+                tr(cx.lang)
+                    .observation_resumed
+                    .replace("{d}", &o.observed_on)
+                    .replace("{o}", &o.observer),
+            );
+            s.observer = o.observer;
+            s.date = o.observed_on;
+            s.id = Some(o.id);
+            s.stage = Stage::Marking;
+        }
+        s
+    }
+
+    pub fn context(&self) -> Context {
+        match self.stage {
+            Stage::Setup(_) => Context::Form,
+            Stage::Marking => Context::Observe,
+            Stage::Note(_) => Context::TextInput,
+            Stage::Verdict(_) => Context::Reader,
+        }
+    }
+
+    fn step_id(&self, i: usize) -> &str {
+        &self.routine.steps[i].id
+    }
+
+    fn fail(&mut self, e: crate::store::StoreError, cx: &Cx) {
+        self.message = Some(e.message().get(cx.lang.code()).to_string());
+    }
+
+    /// Stops the step timer and saves the time.
+    fn stop_timer(&mut self, cx: &mut Cx) {
+        let Some((i, since)) = self.timer.take() else {
+            return;
+        };
+        let ms = cx.now.saturating_duration_since(since).as_millis() as u64;
+        self.timed_ms[i] = Some(ms);
+        if let Some(id) = self.id.clone()
+            && let Err(e) = cx.store.set_mark_time(&id, self.step_id(i), ms)
+        {
+            self.fail(e, cx);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        let n = self.routine.steps.len();
+        match &mut self.stage {
+            Stage::Setup(form) => match form.handle(action) {
+                Outcome::Editing => {}
+                Outcome::Cancel => return Nav::Pop,
+                Outcome::Submit => {
+                    let Ok(observer) = clean_name(form.value(0)) else {
+                        form.error = Some(s.observer_empty.to_string());
+                        return Nav::Stay;
+                    };
+                    let Some(date) = parse_date(form.value(1)) else {
+                        form.error = Some(s.date_invalid.to_string());
+                        return Nav::Stay;
+                    };
+                    let steps: Vec<&str> =
+                        self.routine.steps.iter().map(|s| s.id.as_str()).collect();
+                    match cx.store.start_observation(
+                        &self.profile.id,
+                        self.class_id.as_deref(),
+                        &self.routine.id,
+                        &observer,
+                        &date,
+                        &steps,
+                    ) {
+                        Ok(id) => {
+                            self.id = Some(id);
+                            self.observer = observer;
+                            self.date = date;
+                            self.stage = Stage::Marking;
+                        }
+                        Err(e) => form.error = Some(e.message().get(cx.lang.code()).to_string()),
+                    }
+                }
+            },
+            Stage::Note(text) => match action {
+                Action::Char(c) if text.chars().count() < 200 => text.push(c),
+                Action::Backspace => {
+                    text.pop();
+                }
+                Action::Back => self.stage = Stage::Marking,
+                Action::Enter => {
+                    let note = text.trim().to_string();
+                    let i = self.selected;
+                    self.stage = Stage::Marking;
+                    let id = self.id.clone().unwrap_or_default();
+                    match cx
+                        .store
+                        .set_mark_note(&id, self.step_id(i), Some(note.as_str()))
+                    {
+                        Ok(()) => self.notes[i] = Some(note).filter(|n| !n.is_empty()),
+                        Err(e) => self.fail(e, cx),
+                    }
+                }
+                _ => {}
+            },
+            Stage::Marking => {
+                self.message = None;
+                match action {
+                    Action::Up if n > 0 => {
+                        self.stop_timer(cx);
+                        self.selected = (self.selected + n - 1) % n;
+                    }
+                    Action::Down if n > 0 => {
+                        self.stop_timer(cx);
+                        self.selected = (self.selected + 1) % n;
+                    }
+                    Action::Mark(m) => {
+                        self.stop_timer(cx);
+                        let mark = match m {
+                            2 => Mark::DoneWell,
+                            1 => Mark::NeedsPractice,
+                            0 => Mark::NotDone,
+                            _ => Mark::NotObserved,
+                        };
+                        let i = self.selected;
+                        let id = self.id.clone().unwrap_or_default();
+                        match cx.store.set_mark(&id, self.step_id(i), mark.stored()) {
+                            Ok(()) => {
+                                self.marks[i] = mark;
+                                self.selected = (i + 1).min(n.saturating_sub(1));
+                            }
+                            Err(e) => self.fail(e, cx),
+                        }
+                    }
+                    Action::Space => {
+                        if self.timer.is_some() {
+                            self.stop_timer(cx);
+                        } else {
+                            self.timer = Some((self.selected, cx.now));
+                        }
+                    }
+                    Action::Note => {
+                        let current = self.notes[self.selected].clone().unwrap_or_default();
+                        self.stage = Stage::Note(current);
+                    }
+                    Action::Enter => {
+                        self.stop_timer(cx);
+                        let id = self.id.clone().unwrap_or_default();
+                        match cx.store.finish_observation(&id) {
+                            Ok(()) => {
+                                self.stage = Stage::Verdict(verdict(self.routine, &self.marks))
+                            }
+                            Err(e) => self.fail(e, cx),
+                        }
+                    }
+                    Action::Back => {
+                        self.stop_timer(cx);
+                        *cx.toast = Some(s.observation_left.replace("{n}", &self.profile.name));
+                        return Nav::Pop;
+                    }
+                    _ => {}
+                }
+            }
+            Stage::Verdict(_) => match action {
+                Action::Enter | Action::Back => return Nav::Pop,
+                Action::Down => self.scroll += 1,
+                Action::Up => self.scroll = self.scroll.saturating_sub(1),
+                Action::PageDown => self.scroll += 10,
+                Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+                _ => {}
+            },
+        }
+        Nav::Stay
+    }
+
+    /// While the step timer runs, the next whole second.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let (_, since) = self.timer?;
+        let ran = now.saturating_duration_since(since).as_millis() as u64;
+        Some(now + Duration::from_millis(1000 - ran % 1000))
+    }
+
+    fn step_title(&self, i: usize, view: &View) -> String {
+        format!("{}. {}", i + 1, self.routine.steps[i].title.get(view.lang))
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let block = panel(s.trainer_mode, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        match &self.stage {
+            Stage::Setup(form) => {
+                let [head, body] =
+                    Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
+                Paragraph::new(vec![
+                    Line::from(Span::styled(
+                        s.observation_of.replace("{n}", &self.profile.name),
+                        th.title,
+                    )),
+                    Line::from(Span::styled(self.routine.title.get(view.lang), th.dim)),
+                ])
+                .render(head, buf);
+                form.render(body, buf, view);
+            }
+            Stage::Verdict(v) => self.render_verdict(v, inner, buf, view),
+            _ => self.render_marking(inner, buf, view),
+        }
+    }
+
+    fn render_marking(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let [head, list, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(2),
+            Constraint::Length(4),
+        ])
+        .areas(area);
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                s.observation_of.replace("{n}", &self.profile.name),
+                th.title,
+            ),
+            Span::styled(format!(" · {} · {}", self.observer, self.date), th.dim),
+        ]))
+        .render(head, buf);
+        let width = area.width as usize;
+        let mark_w = 18.min(width / 3);
+        let title_w = width.saturating_sub(2 + mark_w + 3);
+        let lines: Vec<Line> = self
+            .routine
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let mut title: String = self.step_title(i, view);
+                if title.chars().count() > title_w {
+                    title = title
+                        .chars()
+                        .take(title_w.saturating_sub(1))
+                        .collect::<String>()
+                        + "…";
+                }
+                let lead = if i == self.selected { "▸ " } else { "  " };
+                let flag = if step.critical { "!" } else { " " };
+                let extra = match (self.notes[i].is_some(), self.timed_ms[i].is_some()) {
+                    (true, true) => "✎⏱",
+                    (true, false) => "✎",
+                    (false, true) => "⏱",
+                    _ => "",
+                };
+                let label: String = mark_label(self.marks[i], s).chars().take(mark_w).collect();
+                let line = Line::from(vec![
+                    Span::raw(lead),
+                    Span::raw(format!("{title:<title_w$}")),
+                    Span::styled(flag, th.warning),
+                    Span::raw(" "),
+                    Span::styled(format!("{label:<mark_w$}"), mark_style(self.marks[i], th)),
+                    Span::styled(extra, th.dim),
+                ]);
+                if i == self.selected {
+                    line.style(th.selected)
+                } else {
+                    line
+                }
+            })
+            .collect();
+        let skip = scroll_for(self.selected, list.height as usize);
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
+        let i = self.selected;
+        let step = &self.routine.steps[i];
+        let mut facts = Vec::new();
+        if step.critical {
+            facts.push(format!("! {}", s.critical_tag));
+        }
+        if let Some(sec) = step.seconds {
+            facts.push(s.planned_secs.replace("{s}", &sec.to_string()));
+        }
+        if let Some(ms) = self.timed_ms[i] {
+            facts.push(s.timed_secs.replace("{t}", &secs(ms)));
+        }
+        let timer_line = match self.timer {
+            Some((_, since)) => Span::styled(
+                s.timer_running.replace(
+                    "{t}",
+                    &(view.now.saturating_duration_since(since).as_secs()).to_string(),
+                ),
+                th.countdown,
+            ),
+            None => Span::styled(s.timer_idle, th.dim),
+        };
+        let (observed, percent) = {
+            let v = verdict(self.routine, &self.marks);
+            let k = self
+                .marks
+                .iter()
+                .filter(|m| **m != Mark::NotObserved)
+                .count();
+            (
+                k,
+                v.percent
+                    .map_or("–".to_string(), |p| format!("{}%", format_percent(p))),
+            )
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(facts.join(" · "), th.text),
+            Span::raw("  "),
+            timer_line,
+        ])];
+        match &self.stage {
+            Stage::Note(text) => {
+                lines.push(Line::from(Span::styled(
+                    s.note_prompt.replace("{n}", &(i + 1).to_string()),
+                    th.title,
+                )));
+                lines.push(Line::from(vec![
+                    Span::raw(text.clone()),
+                    Span::styled("▏", th.key),
+                ]));
+            }
+            _ => {
+                let note = match &self.notes[i] {
+                    Some(n) => Line::from(vec![
+                        Span::styled(format!("{} ", s.note_word), th.title),
+                        Span::raw(n.clone()),
+                    ]),
+                    None => Line::from(Span::styled(step.instruction.get(view.lang), th.dim)),
+                };
+                lines.push(note);
+                let status = match &self.message {
+                    Some(m) => Span::styled(m.clone(), th.warning),
+                    None => Span::styled(
+                        s.score_so_far
+                            .replace("{p}", &percent)
+                            .replace("{k}", &observed.to_string())
+                            .replace("{n}", &self.marks.len().to_string()),
+                        th.dim,
+                    ),
+                };
+                lines.push(Line::from(status));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(detail, buf);
+    }
+
+    fn render_verdict(&self, v: &Verdict, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let mut lines = vec![
+            Line::from(Span::styled(
+                s.observation_of.replace("{n}", &self.profile.name),
+                th.title,
+            )),
+            Line::from(Span::styled(
+                format!(
+                    "{} · {} · {}",
+                    self.routine.title.get(view.lang),
+                    self.observer,
+                    self.date
+                ),
+                th.dim,
+            )),
+            Line::default(),
+        ];
+        let head = if v.competent {
+            Span::styled(s.verdict_competent, th.correct)
+        } else {
+            Span::styled(s.verdict_not_yet, th.wrong)
+        };
+        let percent = v
+            .percent
+            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)));
+        lines.push(Line::from(vec![head, Span::raw(format!("  ·  {percent}"))]));
+        if v.percent.is_none() {
+            lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));
+        }
+        lines.extend(wrap(
+            &s.verdict_rule
+                .replace("{p}", &self.routine.pass_percent.to_string()),
+            area.width as usize,
+            th.dim,
+        ));
+        let list = |heading: &'static str, steps: &[usize], lines: &mut Vec<Line>| {
+            if steps.is_empty() {
+                return;
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(heading, th.title)));
+            for i in steps {
+                lines.push(Line::from(vec![
+                    Span::raw(format!("  {}  ", self.step_title(*i, view))),
+                    Span::styled(
+                        mark_label(self.marks[*i], s),
+                        mark_style(self.marks[*i], th),
+                    ),
+                ]));
+                if let Some(n) = &self.notes[*i] {
+                    lines.push(Line::from(Span::styled(format!("     {n}"), th.dim)));
+                }
+            }
+        };
+        list(s.critical_missed, &v.critical_missed, &mut lines);
+        let others: Vec<usize> = v
+            .to_coach
+            .iter()
+            .copied()
+            .filter(|i| !v.critical_missed.contains(i))
+            .collect();
+        list(s.to_coach, &others, &mut lines);
+        let timed: Vec<(usize, u64)> = self
+            .timed_ms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.map(|t| (i, t)))
+            .collect();
+        if !timed.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.timed_heading, th.title)));
+            for (i, ms) in timed {
+                let planned = self.routine.steps[i]
+                    .seconds
+                    .map_or(String::new(), |p| format!(" / {p}"));
+                lines.push(Line::from(format!(
+                    "  {}  {}{planned} s",
+                    self.step_title(i, view),
+                    secs(ms)
+                )));
+            }
+        }
+        lines.push(Line::default());
+        lines.extend(wrap(s.observation_saved, area.width as usize, th.dim));
+        render_scrolled(lines, self.scroll, area, buf);
+    }
+}

@@ -1,0 +1,125 @@
+//! A follow-up home visit typed in by the cadre: date, whether milk flowed after the massage, the
+//! mother's comfort, massages a day and notes. Health data: trainer mode only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::observe::today;
+use crate::session::monitoring::parse_date;
+use crate::store::{MilkFlow, NewVisit, Profile};
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::text::tr;
+use crate::tui::view::{View, panel};
+use crate::tui::widgets::form::{Field, Form, Outcome};
+
+const FLOW: &[(&str, &str)] = &[("ya", "yes"), ("tidak", "no"), ("ragu", "unsure")];
+const COMFORT: &[(&str, &str)] = &[
+    ("1 sangat tidak nyaman", "1 very uncomfortable"),
+    ("2", "2"),
+    ("3", "3"),
+    ("4", "4"),
+    ("5 sangat nyaman", "5 very comfortable"),
+];
+
+pub struct VisitScreen {
+    pub profile: Profile,
+    pub class_id: Option<String>,
+    pub form: Form,
+}
+
+impl VisitScreen {
+    pub fn new(profile: Profile, class_id: Option<String>) -> Self {
+        VisitScreen {
+            profile,
+            class_id,
+            form: Form::new(
+                ("Catat kunjungan rumah", "Record a home visit"),
+                vec![
+                    Field::text(("Tanggal", "Date"), &today()),
+                    Field::choice(
+                        (
+                            "ASI mengalir setelah pijat",
+                            "Milk flowed after the massage",
+                        ),
+                        FLOW,
+                        0,
+                    ),
+                    Field::choice(("Kenyamanan ibu", "Mother's comfort"), COMFORT, 2),
+                    Field::text(("Pijat per hari", "Massages a day"), ""),
+                    Field::text(("Catatan", "Notes"), ""),
+                ],
+            ),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Form
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        match self.form.handle(action) {
+            Outcome::Editing => Nav::Stay,
+            Outcome::Cancel => Nav::Pop,
+            Outcome::Submit => {
+                let Some(date) = parse_date(self.form.value(0)) else {
+                    self.form.error = Some(s.date_invalid.to_string());
+                    self.form.focus = 0;
+                    return Nav::Stay;
+                };
+                let massages = match self.form.value(3).trim() {
+                    "" => None,
+                    v => match v.parse::<u32>() {
+                        Ok(n) if n <= 24 => Some(n),
+                        _ => {
+                            self.form.error = Some(s.massages_invalid.to_string());
+                            self.form.focus = 3;
+                            return Nav::Stay;
+                        }
+                    },
+                };
+                let milk_flow = [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure]
+                    [self.form.fields[1].choice.min(2)];
+                let notes = self.form.value(4).trim().to_string();
+                let visit = NewVisit {
+                    profile_id: &self.profile.id,
+                    class_id: self.class_id.as_deref(),
+                    visited_on: &date,
+                    milk_flow,
+                    comfort: self.form.fields[2].choice.min(4) as u8 + 1,
+                    massages_per_day: massages,
+                    notes: Some(notes.as_str()),
+                    mode: "app",
+                };
+                match cx.store.add_visit(&visit) {
+                    Ok(_) => {
+                        *cx.toast = Some(s.visit_saved.replace("{n}", &self.profile.name));
+                        Nav::Pop
+                    }
+                    Err(e) => {
+                        self.form.error = Some(e.message().get(cx.lang.code()).to_string());
+                        Nav::Stay
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let block = panel(view.s.trainer_mode, th);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+        Paragraph::new(Line::from(Span::styled(
+            view.s.visit_title.replace("{n}", &self.profile.name),
+            th.title,
+        )))
+        .render(head, buf);
+        self.form.render(body, buf, view);
+    }
+}
