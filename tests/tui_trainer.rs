@@ -389,3 +389,123 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
         1
     );
 }
+
+#[test]
+fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    // Joko (selected) is observed; the class's trainer is the observer.
+    key(&mut a, Char('o'));
+    key(&mut a, Tab);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "31/02/2026");
+    key(&mut a, Enter);
+    let setup = render(&a, 80, 24);
+    assert!(setup.contains("That date is not valid"), "{setup}");
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "20/11/2026");
+    key(&mut a, Enter);
+    // 2, 2, 1, 0, - on the first five steps, a note on step 6.
+    for c in ['2', '2', '1', '0', '-'] {
+        key(&mut a, Char(c));
+    }
+    key(&mut a, Char('n'));
+    typed(&mut a, "minyak terlalu banyak");
+    key(&mut a, Enter);
+    snap(&mut a, "observe_marking");
+    let store = Store::open(dir.path()).unwrap();
+    let joko = store.profile_by_name("Joko").unwrap().unwrap();
+    let open = store
+        .unfinished_observation(&joko.id, "oxytocin-massage")
+        .unwrap()
+        .expect("saved before it is finished");
+    let marks: Vec<Option<i64>> = store
+        .marks(&open.id)
+        .unwrap()
+        .iter()
+        .map(|m| m.mark)
+        .collect();
+    assert_eq!(
+        &marks[..6],
+        &[Some(2), Some(2), Some(1), Some(0), None, None],
+        "each mark is saved as it is made"
+    );
+    assert_eq!(
+        store.marks(&open.id).unwrap()[5].note.as_deref(),
+        Some("minyak terlalu banyak")
+    );
+    // The step timer: started and stopped on step 6, saved with the step.
+    key(&mut a, Char(' '));
+    a.update(Msg::Tick(
+        Instant::now() + std::time::Duration::from_secs(3),
+    ));
+    key(&mut a, Char(' '));
+    assert!(store.marks(&open.id).unwrap()[5].timed_ms.is_some());
+    for _ in 6..=14 {
+        key(&mut a, Char('2'));
+    }
+    key(&mut a, Enter);
+    snap(&mut a, "observe_verdict");
+    let verdict = render(&a, 80, 24);
+    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved:
+    // 23 of 26 points = 88.5%, and every critical step done well: competent.
+    assert!(
+        verdict.contains("✓ Competent") && verdict.contains("88.5%"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("3. Prepare the room") && verdict.contains("4. Get the equipment ready"),
+        "{verdict}"
+    );
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Class(_)));
+    let class = render(&a, 80, 24);
+    assert!(
+        class
+            .lines()
+            .any(|l| l.contains("Joko") && l.contains("competent") && l.contains("due")),
+        "competent, but never visited: {class}"
+    );
+    // A home visit for Joko.
+    key(&mut a, Char('v'));
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "2026-11-22");
+    keys(&mut a, &[Tab, Tab, KeyCode::Right, Tab]);
+    typed(&mut a, "3");
+    key(&mut a, Tab);
+    typed(&mut a, "ibu tidur lebih nyenyak");
+    snap(&mut a, "visit_form");
+    key(&mut a, Enter);
+    assert!(
+        a.toast
+            .as_deref()
+            .is_some_and(|t| t.contains("The visit to Joko is saved")),
+        "{:?}",
+        a.toast
+    );
+    let v = store.visits_of(&joko.id).unwrap();
+    assert_eq!(
+        (
+            v[0].visited_on.as_str(),
+            v[0].comfort,
+            v[0].massages_per_day
+        ),
+        ("2026-11-22", 4, Some(3))
+    );
+    let class = render(&a, 80, 24);
+    assert!(
+        class
+            .lines()
+            .any(|l| l.contains("Joko") && l.contains("competent") && l.contains('✓')),
+        "no visit due after a good visit: {class}"
+    );
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Member(_)));
+    snap(&mut a, "participant_progress");
+}

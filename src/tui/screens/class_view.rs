@@ -453,7 +453,7 @@ impl ClassScreen {
         let [head, table, foot] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(2),
-            Constraint::Length(2),
+            Constraint::Length(3),
         ])
         .areas(inner);
         Paragraph::new(vec![
@@ -545,18 +545,24 @@ impl ClassScreen {
             .filter(|m| m.competent == Some(true))
             .count();
         let due = self.members.iter().filter(|m| m.needs_visit).count();
-        let mut foot_lines = vec![Line::from(Span::styled(
-            format!(
-                "{} · {}",
+        let mut foot_lines = vec![
+            Line::from(Span::styled(
                 s.still_to_take
                     .replace("{a}", &todo_pre.to_string())
                     .replace("{b}", &todo_post.to_string()),
-                s.class_monitoring
-                    .replace("{c}", &competent.to_string())
-                    .replace("{n}", &due.to_string())
-            ),
-            th.dim,
-        ))];
+                th.dim,
+            )),
+            Line::from(Span::styled(
+                format!(
+                    "{}: {}",
+                    s.checklist_heading,
+                    s.class_monitoring
+                        .replace("{c}", &competent.to_string())
+                        .replace("{n}", &due.to_string())
+                ),
+                th.dim,
+            )),
+        ];
         match (&self.mode, &self.message) {
             (Mode::ConfirmRemove, _) => {
                 let name = &self.members[self.selected].profile.name;

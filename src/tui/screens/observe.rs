@@ -312,7 +312,15 @@ impl<'c> ObserveScreen<'c> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let block = panel(s.trainer_mode, th);
+        // While marking, the title carries the legend of the marks.
+        let title = match self.stage {
+            Stage::Marking | Stage::Note(_) => format!(
+                "{} · {} · {} · {} · {}",
+                s.trainer_mode, s.mark_well, s.mark_practice, s.mark_not_done, s.mark_unobserved
+            ),
+            _ => s.trainer_mode.to_string(),
+        };
+        let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         match &self.stage {
@@ -429,31 +437,37 @@ impl<'c> ObserveScreen<'c> {
                     .map_or("–".to_string(), |p| format!("{}%", format_percent(p))),
             )
         };
-        let mut lines = vec![Line::from(vec![
+        let [facts_area, text_area, status_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(2),
+            Constraint::Length(1),
+        ])
+        .areas(detail);
+        Paragraph::new(Line::from(vec![
             Span::styled(facts.join(" · "), th.text),
             Span::raw("  "),
             timer_line,
-        ])];
-        match &self.stage {
-            Stage::Note(text) => {
-                lines.push(Line::from(Span::styled(
-                    s.note_prompt.replace("{n}", &(i + 1).to_string()),
-                    th.title,
-                )));
-                lines.push(Line::from(vec![
-                    Span::raw(text.clone()),
-                    Span::styled("▏", th.key),
-                ]));
-            }
+        ]))
+        .render(facts_area, buf);
+        let (text, status) = match &self.stage {
+            Stage::Note(text) => (
+                vec![
+                    Line::from(Span::styled(
+                        s.note_prompt.replace("{n}", &(i + 1).to_string()),
+                        th.title,
+                    )),
+                    Line::from(vec![Span::raw(text.clone()), Span::styled("▏", th.key)]),
+                ],
+                Line::default(),
+            ),
             _ => {
-                let note = match &self.notes[i] {
+                let text = match &self.notes[i] {
                     Some(n) => Line::from(vec![
                         Span::styled(format!("{} ", s.note_word), th.title),
                         Span::raw(n.clone()),
                     ]),
                     None => Line::from(Span::styled(step.instruction.get(view.lang), th.dim)),
                 };
-                lines.push(note);
                 let status = match &self.message {
                     Some(m) => Span::styled(m.clone(), th.warning),
                     None => Span::styled(
@@ -464,12 +478,13 @@ impl<'c> ObserveScreen<'c> {
                         th.dim,
                     ),
                 };
-                lines.push(Line::from(status));
+                (vec![text], Line::from(status))
             }
-        }
-        Paragraph::new(lines)
+        };
+        Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .render(detail, buf);
+            .render(text_area, buf);
+        Paragraph::new(status).render(status_area, buf);
     }
 
     fn render_verdict(&self, v: &Verdict, area: Rect, buf: &mut Buffer, view: &View) {

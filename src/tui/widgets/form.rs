@@ -134,8 +134,18 @@ impl Form {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
         }
+        // In a small window, scroll so the field being typed in (and the error) can be seen.
+        let w = usize::from(area.width.max(1));
+        let rows = |l: &Line| l.width().div_ceil(w).max(1);
+        let focus_line = 2 + self.focus;
+        let upto: usize = lines.iter().take(focus_line + 1).map(rows).sum();
+        let all: usize = lines.iter().map(rows).sum();
+        let need = if self.error.is_some() { all } else { upto };
+        let skip = need.saturating_sub(usize::from(area.height));
+        let skip = skip.min(lines.iter().take(focus_line).map(rows).sum());
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((skip as u16, 0))
             .render(area, buf);
     }
 }
