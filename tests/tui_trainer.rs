@@ -509,3 +509,68 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     assert!(matches!(a.top(), Screen::Member(_)));
     snap(&mut a, "participant_progress");
 }
+
+#[test]
+fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
+    let dir = tempfile::tempdir().unwrap();
+    let routine = content().routine("oxytocin-massage").unwrap();
+    let steps: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
+    {
+        let mut store = Store::open(dir.path()).unwrap();
+        let budi = store
+            .create_profile("Budi Santoso", pijat::store::Role::Father)
+            .unwrap();
+        for (day, second) in [("2026-11-01", 0), ("2026-11-15", 2)] {
+            let id = store
+                .start_observation(&budi.id, None, &routine.id, "Bu Rina", day, &steps)
+                .unwrap();
+            for (i, s) in steps.iter().enumerate() {
+                let mark = if i == 1 { second } else { 2 };
+                store.set_mark(&id, s, Some(mark)).unwrap();
+            }
+            store.finish_observation(&id).unwrap();
+        }
+        store
+            .add_visit(&pijat::store::NewVisit {
+                profile_id: &budi.id,
+                class_id: None,
+                visited_on: "2026-11-16",
+                milk_flow: pijat::store::MilkFlow::Yes,
+                comfort: 4,
+                massages_per_day: Some(2),
+                notes: Some("catatan pribadi ibu"),
+                mode: "app",
+            })
+            .unwrap();
+    }
+    let mut a = app(dir.path());
+    key(&mut a, Enter);
+    for _ in 0..10 {
+        if render(&a, 80, 24).contains("▸   My record") {
+            break;
+        }
+        key(&mut a, Down);
+    }
+    key(&mut a, Enter);
+    assert!(
+        matches!(a.top(), Screen::History(_)),
+        "{}",
+        render(&a, 80, 24)
+    );
+    let record = render(&a, 80, 40);
+    assert!(record.contains("Observation checklist"), "{record}");
+    assert!(
+        record.contains("2026-11-01   92.9%  ✗ Not yet competent")
+            && record.contains("2026-11-15    100%  ✓ Competent"),
+        "{record}"
+    );
+    assert!(
+        record.contains("Improved since the first observation:")
+            && record.contains("2. Greet, explain, ask consent"),
+        "{record}"
+    );
+    assert!(
+        !record.contains("catatan pribadi") && !record.contains("Home visits"),
+        "visits stay behind the PIN: {record}"
+    );
+}

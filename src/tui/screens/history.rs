@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::cli::local_date;
+use crate::quiz::format_percent;
+use crate::session::monitoring::{Observed, main_routine, monitoring};
 use crate::session::progress::score_of;
 use crate::store::{AttemptRow, PracticeRun};
 use crate::tui::app::{Cx, Nav};
@@ -16,6 +18,9 @@ use crate::tui::view::{View, panel, render_scrolled};
 pub struct HistoryScreen {
     pub attempts: Vec<AttemptRow>,
     pub runs: Vec<PracticeRun>,
+    /// Observations by a cadre (visits are health data and stay in trainer mode).
+    pub observations: Vec<Observed>,
+    pub improved: Vec<usize>,
     pub scroll: usize,
 }
 
@@ -24,9 +29,12 @@ impl HistoryScreen {
         let Some(p) = cx.profile else {
             return Self::default();
         };
+        let m = monitoring(cx.store, cx.content, &p.id).unwrap_or_default();
         HistoryScreen {
             attempts: cx.store.attempts_of(&p.id).unwrap_or_default(),
             runs: cx.store.practice_runs_of(&p.id).unwrap_or_default(),
+            observations: m.observations,
+            improved: m.improved,
             scroll: 0,
         }
     }
@@ -36,15 +44,12 @@ impl HistoryScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let most = self.attempts.len() + self.runs.len() + 3 * self.observations.len() + 8;
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => {
-                self.scroll = (self.scroll + 1).min(self.attempts.len() + self.runs.len() + 4)
-            }
+            Action::Down => self.scroll = (self.scroll + 1).min(most),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => {
-                self.scroll = (self.scroll + 10).min(self.attempts.len() + self.runs.len() + 4)
-            }
+            Action::PageDown => self.scroll = (self.scroll + 10).min(most),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             _ => {}
         }
@@ -104,6 +109,54 @@ impl HistoryScreen {
                 Span::styled(format!("  {}  ", local_date(&r.started)), th.dim),
                 Span::raw(status),
             ]));
+        }
+        if !self.observations.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.checklist_heading, th.title)));
+            let routine = main_routine(view.content);
+            let step = |i: usize| {
+                routine
+                    .and_then(|r| r.steps.get(i))
+                    .map_or(format!("{}", i + 1), |st| {
+                        format!("{}. {}", i + 1, st.title.get(view.lang))
+                    })
+            };
+            for o in &self.observations {
+                let v = &o.verdict;
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
+                    Span::raw(format!(
+                        "{:>6}  ",
+                        v.percent
+                            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)))
+                    )),
+                    if v.competent {
+                        Span::styled(s.verdict_competent, th.correct)
+                    } else {
+                        Span::styled(s.verdict_not_yet, th.wrong)
+                    },
+                ]));
+            }
+            if let Some(latest) = self.observations.last()
+                && !latest.verdict.to_coach.is_empty()
+            {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", s.to_coach),
+                    th.title,
+                )));
+                for i in &latest.verdict.to_coach {
+                    lines.push(Line::from(format!("    {}", step(*i))));
+                }
+            }
+            if self.observations.len() > 1 && !self.improved.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", s.improved_since),
+                    th.title,
+                )));
+                for i in &self.improved {
+                    lines.push(Line::from(format!("    {}", step(*i))));
+                }
+            }
         }
         render_scrolled(lines, self.scroll, inner, buf);
     }
