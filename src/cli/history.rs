@@ -179,13 +179,7 @@ fn observation_lines(
     let Some(routine) = main_routine(content) else {
         return Ok(out);
     };
-    let step = |i: usize| {
-        format!(
-            "{}. {}",
-            i + 1,
-            routine.steps.get(i).map_or("?", |s| s.title.get(lang))
-        )
-    };
+    let step = |i: usize| routine.step_label(i, lang);
     if !m.observations.is_empty() {
         out.push_str(&format!(
             "  {} ({}):\n",

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::figures::{Cue, Figure};
-use super::text::Text;
+use super::text::{Lang, Text};
 
 /// Which content files a value came from: the ones shipped in the binary or a trainer's folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,6 +45,12 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// `3. Prepare the room`: a step as people name it (its number from 1).
+    pub fn step_label(&self, i: usize, lang: &Lang) -> String {
+        let title = self.steps.get(i).map_or("?", |s| s.title.get(lang));
+        format!("{}. {title}", i + 1)
+    }
+
     /// The sum of the timed steps, in seconds.
     pub fn timed_seconds(&self) -> u64 {
         self.steps

@@ -101,6 +101,21 @@ fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
     }
 }
 
+type Rows = Vec<(u64, Vec<String>)>;
+
+/// The file's rows under the expected header, and the file's name as messages show it.
+fn read_sheet(
+    file: &Path,
+    header: &[(&str, &str)],
+    lang: &str,
+) -> std::result::Result<(String, Rows), Vec<String>> {
+    let shown = file.display().to_string();
+    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let rows = read_csv(&bytes, header)
+        .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    Ok((shown, rows))
+}
+
 /// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
 pub fn import_checklist_sheet(
     store: &mut Store,
@@ -110,18 +125,16 @@ pub fn import_checklist_sheet(
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
-    let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let rows = read_csv(
-        &bytes,
+    let (shown, rows) = read_sheet(
+        file,
         &[
             ("name", "nama"),
             ("observer", "pengamat"),
             ("date", "tanggal"),
             ("marks", "nilai"),
         ],
-    )
-    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+        lang,
+    )?;
     let steps: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
     let mut good = Vec::new();
     let mut errors = Vec::new();
@@ -198,10 +211,8 @@ pub fn import_visit_sheet(
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
-    let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
-    let rows = read_csv(
-        &bytes,
+    let (shown, rows) = read_sheet(
+        file,
         &[
             ("name", "nama"),
             ("date", "tanggal"),
@@ -210,8 +221,8 @@ pub fn import_visit_sheet(
             ("massages_per_day", "pijat_per_hari"),
             ("notes", "catatan"),
         ],
-    )
-    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+        lang,
+    )?;
     let mut good = Vec::new();
     let mut errors = Vec::new();
     let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();

@@ -1,7 +1,7 @@
 //! Monitoring records: observations (each step's checklist mark saved as it is made) and
 //! follow-up visits. These are health data: the app shows them only in trainer mode.
 
-use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
 
 use super::{Result, Store, StoreError, now};
 
@@ -400,6 +400,135 @@ pub struct VisitSheetRow {
     pub notes: Option<String>,
 }
 
+/// One typed-in row for `import_monitoring`: who, how to find the record it would repeat, and how
+/// to write it.
+trait SheetRow {
+    const TABLE: &'static str;
+    fn name(&self) -> &str;
+    /// The earlier current record (id, mode) this row would repeat.
+    fn earlier(
+        &self,
+        tx: &Transaction,
+        profile: &str,
+    ) -> rusqlite::Result<Option<(String, String)>>;
+    /// Writes the row as a new record with `id`.
+    fn write(
+        &self,
+        tx: &Transaction,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()>;
+}
+
+struct Checklist<'a> {
+    routine_id: &'a str,
+    steps: &'a [&'a str],
+    row: &'a ChecklistSheetRow,
+}
+
+impl SheetRow for Checklist<'_> {
+    const TABLE: &'static str = "observation";
+
+    fn name(&self) -> &str {
+        &self.row.name
+    }
+
+    fn earlier(
+        &self,
+        tx: &Transaction,
+        profile: &str,
+    ) -> rusqlite::Result<Option<(String, String)>> {
+        tx.query_row(
+            "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+               AND observer = ?4 AND replaced_by IS NULL",
+            params![profile, self.routine_id, self.row.date, self.row.observer],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    }
+
+    fn write(
+        &self,
+        tx: &Transaction,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            &format!(
+                "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"
+            ),
+            params![
+                id,
+                profile,
+                class,
+                self.routine_id,
+                self.row.observer,
+                self.row.date,
+                t
+            ],
+        )?;
+        for (i, (step, mark)) in self.steps.iter().zip(&self.row.marks).enumerate() {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
+                params![id, step, i as u32, mark],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl SheetRow for VisitSheetRow {
+    const TABLE: &'static str = "visit";
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn earlier(
+        &self,
+        tx: &Transaction,
+        profile: &str,
+    ) -> rusqlite::Result<Option<(String, String)>> {
+        tx.query_row(
+            "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
+            params![profile, self.date],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    }
+
+    fn write(
+        &self,
+        tx: &Transaction,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            &format!(
+                "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"
+            ),
+            params![
+                id,
+                profile,
+                class,
+                self.date,
+                self.milk_flow.name(),
+                self.comfort,
+                self.massages_per_day,
+                self.notes,
+                t
+            ],
+        )?;
+        Ok(())
+    }
+}
+
 impl Store {
     /// Writes checklist rows for a class in one transaction. With `replace`, an earlier sheet
     /// observation of the same person, day and observer is marked replaced; otherwise such a
@@ -412,55 +541,15 @@ impl Store {
         rows: &[ChecklistSheetRow],
         replace: bool,
     ) -> Result<usize> {
-        let class = self.ensure_class(class_name)?;
-        let path = self.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let t = now();
-        for row in rows {
-            let profile = super::sheets::profile_in(&tx, &row.name, super::Role::Father, &t)?;
-            super::sheets::join_class(&tx, &class.id, &profile, &t).map_err(err)?;
-            let earlier: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
-                       AND observer = ?4 AND replaced_by IS NULL",
-                    params![profile, routine_id, row.date, row.observer],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()
-                .map_err(err)?;
-            if earlier
-                .as_ref()
-                .is_some_and(|(_, mode)| !replace || mode != "sheet")
-            {
-                return Err(StoreError::Duplicate(row.name.clone()));
-            }
-            let id = uuid::Uuid::new_v4().to_string();
-            tx.execute(
-                &format!("INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"),
-                params![id, profile, class.id, routine_id, row.observer, row.date, t],
-            )
-            .map_err(err)?;
-            for (i, (step, mark)) in steps.iter().zip(&row.marks).enumerate() {
-                tx.execute(
-                    "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, step, i as u32, mark],
-                )
-                .map_err(err)?;
-            }
-            if let Some((old, _)) = earlier {
-                tx.execute(
-                    "UPDATE observation SET replaced_by = ?2 WHERE id = ?1",
-                    params![old, id],
-                )
-                .map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)?;
-        Ok(rows.len())
+        let rows: Vec<Checklist> = rows
+            .iter()
+            .map(|row| Checklist {
+                routine_id,
+                steps,
+                row,
+            })
+            .collect();
+        self.import_monitoring(class_name, &rows, replace)
     }
 
     /// Writes visit rows for a class in one transaction; duplicates (same person and day) as
@@ -469,6 +558,15 @@ impl Store {
         &mut self,
         class_name: &str,
         rows: &[VisitSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        self.import_monitoring(class_name, rows, replace)
+    }
+
+    fn import_monitoring<R: SheetRow>(
+        &mut self,
+        class_name: &str,
+        rows: &[R],
         replace: bool,
     ) -> Result<usize> {
         let class = self.ensure_class(class_name)?;
@@ -480,31 +578,20 @@ impl Store {
             .map_err(err)?;
         let t = now();
         for row in rows {
-            let profile = super::sheets::profile_in(&tx, &row.name, super::Role::Father, &t)?;
+            let profile = super::sheets::profile_in(&tx, row.name(), super::Role::Father, &t)?;
             super::sheets::join_class(&tx, &class.id, &profile, &t).map_err(err)?;
-            let earlier: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
-                    params![profile, row.date],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()
-                .map_err(err)?;
+            let earlier = row.earlier(&tx, &profile).map_err(err)?;
             if earlier
                 .as_ref()
                 .is_some_and(|(_, mode)| !replace || mode != "sheet")
             {
-                return Err(StoreError::Duplicate(row.name.clone()));
+                return Err(StoreError::Duplicate(row.name().to_string()));
             }
             let id = uuid::Uuid::new_v4().to_string();
-            tx.execute(
-                &format!("INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"),
-                params![id, profile, class.id, row.date, row.milk_flow.name(), row.comfort, row.massages_per_day, row.notes, t],
-            )
-            .map_err(err)?;
+            row.write(&tx, &id, &profile, &class.id, &t).map_err(err)?;
             if let Some((old, _)) = earlier {
                 tx.execute(
-                    "UPDATE visit SET replaced_by = ?2 WHERE id = ?1",
+                    &format!("UPDATE {} SET replaced_by = ?2 WHERE id = ?1", R::TABLE),
                     params![old, id],
                 )
                 .map_err(err)?;

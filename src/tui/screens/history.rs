@@ -114,13 +114,8 @@ impl HistoryScreen {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.checklist_heading, th.title)));
             let routine = main_routine(view.content);
-            let step = |i: usize| {
-                routine
-                    .and_then(|r| r.steps.get(i))
-                    .map_or(format!("{}", i + 1), |st| {
-                        format!("{}. {}", i + 1, st.title.get(view.lang))
-                    })
-            };
+            let step =
+                |i: usize| routine.map_or(format!("{}", i + 1), |r| r.step_label(i, view.lang));
             for o in &self.observations {
                 let v = &o.verdict;
                 lines.push(Line::from(vec![

@@ -95,13 +95,7 @@ impl MemberScreen {
             Line::default(),
         ];
         let routine = main_routine(view.content);
-        let step = |i: usize| {
-            routine
-                .and_then(|r| r.steps.get(i))
-                .map_or(format!("{}", i + 1), |st| {
-                    format!("{}. {}", i + 1, st.title.get(view.lang))
-                })
-        };
+        let step = |i: usize| routine.map_or(format!("{}", i + 1), |r| r.step_label(i, view.lang));
         let heading = match routine {
             Some(r) => format!("{} — {}", s.checklist_heading, r.title.get(view.lang)),
             None => s.checklist_heading.to_string(),

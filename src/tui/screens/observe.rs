@@ -306,7 +306,7 @@ impl<'c> ObserveScreen<'c> {
     }
 
     fn step_title(&self, i: usize, view: &View) -> String {
-        format!("{}. {}", i + 1, self.routine.steps[i].title.get(view.lang))
+        self.routine.step_label(i, view.lang)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
