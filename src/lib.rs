@@ -9,5 +9,6 @@ pub mod practice;
 pub mod quiz;
 pub mod report;
 pub mod session;
+pub mod speech;
 pub mod store;
 pub mod tui;

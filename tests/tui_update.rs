@@ -163,6 +163,8 @@ fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
 fn practice_saves_step_times_at_each_change_and_rings_the_bell() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = logged_in(dir.path(), "Joko", None);
+    // Speech has its own tests (tests/speech.rs).
+    app.voice = false;
     let t0 = app.now;
     keys(&mut app, &[Down, Down, Enter, Enter]);
     assert_eq!(

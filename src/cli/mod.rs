@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "X", default_value_t = 1.0, value_parser = parse_speed)]
     pub practice_speed: f64,
 
+    /// Spoken guidance in the app: on or off (kept for next time)
+    #[arg(long, global = true, value_name = "on|off", value_parser = ["on", "off"])]
+    pub voice: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -272,7 +276,7 @@ impl Shell {
 }
 
 /// `pijat` alone: the full-screen app.
-fn app(shell: &Shell, lang: Option<Lang>, speed: f64) -> u8 {
+fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8 {
     let load_content = || {
         let loaded = load_with(shell.content_dir.as_deref());
         loaded.content.ok_or_else(|| {
@@ -295,7 +299,14 @@ fn app(shell: &Shell, lang: Option<Lang>, speed: f64) -> u8 {
     let new_data_folder = shell
         .data_dir()
         .is_ok_and(|d| !d.join(crate::store::FILE_NAME).exists());
-    match crate::tui::run(load_content, || shell.store(), new_data_folder, lang, speed) {
+    match crate::tui::run(
+        load_content,
+        || shell.store(),
+        new_data_folder,
+        lang,
+        speed,
+        voice,
+    ) {
         Ok(()) => 0,
         Err(crate::tui::StartError::Prepare(m)) => {
             eprintln!("{m}");
@@ -371,7 +382,12 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             items,
         }) => report::run(&shell, class.as_deref(), quiz.as_deref(), format, items),
-        None => app(&shell, cli.lang.clone(), cli.practice_speed),
+        None => app(
+            &shell,
+            cli.lang.clone(),
+            cli.practice_speed,
+            cli.voice.as_deref().map(|v| v == "on"),
+        ),
     };
     ExitCode::from(code)
 }

@@ -27,6 +27,21 @@ pub enum Msg {
 pub enum Effect {
     /// Ring the terminal bell (BEL) at a step change.
     Bell,
+    /// Say this aloud (cutting off what is being said), in the language `lang`.
+    Say { text: String, lang: String },
+    /// Stop speaking.
+    Hush,
+}
+
+/// Passes the spoken effects to a speech engine (the event loop, and tests with a recorder).
+pub fn voice_effects(effects: &[Effect], speech: &dyn crate::speech::Speech) {
+    for e in effects {
+        match e {
+            Effect::Say { text, lang } => speech.say(text, lang),
+            Effect::Hush => speech.stop(),
+            Effect::Bell => {}
+        }
+    }
 }
 
 /// A question asked over the current screen.
@@ -80,9 +95,36 @@ pub struct Cx<'a, 'c> {
     pub theme: &'a Theme,
     /// A fixed seed for new quiz attempts (tests and snapshots); random otherwise.
     pub seed: Option<u64>,
+    /// Spoken guidance on (`--voice`, or `v` in the practice).
+    pub voice: &'a mut bool,
+    /// The trainer's choice: read each question aloud in group tests and projector mode.
+    pub auto_read: &'a mut bool,
 }
 
 impl Cx<'_, '_> {
+    /// Says `text` aloud in the interface's language, when the voice is on.
+    pub fn say(&mut self, text: impl Into<String>) {
+        if *self.voice {
+            self.effects.push(Effect::Say {
+                text: text.into(),
+                lang: self.lang.code().to_string(),
+            });
+        }
+    }
+
+    /// Says `text` because someone asked for it (`r`), whatever the voice setting.
+    pub fn say_now(&mut self, text: impl Into<String>) {
+        self.effects.push(Effect::Say {
+            text: text.into(),
+            lang: self.lang.code().to_string(),
+        });
+    }
+
+    /// Stops speaking.
+    pub fn hush(&mut self) {
+        self.effects.push(Effect::Hush);
+    }
+
     /// What drawing would see, for screens that measure their text while handling keys.
     pub fn view(&self) -> View<'_> {
         View {
@@ -109,6 +151,8 @@ pub struct App<'c> {
     /// `--practice-speed`: demonstrations and tests run timed steps faster.
     pub speed: f64,
     pub bell: bool,
+    pub voice: bool,
+    pub auto_read: bool,
     pub quit: bool,
     /// A one-line message shown until the next key.
     pub toast: Option<String>,
@@ -132,6 +176,14 @@ impl<'c> App<'c> {
             .ok()
             .flatten()
             .is_none_or(|v| v != "off");
+        let setting = |key: &str, default: bool| {
+            store
+                .setting(key)
+                .ok()
+                .flatten()
+                .map_or(default, |v| v == "on")
+        };
+        let (voice, auto_read) = (setting("voice", true), setting("auto_read", false));
         let mut app = App {
             content,
             lang_forced: lang.is_some(),
@@ -144,6 +196,8 @@ impl<'c> App<'c> {
             now,
             speed,
             bell,
+            voice,
+            auto_read,
             quit: false,
             toast: None,
             effects: Vec::new(),
@@ -249,6 +303,8 @@ impl<'c> App<'c> {
             body: body_area(self.size),
             theme: &self.theme,
             seed: self.seed,
+            voice: &mut self.voice,
+            auto_read: &mut self.auto_read,
         };
         let top = self.screens.last_mut().expect("a screen");
         f(top, &mut cx)

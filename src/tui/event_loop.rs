@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 
-use super::app::{App, Effect, Msg};
+use super::app::{App, Effect, Msg, voice_effects};
 use super::theme::Theme;
 use super::view;
 use crate::content::{Content, Lang};
+use crate::speech::Speech;
 use crate::store::Store;
 
 /// Restores the terminal however `run` ends (the panic hook of `ratatui::init` covers panics).
@@ -41,6 +42,7 @@ pub fn run(
     new_data_folder: bool,
     lang: Option<Lang>,
     speed: f64,
+    voice: Option<bool>,
 ) -> Result<(), StartError> {
     let failed = |m: String| {
         ratatui::restore();
@@ -75,6 +77,13 @@ pub fn run(
     let content = content.map_err(failed)?;
     let store = store.map_err(failed)?;
     let mut app = App::new(&content, store, lang, theme, speed, Instant::now());
+    if let Some(on) = voice {
+        // `--voice` is kept as the setting for next time.
+        app.voice = on;
+        let _ = app
+            .store
+            .set_setting("voice", if on { "on" } else { "off" });
+    }
     let size = terminal.size().map_err(StartError::Terminal)?;
     app.update(Msg::Resize(size.width, size.height));
     event_loop(&mut terminal, &mut app).map_err(StartError::Terminal)
@@ -108,19 +117,41 @@ fn first_frame(
     Ok(())
 }
 
+/// The computer's voice, found the first time something is to be said.
+enum Voice {
+    NotYetLooked,
+    Found(Box<dyn Speech + Send>),
+    Missing,
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let mut voice = Voice::NotYetLooked;
     loop {
-        terminal.draw(|f| view::draw(app, f.area(), f.buffer_mut()))?;
-        for effect in app.take_effects() {
-            match effect {
-                Effect::Bell => {
-                    let mut out = std::io::stdout();
-                    out.write_all(b"\x07")?;
-                    out.flush()?;
+        let effects = app.take_effects();
+        let speaks = effects.iter().any(|e| matches!(e, Effect::Say { .. }));
+        if speaks && matches!(voice, Voice::NotYetLooked) {
+            voice = match crate::speech::detect() {
+                Ok(s) => Voice::Found(s),
+                Err(_) => {
+                    // Said once; then pijat carries on silently.
+                    app.toast = Some(super::text::tr(&app.lang).no_voice.to_string());
+                    Voice::Missing
                 }
-            }
+            };
+        }
+        if let Voice::Found(s) = &voice {
+            voice_effects(&effects, s.as_ref());
+        }
+        terminal.draw(|f| view::draw(app, f.area(), f.buffer_mut()))?;
+        if effects.contains(&Effect::Bell) {
+            let mut out = std::io::stdout();
+            out.write_all(b"\x07")?;
+            out.flush()?;
         }
         if app.quit {
+            if let Voice::Found(s) = &voice {
+                s.stop();
+            }
             return Ok(());
         }
         let timeout = app

@@ -53,6 +53,14 @@ pub enum Action {
     Mark(u8),
     /// A note on the current step.
     Note,
+    /// Spoken guidance on or off.
+    Voice,
+    /// Read the question (or item) aloud.
+    ReadAloud,
+    /// Trainer: read every question aloud in group tests and projector mode, on or off.
+    AutoRead,
+    /// Trainer: show a paper test on a projector.
+    Project,
 }
 
 /// Which keys a binding answers to.
@@ -348,6 +356,14 @@ const T_STEP: &[Binding] = &[
         true,
     ),
     b(Code(K::Esc), "Esc", A::Back, "berhenti", "stop", true),
+    b(
+        Code(K::Char('v')),
+        "v",
+        A::Voice,
+        "suara nyala/mati",
+        "voice on/off",
+        true,
+    ),
 ];
 const T_SELFCHECK: &[Binding] = &[
     UP,
@@ -392,6 +408,14 @@ const T_QUIZTRUEFALSE: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
     b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
     BACK,
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::ReadAloud,
+        "bacakan",
+        "read aloud",
+        true,
+    ),
 ];
 const T_QUIZSINGLE: &[Binding] = &[
     b(
@@ -407,6 +431,14 @@ const T_QUIZSINGLE: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
     b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
     BACK,
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::ReadAloud,
+        "bacakan",
+        "read aloud",
+        true,
+    ),
 ];
 const T_QUIZMULTIPLE: &[Binding] = &[
     b(
@@ -430,6 +462,14 @@ const T_QUIZMULTIPLE: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
     b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
     BACK,
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::ReadAloud,
+        "bacakan",
+        "read aloud",
+        true,
+    ),
 ];
 const T_QUIZORDER: &[Binding] = &[
     UP,
@@ -452,6 +492,14 @@ const T_QUIZORDER: &[Binding] = &[
     ),
     b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
     BACK,
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::ReadAloud,
+        "bacakan",
+        "read aloud",
+        true,
+    ),
 ];
 const T_QUIZORDERHOLDING: &[Binding] = &[
     b(

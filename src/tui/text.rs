@@ -206,6 +206,14 @@ strings! {
     needs_visit_no: "Belum perlu kunjungan lagi." | "No further visit needed for now.",
     needs_visit_rule: "Kunjungan perlu bila belum kompeten (atau belum diamati), belum pernah dikunjungi, atau pada kunjungan terakhir ASI tidak mengalir atau ibu kurang nyaman (1–2)." | "A visit is due when not yet competent (or never observed), never visited, or when at the last visit the milk did not flow or the mother was uncomfortable (1–2).",
     progress_keys: "Di daftar kelas: o untuk mengamati, v untuk mencatat kunjungan." | "In the class list: o to observe, v to record a visit.",
+    no_voice: "Suara tidak ditemukan: pasang espeak-ng (atau suara bahasa Indonesia di Windows). pijat lanjut tanpa suara." | "No voice found: install espeak-ng (or an Indonesian voice on Windows). pijat carries on without speech.",
+    voice_on: "Suara: nyala" | "Voice: on",
+    voice_off: "Suara: mati" | "Voice: off",
+    say_halfway: "Setengah waktu." | "Halfway.",
+    say_ten_seconds: "Sepuluh detik lagi." | "Ten seconds left.",
+    say_finished: "Selesai. Tandai langkah yang sudah baik." | "Done. Mark the steps that went well.",
+    say_step: "Langkah" | "Step",
+    say_true_or_false: "Benar atau salah?" | "True or false?",
     enlarge_window: "Perbesar jendela ini: pijat perlu paling sedikit" | "Make this window bigger: pijat needs at least",
 }
 

@@ -122,6 +122,9 @@ impl<'c> HotSeatScreen<'c> {
                         match QuizScreen::begin(run, self.phase) {
                             Some(mut q) => {
                                 q.hand_back = Some(who.name.clone());
+                                if *cx.auto_read {
+                                    cx.say_now(q.spoken(cx.lang));
+                                }
                                 Nav::Push(Screen::Quiz(Box::new(q)))
                             }
                             None => Nav::Stay,

@@ -114,6 +114,21 @@ impl<'c> PracticeScreen<'c> {
         if *cx.bell {
             cx.effects.push(Effect::Bell);
         }
+        self.say_step(0, cx);
+    }
+
+    /// The step's number, title and instruction, aloud.
+    fn say_step(&self, i: usize, cx: &mut Cx) {
+        if let Some(step) = self.routine.steps.get(i) {
+            let text = format!(
+                "{} {}. {}. {}",
+                tr(cx.lang).say_step,
+                i + 1,
+                step.title.get(cx.lang),
+                step.instruction.get(cx.lang)
+            );
+            cx.say(text);
+        }
     }
 
     /// Writes every step time that changed since the last save.
@@ -141,11 +156,13 @@ impl<'c> PracticeScreen<'c> {
             return;
         }
         let mut changed = false;
+        let s = tr(cx.lang);
         for e in &events {
             match e {
-                Event::StepStarted(_) => {
+                Event::StepStarted(i) => {
                     changed = true;
                     self.visit_started = cx.now;
+                    self.say_step(*i, cx);
                 }
                 Event::Finished => {
                     changed = true;
@@ -154,8 +171,10 @@ impl<'c> PracticeScreen<'c> {
                         cursor: 0,
                         marks: vec![false; n],
                     };
+                    cx.say(s.say_finished);
                 }
-                Event::Halfway(_) | Event::TenSecondsLeft(_) => {}
+                Event::Halfway(_) => cx.say(s.say_halfway),
+                Event::TenSecondsLeft(_) => cx.say(s.say_ten_seconds),
             }
         }
         if changed {
@@ -248,8 +267,24 @@ impl<'c> PracticeScreen<'c> {
                 let events = match action {
                     Action::Space => {
                         engine.toggle_pause(now);
+                        if engine.state() == State::Paused {
+                            cx.hush();
+                        }
                         // A pause is a good moment to make the times safe.
                         self.save_times(cx);
+                        Vec::new()
+                    }
+                    Action::Voice => {
+                        *cx.voice = !*cx.voice;
+                        let _ = cx
+                            .store
+                            .set_setting("voice", if *cx.voice { "on" } else { "off" });
+                        let s = tr(cx.lang);
+                        *cx.toast =
+                            Some(if *cx.voice { s.voice_on } else { s.voice_off }.to_string());
+                        if !*cx.voice {
+                            cx.hush();
+                        }
                         Vec::new()
                     }
                     Action::Next => engine.next(now),

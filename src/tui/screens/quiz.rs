@@ -7,7 +7,7 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::results::ResultsScreen;
-use crate::content::{Phase, QuestionKind, Quiz};
+use crate::content::{Lang, Phase, QuestionKind, Quiz};
 use crate::quiz::{Feedback, Response, Shown, answer_text};
 use crate::session::{QuizRun, Start, StartArgs};
 use crate::tui::app::{Confirm, Cx, Nav};
@@ -197,6 +197,11 @@ impl<'c> QuizScreen<'c> {
         let rows = self.rows();
         match (&mut self.selection, action) {
             (_, Action::Back) => return Nav::Ask(Confirm::LeaveQuiz),
+            (_, Action::ReadAloud) => {
+                let text = self.spoken(cx.lang);
+                cx.say_now(text);
+                return Nav::Stay;
+            }
             (_, Action::Skip) => return self.answer(Response::Skipped, cx),
             (_, Action::Enter) => {
                 return match self.response() {
@@ -298,6 +303,17 @@ impl<'c> QuizScreen<'c> {
         }
     }
 
+    /// The question as it is read aloud: its number, the prompt and the options as shown.
+    pub fn spoken(&self, lang: &Lang) -> String {
+        let q = self.run.question(&self.shown);
+        format!(
+            "{} {}. {}",
+            tr(lang).question_word,
+            self.position + 1,
+            spoken_question(q, &self.shown.options, lang)
+        )
+    }
+
     fn advance(&mut self, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         self.feedback = None;
         if let Some((p, shown)) = self.run.next().map(|(p, s)| (p, s.clone())) {
@@ -305,6 +321,12 @@ impl<'c> QuizScreen<'c> {
             self.position = p;
             self.shown = shown;
             self.selection = Selection::new(self.kind(), n);
+            if self.hand_back.is_some() && *cx.auto_read {
+                let text = self.spoken(cx.lang);
+                cx.say_now(text);
+            } else {
+                cx.hush();
+            }
             return Nav::Stay;
         }
         match self.run.finish(cx.store) {
@@ -512,4 +534,35 @@ fn wrapped_option(
         .into_iter()
         .map(|l| Line::styled(l.into_owned(), style))
         .collect()
+}
+
+/// A question as it is read aloud: the prompt, then the options in the order shown (letters for
+/// choices, numbers for an order question), or "true or false" for a statement.
+pub fn spoken_question(q: &crate::content::Question, shown: &[usize], lang: &Lang) -> String {
+    let s = tr(lang);
+    let mut out = q.prompt.get(lang).trim().to_string();
+    if !out.ends_with(['.', '?', '!']) {
+        out.push('.');
+    }
+    match &q.kind {
+        QuestionKind::TrueFalse { .. } => {
+            out.push(' ');
+            out.push_str(s.say_true_or_false);
+        }
+        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => {
+            for (place, &file) in shown.iter().enumerate() {
+                if let Some(o) = options.get(file) {
+                    out.push_str(&format!(" {}: {}.", letter(place), o.get(lang)));
+                }
+            }
+        }
+        QuestionKind::Order { items } => {
+            for (place, &file) in shown.iter().enumerate() {
+                if let Some(o) = items.get(file) {
+                    out.push_str(&format!(" {}: {}.", place + 1, o.get(lang)));
+                }
+            }
+        }
+    }
+    out
 }
