@@ -1,6 +1,7 @@
 //! pijat: a terminal training simulator for pijat oksitosin (oxytocin massage), for the
 //! Ayah ASI programme.
 
+pub mod audio;
 pub mod checklist;
 pub mod cli;
 pub mod content;

@@ -1,5 +1,6 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
+mod audio_guide;
 mod bundle;
 mod history;
 mod print;
@@ -136,6 +137,16 @@ pub enum Command {
         /// Only this trainee (default: everyone on this laptop)
         #[arg(long, value_name = "NAME")]
         profile: Option<String>,
+    },
+    /// The guided practice as audio for a phone: a track per step and one complete track
+    #[command(name = "audio-guide")]
+    AudioGuide {
+        /// The folder to write the tracks into (made if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The routine (default: the oxytocin massage)
+        #[arg(long, value_name = "ID")]
+        routine: Option<String>,
     },
 }
 
@@ -376,6 +387,9 @@ pub fn run(cli: Cli) -> ExitCode {
             pseudonymise,
         }) => bundle::export(&shell, &file, class.as_deref(), pseudonymise),
         Some(Command::Import { files }) => bundle::import(&shell, &files),
+        Some(Command::AudioGuide { out, routine }) => {
+            audio_guide::run(&shell, &out, routine.as_deref())
+        }
         Some(Command::Report {
             class,
             quiz,

@@ -81,6 +81,9 @@ pub enum Cue {
 }
 
 impl Cue {
+    /// One breath of the pacing rhythm: two seconds growing (a stroke up), two shrinking.
+    pub const PACE: std::time::Duration = std::time::Duration::from_secs(4);
+
     pub fn from_name(name: &str) -> Option<Self> {
         (name == "circle").then_some(Cue::Circle)
     }

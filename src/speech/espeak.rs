@@ -83,3 +83,41 @@ pub fn synthesize_wav(program: &PathBuf, text: &str, lang: &str) -> Result<Vec<u
     }
     Ok(out.stdout)
 }
+
+/// The samples and rate of espeak-ng's WAV (16-bit mono PCM). Written to a pipe, its header
+/// gives no real length, so the data runs to the end of the bytes.
+pub fn pcm_from_wav(bytes: &[u8]) -> Result<(u32, Vec<i16>), String> {
+    let bad = || "espeak-ng gave audio pijat cannot read".to_string();
+    if bytes.len() < 44 || &bytes[0..4] != b"RIFF" || &bytes[8..12] != b"WAVE" {
+        return Err(bad());
+    }
+    let mut at = 12;
+    let mut rate = None;
+    while at + 8 <= bytes.len() {
+        let id = &bytes[at..at + 4];
+        let len = u32::from_le_bytes([bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]])
+            as usize;
+        let body = at + 8;
+        if id == b"fmt " {
+            let f = bytes.get(body..body + 16).ok_or_else(bad)?;
+            let (format, channels, bits) = (
+                u16::from_le_bytes([f[0], f[1]]),
+                u16::from_le_bytes([f[2], f[3]]),
+                u16::from_le_bytes([f[14], f[15]]),
+            );
+            if format != 1 || channels != 1 || bits != 16 {
+                return Err(bad());
+            }
+            rate = Some(u32::from_le_bytes([f[4], f[5], f[6], f[7]]));
+        } else if id == b"data" {
+            let end = body.saturating_add(len).min(bytes.len());
+            let samples = bytes[body..end]
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            return Ok((rate.ok_or_else(bad)?, samples));
+        }
+        at = body.saturating_add(len + len % 2);
+    }
+    Err(bad())
+}

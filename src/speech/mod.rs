@@ -10,7 +10,7 @@ mod native;
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
 
-pub use espeak::{espeak_program, synthesize_wav};
+pub use espeak::{espeak_program, pcm_from_wav, synthesize_wav};
 
 /// What is said, in which language (a content language code: `id`, `en`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]

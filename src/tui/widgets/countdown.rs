@@ -56,7 +56,7 @@ impl Widget for Countdown {
 }
 
 /// One breath of the pacing circle: it grows for two seconds and shrinks for two.
-pub const PACE: Duration = Duration::from_secs(4);
+pub const PACE: Duration = crate::content::Cue::PACE;
 
 pub struct PacingCircle {
     /// Active time of the step: the circle stands still while paused.

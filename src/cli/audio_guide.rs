@@ -1,0 +1,188 @@
+//! `pijat audio-guide --out DIR [--routine ID]`: the guided practice as WAV files for a phone,
+//! spoken by espeak-ng: one file per step, one complete track as long as the routine, and a
+//! list of what each says. Files are written aside and renamed into place, so a stopped run
+//! leaves no half-written track.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use crate::audio::{StepTrack, Synth, Words, render};
+use crate::speech::{espeak_program, pcm_from_wav, synthesize_wav};
+
+struct Espeak {
+    program: PathBuf,
+    lang: String,
+    rate: u32,
+}
+
+impl Synth for Espeak {
+    fn rate(&self) -> u32 {
+        self.rate
+    }
+
+    fn speak(&mut self, text: &str) -> Result<Vec<i16>, String> {
+        let (rate, samples) = pcm_from_wav(&synthesize_wav(&self.program, text, &self.lang)?)?;
+        if rate != self.rate {
+            return Err(format!(
+                "espeak-ng changed its sample rate ({rate} Hz, not {} Hz)",
+                self.rate
+            ));
+        }
+        Ok(samples)
+    }
+}
+
+fn write_wav(path: &Path, rate: u32, samples: &[i16]) -> Result<(), String> {
+    let aside = path.with_extension("wav.part");
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: rate,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
+    let shown = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let mut w = hound::WavWriter::create(&aside, spec).map_err(|e| shown(&e))?;
+    for s in samples {
+        w.write_sample(*s).map_err(|e| shown(&e))?;
+    }
+    w.finalize().map_err(|e| shown(&e))?;
+    std::fs::rename(&aside, path).map_err(|e| shown(&e))
+}
+
+fn duration(samples: usize, rate: u32) -> String {
+    let secs = (samples as u64 + u64::from(rate) / 2) / u64::from(rate);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>) -> u8 {
+    let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let routine = match routine_id {
+        Some(id) => content.routine(id),
+        None => content.routines().next(),
+    };
+    let Some(routine) = routine else {
+        let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
+        eprintln!(
+            "{} `{}`: {}",
+            t(lang, "tidak ada rutinitas", "no routine"),
+            routine_id.unwrap_or(""),
+            ids.join(", ")
+        );
+        return EXIT_USAGE;
+    };
+    let Some(program) = espeak_program() else {
+        eprintln!(
+            "{}",
+            t(
+                lang,
+                "Panduan audio perlu espeak-ng, yang belum terpasang. Debian/Ubuntu: sudo apt install espeak-ng; Windows: pasang espeak-ng dari https://github.com/espeak-ng/espeak-ng/releases.",
+                "The audio guide needs espeak-ng, which is not installed. Debian/Ubuntu: sudo apt install espeak-ng; Windows: install espeak-ng from https://github.com/espeak-ng/espeak-ng/releases."
+            )
+        );
+        return EXIT_INPUT;
+    };
+    let s = crate::tui::text::tr(lang);
+    let words = Words {
+        step: s.say_step,
+        halfway: s.say_halfway,
+        ten_seconds: s.say_ten_seconds,
+    };
+    let probe = synthesize_wav(&program, "a", lang.code()).and_then(|w| pcm_from_wav(&w));
+    let rate = match probe {
+        Ok((rate, _)) => rate,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_INPUT;
+        }
+    };
+    let mut synth = Espeak {
+        program,
+        lang: lang.code().to_string(),
+        rate,
+    };
+    let tracks = match render(routine, lang, &words, &mut synth) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return EXIT_INPUT;
+        }
+    };
+    match write_all(out, routine, &tracks, rate, lang) {
+        Ok(lines) => {
+            for l in lines {
+                println!("{l}");
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn write_all(
+    out: &Path,
+    routine: &crate::content::Routine,
+    tracks: &[StepTrack],
+    rate: u32,
+    lang: &crate::content::Lang,
+) -> Result<Vec<String>, String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let code = lang.code();
+    let mut list = String::new();
+    let title = routine.title.get(lang);
+    let _ = writeln!(list, "{title} — pijat");
+    let _ = writeln!(list);
+    let mut all: Vec<i16> = Vec::new();
+    let mut printed = Vec::new();
+    for tr in tracks {
+        let name = format!("{:02}-{}-{code}.wav", tr.number, tr.step_id);
+        write_wav(&out.join(&name), rate, &tr.samples)?;
+        let _ = writeln!(
+            list,
+            "{name}  ({})  {}",
+            duration(tr.samples.len(), rate),
+            tr.spoken
+        );
+        all.extend_from_slice(&tr.samples);
+    }
+    let complete = format!("00-{}-{code}.wav", routine.id);
+    write_wav(&out.join(&complete), rate, &all)?;
+    let total = duration(all.len(), rate);
+    let intro = if lang.is_en() {
+        format!(
+            "\n{complete}  ({total})  the whole routine in one track: each step spoken, then soft clicks at the pace of the strokes for the step's time, with \"halfway\" and \"ten seconds left\".\n"
+        )
+    } else {
+        format!(
+            "\n{complete}  ({total})  seluruh rutinitas dalam satu trek: tiap langkah dibacakan, lalu bunyi klik pelan seirama pijatan selama waktu langkah itu, dengan \"setengah waktu\" dan \"sepuluh detik lagi\".\n"
+        )
+    };
+    list.push_str(&intro);
+    let list_name = if lang.is_en() {
+        "tracks.txt"
+    } else {
+        "daftar-trek.txt"
+    };
+    let list_path = out.join(list_name);
+    let aside = list_path.with_extension("txt.part");
+    std::fs::write(&aside, list).map_err(|e| format!("{}: {e}", list_path.display()))?;
+    std::fs::rename(&aside, &list_path).map_err(|e| format!("{}: {e}", list_path.display()))?;
+    printed.push(format!(
+        "{}: {} {} + {complete} ({total}), {list_name}",
+        out.display(),
+        tracks.len(),
+        if lang.is_en() {
+            "step tracks"
+        } else {
+            "trek langkah"
+        }
+    ));
+    Ok(printed)
+}
