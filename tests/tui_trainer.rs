@@ -574,3 +574,58 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
         "visits stay behind the PIN: {record}"
     );
 }
+
+fn snap_sizes(app: &mut App, name: &str, sizes: &[(u16, u16)]) {
+    for lang in [Lang::id(), Lang::en()] {
+        app.lang = lang.clone();
+        for (w, h) in sizes {
+            insta::assert_snapshot!(
+                format!("{name}_{}_{w}x{h}", lang.code()),
+                render(app, *w, *h)
+            );
+        }
+    }
+    app.lang = Lang::en();
+}
+
+#[test]
+fn projector_mode_shows_one_big_item_at_a_time_reads_it_and_ends_at_the_grid() {
+    use pijat::tui::app::Effect;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    key(&mut a, Char('d'));
+    key(&mut a, Enter); // the pre-test
+    assert!(matches!(a.top(), Screen::Projector(_)));
+    snap_sizes(&mut a, "projector_item", &[(80, 24), (160, 48)]);
+    let shown = render(&a, 80, 24);
+    assert!(
+        !shown.contains("True") && !shown.contains("False"),
+        "no answers: {shown}"
+    );
+    // `r` reads the item aloud, in the interface's language.
+    a.take_effects();
+    key(&mut a, Char('r'));
+    let said = a.take_effects();
+    assert!(
+        matches!(&said[..], [Effect::Say { text, lang }] if text.starts_with("Question 1. ") && text.ends_with("True or false?") && lang == "en"),
+        "{said:?}"
+    );
+    // With auto read on (kept as a setting), each item is read as it is shown.
+    key(&mut a, Char('a'));
+    a.take_effects();
+    key(&mut a, KeyCode::Right);
+    let said = a.take_effects();
+    assert!(
+        matches!(&said[..], [Effect::Say { text, .. }] if text.starts_with("Question 2. ")),
+        "{said:?}"
+    );
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.setting("auto_read").unwrap().as_deref(), Some("on"));
+    key(&mut a, KeyCode::Left);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Right);
+    }
+    snap_sizes(&mut a, "projector_end", &[(80, 24)]);
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Grid(_)), "the answer-sheet grid");
+}

@@ -210,6 +210,7 @@ pub enum Context {
     Grid,
     ReportView,
     Observe,
+    Projector,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -737,6 +738,65 @@ const T_CLASSVIEW: &[Binding] = &[
         "edit class details",
         true,
     ),
+    b(
+        Code(K::Char('d')),
+        "d",
+        A::Project,
+        "tayangkan di proyektor",
+        "show on a projector",
+        true,
+    ),
+    BACK,
+];
+const T_PROJECTOR: &[Binding] = &[
+    b(
+        Either(K::Right, K::Char('n')),
+        "→",
+        A::Next,
+        "soal berikut",
+        "next item",
+        true,
+    ),
+    b(
+        Either(K::Left, K::Char('p')),
+        "←",
+        A::Prev,
+        "soal sebelumnya",
+        "previous item",
+        true,
+    ),
+    b(
+        Code(K::Char(' ')),
+        "Spasi",
+        A::Space,
+        "soal berikut",
+        "next item",
+        false,
+    ),
+    b(
+        Code(K::Char('r')),
+        "r",
+        A::ReadAloud,
+        "bacakan",
+        "read aloud",
+        true,
+    ),
+    b(
+        Code(K::Char('a')),
+        "a",
+        A::AutoRead,
+        "bacakan otomatis",
+        "auto read",
+        true,
+    ),
+    b(
+        Code(K::Enter),
+        "Enter",
+        A::Enter,
+        "ke lembar jawaban (di akhir)",
+        "to the answer sheets (at the end)",
+        false,
+    ),
     BACK,
 ];
 const T_OBSERVE: &[Binding] = &[
@@ -938,6 +998,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Grid => T_GRID,
         Context::ReportView => T_REPORTVIEW,
         Context::Observe => T_OBSERVE,
+        Context::Projector => T_PROJECTOR,
     }
 }
 
@@ -1036,7 +1097,8 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 26] = [
+    const ALL_CONTEXTS: [Context; 27] = [
+        Context::Projector,
         Context::Observe,
         Context::ReportView,
         Context::List,

@@ -12,6 +12,7 @@ use super::grid::GridScreen;
 use super::hotseat::HotSeatScreen;
 use super::member::MemberScreen;
 use super::observe::ObserveScreen;
+use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::content::{Phase, Routine};
 use crate::quiz::{Score, format_change};
@@ -117,13 +118,22 @@ pub enum Mode {
     ConfirmRemove,
     /// Which test, for a group test or for typing sheets.
     ChoosePhase {
-        sheets: bool,
+        purpose: Purpose,
         selected: usize,
     },
     /// Which routine to observe, when the content has more than one.
     ChooseRoutine {
         selected: usize,
     },
+}
+
+/// What the chosen test is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    GroupTest,
+    Sheets,
+    /// Shown on a projector for a test on paper.
+    Project,
 }
 
 pub struct ClassScreen {
@@ -239,12 +249,18 @@ impl ClassScreen {
                         form: details_form(Some(&self.class)),
                     }));
                 }
+                Action::Project => {
+                    self.mode = Mode::ChoosePhase {
+                        purpose: Purpose::Project,
+                        selected: 0,
+                    }
+                }
                 Action::GroupTest | Action::TypeSheets if n == 0 => {
                     self.message = Some(s.roster_empty.to_string())
                 }
                 Action::GroupTest => {
                     self.mode = Mode::ChoosePhase {
-                        sheets: false,
+                        purpose: Purpose::GroupTest,
                         selected: 0,
                     }
                 }
@@ -257,7 +273,7 @@ impl ClassScreen {
                 }
                 Action::TypeSheets => {
                     self.mode = Mode::ChoosePhase {
-                        sheets: true,
+                        purpose: Purpose::Sheets,
                         selected: 0,
                     }
                 }
@@ -350,7 +366,7 @@ impl ClassScreen {
                 }
                 self.mode = Mode::View;
             }
-            Mode::ChoosePhase { sheets, selected } => match action {
+            Mode::ChoosePhase { purpose, selected } => match action {
                 Action::Up | Action::Down => *selected = 1 - *selected,
                 Action::Back => self.mode = Mode::View,
                 Action::Enter => {
@@ -359,26 +375,23 @@ impl ClassScreen {
                     } else {
                         Phase::Post
                     };
-                    let sheets = *sheets;
+                    let purpose = *purpose;
                     self.mode = Mode::View;
                     let Some(quiz) = cx.content.prepost_quiz() else {
                         return Nav::Stay;
                     };
-                    return if sheets {
-                        Nav::Push(Screen::Grid(Box::new(GridScreen::load(
-                            self.class.clone(),
-                            quiz,
-                            phase,
-                            cx,
-                        ))))
-                    } else {
-                        Nav::Push(Screen::HotSeat(Box::new(HotSeatScreen::load(
-                            self.class.clone(),
-                            quiz,
-                            phase,
-                            cx,
-                        ))))
-                    };
+                    let class = self.class.clone();
+                    return Nav::Push(match purpose {
+                        Purpose::Sheets => {
+                            Screen::Grid(Box::new(GridScreen::load(class, quiz, phase, cx)))
+                        }
+                        Purpose::GroupTest => {
+                            Screen::HotSeat(Box::new(HotSeatScreen::load(class, quiz, phase, cx)))
+                        }
+                        Purpose::Project => Screen::Projector(Box::new(ProjectorScreen::new(
+                            class, quiz, phase, cx,
+                        ))),
+                    });
                 }
                 _ => {}
             },
@@ -408,11 +421,11 @@ impl ClassScreen {
         block.render(area, buf);
         match &self.mode {
             Mode::Participant { form, .. } => return form.render(inner, buf, view),
-            Mode::ChoosePhase { selected, sheets } => {
-                let title = if *sheets {
-                    s.type_sheets_for
-                } else {
-                    s.group_test_for
+            Mode::ChoosePhase { selected, purpose } => {
+                let title = match purpose {
+                    Purpose::Sheets => s.type_sheets_for,
+                    Purpose::GroupTest => s.group_test_for,
+                    Purpose::Project => s.project_for,
                 };
                 let lines = vec![
                     Line::from(Span::styled(title, th.title)),

@@ -12,6 +12,7 @@ pub mod observe;
 pub mod pin;
 pub mod practice;
 pub mod profiles;
+pub mod projector;
 pub mod quiz;
 pub mod quiz_list;
 pub mod report;
@@ -51,6 +52,7 @@ pub enum Screen<'c> {
     Observe(Box<observe::ObserveScreen<'c>>),
     Visit(Box<visit::VisitScreen>),
     Member(Box<member::MemberScreen>),
+    Projector(Box<projector::ProjectorScreen<'c>>),
 }
 
 macro_rules! each {
@@ -77,6 +79,7 @@ macro_rules! each {
             Screen::Observe($s) => $e,
             Screen::Visit($s) => $e,
             Screen::Member($s) => $e,
+            Screen::Projector($s) => $e,
         }
     };
 }
