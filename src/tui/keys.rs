@@ -866,6 +866,14 @@ const T_HOTSEAT: &[Binding] = &[
         true,
     ),
     b(
+        Code(K::Char('a')),
+        "a",
+        A::AutoRead,
+        "bacakan soal otomatis nyala/mati",
+        "read questions aloud on/off",
+        false,
+    ),
+    b(
         Code(K::Esc),
         "Esc",
         A::Back,
