@@ -120,6 +120,19 @@ impl Cx<'_, '_> {
         });
     }
 
+    /// Switches reading questions aloud in group tests and projector mode (kept as a setting);
+    /// says so, and returns whether it is now on.
+    pub fn toggle_auto_read(&mut self) -> bool {
+        *self.auto_read = !*self.auto_read;
+        let on = *self.auto_read;
+        let _ = self
+            .store
+            .set_setting("auto_read", if on { "on" } else { "off" });
+        let s = tr(self.lang);
+        *self.toast = Some(if on { s.auto_read_on } else { s.auto_read_off }.to_string());
+        on
+    }
+
     /// Stops speaking.
     pub fn hush(&mut self) {
         self.effects.push(Effect::Hush);

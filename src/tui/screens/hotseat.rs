@@ -94,13 +94,7 @@ impl<'c> HotSeatScreen<'c> {
                 return Nav::Push(Screen::Pin(PinScreen::new(Purpose::LeaveGroupTest, cx)));
             }
             Action::AutoRead => {
-                *cx.auto_read = !*cx.auto_read;
-                let on = *cx.auto_read;
-                let _ = cx
-                    .store
-                    .set_setting("auto_read", if on { "on" } else { "off" });
-                let s = tr(cx.lang);
-                *cx.toast = Some(if on { s.auto_read_on } else { s.auto_read_off }.to_string());
+                cx.toggle_auto_read();
             }
             Action::Skip if n > 0 => {
                 let id = order[self.selected].id.clone();

@@ -99,13 +99,7 @@ impl<'c> ProjectorScreen<'c> {
                 }
             }
             Action::AutoRead => {
-                *cx.auto_read = !*cx.auto_read;
-                let on = *cx.auto_read;
-                let _ = cx
-                    .store
-                    .set_setting("auto_read", if on { "on" } else { "off" });
-                let s = tr(cx.lang);
-                *cx.toast = Some(if on { s.auto_read_on } else { s.auto_read_off }.to_string());
+                let on = cx.toggle_auto_read();
                 if on {
                     self.auto_read(cx);
                 }
