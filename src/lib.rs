@@ -5,6 +5,7 @@ pub mod audio;
 pub mod checklist;
 pub mod cli;
 pub mod content;
+pub mod core;
 pub mod model;
 pub mod practice;
 pub mod quiz;

@@ -116,10 +116,24 @@ impl Store {
         {
             return Err(StoreError::NameTaken(name));
         }
+        // Place and trainer are printed on reports and certificates: cleaned as names are.
+        let clean = |s: &Option<String>, max| -> Result<Option<String>> {
+            match s.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => crate::core::names::clean_text(v, max)
+                    .map(Some)
+                    .map_err(StoreError::Name),
+            }
+        };
         let blank = |s: &Option<String>| {
             s.as_ref()
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
+        };
+        let d = &ClassDetails {
+            place: clean(&d.place, 120)?,
+            trainer: clean(&d.trainer, crate::core::names::MAX_NAME_CHARS)?,
+            ..d.clone()
         };
         let id = match id {
             Some(id) => {

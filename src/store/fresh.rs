@@ -7,21 +7,35 @@ use std::path::Path;
 use rusqlite::Connection;
 
 /// Creates `path` with the latest schema, unless another pijat window made it first (then its
-/// file is kept). `false` when this file system cannot link files: the caller creates the file
-/// in place instead.
-pub fn create(path: &Path) -> bool {
+/// file is kept). The file appears whole or not at all.
+pub fn create(path: &Path) -> rusqlite::Result<()> {
     let tmp = path.with_extension(format!("db.new-{}", std::process::id()));
-    let made = build(&tmp).is_ok()
-        && std::fs::File::open(&tmp).and_then(|f| f.sync_all()).is_ok()
-        && match std::fs::hard_link(&tmp, path) {
-            Ok(()) => true,
+    let made = build(&tmp).and_then(|()| {
+        let sync = std::fs::File::open(&tmp).and_then(|f| f.sync_all());
+        sync.map_err(|e| io_failure(&e))?;
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(()),
             // Another window linked its file first: use that one.
-            Err(e) => e.kind() == std::io::ErrorKind::AlreadyExists,
-        };
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            // A file system without links (FAT on a flash drive): rename, unless a file has
+            // appeared meanwhile.
+            Err(_) if !path.exists() => std::fs::rename(&tmp, path).map_err(|e| io_failure(&e)),
+            Err(_) => Ok(()),
+        }
+    });
     let _ = std::fs::remove_file(&tmp);
     // The folder entry is made durable by SQLite's first commit (it syncs the folder when it
     // creates the WAL file); until then the file holds nothing that could be lost.
     made
+}
+
+fn io_failure(e: &std::io::Error) -> rusqlite::Error {
+    let code = if e.kind() == std::io::ErrorKind::StorageFull {
+        rusqlite::ffi::SQLITE_FULL
+    } else {
+        rusqlite::ffi::SQLITE_IOERR
+    };
+    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(e.to_string()))
 }
 
 fn build(tmp: &Path) -> rusqlite::Result<()> {

@@ -8,7 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::error::StoreError;
 
 /// Each entry takes the schema from version `i` to `i + 1`. Never edit a shipped entry: add one.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     // 1: profiles, classes, quiz attempts and answers, settings.
     "CREATE TABLE profile (
         id TEXT PRIMARY KEY,
@@ -148,6 +148,22 @@ const MIGRATIONS: &[&str] = &[
         replaced_by TEXT REFERENCES visit (id)
     );
     CREATE INDEX visit_by_profile ON visit (profile_id, visited_on);",
+    // 6: one pre-test and one post-test per trainee per set, as a rule of the schema. Where two
+    // windows raced before this rule, the finished attempt (else the latest) stands and the
+    // others are marked replaced by it, their answers kept. And pijat's application id.
+    "UPDATE attempt SET replaced_by = (
+        SELECT k.id FROM attempt k
+        WHERE k.profile_id = attempt.profile_id AND k.quiz_id = attempt.quiz_id
+          AND k.phase = attempt.phase AND k.replaced_by IS NULL
+        ORDER BY (k.finished IS NULL), k.finished, k.started DESC, k.id LIMIT 1)
+    WHERE phase IN ('pre', 'post') AND replaced_by IS NULL AND id <> (
+        SELECT k.id FROM attempt k
+        WHERE k.profile_id = attempt.profile_id AND k.quiz_id = attempt.quiz_id
+          AND k.phase = attempt.phase AND k.replaced_by IS NULL
+        ORDER BY (k.finished IS NULL), k.finished, k.started DESC, k.id LIMIT 1);
+    CREATE UNIQUE INDEX one_test_each ON attempt (profile_id, quiz_id, phase)
+        WHERE phase IN ('pre', 'post') AND replaced_by IS NULL;
+    PRAGMA application_id = 1346980436;",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -166,6 +182,19 @@ fn backup_path(path: &Path, from: i64) -> PathBuf {
     path.with_extension(format!("db.v{from}.{stamp}.bak"))
 }
 
+/// Held while a file is migrated; `pijat.db.lock` stays beside the file, empty.
+fn lock(path: &Path) -> Result<std::fs::File, StoreError> {
+    let at = path.with_extension("db.lock");
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&at)
+        .map_err(|e| StoreError::io(&at, e))?;
+    f.lock().map_err(|e| StoreError::io(&at, e))?;
+    Ok(f)
+}
+
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     migrate_with(conn, path, MIGRATIONS)
 }
@@ -181,20 +210,11 @@ pub fn apply_all(conn: &mut Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Refuses a file from a newer pijat before anything (even the journal mode) is changed.
-pub fn check_not_newer(conn: &Connection, path: &Path) -> Result<(), StoreError> {
-    let found = version(conn).map_err(|e| StoreError::sqlite(path, e))?;
-    if found > LATEST_VERSION {
-        return Err(StoreError::Newer {
-            path: path.to_path_buf(),
-            found,
-            known: LATEST_VERSION,
-        });
-    }
-    Ok(())
-}
-
-fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Result<(), StoreError> {
+pub(super) fn migrate_with(
+    conn: &mut Connection,
+    path: &Path,
+    migrations: &[&str],
+) -> Result<(), StoreError> {
     let latest = migrations.len() as i64;
     let err = |e| StoreError::sqlite(path, e);
     let found = version(conn).map_err(err)?;
@@ -205,6 +225,13 @@ fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&str]) -> Resu
             known: latest,
         });
     }
+    if found == latest {
+        return Ok(());
+    }
+    // Several windows may open an old file at once: one migrates (and keeps the copy) while
+    // the others wait here, then find it done.
+    let _lock = lock(path)?;
+    let found = version(conn).map_err(err)?;
     if found == latest {
         return Ok(());
     }
@@ -318,8 +345,11 @@ mod tests {
         let path = dir.path().join(crate::store::FILE_NAME);
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
-                .unwrap();
+            conn.execute_batch(&format!(
+                "PRAGMA application_id = {}; CREATE TABLE future (x); PRAGMA user_version = 99;",
+                crate::store::APPLICATION_ID
+            ))
+            .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = Store::open(dir.path()).err().expect("refused");
@@ -350,7 +380,10 @@ mod tests {
             let path = dir.path().join(crate::store::FILE_NAME);
             std::fs::write(&path, &bytes).unwrap();
             let err = Store::open(dir.path()).err().expect("refused");
-            assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+            assert!(
+                matches!(err, StoreError::Corrupt { .. } | StoreError::Foreign { .. }),
+                "{err:?}"
+            );
             assert!(err.message().en.contains("has not changed it"));
             assert!(
                 std::fs::read(&path).unwrap() == bytes,

@@ -12,7 +12,12 @@ mod monitoring;
 mod pin;
 mod practice;
 mod profiles;
+mod recognise;
 mod sheets;
+mod tidy;
+
+#[cfg(test)]
+mod open_tests;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,6 +35,7 @@ pub use monitoring::{
 pub use pin::{PinCheck, delay_after, valid_pin};
 pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name, name_key};
+pub use recognise::APPLICATION_ID;
 pub use sheets::{Conflict, SheetAnswer, SheetImport, SheetRow};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -56,29 +62,43 @@ pub fn now() -> String {
 
 impl Store {
     /// Opens (creating if needed) the data file in `dir` and brings its schema up to date.
-    /// Refuses, without changing it, a file that is not a pijat database or is from a newer
-    /// pijat.
+    /// Refuses, without changing a byte of it, a file that is not pijat's, is damaged or empty,
+    /// or is from a newer pijat.
     pub fn open(dir: &Path) -> Result<Store> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
         let path = dir.join(FILE_NAME);
-        if !path.exists() {
-            // Falls back to creating the file in place when linking is not possible.
-            fresh::create(&path);
+        tidy::remove_stale(dir);
+        if recognise::inspect(&path)? == recognise::Found::Missing {
+            fresh::create(&path).map_err(|e| StoreError::sqlite(&path, e))?;
+            recognise::inspect(&path)?;
         }
-        error::check_header(&path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn =
             Connection::open_with_flags(&path, flags).map_err(|e| StoreError::sqlite(&path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        // Reads the header: a file that is not a database fails here, before any change.
-        migrate::check_not_newer(&conn, &path)?;
         let mut store = Store { conn, path };
         store.configure().map_err(|e| store.err(e))?;
         migrate::migrate(&mut store.conn, &store.path)?;
         Ok(store)
+    }
+
+    /// Opens the data file only to read it (history, reports, export): nothing is written, so
+    /// it works in a read-only folder or on a write-protected flash drive. `None` when there is
+    /// no data file yet. A file that needs a schema upgrade is opened as [`Store::open`] does.
+    pub fn open_read(dir: &Path) -> Result<Option<Store>> {
+        let path = dir.join(FILE_NAME);
+        match recognise::inspect(&path)? {
+            recognise::Found::Missing => return Ok(None),
+            recognise::Found::Pijat { version } if version < LATEST_VERSION => {
+                return Store::open(dir).map(Some);
+            }
+            recognise::Found::Pijat { .. } => {}
+        }
+        let conn = recognise::read_only(&path).map_err(|e| StoreError::sqlite(&path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        Ok(Some(Store { conn, path }))
     }
 
     fn configure(&self) -> rusqlite::Result<()> {

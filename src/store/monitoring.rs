@@ -127,6 +127,7 @@ impl Store {
         observed_on: &str,
         steps: &[&str],
     ) -> Result<String> {
+        let observer = crate::core::clean_name(observer).map_err(StoreError::Name)?;
         let id = uuid::Uuid::new_v4().to_string();
         let path = self.path.clone();
         let err = |e| StoreError::sqlite(&path, e);

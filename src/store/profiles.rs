@@ -4,7 +4,6 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
 use crate::content::Bilingual;
-use crate::msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
@@ -57,53 +56,7 @@ pub struct Profile {
     pub last_used: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NameError {
-    Empty,
-    TooLong(usize),
-    Control,
-}
-
-impl NameError {
-    pub fn message(&self) -> Bilingual {
-        match self {
-            NameError::Empty => {
-                msg!(id: "nama kosong: ketik sebuah nama", en: "the name is empty: type a name")
-            }
-            NameError::TooLong(n) => msg!(
-                id: "nama terlalu panjang ({n} huruf): paling banyak 60",
-                en: "the name is too long ({n} characters): at most 60"
-            ),
-            NameError::Control => msg!(
-                id: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca",
-                en: "the name holds control characters: type only letters, digits and punctuation"
-            ),
-        }
-    }
-}
-
-pub const MAX_NAME_CHARS: usize = 60;
-
-/// A name as stored: trimmed, runs of spaces made one, 1–60 characters, no control characters.
-pub fn clean_name(raw: &str) -> std::result::Result<String, NameError> {
-    if raw.chars().any(char::is_control) {
-        return Err(NameError::Control);
-    }
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    match name.chars().count() {
-        0 => Err(NameError::Empty),
-        n if n > MAX_NAME_CHARS => Err(NameError::TooLong(n)),
-        _ => Ok(name),
-    }
-}
-
-/// Two names are the same person when they differ only in case and spacing.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::core::names::{NameError, clean_name, name_key};
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
     let role: String = r.get(2)?;
@@ -242,7 +195,7 @@ mod tests {
             clean_name(&"é".repeat(60)).map(|n| n.chars().count()),
             Ok(60)
         );
-        assert_eq!(clean_name(&"é".repeat(61)), Err(NameError::TooLong(61)));
+        assert_eq!(clean_name(&"é".repeat(61)), Err(NameError::TooLong(61, 60)));
     }
 
     #[test]

@@ -1,0 +1,9 @@
+//! The shared vocabulary every layer speaks: bilingual text, names, and the words for what went
+//! wrong with a file. Imports nothing of pijat's.
+
+pub mod bilingual;
+pub mod io_words;
+pub mod names;
+
+pub use bilingual::Bilingual;
+pub use names::{NameError, clean_name, name_key, printable};
