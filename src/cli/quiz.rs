@@ -260,6 +260,9 @@ fn run_inner(
                     )
                 },
             )?;
+            if let Some(c) = &run.change {
+                w(out, c.message().get(lang.code()).to_string())?;
+            }
             run
         }
     };

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::content::{Phase, Question, Quiz};
-use crate::quiz::{Layout, Response, Score, Shown, grade, layout};
+use crate::content::{Bilingual, Phase, Question, Quiz};
+use crate::msg;
+use crate::quiz::{Layout, Response, Score, Shown, layout};
 use crate::store::{AttemptRow, NewAttempt, Profile, Result, Store};
 
 pub struct StartArgs<'a> {
@@ -39,17 +40,74 @@ pub struct QuizRun<'c> {
     pub quiz: &'c Quiz,
     pub attempt: AttemptRow,
     pub layout: Layout,
-    answers: HashMap<&'c str, Response>,
+    /// Each answer with the grade it was given when saved: a question whose key changed later
+    /// keeps the grade of the key it was answered under.
+    answers: HashMap<&'c str, (Response, bool)>,
+    /// Set when the attempt was resumed under a changed question set: what the trainee is told.
+    pub change: Option<SetChange>,
+}
+
+/// How a changed question set met an unfinished attempt. Nothing saved is ever dropped: answers
+/// to removed questions stay in the data file; they just no longer count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetChange {
+    /// Answers that still count.
+    pub kept: usize,
+    /// Answers to questions that were removed (or changed their kind): kept, not counted.
+    pub not_counted: usize,
+    /// Answers whose question's key has changed: graded by the key they were given under.
+    pub rekeyed: usize,
+    /// Questions before and now.
+    pub was: u32,
+    pub now: u32,
+}
+
+impl SetChange {
+    /// What the trainee reads when the attempt goes on.
+    pub fn message(&self) -> Bilingual {
+        let SetChange {
+            kept,
+            not_counted,
+            rekeyed,
+            was,
+            now,
+        } = self;
+        let mut m = msg!(
+            id: "Soal tes ini sudah diubah sejak Anda mulai (dulu {was} soal, sekarang {now}). {kept} jawaban Anda tetap dihitung.",
+            en: "The questions of this test changed since you began ({was} questions then, {now} now). {kept} of your answers still count."
+        );
+        if *not_counted > 0 {
+            let extra = msg!(
+                id: " {not_counted} jawaban untuk soal yang sudah dihapus tetap tersimpan, tetapi tidak dihitung.",
+                en: " {not_counted} answers to questions that were removed are kept, but do not count."
+            );
+            m.id.push_str(&extra.id);
+            m.en.push_str(&extra.en);
+        }
+        if *rekeyed > 0 {
+            let extra = msg!(
+                id: " {rekeyed} jawaban dinilai dengan kunci yang berlaku saat Anda menjawab.",
+                en: " {rekeyed} answers are graded by the key that held when you gave them."
+            );
+            m.id.push_str(&extra.id);
+            m.en.push_str(&extra.en);
+        }
+        m
+    }
 }
 
 impl<'c> QuizRun<'c> {
     /// Resumes the unfinished attempt of this profile at this quiz and phase, or starts one.
+    /// The check and the start are one write transaction, so two windows starting the same
+    /// test at once end up in one attempt.
     pub fn start(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
+        store.write(|store| Self::start_in(store, quiz, args))
+    }
+
+    fn start_in(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
         let profile = &args.profile.id;
-        if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)?
-            && let Some(run) = Self::resume(store, quiz, open)?
-        {
-            return Ok(Start::Resumed(run));
+        if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)? {
+            return Self::resume(store, quiz, open).map(Start::Resumed);
         }
         if args.phase != Phase::Practice {
             let done = store.attempts_at(profile, &quiz.id, args.phase)?;
@@ -74,31 +132,52 @@ impl<'c> QuizRun<'c> {
             layout: layout(quiz, attempt.seed, shuffle),
             attempt,
             answers: HashMap::new(),
+            change: None,
         }))
     }
 
-    /// Rebuilds an attempt from its seed and saved answers. `None` when the question set has
-    /// changed since it began (the old attempt then stays as it is, unfinished).
-    pub fn resume(store: &Store, quiz: &'c Quiz, attempt: AttemptRow) -> Result<Option<Self>> {
-        if attempt.question_count as usize != quiz.questions.len() {
-            return Ok(None);
-        }
+    /// Rebuilds an attempt from its seed and saved answers. When the question set has changed
+    /// since it began, it goes on with the questions of the set as it is now: answers to
+    /// questions that are still there count (graded as they were when given), answers to
+    /// removed questions stay saved, and `change` says what happened.
+    pub fn resume(store: &Store, quiz: &'c Quiz, mut attempt: AttemptRow) -> Result<Self> {
         let mut answers = HashMap::new();
+        let (mut not_counted, mut rekeyed) = (0, 0);
         for row in store.answers(&attempt.id)? {
-            let Some(q) = quiz.questions.iter().find(|q| q.id == row.question_id) else {
-                return Ok(None);
-            };
-            let Some(r) = Response::decode(&q.kind, &row.response) else {
-                return Ok(None);
-            };
-            answers.insert(q.id.as_str(), r);
+            let found = quiz
+                .questions
+                .iter()
+                .find(|q| q.id == row.question_id)
+                .and_then(|q| Response::decode(&q.kind, &row.response).map(|r| (q, r)));
+            match found {
+                Some((q, r)) => {
+                    rekeyed += usize::from(r.is_right(&q.kind) != row.correct);
+                    answers.insert(q.id.as_str(), (r, row.correct));
+                }
+                None => not_counted += 1,
+            }
         }
-        Ok(Some(QuizRun {
+        let now = quiz.questions.len() as u32;
+        let change = (attempt.question_count != now || not_counted > 0 || rekeyed > 0).then(|| {
+            SetChange {
+                kept: answers.len(),
+                not_counted,
+                rekeyed,
+                was: attempt.question_count,
+                now,
+            }
+        });
+        if attempt.question_count != now {
+            store.set_question_count(&attempt.id, now)?;
+            attempt.question_count = now;
+        }
+        Ok(QuizRun {
             quiz,
             layout: layout(quiz, attempt.seed, attempt.shuffle),
             attempt,
             answers,
-        }))
+            change,
+        })
     }
 
     pub fn total(&self) -> usize {
@@ -114,7 +193,13 @@ impl<'c> QuizRun<'c> {
     }
 
     pub fn response(&self, question_id: &str) -> Option<&Response> {
-        self.answers.get(question_id)
+        self.answers.get(question_id).map(|(r, _)| r)
+    }
+
+    /// Whether the saved answer to this question counts as right (by the key it was given
+    /// under).
+    pub fn is_right(&self, question_id: &str) -> Option<bool> {
+        self.answers.get(question_id).map(|(_, right)| *right)
     }
 
     /// The first shown question without an answer, with its place (0-based).
@@ -143,15 +228,12 @@ impl<'c> QuizRun<'c> {
             right,
         )?;
         if stored {
-            self.answers.insert(q.id.as_str(), response);
+            self.answers.insert(q.id.as_str(), (response, right));
         } else {
             // Another window answered first: show what was saved, not what was typed here.
             self.reload(store)?;
         }
-        let right = self
-            .answers
-            .get(q.id.as_str())
-            .is_some_and(|r| r.is_right(&q.kind));
+        let right = self.is_right(&q.id).unwrap_or(false);
         Ok(Recorded { right, stored })
     }
 
@@ -160,7 +242,7 @@ impl<'c> QuizRun<'c> {
             if let Some(q) = self.quiz.questions.iter().find(|q| q.id == row.question_id)
                 && let Some(r) = Response::decode(&q.kind, &row.response)
             {
-                self.answers.insert(q.id.as_str(), r);
+                self.answers.insert(q.id.as_str(), (r, row.correct));
             }
         }
         Ok(())
@@ -170,24 +252,26 @@ impl<'c> QuizRun<'c> {
         self.answered() == self.total()
     }
 
-    /// The score from the answers saved so far (unanswered questions count as wrong).
+    /// The score from the answers saved so far (unanswered questions count as wrong), each
+    /// graded as it was when given.
     pub fn score(&self) -> Score {
-        let pairs = self
+        let right = self
             .quiz
             .questions
             .iter()
-            .filter_map(|q| self.answers.get(q.id.as_str()).map(|r| (q, r)));
-        grade(self.total(), pairs)
+            .filter(|q| self.is_right(&q.id) == Some(true))
+            .count();
+        Score {
+            right: right as u32,
+            total: self.total() as u32,
+        }
     }
 
     /// Per module, in the order modules first appear in the quiz file.
     pub fn by_module(&self) -> Vec<(&'c str, Score)> {
         let mut out: Vec<(&'c str, Score)> = Vec::new();
         for q in &self.quiz.questions {
-            let right = self
-                .answers
-                .get(q.id.as_str())
-                .is_some_and(|r| r.is_right(&q.kind));
+            let right = self.is_right(&q.id) == Some(true);
             let i = match out.iter().position(|(m, _)| *m == q.module) {
                 Some(i) => i,
                 None => {

@@ -224,6 +224,17 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// An unfinished attempt goes on under a question set that now has `count` questions.
+    pub fn set_question_count(&self, attempt_id: &str, count: u32) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE attempt SET question_count = ?2 WHERE id = ?1 AND finished IS NULL",
+                params![attempt_id, count],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
     /// Marks the attempt finished with its score, once: a second finish changes nothing.
     pub fn finish_attempt(&self, attempt_id: &str, right: u32) -> Result<()> {
         self.conn

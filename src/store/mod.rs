@@ -110,6 +110,28 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `f` in one write transaction: what it checks and what it writes see one state, and
+    /// no other window writes in between. Everything `f` wrote is undone when it fails. Inside
+    /// another `write`, `f` simply joins that transaction.
+    pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.err(e))?;
+        let done = f(self).and_then(|v| {
+            self.conn
+                .execute_batch("COMMIT")
+                .map(|()| v)
+                .map_err(|e| self.err(e))
+        });
+        if done.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        done
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

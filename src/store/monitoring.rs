@@ -1,7 +1,7 @@
 //! Monitoring records: observations (each step's checklist mark saved as it is made) and
 //! follow-up visits. These are health data: the app shows them only in trainer mode.
 
-use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Result, Store, StoreError, now};
 
@@ -409,13 +409,13 @@ trait SheetRow {
     /// The earlier current record (id, mode) this row would repeat.
     fn earlier(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         profile: &str,
     ) -> rusqlite::Result<Option<(String, String)>>;
     /// Writes the row as a new record with `id`.
     fn write(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         id: &str,
         profile: &str,
         class: &str,
@@ -438,7 +438,7 @@ impl SheetRow for Checklist<'_> {
 
     fn earlier(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         profile: &str,
     ) -> rusqlite::Result<Option<(String, String)>> {
         tx.query_row(
@@ -452,7 +452,7 @@ impl SheetRow for Checklist<'_> {
 
     fn write(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         id: &str,
         profile: &str,
         class: &str,
@@ -491,7 +491,7 @@ impl SheetRow for VisitSheetRow {
 
     fn earlier(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         profile: &str,
     ) -> rusqlite::Result<Option<(String, String)>> {
         tx.query_row(
@@ -504,7 +504,7 @@ impl SheetRow for VisitSheetRow {
 
     fn write(
         &self,
-        tx: &Transaction,
+        tx: &Connection,
         id: &str,
         profile: &str,
         class: &str,
@@ -570,36 +570,33 @@ impl Store {
         rows: &[R],
         replace: bool,
     ) -> Result<usize> {
-        let class = self.ensure_class(class_name)?;
-        let path = self.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let t = now();
-        for row in rows {
-            let profile = super::sheets::profile_in(&tx, row.name(), super::Role::Father, &t)?;
-            super::sheets::join_class(&tx, &class.id, &profile, &t).map_err(err)?;
-            let earlier = row.earlier(&tx, &profile).map_err(err)?;
-            if earlier
-                .as_ref()
-                .is_some_and(|(_, mode)| !replace || mode != "sheet")
-            {
-                return Err(StoreError::Duplicate(row.name().to_string()));
+        self.write(|store| {
+            let class = store.ensure_class(class_name)?;
+            let err = |e| store.err(e);
+            let tx = &store.conn;
+            let t = now();
+            for row in rows {
+                let profile = super::sheets::profile_in(tx, row.name(), super::Role::Father, &t)?;
+                super::sheets::join_class(tx, &class.id, &profile, &t).map_err(err)?;
+                let earlier = row.earlier(tx, &profile).map_err(err)?;
+                if earlier
+                    .as_ref()
+                    .is_some_and(|(_, mode)| !replace || mode != "sheet")
+                {
+                    return Err(StoreError::Duplicate(row.name().to_string()));
+                }
+                let id = uuid::Uuid::new_v4().to_string();
+                row.write(tx, &id, &profile, &class.id, &t).map_err(err)?;
+                if let Some((old, _)) = earlier {
+                    tx.execute(
+                        &format!("UPDATE {} SET replaced_by = ?2 WHERE id = ?1", R::TABLE),
+                        params![old, id],
+                    )
+                    .map_err(err)?;
+                }
             }
-            let id = uuid::Uuid::new_v4().to_string();
-            row.write(&tx, &id, &profile, &class.id, &t).map_err(err)?;
-            if let Some((old, _)) = earlier {
-                tx.execute(
-                    &format!("UPDATE {} SET replaced_by = ?2 WHERE id = ?1", R::TABLE),
-                    params![old, id],
-                )
-                .map_err(err)?;
-            }
-        }
-        tx.commit().map_err(err)?;
-        Ok(rows.len())
+            Ok(rows.len())
+        })
     }
 }
 

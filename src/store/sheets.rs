@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::profiles::{clean_name, name_key};
 use super::{AttemptRow, Result, Role, Store, StoreError, now};
@@ -49,7 +49,7 @@ pub struct Conflict {
 }
 
 /// The id of the trainee with this name, created (with `role`) when new.
-pub(super) fn profile_in(tx: &Transaction, name: &str, role: Role, t: &str) -> Result<String> {
+pub(super) fn profile_in(tx: &Connection, name: &str, role: Role, t: &str) -> Result<String> {
     let path = tx.path().map(std::path::PathBuf::from).unwrap_or_default();
     let err = |e| StoreError::sqlite(&path, e);
     let name = clean_name(name).map_err(StoreError::Name)?;
@@ -74,7 +74,7 @@ pub(super) fn profile_in(tx: &Transaction, name: &str, role: Role, t: &str) -> R
 }
 
 pub(super) fn join_class(
-    tx: &Transaction,
+    tx: &Connection,
     class_id: &str,
     profile_id: &str,
     t: &str,
@@ -116,26 +116,39 @@ impl Store {
     }
 
     /// Writes every row in one transaction: profiles created when new, all added to the class,
-    /// a finished attempt with its answers for each. Nothing is written if anything conflicts.
-    pub fn import_sheet(&mut self, s: &SheetImport) -> Result<usize> {
+    /// a finished attempt with its answers for each. The check for earlier results runs in the
+    /// same transaction, so two imports of one sheet at once cannot both save. Nothing is
+    /// written if anything conflicts.
+    pub fn import_sheet(&self, s: &SheetImport) -> Result<usize> {
+        self.write(|store| store.import_sheet_in(s))
+    }
+
+    fn import_sheet_in(&self, s: &SheetImport) -> Result<usize> {
         let names: Vec<String> = s.rows.iter().map(|r| r.name.clone()).collect();
-        let path = self.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        // Checked again inside the transaction: another window may have written meanwhile.
-        let tx_conflicts = self.sheet_conflicts(s.quiz_id, s.phase, &names, s.replace)?;
-        if !tx_conflicts.is_empty() {
-            return Err(StoreError::Conflicts(tx_conflicts));
+        let err = |e| self.err(e);
+        let conflicts = self.sheet_conflicts(s.quiz_id, s.phase, &names, s.replace)?;
+        if !conflicts.is_empty() {
+            return Err(StoreError::Conflicts(conflicts));
         }
         let class = self.ensure_class(s.class_name)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+        let tx = &self.conn;
+        // A replaced result points to the one replacing it, written just after.
+        tx.pragma_update(None, "defer_foreign_keys", true)
             .map_err(err)?;
         let t = now();
         for row in s.rows {
-            let profile_id = profile_in(&tx, &row.name, row.role, &t)?;
-            join_class(&tx, &class.id, &profile_id, &t).map_err(err)?;
+            let profile_id = profile_in(tx, &row.name, row.role, &t)?;
+            join_class(tx, &class.id, &profile_id, &t).map_err(err)?;
             let attempt = uuid::Uuid::new_v4().to_string();
+            if s.replace {
+                tx.execute(
+                    "UPDATE attempt SET replaced_by = ?1
+                     WHERE profile_id = ?2 AND quiz_id = ?3 AND phase = ?4 AND mode = 'sheet'
+                       AND replaced_by IS NULL",
+                    params![attempt, profile_id, s.quiz_id, s.phase.name()],
+                )
+                .map_err(err)?;
+            }
             tx.execute(
                 "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
                      content_version, app_version, mode, started, finished, right_count)
@@ -155,15 +168,6 @@ impl Store {
                 ],
             )
             .map_err(err)?;
-            if s.replace {
-                tx.execute(
-                    "UPDATE attempt SET replaced_by = ?1
-                     WHERE profile_id = ?2 AND quiz_id = ?3 AND phase = ?4 AND mode = 'sheet'
-                       AND replaced_by IS NULL AND id <> ?1",
-                    params![attempt, profile_id, s.quiz_id, s.phase.name()],
-                )
-                .map_err(err)?;
-            }
             for a in &row.answers {
                 tx.execute(
                     "INSERT INTO answer (attempt_id, question_id, position, response, correct, answered)
@@ -178,7 +182,6 @@ impl Store {
             )
             .map_err(err)?;
         }
-        tx.commit().map_err(err)?;
         Ok(s.rows.len())
     }
 

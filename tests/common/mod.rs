@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+pub mod cli;
+
 pub struct Screen {
     pub parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,

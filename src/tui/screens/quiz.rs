@@ -95,11 +95,13 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         Ok(Start::Fresh(run)) => QuizScreen::begin(run, phase)
             .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q)))),
         Ok(Start::Resumed(run)) => {
-            *cx.toast = Some(
-                s.resumed
+            *cx.toast = Some(match &run.change {
+                Some(c) => c.message().get(cx.lang.code()).to_string(),
+                None => s
+                    .resumed
                     .replace("{n}", &run.answered().to_string())
                     .replace("{m}", &run.total().to_string()),
-            );
+            });
             QuizScreen::begin(run, phase)
                 .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q))))
         }

@@ -23,7 +23,8 @@ pub struct ResultsScreen<'c> {
     pub quiz: &'c Quiz,
     pub phase: Phase,
     pub layout: QuizLayout,
-    pub responses: HashMap<String, Response>,
+    /// Each answer and whether it counted as right when given.
+    pub responses: HashMap<String, (Response, bool)>,
     pub score: Score,
     pub by_module: Vec<(String, Score)>,
     /// The pre-test score, shown beside a post-test.
@@ -37,7 +38,10 @@ impl<'c> ResultsScreen<'c> {
             .quiz
             .questions
             .iter()
-            .filter_map(|q| run.response(&q.id).map(|r| (q.id.clone(), r.clone())))
+            .filter_map(|q| {
+                let r = run.response(&q.id)?.clone();
+                Some((q.id.clone(), (r, run.is_right(&q.id) == Some(true))))
+            })
             .collect();
         let pre = match (phase, cx.profile) {
             (Phase::Post, Some(p)) => prepost(cx.store, &p.id, &run.quiz.id)
@@ -143,12 +147,11 @@ impl<'c> ResultsScreen<'c> {
         lines.push(Line::from(Span::styled(s.review, th.title)));
         for (i, shown) in self.layout.shown.iter().enumerate() {
             let q = &self.quiz.questions[shown.question];
-            let r = self
+            let (r, right) = self
                 .responses
                 .get(&q.id)
                 .cloned()
-                .unwrap_or(Response::Skipped);
-            let right = r.is_right(&q.kind);
+                .unwrap_or((Response::Skipped, false));
             lines.push(Line::default());
             lines.extend(prose::wrap(
                 &format!("{}. {}", i + 1, q.prompt.get(view.lang)),

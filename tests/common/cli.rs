@@ -1,0 +1,36 @@
+//! Running the real binary as a user does, with its own data folder and standard input.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// `pijat ARGS` with the data folder `data`, Indonesian unless `--lang` is given.
+pub fn pijat(data: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pijat"));
+    c.args(args)
+        .env("PIJAT_DATA_DIR", data)
+        .env_remove("PIJAT_LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// Runs with `input` on standard input (a closed pipe after it).
+pub fn run(data: &Path, args: &[&str], input: &str) -> Output {
+    let mut child = pijat(data, args).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The program may stop reading early; a closed pipe here is not the test's failure.
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Standard output and standard error, for messages in assertions.
+pub fn both(o: &Output) -> String {
+    format!("{}{}", text(&o.stdout), text(&o.stderr))
+}
