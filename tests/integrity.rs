@@ -45,6 +45,16 @@ fn a_changed_question_set_resumes_the_unfinished_test_and_keeps_its_answers() {
     let attempts = h.lines().filter(|l| l.contains("  pre-test  ")).count();
     assert_eq!(attempts, 1, "one attempt, no pile of unfinished ones: {h}");
     assert!(h.contains("100% (4/4)") && !h.contains("unfinished"), "{h}");
+    // The report says that one answer was graded by the key it was given under.
+    let json = run(dir.path(), &["--content", B, "report", "--format", "json"], "");
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["answers_graded_by_earlier_key"], 1, "{json}");
+    let report = run(dir.path(), &["--content", B, "report"], "");
+    assert!(
+        text(&report.stdout).contains("Catatan: 1 jawaban diberikan sebelum kunci soalnya diubah"),
+        "{}",
+        both(&report)
+    );
 }
 
 #[test]

@@ -71,6 +71,9 @@ pub struct Input {
     pub step_labels: Vec<String>,
     pub participants: Vec<ParticipantInput>,
     pub items: bool,
+    /// Answers counted by the key their question had when they were given, which has changed
+    /// since (the question set was updated during an attempt).
+    pub regraded: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -171,6 +174,8 @@ pub struct Report {
     pub items: Vec<Item>,
     pub reliability: Reliability,
     pub checklist_steps: Vec<StepSummary>,
+    /// See [`Input::regraded`].
+    pub answers_graded_by_earlier_key: usize,
     #[serde(skip)]
     pub class_info: Option<ClassInfo>,
     #[serde(skip)]
@@ -384,6 +389,7 @@ pub fn build(input: &Input) -> Report {
         items,
         reliability,
         checklist_steps,
+        answers_graded_by_earlier_key: input.regraded,
         class_info: input.class.clone(),
         roles,
         labels: input.labels.clone(),
@@ -417,6 +423,7 @@ mod tests {
             step_labels: Vec::new(),
             participants: ps,
             items: true,
+            regraded: 0,
         }
     }
 

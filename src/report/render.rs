@@ -324,9 +324,24 @@ fn monitoring_markdown(o: &mut String, r: &Report, lang: &Lang) {
     }
 }
 
+/// The note on answers graded by an earlier key, when there are any.
+fn regraded_note(r: &Report, lang: &Lang) -> Option<String> {
+    let n = r.answers_graded_by_earlier_key;
+    (n > 0).then(|| {
+        if lang.is_en() {
+            format!("Note: {n} answers were given before their question's key was changed; they are counted by the key that held when they were given.")
+        } else {
+            format!("Catatan: {n} jawaban diberikan sebelum kunci soalnya diubah; jawaban itu dinilai dengan kunci yang berlaku saat dijawab.")
+        }
+    })
+}
+
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     let s = &r.summary;
     let mut o = String::new();
+    if let Some(note) = regraded_note(r, lang) {
+        let _ = writeln!(o, "{note}");
+    }
     let class = r
         .class
         .clone()
@@ -590,6 +605,9 @@ fn hake(g: f64, lang: &Lang) -> &'static str {
 pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     let s = &r.summary;
     let mut o = String::new();
+    if let Some(note) = regraded_note(r, lang) {
+        let _ = writeln!(o, "> {note}\n");
+    }
     let _ = writeln!(
         o,
         "## {}: {quiz_title}\n",

@@ -49,6 +49,7 @@ pub fn report_input(
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     let mut right: HashMap<&str, Vec<bool>> = HashMap::new();
+    let mut regraded = 0;
     for r in &rows {
         if latest.get(&(r.profile_id.as_str(), r.phase)) != Some(&r.attempt_id.as_str()) {
             continue;
@@ -58,6 +59,13 @@ pub fn report_input(
             .or_insert_with(|| vec![false; quiz.questions.len()]);
         if let Some(i) = r.question_id.as_deref().and_then(|q| index.get(q)) {
             v[*i] = r.correct;
+            let kind = &quiz.questions[*i].kind;
+            let now_right = r
+                .response
+                .as_deref()
+                .and_then(|x| crate::quiz::Response::decode(kind, x))
+                .map(|x| x.is_right(kind));
+            regraded += usize::from(now_right.is_some_and(|now| now != r.correct));
         }
     }
     let people = match &class_row {
@@ -162,5 +170,6 @@ pub fn report_input(
         }),
         participants,
         items,
+        regraded,
     }))
 }

@@ -336,6 +336,7 @@ pub struct ResultRow {
     /// `None` for an attempt without answers.
     pub question_id: Option<String>,
     pub correct: bool,
+    pub response: Option<String>,
 }
 
 impl Store {
@@ -346,7 +347,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT a.profile_id, a.id, a.phase, a.finished, w.question_id, coalesce(w.correct, 0)
+                "SELECT a.profile_id, a.id, a.phase, a.finished, w.question_id, coalesce(w.correct, 0), w.response
                  FROM attempt a LEFT JOIN answer w ON w.attempt_id = a.id
                  WHERE a.quiz_id = ?1 AND a.finished IS NOT NULL AND a.replaced_by IS NULL
                    AND a.phase IN ('pre', 'post')
@@ -363,6 +364,7 @@ impl Store {
                     finished: r.get(3)?,
                     question_id: r.get(4)?,
                     correct: r.get(5)?,
+                    response: r.get(6)?,
                 })
             })
             .map_err(|e| self.err(e))?;
