@@ -14,7 +14,14 @@ fn pre_test(data: &Path, content: &str, input: &str) -> std::process::Output {
     run(
         data,
         &[
-            "--content", content, "quiz", "--plain", "--profile", "Budi", "--phase", "pre",
+            "--content",
+            content,
+            "quiz",
+            "--plain",
+            "--profile",
+            "Budi",
+            "--phase",
+            "pre",
             "--no-shuffle",
         ],
         input,
@@ -39,14 +46,25 @@ fn a_changed_question_set_resumes_the_unfinished_test_and_keeps_its_answers() {
     );
     // q-b was right under the key it was answered with; q-c, q-d, q-e right now: 4 of 4.
     assert!(out.contains("skor 4/4 (100%)"), "{out}");
-    assert!(!out.contains("Pernyataan q-b."), "an answered question is not asked again");
-    let history = run(dir.path(), &["--lang", "en", "history", "--profile", "Budi"], "");
+    assert!(
+        !out.contains("Pernyataan q-b."),
+        "an answered question is not asked again"
+    );
+    let history = run(
+        dir.path(),
+        &["--lang", "en", "history", "--profile", "Budi"],
+        "",
+    );
     let h = text(&history.stdout);
     let attempts = h.lines().filter(|l| l.contains("  pre-test  ")).count();
     assert_eq!(attempts, 1, "one attempt, no pile of unfinished ones: {h}");
     assert!(h.contains("100% (4/4)") && !h.contains("unfinished"), "{h}");
     // The report says that one answer was graded by the key it was given under.
-    let json = run(dir.path(), &["--content", B, "report", "--format", "json"], "");
+    let json = run(
+        dir.path(),
+        &["--content", B, "report", "--format", "json"],
+        "",
+    );
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["answers_graded_by_earlier_key"], 1, "{json}");
     let report = run(dir.path(), &["--content", B, "report"], "");
@@ -68,7 +86,14 @@ fn two_windows_starting_the_same_pre_test_share_one_attempt() {
                 let mut c = common::cli::pijat(
                     dir.path(),
                     &[
-                        "--content", A, "quiz", "--plain", "--profile", "Budi", "--phase", "pre",
+                        "--content",
+                        A,
+                        "quiz",
+                        "--plain",
+                        "--profile",
+                        "Budi",
+                        "--phase",
+                        "pre",
                         "--no-shuffle",
                     ],
                 );
@@ -82,9 +107,16 @@ fn two_windows_starting_the_same_pre_test_share_one_attempt() {
             drop(stdin);
             child.wait_with_output().unwrap();
         }
-        let history = run(dir.path(), &["--lang", "en", "history", "--profile", "Budi"], "");
+        let history = run(
+            dir.path(),
+            &["--lang", "en", "history", "--profile", "Budi"],
+            "",
+        );
         let h = text(&history.stdout);
-        let finished = h.lines().filter(|l| l.contains("pre-test") && l.contains("(4/4)")).count();
+        let finished = h
+            .lines()
+            .filter(|l| l.contains("pre-test") && l.contains("(4/4)"))
+            .count();
         assert_eq!(finished, 1, "one finished pre-test: {h}");
     }
 }
@@ -95,10 +127,21 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
         let dir = tempfile::tempdir().unwrap();
         run(dir.path(), &["history"], "");
         let sheet = dir.path().join("lembar.csv");
-        std::fs::write(&sheet, "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n").unwrap();
+        std::fs::write(
+            &sheet,
+            "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
+        )
+        .unwrap();
         let args = [
-            "--content", A, "sheets", "import", sheet.to_str().unwrap(), "--class", "Melati",
-            "--phase", "pre",
+            "--content",
+            A,
+            "sheets",
+            "import",
+            sheet.to_str().unwrap(),
+            "--class",
+            "Melati",
+            "--phase",
+            "pre",
         ];
         let children: Vec<_> = (0..2)
             .map(|_| common::cli::pijat(dir.path(), &args).spawn().unwrap())
@@ -109,7 +152,11 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
             .collect();
         let mut sorted = codes.clone();
         sorted.sort();
-        assert_eq!(sorted, vec![Some(0), Some(1)], "one saves, one is refused: {codes:?}");
+        assert_eq!(
+            sorted,
+            vec![Some(0), Some(1)],
+            "one saves, one is refused: {codes:?}"
+        );
         let store = pijat::store::Store::open(dir.path()).unwrap();
         for name in ["Budi", "Siti"] {
             let p = store.profile_by_name(name).unwrap().unwrap();

@@ -4,6 +4,7 @@
 
 pub mod bundles;
 pub mod monitoring;
+pub mod practice_run;
 pub mod progress;
 pub mod quiz_run;
 pub mod report_data;

@@ -407,11 +407,8 @@ trait SheetRow {
     const TABLE: &'static str;
     fn name(&self) -> &str;
     /// The earlier current record (id, mode) this row would repeat.
-    fn earlier(
-        &self,
-        tx: &Connection,
-        profile: &str,
-    ) -> rusqlite::Result<Option<(String, String)>>;
+    fn earlier(&self, tx: &Connection, profile: &str)
+    -> rusqlite::Result<Option<(String, String)>>;
     /// Writes the row as a new record with `id`.
     fn write(
         &self,

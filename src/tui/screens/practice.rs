@@ -34,8 +34,8 @@ pub struct PracticeScreen<'c> {
     pub stage: Stage,
     pub engine: Option<Practice>,
     pub run_id: Option<String>,
-    /// What was last written for each step, so only changes are saved.
-    saved_ms: Vec<u64>,
+    /// Writes the step times as the run goes.
+    recorder: Option<crate::session::practice_run::Recorder>,
     /// Wall time spent per step at the end, for the summary.
     pub spent: Vec<Duration>,
     /// Where the current step's visit began, for the pacing animation.
@@ -65,7 +65,7 @@ impl<'c> PracticeScreen<'c> {
             stage,
             engine: None,
             run_id: None,
-            saved_ms: Vec::new(),
+            recorder: None,
             spent: Vec::new(),
             visit_started: cx.now,
             final_marks: Vec::new(),
@@ -103,11 +103,18 @@ impl<'c> PracticeScreen<'c> {
                 &cx.content.version,
                 &steps,
             ) {
-                Ok(id) => self.run_id = Some(id),
+                Ok(id) => {
+                    let ids = self.routine.steps.iter().map(|s| s.id.clone()).collect();
+                    self.recorder = Some(crate::session::practice_run::Recorder::new(
+                        id.clone(),
+                        ids,
+                        cx.now,
+                    ));
+                    self.run_id = Some(id);
+                }
                 Err(e) => *cx.toast = Some(e.message().get(cx.lang.code()).to_string()),
             }
         }
-        self.saved_ms = vec![0; seconds.len()];
         self.engine = Some(engine);
         self.visit_started = cx.now;
         self.stage = Stage::Steps;
@@ -131,24 +138,28 @@ impl<'c> PracticeScreen<'c> {
         }
     }
 
-    /// Writes every step time that changed since the last save.
+    /// Writes every step time that changed since the last save; a failure is shown.
     pub fn save_times(&mut self, cx: &mut Cx) {
-        let (Some(engine), Some(run)) = (&self.engine, &self.run_id) else {
+        let Some(engine) = &self.engine else {
             return;
         };
         let spent = engine.spent(cx.now);
-        for (i, d) in spent.iter().enumerate() {
-            let ms = d.as_millis() as u64;
-            if self.saved_ms.get(i) != Some(&ms)
-                && cx
-                    .store
-                    .save_step_time(run, &self.routine.steps[i].id, ms)
-                    .is_ok()
-            {
-                self.saved_ms[i] = ms;
-            }
+        if let Some(rec) = &mut self.recorder
+            && let Err(e) = rec.save(cx.store, &spent, cx.now)
+        {
+            *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
         }
         self.spent = spent;
+    }
+
+    /// While a step runs, its time so far is saved every few seconds.
+    fn checkpoint(&mut self, cx: &mut Cx) {
+        let (Some(engine), Some(rec)) = (&self.engine, &mut self.recorder) else {
+            return;
+        };
+        if let Err(e) = rec.checkpoint(cx.store, &engine.spent(cx.now), cx.now) {
+            *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
+        }
     }
 
     fn on_events(&mut self, events: Vec<Event>, cx: &mut Cx<'_, 'c>) {
@@ -195,6 +206,7 @@ impl<'c> PracticeScreen<'c> {
             .map(|e| e.tick(cx.now))
             .unwrap_or_default();
         self.on_events(events, cx);
+        self.checkpoint(cx);
     }
 
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {

@@ -1,0 +1,79 @@
+//! A guided practice run as it is recorded: every step's time written when a step changes,
+//! when the practice is paused, and at least every few seconds while a step runs, so a crash
+//! loses at most that much of the step in progress.
+
+use std::time::{Duration, Instant};
+
+use crate::store::{Result, Store};
+
+/// The longest stretch of a running step that may go unsaved.
+pub const CHECKPOINT: Duration = Duration::from_secs(5);
+
+pub struct Recorder {
+    pub run_id: String,
+    step_ids: Vec<String>,
+    /// What was last written for each step, so only changes are saved.
+    saved_ms: Vec<u64>,
+    last_saved: Instant,
+}
+
+impl Recorder {
+    pub fn new(run_id: String, step_ids: Vec<String>, now: Instant) -> Self {
+        let saved_ms = vec![0; step_ids.len()];
+        Recorder {
+            run_id,
+            step_ids,
+            saved_ms,
+            last_saved: now,
+        }
+    }
+
+    /// Writes every step time that changed since the last save. A failure is returned (the
+    /// shell shows it) and the same times are tried again at the next save.
+    pub fn save(&mut self, store: &Store, spent: &[Duration], now: Instant) -> Result<()> {
+        self.last_saved = now;
+        for (i, d) in spent.iter().enumerate() {
+            let ms = d.as_millis() as u64;
+            if self.saved_ms.get(i).is_some_and(|saved| *saved != ms) {
+                store.save_step_time(&self.run_id, &self.step_ids[i], ms)?;
+                self.saved_ms[i] = ms;
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves when the last save is [`CHECKPOINT`] old; `Ok(false)` when nothing was due.
+    pub fn checkpoint(&mut self, store: &Store, spent: &[Duration], now: Instant) -> Result<bool> {
+        if now.saturating_duration_since(self.last_saved) < CHECKPOINT {
+            return Ok(false);
+        }
+        self.save(store, spent, now).map(|()| true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Role;
+
+    #[test]
+    fn a_running_step_is_saved_every_five_seconds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let p = store.create_profile("Budi", Role::Father).unwrap();
+        let id = store
+            .start_practice(&p.id, "r", 1.0, "v", &[("massage", Some(60))])
+            .unwrap();
+        let t0 = Instant::now();
+        let mut rec = Recorder::new(id.clone(), vec!["massage".into()], t0);
+        let at = |s: u64| t0 + Duration::from_secs(s);
+        let spent = |s: u64| vec![Duration::from_secs(s)];
+        assert!(!rec.checkpoint(&store, &spent(4), at(4)).unwrap());
+        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 0);
+        assert!(rec.checkpoint(&store, &spent(5), at(5)).unwrap());
+        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 5000);
+        assert!(!rec.checkpoint(&store, &spent(9), at(9)).unwrap());
+        assert!(rec.checkpoint(&store, &spent(10), at(10)).unwrap());
+        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 10_000);
+    }
+}

@@ -1,0 +1,54 @@
+//! A running practice step's time survives `kill -9`: it is saved every few seconds, not only
+//! when the step ends.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{DOWN, ENTER};
+
+#[test]
+fn a_step_killed_six_seconds_in_keeps_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::spawn(&[], &[("PIJAT_DATA_DIR", dir.path())], "en");
+    s.wait_for("Type your name");
+    s.send("Budi");
+    s.send(ENTER);
+    s.wait_for("Role for Budi");
+    s.send(ENTER);
+    s.wait_for("Learning path");
+    // Pre-test, modules, then the practice.
+    s.send(DOWN);
+    s.send(DOWN);
+    s.send(ENTER);
+    s.wait_for("I have read and understood: start");
+    s.send(ENTER);
+    s.wait_for("Step 1/14");
+    // The first two steps advance on a key; the third is timed (60 s).
+    s.send("n");
+    s.wait_for("Step 2/14");
+    s.send("n");
+    s.wait_for("Step 3/14");
+    let entered = Instant::now();
+    while entered.elapsed() < Duration::from_millis(6500) {
+        s.pump(Duration::from_millis(100));
+    }
+    let pid = s.child.process_id().expect("a pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = s.child.wait();
+
+    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let profile = store.profile_by_name("Budi").unwrap().unwrap();
+    let run = store.practice_runs_of(&profile.id).unwrap().remove(0);
+    let steps = store.practice_steps(&run.id).unwrap();
+    let third = &steps[2];
+    assert!(
+        (5000..=7000).contains(&third.spent_ms),
+        "the running step's time was saved at a checkpoint: {} ms",
+        third.spent_ms
+    );
+}
