@@ -167,3 +167,192 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
         }
     }
 }
+
+/// A bundle of one laptop where Budi and Siti took the pre-test of set A (Budi 4/4, Siti 2/4).
+fn exported_bundle() -> (tempfile::TempDir, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("lembar.csv");
+    std::fs::write(
+        &sheet,
+        "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
+    )
+    .unwrap();
+    let s = sheet.to_str().unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "--content",
+            A,
+            "sheets",
+            "import",
+            s,
+            "--class",
+            "Melati",
+            "--phase",
+            "pre",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", both(&o));
+    let file = dir.path().join("out.pijat");
+    let o = run(dir.path(), &["export", file.to_str().unwrap()], "");
+    assert!(o.status.success(), "{}", both(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    (dir, v)
+}
+
+/// Writes `v` back as a bundle whose checksum matches its (edited) payload.
+fn resealed(dir: &Path, mut v: serde_json::Value, name: &str) -> String {
+    use sha2::Digest;
+    let payload = serde_json::to_string(&v["payload"]).unwrap();
+    let sum: String = sha2::Sha256::digest(payload.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    v["checksum"] = serde_json::Value::String(sum.clone());
+    let text = format!(
+        "{{\"format\":\"pijat-bundle\",\"format_version\":2,\"checksum\":\"{sum}\",\"payload\":{payload}}}"
+    );
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn import_refused(bundle: &str, want: &[&str]) {
+    let fresh = tempfile::tempdir().unwrap();
+    let o = run(
+        fresh.path(),
+        &["--lang", "en", "--content", A, "import", bundle],
+        "",
+    );
+    let said = both(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("refused whole; nothing was imported"),
+        "{said}"
+    );
+    for w in want {
+        assert!(said.contains(w), "wanted {w:?} in: {said}");
+    }
+    let h = run(fresh.path(), &["--lang", "en", "history"], "");
+    assert!(!text(&h.stdout).contains("Budi"), "nothing was imported");
+}
+
+fn budi_attempt(v: &mut serde_json::Value) -> &mut serde_json::Value {
+    let budi = v["payload"]["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Budi")
+        .unwrap()["id"]
+        .clone();
+    v["payload"]["attempts"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|a| a["profile_id"] == budi)
+        .unwrap()
+}
+
+#[test]
+fn tampered_bundles_with_a_matching_checksum_are_refused_whole() {
+    let (dir, v) = exported_bundle();
+    // The honest bundle goes in.
+    let honest = resealed(dir.path(), v.clone(), "honest.pijat");
+    let fresh = tempfile::tempdir().unwrap();
+    let o = run(fresh.path(), &["--content", A, "import", &honest], "");
+    assert!(o.status.success(), "{}", both(&o));
+
+    // A score of 50 out of 4.
+    let mut t = v.clone();
+    budi_attempt(&mut t)["right"] = 50.into();
+    import_refused(
+        &resealed(dir.path(), t, "score.pijat"),
+        &["(Budi)", "the score says 50 right of 4, its answers give 4"],
+    );
+
+    // Siti's wrong answers flagged right, her score raised to match.
+    let mut t = v.clone();
+    for a in t["payload"]["attempts"].as_array_mut().unwrap() {
+        for w in a["answers"].as_array_mut().unwrap() {
+            w["correct"] = true.into();
+        }
+        a["right"] = 4.into();
+    }
+    import_refused(
+        &resealed(dir.path(), t, "flags.pijat"),
+        &["(Siti)", "is marked right, but by the key the answer"],
+    );
+
+    // Two records with one id.
+    let mut t = v.clone();
+    let first = t["payload"]["attempts"][0].clone();
+    t["payload"]["attempts"].as_array_mut().unwrap().push(first);
+    import_refused(
+        &resealed(dir.path(), t, "twice.pijat"),
+        &["two records with this id"],
+    );
+
+    // A name with an escape sequence, and an id with a multi-byte character.
+    let mut t = v.clone();
+    t["payload"]["profiles"][0]["name"] = "Bu\u{1b}[2Jdi".into();
+    import_refused(
+        &resealed(dir.path(), t, "escape.pijat"),
+        &["control characters"],
+    );
+    let mut t = v.clone();
+    let id = t["payload"]["profiles"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let weird = format!("é{}", &id[2..]);
+    let text = serde_json::to_string(&t).unwrap().replace(&id, &weird);
+    t = serde_json::from_str(&text).unwrap();
+    import_refused(
+        &resealed(dir.path(), t, "id.pijat"),
+        &["not an id pijat writes"],
+    );
+}
+
+#[test]
+fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
+    let (dir, v) = exported_bundle();
+    let bundle = resealed(dir.path(), v, "b.pijat");
+    // The second laptop typed the same sheet itself.
+    let other = tempfile::tempdir().unwrap();
+    let sheet = other.path().join("lembar.csv");
+    std::fs::write(
+        &sheet,
+        "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
+    )
+    .unwrap();
+    let s = sheet.to_str().unwrap();
+    let o = run(
+        other.path(),
+        &[
+            "--content",
+            A,
+            "sheets",
+            "import",
+            s,
+            "--class",
+            "Melati",
+            "--phase",
+            "pre",
+        ],
+        "",
+    );
+    assert!(o.status.success());
+    let o = run(
+        other.path(),
+        &["--lang", "en", "--content", A, "import", &bundle],
+        "",
+    );
+    let said = both(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("already has knowledge pre on this laptop"),
+        "{said}"
+    );
+    assert!(said.contains("nothing was imported"), "{said}");
+}

@@ -54,6 +54,10 @@ pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: boo
 
 pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let mut store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
@@ -61,7 +65,7 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
             return EXIT_INPUT;
         }
     };
-    match import_from(&mut store, files, lang.code()) {
+    match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
             println!(
                 "{}",

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::Bilingual;
+use crate::content::{Bilingual, Content};
 use crate::msg;
 use crate::store::{Merged, Payload, Store, read_bundle, write_bundle};
 
@@ -44,10 +44,15 @@ pub fn export_to(
     Ok(payload.profiles.len())
 }
 
+/// The largest bundle read: a whole laptop of thousands of trainees stays far below it, and
+/// reading it stays well under 200 MB of memory.
+pub const MAX_BUNDLE_BYTES: u64 = 32 << 20;
+
 /// Reads and checks every file; only when all are good are they merged, in one transaction.
 /// Problems come back one line per file, `FILE: what is wrong`.
 pub fn import_from(
     store: &mut Store,
+    content: &Content,
     files: &[PathBuf],
     lang: &str,
 ) -> Result<Merged, Vec<String>> {
@@ -55,12 +60,24 @@ pub fn import_from(
     let mut problems = Vec::new();
     for f in files {
         let shown = f.display();
-        match std::fs::read_to_string(f) {
+        match read_limited(f) {
             Ok(text) => match read_bundle(&text) {
-                Ok(p) => payloads.push(p),
+                Ok(p) => {
+                    let found = crate::session::bundle_check::check(&p, content);
+                    if found.is_empty() {
+                        payloads.push(p);
+                    } else {
+                        let head = msg!(
+                            id: "{shown}: bundel ini ditolak seluruhnya, tidak ada yang diimpor:",
+                            en: "{shown}: this bundle is refused whole; nothing was imported:"
+                        );
+                        problems.push(head.get(lang).to_string());
+                        problems.extend(found.iter().map(|m| format!("  {}", m.get(lang))));
+                    }
+                }
                 Err(m) => problems.push(format!("{shown}: {}", m.get(lang))),
             },
-            Err(e) => problems.push(format!("{shown}: {e}")),
+            Err(m) => problems.push(m.get(lang).to_string()),
         }
     }
     if !problems.is_empty() {
@@ -69,4 +86,28 @@ pub fn import_from(
     store
         .import_bundles(&payloads)
         .map_err(|e| vec![e.message().get(lang).to_string()])
+}
+
+/// The file's text, refused when it is larger than any bundle pijat writes or not text.
+fn read_limited(f: &Path) -> Result<String, Bilingual> {
+    use std::io::Read;
+    let shown = f.display();
+    let file = std::fs::File::open(f).map_err(|e| crate::core::io_words::io_problem(f, &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BUNDLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| crate::core::io_words::io_problem(f, &e))?;
+    if bytes.len() as u64 > MAX_BUNDLE_BYTES {
+        let mb = MAX_BUNDLE_BYTES >> 20;
+        return Err(msg!(
+            id: "{shown}: lebih besar dari {mb} MB, jadi bukan bundel pijat; tidak ada yang diimpor",
+            en: "{shown}: larger than {mb} MB, so not a pijat bundle; nothing was imported"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        msg!(
+            id: "{shown}: bukan berkas teks, jadi bukan bundel pijat; tidak ada yang diimpor",
+            en: "{shown}: not a text file, so not a pijat bundle; nothing was imported"
+        )
+    })
 }

@@ -2,6 +2,7 @@
 //! against the store, and reading a trainee's progress. Uses the engines and the store; knows
 //! nothing of terminals.
 
+pub mod bundle_check;
 pub mod bundles;
 pub mod monitoring;
 pub mod practice_run;

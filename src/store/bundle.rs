@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -222,7 +222,7 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
     let classes: std::collections::HashSet<&str> =
         p.classes.iter().map(|x| x.id.as_str()).collect();
     for x in &p.profiles {
-        if super::Role::parse(&x.role).is_none() || super::clean_name(&x.name).is_err() {
+        if super::Role::parse(&x.role).is_none() {
             return Err(bad(format!("profile {}", x.id)));
         }
     }
@@ -486,28 +486,48 @@ impl Store {
     /// Merges bundles in one transaction. The same UUID is the same record (importing twice
     /// adds nothing); a trainee or class with the same name as one here is the same one.
     pub fn import_bundles(&mut self, bundles: &[Payload]) -> Result<Merged> {
-        let path = self.path.clone();
-        let err = |e| StoreError::sqlite(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
-        let mut m = Merged::default();
-        for b in bundles {
-            merge_one(&tx, b, &mut m).map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
-        Ok(m)
+        self.write(|store| {
+            let tx = &store.conn;
+            // A replaced record points to the one replacing it, which may come later.
+            tx.pragma_update(None, "defer_foreign_keys", true)
+                .map_err(|e| store.err(e))?;
+            let mut m = Merged::default();
+            for b in bundles {
+                merge_one(tx, b, &mut m).map_err(|e| match e {
+                    Merge::Sql(e) => store.err(e),
+                    Merge::Store(e) => e,
+                })?;
+            }
+            Ok(m)
+        })
     }
 }
 
-fn find(tx: &Transaction, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
+/// Why a merge stopped: the file, or a record that cannot stand beside one here.
+enum Merge {
+    Sql(rusqlite::Error),
+    Store(StoreError),
+}
+
+impl From<rusqlite::Error> for Merge {
+    fn from(e: rusqlite::Error) -> Self {
+        Merge::Sql(e)
+    }
+}
+
+fn find(tx: &Connection, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
     tx.query_row(sql, [key], |r| r.get(0)).optional()
 }
 
-fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<()> {
+fn merge_one(tx: &Connection, b: &Payload, m: &mut Merged) -> std::result::Result<(), Merge> {
     let mut class_map: HashMap<&str, String> = HashMap::new();
-    for c in &b.classes {
+    for orig in &b.classes {
+        // Names are stored in one form, whatever the other laptop's pijat wrote.
+        let clean = super::clean_name(&orig.name).unwrap_or_else(|_| orig.name.clone());
+        let c = &BClass {
+            name: clean,
+            ..orig.clone()
+        };
         let local = match find(tx, "SELECT id FROM class WHERE id = ?1", &c.id)? {
             Some(id) => Some(id),
             None => find(
@@ -537,7 +557,7 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
                 c.id.clone()
             }
         };
-        class_map.insert(&c.id, id);
+        class_map.insert(&orig.id, id);
     }
     let mut profile_map: HashMap<&str, String> = HashMap::new();
     for p in &b.profiles {
@@ -553,10 +573,11 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
             profile_map.insert(&p.id, id);
             continue;
         }
+        let clean = super::clean_name(&p.name).unwrap_or_else(|_| p.name.clone());
         let same_name = find(
             tx,
             "SELECT id FROM profile WHERE name_key = ?1",
-            &name_key(&p.name),
+            &name_key(&clean),
         )?;
         let id = match same_name {
             // On a laptop a name is one person: records with the same name are linked. Codes in
@@ -571,9 +592,10 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
             }
             clash => {
                 let name = if clash.is_some() {
-                    format!("{} #{}", p.name, &p.id[..4.min(p.id.len())])
+                    let short: String = p.id.chars().take(4).collect();
+                    format!("{clean} #{short}")
                 } else {
-                    p.name.clone()
+                    clean
                 };
                 tx.execute(
                     "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
@@ -602,20 +624,44 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
             )?;
         }
     }
-    let mut replaced = Vec::new();
     for a in &b.attempts {
         if find(tx, "SELECT id FROM attempt WHERE id = ?1", &a.id)?.is_some() {
             m.attempts_known += 1;
             continue;
         }
+        let profile = &profile_map[a.profile_id.as_str()];
+        if a.replaced_by.is_none() && a.phase != "practice" {
+            // The same paper sheet typed on two laptops, or a test taken twice: one trainee
+            // has one pre-test and one post-test.
+            let here: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT mode, coalesce(finished, started) FROM attempt
+                     WHERE profile_id = ?1 AND quiz_id = ?2 AND phase = ?3 AND replaced_by IS NULL",
+                    params![profile, a.quiz_id, a.phase],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((mode, when)) = here {
+                let name: String =
+                    tx.query_row("SELECT name FROM profile WHERE id = ?1", [profile], |r| {
+                        r.get(0)
+                    })?;
+                return Err(Merge::Store(StoreError::BundleClash {
+                    name,
+                    test: format!("{} {}", a.quiz_id, a.phase),
+                    here: format!("{mode}, {}", when.get(..10).unwrap_or(&when)),
+                    there: format!("{}, {}", a.mode, a.started.get(..10).unwrap_or(&a.started)),
+                }));
+            }
+        }
         let seed: u64 = a.seed.parse().unwrap_or(0);
         tx.execute(
             "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
-                 content_version, app_version, mode, started, finished, right_count)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 content_version, app_version, mode, started, finished, right_count, replaced_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 a.id,
-                profile_map[a.profile_id.as_str()],
+                profile,
                 a.class_id.as_deref().map(|c| class_map[c].clone()),
                 a.quiz_id,
                 a.phase,
@@ -627,7 +673,8 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
                 a.mode,
                 a.started,
                 a.finished,
-                a.right
+                a.right,
+                a.replaced_by
             ],
         )?;
         for w in &a.answers {
@@ -637,17 +684,7 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
                 params![a.id, w.question_id, w.position, w.response, w.correct, w.answered],
             )?;
         }
-        if let Some(r) = &a.replaced_by {
-            replaced.push((a.id.clone(), r.clone()));
-        }
         m.attempts_new += 1;
-    }
-    // Links between attempts are set once every attempt of the bundle is in.
-    for (id, by) in replaced {
-        tx.execute(
-            "UPDATE attempt SET replaced_by = ?2 WHERE id = ?1 AND EXISTS (SELECT 1 FROM attempt WHERE id = ?2)",
-            params![id, by],
-        )?;
     }
     for r in &b.practice_runs {
         if find(tx, "SELECT id FROM practice_run WHERE id = ?1", &r.id)?.is_some() {
@@ -667,12 +704,12 @@ fn merge_one(tx: &Transaction, b: &Payload, m: &mut Merged) -> rusqlite::Result<
         }
         m.runs_new += 1;
     }
-    merge_monitoring(tx, b, m, &class_map, &profile_map)
+    merge_monitoring(tx, b, m, &class_map, &profile_map).map_err(Merge::Sql)
 }
 
 /// Observations (with their marks) and visits, by UUID; replacements linked once all are in.
 fn merge_monitoring(
-    tx: &Transaction,
+    tx: &Connection,
     b: &Payload,
     m: &mut Merged,
     class_map: &HashMap<&str, String>,

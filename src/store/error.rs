@@ -41,6 +41,13 @@ pub enum StoreError {
     Pin(String),
     #[error("{} rows already have a result", .0.len())]
     Conflicts(Vec<super::sheets::Conflict>),
+    #[error("{name} already has {test} here")]
+    BundleClash {
+        name: String,
+        test: String,
+        here: String,
+        there: String,
+    },
     #[error("{0} already has this record")]
     Duplicate(String),
     #[error("the name {0} is already used")]
@@ -146,6 +153,18 @@ impl StoreError {
                 msg!(
                     id: "{n} peserta sudah punya hasil untuk tes ini; tidak ada yang disimpan",
                     en: "{n} participants already have a result for this test; nothing was saved"
+                )
+            }
+            StoreError::BundleClash {
+                name,
+                test,
+                here,
+                there,
+            } => {
+                let name = crate::core::printable(name);
+                msg!(
+                    id: "{name} sudah punya {test} di laptop ini ({here}), dan bundel membawa satu lagi ({there}): tidak ada yang diimpor. Seorang peserta hanya punya satu tes awal dan satu tes akhir; bila lembar kertas yang sama diketik di dua laptop, hapus salah satunya di laptop asal (sheets import --replace) lalu ekspor lagi.",
+                    en: "{name} already has {test} on this laptop ({here}), and the bundle brings another ({there}): nothing was imported. A participant has one pre-test and one post-test; if the same paper sheet was typed on two laptops, keep one of them on the laptop it came from (sheets import --replace) and export again."
                 )
             }
             StoreError::Duplicate(n) => msg!(

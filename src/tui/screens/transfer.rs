@@ -104,7 +104,7 @@ impl TransferScreen {
                         .filter(|f| !f.is_empty())
                         .map(PathBuf::from)
                         .collect();
-                    match import_from(cx.store, &files, cx.lang.code()) {
+                    match import_from(cx.store, cx.content, &files, cx.lang.code()) {
                         Ok(m) => {
                             *cx.toast = Some(
                                 s.import_done
