@@ -356,3 +356,120 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
     );
     assert!(said.contains("nothing was imported"), "{said}");
 }
+
+#[test]
+fn names_that_look_like_formulas_reach_the_csv_as_text_and_numbers_stay_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("lembar.csv");
+    std::fs::write(
+        &sheet,
+        "nama,peran,jawaban\n\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",ayah,BSBS\n-2+3,ayah,SSSS\n@SUM(1),kader,BBBB\n",
+    )
+    .unwrap();
+    let s = sheet.to_str().unwrap();
+    for phase in ["pre", "post"] {
+        let o = run(
+            dir.path(),
+            &[
+                "--content",
+                A,
+                "sheets",
+                "import",
+                s,
+                "--class",
+                "K",
+                "--phase",
+                phase,
+            ],
+            "",
+        );
+        assert!(o.status.success(), "{}", both(&o));
+        // The post-test: everyone a little different, so changes are negative and positive.
+        std::fs::write(
+            &sheet,
+            "nama,peran,jawaban\n\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",ayah,BSSS\n-2+3,ayah,BSBS\n@SUM(1),kader,BSBB\n",
+        )
+        .unwrap();
+    }
+    let o = run(
+        dir.path(),
+        &["--content", A, "report", "--class", "K", "--format", "csv"],
+        "",
+    );
+    let csv = text(&o.stdout);
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let names: Vec<&str> = rows.iter().take(3).map(|r| r[0].as_str()).collect();
+    assert!(
+        names.contains(&"'=HYPERLINK(\"http://x\",\"klik\")"),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"'-2+3") && names.contains(&"'@SUM(1)"),
+        "{names:?}"
+    );
+    let hyper = rows.iter().find(|r| r[0].starts_with("'=")).unwrap();
+    assert_eq!(
+        hyper[4], "-25,00",
+        "a negative change is a number, not text: {hyper:?}"
+    );
+}
+
+#[test]
+fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = pre_test(dir.path(), A, "b\ns\nb\ns\n");
+    assert!(o.status.success(), "{}", both(&o));
+    for lookalike in ["Bu\u{200B}di", "Bu\u{202E}di", "\u{FEFF}Budi", "BUDI  "] {
+        let o = run(
+            dir.path(),
+            &[
+                "--lang",
+                "en",
+                "--content",
+                A,
+                "quiz",
+                "--plain",
+                "--profile",
+                lookalike,
+                "--phase",
+                "pre",
+            ],
+            "",
+        );
+        assert!(
+            both(&o).contains("Budi already finished the pre-test"),
+            "{lookalike:?} is Budi: {}",
+            both(&o)
+        );
+    }
+    // A sheet brings the same lookalike: it is Budi's, who already has his pre-test.
+    let sheet = dir.path().join("s.csv");
+    std::fs::write(&sheet, "nama,peran,jawaban\nBu\u{202E}di,ayah,BSBS\n").unwrap();
+    let s = sheet.to_str().unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "--content",
+            A,
+            "sheets",
+            "import",
+            s,
+            "--class",
+            "K",
+            "--phase",
+            "pre",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    let store = pijat::store::Store::open(dir.path()).unwrap();
+    assert_eq!(store.profiles_recent().unwrap().len(), 1, "one trainee");
+}

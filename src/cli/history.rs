@@ -76,7 +76,11 @@ fn profile_block(
     p: &Profile,
     lang: &Lang,
 ) -> crate::store::Result<String> {
-    let mut out = format!("{} ({})\n", p.name, p.role.label().get(lang.code()));
+    let mut out = format!(
+        "{} ({})\n",
+        crate::core::printable(&p.name),
+        p.role.label().get(lang.code())
+    );
     let attempts = store.attempts_of(&p.id)?;
     if attempts.is_empty() {
         out.push_str(&format!("  {}\n", t(lang, "belum ada tes", "no tests yet")));

@@ -2,6 +2,7 @@
 //! wrong with a file. Imports nothing of pijat's.
 
 pub mod bilingual;
+pub mod cell;
 pub mod io_words;
 pub mod names;
 

@@ -180,7 +180,7 @@ fn monitoring_text(o: &mut String, r: &Report, lang: &Lang) {
         t(lang, "Nyaman", "Comfort")
     );
     for p in &r.participants {
-        let name: String = p.name.chars().take(24).collect();
+        let name: String = crate::core::printable(&p.name).chars().take(24).collect();
         let _ = writeln!(
             o,
             "{name:<24} {:>4} {:>7} {:<14} {:>6} {:>6} {:>7}",
@@ -259,7 +259,7 @@ fn monitoring_markdown(o: &mut String, r: &Report, lang: &Lang) {
             o,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
             i + 1,
-            p.name.replace('|', "/"),
+            crate::core::printable(&p.name).replace('|', "/"),
             p.checklist.observations,
             pct(p.checklist.latest_percent, lang),
             competent_label(p.checklist.competent, lang),
@@ -379,7 +379,7 @@ pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
         t(lang, "Ubah", "Change")
     );
     for p in &r.participants {
-        let name: String = p.name.chars().take(28).collect();
+        let name: String = crate::core::printable(&p.name).chars().take(28).collect();
         let _ = writeln!(
             o,
             "{name:<28} {:<9} {:>7} {:>7} {:>8}",
@@ -497,6 +497,7 @@ pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
 /// English with `,` and a decimal point; Indonesian with `;` and a decimal comma, as Excel and
 /// LibreOffice in that language expect. UTF-8 with a byte-order mark, so names keep their letters.
 pub fn csv(r: &Report, lang: &Lang) -> String {
+    use crate::core::cell::text_cell;
     let (delim, lang_num) = if lang.is_en() {
         (b',', Lang::en())
     } else {
@@ -528,8 +529,8 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
     };
     for p in &r.participants {
         let _ = w.write_record([
-            p.name.clone(),
-            role_label(&p.role, lang),
+            text_cell(&p.name),
+            text_cell(&role_label(&p.role, lang)),
             n(p.pre),
             n(p.post),
             n(p.change),
@@ -552,7 +553,7 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
         ]);
         for i in &r.items {
             let _ = w.write_record([
-                i.question.clone(),
+                text_cell(&i.question),
                 v(i.pre_facility),
                 v(i.post_facility),
                 v(i.pre_discrimination),
@@ -567,7 +568,7 @@ pub fn csv(r: &Report, lang: &Lang) -> String {
             t(lang, "baik_persen", "done_well_percent"),
         ]);
         for st in &r.checklist_steps {
-            let _ = w.write_record([st.step.clone(), n(st.done_well_percent)]);
+            let _ = w.write_record([text_cell(&st.step), n(st.done_well_percent)]);
         }
     }
     let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
@@ -668,7 +669,7 @@ pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
             o,
             "| {} | {} | {} | {} | {} | {} |",
             i + 1,
-            p.name.replace('|', "/"),
+            crate::core::printable(&p.name).replace('|', "/"),
             role_label(&p.role, lang),
             pct(p.pre, lang),
             pct(p.post, lang),
