@@ -473,3 +473,34 @@ fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
     let store = pijat::store::Store::open(dir.path()).unwrap();
     assert_eq!(store.profiles_recent().unwrap().len(), 1, "one trainee");
 }
+
+#[test]
+fn a_closed_standard_output_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = pre_test(dir.path(), A, "b\ns\nb\ns\n");
+    assert!(o.status.success());
+    let bundle = dir.path().join("b.pijat");
+    let bundle = bundle.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["report"],
+        vec!["report", "--format", "csv"],
+        vec!["print", "knowledge"],
+        vec!["validate"],
+        vec!["history"],
+        vec!["export", bundle],
+        vec!["import", bundle],
+    ];
+    for args in commands {
+        let mut child = common::cli::pijat(dir.path(), &args).spawn().unwrap();
+        // The reader goes away before pijat writes a word.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+    }
+}

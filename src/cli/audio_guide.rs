@@ -67,7 +67,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>) -> u8 {
     };
     let Some(routine) = routine else {
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
-        eprintln!(
+        crate::errln!(
             "{} `{}`: {}",
             t(lang, "tidak ada rutinitas", "no routine"),
             routine_id.unwrap_or(""),
@@ -76,7 +76,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>) -> u8 {
         return EXIT_USAGE;
     };
     let Some(program) = espeak_program() else {
-        eprintln!(
+        crate::errln!(
             "{}",
             t(
                 lang,
@@ -96,7 +96,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>) -> u8 {
     let rate = match probe {
         Ok((rate, _)) => rate,
         Err(e) => {
-            eprintln!("{e}");
+            crate::errln!("{e}");
             return EXIT_INPUT;
         }
     };
@@ -108,19 +108,19 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>) -> u8 {
     let tracks = match render(routine, lang, &words, &mut synth) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{e}");
+            crate::errln!("{e}");
             return EXIT_INPUT;
         }
     };
     match write_all(out, routine, &tracks, rate, lang) {
         Ok(lines) => {
             for l in lines {
-                println!("{l}");
+                crate::outln!("{l}");
             }
             0
         }
         Err(e) => {
-            eprintln!("{e}");
+            crate::errln!("{e}");
             EXIT_INPUT
         }
     }

@@ -14,14 +14,14 @@ pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: boo
     let store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
-            eprintln!("{m}");
+            crate::errln!("{m}");
             return EXIT_INPUT;
         }
     };
     match export_to(&store, file, class, pseudonymise, &content.version) {
         Ok(n) => {
             let f = file.display();
-            println!(
+            crate::outln!(
                 "{}",
                 if lang.is_en() {
                     format!(
@@ -46,7 +46,7 @@ pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: boo
             0
         }
         Err(m) => {
-            eprintln!("{}", m.get(lang.code()));
+            crate::errln!("{}", m.get(lang.code()));
             EXIT_INPUT
         }
     }
@@ -61,13 +61,13 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     let mut store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
-            eprintln!("{m}");
+            crate::errln!("{m}");
             return EXIT_INPUT;
         }
     };
     match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
-            println!(
+            crate::outln!(
                 "{}",
                 if lang.is_en() {
                     format!(
@@ -99,9 +99,9 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
         }
         Err(problems) => {
             for p in problems {
-                eprintln!("{p}");
+                crate::errln!("{p}");
             }
-            eprintln!(
+            crate::errln!(
                 "{}",
                 t(lang, "Tidak ada yang diimpor.", "Nothing was imported.")
             );

@@ -3,6 +3,7 @@
 mod audio_guide;
 mod bundle;
 mod history;
+pub mod out;
 mod print;
 mod quiz;
 mod report;
@@ -320,11 +321,11 @@ fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8
     ) {
         Ok(()) => 0,
         Err(crate::tui::StartError::Prepare(m)) => {
-            eprintln!("{m}");
+            crate::errln!("{m}");
             EXIT_INPUT
         }
         Err(crate::tui::StartError::Terminal(e)) => {
-            eprintln!("pijat: {e}");
+            crate::errln!("pijat: {e}");
             EXIT_INPUT
         }
     }
@@ -346,7 +347,7 @@ pub fn run(cli: Cli) -> ExitCode {
             no_shuffle,
         }) => {
             if !plain {
-                eprintln!(
+                crate::errln!(
                     "{}",
                     t(
                         &shell.lang,

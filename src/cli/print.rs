@@ -321,7 +321,7 @@ pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: b
     };
     let Some(quiz) = content.quiz(quiz_id) else {
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
-        eprintln!(
+        crate::errln!(
             "{} `{quiz_id}`: {}",
             super::t(&shell.lang, "tidak ada kuis", "no quiz"),
             ids.join(", ")
@@ -340,6 +340,6 @@ pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: b
         Format::Md => markdown(quiz, &langs, key),
         Format::Html => html(quiz, &langs, key),
     };
-    print!("{out}");
+    crate::out!("{out}");
     0
 }

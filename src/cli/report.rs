@@ -29,13 +29,13 @@ pub fn run(
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        eprintln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+        crate::errln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
         return EXIT_USAGE;
     };
     let store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
-            eprintln!("{m}");
+            crate::errln!("{m}");
             return EXIT_INPUT;
         }
     };
@@ -61,7 +61,7 @@ pub fn run(
                 names.join(", ")
             };
             let name = class.unwrap_or_default();
-            eprintln!(
+            crate::errln!(
                 "{}",
                 if lang.is_en() {
                     format!("no class “{name}”; the classes are: {list}")
@@ -72,7 +72,7 @@ pub fn run(
             return EXIT_INPUT;
         }
         Err(e) => {
-            eprintln!("{}", e.message().get(lang.code()));
+            crate::errln!("{}", e.message().get(lang.code()));
             return EXIT_INPUT;
         }
     };
@@ -84,6 +84,6 @@ pub fn run(
         Format::Md => render::markdown(&report, title, lang),
         Format::Json => render::json(&report),
     };
-    print!("{out}");
+    crate::out!("{out}");
     0
 }

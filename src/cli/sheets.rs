@@ -23,15 +23,15 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     let mut store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
-            eprintln!("{m}");
+            crate::errln!("{m}");
             return EXIT_INPUT;
         }
     };
     let failed = |errors: Vec<String>| {
         for e in &errors {
-            eprintln!("{e}");
+            crate::errln!("{e}");
         }
-        eprintln!(
+        crate::errln!(
             "{}",
             t(
                 lang,
@@ -44,7 +44,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     if let Some(routine_id) = checklist {
         let Some(routine) = content.routine(&routine_id) else {
             let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
-            eprintln!(
+            crate::errln!(
                 "{} `{routine_id}`: {}",
                 t(lang, "tidak ada rutinitas", "no routine"),
                 ids.join(", ")
@@ -60,7 +60,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
             lang.code(),
         ) {
             Ok(n) => {
-                println!(
+                crate::outln!(
                     "{}",
                     if lang.is_en() {
                         format!("{n} checklists saved, class {class}.")
@@ -76,7 +76,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     if visits {
         return match import_visit_sheet(&mut store, &file, &class, replace, lang.code()) {
             Ok(n) => {
-                println!(
+                crate::outln!(
                     "{}",
                     if lang.is_en() {
                         format!("{n} visits saved, class {class}.")
@@ -97,7 +97,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        eprintln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+        crate::errln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
         return EXIT_USAGE;
     };
     match import_answer_sheet(
@@ -112,7 +112,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     ) {
         Ok(done) => {
             let label = super::quiz::phase_label(phase, lang);
-            println!(
+            crate::outln!(
                 "{}",
                 if lang.is_en() {
                     format!(
@@ -133,7 +133,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
                     right: r.right,
                     total: done.total,
                 };
-                println!(
+                crate::outln!(
                     "  {:<30} {}/{} ({}%)",
                     r.name,
                     s.right,

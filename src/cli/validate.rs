@@ -7,7 +7,7 @@ use crate::content::{Lang, Loaded, load_with};
 
 pub fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
     let loaded = load_with(dir);
-    print!("{}", report(&loaded, lang));
+    crate::out!("{}", report(&loaded, lang));
     if loaded.content.is_some() {
         0
     } else {
