@@ -629,3 +629,24 @@ fn projector_mode_shows_one_big_item_at_a_time_reads_it_and_ends_at_the_grid() {
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Grid(_)), "the answer-sheet grid");
 }
+
+#[test]
+fn the_right_pin_during_a_wait_is_told_to_wait_not_that_it_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(trainer(dir.path()));
+    let mut a = app(dir.path());
+    key(&mut a, Esc);
+    keys(&mut a, &[Down, Enter]);
+    for _ in 0..2 {
+        typed(&mut a, "1111");
+        key(&mut a, Enter);
+    }
+    typed(&mut a, "2468");
+    key(&mut a, Enter);
+    let screen = render(&a, 80, 24);
+    assert!(matches!(a.top(), Screen::Pin(_)), "still waiting");
+    assert!(
+        screen.contains("this PIN was not checked") && !screen.contains("Wrong PIN"),
+        "{screen}"
+    );
+}

@@ -30,13 +30,16 @@ pub fn valid_pin(pin: &str) -> bool {
     (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The longest wait after wrong tries: five minutes.
+pub const MAX_WAIT: u64 = 300;
+
 /// Seconds to wait after `failures` wrong tries in a row: 0 for the first, then 2, 4, 8… up to
 /// five minutes.
 pub fn delay_after(failures: u32) -> u64 {
     if failures <= 1 {
         0
     } else {
-        (1u64 << (failures - 1).min(9)).min(300)
+        (1u64 << (failures - 1).min(9)).min(MAX_WAIT)
     }
 }
 
@@ -68,11 +71,22 @@ impl Store {
 
     /// `now` in seconds since 1970, for tests.
     pub fn check_pin_at(&self, pin: &str, now: u64) -> Result<PinCheck> {
-        let wait_until: u64 = self
+        let mut wait_until: u64 = self
             .setting(WAIT_UNTIL)?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
+        if wait_until > now + MAX_WAIT {
+            // The clock went back (a flat CMOS battery): the wait starts again from now, never
+            // longer than its maximum.
+            let failures = self
+                .setting(FAILURES)?
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(0);
+            wait_until = now + delay_after(failures);
+            self.set_setting(WAIT_UNTIL, &wait_until.to_string())?;
+        }
         if now < wait_until {
+            // A try during a wait is not judged: not even the right PIN gets in.
             return Ok(PinCheck::Wait {
                 seconds: wait_until - now,
             });
@@ -154,6 +168,27 @@ mod tests {
             store.check_pin_at("0000", 1006).unwrap(),
             PinCheck::Wrong { wait_seconds: 0 },
             "reset after the right PIN"
+        );
+    }
+
+    #[test]
+    fn a_clock_set_back_a_year_never_makes_the_wait_longer_than_five_minutes() {
+        let (_d, store) = temp_store();
+        store.set_pin("1357").unwrap();
+        let year = 365 * 24 * 3600;
+        let later = 1_800_000_000;
+        for _ in 0..2 {
+            store.check_pin_at("0000", later).unwrap();
+        }
+        // The laptop's clock now says a year earlier.
+        let back = later - year;
+        match store.check_pin_at("1357", back).unwrap() {
+            PinCheck::Wait { seconds } => assert!(seconds <= MAX_WAIT, "{seconds}"),
+            other => panic!("a try in the wait is refused, not judged: {other:?}"),
+        }
+        assert_eq!(
+            store.check_pin_at("1357", back + MAX_WAIT).unwrap(),
+            PinCheck::Right
         );
     }
 

@@ -110,6 +110,7 @@ strings! {
     pin_mismatch: "Kedua PIN tidak sama; mulai lagi." | "The two PINs differ; start again.",
     pin_wrong: "PIN salah." | "Wrong PIN.",
     pin_wait: "PIN salah. Coba lagi dalam {n} detik." | "Wrong PIN. Try again in {n} seconds.",
+    pin_not_checked: "Tunggu {n} detik lagi; PIN ini belum diperiksa." | "Wait {n} more seconds; this PIN was not checked.",
     pin_digits_only: "Hanya angka." | "Digits only.",
     pin_explains: "PIN menjaga layar pelatih, kunci jawaban, dan hasil peserta lain di aplikasi ini. PIN tidak mengunci berkas data itu sendiri." | "The PIN guards the trainer screens, the answer keys and other trainees' results in this app. It does not lock the data file itself.",
     roster_empty: "Belum ada peserta: tekan a untuk menambah." | "No participants yet: press a to add one.",

@@ -90,8 +90,11 @@ impl PinScreen {
                     Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
                         self.message = Some(s.pin_wrong.to_string())
                     }
-                    Ok(PinCheck::Wrong { wait_seconds: w }) | Ok(PinCheck::Wait { seconds: w }) => {
+                    Ok(PinCheck::Wrong { wait_seconds: w }) => {
                         self.message = Some(s.pin_wait.replace("{n}", &w.to_string()));
+                    }
+                    Ok(PinCheck::Wait { seconds: w }) => {
+                        self.message = Some(s.pin_not_checked.replace("{n}", &w.to_string()));
                     }
                     Err(e) => self.message = Some(e.message().get(cx.lang.code()).to_string()),
                 }
