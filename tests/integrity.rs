@@ -504,3 +504,72 @@ fn a_closed_standard_output_ends_every_command_quietly() {
         );
     }
 }
+
+/// The first `FILE:ROW:` a sheet import reports.
+fn sheet_row(content: Option<&str>, bytes: &[u8], kind: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("lembar saya.csv");
+    std::fs::write(&sheet, bytes).unwrap();
+    let s = sheet.to_str().unwrap().to_string();
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(c) = content {
+        args.extend(["--content", c]);
+    }
+    args.extend(["sheets", "import", &s, "--class", "K"]);
+    args.extend(kind);
+    let o = run(dir.path(), &args, "");
+    assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    let err = text(&o.stderr);
+    let first = err.lines().next().unwrap_or("").to_string();
+    let rest = first
+        .strip_prefix(&format!("{s}:"))
+        .unwrap_or_else(|| panic!("{first}"));
+    rest.split(':').next().unwrap().to_string()
+}
+
+#[test]
+fn sheet_problems_name_the_row_a_spreadsheet_shows() {
+    let pre = ["--phase", "pre"];
+    // Excel on Windows: BOM, semicolons, CRLF, and a blank row 3; the bad answer is on row 4.
+    let excel = b"\xEF\xBB\xBFnama;peran;jawaban\r\nBudi;ayah;BSBS\r\n\r\nSiti;kader;BXBB\r\n";
+    assert_eq!(sheet_row(Some(A), excel, &pre), "4");
+    assert_eq!(
+        sheet_row(Some(A), &excel.replace_crlf(), &pre),
+        "4",
+        "the same with LF"
+    );
+    // A name with a line break inside quotes is one row: the row after it is row 3.
+    let quoted = b"nama,peran,jawaban\n\"Budi\nSantoso\",ayah,BSBS\nSiti,kader,BXBB\n";
+    assert_eq!(
+        sheet_row(Some(A), quoted, &pre),
+        "2",
+        "the quoted name itself is refused"
+    );
+    let quoted_ok = b"nama,peran,jawaban\nBudi,ayah,\"BS\nBS\"\nSiti,kader,BXBB\n";
+    assert_eq!(sheet_row(Some(A), quoted_ok, &pre), "2");
+    // A byte that is not UTF-8 on row 5; a quote opened on row 3 and never closed.
+    let latin1 = b"nama,peran,jawaban\nA,ayah,BSBS\nB,ayah,BSBS\nC,ayah,BSBS\nS\xFFti,kader,BBBB\n";
+    assert_eq!(sheet_row(Some(A), latin1, &pre), "5");
+    let open = b"nama,peran,jawaban\nA,ayah,BSBS\n\"B,ayah,BSBS\nC,ayah,BSBS\n";
+    assert_eq!(sheet_row(Some(A), open, &pre), "3");
+    // A checklist sheet's first row is row 2, not the header; visits likewise, with CRLF.
+    let checklist = b"nama,pengamat,tanggal,nilai\r\nBudi,Ratna,2026-11-01,22\r\n";
+    assert_eq!(
+        sheet_row(None, checklist, &["--checklist", "oxytocin-massage"]),
+        "2"
+    );
+    let visits = b"nama,tanggal,asi_mengalir,kenyamanan,pijat_per_hari,catatan\r\n\r\nBudi,2026-11-01,ya,9,2,ok\r\n";
+    assert_eq!(sheet_row(None, visits, &["--visits"]), "3");
+}
+
+trait Lf {
+    fn replace_crlf(&self) -> Vec<u8>;
+}
+
+impl Lf for [u8] {
+    fn replace_crlf(&self) -> Vec<u8> {
+        String::from_utf8_lossy(self)
+            .replace("\r\n", "\n")
+            .into_bytes()
+    }
+}

@@ -9,6 +9,7 @@ pub mod practice_run;
 pub mod progress;
 pub mod quiz_run;
 pub mod report_data;
+pub mod sheet_file;
 pub mod sheets;
 
 pub use progress::{PrePost, prepost};

@@ -110,7 +110,7 @@ fn read_sheet(
     lang: &str,
 ) -> std::result::Result<(String, Rows), Vec<String>> {
     let shown = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let bytes = super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
     let rows = read_csv(&bytes, header)
         .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
     Ok((shown, rows))

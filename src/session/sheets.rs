@@ -72,19 +72,31 @@ pub struct RowError {
 }
 
 /// The rows of a sheet file: `name,role,answers` (or `nama,peran,jawaban`), comma or semicolon,
-/// UTF-8 with or without a byte-order mark. Blank lines are skipped.
+/// UTF-8 with or without a byte-order mark, LF or CRLF. Blank lines are skipped but counted:
+/// every row number is the one a spreadsheet shows.
 pub fn read_csv(
     bytes: &[u8],
     columns: &[(&str, &str)],
 ) -> Result<Vec<(u64, Vec<String>)>, RowError> {
+    use super::sheet_file::Rows;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| RowError {
-        line: 1,
+    let rows_at = Rows::of(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| RowError {
+        line: rows_at.row_at(e.valid_up_to()),
         message: msg!(
             id: "bukan teks UTF-8: simpan lembar sebagai \"CSV UTF-8\"",
             en: "not UTF-8 text: save the sheet as \"CSV UTF-8\""
         ),
     })?;
+    if let Some(line) = rows_at.unclosed_quote {
+        return Err(RowError {
+            line,
+            message: msg!(
+                id: "tanda kutip (\") dibuka di baris ini dan tidak pernah ditutup",
+                en: "a quote (\") opens on this row and is never closed"
+            ),
+        });
+    }
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.contains(';') && !first.contains(',') {
         b';'
@@ -96,15 +108,27 @@ pub fn read_csv(
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let csv_problem = |e: csv::Error| {
+        let line = e
+            .position()
+            .map_or(1, |p| rows_at.row_at(p.byte() as usize));
+        let m = e.to_string();
+        RowError {
+            line,
+            message: msg!(id: "baris ini tidak bisa dibaca ({m})", en: "this row cannot be read ({m})"),
+        }
+    };
     let header: Vec<String> = reader
         .headers()
-        .map_err(|e| RowError {
-            line: 1,
-            message: Bilingual::new(e.to_string(), e.to_string()),
-        })?
+        .map_err(csv_problem)?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
+    let header_line = reader
+        .position()
+        .byte()
+        .checked_sub(1)
+        .map_or(1, |b| rows_at.row_at(b as usize));
     let mut index = Vec::new();
     for (en, id) in columns {
         match header.iter().position(|h| h == en || h == id) {
@@ -113,7 +137,7 @@ pub fn read_csv(
                 let want: Vec<&str> = columns.iter().map(|(e, _)| *e).collect();
                 let want = want.join(",");
                 return Err(RowError {
-                    line: 1,
+                    line: header_line,
                     message: msg!(
                         id: "kolom `{en}` tidak ada: baris pertama harus {want}",
                         en: "no `{en}` column: the first line must be {want}"
@@ -124,14 +148,10 @@ pub fn read_csv(
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            RowError {
-                line,
-                message: Bilingual::new(e.to_string(), e.to_string()),
-            }
-        })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(csv_problem)?;
+        let line = record
+            .position()
+            .map_or(0, |p| rows_at.row_at(p.byte() as usize));
         let fields: Vec<String> = index
             .iter()
             .map(|i| record.get(*i).unwrap_or("").to_string())
@@ -212,7 +232,7 @@ pub fn import_answer_sheet(
     lang: &str,
 ) -> Result<Imported, Vec<String>> {
     let shown = file.display();
-    let bytes = std::fs::read(file).map_err(|e| vec![format!("{shown}: {e}")])?;
+    let bytes = super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
     let rows = read_csv(
         &bytes,
         &[("name", "nama"), ("role", "peran"), ("answers", "jawaban")],
