@@ -131,3 +131,59 @@ fn without_espeak_the_guide_names_what_to_install() {
     );
     assert!(!dir.path().join("guide").exists(), "nothing written");
 }
+
+#[test]
+fn an_out_that_is_a_file_or_a_folder_in_a_tracks_place_leaves_nothing_half_written() {
+    if !espeak_installed() {
+        eprintln!("espeak-ng is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("curriculum")).unwrap();
+    std::fs::write(content.join("curriculum/09-guide-test.toml"), MODULE).unwrap();
+    let guide = |out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_pijat"))
+            .args([
+                "audio-guide",
+                "--routine",
+                "guide-short",
+                "--lang",
+                "en",
+                "--out",
+            ])
+            .arg(out)
+            .arg("--content")
+            .arg(&content)
+            .env("PIJAT_DATA_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    // --out names a file.
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "mine").unwrap();
+    let run = guide(&file);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("is a file, not a folder") && !err.contains("os error"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    // A folder stands where the complete track goes.
+    let out = dir.path().join("guide");
+    std::fs::create_dir_all(out.join("00-guide-short-en.wav")).unwrap();
+    let run = guide(&out);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("00-guide-short-en.wav") && !err.contains("os error"),
+        "{err}"
+    );
+    let parts: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert!(parts.is_empty(), "no partial file: {parts:?}");
+}

@@ -573,3 +573,235 @@ impl Lf for [u8] {
             .into_bytes()
     }
 }
+
+/// Runs pijat as a user without rights to `data` (root ignores permissions, so as root the
+/// test drops to `nobody` with setpriv). `None` when that is not possible here.
+fn run_without_rights(data: &Path, args: &[&str]) -> Option<std::process::Output> {
+    use std::os::unix::fs::PermissionsExt;
+    let bin_dir = tempfile::tempdir().unwrap();
+    let bin = bin_dir.path().join("pijat");
+    std::fs::copy(env!("CARGO_BIN_EXE_pijat"), &bin).unwrap();
+    for p in [bin_dir.path(), bin.as_path()] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let root = std::process::Command::new("id").arg("-u").output().ok()?;
+    let mut cmd = if text(&root.stdout).trim() == "0" {
+        let probe = std::process::Command::new("setpriv")
+            .arg("--version")
+            .output();
+        if probe.is_err() {
+            return None;
+        }
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd
+        .args(args)
+        .env("PIJAT_DATA_DIR", data)
+        .env_remove("PIJAT_LANG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    drop(bin_dir);
+    Some(out)
+}
+
+#[test]
+fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let o = pre_test(&data, A, "b\ns\nb\ns\n");
+    assert!(o.status.success());
+    let mode =
+        |p: &Path, m| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(dir.path(), 0o755);
+    mode(&data.join("pijat.db"), 0o444);
+    mode(&data, 0o555);
+    let before = std::fs::read(data.join("pijat.db")).unwrap();
+    let Some(history) = run_without_rights(&data, &["--lang", "en", "history"]) else {
+        eprintln!("skipped: cannot run as a user without rights here");
+        return;
+    };
+    assert!(history.status.success(), "{}", both(&history));
+    assert!(
+        text(&history.stdout).contains("100% (4/4)"),
+        "{}",
+        both(&history)
+    );
+    let report = run_without_rights(
+        &data,
+        &[
+            "--lang",
+            "en",
+            "--content",
+            &abs(A),
+            "report",
+            "--format",
+            "json",
+        ],
+    )
+    .unwrap();
+    assert!(report.status.success(), "{}", both(&report));
+    let quiz = run_without_rights(
+        &data,
+        &[
+            "--lang",
+            "en",
+            "quiz",
+            "--plain",
+            "--profile",
+            "Siti",
+            "--phase",
+            "pre",
+        ],
+    )
+    .unwrap();
+    let said = both(&quiz);
+    assert_eq!(quiz.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("can only be read") && said.contains("--data-dir"),
+        "{said}"
+    );
+    assert!(!said.contains("readonly database"), "{said}");
+    mode(&data, 0o755);
+    assert!(
+        std::fs::read(data.join("pijat.db")).unwrap() == before,
+        "nothing written"
+    );
+}
+
+fn abs(p: &str) -> String {
+    std::fs::canonicalize(p)
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A small file system that fills up, mounted for the test (root only); `None` elsewhere.
+struct Tiny(tempfile::TempDir);
+
+impl Tiny {
+    fn mount(kb: u32) -> Option<Tiny> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kb}k"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(Tiny(dir))
+    }
+}
+
+impl Drop for Tiny {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.0.path())
+            .status();
+    }
+}
+
+#[test]
+fn an_export_onto_a_full_disk_says_so_and_leaves_no_part_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough records that the bundle does not fit in 8 KB.
+    let mut sheet = String::from("nama,peran,jawaban\n");
+    for i in 0..60 {
+        sheet.push_str(&format!("Peserta Nomor {i},ayah,BSBS\n"));
+    }
+    let file = dir.path().join("s.csv");
+    std::fs::write(&file, sheet).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "--content",
+            A,
+            "sheets",
+            "import",
+            file.to_str().unwrap(),
+            "--class",
+            "K",
+            "--phase",
+            "pre",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", both(&o));
+    let Some(tiny) = Tiny::mount(8) else {
+        eprintln!("skipped: cannot mount a small file system here");
+        return;
+    };
+    let target = tiny.0.path().join("kelas.pijat");
+    let o = run(dir.path(), &["export", target.to_str().unwrap()], "");
+    let said = both(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("disk penuh"), "{said}");
+    let left: Vec<_> = std::fs::read_dir(tiny.0.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing left behind: {left:?}");
+}
+
+#[test]
+fn a_full_disk_under_the_data_file_is_said_in_words() {
+    let Some(tiny) = Tiny::mount(400) else {
+        eprintln!("skipped: cannot mount a small file system here");
+        return;
+    };
+    let data = tiny.0.path().join("data");
+    let o = run(&data, &["history"], "");
+    assert!(o.status.success(), "{}", both(&o));
+    // Fill the rest of the disk.
+    let mut filler = std::fs::File::create(tiny.0.path().join("filler")).unwrap();
+    let block = vec![0u8; 4096];
+    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+    drop(filler);
+    let o = pre_test(&data, A, "b\ns\nb\ns\n");
+    let said = both(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("disk") && said.contains("penuh"), "{said}");
+}
+
+#[test]
+fn things_named_toml_that_are_not_files_are_named_as_problems() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("quizzes");
+    std::fs::create_dir_all(q.join("folder.toml")).unwrap();
+    symlink("loop.toml", q.join("loop.toml")).unwrap();
+    symlink("nowhere.toml", q.join("broken.toml")).unwrap();
+    symlink("/dev/zero", q.join("zero.toml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(q.join("pipe.toml"))
+        .status();
+    let o = run(
+        dir.path(),
+        &["--lang", "en", "validate", dir.path().to_str().unwrap()],
+        "",
+    );
+    let said = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    let expect = [
+        ("folder.toml", "this is a folder, not a content file"),
+        ("loop.toml", "this link leads to no file"),
+        ("broken.toml", "this link leads to no file"),
+        ("zero.toml", "not an ordinary file"),
+    ];
+    for (file, what) in expect {
+        let line = said
+            .lines()
+            .find(|l| l.contains(&format!("quizzes/{file}:")))
+            .unwrap_or_else(|| panic!("{file} is named: {said}"));
+        assert!(line.contains(what), "{line}");
+    }
+    if fifo.is_ok_and(|s| s.success()) {
+        assert!(
+            said.contains("pipe.toml: this is not an ordinary file"),
+            "{said}"
+        );
+    }
+    assert!(!said.contains("Content is valid"), "{said}");
+}

@@ -33,21 +33,46 @@ impl Synth for Espeak {
     }
 }
 
-fn write_wav(path: &Path, rate: u32, samples: &[i16]) -> Result<(), String> {
+/// A file problem in the user's words, with the path.
+fn io_msg(path: &Path, e: &std::io::Error, lang: &crate::content::Lang) -> String {
+    crate::core::io_words::io_problem(path, e)
+        .get(lang.code())
+        .to_string()
+}
+
+fn write_wav(
+    path: &Path,
+    rate: u32,
+    samples: &[i16],
+    lang: &crate::content::Lang,
+) -> Result<(), String> {
     let aside = path.with_extension("wav.part");
+    let done = write_wav_at(&aside, rate, samples)
+        .and_then(|()| std::fs::rename(&aside, path))
+        .map_err(|e| io_msg(path, &e, lang));
+    if done.is_err() {
+        // No partial track is left behind.
+        let _ = std::fs::remove_file(&aside);
+    }
+    done
+}
+
+fn write_wav_at(aside: &Path, rate: u32, samples: &[i16]) -> std::io::Result<()> {
     let spec = hound::WavSpec {
         channels: 1,
         sample_rate: rate,
         bits_per_sample: 16,
         sample_format: hound::SampleFormat::Int,
     };
-    let shown = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let mut w = hound::WavWriter::create(&aside, spec).map_err(|e| shown(&e))?;
+    let io = |e: hound::Error| match e {
+        hound::Error::IoError(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    };
+    let mut w = hound::WavWriter::create(aside, spec).map_err(io)?;
     for s in samples {
-        w.write_sample(*s).map_err(|e| shown(&e))?;
+        w.write_sample(*s).map_err(io)?;
     }
-    w.finalize().map_err(|e| shown(&e))?;
-    std::fs::rename(&aside, path).map_err(|e| shown(&e))
+    w.finalize().map_err(io)
 }
 
 fn duration(samples: usize, rate: u32) -> String {
@@ -133,7 +158,19 @@ fn write_all(
     rate: u32,
     lang: &crate::content::Lang,
 ) -> Result<Vec<String>, String> {
-    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    if out.exists() && !out.is_dir() {
+        let o = out.display();
+        return Err(if lang.is_en() {
+            format!(
+                "{o} is a file, not a folder: name a folder for the audio guide (it is made if it does not exist)"
+            )
+        } else {
+            format!(
+                "{o} adalah berkas, bukan folder: sebutkan folder untuk panduan suara (folder dibuat bila belum ada)"
+            )
+        });
+    }
+    std::fs::create_dir_all(out).map_err(|e| io_msg(out, &e, lang))?;
     let code = lang.code();
     let mut list = String::new();
     let title = routine.title.get(lang);
@@ -143,7 +180,7 @@ fn write_all(
     let mut printed = Vec::new();
     for tr in tracks {
         let name = format!("{:02}-{}-{code}.wav", tr.number, tr.step_id);
-        write_wav(&out.join(&name), rate, &tr.samples)?;
+        write_wav(&out.join(&name), rate, &tr.samples, lang)?;
         let _ = writeln!(
             list,
             "{name}  ({})  {}",
@@ -153,7 +190,7 @@ fn write_all(
         all.extend_from_slice(&tr.samples);
     }
     let complete = format!("00-{}-{code}.wav", routine.id);
-    write_wav(&out.join(&complete), rate, &all)?;
+    write_wav(&out.join(&complete), rate, &all, lang)?;
     let total = duration(all.len(), rate);
     let intro = if lang.is_en() {
         format!(
@@ -172,8 +209,11 @@ fn write_all(
     };
     let list_path = out.join(list_name);
     let aside = list_path.with_extension("txt.part");
-    std::fs::write(&aside, list).map_err(|e| format!("{}: {e}", list_path.display()))?;
-    std::fs::rename(&aside, &list_path).map_err(|e| format!("{}: {e}", list_path.display()))?;
+    let written = std::fs::write(&aside, list).and_then(|()| std::fs::rename(&aside, &list_path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&aside);
+        return Err(io_msg(&list_path, &e, lang));
+    }
     printed.push(format!(
         "{}: {} {} + {complete} ({total}), {list_name}",
         out.display(),

@@ -11,7 +11,7 @@ pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: boo
         Ok(c) => c,
         Err(code) => return code,
     };
-    let store = match shell.store() {
+    let store = match shell.store_to_read() {
         Ok(s) => s,
         Err(m) => {
             crate::errln!("{m}");

@@ -29,7 +29,7 @@ pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
 pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Result<String, String> {
     let lang = &shell.lang;
     let content = shell.content(err)?;
-    let store = shell.store()?;
+    let store = shell.store_to_read()?;
     let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
     let mut out = format!(
         "{} {}\n",

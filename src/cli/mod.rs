@@ -285,6 +285,13 @@ impl Shell {
         let dir = self.data_dir()?;
         Store::open(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
     }
+
+    /// The store for a command that only reads (history, report, export): nothing is written,
+    /// so it works on a read-only folder or a write-protected flash drive.
+    pub fn store_to_read(&self) -> Result<Store, String> {
+        let dir = self.data_dir()?;
+        Store::open_read_or_empty(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
+    }
 }
 
 /// `pijat` alone: the full-screen app.

@@ -32,7 +32,7 @@ pub fn run(
         crate::errln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
         return EXIT_USAGE;
     };
-    let store = match shell.store() {
+    let store = match shell.store_to_read() {
         Ok(s) => s,
         Err(m) => {
             crate::errln!("{m}");

@@ -104,20 +104,57 @@ pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                problems.push(file_problem(
-                    &d,
-                    msg!(id: "tidak bisa dibaca: {e}", en: "cannot be read: {e}"),
-                ));
+                let (wid, wen) = crate::core::io_words::reason(&e);
+                problems.push(file_problem(&d, msg!(id: "{wid}", en: "{wen}")));
                 continue;
             }
         };
         let mut names: Vec<_> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
             .collect();
         names.sort();
         for p in names {
+            // Something named `.toml` that is not an ordinary file (a folder, a device, a pipe,
+            // a link that leads nowhere or in a circle) is a problem to name, never read.
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => {}
+                Ok(m) if m.is_dir() => {
+                    problems.push(file_problem(
+                        &p,
+                        msg!(
+                            id: "ini folder, bukan berkas konten: ganti namanya atau pindahkan",
+                            en: "this is a folder, not a content file: rename or move it"
+                        ),
+                    ));
+                    continue;
+                }
+                Ok(_) => {
+                    problems.push(file_problem(
+                        &p,
+                        msg!(
+                            id: "ini bukan berkas biasa (perangkat atau pipa): pindahkan dari folder konten",
+                            en: "this is not an ordinary file (a device or a pipe): move it out of the content folder"
+                        ),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_symlink());
+                    let m = if link {
+                        msg!(
+                            id: "tautan ini tidak menuju berkas (menunjuk ke tempat kosong, atau berputar): hapus atau perbaiki",
+                            en: "this link leads to no file (it points nowhere, or round in a circle): remove or fix it"
+                        )
+                    } else {
+                        let (wid, wen) = crate::core::io_words::reason(&e);
+                        msg!(id: "{wid}", en: "{wen}")
+                    };
+                    problems.push(file_problem(&p, m));
+                    continue;
+                }
+            }
             if out.len() >= MAX_FILES {
                 problems.push(file_problem(
                     dir,
@@ -178,12 +215,15 @@ fn too_big(len: u64) -> super::diag::Bilingual {
 /// Reads a file, refusing before reading it all when it is over the size limit.
 fn read_limited(p: &Path) -> Result<Vec<u8>, super::diag::Bilingual> {
     use std::io::Read;
-    let f = std::fs::File::open(p)
-        .map_err(|e| msg!(id: "tidak bisa dibuka: {e}", en: "cannot be opened: {e}"))?;
+    let words = |e: std::io::Error| {
+        let (id, en) = crate::core::io_words::reason(&e);
+        msg!(id: "{id}", en: "{en}")
+    };
+    let f = std::fs::File::open(p).map_err(words)?;
     let mut bytes = Vec::new();
     f.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| msg!(id: "tidak bisa dibaca: {e}", en: "cannot be read: {e}"))?;
+        .map_err(words)?;
     if bytes.len() > MAX_FILE_BYTES {
         let len = std::fs::metadata(p).map_or(bytes.len() as u64, |m| m.len());
         return Err(too_big(len));

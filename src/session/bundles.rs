@@ -32,15 +32,14 @@ pub fn export_to(
         .map_err(|e| e.message())?;
     let text = write_bundle(&payload);
     let tmp = PathBuf::from(format!("{}.part", file.display()));
-    let io = |e: std::io::Error| msg!(id: "{shown}: {e}", en: "{shown}: {e}");
-    std::fs::write(&tmp, text.as_bytes()).map_err(io)?;
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(io)?;
-    std::fs::rename(&tmp, file).map_err(|e| {
+    let written = std::fs::write(&tmp, text.as_bytes())
+        .and_then(|()| std::fs::File::open(&tmp).and_then(|f| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, file));
+    if let Err(e) = written {
+        // A full disk or a pulled flash drive leaves no half-written bundle.
         let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })?;
+        return Err(crate::core::io_words::io_problem(file, &e));
+    }
     Ok(payload.profiles.len())
 }
 

@@ -101,6 +101,18 @@ impl Store {
         Ok(Some(Store { conn, path }))
     }
 
+    /// Reading a data folder that has no data file yet: an empty store in memory, so a
+    /// read-only command shows "nothing yet" without making a file.
+    pub fn open_read_or_empty(dir: &Path) -> Result<Store> {
+        if let Some(s) = Store::open_read(dir)? {
+            return Ok(s);
+        }
+        let path = dir.join(FILE_NAME);
+        let mut conn = Connection::open_in_memory().map_err(|e| StoreError::sqlite(&path, e))?;
+        migrate::apply_all(&mut conn).map_err(|e| StoreError::sqlite(&path, e))?;
+        Ok(Store { conn, path })
+    }
+
     fn configure(&self) -> rusqlite::Result<()> {
         let _: String = self
             .conn
