@@ -92,6 +92,18 @@ fn main() {
     let content = load_with(None).content.unwrap();
     let quiz = content.quiz("knowledge").unwrap();
     let ids: Vec<String> = quiz.questions.iter().map(|q| q.id.clone()).collect();
+    // Every answer "true": right where the key is true. Bundles are checked against the key.
+    let keys: Vec<bool> = quiz
+        .questions
+        .iter()
+        .map(|q| {
+            matches!(
+                q.kind,
+                pijat::content::QuestionKind::TrueFalse { answer: true }
+            )
+        })
+        .collect();
+    let right_true = keys.iter().filter(|k| **k).count() as i64;
     let lang = pijat::content::Lang::en();
 
     let dir = tempfile::tempdir().unwrap();
@@ -178,14 +190,14 @@ fn main() {
             let tx = conn.transaction().unwrap();
             let cid = format!("class-{b}");
             tx.execute(
-                "INSERT INTO class (id, name, name_key, created) VALUES (?1, ?2, ?3, 'x')",
+                "INSERT INTO class (id, name, name_key, created) VALUES (?1, ?2, ?3, '2026-11-01T00:00:00.000Z')",
                 params![cid, format!("Kelas {b}"), format!("kelas {b}")],
             )
             .unwrap();
             for i in 0..30 {
                 let pid = format!("b{b}-p{i}");
                 tx.execute(
-                    "INSERT INTO profile (id, name, name_key, role, created, last_used) VALUES (?1, ?2, ?3, 'cadre', 'x', 'x')",
+                    "INSERT INTO profile (id, name, name_key, role, created, last_used) VALUES (?1, ?2, ?3, 'cadre', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')",
                     params![pid, format!("Orang {b}-{i}"), format!("orang {b}-{i}")],
                 )
                 .unwrap();
@@ -199,14 +211,14 @@ fn main() {
                     tx.execute(
                         "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
                          content_version, app_version, mode, started, finished, right_count)
-                         VALUES (?1, ?2, ?3, 'knowledge', ?4, 1, 0, 10, 'v', 'v', 'sheet', 'x', 'x', 5)",
-                        params![aid, pid, cid, phase],
+                         VALUES (?1, ?2, ?3, 'knowledge', ?4, 1, 0, ?5, 'v', 'v', 'sheet', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z', ?6)",
+                        params![aid, pid, cid, phase, ids.len() as i64, right_true],
                     )
                     .unwrap();
                     for (q, qid) in ids.iter().enumerate() {
                         tx.execute(
-                            "INSERT INTO answer VALUES (?1, ?2, ?3, 'true', ?4, 'x')",
-                            params![aid, qid, q as i64, q % 2 == 0],
+                            "INSERT INTO answer VALUES (?1, ?2, ?3, 'true', ?4, '2026-11-01T00:00:00.000Z')",
+                            params![aid, qid, q as i64, keys[q]],
                         )
                         .unwrap();
                     }
@@ -224,7 +236,7 @@ fn main() {
             let target = tempfile::tempdir().unwrap();
             let mut store = Store::open(target.path()).unwrap();
             let t = Instant::now();
-            let m = import_from(&mut store, &files, "en").unwrap();
+            let m = import_from(&mut store, &content, &files, "en").unwrap();
             let d = t.elapsed();
             assert_eq!(m.profiles_new, 3000);
             assert_eq!(m.attempts_new, 6000);

@@ -92,11 +92,15 @@ fn read_limited(f: &Path) -> Result<String, Bilingual> {
     use std::io::Read;
     let shown = f.display();
     let file = std::fs::File::open(f).map_err(|e| crate::core::io_words::io_problem(f, &e))?;
+    let len = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::new();
-    file.take(MAX_BUNDLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| crate::core::io_words::io_problem(f, &e))?;
-    if bytes.len() as u64 > MAX_BUNDLE_BYTES {
+    if len <= MAX_BUNDLE_BYTES {
+        bytes.reserve_exact(len as usize + 1);
+        file.take(MAX_BUNDLE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| crate::core::io_words::io_problem(f, &e))?;
+    }
+    if len > MAX_BUNDLE_BYTES || bytes.len() as u64 > MAX_BUNDLE_BYTES {
         let mb = MAX_BUNDLE_BYTES >> 20;
         return Err(msg!(
             id: "{shown}: lebih besar dari {mb} MB, jadi bukan bundel pijat; tidak ada yang diimpor",

@@ -9,8 +9,8 @@ use std::path::Path;
 use crate::content::Bilingual;
 use crate::msg;
 
-/// A class's sheet is a few kilobytes; 5 MB holds a hundred thousand rows.
-pub const MAX_SHEET_BYTES: u64 = 5 << 20;
+/// A class's sheet is a few kilobytes; 1 MB holds some thirty thousand rows.
+pub const MAX_SHEET_BYTES: u64 = 1 << 20;
 
 /// The file's bytes, or a message for the trainer (`FILE: …`).
 pub fn read_limited(file: &Path) -> Result<Vec<u8>, Bilingual> {
@@ -22,17 +22,23 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, Bilingual> {
             en: "{shown}: not an ordinary file (a folder or a device); name a CSV file"
         ));
     }
+    let too_big = || {
+        let mb = MAX_SHEET_BYTES >> 20;
+        msg!(
+            id: "{shown}: lebih besar dari {mb} MB; lembar satu kelas jauh lebih kecil. Periksa apakah ini berkas yang benar.",
+            en: "{shown}: larger than {mb} MB; a class's sheet is far smaller. Check that this is the right file."
+        )
+    };
+    if meta.len() > MAX_SHEET_BYTES {
+        return Err(too_big());
+    }
     let f = std::fs::File::open(file).map_err(|e| crate::core::io_words::io_problem(file, &e))?;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     f.take(MAX_SHEET_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| crate::core::io_words::io_problem(file, &e))?;
     if bytes.len() as u64 > MAX_SHEET_BYTES {
-        let mb = MAX_SHEET_BYTES >> 20;
-        return Err(msg!(
-            id: "{shown}: lebih besar dari {mb} MB; lembar satu kelas jauh lebih kecil. Periksa apakah ini berkas yang benar.",
-            en: "{shown}: larger than {mb} MB; a class's sheet is far smaller. Check that this is the right file."
-        ));
+        return Err(too_big());
     }
     Ok(bytes)
 }
