@@ -558,7 +558,7 @@ fn sheet_problems_name_the_row_a_spreadsheet_shows() {
         sheet_row(None, checklist, &["--checklist", "oxytocin-massage"]),
         "2"
     );
-    let visits = b"nama,tanggal,asi_mengalir,kenyamanan,pijat_per_hari,catatan\r\n\r\nBudi,2026-11-01,ya,9,2,ok\r\n";
+    let visits = b"nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan\r\n\r\nBudi,2026-11-01,ya,9,2,ok\r\n";
     assert_eq!(sheet_row(None, visits, &["--visits"]), "3");
 }
 

@@ -158,14 +158,15 @@ impl<'c> QuizRun<'c> {
             }
         }
         let now = quiz.questions.len() as u32;
-        let change =
-            (attempt.question_count != now || not_counted > 0 || rekeyed > 0).then(|| SetChange {
+        let change = (attempt.question_count != now || not_counted > 0 || rekeyed > 0).then_some(
+            SetChange {
                 kept: answers.len(),
                 not_counted,
                 rekeyed,
                 was: attempt.question_count,
                 now,
-            });
+            },
+        );
         if attempt.question_count != now {
             store.set_question_count(&attempt.id, now)?;
             attempt.question_count = now;

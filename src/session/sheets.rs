@@ -124,11 +124,8 @@ pub fn read_csv(
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
-    let header_line = reader
-        .position()
-        .byte()
-        .checked_sub(1)
-        .map_or(1, |b| rows_at.row_at(b as usize));
+    // The header is the first row with text (blank rows before it are stepped over).
+    let header_line = rows_at.row_at(0);
     let mut index = Vec::new();
     for (en, id) in columns {
         match header.iter().position(|h| h == en || h == id) {
