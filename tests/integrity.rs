@@ -168,32 +168,34 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
     }
 }
 
-/// A bundle of one laptop where Budi and Siti took the pre-test of set A (Budi 4/4, Siti 2/4).
-fn exported_bundle() -> (tempfile::TempDir, serde_json::Value) {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("lembar.csv");
+/// Budi (4/4) and Siti (2/4) typed in from the class Melati's pre-test sheet of set A.
+fn melati_sheet(data: &Path) {
+    let sheet = data.join("lembar.csv");
     std::fs::write(
         &sheet,
         "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
     )
     .unwrap();
     let s = sheet.to_str().unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "--content",
-            A,
-            "sheets",
-            "import",
-            s,
-            "--class",
-            "Melati",
-            "--phase",
-            "pre",
-        ],
-        "",
-    );
+    let args = [
+        "--content",
+        A,
+        "sheets",
+        "import",
+        s,
+        "--class",
+        "Melati",
+        "--phase",
+        "pre",
+    ];
+    let o = run(data, &args, "");
     assert!(o.status.success(), "{}", both(&o));
+}
+
+/// A bundle of one laptop where Budi and Siti took the pre-test of set A (Budi 4/4, Siti 2/4).
+fn exported_bundle() -> (tempfile::TempDir, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    melati_sheet(dir.path());
     let file = dir.path().join("out.pijat");
     let o = run(dir.path(), &["export", file.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", both(&o));
@@ -320,29 +322,7 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
     let bundle = resealed(dir.path(), v, "b.pijat");
     // The second laptop typed the same sheet itself.
     let other = tempfile::tempdir().unwrap();
-    let sheet = other.path().join("lembar.csv");
-    std::fs::write(
-        &sheet,
-        "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
-    )
-    .unwrap();
-    let s = sheet.to_str().unwrap();
-    let o = run(
-        other.path(),
-        &[
-            "--content",
-            A,
-            "sheets",
-            "import",
-            s,
-            "--class",
-            "Melati",
-            "--phase",
-            "pre",
-        ],
-        "",
-    );
-    assert!(o.status.success());
+    melati_sheet(other.path());
     let o = run(
         other.path(),
         &["--lang", "en", "--content", A, "import", &bundle],
