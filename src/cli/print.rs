@@ -122,8 +122,8 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     out.push_str(&format!(
         "{}\n\n",
         langs.t(
-            "Petunjuk: beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
-            "Instructions: tick the box of your answer. For an order question, write the numbers in the right order."
+            "Petunjuk: kerjakan sendiri, tanpa bertanya kepada teman. Beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
+            "Instructions: answer alone, without asking anyone. Tick the box of your answer. For an order question, write the numbers in the right order."
         )
     ));
     let paper = paper_layout(quiz);
@@ -258,8 +258,8 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     out.push_str(&format!(
         "<p>{}</p>\n",
         esc(&langs.t(
-            "Petunjuk: beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
-            "Instructions: tick the box of your answer. For an order question, write the numbers in the right order."
+            "Petunjuk: kerjakan sendiri, tanpa bertanya kepada teman. Beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
+            "Instructions: answer alone, without asking anyone. Tick the box of your answer. For an order question, write the numbers in the right order."
         ))
     ));
     let paper = paper_layout(quiz);

@@ -134,7 +134,7 @@ strings! {
     still_to_take: "Belum tes awal: {a} · belum tes akhir: {b}" | "Still to take the pre-test: {a} · the post-test: {b}",
     confirm_remove: "Keluarkan {n} dari kelas? Data dan hasilnya tetap tersimpan. (y/n)" | "Take {n} off the roster? Their record and results stay. (y/n)",
     next_turn: "Berikutnya:" | "Next:",
-    hand_over: "Berikan laptop kepada {n}. Tekan Enter bila {n} siap." | "Hand the laptop to {n}. Press Enter when {n} is ready.",
+    hand_over: "Berikan laptop kepada {n}. {n} menjawab sendiri, tanpa dibantu. Tekan Enter bila {n} siap." | "Hand the laptop to {n}. {n} answers alone, without help. Press Enter when {n} is ready.",
     everyone_done: "✓ Semua peserta sudah selesai." | "✓ Every participant is done.",
     choose_participant: "Pilih peserta dengan ↑↓, lalu Enter." | "Choose a participant with ↑↓, then Enter.",
     turn_done: "selesai" | "done",

@@ -161,8 +161,6 @@ impl<'c> HotSeatScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let order = self.order();
-        let [next, list] =
-            Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(inner);
         let head = match order.get(self.selected) {
             Some(p) if !self.done.contains(&p.id) => vec![
                 Line::from(vec![
@@ -176,6 +174,17 @@ impl<'c> HotSeatScreen<'c> {
             }
             _ => vec![Line::from(Span::styled(s.choose_participant, th.dim))],
         };
+        // As tall as its wrapped text, and a blank line: nothing of it is cut on a small screen.
+        let width = usize::from(inner.width.max(1));
+        let tall: usize = head
+            .iter()
+            .map(|l| textwrap::wrap(&l.to_string(), width).len().max(1))
+            .sum();
+        let [next, list] = Layout::vertical([
+            Constraint::Length(tall as u16 + 1),
+            Constraint::Min(1),
+        ])
+        .areas(inner);
         Paragraph::new(head)
             .wrap(Wrap { trim: true })
             .render(next, buf);

@@ -31,7 +31,13 @@ pub fn region_label(region: &str) -> (&'static str, &'static str, &'static str) 
             "spine: do not press on it",
         ),
         "scapula" => ("╲╱", "tulang belikat", "shoulder blades"),
-        "costa-5-6" => ("╌", "setinggi rusuk ke-5–6", "level of ribs 5–6"),
+        // The line is drawn at the tips of the shoulder blades, about rib 7 (S52); ribs 5–6,
+        // where one SOP stops, lie a little above it.
+        "costa-5-6" => (
+            "╌",
+            "ujung tulang belikat, kira-kira rusuk ke-7 (rusuk 5–6 sedikit di atasnya)",
+            "tips of the shoulder blades, about rib 7 (ribs 5–6 a little above)",
+        ),
         "thumb-lines" => (
             "┆",
             "jalur ibu jari (kiri, kanan)",
