@@ -35,8 +35,8 @@ pub fn region_label(region: &str) -> (&'static str, &'static str, &'static str) 
         // where one SOP stops, lie a little above it.
         "costa-5-6" => (
             "╌",
-            "ujung tulang belikat, kira-kira rusuk ke-7 (rusuk 5–6 sedikit di atasnya)",
-            "tips of the shoulder blades, about rib 7 (ribs 5–6 a little above)",
+            "ujung belikat, ±rusuk ke-7",
+            "shoulder-blade tips, ~rib 7",
         ),
         "thumb-lines" => (
             "┆",
