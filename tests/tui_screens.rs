@@ -1,6 +1,8 @@
 //! Every screen of the trainee app drawn with a TestBackend at 80×24 and 40×12, in Indonesian
 //! and English (insta snapshots), driven by the same key presses a trainee makes.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,8 +37,7 @@ impl Harness {
     /// A trainee named Budi, on the home screen.
     fn budi() -> Self {
         let mut h = Self::new();
-        h.typed("Budi Santoso");
-        h.keys(&[KeyCode::Enter, KeyCode::Enter]);
+        common::app::sign_in(&mut h.app, "Budi Santoso");
         h
     }
 
@@ -126,15 +127,32 @@ use KeyCode::{Char, Down, Enter, Esc, Up};
 #[test]
 fn profiles_new_name_role_and_list() {
     let mut h = Harness::new();
+    // A new laptop: what pijat is, in both languages; a trainee or a trainer.
+    h.snap("welcome");
+    h.key(Enter);
     h.snap("profiles_new");
     h.typed("Budi Santoso");
     h.snap("profiles_name_typed");
     h.key(Enter);
     h.snap("profiles_role");
     h.keys(&[Down, Enter]);
+    h.snap("profiles_code_choose");
+    h.typed("4821");
+    h.key(Enter);
+    h.typed("4821");
+    h.key(Enter);
     assert!(h.app.profile.is_some());
-    h.keys(&[Esc]);
+    // Switch trainee: the list of names; Budi's record opens only with his code.
+    h.app.navigate(pijat::tui::app::Nav::SwitchProfile);
     h.snap("profiles_list");
+    h.key(Enter);
+    h.typed("1111");
+    h.key(Enter);
+    h.snap("profiles_code_wrong");
+    assert!(h.app.profile.is_none(), "a wrong code keeps the record closed");
+    h.typed("4821");
+    h.key(Enter);
+    assert_eq!(h.app.profile.as_ref().unwrap().name, "Budi Santoso");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Trainer mode as a trainer drives it: the PIN, a class and its roster, a group test on one
 //! laptop, and typed-in sheets; with snapshots of each trainer screen.
 
+mod common;
+
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -78,12 +80,14 @@ fn snap(app: &mut App, name: &str) {
 /// A fresh laptop: the trainer sets the PIN 2468 and is in trainer mode.
 fn trainer(dir: &std::path::Path) -> App<'static> {
     let mut a = app(dir);
-    // No trainee yet: the name field is open; Esc goes back to the list.
-    key(&mut a, Esc);
+    // No trainee yet: the welcome leads a trainer to trainer mode.
     keys(&mut a, &[Down, Enter]);
     typed(&mut a, "2468");
     key(&mut a, Enter);
     typed(&mut a, "2468");
+    key(&mut a, Enter);
+    // The recovery code is shown once; Enter when it is written down.
+    assert!(matches!(a.top(), Screen::Pin(_)));
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     a
@@ -117,7 +121,6 @@ fn class_of_three(dir: &std::path::Path) -> App<'static> {
 fn the_pin_is_set_once_and_asked_for_after_that() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app(dir.path());
-    key(&mut a, Esc);
     keys(&mut a, &[Down, Enter]);
     snap(&mut a, "pin_set");
     typed(&mut a, "12");
@@ -135,12 +138,17 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
     key(&mut a, Enter);
     typed(&mut a, "2468");
     key(&mut a, Enter);
+    // The recovery code, shown once, to write on paper.
+    let recovery = recovery_shown(&a);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains(&recovery) && screen.contains("shown only now"), "{screen}");
+    insta::assert_snapshot!("pin_recovery_en_80x24", screen.replace(&recovery, "XXXX-XXXX-XXXX"));
+    key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     snap(&mut a, "trainer_home");
     drop(a);
     // Next time: the PIN is asked; a wrong one keeps the trainee out.
     let mut a = app(dir.path());
-    key(&mut a, Esc);
     keys(&mut a, &[Down, Enter]);
     typed(&mut a, "1111");
     key(&mut a, Enter);
@@ -154,6 +162,34 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
             .unwrap()
             .starts_with("$argon2id$")
     );
+    // The PIN is forgotten: Tab, the recovery code from the paper, a new PIN twice.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    key(&mut a, Tab);
+    typed(&mut a, &recovery.to_lowercase());
+    key(&mut a, Enter);
+    for _ in 0..2 {
+        typed(&mut a, "9753");
+        key(&mut a, Enter);
+    }
+    let next = recovery_shown(&a);
+    assert_ne!(next, recovery, "a new recovery code replaces the old one");
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Trainer(_)));
+    assert_eq!(
+        store.check_pin("9753").unwrap(),
+        pijat::store::PinCheck::Right
+    );
+}
+
+/// The recovery code on the PIN screen.
+fn recovery_shown(a: &App) -> String {
+    match a.top() {
+        Screen::Pin(p) => match &p.step {
+            pijat::tui::screens::pin::Step::Recovery { code } => code.clone(),
+            other => panic!("the recovery code is shown, not {other:?}"),
+        },
+        _ => panic!("the PIN screen"),
+    }
 }
 
 #[test]
@@ -544,7 +580,7 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
             .unwrap();
     }
     let mut a = app(dir.path());
-    key(&mut a, Enter);
+    common::app::sign_in(&mut a, "Budi Santoso");
     for _ in 0..10 {
         if render(&a, 80, 24).contains("▸   My record") {
             break;

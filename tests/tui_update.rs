@@ -1,5 +1,7 @@
 //! `update` as a trainee drives it: what each key does to the state and what is saved at once.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -36,8 +38,7 @@ fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'stat
     let store = Store::open(dir).unwrap();
     let mut app = App::new(content(), store, lang, Theme::plain(), 1.0, Instant::now());
     app.seed = Some(11);
-    typed(&mut app, name);
-    keys(&mut app, &[Enter, Enter]);
+    common::app::sign_in(&mut app, name);
     app
 }
 
@@ -97,8 +98,9 @@ fn q_inside_a_quiz_asks_first_and_a_new_window_resumes_it() {
     keys(&mut app, &[Char('q'), Char('y')]);
     assert!(app.quit);
     drop(app);
-    // The profile list now has Siti: the two Enters choose her and open the pre-test again.
-    let again = logged_in(dir.path(), "Siti", None);
+    // The profile list now has Siti: her name and her code open the pre-test again.
+    let mut again = logged_in(dir.path(), "Siti", None);
+    key(&mut again, Enter);
     match again.top() {
         Screen::Quiz(q) => assert_eq!((q.run.answered(), q.position), (1, 1)),
         _ => panic!("resumed quiz expected"),
@@ -116,8 +118,8 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
     drop(app);
     let store = Store::open(dir.path()).unwrap();
     let mut app = App::new(content(), store, None, Theme::plain(), 1.0, Instant::now());
-    // Choose Ani from the list: her language comes back.
-    key(&mut app, Enter);
+    // Choose Ani from the list (her code): her language comes back.
+    common::app::sign_in(&mut app, "Ani");
     assert_eq!(app.lang, Lang::en());
     // --lang wins over the saved language at login.
     let store = Store::open(dir.path()).unwrap();
@@ -129,7 +131,7 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
         1.0,
         Instant::now(),
     );
-    key(&mut forced, Enter);
+    common::app::sign_in(&mut forced, "Ani");
     assert_eq!(forced.lang, Lang::id());
 }
 
@@ -145,7 +147,8 @@ fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
         1.0,
         Instant::now(),
     );
-    key(&mut app, Enter);
+    // The welcome: "I am a trainee", then an empty name.
+    keys(&mut app, &[Enter, Enter]);
     match app.top() {
         Screen::Profiles(p) => assert!(matches!(
             &p.mode,
@@ -156,6 +159,11 @@ fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
     typed(&mut app, "Qomariah");
     assert!(!app.quit);
     keys(&mut app, &[Enter, Enter]);
+    // Her own code, chosen and typed again.
+    for _ in 0..2 {
+        typed(&mut app, "2580");
+        key(&mut app, Enter);
+    }
     assert_eq!(app.profile.as_ref().unwrap().name, "Qomariah");
 }
 

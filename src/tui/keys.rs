@@ -61,6 +61,10 @@ pub enum Action {
     AutoRead,
     /// Trainer: show a paper test on a projector.
     Project,
+    /// Tab: the other way (a forgotten PIN).
+    Tab,
+    /// Trainer: clear a participant's forgotten personal code.
+    ClearCode,
 }
 
 /// Which keys a binding answers to.
@@ -211,9 +215,18 @@ pub enum Context {
     ReportView,
     Observe,
     Projector,
+    /// A new PIN or code being typed (no way to a forgotten one here).
+    PinSet,
+    /// The recovery code, shown once.
+    RecoveryShown,
+    /// A recovery code being typed.
+    RecoveryInput,
+    /// The first screen: the trainees' names, or the welcome (nothing to go back to).
+    Start,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
+const T_START: &[Binding] = &[UP, DOWN, ENTER];
 const T_TEXTINPUT: &[Binding] = &[
     b(
         Code(K::Enter),
@@ -232,6 +245,7 @@ const T_TEXTINPUT: &[Binding] = &[
         "delete a letter",
         true,
     ),
+    CTRL_C,
     b(
         Printable,
         "a–z",
@@ -583,32 +597,52 @@ const T_HELP: &[Binding] = &[
     ),
 ];
 
+const PIN_ENTER: Binding = b(
+    Code(K::Enter),
+    "Enter",
+    A::Enter,
+    "lanjut",
+    "continue",
+    true,
+);
+const PIN_CANCEL: Binding = b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true);
+const PIN_DELETE: Binding = b(
+    Code(K::Backspace),
+    "⌫",
+    A::Backspace,
+    "hapus angka",
+    "delete a digit",
+    true,
+);
+/// Shown where letters are typed: Ctrl+C still quits there (handled before the table).
+const CTRL_C: Binding = b(Code(K::Null), "Ctrl+C", A::Quit, "keluar", "quit", true);
+const PIN_DIGITS: Binding = b(
+    Printable,
+    "0–9",
+    A::Char(' '),
+    "ketik angka",
+    "type the digits",
+    false,
+);
+#[rustfmt::skip]
 const T_PIN: &[Binding] = &[
-    b(
-        Code(K::Enter),
-        "Enter",
-        A::Enter,
-        "lanjut",
-        "continue",
-        true,
-    ),
-    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
-    b(
-        Code(K::Backspace),
-        "⌫",
-        A::Backspace,
-        "hapus angka",
-        "delete a digit",
-        true,
-    ),
-    b(
-        Printable,
-        "0–9",
-        A::Char(' '),
-        "ketik PIN",
-        "type the PIN",
-        false,
-    ),
+    PIN_ENTER,
+    PIN_CANCEL,
+    PIN_DELETE,
+    b(Code(K::Tab), "Tab", A::Tab, "lupa PIN? kode pemulihan", "forgot the PIN? recovery code", true),
+    PIN_DIGITS,
+];
+const T_PINSET: &[Binding] = &[PIN_ENTER, PIN_CANCEL, PIN_DELETE, CTRL_C, PIN_DIGITS];
+#[rustfmt::skip]
+const T_RECOVERYSHOWN: &[Binding] = &[
+    b(Code(K::Enter), "Enter", A::Enter, "sudah saya catat", "I have written it down", true),
+];
+#[rustfmt::skip]
+const T_RECOVERYINPUT: &[Binding] = &[
+    PIN_ENTER,
+    PIN_CANCEL,
+    b(Code(K::Backspace), "⌫", A::Backspace, "hapus huruf", "delete a letter", true),
+    b(Printable, "A–Z 0–9", A::Char(' '), "ketik kode pemulihan", "type the recovery code", false),
 ];
 const T_FORM: &[Binding] = &[
     b(
@@ -729,6 +763,14 @@ const T_CLASSVIEW: &[Binding] = &[
         "keluarkan dari kelas",
         "take off the roster",
         true,
+    ),
+    b(
+        Code(K::Char('c')),
+        "c",
+        A::ClearCode,
+        "hapus kode pribadi yang lupa",
+        "clear a forgotten personal code",
+        false,
     ),
     b(
         Code(K::Char('e')),
@@ -983,6 +1025,7 @@ const T_GRID: &[Binding] = &[
 pub fn table(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::List => T_LIST,
+        Context::Start => T_START,
         Context::TextInput => T_TEXTINPUT,
         Context::Lesson => T_LESSON,
         Context::LessonChart => T_LESSONCHART,
@@ -999,6 +1042,9 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::Confirm => T_CONFIRM,
         Context::Help => T_HELP,
         Context::Pin => T_PIN,
+        Context::PinSet => T_PINSET,
+        Context::RecoveryShown => T_RECOVERYSHOWN,
+        Context::RecoveryInput => T_RECOVERYINPUT,
         Context::Form => T_FORM,
         Context::ClassView => T_CLASSVIEW,
         Context::HotSeat => T_HOTSEAT,
@@ -1011,16 +1057,10 @@ pub fn table(ctx: Context) -> &'static [Binding] {
 }
 
 /// Where the global keys apply: everywhere except while typing and in a yes/no question.
+/// Help, language and quit keys are letters: not where letters or digits are typed.
 fn has_globals(ctx: Context) -> bool {
-    !matches!(
-        ctx,
-        Context::TextInput
-            | Context::Confirm
-            | Context::Help
-            | Context::Pin
-            | Context::Form
-            | Context::Grid
-    )
+    let typing = table(ctx).iter().any(|b| matches!(b.keys, Keys::Printable));
+    !typing && !matches!(ctx, Context::Confirm | Context::Help)
 }
 
 pub fn bindings(ctx: Context) -> Vec<Binding> {
@@ -1045,6 +1085,12 @@ fn code_matches(want: KeyCode, got: KeyCode) -> bool {
 
 /// The action a key press means in this context, if any.
 pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
+    // Ctrl+C quits from every screen, typing ones too (asking first in a quiz or a practice).
+    if key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('c' | 'C'))
+    {
+        return Some(Action::Quit);
+    }
     if key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
@@ -1105,7 +1151,11 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 27] = [
+    const ALL_CONTEXTS: [Context; 31] = [
+        Context::Start,
+        Context::PinSet,
+        Context::RecoveryShown,
+        Context::RecoveryInput,
         Context::Projector,
         Context::Observe,
         Context::ReportView,

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+pub mod app;
 pub mod cli;
 
 pub struct Screen {
@@ -107,4 +108,22 @@ impl Screen {
             self.pump(Duration::from_millis(50));
         }
     }
+}
+
+/// A new laptop in English: the welcome, the name, the first role (father), and the personal
+/// code [`app::CODE`] chosen twice; ends on the learning path.
+pub fn new_trainee(s: &mut Screen, name: &str) {
+    s.wait_for("I am a trainee");
+    s.send(ENTER);
+    s.wait_for("Type your name");
+    s.send(name);
+    s.send(ENTER);
+    s.wait_for(&format!("Role for {name}"));
+    s.send(ENTER);
+    s.wait_for("choose a 4-digit personal code");
+    for _ in 0..2 {
+        s.send(app::CODE);
+        s.send(ENTER);
+    }
+    s.wait_for("Learning path");
 }

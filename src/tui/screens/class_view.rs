@@ -116,6 +116,8 @@ pub enum Mode {
         editing: Option<Profile>,
     },
     ConfirmRemove,
+    /// The trainer clears the selected participant's forgotten personal code.
+    ConfirmClearCode,
     /// Which test, for a group test or for typing sheets.
     ChoosePhase {
         purpose: Purpose,
@@ -215,7 +217,7 @@ impl ClassScreen {
         match self.mode {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
-            Mode::ConfirmRemove => Context::Confirm,
+            Mode::ConfirmRemove | Mode::ConfirmClearCode => Context::Confirm,
             Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } => Context::List,
         }
     }
@@ -243,6 +245,7 @@ impl ClassScreen {
                     };
                 }
                 Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
+                Action::ClearCode if n > 0 => self.mode = Mode::ConfirmClearCode,
                 Action::Edit => {
                     return Nav::Push(Screen::ClassForm(ClassFormScreen {
                         id: Some(self.class.id.clone()),
@@ -356,6 +359,16 @@ impl ClassScreen {
                     }
                 }
             },
+            Mode::ConfirmClearCode => {
+                if action == Action::Yes {
+                    let p = &self.members[self.selected].profile;
+                    self.message = Some(match cx.store.clear_code(&p.id) {
+                        Ok(()) => s.code_cleared.replace("{n}", &p.name),
+                        Err(e) => e.message().get(cx.lang.code()).to_string(),
+                    });
+                }
+                self.mode = Mode::View;
+            }
             Mode::ConfirmRemove => {
                 if action == Action::Yes {
                     let id = self.members[self.selected].profile.id.clone();
@@ -581,6 +594,13 @@ impl ClassScreen {
                 let name = &self.members[self.selected].profile.name;
                 foot_lines.push(Line::from(Span::styled(
                     s.confirm_remove.replace("{n}", name),
+                    th.warning,
+                )));
+            }
+            (Mode::ConfirmClearCode, _) => {
+                let name = &self.members[self.selected].profile.name;
+                foot_lines.push(Line::from(Span::styled(
+                    s.confirm_clear_code.replace("{n}", name),
                     th.warning,
                 )));
             }
