@@ -686,3 +686,22 @@ fn the_right_pin_during_a_wait_is_told_to_wait_not_that_it_is_wrong() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    key(&mut a, Char('b'));
+    assert!(matches!(a.top(), Screen::Review(_)));
+    let quiz = a.content.prepost_quiz().unwrap();
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("Answers and explanations"), "{screen}");
+    assert!(screen.contains("Do not show it before every"), "{screen}");
+    let first = quiz.questions[0].prompt.get(&Lang::en());
+    let start: String = first.chars().take(40).collect();
+    assert!(screen.contains(&start), "{screen}");
+    assert!(screen.contains("✓ "), "the right answer is marked: {screen}");
+    snap(&mut a, "review");
+    key(&mut a, Esc);
+    assert!(matches!(a.top(), Screen::Class(_)));
+}

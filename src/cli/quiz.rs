@@ -266,7 +266,7 @@ fn run_inner(
             run
         }
     };
-    let feedback = Feedback::for_phase(phase);
+    let feedback = Feedback::for_quiz(quiz.purpose, phase);
     while let Some((position, shown)) = run.next() {
         let shown = shown.clone();
         let q = run.question(&shown);
@@ -326,9 +326,18 @@ fn run_inner(
     w(out, String::new())?;
     w(out, score_line(score, lang))?;
     match feedback {
-        Feedback::Never => w(out, t(lang,
+        Feedback::Never if phase == Phase::Pre => w(out, t(lang,
             "Jawaban yang benar tidak ditampilkan setelah tes awal, supaya tes akhir tetap mengukur apa yang dipelajari.",
             "Right answers are not shown after the pre-test, so that the post-test still measures what was learned.").into())?,
+        Feedback::Never => {
+            for (m, sc) in run.by_module() {
+                let name = content.module(m).map_or(m.to_string(), |md| md.title.get(lang).to_string());
+                w(out, format!("  {name}: {}/{}", sc.right, sc.total))?;
+            }
+            w(out, t(lang,
+                "Jawaban dan pembahasannya dibahas bersama pelatih setelah tes akhir seluruh kelas.",
+                "The answers and their explanations are gone through with the trainer after the whole class's post-test.").into())?
+        }
         Feedback::AtEnd => {
             w(out, String::new())?;
             w(out, t(lang, "Pembahasan:", "Review:").into())?;

@@ -65,6 +65,8 @@ pub enum Action {
     Tab,
     /// Trainer: clear a participant's forgotten personal code.
     ClearCode,
+    /// Trainer: the pre/post test's answers and explanations, for the class after the post-test.
+    Review,
 }
 
 /// Which keys a binding answers to.
@@ -763,6 +765,14 @@ const T_CLASSVIEW: &[Binding] = &[
         "keluarkan dari kelas",
         "take off the roster",
         true,
+    ),
+    b(
+        Code(K::Char('b')),
+        "b",
+        A::Review,
+        "pembahasan tes (setelah tes akhir)",
+        "answers and explanations (after the post-test)",
+        false,
     ),
     b(
         Code(K::Char('c')),

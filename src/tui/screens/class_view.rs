@@ -246,6 +246,13 @@ impl ClassScreen {
                 }
                 Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
                 Action::ClearCode if n > 0 => self.mode = Mode::ConfirmClearCode,
+                Action::Review => {
+                    if let Some(quiz) = cx.content.prepost_quiz() {
+                        return Nav::Push(Screen::Review(Box::new(
+                            super::review::ReviewScreen::new(quiz),
+                        )));
+                    }
+                }
                 Action::Edit => {
                     return Nav::Push(Screen::ClassForm(ClassFormScreen {
                         id: Some(self.class.id.clone()),

@@ -291,7 +291,7 @@ impl<'c> QuizScreen<'c> {
                 if !recorded.stored {
                     *cx.toast = Some(tr(cx.lang).answered_elsewhere.to_string());
                 }
-                if Feedback::for_phase(self.phase) == Feedback::EachQuestion {
+                if Feedback::for_quiz(self.run.quiz.purpose, self.phase) == Feedback::EachQuestion {
                     self.feedback = Some(recorded.right);
                     Nav::Stay
                 } else {

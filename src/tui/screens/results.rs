@@ -140,8 +140,13 @@ impl<'c> ResultsScreen<'c> {
             ]));
         }
         lines.push(Line::default());
-        if Feedback::for_phase(self.phase) == Feedback::Never {
-            lines.extend(prose::wrap(s.pretest_no_answers, width, th.dim));
+        if Feedback::for_quiz(self.quiz.purpose, self.phase) == Feedback::Never {
+            let why = if self.phase == Phase::Pre {
+                s.pretest_no_answers
+            } else {
+                s.answers_with_trainer
+            };
+            lines.extend(prose::wrap(why, width, th.dim));
             return lines;
         }
         lines.push(Line::from(Span::styled(s.review, th.title)));
