@@ -85,3 +85,73 @@ mod app {
         }
     }
 }
+
+#[test]
+fn plain_mode_opens_another_trainees_test_only_with_his_code() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = pijat::store::Store::open(dir.path()).unwrap();
+        let budi = store.create_profile("Budi", pijat::store::Role::Father).unwrap();
+        store.set_code(&budi.id, "4821").unwrap();
+    }
+    let args = ["--lang", "en", "quiz", "--plain", "--profile", "Budi", "--phase", "pre"];
+    let o = run(dir.path(), &args, "b\nb\n");
+    assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    assert!(both(&o).contains("Wrong code: the test was not opened."), "{}", both(&o));
+    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let budi = store.profile_by_name("Budi").unwrap().unwrap();
+    assert!(store.attempts_of(&budi.id).unwrap().is_empty(), "no attempt was started");
+    drop(store);
+    let o = run(dir.path(), &args, "4821\nb\n");
+    assert!(text(&o.stdout).contains("[1/10]"), "{}", both(&o));
+}
+
+#[test]
+fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each_other() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    {
+        let store = pijat::store::Store::open(one.path()).unwrap();
+        store
+            .save_class(
+                None,
+                &pijat::store::ClassDetails {
+                    name: "Posyandu Melati".into(),
+                    place: Some("Desa Sukamaju".into()),
+                    trainer: None,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let store2 = pijat::store::Store::open(two.path()).unwrap();
+        store2
+            .save_class(
+                None,
+                &pijat::store::ClassDetails {
+                    name: "Posyandu Melati".into(),
+                    trainer: Some("Bidan Ratna".into()),
+                    starts: Some("2026-11-28".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+    }
+    let bundle = one.path().join("satu.pijat");
+    let o = run(one.path(), &["export", bundle.to_str().unwrap()], "");
+    assert!(o.status.success(), "{}", both(&o));
+    let empty = tempfile::tempdir().unwrap();
+    let o = run(empty.path(), &["--lang", "en", "import", bundle.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(both(&o).contains("This laptop has no trainer PIN yet"), "{}", both(&o));
+    let store = pijat::store::Store::open(empty.path()).unwrap();
+    assert!(store.classes().unwrap().is_empty(), "nothing came in");
+    // Laptop two has a PIN: the class merges, each side's missing details filled in.
+    pijat::store::Store::open(two.path()).unwrap().set_pin("2468").unwrap();
+    let o = run(two.path(), &["import", bundle.to_str().unwrap()], "");
+    assert!(o.status.success(), "{}", both(&o));
+    let store = pijat::store::Store::open(two.path()).unwrap();
+    let c = store.class_by_name("Posyandu Melati").unwrap().unwrap();
+    assert_eq!(c.place.as_deref(), Some("Desa Sukamaju"));
+    assert_eq!(c.trainer.as_deref(), Some("Bidan Ratna"));
+    assert_eq!(c.starts.as_deref(), Some("2026-11-28"));
+}

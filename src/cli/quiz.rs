@@ -468,6 +468,36 @@ fn profile(
             .create_profile(&name, args.role.unwrap_or(Role::Other))
             .map_err(se)?,
     };
+    // On a shared laptop a trainee's tests open with his personal code, here as in the app.
+    if store.codes_required().map_err(se)? && store.has_code(&p.id).map_err(se)? {
+        write!(
+            out,
+            "{} ",
+            if lang.is_en() {
+                format!("Personal code of {} (4 digits):", p.name)
+            } else {
+                format!("Kode pribadi {} (4 angka):", p.name)
+            }
+        )
+        .and_then(|_| out.flush())
+        .map_err(|e| e.to_string())?;
+        let Some(code) = read_line(input).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        match store.check_code(&p.id, code.trim()).map_err(se)? {
+            crate::store::PinCheck::Right => {}
+            crate::store::PinCheck::Wrong { .. } => {
+                return Err(t(lang, "Kode salah: tes tidak dibuka.", "Wrong code: the test was not opened.").into());
+            }
+            crate::store::PinCheck::Wait { seconds } => {
+                return Err(if lang.is_en() {
+                    format!("Wait {seconds} seconds: too many wrong codes; this one was not checked.")
+                } else {
+                    format!("Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa.")
+                });
+            }
+        }
+    }
     store.touch_profile(&p.id).map_err(se)?;
     Ok(Some(p))
 }
