@@ -225,6 +225,8 @@ pub enum Context {
     RecoveryInput,
     /// The first screen: the trainees' names, or the welcome (nothing to go back to).
     Start,
+    /// A group test where everyone is done: only the way out.
+    HotSeatDone,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -423,7 +425,7 @@ const T_QUIZTRUEFALSE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
     BACK,
     b(
         Code(K::Char('r')),
@@ -446,7 +448,7 @@ const T_QUIZSINGLE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
     BACK,
     b(
         Code(K::Char('r')),
@@ -477,7 +479,7 @@ const T_QUIZMULTIPLE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
     BACK,
     b(
         Code(K::Char('r')),
@@ -507,7 +509,7 @@ const T_QUIZORDER: &[Binding] = &[
         "answer this order",
         true,
     ),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", false),
+    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
     BACK,
     b(
         Code(K::Char('r')),
@@ -633,6 +635,10 @@ const T_PIN: &[Binding] = &[
     PIN_DELETE,
     b(Code(K::Tab), "Tab", A::Tab, "lupa PIN? kode pemulihan", "forgot the PIN? recovery code", true),
     PIN_DIGITS,
+];
+#[rustfmt::skip]
+const T_HOTSEATDONE: &[Binding] = &[
+    b(Code(K::Esc), "Esc", A::Back, "keluar (perlu PIN)", "leave (needs the PIN)", true),
 ];
 const T_PINSET: &[Binding] = &[PIN_ENTER, PIN_CANCEL, PIN_DELETE, CTRL_C, PIN_DIGITS];
 #[rustfmt::skip]
@@ -910,11 +916,11 @@ const T_HOTSEAT: &[Binding] = &[
     UP,
     DOWN,
     b(
-        Code(K::Char('s')),
-        "s",
-        A::Skip,
-        "lewati (tidak hadir)",
-        "skip (absent)",
+        Code(K::Char('x')),
+        "x",
+        A::Remove,
+        "pelatih: lewati peserta (tidak hadir)",
+        "trainer: skip a participant (absent)",
         true,
     ),
     b(
@@ -929,8 +935,8 @@ const T_HOTSEAT: &[Binding] = &[
         Code(K::Esc),
         "Esc",
         A::Back,
-        "jeda (perlu PIN)",
-        "pause (needs the PIN)",
+        "keluar (perlu PIN)",
+        "leave (needs the PIN)",
         true,
     ),
 ];
@@ -1036,6 +1042,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::List => T_LIST,
         Context::Start => T_START,
+        Context::HotSeatDone => T_HOTSEATDONE,
         Context::TextInput => T_TEXTINPUT,
         Context::Lesson => T_LESSON,
         Context::LessonChart => T_LESSONCHART,
@@ -1161,7 +1168,8 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 31] = [
+    const ALL_CONTEXTS: [Context; 32] = [
+        Context::HotSeatDone,
         Context::Start,
         Context::PinSet,
         Context::RecoveryShown,
