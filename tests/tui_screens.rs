@@ -149,7 +149,10 @@ fn profiles_new_name_role_and_list() {
     h.typed("1111");
     h.key(Enter);
     h.snap("profiles_code_wrong");
-    assert!(h.app.profile.is_none(), "a wrong code keeps the record closed");
+    assert!(
+        h.app.profile.is_none(),
+        "a wrong code keeps the record closed"
+    );
     h.typed("4821");
     h.key(Enter);
     assert_eq!(h.app.profile.as_ref().unwrap().name, "Budi Santoso");
@@ -285,7 +288,8 @@ fn practice_quiz_types_feedback_and_results() {
             continue;
         }
         if seen.contains(&kind) {
-            h.key(Char('-'));
+            // Skipping is chosen with - and confirmed with Enter.
+            h.keys(&[Char('-'), Enter]);
             continue;
         }
         seen.push(kind);
@@ -307,7 +311,14 @@ fn practice_quiz_types_feedback_and_results() {
                 h.snap("quiz_order_holding");
                 h.keys(&[Char(' '), Enter]);
             }
-            _ => h.key(Char('-')),
+            _ => {
+                h.key(Char('-'));
+                assert!(
+                    matches!(h.app.top(), pijat::tui::screens::Screen::Quiz(q) if q.skip),
+                    "- alone only chooses to skip"
+                );
+                h.key(Enter);
+            }
         }
     }
     assert_eq!(seen.len(), 4, "{seen:?}");

@@ -141,8 +141,14 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
     // The recovery code, shown once, to write on paper.
     let recovery = recovery_shown(&a);
     let screen = render(&a, 80, 24);
-    assert!(screen.contains(&recovery) && screen.contains("shown only now"), "{screen}");
-    insta::assert_snapshot!("pin_recovery_en_80x24", screen.replace(&recovery, "XXXX-XXXX-XXXX"));
+    assert!(
+        screen.contains(&recovery) && screen.contains("shown only now"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(
+        "pin_recovery_en_80x24",
+        screen.replace(&recovery, "XXXX-XXXX-XXXX")
+    );
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     snap(&mut a, "trainer_home");
@@ -258,7 +264,19 @@ fn a_group_test_goes_round_the_roster_shows_no_scores_and_leaving_needs_the_pin(
         screen.contains("Next: Joko") && !screen.contains('%'),
         "{screen}"
     );
+    // s (salah to a father) skips nobody; x asks the trainer, y skips.
     key(&mut a, Char('s'));
+    assert!(render(&a, 80, 24).contains("Next: Joko"));
+    key(&mut a, Char('x'));
+    let asked = render(&a, 80, 24);
+    assert!(asked.contains("Skip Joko for now (absent)?"), "{asked}");
+    key(&mut a, Char('n'));
+    assert!(
+        render(&a, 80, 24).contains("Next: Joko"),
+        "n keeps his turn"
+    );
+    key(&mut a, Char('x'));
+    key(&mut a, Char('y'));
     assert!(render(&a, 80, 24).contains("Next: Siti Aminah"));
     snap(&mut a, "hotseat_skipped");
     key(&mut a, Enter);
@@ -445,13 +463,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     }
     typed(&mut a, "20/11/2026");
     key(&mut a, Enter);
-    // 2, 2, 1, 0, - on the first five steps, a note on step 6.
+    // 2, 2, 1, 0, - on the first five steps; n right after a mark notes the step just marked
+    // (step 5), not the next one the cursor moved to.
     for c in ['2', '2', '1', '0', '-'] {
         key(&mut a, Char(c));
     }
     key(&mut a, Char('n'));
     typed(&mut a, "minyak terlalu banyak");
     key(&mut a, Enter);
+    key(&mut a, Down);
     snap(&mut a, "observe_marking");
     let store = Store::open(dir.path()).unwrap();
     let joko = store.profile_by_name("Joko").unwrap().unwrap();
@@ -471,9 +491,10 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         "each mark is saved as it is made"
     );
     assert_eq!(
-        store.marks(&open.id).unwrap()[5].note.as_deref(),
+        store.marks(&open.id).unwrap()[4].note.as_deref(),
         Some("minyak terlalu banyak")
     );
+    assert_eq!(store.marks(&open.id).unwrap()[5].note, None);
     // The step timer: started and stopped on step 6, saved with the step.
     key(&mut a, Char(' '));
     a.update(Msg::Tick(
@@ -487,10 +508,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     key(&mut a, Enter);
     snap(&mut a, "observe_verdict");
     let verdict = render(&a, 80, 24);
-    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved:
-    // 23 of 26 points = 88.5%, and every critical step done well: competent.
+    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved,
+    // step 6 marked 2 but timed 3 s of its 60 s, so it counts as needing practice:
+    // 22 of 26 points = 84.6%, and every critical step done well: competent.
     assert!(
-        verdict.contains("✓ Competent") && verdict.contains("88.5%"),
+        verdict.contains("✓ Competent") && verdict.contains("84.6%"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Timed for less than half its time") && verdict.contains("3 / 60 s"),
         "{verdict}"
     );
     assert!(
@@ -512,7 +538,16 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         key(&mut a, KeyCode::Backspace);
     }
     typed(&mut a, "2026-11-22");
-    keys(&mut a, &[Tab, Tab, KeyCode::Right, Tab]);
+    // Nothing is chosen until the trainer chooses: Enter now saves nothing.
+    key(&mut a, Enter);
+    let refused = render(&a, 80, 24);
+    assert!(refused.contains("Choose whether milk flowed"), "{refused}");
+    assert!(store.visits_of(&joko.id).unwrap().is_empty());
+    // Milk flowed: → picks "yes"; comfort: ← from none picks 5, ← again 4.
+    keys(
+        &mut a,
+        &[KeyCode::Right, Tab, KeyCode::Left, KeyCode::Left, Tab],
+    );
     typed(&mut a, "3");
     key(&mut a, Tab);
     typed(&mut a, "ibu tidur lebih nyenyak");
@@ -700,7 +735,10 @@ fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_t
     let first = quiz.questions[0].prompt.get(&Lang::en());
     let start: String = first.chars().take(40).collect();
     assert!(screen.contains(&start), "{screen}");
-    assert!(screen.contains("✓ "), "the right answer is marked: {screen}");
+    assert!(
+        screen.contains("✓ "),
+        "the right answer is marked: {screen}"
+    );
     snap(&mut a, "review");
     key(&mut a, Esc);
     assert!(matches!(a.top(), Screen::Class(_)));

@@ -106,6 +106,8 @@ pub struct Member {
     /// The latest observation's verdict; `None` when never observed.
     pub competent: Option<bool>,
     pub needs_visit: bool,
+    /// Observed at least once: before that no visit is due, and none is shown as done.
+    pub observed: bool,
 }
 
 pub enum Mode {
@@ -203,6 +205,7 @@ impl ClassScreen {
                     post: pp.post,
                     competent: m.latest().map(|o| o.verdict.competent),
                     needs_visit: m.needs_visit(),
+                    observed: m.latest().is_some(),
                 }
             })
             .collect();
@@ -548,8 +551,10 @@ impl ClassScreen {
                     };
                     let (visit, visit_style) = if m.needs_visit {
                         (s.visit_due, th.warning)
-                    } else {
+                    } else if m.observed {
                         ("✓", th.correct)
+                    } else {
+                        ("–", th.dim)
                     };
                     let selected = i == self.selected;
                     let pick = |st| if selected { th.selected } else { st };

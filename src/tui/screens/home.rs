@@ -89,7 +89,11 @@ impl Stats {
             modules_done,
             modules_total: cx.content.modules.len(),
             practice_runs: runs.len(),
-            practice_finished: runs.iter().filter(|r| r.finished.is_some()).count(),
+            // Done only when every timed critical step ran its time (the massage not skipped).
+            practice_finished: runs
+                .iter()
+                .filter(|r| crate::session::practice_run::is_done(cx.store, cx.content, r))
+                .count(),
             quizzes_passed,
             quizzes_total: practice_quizzes.len(),
         }

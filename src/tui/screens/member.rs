@@ -178,7 +178,7 @@ impl MemberScreen {
             if let Some(k) = v.massages_per_day {
                 parts.push(format!("{k} {}", s.per_day));
             }
-            let bad = v.milk_flow == MilkFlow::No || v.comfort <= 2;
+            let bad = crate::session::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", v.visited_on), th.dim),
                 Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),

@@ -47,6 +47,22 @@ pub struct ObserveScreen<'c> {
     pub timer: Option<(usize, Instant)>,
     pub message: Option<String>,
     pub scroll: usize,
+    /// The step marked by the last key: a note typed now belongs to it, not to the next step
+    /// the cursor moved on to.
+    pub just_marked: Option<usize>,
+}
+
+impl ObserveScreen<'_> {
+    /// The verdict of the marks, with timed steps cut short counted as not done well.
+    fn verdict(&self) -> Verdict {
+        let (marks, _) = crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms);
+        verdict(self.routine, &marks)
+    }
+
+    /// Timed steps the observer timed for less than half their planned time.
+    fn cut_short(&self) -> Vec<usize> {
+        crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms).1
+    }
 }
 
 pub fn today() -> String {
@@ -106,6 +122,7 @@ impl<'c> ObserveScreen<'c> {
             timer: None,
             message: None,
             scroll: 0,
+            just_marked: None,
         };
         let open = cx
             .store
@@ -230,6 +247,7 @@ impl<'c> ObserveScreen<'c> {
             },
             Stage::Marking => {
                 self.message = None;
+                let just_marked = self.just_marked.take();
                 match action {
                     Action::Up if n > 0 => {
                         self.stop_timer(cx);
@@ -253,6 +271,7 @@ impl<'c> ObserveScreen<'c> {
                             Ok(()) => {
                                 self.marks[i] = mark;
                                 self.selected = (i + 1).min(n.saturating_sub(1));
+                                self.just_marked = Some(i);
                             }
                             Err(e) => self.fail(e, cx),
                         }
@@ -265,6 +284,9 @@ impl<'c> ObserveScreen<'c> {
                         }
                     }
                     Action::Note => {
+                        if let Some(j) = just_marked {
+                            self.selected = j;
+                        }
                         let current = self.notes[self.selected].clone().unwrap_or_default();
                         self.stage = Stage::Note(current);
                     }
@@ -272,9 +294,7 @@ impl<'c> ObserveScreen<'c> {
                         self.stop_timer(cx);
                         let id = self.id.clone().unwrap_or_default();
                         match cx.store.finish_observation(&id) {
-                            Ok(()) => {
-                                self.stage = Stage::Verdict(verdict(self.routine, &self.marks))
-                            }
+                            Ok(()) => self.stage = Stage::Verdict(self.verdict()),
                             Err(e) => self.fail(e, cx),
                         }
                     }
@@ -425,7 +445,7 @@ impl<'c> ObserveScreen<'c> {
             None => Span::styled(s.timer_idle, th.dim),
         };
         let (observed, percent) = {
-            let v = verdict(self.routine, &self.marks);
+            let v = self.verdict();
             let k = self
                 .marks
                 .iter()
@@ -543,6 +563,20 @@ impl<'c> ObserveScreen<'c> {
                 }
             }
         };
+        let cut = self.cut_short();
+        if !cut.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.timed_too_short, th.title)));
+            for i in &cut {
+                let planned = self.routine.steps[*i].seconds.unwrap_or(0);
+                let timed = self.timed_ms[*i].unwrap_or(0) / 1000;
+                lines.push(Line::from(Span::raw(format!(
+                    "  {}  {timed} / {planned} {}",
+                    self.step_title(*i, view),
+                    s.seconds_word
+                ))));
+            }
+        }
         list(s.critical_missed, &v.critical_missed, &mut lines);
         let others: Vec<usize> = v
             .to_coach

@@ -518,8 +518,10 @@ impl<'c> PracticeScreen<'c> {
             .wrap(Wrap { trim: true })
             .render(count_area, buf);
         } else if let Some(left) = remaining {
+            // Real time, as the summary and the history show it (at --practice-speed a timed
+            // step is shortened, and so is what it shows).
             Countdown {
-                left,
+                left: left.div_f64(engine.speed()),
                 style: th.countdown,
             }
             .render(count_area, buf);
@@ -558,8 +560,10 @@ impl<'c> PracticeScreen<'c> {
                 .label(format!(
                     "{} {} / {}",
                     s.step_word,
-                    mmss(Duration::from_secs_f64(p * f64::from(secs))),
-                    mmss(Duration::from_secs(u64::from(secs)))
+                    mmss(Duration::from_secs_f64(
+                        p * f64::from(secs) / engine.speed()
+                    )),
+                    mmss(Duration::from_secs_f64(f64::from(secs) / engine.speed()))
                 ))
                 .gauge_style(th.gauge)
                 .use_unicode(true)
@@ -632,19 +636,8 @@ impl<'c> PracticeScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let speed = self.engine.as_ref().map_or(1.0, Practice::speed);
-        let total: Duration = self
-            .routine
-            .steps
-            .iter()
-            .zip(&self.spent)
-            .map(|(st, d)| {
-                if st.seconds.is_some() {
-                    d.mul_f64(speed)
-                } else {
-                    *d
-                }
-            })
-            .sum();
+        // Every time here is real time: what the steps took on the clock, as in the history.
+        let total: Duration = self.spent.iter().sum();
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", s.total_time), th.title),
             Span::raw(mmss(total)),
@@ -656,17 +649,40 @@ impl<'c> PracticeScreen<'c> {
             )));
         }
         lines.push(Line::default());
+        // A timed critical step cut short: the practice does not count as done.
+        let rows: Vec<crate::store::PracticeStepRow> = self
+            .routine
+            .steps
+            .iter()
+            .zip(&self.spent)
+            .enumerate()
+            .map(|(i, (st, d))| crate::store::PracticeStepRow {
+                step_id: st.id.clone(),
+                position: i as u32,
+                planned_seconds: st.seconds,
+                spent_ms: d.as_millis() as u64,
+                done_well: None,
+            })
+            .collect();
+        let cut = crate::session::practice_run::cut_short(self.routine, &rows, speed);
+        if !cut.is_empty() {
+            let names: Vec<String> = cut
+                .iter()
+                .map(|i| self.routine.steps[*i].title.get(view.lang).to_string())
+                .collect();
+            lines.extend(prose::wrap(
+                &s.cut_short_note.replace("{s}", &names.join(", ")),
+                inner.width as usize,
+                th.warning,
+            ));
+            lines.push(Line::default());
+        }
         let marks = &self.final_marks;
         let mut missed = Vec::new();
         for (i, step) in self.routine.steps.iter().enumerate() {
-            let spent = self
-                .spent
-                .get(i)
-                .copied()
-                .unwrap_or_default()
-                .mul_f64(speed);
+            let spent = self.spent.get(i).copied().unwrap_or_default();
             let planned = step.seconds.map_or("–".to_string(), |p| {
-                mmss(Duration::from_secs(u64::from(p)))
+                mmss(Duration::from_secs_f64(f64::from(p) / speed))
             });
             let well = marks.get(i).copied().unwrap_or(false);
             let mark = if well {
