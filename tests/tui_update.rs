@@ -240,3 +240,68 @@ fn the_post_test_is_offered_after_the_pre_test_and_each_is_taken_once() {
     assert!(matches!(app.top(), Screen::Home(_)));
     assert!(app.toast.as_deref().unwrap().contains("already done"));
 }
+
+fn ctrl_c(app: &mut App) {
+    app.update(Msg::Key(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)));
+}
+
+#[test]
+fn ctrl_c_quits_from_the_name_field_and_asks_first_in_a_quiz() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = App::new(content(), store, Some(Lang::en()), Theme::plain(), 1.0, Instant::now());
+    // The welcome, then the name field: q is a letter there, Ctrl+C still quits.
+    key(&mut app, Enter);
+    typed(&mut app, "q");
+    assert!(!app.quit);
+    ctrl_c(&mut app);
+    assert!(app.quit, "Ctrl+C quits where letters are typed");
+    let mut app = logged_in(dir.path(), "Budi", None);
+    key(&mut app, Enter);
+    assert!(matches!(app.top(), Screen::Quiz(_)));
+    ctrl_c(&mut app);
+    assert!(!app.quit && app.overlay.is_some(), "in a quiz it asks first");
+}
+
+#[test]
+fn a_skip_is_chosen_with_minus_and_confirmed_with_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", None);
+    key(&mut app, Enter);
+    key(&mut app, Char('-'));
+    let store = Store::open(dir.path()).unwrap();
+    let (attempt, position) = match app.top() {
+        Screen::Quiz(q) => (q.run.attempt.id.clone(), q.position),
+        _ => panic!("the pre-test"),
+    };
+    assert!(store.answers(&attempt).unwrap().is_empty(), "- alone saves nothing");
+    assert!(matches!(app.top(), Screen::Quiz(q) if q.skip && q.position == position));
+    // Choosing an answer takes the skip back; - then Enter skips.
+    key(&mut app, Char('b'));
+    assert!(matches!(app.top(), Screen::Quiz(q) if !q.skip));
+    keys(&mut app, &[Char('-'), Enter]);
+    let saved = store.answers(&attempt).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].response, "-");
+}
+
+#[test]
+fn a_half_done_test_shows_in_progress_on_the_learning_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    key(&mut app, Enter);
+    for _ in 0..4 {
+        keys(&mut app, &[Char('b'), Enter]);
+    }
+    // Esc leaves the test for now (asked), back on the learning path.
+    keys(&mut app, &[Esc, Char('y')]);
+    match app.top() {
+        Screen::Home(h) => assert_eq!(h.stats.pre_open, Some((4, 10))),
+        _ => panic!("the learning path"),
+    }
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| pijat::tui::view::draw(&app, f.area(), f.buffer_mut()))
+        .unwrap();
+    let screen: String = t.backend().buffer().content.iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("in progress 4/10"), "{screen}");
+}

@@ -76,6 +76,7 @@ strings! {
     timed_too_short: "Diukur kurang dari setengah waktunya (tidak dihitung baik):" | "Timed for less than half its time (not counted as done well):",
     seconds_word: "detik" | "s",
     cut_short_note: "Dipotong sebelum waktunya: {s}. Latihan ini belum dihitung selesai; ulangi dan biarkan langkah itu berjalan sampai habis." | "Cut short before its time: {s}. This practice does not count as done yet; practise again and let that step run its time.",
+    in_progress: "sedang dikerjakan {n}/{m}" | "in progress {n}/{m}",
     answers_with_trainer: "Jawaban dan pembahasannya dibahas bersama pelatih setelah tes akhir seluruh kelas." | "The answers and their explanations are gone through with the trainer after the whole class's post-test.",
     pretest_no_answers: "Jawaban yang benar tidak ditampilkan setelah tes awal, supaya tes akhir tetap mengukur apa yang dipelajari." | "Right answers are not shown after the pre-test, so that the post-test still measures what was learned.",
     tests_heading: "Tes dan kuis" | "Tests and quizzes",

@@ -15,7 +15,7 @@ use super::observe::ObserveScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::content::{Phase, Routine};
-use crate::quiz::{Score, format_change};
+use crate::quiz::{Score, format_change_in};
 use crate::session::monitoring::monitoring;
 use crate::session::progress::prepost_from;
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
@@ -519,14 +519,14 @@ impl ClassScreen {
                 .render(table, buf);
         } else {
             let pct =
-                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display_in(view.lang)));
             let lines: Vec<Line> = self
                 .members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
                     let change = match (m.pre, m.post) {
-                        (Some(a), Some(b)) => format_change(b.percent() - a.percent()),
+                        (Some(a), Some(b)) => format_change_in(b.percent() - a.percent(), view.lang),
                         _ => "–".to_string(),
                     };
                     let todo = match (m.pre.is_some(), m.post.is_some()) {

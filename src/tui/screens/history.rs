@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::cli::local_date;
-use crate::quiz::format_percent;
+use crate::quiz::format_percent_in;
 use crate::session::monitoring::{Observed, main_routine, monitoring};
 use crate::session::progress::score_of;
 use crate::store::{AttemptRow, PracticeRun};
@@ -77,7 +77,7 @@ impl HistoryScreen {
                 crate::content::Phase::Practice => s.practice_quiz,
             };
             let result = match score_of(a) {
-                Some(sc) => Span::styled(format!("{}%", sc.display()), th.text),
+                Some(sc) => Span::styled(format!("{}%", sc.display_in(view.lang)), th.text),
                 None => Span::styled(
                     format!("{} {}/{}", s.unfinished, a.answered, a.question_count),
                     th.warning,
@@ -123,7 +123,7 @@ impl HistoryScreen {
                     Span::raw(format!(
                         "{:>6}  ",
                         v.percent
-                            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)))
+                            .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)))
                     )),
                     if v.competent {
                         Span::styled(s.verdict_competent, th.correct)

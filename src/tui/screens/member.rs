@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::observe::{mark_label, mark_style};
-use crate::quiz::{Score, format_change, format_percent};
+use crate::quiz::{Score, format_change_in, format_percent_in};
 use crate::session::monitoring::{Monitoring, main_routine, monitoring};
 use crate::session::progress::prepost_from;
 use crate::store::{MilkFlow, Profile};
@@ -75,9 +75,9 @@ impl MemberScreen {
         let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let pct = |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+        let pct = |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display_in(view.lang)));
         let change = match (self.pre, self.post) {
-            (Some(a), Some(b)) => format!(" ({})", format_change(b.percent() - a.percent())),
+            (Some(a), Some(b)) => format!(" ({})", format_change_in(b.percent() - a.percent(), view.lang)),
             _ => String::new(),
         };
         let mut lines = vec![
@@ -117,7 +117,7 @@ impl MemberScreen {
                 Span::raw(format!(
                     "{:>6}  ",
                     v.percent
-                        .map_or("–".to_string(), |p| format!("{}%", format_percent(p)))
+                        .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)))
                 )),
                 verdict,
                 Span::styled(format!("  ({} {})", s.observed_by, o.row.observer), th.dim),

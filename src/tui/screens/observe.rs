@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::checklist::{Mark, Verdict, verdict};
 use crate::content::Routine;
-use crate::quiz::format_percent;
+use crate::quiz::format_percent_in;
 use crate::session::monitoring::parse_date;
 use crate::store::{Profile, clean_name};
 use crate::tui::app::{Cx, Nav};
@@ -454,7 +454,7 @@ impl<'c> ObserveScreen<'c> {
             (
                 k,
                 v.percent
-                    .map_or("–".to_string(), |p| format!("{}%", format_percent(p))),
+                    .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang))),
             )
         };
         let [facts_area, text_area, status_area] = Layout::vertical([
@@ -533,7 +533,7 @@ impl<'c> ObserveScreen<'c> {
         };
         let percent = v
             .percent
-            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)));
+            .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)));
         lines.push(Line::from(vec![head, Span::raw(format!("  ·  {percent}"))]));
         if v.percent.is_none() {
             lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));

@@ -109,7 +109,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         }
         Ok(Start::AlreadyTaken(a)) => {
             let pct =
-                crate::session::progress::score_of(&a).map_or(String::new(), |sc| sc.display());
+                crate::session::progress::score_of(&a).map_or(String::new(), |sc| sc.display_in(cx.lang));
             *cx.toast = Some(s.already_taken.replace("{p}", &pct));
             Nav::Stay
         }

@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::content::{Phase, Quiz};
 use crate::quiz::{
-    Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change, response_text,
+    Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change_in, response_text,
 };
 use crate::session::QuizRun;
 use crate::session::progress::prepost;
@@ -92,7 +92,7 @@ impl<'c> ResultsScreen<'c> {
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", s.your_score), th.title),
             Span::styled(
-                format!("{}/{} ({}%)", sc.right, sc.total, sc.display()),
+                format!("{}/{} ({}%)", sc.right, sc.total, sc.display_in(view.lang)),
                 th.countdown,
             ),
         ])];
@@ -118,7 +118,7 @@ impl<'c> ResultsScreen<'c> {
                 pre.display(),
                 s.item_posttest,
                 sc.display(),
-                format_change(sc.percent() - pre.percent()),
+                format_change_in(sc.percent() - pre.percent(), view.lang),
                 s.points
             )));
         }
