@@ -249,7 +249,14 @@ fn ctrl_c(app: &mut App) {
 fn ctrl_c_quits_from_the_name_field_and_asks_first_in_a_quiz() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
-    let mut app = App::new(content(), store, Some(Lang::en()), Theme::plain(), 1.0, Instant::now());
+    let mut app = App::new(
+        content(),
+        store,
+        Some(Lang::en()),
+        Theme::plain(),
+        1.0,
+        Instant::now(),
+    );
     // The welcome, then the name field: q is a letter there, Ctrl+C still quits.
     key(&mut app, Enter);
     typed(&mut app, "q");
@@ -260,7 +267,10 @@ fn ctrl_c_quits_from_the_name_field_and_asks_first_in_a_quiz() {
     key(&mut app, Enter);
     assert!(matches!(app.top(), Screen::Quiz(_)));
     ctrl_c(&mut app);
-    assert!(!app.quit && app.overlay.is_some(), "in a quiz it asks first");
+    assert!(
+        !app.quit && app.overlay.is_some(),
+        "in a quiz it asks first"
+    );
 }
 
 #[test]
@@ -274,7 +284,10 @@ fn a_skip_is_chosen_with_minus_and_confirmed_with_enter() {
         Screen::Quiz(q) => (q.run.attempt.id.clone(), q.position),
         _ => panic!("the pre-test"),
     };
-    assert!(store.answers(&attempt).unwrap().is_empty(), "- alone saves nothing");
+    assert!(
+        store.answers(&attempt).unwrap().is_empty(),
+        "- alone saves nothing"
+    );
     assert!(matches!(app.top(), Screen::Quiz(q) if q.skip && q.position == position));
     // Choosing an answer takes the skip back; - then Enter skips.
     key(&mut app, Char('b'));
@@ -302,6 +315,12 @@ fn a_half_done_test_shows_in_progress_on_the_learning_path() {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| pijat::tui::view::draw(&app, f.area(), f.buffer_mut()))
         .unwrap();
-    let screen: String = t.backend().buffer().content.iter().map(|c| c.symbol()).collect();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(screen.contains("in progress 4/10"), "{screen}");
 }

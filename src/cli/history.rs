@@ -211,9 +211,10 @@ fn observation_lines(
         out.push_str(&format!(
             "  {}  {:>6}  {verdict}  ({} {})\n",
             o.row.observed_on,
-            o.verdict
-                .percent
-                .map_or("–".to_string(), |x| format!("{}%", format_percent_in(x, lang))),
+            o.verdict.percent.map_or("–".to_string(), |x| format!(
+                "{}%",
+                format_percent_in(x, lang)
+            )),
             t(lang, "pengamat", "observer"),
             o.row.observer
         ));

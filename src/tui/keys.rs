@@ -227,6 +227,8 @@ pub enum Context {
     Start,
     /// A group test where everyone is done: only the way out.
     HotSeatDone,
+    /// The projector after the last item: the answer sheets next.
+    ProjectorEnd,
 }
 
 const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
@@ -637,6 +639,12 @@ const T_PIN: &[Binding] = &[
     PIN_DIGITS,
 ];
 #[rustfmt::skip]
+const T_PROJECTOREND: &[Binding] = &[
+    b(Code(K::Enter), "Enter", A::Enter, "ketik lembar jawaban", "type in the answer sheets", true),
+    b(Either(K::Left, K::Char('p')), "←", A::Prev, "soal terakhir", "the last item", true),
+    BACK,
+];
+#[rustfmt::skip]
 const T_HOTSEATDONE: &[Binding] = &[
     b(Code(K::Esc), "Esc", A::Back, "keluar (perlu PIN)", "leave (needs the PIN)", true),
 ];
@@ -1043,6 +1051,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::List => T_LIST,
         Context::Start => T_START,
         Context::HotSeatDone => T_HOTSEATDONE,
+        Context::ProjectorEnd => T_PROJECTOREND,
         Context::TextInput => T_TEXTINPUT,
         Context::Lesson => T_LESSON,
         Context::LessonChart => T_LESSONCHART,
@@ -1167,7 +1176,8 @@ pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
 mod tests {
     use super::*;
 
-    const ALL_CONTEXTS: [Context; 32] = [
+    const ALL_CONTEXTS: [Context; 33] = [
+        Context::ProjectorEnd,
         Context::HotSeatDone,
         Context::Start,
         Context::PinSet,

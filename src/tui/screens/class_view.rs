@@ -518,15 +518,20 @@ impl ClassScreen {
                 .wrap(Wrap { trim: true })
                 .render(table, buf);
         } else {
-            let pct =
-                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display_in(view.lang)));
+            let pct = |x: Option<Score>| {
+                x.map_or("–".to_string(), |s| {
+                    format!("{}%", s.display_in(view.lang))
+                })
+            };
             let lines: Vec<Line> = self
                 .members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
                     let change = match (m.pre, m.post) {
-                        (Some(a), Some(b)) => format_change_in(b.percent() - a.percent(), view.lang),
+                        (Some(a), Some(b)) => {
+                            format_change_in(b.percent() - a.percent(), view.lang)
+                        }
                         _ => "–".to_string(),
                     };
                     let todo = match (m.pre.is_some(), m.post.is_some()) {

@@ -122,8 +122,10 @@ impl HistoryScreen {
                     Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
                     Span::raw(format!(
                         "{:>6}  ",
-                        v.percent
-                            .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)))
+                        v.percent.map_or("–".to_string(), |p| format!(
+                            "{}%",
+                            format_percent_in(p, view.lang)
+                        ))
                     )),
                     if v.competent {
                         Span::styled(s.verdict_competent, th.correct)

@@ -197,7 +197,10 @@ impl HomeScreen {
         };
         let pct = |sc: Option<Score>, open: Option<(u32, u32)>| match (sc, open) {
             (Some(x), _) => format!("{}%", x.display_in(view.lang)),
-            (None, Some((n, m))) => s.in_progress.replace("{n}", &n.to_string()).replace("{m}", &m.to_string()),
+            (None, Some((n, m))) => s
+                .in_progress
+                .replace("{n}", &n.to_string())
+                .replace("{m}", &m.to_string()),
             (None, None) => s.not_yet.to_string(),
         };
         let lines: Vec<Line> = ITEMS

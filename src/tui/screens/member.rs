@@ -75,9 +75,16 @@ impl MemberScreen {
         let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let pct = |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display_in(view.lang)));
+        let pct = |x: Option<Score>| {
+            x.map_or("–".to_string(), |s| {
+                format!("{}%", s.display_in(view.lang))
+            })
+        };
         let change = match (self.pre, self.post) {
-            (Some(a), Some(b)) => format!(" ({})", format_change_in(b.percent() - a.percent(), view.lang)),
+            (Some(a), Some(b)) => format!(
+                " ({})",
+                format_change_in(b.percent() - a.percent(), view.lang)
+            ),
             _ => String::new(),
         };
         let mut lines = vec![
@@ -116,8 +123,10 @@ impl MemberScreen {
                 Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
                 Span::raw(format!(
                     "{:>6}  ",
-                    v.percent
-                        .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)))
+                    v.percent.map_or("–".to_string(), |p| format!(
+                        "{}%",
+                        format_percent_in(p, view.lang)
+                    ))
                 )),
                 verdict,
                 Span::styled(format!("  ({} {})", s.observed_by, o.row.observer), th.dim),

@@ -453,8 +453,9 @@ impl<'c> ObserveScreen<'c> {
                 .count();
             (
                 k,
-                v.percent
-                    .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang))),
+                v.percent.map_or("–".to_string(), |p| {
+                    format!("{}%", format_percent_in(p, view.lang))
+                }),
             )
         };
         let [facts_area, text_area, status_area] = Layout::vertical([
@@ -531,9 +532,9 @@ impl<'c> ObserveScreen<'c> {
         } else {
             Span::styled(s.verdict_not_yet, th.wrong)
         };
-        let percent = v
-            .percent
-            .map_or("–".to_string(), |p| format!("{}%", format_percent_in(p, view.lang)));
+        let percent = v.percent.map_or("–".to_string(), |p| {
+            format!("{}%", format_percent_in(p, view.lang))
+        });
         lines.push(Line::from(vec![head, Span::raw(format!("  ·  {percent}"))]));
         if v.percent.is_none() {
             lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));
