@@ -324,3 +324,33 @@ fn a_half_done_test_shows_in_progress_on_the_learning_path() {
         .collect();
     assert!(screen.contains("in progress 4/10"), "{screen}");
 }
+
+#[test]
+fn scrolling_past_the_end_stops_there_so_up_moves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    // The practice's safety text, long enough to scroll at 40×12.
+    keys(&mut app, &[Down, Down, Enter]);
+    let draw = |app: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(40, 12)).unwrap();
+        t.draw(|f| pijat::tui::view::draw(app, f.area(), f.buffer_mut()))
+            .unwrap();
+    };
+    app.update(Msg::Resize(40, 12));
+    draw(&app);
+    for _ in 0..200 {
+        key(&mut app, Down);
+    }
+    draw(&app);
+    let scroll = |app: &App| match app.top() {
+        Screen::Practice(p) => match p.stage {
+            pijat::tui::screens::practice::Stage::Safety { scroll } => scroll,
+            _ => panic!("the safety text"),
+        },
+        _ => panic!("the practice"),
+    };
+    let end = scroll(&app);
+    assert!(end > 0 && end < 200, "Down stops at the end: {end}");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(scroll(&app), end - 1, "Up moves at once");
+}

@@ -266,10 +266,28 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Draws `lines` scrolled down by `scroll` (kept within the text); `true` when more is below.
-pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> bool {
+/// Draws `lines` scrolled down by `scroll` (kept within the text); returns the furthest the
+/// text can scroll at this size (more is below while `scroll` is less).
+pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> usize {
     let max = lines.len().saturating_sub(area.height as usize);
     let scroll = scroll.min(max);
     Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(area, buf);
-    scroll < max
+    max
+}
+
+/// How far a scrolled text may go, as last drawn: ratatui's stateful widgets keep their offset
+/// the same way. Down stops at the end, so Up moves at once.
+#[derive(Debug, Default)]
+pub struct ScrollLimit(std::cell::Cell<Option<usize>>);
+
+impl ScrollLimit {
+    pub fn set(&self, max: usize) {
+        self.0.set(Some(max));
+    }
+
+    /// `scroll + by`, no further than the text goes (unbounded before the first draw).
+    pub fn down(&self, scroll: usize, by: usize) -> usize {
+        let next = scroll.saturating_add(by);
+        self.0.get().map_or(next, |max| next.min(max))
+    }
 }

@@ -22,6 +22,8 @@ pub struct HistoryScreen {
     pub observations: Vec<Observed>,
     pub improved: Vec<usize>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 impl HistoryScreen {
@@ -36,6 +38,7 @@ impl HistoryScreen {
             observations: m.observations,
             improved: m.improved,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -155,6 +158,7 @@ impl HistoryScreen {
                 }
             }
         }
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }

@@ -23,6 +23,8 @@ pub struct MemberScreen {
     pub post: Option<Score>,
     pub monitoring: Monitoring,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 pub fn milk_word(m: MilkFlow, s: &Strings) -> &'static str {
@@ -49,6 +51,7 @@ impl MemberScreen {
             post: pp.post,
             monitoring,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -59,9 +62,9 @@ impl MemberScreen {
     pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += 10,
+            Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             _ => {}
         }
@@ -205,6 +208,7 @@ impl MemberScreen {
         let w = inner.width as usize;
         lines.extend(wrap(s.needs_visit_rule, w, th.dim));
         lines.extend(wrap(s.progress_keys, w, th.dim));
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }

@@ -47,6 +47,8 @@ pub struct ObserveScreen<'c> {
     pub timer: Option<(usize, Instant)>,
     pub message: Option<String>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
     /// The step marked by the last key: a note typed now belongs to it, not to the next step
     /// the cursor moved on to.
     pub just_marked: Option<usize>,
@@ -122,6 +124,7 @@ impl<'c> ObserveScreen<'c> {
             timer: None,
             message: None,
             scroll: 0,
+            limit: Default::default(),
             just_marked: None,
         };
         let open = cx
@@ -308,9 +311,9 @@ impl<'c> ObserveScreen<'c> {
             }
             Stage::Verdict(_) => match action {
                 Action::Enter | Action::Back => return Nav::Pop,
-                Action::Down => self.scroll += 1,
+                Action::Down => self.scroll = self.limit.down(self.scroll, 1),
                 Action::Up => self.scroll = self.scroll.saturating_sub(1),
-                Action::PageDown => self.scroll += 10,
+                Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
                 Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
                 _ => {}
             },
@@ -608,6 +611,7 @@ impl<'c> ObserveScreen<'c> {
         }
         lines.push(Line::default());
         lines.extend(wrap(s.observation_saved, area.width as usize, th.dim));
-        render_scrolled(lines, self.scroll, area, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, area, buf));
     }
 }

@@ -42,6 +42,8 @@ pub struct PracticeScreen<'c> {
     visit_started: Instant,
     /// The self-check as saved, for the summary.
     pub final_marks: Vec<bool>,
+    /// How far the safety text or the summary scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 /// Frames per second of the pacing circle while it moves.
@@ -69,6 +71,7 @@ impl<'c> PracticeScreen<'c> {
             spent: Vec::new(),
             visit_started: cx.now,
             final_marks: Vec::new(),
+            limit: Default::default(),
         })))
     }
 
@@ -264,9 +267,9 @@ impl<'c> PracticeScreen<'c> {
             }
             Stage::Safety { scroll } => match action {
                 Action::Enter => self.begin(cx),
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = self.limit.down(*scroll, 1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += page,
+                Action::PageDown => *scroll = self.limit.down(*scroll, page),
                 Action::PageUp => *scroll = scroll.saturating_sub(page),
                 Action::Back => return Nav::Pop,
                 _ => {}
@@ -351,9 +354,9 @@ impl<'c> PracticeScreen<'c> {
             }
             Stage::Summary { scroll } => match action {
                 Action::Enter | Action::Back => return Nav::Pop,
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = self.limit.down(*scroll, 1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += page,
+                Action::PageDown => *scroll = self.limit.down(*scroll, page),
                 Action::PageUp => *scroll = scroll.saturating_sub(page),
                 _ => {}
             },
@@ -413,7 +416,9 @@ impl<'c> PracticeScreen<'c> {
             )));
             lines.extend(prose::wrap(sec.body.get(view.lang), w, th.text));
         }
-        let more = render_scrolled(lines, scroll, text, buf);
+        let max = render_scrolled(lines, scroll, text, buf);
+        self.limit.set(max);
+        let more = scroll < max;
         let mut spans = vec![
             Span::styled("Enter ", th.key),
             Span::styled(view.s.safety_ack, th.title),
@@ -721,6 +726,6 @@ impl<'c> PracticeScreen<'c> {
                 th.wrong,
             ));
         }
-        render_scrolled(lines, scroll, inner, buf);
+        self.limit.set(render_scrolled(lines, scroll, inner, buf));
     }
 }

@@ -30,6 +30,8 @@ pub struct ResultsScreen<'c> {
     /// The pre-test score, shown beside a post-test.
     pub pre: Option<Score>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 impl<'c> ResultsScreen<'c> {
@@ -62,6 +64,7 @@ impl<'c> ResultsScreen<'c> {
                 .collect(),
             pre,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -72,9 +75,13 @@ impl<'c> ResultsScreen<'c> {
     pub fn handle<'x>(&mut self, action: Action, cx: &mut Cx<'_, 'x>) -> Nav<'x> {
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += cx.body.height.max(4) as usize - 3,
+            Action::PageDown => {
+                self.scroll = self
+                    .limit
+                    .down(self.scroll, cx.body.height.max(4) as usize - 3)
+            }
             Action::PageUp => {
                 self.scroll = self
                     .scroll
@@ -205,6 +212,7 @@ impl<'c> ResultsScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let lines = self.lines(inner.width as usize, view);
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }
