@@ -540,7 +540,7 @@ impl ClassScreen {
                         (true, false) => s.item_posttest_short,
                         (true, true) => "✓",
                     };
-                    let name: String = m.profile.name.chars().take(19).collect();
+                    let name = crate::tui::widgets::prose::fit(&m.profile.name, 19) + " ";
                     let role: String = m
                         .profile
                         .role
@@ -567,7 +567,7 @@ impl ClassScreen {
                         selected,
                         vec![
                             Span::raw(format!(
-                                "{name:<20}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
+                                "{name}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
                                 pct(m.pre),
                                 pct(m.post),
                                 change

@@ -436,12 +436,13 @@ impl<'c> PracticeScreen<'c> {
         let now = view.now;
         let i = engine.current().min(self.routine.steps.len() - 1);
         let step = &self.routine.steps[i];
+        // The step count first: on a narrow window the routine's name is what gets cut.
         let title = format!(
-            "{} · {} {}/{}",
-            self.routine.title.get(view.lang),
+            "{} {}/{} · {}",
             s.step_word,
             i + 1,
-            self.routine.steps.len()
+            self.routine.steps.len(),
+            self.routine.title.get(view.lang)
         );
         let block = panel(&title, th);
         let inner = block.inner(area);
@@ -452,13 +453,18 @@ impl<'c> PracticeScreen<'c> {
             Constraint::Length(2),
         ])
         .areas(inner);
-        let mut head_spans = vec![Span::styled(
+        // The essential mark before the title, so a narrow window cuts the title, not the mark.
+        let mut head_spans = Vec::new();
+        if step.critical {
+            head_spans.push(Span::styled(
+                format!("! {} · ", s.critical_word),
+                th.warning,
+            ));
+        }
+        head_spans.push(Span::styled(
             step.title.get(view.lang).to_string(),
             th.title,
-        )];
-        if step.critical {
-            head_spans.push(Span::styled(format!("  ! {}", s.critical_word), th.warning));
-        }
+        ));
         Paragraph::new(Line::from(head_spans)).render(head, buf);
 
         let fig = step.figure.map(|f| FigureView {
