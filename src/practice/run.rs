@@ -351,7 +351,11 @@ mod tests {
     fn a_short_step_has_no_ten_second_warning_nor_halfway() {
         let t0 = Instant::now();
         let mut p = Practice::new(&[Some(15)], 1.0, t0);
-        assert_eq!(p.tick(t0 + 10 * S), vec![], "15 s: too short for either mark");
+        assert_eq!(
+            p.tick(t0 + 10 * S),
+            vec![],
+            "15 s: too short for either mark"
+        );
         assert_eq!(p.tick(t0 + 15 * S), vec![Event::Finished]);
     }
 
