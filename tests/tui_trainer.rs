@@ -3,23 +3,18 @@
 
 mod common;
 
+use common::app::{content, key, keys, render, typed};
+
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, Phase, load_with};
+use crossterm::event::KeyCode;
+use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::screens::Screen;
 use pijat::tui::theme::Theme;
-use pijat::tui::view::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
-
-fn content() -> &'static Content {
-    Box::leak(Box::new(load_with(None).content.unwrap()))
-}
 
 fn app(dir: &std::path::Path) -> App<'static> {
     let store = Store::open(dir).unwrap();
@@ -33,38 +28,6 @@ fn app(dir: &std::path::Path) -> App<'static> {
     );
     app.seed = Some(5);
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        key(app, *c);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, Char(c));
-    }
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(app, f.area(), f.buffer_mut())).unwrap();
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-                + "\n"
-        })
-        .collect()
 }
 
 fn snap(app: &mut App, name: &str) {

@@ -2,36 +2,18 @@
 
 mod common;
 
+use common::app::{content, key, keys, typed};
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use pijat::content::{Content, Lang, Phase, load_with};
+use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Effect, Msg, Overlay};
 use pijat::tui::screens::Screen;
 use pijat::tui::theme::Theme;
 
 use KeyCode::{Char, Down, Enter, Esc};
-
-fn content() -> &'static Content {
-    Box::leak(Box::new(load_with(None).content.unwrap()))
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        key(app, *c);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, Char(c));
-    }
-}
 
 /// A new app on a fresh data folder with the trainee `name` logged in (role father).
 fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'static> {
