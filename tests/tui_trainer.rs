@@ -12,22 +12,11 @@ use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::screens::Screen;
-use pijat::tui::theme::Theme;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
 
 fn app(dir: &std::path::Path) -> App<'static> {
-    let store = Store::open(dir).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
-    app.seed = Some(5);
-    app
+    common::app::open_app(dir, Some(Lang::en()))
 }
 
 fn snap(app: &mut App, name: &str) {

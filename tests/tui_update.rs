@@ -120,15 +120,7 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
 #[test]
 fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
+    let mut app = common::app::open_app(dir.path(), Some(Lang::en()));
     // The welcome: "I am a trainee", then an empty name.
     keys(&mut app, &[Enter, Enter]);
     match app.top() {
@@ -230,15 +222,7 @@ fn ctrl_c(app: &mut App) {
 #[test]
 fn ctrl_c_quits_from_the_name_field_and_asks_first_in_a_quiz() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
+    let mut app = common::app::open_app(dir.path(), Some(Lang::en()));
     // The welcome, then the name field: q is a letter there, Ctrl+C still quits.
     key(&mut app, Enter);
     typed(&mut app, "q");

@@ -14,6 +14,22 @@ pub fn content() -> &'static Content {
     Box::leak(Box::new(load_with(None).content.unwrap()))
 }
 
+/// The app on the data folder `dir`, in `lang`, with fixed quiz seeds.
+pub fn open_app(dir: &std::path::Path, lang: Option<pijat::content::Lang>) -> App<'static> {
+    let store = pijat::store::Store::open(dir).unwrap();
+    let theme = pijat::tui::theme::Theme::plain();
+    let mut app = App::new(
+        content(),
+        store,
+        lang,
+        theme,
+        1.0,
+        std::time::Instant::now(),
+    );
+    app.seed = Some(5);
+    app
+}
+
 /// The screen as text, each line without trailing spaces.
 pub fn render(app: &App, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
