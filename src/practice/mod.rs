@@ -6,3 +6,8 @@
 mod run;
 
 pub use run::{Event, Practice, State};
+
+/// Timed steps of at least this many seconds (routine time) are told "halfway", and those longer
+/// than it also "ten seconds left" (at exactly 20 s both would fall at 10 s). A shorter step is
+/// mostly taken up by its own sentence. One rule for the practice screen and the audio guide.
+pub const HALFWAY_FROM_SECONDS: u32 = 20;
