@@ -33,7 +33,13 @@ pub fn export_to(
     let text = write_bundle(&payload);
     let tmp = PathBuf::from(format!("{}.part", file.display()));
     let written = std::fs::write(&tmp, text.as_bytes())
-        .and_then(|()| std::fs::File::open(&tmp).and_then(|f| f.sync_all()))
+        // Opened to write: Windows refuses to flush a file opened only to read (access denied).
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&tmp)
+                .and_then(|f| f.sync_all())
+        })
         .and_then(|()| std::fs::rename(&tmp, file));
     if let Err(e) = written {
         // A full disk or a pulled flash drive leaves no half-written bundle.
