@@ -222,7 +222,10 @@ fn resealed(dir: &Path, mut v: serde_json::Value, name: &str) -> String {
 
 fn import_refused(bundle: &str, want: &[&str]) {
     let fresh = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(fresh.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(fresh.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let o = run(
         fresh.path(),
         &["--lang", "en", "--content", A, "import", bundle],
@@ -263,7 +266,10 @@ fn tampered_bundles_with_a_matching_checksum_are_refused_whole() {
     // The honest bundle goes in.
     let honest = resealed(dir.path(), v.clone(), "honest.pijat");
     let fresh = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(fresh.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(fresh.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let o = run(fresh.path(), &["--content", A, "import", &honest], "");
     assert!(o.status.success(), "{}", both(&o));
 
@@ -324,7 +330,10 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
     let bundle = resealed(dir.path(), v, "b.pijat");
     // The second laptop typed the same sheet itself.
     let other = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(other.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(other.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     melati_sheet(other.path());
     let o = run(
         other.path(),

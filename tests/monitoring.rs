@@ -299,7 +299,10 @@ fn bundles_carry_observations_and_visits_and_pseudonymised_ones_leave_notes_out(
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let other = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(other.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(other.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let out = pijat(
         other.path(),
         &["import", full.to_str().unwrap(), "--lang", "en"],

@@ -14,14 +14,28 @@ fn a_post_test_in_plain_mode_shows_the_score_by_module_but_never_the_key() {
     // A throwaway trainee skips the pre-test and takes the post-test in the break.
     let o = run(
         dir.path(),
-        &["--lang", "en", "quiz", "--plain", "--profile", "Tamu", "--phase", "post", "--no-shuffle"],
+        &[
+            "--lang",
+            "en",
+            "quiz",
+            "--plain",
+            "--profile",
+            "Tamu",
+            "--phase",
+            "post",
+            "--no-shuffle",
+        ],
         &answers,
     );
     let out = text(&o.stdout);
     assert!(o.status.success(), "{}", both(&o));
     assert!(out.contains("score "), "{out}");
     assert!(out.contains("gone through with the trainer"), "{out}");
-    let anatomy = content.module("anatomy").unwrap().title.get(&pijat::content::Lang::en());
+    let anatomy = content
+        .module("anatomy")
+        .unwrap()
+        .title
+        .get(&pijat::content::Lang::en());
     assert!(out.contains(&format!("  {anatomy}: ")), "per module: {out}");
     for q in &quiz.questions {
         let explain = q.explain.as_ref().unwrap();
@@ -59,11 +73,22 @@ mod app {
         let dir = tempfile::tempdir().unwrap();
         let content: &'static _ = Box::leak(Box::new(load_with(None).content.unwrap()));
         let store = Store::open(dir.path()).unwrap();
-        let mut app = App::new(content, store, Some(Lang::en()), Theme::plain(), 1.0, std::time::Instant::now());
+        let mut app = App::new(
+            content,
+            store,
+            Some(Lang::en()),
+            Theme::plain(),
+            1.0,
+            std::time::Instant::now(),
+        );
         app.seed = Some(1);
         sign_in(&mut app, "Tamu");
         for _ in 0..10 {
-            if render(&app).contains("▸") && render(&app).lines().any(|l| l.contains("▸") && l.contains("Post-test")) {
+            if render(&app).contains("▸")
+                && render(&app)
+                    .lines()
+                    .any(|l| l.contains("▸") && l.contains("Post-test"))
+            {
                 break;
             }
             press(&mut app, Down);
@@ -91,16 +116,34 @@ fn plain_mode_opens_another_trainees_test_only_with_his_code() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = pijat::store::Store::open(dir.path()).unwrap();
-        let budi = store.create_profile("Budi", pijat::store::Role::Father).unwrap();
+        let budi = store
+            .create_profile("Budi", pijat::store::Role::Father)
+            .unwrap();
         store.set_code(&budi.id, "4821").unwrap();
     }
-    let args = ["--lang", "en", "quiz", "--plain", "--profile", "Budi", "--phase", "pre"];
+    let args = [
+        "--lang",
+        "en",
+        "quiz",
+        "--plain",
+        "--profile",
+        "Budi",
+        "--phase",
+        "pre",
+    ];
     let o = run(dir.path(), &args, "b\nb\n");
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
-    assert!(both(&o).contains("Wrong code: the test was not opened."), "{}", both(&o));
+    assert!(
+        both(&o).contains("Wrong code: the test was not opened."),
+        "{}",
+        both(&o)
+    );
     let store = pijat::store::Store::open(dir.path()).unwrap();
     let budi = store.profile_by_name("Budi").unwrap().unwrap();
-    assert!(store.attempts_of(&budi.id).unwrap().is_empty(), "no attempt was started");
+    assert!(
+        store.attempts_of(&budi.id).unwrap().is_empty(),
+        "no attempt was started"
+    );
     drop(store);
     let o = run(dir.path(), &args, "4821\nb\n");
     assert!(text(&o.stdout).contains("[1/10]"), "{}", both(&o));
@@ -140,13 +183,24 @@ fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each
     let o = run(one.path(), &["export", bundle.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", both(&o));
     let empty = tempfile::tempdir().unwrap();
-    let o = run(empty.path(), &["--lang", "en", "import", bundle.to_str().unwrap()], "");
+    let o = run(
+        empty.path(),
+        &["--lang", "en", "import", bundle.to_str().unwrap()],
+        "",
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(both(&o).contains("This laptop has no trainer PIN yet"), "{}", both(&o));
+    assert!(
+        both(&o).contains("This laptop has no trainer PIN yet"),
+        "{}",
+        both(&o)
+    );
     let store = pijat::store::Store::open(empty.path()).unwrap();
     assert!(store.classes().unwrap().is_empty(), "nothing came in");
     // Laptop two has a PIN: the class merges, each side's missing details filled in.
-    pijat::store::Store::open(two.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(two.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let o = run(two.path(), &["import", bundle.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", both(&o));
     let store = pijat::store::Store::open(two.path()).unwrap();

@@ -20,7 +20,10 @@ fn text(b: &[u8]) -> String {
 fn key() -> String {
     let dir = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(dir.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(dir.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let out = text(&pijat(dir.path(), &["print", "knowledge", "--key", "--lang", "en"]).stdout);
     let start = out.find('`').unwrap() + 1;
     out[start..start + 10].to_string()
@@ -66,7 +69,10 @@ fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
     let k = key();
     let a = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(a.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(a.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     sheet(
         a.path(),
         "pre.csv",
@@ -80,7 +86,10 @@ fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
     );
     let b = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(b.path()).unwrap().set_pin("2468").unwrap();
+    pijat::store::Store::open(b.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     sheet(
         b.path(),
         "post.csv",

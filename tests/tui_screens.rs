@@ -149,7 +149,10 @@ fn profiles_new_name_role_and_list() {
     h.typed("1111");
     h.key(Enter);
     h.snap("profiles_code_wrong");
-    assert!(h.app.profile.is_none(), "a wrong code keeps the record closed");
+    assert!(
+        h.app.profile.is_none(),
+        "a wrong code keeps the record closed"
+    );
     h.typed("4821");
     h.key(Enter);
     assert_eq!(h.app.profile.as_ref().unwrap().name, "Budi Santoso");

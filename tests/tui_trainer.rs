@@ -141,8 +141,14 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
     // The recovery code, shown once, to write on paper.
     let recovery = recovery_shown(&a);
     let screen = render(&a, 80, 24);
-    assert!(screen.contains(&recovery) && screen.contains("shown only now"), "{screen}");
-    insta::assert_snapshot!("pin_recovery_en_80x24", screen.replace(&recovery, "XXXX-XXXX-XXXX"));
+    assert!(
+        screen.contains(&recovery) && screen.contains("shown only now"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(
+        "pin_recovery_en_80x24",
+        screen.replace(&recovery, "XXXX-XXXX-XXXX")
+    );
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     snap(&mut a, "trainer_home");
@@ -700,7 +706,10 @@ fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_t
     let first = quiz.questions[0].prompt.get(&Lang::en());
     let start: String = first.chars().take(40).collect();
     assert!(screen.contains(&start), "{screen}");
-    assert!(screen.contains("✓ "), "the right answer is marked: {screen}");
+    assert!(
+        screen.contains("✓ "),
+        "the right answer is marked: {screen}"
+    );
     snap(&mut a, "review");
     key(&mut a, Esc);
     assert!(matches!(a.top(), Screen::Class(_)));

@@ -487,13 +487,22 @@ fn profile(
         match store.check_code(&p.id, code.trim()).map_err(se)? {
             crate::store::PinCheck::Right => {}
             crate::store::PinCheck::Wrong { .. } => {
-                return Err(t(lang, "Kode salah: tes tidak dibuka.", "Wrong code: the test was not opened.").into());
+                return Err(t(
+                    lang,
+                    "Kode salah: tes tidak dibuka.",
+                    "Wrong code: the test was not opened.",
+                )
+                .into());
             }
             crate::store::PinCheck::Wait { seconds } => {
                 return Err(if lang.is_en() {
-                    format!("Wait {seconds} seconds: too many wrong codes; this one was not checked.")
+                    format!(
+                        "Wait {seconds} seconds: too many wrong codes; this one was not checked."
+                    )
                 } else {
-                    format!("Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa.")
+                    format!(
+                        "Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa."
+                    )
                 });
             }
         }

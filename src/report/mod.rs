@@ -2,6 +2,8 @@
 //! their renderings (text, CSV, Markdown, JSON). Pure: the data comes in, text goes out.
 
 pub mod build;
+pub mod exact;
+pub mod normality;
 pub mod render;
 pub mod stats;
 

@@ -27,6 +27,11 @@ fn reason(u: Undefined, lang: &Lang) -> &'static str {
             "no one changed on this item",
         ),
         Undefined::PerfectPre => t(lang, "tes awal sudah 100%", "the pre-test was already 100%"),
+        Undefined::TooMany => t(
+            lang,
+            "terlalu banyak untuk uji eksak",
+            "too many for the exact test",
+        ),
     }
 }
 

@@ -12,6 +12,8 @@ pub enum Undefined {
     AllZero,
     NoDiscordant,
     PerfectPre,
+    /// More values than the method is made for.
+    TooMany,
 }
 
 pub type Figure = Result<f64, Undefined>;

@@ -71,7 +71,10 @@ impl Store {
     /// The trainer clears a forgotten code: the trainee chooses a new one next time.
     pub fn clear_code(&self, profile_id: &str) -> Result<()> {
         self.conn
-            .execute("DELETE FROM profile_code WHERE profile_id = ?1", [profile_id])
+            .execute(
+                "DELETE FROM profile_code WHERE profile_id = ?1",
+                [profile_id],
+            )
             .map(drop)
             .map_err(|e| self.err(e))
     }
@@ -141,7 +144,10 @@ mod tests {
         store.set_code(&budi.id, "4821").unwrap();
         store.set_code(&siti.id, "1111").unwrap();
         assert!(store.has_code(&budi.id).unwrap());
-        assert_eq!(store.check_code_at(&budi.id, "4821", 100).unwrap(), PinCheck::Right);
+        assert_eq!(
+            store.check_code_at(&budi.id, "4821", 100).unwrap(),
+            PinCheck::Right
+        );
         assert_eq!(
             store.check_code_at(&budi.id, "1111", 100).unwrap(),
             PinCheck::Wrong { wait_seconds: 0 },
@@ -159,7 +165,10 @@ mod tests {
             store.check_code_at(&budi.id, "4821", 101).unwrap(),
             PinCheck::Wait { seconds: 1 }
         );
-        assert_eq!(store.check_code_at(&budi.id, "4821", 102).unwrap(), PinCheck::Right);
+        assert_eq!(
+            store.check_code_at(&budi.id, "4821", 102).unwrap(),
+            PinCheck::Right
+        );
         store.clear_code(&budi.id).unwrap();
         assert!(!store.has_code(&budi.id).unwrap());
         store.set_codes_required(false).unwrap();

@@ -184,8 +184,12 @@ impl Store {
 pub enum RecoverCheck {
     /// The PIN is set; this is the new recovery code to write down.
     Right(String),
-    Wrong { wait_seconds: u64 },
-    Wait { seconds: u64 },
+    Wrong {
+        wait_seconds: u64,
+    },
+    Wait {
+        seconds: u64,
+    },
 }
 
 #[cfg(test)]
@@ -271,10 +275,15 @@ mod tests {
         let recovery = store.set_pin("1357").unwrap();
         assert_eq!(recovery.len(), 14, "{recovery}");
         assert_eq!(
-            store.recover_pin_at("AAAA-AAAA-AAAA", "2468", 1000).unwrap(),
+            store
+                .recover_pin_at("AAAA-AAAA-AAAA", "2468", 1000)
+                .unwrap(),
             RecoverCheck::Wrong { wait_seconds: 0 }
         );
-        assert_eq!(store.check_pin_at("2468", 1000).unwrap(), PinCheck::Wrong { wait_seconds: 2 });
+        assert_eq!(
+            store.check_pin_at("2468", 1000).unwrap(),
+            PinCheck::Wrong { wait_seconds: 2 }
+        );
         // Typed in lower case with spaces: still the code.
         let typed = recovery.to_lowercase().replace('-', " ");
         let RecoverCheck::Right(next) = store.recover_pin_at(&typed, "2468", 1010).unwrap() else {

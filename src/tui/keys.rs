@@ -425,7 +425,14 @@ const T_QUIZTRUEFALSE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Skip,
+        "lewati (lalu Enter)",
+        "skip (then Enter)",
+        true,
+    ),
     BACK,
     b(
         Code(K::Char('r')),
@@ -448,7 +455,14 @@ const T_QUIZSINGLE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Skip,
+        "lewati (lalu Enter)",
+        "skip (then Enter)",
+        true,
+    ),
     BACK,
     b(
         Code(K::Char('r')),
@@ -479,7 +493,14 @@ const T_QUIZMULTIPLE: &[Binding] = &[
     UP,
     DOWN,
     b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Skip,
+        "lewati (lalu Enter)",
+        "skip (then Enter)",
+        true,
+    ),
     BACK,
     b(
         Code(K::Char('r')),
@@ -509,7 +530,14 @@ const T_QUIZORDER: &[Binding] = &[
         "answer this order",
         true,
     ),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati (lalu Enter)", "skip (then Enter)", true),
+    b(
+        Code(K::Char('-')),
+        "-",
+        A::Skip,
+        "lewati (lalu Enter)",
+        "skip (then Enter)",
+        true,
+    ),
     BACK,
     b(
         Code(K::Char('r')),
@@ -1103,8 +1131,7 @@ fn code_matches(want: KeyCode, got: KeyCode) -> bool {
 /// The action a key press means in this context, if any.
 pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
     // Ctrl+C quits from every screen, typing ones too (asking first in a quiz or a practice).
-    if key.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(key.code, KeyCode::Char('c' | 'C'))
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
     {
         return Some(Action::Quit);
     }

@@ -199,11 +199,9 @@ impl<'c> HotSeatScreen<'c> {
             .iter()
             .map(|l| textwrap::wrap(&l.to_string(), width).len().max(1))
             .sum();
-        let [next, list] = Layout::vertical([
-            Constraint::Length(tall as u16 + 1),
-            Constraint::Min(1),
-        ])
-        .areas(inner);
+        let [next, list] =
+            Layout::vertical([Constraint::Length(tall as u16 + 1), Constraint::Min(1)])
+                .areas(inner);
         Paragraph::new(head)
             .wrap(Wrap { trim: true })
             .render(next, buf);
@@ -296,7 +294,11 @@ impl HandBackScreen {
                 .map(|(m, _)| m.as_str())
                 .collect();
             if !weak.is_empty() {
-                lines.push(Line::from(format!("{} {}", s.practise_more, weak.join(", "))));
+                lines.push(Line::from(format!(
+                    "{} {}",
+                    s.practise_more,
+                    weak.join(", ")
+                )));
             }
         }
         lines.push(Line::default());

@@ -90,7 +90,9 @@ impl PinScreen {
         match (&self.step, action) {
             (Step::Recovery { .. }, Action::Enter) => return self.granted(cx),
             (Step::Recovery { .. }, _) => {}
-            (Step::Forgot, Action::Char(c)) if c.is_ascii_alphanumeric() || c == '-' || c == ' ' => {
+            (Step::Forgot, Action::Char(c))
+                if c.is_ascii_alphanumeric() || c == '-' || c == ' ' =>
+            {
                 if self.input.len() < 20 {
                     self.input.push(c.to_ascii_uppercase());
                 }
@@ -149,10 +151,8 @@ impl PinScreen {
                         self.step = Step::Recovery { code };
                     }
                     Ok(RecoverCheck::Wrong { wait_seconds }) => {
-                        self.message = Some(
-                            s.recovery_wrong
-                                .replace("{n}", &wait_seconds.to_string()),
-                        );
+                        self.message =
+                            Some(s.recovery_wrong.replace("{n}", &wait_seconds.to_string()));
                         self.step = Step::Enter;
                     }
                     Ok(RecoverCheck::Wait { seconds }) => {

@@ -237,8 +237,7 @@ impl ProfilesScreen {
                                     *error = Some(s.code_wait.replace("{n}", &n.to_string()))
                                 }
                                 Ok(PinCheck::Wait { seconds: n }) => {
-                                    *error =
-                                        Some(s.pin_not_checked.replace("{n}", &n.to_string()))
+                                    *error = Some(s.pin_not_checked.replace("{n}", &n.to_string()))
                                 }
                                 Err(e) => *error = Some(err(e)),
                             },
@@ -304,7 +303,9 @@ impl ProfilesScreen {
                 let intro_lines: Vec<Line> = sentences
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| Line::from(Span::styled(*t, if i == 0 { th.text } else { th.dim })))
+                    .map(|(i, t)| {
+                        Line::from(Span::styled(*t, if i == 0 { th.text } else { th.dim }))
+                    })
                     .collect();
                 Paragraph::new(intro_lines)
                     .wrap(Wrap { trim: true })

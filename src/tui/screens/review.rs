@@ -78,7 +78,11 @@ impl<'c> ReviewScreen<'c> {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let title = format!("{} · {}", view.s.review_title, self.quiz.title.get(view.lang));
+        let title = format!(
+            "{} · {}",
+            view.s.review_title,
+            self.quiz.title.get(view.lang)
+        );
         let block = panel(&title, view.theme);
         let inner = block.inner(area);
         block.render(area, buf);

@@ -83,9 +83,7 @@ impl TrainerScreen {
                                 *cx.toast =
                                     Some(if on { s.codes_now_on } else { s.codes_now_off }.into());
                             }
-                            Err(e) => {
-                                *cx.toast = Some(e.message().get(cx.lang.code()).to_string())
-                            }
+                            Err(e) => *cx.toast = Some(e.message().get(cx.lang.code()).to_string()),
                         }
                         Nav::Stay
                     }
