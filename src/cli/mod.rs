@@ -108,9 +108,16 @@ pub enum Command {
         quiz: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: report::Format,
-        /// Per question: share right before and after, discrimination, McNemar
+        /// Per question: share right before and after, discrimination, McNemar (always in
+        /// html, docx and xlsx)
         #[arg(long)]
         items: bool,
+        /// Knowledge categories: the lowest % of "good" and of "fair" (default Arikunto's 76,56)
+        #[arg(long, value_name = "GOOD,FAIR", value_parser = report::parse_cutoffs)]
+        cutoffs: Option<crate::report::build::Cutoffs>,
+        /// Write to FILE (it must not exist yet) instead of standard output
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Write everything (or one class) to one bundle file, to merge on another laptop
     Export {
@@ -403,7 +410,19 @@ pub fn run(cli: Cli) -> ExitCode {
             quiz,
             format,
             items,
-        }) => report::run(&shell, class.as_deref(), quiz.as_deref(), format, items),
+            cutoffs,
+            out,
+        }) => report::run(
+            &shell,
+            &report::Args {
+                class: class.as_deref(),
+                quiz: quiz.as_deref(),
+                format,
+                items,
+                cutoffs,
+                out,
+            },
+        ),
         None => app(
             &shell,
             cli.lang.clone(),

@@ -83,6 +83,15 @@ pub fn paired_t(diffs: &[f64]) -> PairedT {
     }
 }
 
+/// The t-based 95 % interval of a mean (a point when every value is the same).
+pub fn t_interval(xs: &[f64]) -> Result<(f64, f64), Undefined> {
+    let (m, s) = (mean(xs)?, sd(xs)?);
+    let n = xs.len() as f64;
+    let dist = StudentsT::new(0.0, 1.0, n - 1.0).map_err(|_| Undefined::TooFew)?;
+    let half = dist.inverse_cdf(0.975) * s / n.sqrt();
+    Ok((m - half, m + half))
+}
+
 /// Wilcoxon signed-rank test as SPSS reports it: zero differences dropped, average ranks for
 /// ties, tie-corrected variance, normal approximation without continuity correction. `z` is
 /// computed from the smaller rank sum (so it is ≤ 0, like SPSS's and scipy's).
