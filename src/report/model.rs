@@ -215,8 +215,8 @@ impl Cell {
                 Style::Plain => num(*value, *decimals, lang),
                 Style::Percent => format!("{}%", short(*value, *decimals, lang)),
                 Style::Signed => {
-                    let s = short(*value, *decimals, lang);
-                    if s.starts_with('-') || s == "0" {
+                    let s = num(*value, *decimals, lang);
+                    if s.starts_with('-') || s.trim_start_matches(['0', ',', '.']).is_empty() {
                         s
                     } else {
                         format!("+{s}")
