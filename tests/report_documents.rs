@@ -239,7 +239,7 @@ fn cells(wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>, sheet: &str) -> Vec<Vec<Data>>
 
 fn row_of<'a>(rows: &'a [Vec<Data>], first: &str) -> &'a [Data] {
     rows.iter()
-        .find(|r| r.iter().any(|c| c.to_string() == first))
+        .find(|r| r.iter().any(|c| *c == *first))
         .unwrap_or_else(|| panic!("no row {first}"))
 }
 
