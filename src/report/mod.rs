@@ -6,6 +6,7 @@
 pub mod build;
 pub mod compose;
 mod compose_items;
+mod compose_scores;
 mod compose_tests;
 pub mod exact;
 pub mod model;
