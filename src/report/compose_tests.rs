@@ -194,8 +194,8 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         rows: Vec::new(),
         notes: vec![t(
             lang,
-            "d_z = rata-rata selisih dibagi SD selisih (ukuran efek untuk data berpasangan; 0,2 kecil, 0,5 sedang, 0,8 besar). N-gain (Hake) = (akhir − awal) / (100 − awal): tinggi ≥ 0,7, sedang 0,3–0,7, rendah < 0,3; N-gain negatif (skor turun) tidak diberi kategori. KR-20 = keandalan tes, 0 sampai 1 (≥ 0,7 biasanya dianggap cukup).",
-            "d_z = the mean difference over the SD of the differences (the effect size for paired data; 0.2 small, 0.5 medium, 0.8 large). Normalised gain (Hake) = (post − pre) / (100 − pre): high ≥ 0.7, medium 0.3–0.7, low < 0.3; a negative gain (a fall) gets no category. KR-20 = the test's reliability, 0 to 1 (≥ 0.7 is usually taken as enough).",
+            "d_z = rata-rata selisih dibagi SD selisih (ukuran efek untuk data berpasangan; 0,2 kecil, 0,5 sedang, 0,8 besar). N-gain (Hake) = (akhir − awal) / (100 − awal): tinggi ≥ 0,7, sedang 0,3–0,7, rendah < 0,3; N-gain negatif (skor turun) tidak diberi kategori. KR-20 = keandalan tes, 0 sampai 1 (≥ 0,7 biasanya dianggap cukup); nilai negatif berarti butir-butirnya tidak sejalan satu sama lain, yang sering terjadi bila pesertanya sedikit atau hampir semua menjawab benar.",
+            "d_z = the mean difference over the SD of the differences (the effect size for paired data; 0.2 small, 0.5 medium, 0.8 large). Normalised gain (Hake) = (post − pre) / (100 − pre): high ≥ 0.7, medium 0.3–0.7, low < 0.3; a negative gain (a fall) gets no category. KR-20 = the test's reliability, 0 to 1 (≥ 0.7 is usually taken as enough); a negative value means the items do not agree with each other, as often happens with few takers or when nearly everyone is right.",
         )
         .into()],
     };
