@@ -176,5 +176,7 @@ pub fn report_input(
         participants,
         items,
         regraded,
+        pass_percent: quiz.pass_percent,
+        cutoffs: crate::report::build::Cutoffs::default(),
     }))
 }

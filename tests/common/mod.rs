@@ -10,6 +10,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub mod app;
 pub mod cli;
+pub mod pdf;
 
 pub struct Screen {
     pub parser: vt100::Parser,
