@@ -625,13 +625,26 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
         "{}",
         both(&history)
     );
+    // The content folder where the user without rights can read it.
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("quizzes")).unwrap();
+    std::fs::copy(
+        Path::new(A).join("quizzes/knowledge.toml"),
+        content.join("quizzes/knowledge.toml"),
+    )
+    .unwrap();
+    for p in [content.as_path(), &content.join("quizzes")] {
+        mode(p, 0o755);
+    }
+    mode(&content.join("quizzes/knowledge.toml"), 0o644);
+    let content = content.to_string_lossy().into_owned();
     let report = run_without_rights(
         &data,
         &[
             "--lang",
             "en",
             "--content",
-            &abs(A),
+            &content,
             "report",
             "--format",
             "json",
@@ -665,13 +678,6 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
         std::fs::read(data.join("pijat.db")).unwrap() == before,
         "nothing written"
     );
-}
-
-fn abs(p: &str) -> String {
-    std::fs::canonicalize(p)
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// A small file system that fills up, mounted for the test (root only); `None` elsewhere.

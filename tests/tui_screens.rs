@@ -288,7 +288,8 @@ fn practice_quiz_types_feedback_and_results() {
             continue;
         }
         if seen.contains(&kind) {
-            h.key(Char('-'));
+            // Skipping is chosen with - and confirmed with Enter.
+            h.keys(&[Char('-'), Enter]);
             continue;
         }
         seen.push(kind);
@@ -310,7 +311,14 @@ fn practice_quiz_types_feedback_and_results() {
                 h.snap("quiz_order_holding");
                 h.keys(&[Char(' '), Enter]);
             }
-            _ => h.key(Char('-')),
+            _ => {
+                h.key(Char('-'));
+                assert!(
+                    matches!(h.app.top(), pijat::tui::screens::Screen::Quiz(q) if q.skip),
+                    "- alone only chooses to skip"
+                );
+                h.key(Enter);
+            }
         }
     }
     assert_eq!(seen.len(), 4, "{seen:?}");

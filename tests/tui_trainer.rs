@@ -3,68 +3,20 @@
 
 mod common;
 
+use common::app::{content, key, keys, render, typed};
+
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, Phase, load_with};
+use crossterm::event::KeyCode;
+use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::screens::Screen;
-use pijat::tui::theme::Theme;
-use pijat::tui::view::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
 
-fn content() -> &'static Content {
-    Box::leak(Box::new(load_with(None).content.unwrap()))
-}
-
 fn app(dir: &std::path::Path) -> App<'static> {
-    let store = Store::open(dir).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
-    app.seed = Some(5);
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        key(app, *c);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, Char(c));
-    }
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(app, f.area(), f.buffer_mut())).unwrap();
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-                + "\n"
-        })
-        .collect()
+    common::app::open_app(dir, Some(Lang::en()))
 }
 
 fn snap(app: &mut App, name: &str) {
@@ -264,7 +216,19 @@ fn a_group_test_goes_round_the_roster_shows_no_scores_and_leaving_needs_the_pin(
         screen.contains("Next: Joko") && !screen.contains('%'),
         "{screen}"
     );
+    // s (salah to a father) skips nobody; x asks the trainer, y skips.
     key(&mut a, Char('s'));
+    assert!(render(&a, 80, 24).contains("Next: Joko"));
+    key(&mut a, Char('x'));
+    let asked = render(&a, 80, 24);
+    assert!(asked.contains("Skip Joko for now (absent)?"), "{asked}");
+    key(&mut a, Char('n'));
+    assert!(
+        render(&a, 80, 24).contains("Next: Joko"),
+        "n keeps his turn"
+    );
+    key(&mut a, Char('x'));
+    key(&mut a, Char('y'));
     assert!(render(&a, 80, 24).contains("Next: Siti Aminah"));
     snap(&mut a, "hotseat_skipped");
     key(&mut a, Enter);
@@ -452,13 +416,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     }
     typed(&mut a, "20/11/2026");
     key(&mut a, Enter);
-    // 2, 2, 1, 0, - on the first five steps, a note on step 6.
+    // 2, 2, 1, 0, - on the first five steps; n right after a mark notes the step just marked
+    // (step 5), not the next one the cursor moved to.
     for c in ['2', '2', '1', '0', '-'] {
         key(&mut a, Char(c));
     }
     key(&mut a, Char('n'));
     typed(&mut a, "minyak terlalu banyak");
     key(&mut a, Enter);
+    key(&mut a, Down);
     snap(&mut a, "observe_marking");
     let store = Store::open(dir.path()).unwrap();
     let joko = store.profile_by_name("Joko").unwrap().unwrap();
@@ -478,9 +444,10 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         "each mark is saved as it is made"
     );
     assert_eq!(
-        store.marks(&open.id).unwrap()[5].note.as_deref(),
+        store.marks(&open.id).unwrap()[4].note.as_deref(),
         Some("minyak terlalu banyak")
     );
+    assert_eq!(store.marks(&open.id).unwrap()[5].note, None);
     // The step timer: started and stopped on step 6, saved with the step.
     key(&mut a, Char(' '));
     a.update(Msg::Tick(
@@ -494,10 +461,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     key(&mut a, Enter);
     snap(&mut a, "observe_verdict");
     let verdict = render(&a, 80, 24);
-    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved:
-    // 23 of 26 points = 88.5%, and every critical step done well: competent.
+    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved,
+    // step 6 marked 2 but timed 3 s of its 60 s, so it counts as needing practice:
+    // 22 of 26 points = 84.6%, and every critical step done well: competent.
     assert!(
-        verdict.contains("✓ Competent") && verdict.contains("88.5%"),
+        verdict.contains("✓ Competent") && verdict.contains("84.6%"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Timed for less than half its time") && verdict.contains("3 / 60 s"),
         "{verdict}"
     );
     assert!(
@@ -519,7 +491,16 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         key(&mut a, KeyCode::Backspace);
     }
     typed(&mut a, "2026-11-22");
-    keys(&mut a, &[Tab, Tab, KeyCode::Right, Tab]);
+    // Nothing is chosen until the trainer chooses: Enter now saves nothing.
+    key(&mut a, Enter);
+    let refused = render(&a, 80, 24);
+    assert!(refused.contains("Choose whether milk flowed"), "{refused}");
+    assert!(store.visits_of(&joko.id).unwrap().is_empty());
+    // Milk flowed: → picks "yes"; comfort: ← from none picks 5, ← again 4.
+    keys(
+        &mut a,
+        &[KeyCode::Right, Tab, KeyCode::Left, KeyCode::Left, Tab],
+    );
     typed(&mut a, "3");
     key(&mut a, Tab);
     typed(&mut a, "ibu tidur lebih nyenyak");

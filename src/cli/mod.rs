@@ -161,6 +161,9 @@ pub enum Command {
         /// The routine (default: the oxytocin massage)
         #[arg(long, value_name = "ID")]
         routine: Option<String>,
+        /// ogg: Ogg Opus, small, for phones and WhatsApp (default); wav: large, for editing
+        #[arg(long, value_name = "ogg|wav", default_value = "ogg", value_parser = audio_guide::parse_format)]
+        format: audio_guide::Format,
     },
 }
 
@@ -425,9 +428,11 @@ pub fn run(cli: Cli) -> ExitCode {
             pseudonymise,
         }) => bundle::export(&shell, &file, class.as_deref(), pseudonymise),
         Some(Command::Import { files }) => bundle::import(&shell, &files),
-        Some(Command::AudioGuide { out, routine }) => {
-            audio_guide::run(&shell, &out, routine.as_deref())
-        }
+        Some(Command::AudioGuide {
+            out,
+            routine,
+            format,
+        }) => audio_guide::run(&shell, &out, routine.as_deref(), format),
         Some(Command::Report {
             class,
             quiz,

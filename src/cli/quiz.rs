@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
 use crate::content::{Content, Lang, Phase, Purpose, QuestionKind, Quiz};
 use crate::quiz::{
-    Feedback, Response, Score, Shown, answer_text, format_change, parse_token, response_text,
+    Feedback, Response, Score, Shown, answer_text, format_change_in, parse_token, response_text,
 };
 use crate::session::{QuizRun, Start, StartArgs, prepost};
 use crate::store::{Profile, Role, Store, clean_name};
@@ -206,7 +206,7 @@ fn run_inner(
         Start::AlreadyTaken(a) => {
             let date = super::local_date(a.finished.as_deref().unwrap_or_default());
             let pct = crate::session::progress::score_of(&a)
-                .map_or(String::new(), |s| format!(" ({}%)", s.display()));
+                .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
             let m = if lang.is_en() {
                 format!(
                     "{} already finished the {label} of “{title}” on {date}{pct}. It is taken once. Next: --phase post for the post-test.",
@@ -364,16 +364,16 @@ fn run_inner(
                 if lang.is_en() {
                     format!(
                         "Pre-test {}% → post-test {}% ({} points)",
-                        pre.display(),
-                        score.display(),
-                        format_change(change)
+                        pre.display_in(lang),
+                        score.display_in(lang),
+                        format_change_in(change, lang)
                     )
                 } else {
                     format!(
                         "Tes awal {}% → tes akhir {}% ({} poin)",
-                        pre.display(),
-                        score.display(),
-                        format_change(change)
+                        pre.display_in(lang),
+                        score.display_in(lang),
+                        format_change_in(change, lang)
                     )
                 },
             )?;

@@ -6,3 +6,18 @@
 mod run;
 
 pub use run::{Event, Practice, State};
+
+/// The spoken marks of a timed step, one rule for the practice and the audio guide: "halfway"
+/// on steps of at least 20 s, "ten seconds left" on steps longer than 20 s (on a shorter step
+/// they would follow each other, or the step's own sentence, too closely to help).
+pub const HALFWAY_FROM_SECONDS: u32 = 20;
+
+/// Whether a step of `seconds` says "halfway".
+pub fn says_halfway(seconds: u32) -> bool {
+    seconds >= HALFWAY_FROM_SECONDS
+}
+
+/// Whether a step of `seconds` says "ten seconds left".
+pub fn says_ten_seconds(seconds: u32) -> bool {
+    seconds > HALFWAY_FROM_SECONDS
+}

@@ -5,7 +5,10 @@ mod grade;
 mod layout;
 mod token;
 
-pub use grade::{Score, answer_text, format_change, format_percent, grade, response_text};
+pub use grade::{
+    Score, answer_text, format_change, format_change_in, format_percent, format_percent_in, grade,
+    response_text,
+};
 pub use layout::{Layout, Shown, layout};
 pub use token::{Response, TokenError, parse_token};
 

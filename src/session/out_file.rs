@@ -17,7 +17,13 @@ pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
     }
     let tmp = PathBuf::from(format!("{}.part", file.display()));
     let written = std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::File::open(&tmp).and_then(|f| f.sync_all()))
+        // Opened to write: Windows refuses to flush a file opened only to read (access denied).
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&tmp)
+                .and_then(|f| f.sync_all())
+        })
         .and_then(|()| std::fs::rename(&tmp, file));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);

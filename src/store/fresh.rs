@@ -11,7 +11,11 @@ use rusqlite::Connection;
 pub fn create(path: &Path) -> rusqlite::Result<()> {
     let tmp = path.with_extension(format!("db.new-{}", std::process::id()));
     let made = build(&tmp).and_then(|()| {
-        let sync = std::fs::File::open(&tmp).and_then(|f| f.sync_all());
+        // Opened to write: Windows refuses to flush a file opened only to read (access denied).
+        let sync = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.sync_all());
         sync.map_err(|e| io_failure(&e))?;
         match std::fs::hard_link(&tmp, path) {
             Ok(()) => Ok(()),

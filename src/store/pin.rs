@@ -105,9 +105,8 @@ impl Store {
             return Ok(RecoverCheck::Wrong { wait_seconds: 0 });
         };
         // The same waits as the PIN: the recovery code is checked like a PIN.
-        match self.wait_for(now)? {
-            Some(seconds) => return Ok(RecoverCheck::Wait { seconds }),
-            None => {}
+        if let Some(seconds) = self.wait_for(now)? {
+            return Ok(RecoverCheck::Wait { seconds });
         }
         if super::codes::matches(&normalise_recovery(code), &stored)? {
             return self.set_pin(new_pin).map(RecoverCheck::Right);

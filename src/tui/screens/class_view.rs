@@ -15,7 +15,7 @@ use super::observe::ObserveScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::content::{Phase, Routine};
-use crate::quiz::{Score, format_change};
+use crate::quiz::{Score, format_change_in};
 use crate::session::monitoring::monitoring;
 use crate::session::progress::prepost_from;
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
@@ -106,6 +106,8 @@ pub struct Member {
     /// The latest observation's verdict; `None` when never observed.
     pub competent: Option<bool>,
     pub needs_visit: bool,
+    /// Observed at least once: before that no visit is due, and none is shown as done.
+    pub observed: bool,
 }
 
 pub enum Mode {
@@ -203,6 +205,7 @@ impl ClassScreen {
                     post: pp.post,
                     competent: m.latest().map(|o| o.verdict.competent),
                     needs_visit: m.needs_visit(),
+                    observed: m.latest().is_some(),
                 }
             })
             .collect();
@@ -515,15 +518,20 @@ impl ClassScreen {
                 .wrap(Wrap { trim: true })
                 .render(table, buf);
         } else {
-            let pct =
-                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+            let pct = |x: Option<Score>| {
+                x.map_or("–".to_string(), |s| {
+                    format!("{}%", s.display_in(view.lang))
+                })
+            };
             let lines: Vec<Line> = self
                 .members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
                     let change = match (m.pre, m.post) {
-                        (Some(a), Some(b)) => format_change(b.percent() - a.percent()),
+                        (Some(a), Some(b)) => {
+                            format_change_in(b.percent() - a.percent(), view.lang)
+                        }
                         _ => "–".to_string(),
                     };
                     let todo = match (m.pre.is_some(), m.post.is_some()) {
@@ -532,7 +540,7 @@ impl ClassScreen {
                         (true, false) => s.item_posttest_short,
                         (true, true) => "✓",
                     };
-                    let name: String = m.profile.name.chars().take(19).collect();
+                    let name = crate::tui::widgets::prose::fit(&m.profile.name, 19) + " ";
                     let role: String = m
                         .profile
                         .role
@@ -548,8 +556,10 @@ impl ClassScreen {
                     };
                     let (visit, visit_style) = if m.needs_visit {
                         (s.visit_due, th.warning)
-                    } else {
+                    } else if m.observed {
                         ("✓", th.correct)
+                    } else {
+                        ("–", th.dim)
                     };
                     let selected = i == self.selected;
                     let pick = |st| if selected { th.selected } else { st };
@@ -557,7 +567,7 @@ impl ClassScreen {
                         selected,
                         vec![
                             Span::raw(format!(
-                                "{name:<20}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
+                                "{name}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
                                 pct(m.pre),
                                 pct(m.post),
                                 change

@@ -283,7 +283,7 @@ impl HandBackScreen {
                     s.your_score,
                     r.score.right,
                     r.score.total,
-                    crate::quiz::format_percent(r.score.percent())
+                    crate::quiz::format_percent_in(r.score.percent(), view.lang)
                 ),
                 th.title,
             )));

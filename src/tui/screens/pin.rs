@@ -91,12 +91,11 @@ impl PinScreen {
             (Step::Recovery { .. }, Action::Enter) => return self.granted(cx),
             (Step::Recovery { .. }, _) => {}
             (Step::Forgot, Action::Char(c))
-                if c.is_ascii_alphanumeric() || c == '-' || c == ' ' =>
+                if (c.is_ascii_alphanumeric() || c == '-' || c == ' ') && self.input.len() < 20 =>
             {
-                if self.input.len() < 20 {
-                    self.input.push(c.to_ascii_uppercase());
-                }
+                self.input.push(c.to_ascii_uppercase());
             }
+            (Step::Forgot, Action::Char(_)) => {}
             (Step::Forgot, Action::Enter) => {
                 let code = std::mem::take(&mut self.input);
                 self.message = None;

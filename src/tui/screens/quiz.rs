@@ -108,8 +108,8 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
                 .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q))))
         }
         Ok(Start::AlreadyTaken(a)) => {
-            let pct =
-                crate::session::progress::score_of(&a).map_or(String::new(), |sc| sc.display());
+            let pct = crate::session::progress::score_of(&a)
+                .map_or(String::new(), |sc| sc.display_in(cx.lang));
             *cx.toast = Some(s.already_taken.replace("{p}", &pct));
             Nav::Stay
         }

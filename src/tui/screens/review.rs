@@ -87,8 +87,8 @@ impl<'c> ReviewScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let lines = self.lines(view, usize::from(inner.width.max(10)));
-        let more = render_scrolled(lines, self.scroll.min(self.most), inner, buf);
-        if more && inner.height > 0 {
+        let max = render_scrolled(lines, self.scroll.min(self.most), inner, buf);
+        if self.scroll.min(self.most) < max && inner.height > 0 {
             let y = inner.y + inner.height - 1;
             let x = inner.x + inner.width.saturating_sub(1);
             buf[(x, y)].set_symbol("↓");
