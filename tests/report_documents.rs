@@ -237,9 +237,14 @@ fn cells(wb: &mut Xlsx<std::io::Cursor<Vec<u8>>>, sheet: &str) -> Vec<Vec<Data>>
     range.rows().map(<[Data]>::to_vec).collect()
 }
 
+/// A cell as Excel shows it without a format: `1` for the number 1.
+fn shown(c: &Data) -> String {
+    c.to_string()
+}
+
 fn row_of<'a>(rows: &'a [Vec<Data>], first: &str) -> &'a [Data] {
     rows.iter()
-        .find(|r| r.iter().any(|c| *c == *first))
+        .find(|r| r.iter().any(|c| shown(c) == first))
         .unwrap_or_else(|| panic!("no row {first}"))
 }
 

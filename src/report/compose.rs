@@ -47,7 +47,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     }
     doc.lead.push(lead_sentence(r, lang));
     doc.lead
-        .extend(super::compose_tests::test_sentence(r, lang));
+        .extend(super::compose_stats::test_sentence(r, lang));
     doc.lead.extend(pass_sentence(r, lang));
     doc.sections.push(participants(r, lang, &mut n));
     doc.sections
@@ -56,7 +56,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
         .push(super::compose_scores::pass_and_categories(r, lang, &mut n));
     if s.n_paired > 0 {
         doc.sections
-            .push(super::compose_tests::tests(r, lang, &mut n));
+            .push(super::compose_stats::tests(r, lang, &mut n));
     }
     doc.sections
         .extend(super::compose_items::items(r, lang, &mut n));

@@ -7,7 +7,7 @@ pub mod build;
 pub mod compose;
 mod compose_items;
 mod compose_scores;
-mod compose_tests;
+mod compose_stats;
 pub mod exact;
 pub mod model;
 pub mod normality;
@@ -26,3 +26,6 @@ mod write_text;
 mod write_xlsx;
 
 pub use build::{Input, ParticipantInput, Report, build};
+
+#[cfg(test)]
+mod compose_check;

@@ -19,7 +19,9 @@ fn pad(s: &str, w: usize, right: bool) -> String {
 }
 
 fn wrap(s: &str, w: usize) -> Vec<String> {
-    textwrap::wrap(s, w.max(4))
+    let opts =
+        textwrap::Options::new(w.max(4)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(s, opts)
         .into_iter()
         .map(|c| c.into_owned())
         .collect()
@@ -69,7 +71,9 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
             _ => break,
         }
     }
-    let _ = writeln!(o, "{}", tb.caption);
+    for l in wrap(&tb.caption, WIDTH) {
+        let _ = writeln!(o, "{l}");
+    }
     let line = |o: &mut String, texts: &[String]| {
         let wrapped: Vec<Vec<String>> = texts
             .iter()
