@@ -150,6 +150,13 @@ impl Wine {
         wine.install_shim();
         std::fs::create_dir_all(wine.exe.parent().unwrap()).unwrap();
         std::fs::copy(exe, &wine.exe).unwrap();
+        // pijat.bat beside it, as in the release zip (CRLF, as scripts/release.sh writes it).
+        let bat = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/release/pijat.bat"),
+        )
+        .unwrap();
+        let bat: String = bat.lines().map(|l| format!("{l}\r\n")).collect();
+        std::fs::write(wine.exe.with_file_name("pijat.bat"), bat).unwrap();
         wine
     }
 
@@ -545,6 +552,20 @@ fn pijat_exe_runs_on_windows_under_wine() {
 
     let valid = wine.ok(&["validate"]);
     assert!(valid.contains("Konten sah"), "{valid}");
+    // What a trainer double-clicks: pijat.bat, in a folder with spaces, passing its arguments on.
+    let bat = "C:\\Pelatihan Ayah ASI\\pijat.bat";
+    let out = wait(
+        wine.command("wine", &["cmd", "/c", bat, "--lang", "en", "validate"])
+            .spawn()
+            .unwrap(),
+        "pijat.bat",
+    );
+    assert!(
+        out.status.success() && text(&out.stdout).contains("Content is valid"),
+        "pijat.bat: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     pretest_killed_and_resumed(&wine);
     sheets_report_export_import(&wine);
     audio_guide(&wine);
