@@ -106,10 +106,13 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     // A home visit: milk did not flow, comfort 2.
     s.send("v");
     s.wait_for("Record a home visit");
+    // Nothing is chosen yet: → chooses the first answer, → again the next.
     s.send(TAB);
     s.send("\x1b[C");
+    s.send("\x1b[C");
     s.send(TAB);
-    s.send("\x1b[D");
+    s.send("\x1b[C");
+    s.send("\x1b[C");
     s.send(TAB);
     s.send("2");
     s.send(TAB);

@@ -11,11 +11,7 @@ use common::{DOWN, ENTER};
 fn a_step_killed_six_seconds_in_keeps_its_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = common::spawn(&[], &[("PIJAT_DATA_DIR", dir.path())], "en");
-    s.wait_for("Type your name");
-    s.send("Budi");
-    s.send(ENTER);
-    s.wait_for("Role for Budi");
-    s.send(ENTER);
+    common::new_trainee(&mut s, "Budi");
     s.wait_for("Learning path");
     // Pre-test, modules, then the practice.
     s.send(DOWN);

@@ -16,11 +16,7 @@ fn a_trainee_walks_the_whole_path_and_history_shows_it() {
         &[("PIJAT_DATA_DIR", dir.path())],
         "en",
     );
-    s.wait_for("Type your name");
-    s.send("Budi Santoso");
-    s.send(ENTER);
-    s.wait_for("Role for Budi Santoso");
-    s.send(ENTER);
+    common::new_trainee(&mut s, "Budi Santoso");
     s.wait_for("Next: Pre-test");
 
     // The pre-test: every statement answered "true".

@@ -222,6 +222,10 @@ fn resealed(dir: &Path, mut v: serde_json::Value, name: &str) -> String {
 
 fn import_refused(bundle: &str, want: &[&str]) {
     let fresh = tempfile::tempdir().unwrap();
+    pijat::store::Store::open(fresh.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let o = run(
         fresh.path(),
         &["--lang", "en", "--content", A, "import", bundle],
@@ -262,6 +266,10 @@ fn tampered_bundles_with_a_matching_checksum_are_refused_whole() {
     // The honest bundle goes in.
     let honest = resealed(dir.path(), v.clone(), "honest.pijat");
     let fresh = tempfile::tempdir().unwrap();
+    pijat::store::Store::open(fresh.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let o = run(fresh.path(), &["--content", A, "import", &honest], "");
     assert!(o.status.success(), "{}", both(&o));
 
@@ -322,6 +330,10 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
     let bundle = resealed(dir.path(), v, "b.pijat");
     // The second laptop typed the same sheet itself.
     let other = tempfile::tempdir().unwrap();
+    pijat::store::Store::open(other.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     melati_sheet(other.path());
     let o = run(
         other.path(),
@@ -613,13 +625,26 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
         "{}",
         both(&history)
     );
+    // The content folder where the user without rights can read it.
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("quizzes")).unwrap();
+    std::fs::copy(
+        Path::new(A).join("quizzes/knowledge.toml"),
+        content.join("quizzes/knowledge.toml"),
+    )
+    .unwrap();
+    for p in [content.as_path(), &content.join("quizzes")] {
+        mode(p, 0o755);
+    }
+    mode(&content.join("quizzes/knowledge.toml"), 0o644);
+    let content = content.to_string_lossy().into_owned();
     let report = run_without_rights(
         &data,
         &[
             "--lang",
             "en",
             "--content",
-            &abs(A),
+            &content,
             "report",
             "--format",
             "json",
@@ -653,13 +678,6 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
         std::fs::read(data.join("pijat.db")).unwrap() == before,
         "nothing written"
     );
-}
-
-fn abs(p: &str) -> String {
-    std::fs::canonicalize(p)
-        .unwrap()
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// A small file system that fills up, mounted for the test (root only); `None` elsewhere.

@@ -1,24 +1,20 @@
 //! Monitoring from paper, as a cadre's trainer runs it: checklist and visit sheets typed in,
 //! the verdicts in `history`, the report's monitoring fields, and bundles that carry them.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use pijat::store::Store;
 
 const ROUTINE: &str = "oxytocin-massage";
 
-fn pijat(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pijat"))
-        .args(args)
-        .env("PIJAT_DATA_DIR", data)
-        .env_remove("PIJAT_LANG")
-        .output()
-        .unwrap()
-}
+use common::cli::text;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+/// `pijat ARGS` with no standard input.
+fn pijat(data: &Path, args: &[&str]) -> Output {
+    common::cli::run(data, args, "")
 }
 
 fn import(dir: &Path, name: &str, csv: &str, extra: &[&str]) -> Output {
@@ -298,6 +294,11 @@ fn bundles_carry_observations_and_visits_and_pseudonymised_ones_leave_notes_out(
     let out = pijat(dir.path(), &["export", full.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let other = tempfile::tempdir().unwrap();
+    // A laptop that takes in others' records has a trainer PIN.
+    pijat::store::Store::open(other.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let out = pijat(
         other.path(),
         &["import", full.to_str().unwrap(), "--lang", "en"],

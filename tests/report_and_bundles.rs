@@ -19,6 +19,11 @@ fn text(b: &[u8]) -> String {
 /// The knowledge test's right answers as a sheet row, from the printed key.
 fn key() -> String {
     let dir = tempfile::tempdir().unwrap();
+    // A laptop that takes in others' records has a trainer PIN.
+    pijat::store::Store::open(dir.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let out = text(&pijat(dir.path(), &["print", "knowledge", "--key", "--lang", "en"]).stdout);
     let start = out.find('`').unwrap() + 1;
     out[start..start + 10].to_string()
@@ -63,6 +68,11 @@ fn sheet(dir: &Path, name: &str, phase: &str, rows: &[(&str, &str, String)]) {
 fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
     let k = key();
     let a = tempfile::tempdir().unwrap();
+    // A laptop that takes in others' records has a trainer PIN.
+    pijat::store::Store::open(a.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     sheet(
         a.path(),
         "pre.csv",
@@ -75,6 +85,11 @@ fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
         ],
     );
     let b = tempfile::tempdir().unwrap();
+    // A laptop that takes in others' records has a trainer PIN.
+    pijat::store::Store::open(b.path())
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     sheet(
         b.path(),
         "post.csv",
@@ -217,17 +232,34 @@ fn every_format_says_what_a_trainer_needs() {
         )
         .stdout,
     );
+    // Wrapped at 78 columns: read as running text.
+    let txt = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The differences (50, 20, 40, 30) look normal (Shapiro–Wilk p = 0.97), so the t-test is
+    // the primary test, and the sentence says why.
     assert!(
-        txt.contains("Paired t-test: t(3) = 5.42, p = 0.012"),
+        txt.contains(
+            "The mean knowledge score rose from 50 to 85 (n = 4 participants who took both)."
+        ),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("The primary test is the paired t-test, because the differences look normally distributed"),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("t(3) = 5.42, p = 0.012; the rise is statistically significant"),
         "{txt}"
     );
     assert!(
         txt.contains("fewer than 10 paired participants, so the p-values are only rough"),
         "{txt}"
     );
-    let id = text(&pijat(a.path(), &["report", "--class", "Posyandu Melati"]).stdout);
+    let id = text(&pijat(a.path(), &["report", "--class", "Posyandu Melati"]).stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
-        id.contains("Uji t berpasangan: t(3) = 5,42, p = 0,012"),
+        id.contains("t(3) = 5,42, p = 0,012; kenaikan ini bermakna"),
         "decimal comma in Indonesian: {id}"
     );
     let md = text(

@@ -1,6 +1,8 @@
 //! Spoken guidance, heard through a recorder in place of the computer's voice: step changes,
 //! halfway, ten seconds left, a pause that stops speech, the language, and `r` in a quiz.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -38,11 +40,8 @@ fn logged_in(dir: &std::path::Path, lang: Lang, voice: &Recorder) -> App<'static
         Instant::now(),
     );
     app.seed = Some(3);
-    for c in "Budi".chars() {
-        key(&mut app, voice, Char(c));
-    }
-    key(&mut app, voice, Enter);
-    key(&mut app, voice, Enter);
+    common::app::sign_in(&mut app, "Budi");
+    voice_effects(&app.take_effects(), voice);
     app
 }
 

@@ -1,6 +1,8 @@
 //! Every screen of the trainee app drawn with a TestBackend at 80×24 and 40×12, in Indonesian
 //! and English (insta snapshots), driven by the same key presses a trainee makes.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -35,8 +37,7 @@ impl Harness {
     /// A trainee named Budi, on the home screen.
     fn budi() -> Self {
         let mut h = Self::new();
-        h.typed("Budi Santoso");
-        h.keys(&[KeyCode::Enter, KeyCode::Enter]);
+        common::app::sign_in(&mut h.app, "Budi Santoso");
         h
     }
 
@@ -126,15 +127,35 @@ use KeyCode::{Char, Down, Enter, Esc, Up};
 #[test]
 fn profiles_new_name_role_and_list() {
     let mut h = Harness::new();
+    // A new laptop: what pijat is, in both languages; a trainee or a trainer.
+    h.snap("welcome");
+    h.key(Enter);
     h.snap("profiles_new");
     h.typed("Budi Santoso");
     h.snap("profiles_name_typed");
     h.key(Enter);
     h.snap("profiles_role");
     h.keys(&[Down, Enter]);
+    h.snap("profiles_code_choose");
+    h.typed("4821");
+    h.key(Enter);
+    h.typed("4821");
+    h.key(Enter);
     assert!(h.app.profile.is_some());
-    h.keys(&[Esc]);
+    // Switch trainee: the list of names; Budi's record opens only with his code.
+    h.app.navigate(pijat::tui::app::Nav::SwitchProfile);
     h.snap("profiles_list");
+    h.key(Enter);
+    h.typed("1111");
+    h.key(Enter);
+    h.snap("profiles_code_wrong");
+    assert!(
+        h.app.profile.is_none(),
+        "a wrong code keeps the record closed"
+    );
+    h.typed("4821");
+    h.key(Enter);
+    assert_eq!(h.app.profile.as_ref().unwrap().name, "Budi Santoso");
 }
 
 #[test]
@@ -267,7 +288,8 @@ fn practice_quiz_types_feedback_and_results() {
             continue;
         }
         if seen.contains(&kind) {
-            h.key(Char('-'));
+            // Skipping is chosen with - and confirmed with Enter.
+            h.keys(&[Char('-'), Enter]);
             continue;
         }
         seen.push(kind);
@@ -289,7 +311,14 @@ fn practice_quiz_types_feedback_and_results() {
                 h.snap("quiz_order_holding");
                 h.keys(&[Char(' '), Enter]);
             }
-            _ => h.key(Char('-')),
+            _ => {
+                h.key(Char('-'));
+                assert!(
+                    matches!(h.app.top(), pijat::tui::screens::Screen::Quiz(q) if q.skip),
+                    "- alone only chooses to skip"
+                );
+                h.key(Enter);
+            }
         }
     }
     assert_eq!(seen.len(), 4, "{seen:?}");

@@ -1,68 +1,22 @@
 //! Trainer mode as a trainer drives it: the PIN, a class and its roster, a group test on one
 //! laptop, and typed-in sheets; with snapshots of each trainer screen.
 
+mod common;
+
+use common::app::{content, key, keys, render, typed};
+
 use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, Phase, load_with};
+use crossterm::event::KeyCode;
+use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::screens::Screen;
-use pijat::tui::theme::Theme;
-use pijat::tui::view::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
 
-fn content() -> &'static Content {
-    Box::leak(Box::new(load_with(None).content.unwrap()))
-}
-
 fn app(dir: &std::path::Path) -> App<'static> {
-    let store = Store::open(dir).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
-    app.seed = Some(5);
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        key(app, *c);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, Char(c));
-    }
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(app, f.area(), f.buffer_mut())).unwrap();
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-                + "\n"
-        })
-        .collect()
+    common::app::open_app(dir, Some(Lang::en()))
 }
 
 fn snap(app: &mut App, name: &str) {
@@ -78,12 +32,14 @@ fn snap(app: &mut App, name: &str) {
 /// A fresh laptop: the trainer sets the PIN 2468 and is in trainer mode.
 fn trainer(dir: &std::path::Path) -> App<'static> {
     let mut a = app(dir);
-    // No trainee yet: the name field is open; Esc goes back to the list.
-    key(&mut a, Esc);
+    // No trainee yet: the welcome leads a trainer to trainer mode.
     keys(&mut a, &[Down, Enter]);
     typed(&mut a, "2468");
     key(&mut a, Enter);
     typed(&mut a, "2468");
+    key(&mut a, Enter);
+    // The recovery code is shown once; Enter when it is written down.
+    assert!(matches!(a.top(), Screen::Pin(_)));
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     a
@@ -117,7 +73,6 @@ fn class_of_three(dir: &std::path::Path) -> App<'static> {
 fn the_pin_is_set_once_and_asked_for_after_that() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app(dir.path());
-    key(&mut a, Esc);
     keys(&mut a, &[Down, Enter]);
     snap(&mut a, "pin_set");
     typed(&mut a, "12");
@@ -135,12 +90,23 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
     key(&mut a, Enter);
     typed(&mut a, "2468");
     key(&mut a, Enter);
+    // The recovery code, shown once, to write on paper.
+    let recovery = recovery_shown(&a);
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains(&recovery) && screen.contains("shown only now"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(
+        "pin_recovery_en_80x24",
+        screen.replace(&recovery, "XXXX-XXXX-XXXX")
+    );
+    key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Trainer(_)));
     snap(&mut a, "trainer_home");
     drop(a);
     // Next time: the PIN is asked; a wrong one keeps the trainee out.
     let mut a = app(dir.path());
-    key(&mut a, Esc);
     keys(&mut a, &[Down, Enter]);
     typed(&mut a, "1111");
     key(&mut a, Enter);
@@ -154,6 +120,34 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
             .unwrap()
             .starts_with("$argon2id$")
     );
+    // The PIN is forgotten: Tab, the recovery code from the paper, a new PIN twice.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    key(&mut a, Tab);
+    typed(&mut a, &recovery.to_lowercase());
+    key(&mut a, Enter);
+    for _ in 0..2 {
+        typed(&mut a, "9753");
+        key(&mut a, Enter);
+    }
+    let next = recovery_shown(&a);
+    assert_ne!(next, recovery, "a new recovery code replaces the old one");
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Trainer(_)));
+    assert_eq!(
+        store.check_pin("9753").unwrap(),
+        pijat::store::PinCheck::Right
+    );
+}
+
+/// The recovery code on the PIN screen.
+fn recovery_shown(a: &App) -> String {
+    match a.top() {
+        Screen::Pin(p) => match &p.step {
+            pijat::tui::screens::pin::Step::Recovery { code } => code.clone(),
+            other => panic!("the recovery code is shown, not {other:?}"),
+        },
+        _ => panic!("the PIN screen"),
+    }
 }
 
 #[test]
@@ -222,7 +216,19 @@ fn a_group_test_goes_round_the_roster_shows_no_scores_and_leaving_needs_the_pin(
         screen.contains("Next: Joko") && !screen.contains('%'),
         "{screen}"
     );
+    // s (salah to a father) skips nobody; x asks the trainer, y skips.
     key(&mut a, Char('s'));
+    assert!(render(&a, 80, 24).contains("Next: Joko"));
+    key(&mut a, Char('x'));
+    let asked = render(&a, 80, 24);
+    assert!(asked.contains("Skip Joko for now (absent)?"), "{asked}");
+    key(&mut a, Char('n'));
+    assert!(
+        render(&a, 80, 24).contains("Next: Joko"),
+        "n keeps his turn"
+    );
+    key(&mut a, Char('x'));
+    key(&mut a, Char('y'));
     assert!(render(&a, 80, 24).contains("Next: Siti Aminah"));
     snap(&mut a, "hotseat_skipped");
     key(&mut a, Enter);
@@ -333,7 +339,8 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     assert!(matches!(a.top(), Screen::Report(_)));
     let summary = render(&a, 80, 24);
     assert!(
-        summary.contains("Participants: 3") && summary.contains("Pre-test: n = 3"),
+        summary.contains("Participants: 3")
+            && summary.contains("only the pre-test has results: mean 50 (n = 3)"),
         "{summary}"
     );
     snap(&mut a, "class_results_summary");
@@ -409,13 +416,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     }
     typed(&mut a, "20/11/2026");
     key(&mut a, Enter);
-    // 2, 2, 1, 0, - on the first five steps, a note on step 6.
+    // 2, 2, 1, 0, - on the first five steps; n right after a mark notes the step just marked
+    // (step 5), not the next one the cursor moved to.
     for c in ['2', '2', '1', '0', '-'] {
         key(&mut a, Char(c));
     }
     key(&mut a, Char('n'));
     typed(&mut a, "minyak terlalu banyak");
     key(&mut a, Enter);
+    key(&mut a, Down);
     snap(&mut a, "observe_marking");
     let store = Store::open(dir.path()).unwrap();
     let joko = store.profile_by_name("Joko").unwrap().unwrap();
@@ -435,9 +444,10 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         "each mark is saved as it is made"
     );
     assert_eq!(
-        store.marks(&open.id).unwrap()[5].note.as_deref(),
+        store.marks(&open.id).unwrap()[4].note.as_deref(),
         Some("minyak terlalu banyak")
     );
+    assert_eq!(store.marks(&open.id).unwrap()[5].note, None);
     // The step timer: started and stopped on step 6, saved with the step.
     key(&mut a, Char(' '));
     a.update(Msg::Tick(
@@ -451,10 +461,15 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     key(&mut a, Enter);
     snap(&mut a, "observe_verdict");
     let verdict = render(&a, 80, 24);
-    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved:
-    // 23 of 26 points = 88.5%, and every critical step done well: competent.
+    // Step 2 (critical) done well, step 3 needs practice, step 4 not done, step 5 unobserved,
+    // step 6 marked 2 but timed 3 s of its 60 s, so it counts as needing practice:
+    // 22 of 26 points = 84.6%, and every critical step done well: competent.
     assert!(
-        verdict.contains("✓ Competent") && verdict.contains("88.5%"),
+        verdict.contains("✓ Competent") && verdict.contains("84.6%"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Timed for less than half its time") && verdict.contains("3 / 60 s"),
         "{verdict}"
     );
     assert!(
@@ -476,7 +491,16 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         key(&mut a, KeyCode::Backspace);
     }
     typed(&mut a, "2026-11-22");
-    keys(&mut a, &[Tab, Tab, KeyCode::Right, Tab]);
+    // Nothing is chosen until the trainer chooses: Enter now saves nothing.
+    key(&mut a, Enter);
+    let refused = render(&a, 80, 24);
+    assert!(refused.contains("Choose whether milk flowed"), "{refused}");
+    assert!(store.visits_of(&joko.id).unwrap().is_empty());
+    // Milk flowed: → picks "yes"; comfort: ← from none picks 5, ← again 4.
+    keys(
+        &mut a,
+        &[KeyCode::Right, Tab, KeyCode::Left, KeyCode::Left, Tab],
+    );
     typed(&mut a, "3");
     key(&mut a, Tab);
     typed(&mut a, "ibu tidur lebih nyenyak");
@@ -544,7 +568,7 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
             .unwrap();
     }
     let mut a = app(dir.path());
-    key(&mut a, Enter);
+    common::app::sign_in(&mut a, "Budi Santoso");
     for _ in 0..10 {
         if render(&a, 80, 24).contains("▸   My record") {
             break;
@@ -649,4 +673,26 @@ fn the_right_pin_during_a_wait_is_told_to_wait_not_that_it_is_wrong() {
         screen.contains("this PIN was not checked") && !screen.contains("Wrong PIN"),
         "{screen}"
     );
+}
+
+#[test]
+fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    key(&mut a, Char('b'));
+    assert!(matches!(a.top(), Screen::Review(_)));
+    let quiz = a.content.prepost_quiz().unwrap();
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("Answers and explanations"), "{screen}");
+    assert!(screen.contains("Do not show it before every"), "{screen}");
+    let first = quiz.questions[0].prompt.get(&Lang::en());
+    let start: String = first.chars().take(40).collect();
+    assert!(screen.contains(&start), "{screen}");
+    assert!(
+        screen.contains("✓ "),
+        "the right answer is marked: {screen}"
+    );
+    snap(&mut a, "review");
+    key(&mut a, Esc);
+    assert!(matches!(a.top(), Screen::Class(_)));
 }

@@ -1,9 +1,13 @@
 //! `update` as a trainee drives it: what each key does to the state and what is saved at once.
 
+mod common;
+
+use common::app::{content, key, keys, typed};
+
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use pijat::content::{Content, Lang, Phase, load_with};
+use pijat::content::{Lang, Phase};
 use pijat::store::Store;
 use pijat::tui::app::{App, Effect, Msg, Overlay};
 use pijat::tui::screens::Screen;
@@ -11,33 +15,12 @@ use pijat::tui::theme::Theme;
 
 use KeyCode::{Char, Down, Enter, Esc};
 
-fn content() -> &'static Content {
-    Box::leak(Box::new(load_with(None).content.unwrap()))
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(app: &mut App, codes: &[KeyCode]) {
-    for c in codes {
-        key(app, *c);
-    }
-}
-
-fn typed(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, Char(c));
-    }
-}
-
 /// A new app on a fresh data folder with the trainee `name` logged in (role father).
 fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'static> {
     let store = Store::open(dir).unwrap();
     let mut app = App::new(content(), store, lang, Theme::plain(), 1.0, Instant::now());
     app.seed = Some(11);
-    typed(&mut app, name);
-    keys(&mut app, &[Enter, Enter]);
+    common::app::sign_in(&mut app, name);
     app
 }
 
@@ -97,8 +80,9 @@ fn q_inside_a_quiz_asks_first_and_a_new_window_resumes_it() {
     keys(&mut app, &[Char('q'), Char('y')]);
     assert!(app.quit);
     drop(app);
-    // The profile list now has Siti: the two Enters choose her and open the pre-test again.
-    let again = logged_in(dir.path(), "Siti", None);
+    // The profile list now has Siti: her name and her code open the pre-test again.
+    let mut again = logged_in(dir.path(), "Siti", None);
+    key(&mut again, Enter);
     match again.top() {
         Screen::Quiz(q) => assert_eq!((q.run.answered(), q.position), (1, 1)),
         _ => panic!("resumed quiz expected"),
@@ -116,8 +100,8 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
     drop(app);
     let store = Store::open(dir.path()).unwrap();
     let mut app = App::new(content(), store, None, Theme::plain(), 1.0, Instant::now());
-    // Choose Ani from the list: her language comes back.
-    key(&mut app, Enter);
+    // Choose Ani from the list (her code): her language comes back.
+    common::app::sign_in(&mut app, "Ani");
     assert_eq!(app.lang, Lang::en());
     // --lang wins over the saved language at login.
     let store = Store::open(dir.path()).unwrap();
@@ -129,23 +113,16 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
         1.0,
         Instant::now(),
     );
-    key(&mut forced, Enter);
+    common::app::sign_in(&mut forced, "Ani");
     assert_eq!(forced.lang, Lang::id());
 }
 
 #[test]
 fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut app = App::new(
-        content(),
-        store,
-        Some(Lang::en()),
-        Theme::plain(),
-        1.0,
-        Instant::now(),
-    );
-    key(&mut app, Enter);
+    let mut app = common::app::open_app(dir.path(), Some(Lang::en()));
+    // The welcome: "I am a trainee", then an empty name.
+    keys(&mut app, &[Enter, Enter]);
     match app.top() {
         Screen::Profiles(p) => assert!(matches!(
             &p.mode,
@@ -156,6 +133,11 @@ fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
     typed(&mut app, "Qomariah");
     assert!(!app.quit);
     keys(&mut app, &[Enter, Enter]);
+    // Her own code, chosen and typed again.
+    for _ in 0..2 {
+        typed(&mut app, "2580");
+        key(&mut app, Enter);
+    }
     assert_eq!(app.profile.as_ref().unwrap().name, "Qomariah");
 }
 
@@ -231,4 +213,110 @@ fn the_post_test_is_offered_after_the_pre_test_and_each_is_taken_once() {
     keys(&mut app, &[KeyCode::Up, Enter]);
     assert!(matches!(app.top(), Screen::Home(_)));
     assert!(app.toast.as_deref().unwrap().contains("already done"));
+}
+
+fn ctrl_c(app: &mut App) {
+    app.update(Msg::Key(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)));
+}
+
+#[test]
+fn ctrl_c_quits_from_the_name_field_and_asks_first_in_a_quiz() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::app::open_app(dir.path(), Some(Lang::en()));
+    // The welcome, then the name field: q is a letter there, Ctrl+C still quits.
+    key(&mut app, Enter);
+    typed(&mut app, "q");
+    assert!(!app.quit);
+    ctrl_c(&mut app);
+    assert!(app.quit, "Ctrl+C quits where letters are typed");
+    let mut app = logged_in(dir.path(), "Budi", None);
+    key(&mut app, Enter);
+    assert!(matches!(app.top(), Screen::Quiz(_)));
+    ctrl_c(&mut app);
+    assert!(
+        !app.quit && app.overlay.is_some(),
+        "in a quiz it asks first"
+    );
+}
+
+#[test]
+fn a_skip_is_chosen_with_minus_and_confirmed_with_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", None);
+    key(&mut app, Enter);
+    key(&mut app, Char('-'));
+    let store = Store::open(dir.path()).unwrap();
+    let (attempt, position) = match app.top() {
+        Screen::Quiz(q) => (q.run.attempt.id.clone(), q.position),
+        _ => panic!("the pre-test"),
+    };
+    assert!(
+        store.answers(&attempt).unwrap().is_empty(),
+        "- alone saves nothing"
+    );
+    assert!(matches!(app.top(), Screen::Quiz(q) if q.skip && q.position == position));
+    // Choosing an answer takes the skip back; - then Enter skips.
+    key(&mut app, Char('b'));
+    assert!(matches!(app.top(), Screen::Quiz(q) if !q.skip));
+    keys(&mut app, &[Char('-'), Enter]);
+    let saved = store.answers(&attempt).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].response, "-");
+}
+
+#[test]
+fn a_half_done_test_shows_in_progress_on_the_learning_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    key(&mut app, Enter);
+    for _ in 0..4 {
+        keys(&mut app, &[Char('b'), Enter]);
+    }
+    // Esc leaves the test for now (asked), back on the learning path.
+    keys(&mut app, &[Esc, Char('y')]);
+    match app.top() {
+        Screen::Home(h) => assert_eq!(h.stats.pre_open, Some((4, 10))),
+        _ => panic!("the learning path"),
+    }
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| pijat::tui::view::draw(&app, f.area(), f.buffer_mut()))
+        .unwrap();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("in progress 4/10"), "{screen}");
+}
+
+#[test]
+fn scrolling_past_the_end_stops_there_so_up_moves_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    // The practice's safety text, long enough to scroll at 40×12.
+    keys(&mut app, &[Down, Down, Enter]);
+    let draw = |app: &App| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(40, 12)).unwrap();
+        t.draw(|f| pijat::tui::view::draw(app, f.area(), f.buffer_mut()))
+            .unwrap();
+    };
+    app.update(Msg::Resize(40, 12));
+    draw(&app);
+    for _ in 0..200 {
+        key(&mut app, Down);
+    }
+    draw(&app);
+    let scroll = |app: &App| match app.top() {
+        Screen::Practice(p) => match p.stage {
+            pijat::tui::screens::practice::Stage::Safety { scroll } => scroll,
+            _ => panic!("the safety text"),
+        },
+        _ => panic!("the practice"),
+    };
+    let end = scroll(&app);
+    assert!(end > 0 && end < 200, "Down stops at the end: {end}");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(scroll(&app), end - 1, "Up moves at once");
 }

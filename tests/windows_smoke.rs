@@ -484,6 +484,11 @@ fn sheets_report_export_import(wine: &Wine) {
             .is_file()
     );
     let second = "C:\\laptop dua\\data";
+    // A laptop that takes in other people's records has a trainer PIN first.
+    pijat::store::Store::open(&wine.c("laptop dua\\data"))
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
     let merged = wine.ok(&["import", bundle, "--data-dir", second]);
     assert!(merged.contains("2 peserta baru"), "{merged}");
     assert!(wine.c("laptop dua\\data\\pijat.db").is_file());

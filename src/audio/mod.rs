@@ -10,7 +10,7 @@ pub mod ogg_opus;
 pub mod resample;
 
 use crate::content::{Cue, Lang, Routine};
-use crate::practice::HALFWAY_FROM_SECONDS;
+use crate::practice::{says_halfway, says_ten_seconds};
 
 /// Spoken sentences as samples at one sample rate.
 pub trait Synth {
@@ -161,14 +161,14 @@ pub fn render(
                 };
                 t.say(&speech, 0, total);
                 let at_secs = |s: u32| ms(rate, u64::from(s) * 1000);
-                if secs >= HALFWAY_FROM_SECONDS {
+                if says_halfway(secs) {
                     t.say(
                         &synth.speak(words.halfway)?,
                         ms(rate, u64::from(secs) * 500),
                         total,
                     );
                 }
-                if secs > HALFWAY_FROM_SECONDS {
+                if says_ten_seconds(secs) {
                     t.say(&synth.speak(words.ten_seconds)?, at_secs(secs - 10), total);
                 }
                 if i + 1 < count {

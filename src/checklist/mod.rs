@@ -103,6 +103,30 @@ pub fn verdict(routine: &Routine, marks: &[Mark]) -> Verdict {
     }
 }
 
+/// A timed step timed by the observer for less than half its planned time is not done well,
+/// whatever it was marked: the massage kept for 4 s of 150 s is a step to coach. Returns the
+/// marks that count, and the steps cut short.
+pub fn apply_timing(
+    routine: &Routine,
+    marks: &[Mark],
+    timed_ms: &[Option<u64>],
+) -> (Vec<Mark>, Vec<usize>) {
+    let mut out = marks.to_vec();
+    let mut cut = Vec::new();
+    for (i, step) in routine.steps.iter().enumerate() {
+        let (Some(planned), Some(Some(ms))) = (step.seconds, timed_ms.get(i)) else {
+            continue;
+        };
+        if *ms * 2 < u64::from(planned) * 1000 {
+            cut.push(i);
+            if out.get(i) == Some(&Mark::DoneWell) {
+                out[i] = Mark::NeedsPractice;
+            }
+        }
+    }
+    (out, cut)
+}
+
 /// Steps marked better in `latest` than in `first` (not observed counts as nothing known).
 pub fn improved(first: &[Mark], latest: &[Mark]) -> Vec<usize> {
     first
@@ -112,6 +136,31 @@ pub fn improved(first: &[Mark], latest: &[Mark]) -> Vec<usize> {
         .filter(|(_, (a, b))| matches!((a.points(), b.points()), (Some(x), Some(y)) if y > x))
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod timing_tests {
+    use super::*;
+
+    #[test]
+    fn a_massage_timed_for_4_seconds_of_150_is_not_done_well() {
+        let content = crate::content::load_with(None).content.unwrap();
+        let r = content.routine("oxytocin-massage").unwrap();
+        let massage = r.steps.iter().position(|s| s.seconds == Some(150)).unwrap();
+        let marks = vec![Mark::DoneWell; r.steps.len()];
+        let mut timed = vec![None; r.steps.len()];
+        timed[massage] = Some(4_000);
+        assert!(verdict(r, &marks).competent, "by the marks alone");
+        let (counted, cut) = apply_timing(r, &marks, &timed);
+        assert_eq!(cut, vec![massage]);
+        let v = verdict(r, &counted);
+        assert!(!v.competent, "a critical step cut short is not done well");
+        assert!(v.to_coach.contains(&massage));
+        // Timed for 75 s, half its time: it counts as marked.
+        timed[massage] = Some(75_000);
+        let (counted, cut) = apply_timing(r, &marks, &timed);
+        assert!(cut.is_empty() && verdict(r, &counted).competent);
+    }
 }
 
 #[cfg(test)]

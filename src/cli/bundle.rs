@@ -65,6 +65,25 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
             return EXIT_INPUT;
         }
     };
+    // Records of other people come in: this laptop must have a trainer PIN first.
+    match store.has_pin() {
+        Ok(true) => {}
+        Ok(false) => {
+            crate::errln!(
+                "{}",
+                t(
+                    lang,
+                    "Laptop ini belum punya PIN pelatih. Laptop yang menyimpan catatan orang lain harus punya PIN: buka pijat, pilih \"Saya pelatih\", buat PIN (catat kode pemulihannya), lalu impor lagi. Tidak ada yang diimpor.",
+                    "This laptop has no trainer PIN yet. A laptop that holds other people's records needs one: open pijat, choose \"I am a trainer\", set the PIN (write down its recovery code), then import again. Nothing was imported."
+                )
+            );
+            return EXIT_INPUT;
+        }
+        Err(e) => {
+            crate::errln!("{}", e.message().get(lang.code()));
+            return EXIT_INPUT;
+        }
+    }
     match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
             crate::outln!(

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::quiz::phase_label;
 use super::{EXIT_INPUT, Shell, local_date, t};
 use crate::content::{Content, Lang};
-use crate::quiz::{format_change, format_percent};
+use crate::quiz::{format_change_in, format_percent_in};
 use crate::session::monitoring::{main_routine, monitoring};
 use crate::session::progress::prepost_from;
 use crate::session::progress::score_of;
@@ -92,7 +92,7 @@ fn profile_block(
     };
     for a in &attempts {
         let result = match score_of(a) {
-            Some(s) => format!("{}% ({}/{})", s.display(), s.right, s.total),
+            Some(s) => format!("{}% ({}/{})", s.display_in(lang), s.right, s.total),
             None => {
                 let word = t(lang, "belum selesai", "unfinished");
                 format!("{word} ({}/{})", a.answered, a.question_count)
@@ -117,17 +117,17 @@ fn profile_block(
                 "{}: {} {}% → {} {}% ({} {})",
                 title(id),
                 t(lang, "tes awal", "pre-test"),
-                pre.display(),
+                pre.display_in(lang),
                 t(lang, "tes akhir", "post-test"),
-                post.display(),
-                format_change(change),
+                post.display_in(lang),
+                format_change_in(change, lang),
                 t(lang, "poin", "points"),
             )),
             (Some(pre), None, _) => Some(format!(
                 "{}: {} {}%; {}",
                 title(id),
                 t(lang, "tes awal", "pre-test"),
-                pre.display(),
+                pre.display_in(lang),
                 t(lang, "tes akhir belum", "no post-test yet"),
             )),
             _ => None,
@@ -211,9 +211,10 @@ fn observation_lines(
         out.push_str(&format!(
             "  {}  {:>6}  {verdict}  ({} {})\n",
             o.row.observed_on,
-            o.verdict
-                .percent
-                .map_or("–".to_string(), |x| format!("{}%", format_percent(x))),
+            o.verdict.percent.map_or("–".to_string(), |x| format!(
+                "{}%",
+                format_percent_in(x, lang)
+            )),
             t(lang, "pengamat", "observer"),
             o.row.observer
         ));

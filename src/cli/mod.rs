@@ -5,6 +5,8 @@ mod bundle;
 mod history;
 pub mod out;
 mod print;
+mod print_forms;
+mod print_page;
 mod quiz;
 mod report;
 mod sheets;
@@ -85,10 +87,14 @@ pub enum Command {
         #[arg(long)]
         no_shuffle: bool,
     },
-    /// A paper test (items in file order, boxes to mark) or, with --key, its answer key
+    /// A paper test (items in file order, boxes to mark) or, with --key, its answer key; or one
+    /// of the programme's forms
+    #[command(args_conflicts_with_subcommands = true)]
     Print {
+        #[command(subcommand)]
+        form: Option<print_forms::Form>,
         /// The question set, e.g. knowledge
-        quiz: String,
+        quiz: Option<String>,
         #[arg(long, value_enum, default_value = "md")]
         format: print::Format,
         /// The answer key instead of the test
@@ -108,9 +114,16 @@ pub enum Command {
         quiz: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: report::Format,
-        /// Per question: share right before and after, discrimination, McNemar
+        /// Per question: share right before and after, discrimination, McNemar (always in
+        /// html, docx and xlsx)
         #[arg(long)]
         items: bool,
+        /// Knowledge categories: the lowest % of "good" and of "fair" (default Arikunto's 76,56)
+        #[arg(long, value_name = "GOOD,FAIR", value_parser = report::parse_cutoffs)]
+        cutoffs: Option<crate::report::build::Cutoffs>,
+        /// Write to FILE (it must not exist yet) instead of standard output
+        #[arg(long, short = 'o', value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Write everything (or one class) to one bundle file, to merge on another laptop
     Export {
@@ -386,11 +399,28 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
         Some(Command::Print {
+            form: Some(form), ..
+        }) => print_forms::run(&shell, &form),
+        Some(Command::Print {
+            form: None,
             quiz,
             format,
             key,
             bilingual,
-        }) => print::run(&shell, &quiz, format, key, bilingual),
+        }) => match quiz {
+            Some(quiz) => print::run(&shell, &quiz, format, key, bilingual),
+            None => {
+                crate::errln!(
+                    "{}",
+                    t(
+                        &shell.lang,
+                        "Sebutkan set soal (mis. pijat print knowledge) atau formulir: checklist RUTINITAS, visit, attendance --class NAMA, leaflet RUTINITAS, certificate --class NAMA.",
+                        "Name a question set (e.g. pijat print knowledge) or a form: checklist ROUTINE, visit, attendance --class NAME, leaflet ROUTINE, certificate --class NAME."
+                    )
+                );
+                EXIT_USAGE
+            }
+        },
         Some(Command::Sheets { command }) => sheets::run(&shell, command),
         Some(Command::Export {
             file,
@@ -408,7 +438,19 @@ pub fn run(cli: Cli) -> ExitCode {
             quiz,
             format,
             items,
-        }) => report::run(&shell, class.as_deref(), quiz.as_deref(), format, items),
+            cutoffs,
+            out,
+        }) => report::run(
+            &shell,
+            &report::Args {
+                class: class.as_deref(),
+                quiz: quiz.as_deref(),
+                format,
+                items,
+                cutoffs,
+                out,
+            },
+        ),
         None => app(
             &shell,
             cli.lang.clone(),

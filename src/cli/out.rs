@@ -22,6 +22,14 @@ pub fn write_out(args: std::fmt::Arguments, newline: bool) {
     }
 }
 
+/// Bytes (a Word or Excel file) to standard output, with the same care as `write_out`.
+pub fn write_bytes(bytes: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        gone(&e);
+    }
+}
+
 /// Standard error: a message that cannot be written is dropped (there is no one to read it).
 pub fn write_err(args: std::fmt::Arguments) {
     let mut err = std::io::stderr().lock();

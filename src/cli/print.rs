@@ -1,6 +1,7 @@
 //! `pijat print QUIZ [--format md|html] [--key] [--bilingual]`: a paper test with numbered
 //! items in file order and boxes to mark, or its answer key. HTML prints on A4.
 
+use super::print_page::{head, page_starts};
 use super::{EXIT_USAGE, Shell};
 use crate::content::{Lang, QuestionKind, Quiz, Text};
 use crate::quiz::{Response, answer_text};
@@ -19,7 +20,7 @@ pub struct Langs {
 }
 
 impl Langs {
-    fn t(&self, id: &'static str, en: &'static str) -> String {
+    pub fn t(&self, id: &'static str, en: &'static str) -> String {
         let pick = |l: &Lang| if l.is_en() { en } else { id };
         match &self.second {
             Some(l2) => format!("{} / {}", pick(&self.first), pick(l2)),
@@ -36,7 +37,7 @@ fn esc(s: &str) -> String {
 }
 
 /// One text in the printout's languages: (main, translation).
-fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
+pub fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
     let main = t.get(&langs.first).to_string();
     let second = langs
         .second
@@ -66,6 +67,15 @@ fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<St
             let explain = q.explain.as_ref().map(|e| e.get(&langs.first).to_string());
             (i + 1, token, words, explain)
         })
+        .collect()
+}
+
+/// Each question's index in the set, in the order printed.
+pub fn paper_order(quiz: &Quiz) -> Vec<usize> {
+    paper_layout(quiz)
+        .shown
+        .iter()
+        .map(|s| s.question)
         .collect()
 }
 
@@ -109,16 +119,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     if let Some(t2) = title2 {
         out.push_str(&format!("*{t2}*\n\n"));
     }
-    out.push_str(&format!(
-        "{}: ______________________________  {}: ☐ {}  ☐ {}  ☐ {}  ☐ {}  {}: ____________\n\n",
-        langs.t("Nama", "Name"),
-        langs.t("Peran", "Role"),
-        langs.t("ayah", "father"),
-        langs.t("kader", "cadre"),
-        langs.t("bidan", "midwife"),
-        langs.t("lainnya", "other"),
-        langs.t("Tanggal", "Date"),
-    ));
+    out.push_str(&format!("{}\n\n", head(langs, false).join("\n\n")));
     out.push_str(&format!(
         "{}\n\n",
         langs.t(
@@ -184,9 +185,12 @@ body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 11
 h1 { font-size: 16pt; margin: 0 0 4pt; }
 .sub { font-style: italic; margin: 0 0 10pt; }
 .head { border: 1px solid #000; padding: 6pt 8pt; margin: 0 0 10pt; }
-.head span { display: inline-block; margin-right: 14pt; }
+.field { display: inline-block; white-space: nowrap; margin-right: 14pt; }
 .line { display: inline-block; border-bottom: 1px solid #000; min-width: 48mm; }
 .q { break-inside: avoid; page-break-inside: avoid; margin: 0 0 9pt; }
+.new-page { break-before: page; page-break-before: always; }
+.head div { margin: 2pt 0; }
+.opt { display: inline-block; white-space: nowrap; margin-right: 14pt; }
 .n { font-weight: bold; }
 .tr { font-style: italic; color: #333; }
 .opts { list-style: none; margin: 3pt 0 0 14pt; padding: 0; }
@@ -246,14 +250,11 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     }
     let b = "<span class=\"box\"></span>";
     out.push_str(&format!(
-        "<div class=\"head\"><span>{}: <span class=\"line\"></span></span><span>{}: {b}{} {b}{} {b}{} {b}{}</span><span>{}: <span class=\"line\" style=\"min-width:28mm\"></span></span></div>\n",
-        esc(&langs.t("Nama", "Name")),
-        esc(&langs.t("Peran", "Role")),
-        esc(&langs.t("ayah", "father")),
-        esc(&langs.t("kader", "cadre")),
-        esc(&langs.t("bidan", "midwife")),
-        esc(&langs.t("lainnya", "other")),
-        esc(&langs.t("Tanggal", "Date")),
+        "<div class=\"head\">{}</div>\n",
+        head(langs, true)
+            .iter()
+            .map(|l| format!("<div>{l}</div>"))
+            .collect::<String>()
     ));
     out.push_str(&format!(
         "<p>{}</p>\n",
@@ -263,11 +264,17 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         ))
     ));
     let paper = paper_layout(quiz);
+    let starts = page_starts(quiz, langs);
     for (i, shown) in paper.shown.iter().enumerate() {
         let q = &quiz.questions[shown.question];
         let (prompt, prompt2) = texts(&q.prompt, langs);
+        let class = if starts.contains(&i) {
+            "q new-page"
+        } else {
+            "q"
+        };
         out.push_str(&format!(
-            "<div class=\"q\"><span class=\"n\">{}.</span> {}{}\n<ul class=\"opts\">\n",
+            "<div class=\"{class}\"><span class=\"n\">{}.</span> {}{}\n<ul class=\"opts\">\n",
             i + 1,
             esc(&prompt),
             tr(prompt2)

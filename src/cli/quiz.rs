@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
 use crate::content::{Content, Lang, Phase, Purpose, QuestionKind, Quiz};
 use crate::quiz::{
-    Feedback, Response, Score, Shown, answer_text, format_change, parse_token, response_text,
+    Feedback, Response, Score, Shown, answer_text, format_change_in, parse_token, response_text,
 };
 use crate::session::{QuizRun, Start, StartArgs, prepost};
 use crate::store::{Profile, Role, Store, clean_name};
@@ -206,7 +206,7 @@ fn run_inner(
         Start::AlreadyTaken(a) => {
             let date = super::local_date(a.finished.as_deref().unwrap_or_default());
             let pct = crate::session::progress::score_of(&a)
-                .map_or(String::new(), |s| format!(" ({}%)", s.display()));
+                .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
             let m = if lang.is_en() {
                 format!(
                     "{} already finished the {label} of “{title}” on {date}{pct}. It is taken once. Next: --phase post for the post-test.",
@@ -266,7 +266,7 @@ fn run_inner(
             run
         }
     };
-    let feedback = Feedback::for_phase(phase);
+    let feedback = Feedback::for_quiz(quiz.purpose, phase);
     while let Some((position, shown)) = run.next() {
         let shown = shown.clone();
         let q = run.question(&shown);
@@ -326,9 +326,18 @@ fn run_inner(
     w(out, String::new())?;
     w(out, score_line(score, lang))?;
     match feedback {
-        Feedback::Never => w(out, t(lang,
+        Feedback::Never if phase == Phase::Pre => w(out, t(lang,
             "Jawaban yang benar tidak ditampilkan setelah tes awal, supaya tes akhir tetap mengukur apa yang dipelajari.",
             "Right answers are not shown after the pre-test, so that the post-test still measures what was learned.").into())?,
+        Feedback::Never => {
+            for (m, sc) in run.by_module() {
+                let name = content.module(m).map_or(m.to_string(), |md| md.title.get(lang).to_string());
+                w(out, format!("  {name}: {}/{}", sc.right, sc.total))?;
+            }
+            w(out, t(lang,
+                "Jawaban dan pembahasannya dibahas bersama pelatih setelah tes akhir seluruh kelas.",
+                "The answers and their explanations are gone through with the trainer after the whole class's post-test.").into())?
+        }
         Feedback::AtEnd => {
             w(out, String::new())?;
             w(out, t(lang, "Pembahasan:", "Review:").into())?;
@@ -355,16 +364,16 @@ fn run_inner(
                 if lang.is_en() {
                     format!(
                         "Pre-test {}% → post-test {}% ({} points)",
-                        pre.display(),
-                        score.display(),
-                        format_change(change)
+                        pre.display_in(lang),
+                        score.display_in(lang),
+                        format_change_in(change, lang)
                     )
                 } else {
                     format!(
                         "Tes awal {}% → tes akhir {}% ({} poin)",
-                        pre.display(),
-                        score.display(),
-                        format_change(change)
+                        pre.display_in(lang),
+                        score.display_in(lang),
+                        format_change_in(change, lang)
                     )
                 },
             )?;
@@ -459,6 +468,45 @@ fn profile(
             .create_profile(&name, args.role.unwrap_or(Role::Other))
             .map_err(se)?,
     };
+    // On a shared laptop a trainee's tests open with his personal code, here as in the app.
+    if store.codes_required().map_err(se)? && store.has_code(&p.id).map_err(se)? {
+        write!(
+            out,
+            "{} ",
+            if lang.is_en() {
+                format!("Personal code of {} (4 digits):", p.name)
+            } else {
+                format!("Kode pribadi {} (4 angka):", p.name)
+            }
+        )
+        .and_then(|_| out.flush())
+        .map_err(|e| e.to_string())?;
+        let Some(code) = read_line(input).map_err(|e| e.to_string())? else {
+            return Ok(None);
+        };
+        match store.check_code(&p.id, code.trim()).map_err(se)? {
+            crate::store::PinCheck::Right => {}
+            crate::store::PinCheck::Wrong { .. } => {
+                return Err(t(
+                    lang,
+                    "Kode salah: tes tidak dibuka.",
+                    "Wrong code: the test was not opened.",
+                )
+                .into());
+            }
+            crate::store::PinCheck::Wait { seconds } => {
+                return Err(if lang.is_en() {
+                    format!(
+                        "Wait {seconds} seconds: too many wrong codes; this one was not checked."
+                    )
+                } else {
+                    format!(
+                        "Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa."
+                    )
+                });
+            }
+        }
+    }
     store.touch_profile(&p.id).map_err(se)?;
     Ok(Some(p))
 }

@@ -5,6 +5,7 @@ pub mod bilingual;
 pub mod cell;
 pub mod io_words;
 pub mod names;
+pub mod places;
 
 pub use bilingual::Bilingual;
 pub use names::{NameError, clean_name, name_key, printable};

@@ -7,7 +7,17 @@ mod run;
 
 pub use run::{Event, Practice, State};
 
-/// Timed steps of at least this many seconds (routine time) are told "halfway", and those longer
-/// than it also "ten seconds left" (at exactly 20 s both would fall at 10 s). A shorter step is
-/// mostly taken up by its own sentence. One rule for the practice screen and the audio guide.
+/// The spoken marks of a timed step, one rule for the practice and the audio guide: "halfway"
+/// on steps of at least 20 s, "ten seconds left" on steps longer than 20 s (on a shorter step
+/// they would follow each other, or the step's own sentence, too closely to help).
 pub const HALFWAY_FROM_SECONDS: u32 = 20;
+
+/// Whether a step of `seconds` says "halfway".
+pub fn says_halfway(seconds: u32) -> bool {
+    seconds >= HALFWAY_FROM_SECONDS
+}
+
+/// Whether a step of `seconds` says "ten seconds left".
+pub fn says_ten_seconds(seconds: u32) -> bool {
+    seconds > HALFWAY_FROM_SECONDS
+}

@@ -161,14 +161,15 @@ impl Practice {
             };
             let left = self.remaining(now).unwrap_or_default();
             let i = self.current;
+            let secs = planned.as_secs() as u32;
             if !self.steps[i].halfway_told && left <= planned / 2 {
                 self.steps[i].halfway_told = true;
-                if !left.is_zero() {
+                if !left.is_zero() && super::says_halfway(secs) {
                     events.push(Event::Halfway(i));
                 }
             }
             if !self.steps[i].ten_told
-                && planned > Duration::from_secs(20)
+                && super::says_ten_seconds(secs)
                 && left <= Duration::from_secs(10)
             {
                 self.steps[i].ten_told = true;
@@ -347,10 +348,14 @@ mod tests {
     }
 
     #[test]
-    fn a_short_step_has_no_ten_second_warning() {
+    fn a_short_step_has_no_ten_second_warning_nor_halfway() {
         let t0 = Instant::now();
         let mut p = Practice::new(&[Some(15)], 1.0, t0);
-        assert_eq!(p.tick(t0 + 10 * S), vec![Event::Halfway(0)]);
+        assert_eq!(
+            p.tick(t0 + 10 * S),
+            vec![],
+            "15 s: too short for either mark"
+        );
         assert_eq!(p.tick(t0 + 15 * S), vec![Event::Finished]);
     }
 
@@ -400,5 +405,33 @@ mod tests {
         assert_eq!(p.remaining(t0 + 5 * S), Some(100 * S));
         assert_eq!(p.tick(t0 + 15 * S), vec![Event::Finished]);
         assert_eq!(p.spent(t0 + 15 * S), vec![15 * S], "spent is wall time");
+    }
+}
+
+#[cfg(test)]
+mod spoken_marks {
+    use super::*;
+
+    /// The events of running a single step of `secs` to its end, ticking every 100 ms.
+    fn marks(secs: u32) -> Vec<Event> {
+        let t0 = Instant::now();
+        let mut p = Practice::new(&[Some(secs)], 1.0, t0);
+        let mut out = Vec::new();
+        for k in 1..=(secs * 10 + 1) {
+            out.extend(p.tick(t0 + Duration::from_millis(u64::from(k) * 100)));
+        }
+        out
+    }
+
+    #[test]
+    fn halfway_is_said_on_steps_of_twenty_seconds_or_more_as_in_the_audio_guide() {
+        assert!(
+            !marks(10).contains(&Event::Halfway(0)),
+            "a 10 s step says no halfway"
+        );
+        assert!(marks(20).contains(&Event::Halfway(0)));
+        assert!(!marks(20).contains(&Event::TenSecondsLeft(0)));
+        assert!(marks(30).contains(&Event::TenSecondsLeft(0)));
+        assert!(crate::practice::says_halfway(20) && !crate::practice::says_halfway(19));
     }
 }

@@ -32,6 +32,11 @@ impl Score {
         format_percent(self.percent())
     }
 
+    /// The percentage as the reader's language writes it (`66,7` in Indonesian).
+    pub fn display_in(self, lang: &crate::content::Lang) -> String {
+        format_percent_in(self.percent(), lang)
+    }
+
     /// Compared exactly, so 69.95% does not pass a 70% bar.
     pub fn passes(self, pass_percent: u8) -> bool {
         u64::from(self.right) * 100 >= u64::from(pass_percent) * u64::from(self.total)
@@ -42,6 +47,20 @@ impl Score {
 pub fn format_percent(p: f64) -> String {
     let s = format!("{:.1}", p);
     s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// A percentage as the reader's language writes it: a decimal comma in Indonesian (`92,3`).
+pub fn format_percent_in(p: f64, lang: &crate::content::Lang) -> String {
+    decimal_for(format_percent(p), lang)
+}
+
+/// A change in points as the reader's language writes it (`+12,5` in Indonesian).
+pub fn format_change_in(points: f64, lang: &crate::content::Lang) -> String {
+    decimal_for(format_change(points), lang)
+}
+
+fn decimal_for(s: String, lang: &crate::content::Lang) -> String {
+    if lang.is_en() { s } else { s.replace('.', ",") }
 }
 
 /// A change in percentage points with its sign: `+30`, `-12.5`, `0`.

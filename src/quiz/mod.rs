@@ -5,7 +5,10 @@ mod grade;
 mod layout;
 mod token;
 
-pub use grade::{Score, answer_text, format_change, format_percent, grade, response_text};
+pub use grade::{
+    Score, answer_text, format_change, format_change_in, format_percent, format_percent_in, grade,
+    response_text,
+};
 pub use layout::{Layout, Shown, layout};
 pub use token::{Response, TokenError, parse_token};
 
@@ -25,6 +28,17 @@ pub enum Feedback {
 }
 
 impl Feedback {
+    /// What a trainee may see of a quiz in a phase. The pre/post set's answers and explanations
+    /// are never shown to a trainee, in any phase: one who saw them could learn the key before
+    /// the class post-test. The trainer goes through them with the class (behind the PIN).
+    pub fn for_quiz(purpose: crate::content::Purpose, phase: Phase) -> Self {
+        if purpose == crate::content::Purpose::PrePost {
+            Feedback::Never
+        } else {
+            Self::for_phase(phase)
+        }
+    }
+
     pub fn for_phase(phase: Phase) -> Self {
         match phase {
             Phase::Pre => Feedback::Never,
@@ -37,6 +51,17 @@ impl Feedback {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prepost_sets_key_is_never_shown_to_a_trainee() {
+        for phase in [Phase::Pre, Phase::Post, Phase::Practice] {
+            assert_eq!(Feedback::for_quiz(Purpose::PrePost, phase), Feedback::Never);
+        }
+        assert_eq!(
+            Feedback::for_quiz(Purpose::Module, Phase::Practice),
+            Feedback::EachQuestion
+        );
+    }
 
     #[test]
     fn pre_test_never_reveals_post_test_at_end_practice_each_question() {

@@ -1,8 +1,28 @@
-//! Class reports: the statistics of a pre-test and post-test, per participant, per item, and
-//! their renderings (text, CSV, Markdown, JSON). Pure: the data comes in, text goes out.
+//! Class reports: the statistics of a pre-test and post-test, per participant, per item, the
+//! document a laporan needs (`model`, built by `compose*`), and one writer per format. Pure: the
+//! data (and, for Word, the fonts) comes in, text or bytes go out; nothing here reads or writes
+//! a file, a terminal or the store.
 
 pub mod build;
+pub mod compose;
+mod compose_items;
+mod compose_scores;
+mod compose_tests;
+pub mod exact;
+pub mod model;
+pub mod normality;
+pub mod png;
 pub mod render;
 pub mod stats;
+pub mod summary;
+pub mod svg;
+pub mod types;
+pub mod words;
+mod write_csv;
+mod write_docx;
+mod write_html;
+mod write_md;
+mod write_text;
+mod write_xlsx;
 
 pub use build::{Input, ParticipantInput, Report, build};

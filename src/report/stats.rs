@@ -12,6 +12,8 @@ pub enum Undefined {
     AllZero,
     NoDiscordant,
     PerfectPre,
+    /// More values than the method is made for.
+    TooMany,
 }
 
 pub type Figure = Result<f64, Undefined>;
@@ -79,6 +81,15 @@ pub fn paired_t(diffs: &[f64]) -> PairedT {
         p: Ok(p),
         ci95: Ok((m - crit * se, m + crit * se)),
     }
+}
+
+/// The t-based 95 % interval of a mean (a point when every value is the same).
+pub fn t_interval(xs: &[f64]) -> Result<(f64, f64), Undefined> {
+    let (m, s) = (mean(xs)?, sd(xs)?);
+    let n = xs.len() as f64;
+    let dist = StudentsT::new(0.0, 1.0, n - 1.0).map_err(|_| Undefined::TooFew)?;
+    let half = dist.inverse_cdf(0.975) * s / n.sqrt();
+    Ok((m - half, m + half))
 }
 
 /// Wilcoxon signed-rank test as SPSS reports it: zero differences dropped, average ranks for

@@ -31,21 +31,8 @@ pub fn export_to(
         .export(class, pseudonymise, content_version)
         .map_err(|e| e.message())?;
     let text = write_bundle(&payload);
-    let tmp = PathBuf::from(format!("{}.part", file.display()));
-    let written = std::fs::write(&tmp, text.as_bytes())
-        // Opened to write: Windows refuses to flush a file opened only to read (access denied).
-        .and_then(|()| {
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open(&tmp)
-                .and_then(|f| f.sync_all())
-        })
-        .and_then(|()| std::fs::rename(&tmp, file));
-    if let Err(e) = written {
-        // A full disk or a pulled flash drive leaves no half-written bundle.
-        let _ = std::fs::remove_file(&tmp);
-        return Err(crate::core::io_words::io_problem(file, &e));
-    }
+    // A full disk or a pulled flash drive leaves no half-written bundle.
+    super::out_file::write_new(file, text.as_bytes())?;
     Ok(payload.profiles.len())
 }
 

@@ -5,6 +5,7 @@
 pub mod bundle_check;
 pub mod bundles;
 pub mod monitoring;
+pub mod out_file;
 pub mod practice_run;
 pub mod progress;
 pub mod quiz_run;

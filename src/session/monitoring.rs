@@ -336,6 +336,12 @@ pub fn observations(store: &Store, routine: &Routine, profile_id: &str) -> Resul
             .iter()
             .map(|s| mark_of(&s.id).and_then(|m| m.note.clone()))
             .collect();
+        let timed: Vec<Option<u64>> = routine
+            .steps
+            .iter()
+            .map(|s| mark_of(&s.id).and_then(|m| m.timed_ms))
+            .collect();
+        let (marks, _) = crate::checklist::apply_timing(routine, &marks, &timed);
         let verdict = verdict(routine, &marks);
         out.push(Observed {
             row,
@@ -361,17 +367,23 @@ impl Monitoring {
         self.observations.last()
     }
 
-    /// A visit is due when the trainee is not yet competent (or never observed), has not been
-    /// visited yet, or the latest visit found the milk not flowing or the mother uncomfortable
-    /// (1–2 of 5).
+    /// A visit is due once the father has been observed giving the massage (training has
+    /// reached the home stage) and he has not been visited yet, or when the latest visit found
+    /// the milk not flowing or the mother uncomfortable (1–2 of 5). Before any observation
+    /// nothing is due yet.
     pub fn needs_visit(&self) -> bool {
-        let not_competent = self.latest().is_none_or(|o| !o.verdict.competent);
-        let last_visit_bad = self
-            .visits
+        if self.latest().is_none() {
+            return false;
+        }
+        self.visits
             .last()
-            .is_none_or(|v| v.milk_flow == MilkFlow::No || v.comfort <= 2);
-        not_competent || last_visit_bad
+            .is_none_or(|v| visit_found_a_problem(v.milk_flow, v.comfort))
     }
+}
+
+/// A visit that calls for another: the milk did not flow, or the mother was uncomfortable.
+pub fn visit_found_a_problem(milk_flow: MilkFlow, comfort: u8) -> bool {
+    milk_flow == MilkFlow::No || comfort <= 2
 }
 
 /// The routine monitoring is about: the first in the content (the oxytocin massage).
@@ -448,9 +460,17 @@ mod tests {
     }
 
     #[test]
-    fn a_visit_is_due_until_competent_and_the_last_visit_went_well() {
-        assert!(due(vec![], vec![visit(MilkFlow::Yes, 5)]), "never observed");
-        assert!(due(vec![observed(false)], vec![visit(MilkFlow::Yes, 5)]));
+    fn a_visit_is_due_once_observed_until_a_visit_went_well() {
+        assert!(
+            !due(vec![], vec![]),
+            "nothing is due before the first observation"
+        );
+        assert!(!due(vec![], vec![visit(MilkFlow::Yes, 5)]));
+        assert!(
+            due(vec![observed(false)], vec![]),
+            "observed, never visited"
+        );
+        assert!(!due(vec![observed(false)], vec![visit(MilkFlow::Yes, 5)]));
         assert!(due(vec![observed(true)], vec![]), "never visited");
         assert!(due(vec![observed(true)], vec![visit(MilkFlow::No, 5)]));
         assert!(due(vec![observed(true)], vec![visit(MilkFlow::Yes, 2)]));

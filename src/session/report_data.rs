@@ -93,20 +93,25 @@ pub fn report_input(
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        let mut by_observation: HashMap<String, (String, Dated)> = HashMap::new();
+        type Marked = (String, Dated, Vec<Option<u64>>);
+        let mut by_observation: HashMap<String, Marked> = HashMap::new();
         for m in store.class_marks(&r.id, class_id)? {
             let entry = by_observation.entry(m.observation_id).or_insert_with(|| {
                 (
                     m.profile_id,
                     (m.when, vec![Mark::NotObserved; r.steps.len()]),
+                    vec![None; r.steps.len()],
                 )
             });
             if let Some(i) = step_index.get(m.step_id.as_str()) {
                 entry.1.1[*i] = Mark::from_stored(m.mark);
+                entry.2[*i] = m.timed_ms;
             }
         }
-        for (_, (profile, dated)) in by_observation {
-            observed.entry(profile).or_default().push(dated);
+        for (_, (profile, (when, marks), timed)) in by_observation {
+            // A timed step cut short counts as not done well, as on the verdict screen.
+            let (marks, _) = crate::checklist::apply_timing(r, &marks, &timed);
+            observed.entry(profile).or_default().push((when, marks));
         }
         for list in observed.values_mut() {
             list.sort_by(|a, b| a.0.cmp(&b.0));
@@ -171,5 +176,7 @@ pub fn report_input(
         participants,
         items,
         regraded,
+        pass_percent: quiz.pass_percent,
+        cutoffs: crate::report::build::Cutoffs::default(),
     }))
 }

@@ -537,7 +537,16 @@ fn merge_one(tx: &Connection, b: &Payload, m: &mut Merged) -> std::result::Resul
             )?,
         };
         let id = match local {
-            Some(id) => id,
+            Some(id) => {
+                // The same class on two laptops: each detail one side lacks comes from the other.
+                tx.execute(
+                    "UPDATE class SET place = coalesce(place, ?2), starts = coalesce(starts, ?3),
+                         ends = coalesce(ends, ?4), trainer = coalesce(trainer, ?5)
+                     WHERE id = ?1",
+                    params![id, c.place, c.starts, c.ends, c.trainer],
+                )?;
+                id
+            }
             None => {
                 tx.execute(
                     "INSERT INTO class (id, name, name_key, place, starts, ends, trainer, created)

@@ -164,6 +164,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX one_test_each ON attempt (profile_id, quiz_id, phase)
         WHERE phase IN ('pre', 'post') AND replaced_by IS NULL;
     PRAGMA application_id = 1346980436;",
+    // 7: a trainee's personal code (a slow hash, and the wrong tries that make the next wait).
+    "CREATE TABLE profile_code (
+        profile_id TEXT PRIMARY KEY REFERENCES profile (id),
+        hash TEXT NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        wait_until INTEGER NOT NULL DEFAULT 0
+    );",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -5,6 +5,7 @@
 mod attempts;
 mod bundle;
 mod classes;
+mod codes;
 mod error;
 mod fresh;
 mod migrate;
@@ -27,12 +28,13 @@ use rusqlite::{Connection, OpenFlags};
 pub use attempts::{AnswerRow, AttemptRow, NewAttempt, ResultRow};
 pub use bundle::{BUNDLE_VERSION, Merged, Payload, read_bundle, write_bundle};
 pub use classes::{ClassDetails, ClassRow};
+pub use codes::valid_code;
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
 pub use monitoring::{
     ChecklistSheetRow, MarkRow, MilkFlow, NewVisit, ObservationRow, VisitRow, VisitSheetRow,
 };
-pub use pin::{PinCheck, delay_after, valid_pin};
+pub use pin::{PinCheck, RecoverCheck, delay_after, valid_pin};
 pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name, name_key};
 pub use recognise::APPLICATION_ID;

@@ -606,6 +606,7 @@ pub struct ClassMark {
     pub when: (String, String),
     pub step_id: String,
     pub mark: Option<i64>,
+    pub timed_ms: Option<u64>,
 }
 
 impl Store {
@@ -615,7 +616,7 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT o.profile_id, o.id, m.step_id, m.mark, o.observed_on, o.created FROM observation o
+                "SELECT o.profile_id, o.id, m.step_id, m.mark, o.observed_on, o.created, m.timed_ms FROM observation o
                  JOIN observation_mark m ON m.observation_id = o.id
                  WHERE o.routine_id = ?1 AND o.finished IS NOT NULL AND o.replaced_by IS NULL
                    AND (?2 IS NULL OR o.profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?2))",
@@ -629,6 +630,7 @@ impl Store {
                     when: (r.get(4)?, r.get(5)?),
                     step_id: r.get(2)?,
                     mark: r.get(3)?,
+                    timed_ms: r.get::<_, Option<i64>>(6)?.map(|t| t.max(0) as u64),
                 })
             })
             .map_err(|e| self.err(e))?;

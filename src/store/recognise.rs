@@ -31,6 +31,7 @@ const OWN_TABLES: &[&str] = &[
     "observation",
     "observation_mark",
     "visit",
+    "profile_code",
 ];
 
 /// What is at the data file's place.

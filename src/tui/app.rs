@@ -76,6 +76,8 @@ pub enum Nav<'c> {
     Enter(Profile),
     /// The next trainee at a shared laptop.
     SwitchProfile,
+    /// Bahasa Indonesia / English, as `L` does.
+    SwitchLanguage,
     Quit,
 }
 
@@ -366,6 +368,7 @@ impl<'c> App<'c> {
                     )));
             }
             Nav::Quit => self.quit = true,
+            Nav::SwitchLanguage => self.switch_language(),
         }
         // The screen now on top shows fresh figures (scores, pages read).
         self.with_top(|screen, cx| screen.refresh(cx));

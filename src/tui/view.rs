@@ -147,17 +147,38 @@ fn draw_header(profile: Option<&Profile>, area: Rect, buf: &mut Buffer, view: &V
 }
 
 /// The keys that work now, from the key table; as many as fit.
+/// The keys of the screen, as many as fit. When not all fit, `?` (the help with every key)
+/// keeps its place at the end, so the way to the rest is always shown.
 pub fn draw_footer(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
+    let width = area.width as usize;
+    let piece = |(label, help): &(&str, &str)| label.chars().count() + help.chars().count() + 3;
+    let mut items = keys::footer(ctx, view.lang);
+    let all: usize = items.iter().map(piece).sum();
+    let mut tail = None;
+    if all > width
+        && let Some(i) = items.iter().position(|(label, _)| *label == "?")
+    {
+        let (label, _) = items.remove(i);
+        let more = if view.lang.is_en() {
+            "more keys"
+        } else {
+            "tombol lain"
+        };
+        tail = Some((label, more));
+    }
+    let room = width.saturating_sub(tail.as_ref().map_or(0, piece));
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for (label, help) in keys::footer(ctx, view.lang) {
-        let piece = label.chars().count() + help.chars().count() + 3;
-        if used + piece > area.width as usize {
-            break;
-        }
-        spans.push(Span::styled(label, view.theme.key));
-        spans.push(Span::styled(format!(" {help}  "), view.theme.key_hint));
-        used += piece;
+    // The keys in the table's order (the most needed first), as many as fit, then `?`.
+    let shown = items
+        .iter()
+        .scan(0usize, |sum, item| {
+            *sum += piece(item);
+            (*sum <= room).then_some(item)
+        })
+        .chain(tail.iter().filter(|t| piece(t) <= width));
+    for item in shown {
+        spans.push(Span::styled(item.0, view.theme.key));
+        spans.push(Span::styled(format!(" {}  ", item.1), view.theme.key_hint));
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
@@ -245,10 +266,28 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
     }
 }
 
-/// Draws `lines` scrolled down by `scroll` (kept within the text); `true` when more is below.
-pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> bool {
+/// Draws `lines` scrolled down by `scroll` (kept within the text); returns the furthest the
+/// text can scroll at this size (more is below while `scroll` is less).
+pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> usize {
     let max = lines.len().saturating_sub(area.height as usize);
     let scroll = scroll.min(max);
     Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(area, buf);
-    scroll < max
+    max
+}
+
+/// How far a scrolled text may go, as last drawn: ratatui's stateful widgets keep their offset
+/// the same way. Down stops at the end, so Up moves at once.
+#[derive(Debug, Default)]
+pub struct ScrollLimit(std::cell::Cell<Option<usize>>);
+
+impl ScrollLimit {
+    pub fn set(&self, max: usize) {
+        self.0.set(Some(max));
+    }
+
+    /// `scroll + by`, no further than the text goes (unbounded before the first draw).
+    pub fn down(&self, scroll: usize, by: usize) -> usize {
+        let next = scroll.saturating_add(by);
+        self.0.get().map_or(next, |max| next.min(max))
+    }
 }

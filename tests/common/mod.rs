@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
+pub mod app;
 pub mod cli;
+pub mod pdf;
 
 pub struct Screen {
     pub parser: vt100::Parser,
@@ -107,4 +109,22 @@ impl Screen {
             self.pump(Duration::from_millis(50));
         }
     }
+}
+
+/// A new laptop in English: the welcome, the name, the first role (father), and the personal
+/// code [`app::CODE`] chosen twice; ends on the learning path.
+pub fn new_trainee(s: &mut Screen, name: &str) {
+    s.wait_for("I am a trainee");
+    s.send(ENTER);
+    s.wait_for("Type your name");
+    s.send(name);
+    s.send(ENTER);
+    s.wait_for(&format!("Role for {name}"));
+    s.send(ENTER);
+    s.wait_for("choose a 4-digit personal code");
+    for _ in 0..2 {
+        s.send(app::CODE);
+        s.send(ENTER);
+    }
+    s.wait_for("Learning path");
 }

@@ -15,7 +15,7 @@ use super::observe::ObserveScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::content::{Phase, Routine};
-use crate::quiz::{Score, format_change};
+use crate::quiz::{Score, format_change_in};
 use crate::session::monitoring::monitoring;
 use crate::session::progress::prepost_from;
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
@@ -106,6 +106,8 @@ pub struct Member {
     /// The latest observation's verdict; `None` when never observed.
     pub competent: Option<bool>,
     pub needs_visit: bool,
+    /// Observed at least once: before that no visit is due, and none is shown as done.
+    pub observed: bool,
 }
 
 pub enum Mode {
@@ -116,6 +118,8 @@ pub enum Mode {
         editing: Option<Profile>,
     },
     ConfirmRemove,
+    /// The trainer clears the selected participant's forgotten personal code.
+    ConfirmClearCode,
     /// Which test, for a group test or for typing sheets.
     ChoosePhase {
         purpose: Purpose,
@@ -201,6 +205,7 @@ impl ClassScreen {
                     post: pp.post,
                     competent: m.latest().map(|o| o.verdict.competent),
                     needs_visit: m.needs_visit(),
+                    observed: m.latest().is_some(),
                 }
             })
             .collect();
@@ -215,7 +220,7 @@ impl ClassScreen {
         match self.mode {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
-            Mode::ConfirmRemove => Context::Confirm,
+            Mode::ConfirmRemove | Mode::ConfirmClearCode => Context::Confirm,
             Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } => Context::List,
         }
     }
@@ -243,6 +248,14 @@ impl ClassScreen {
                     };
                 }
                 Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
+                Action::ClearCode if n > 0 => self.mode = Mode::ConfirmClearCode,
+                Action::Review => {
+                    if let Some(quiz) = cx.content.prepost_quiz() {
+                        return Nav::Push(Screen::Review(Box::new(
+                            super::review::ReviewScreen::new(quiz),
+                        )));
+                    }
+                }
                 Action::Edit => {
                     return Nav::Push(Screen::ClassForm(ClassFormScreen {
                         id: Some(self.class.id.clone()),
@@ -356,6 +369,16 @@ impl ClassScreen {
                     }
                 }
             },
+            Mode::ConfirmClearCode => {
+                if action == Action::Yes {
+                    let p = &self.members[self.selected].profile;
+                    self.message = Some(match cx.store.clear_code(&p.id) {
+                        Ok(()) => s.code_cleared.replace("{n}", &p.name),
+                        Err(e) => e.message().get(cx.lang.code()).to_string(),
+                    });
+                }
+                self.mode = Mode::View;
+            }
             Mode::ConfirmRemove => {
                 if action == Action::Yes {
                     let id = self.members[self.selected].profile.id.clone();
@@ -495,15 +518,20 @@ impl ClassScreen {
                 .wrap(Wrap { trim: true })
                 .render(table, buf);
         } else {
-            let pct =
-                |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+            let pct = |x: Option<Score>| {
+                x.map_or("–".to_string(), |s| {
+                    format!("{}%", s.display_in(view.lang))
+                })
+            };
             let lines: Vec<Line> = self
                 .members
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
                     let change = match (m.pre, m.post) {
-                        (Some(a), Some(b)) => format_change(b.percent() - a.percent()),
+                        (Some(a), Some(b)) => {
+                            format_change_in(b.percent() - a.percent(), view.lang)
+                        }
                         _ => "–".to_string(),
                     };
                     let todo = match (m.pre.is_some(), m.post.is_some()) {
@@ -512,7 +540,7 @@ impl ClassScreen {
                         (true, false) => s.item_posttest_short,
                         (true, true) => "✓",
                     };
-                    let name: String = m.profile.name.chars().take(19).collect();
+                    let name = crate::tui::widgets::prose::fit(&m.profile.name, 19) + " ";
                     let role: String = m
                         .profile
                         .role
@@ -528,8 +556,10 @@ impl ClassScreen {
                     };
                     let (visit, visit_style) = if m.needs_visit {
                         (s.visit_due, th.warning)
-                    } else {
+                    } else if m.observed {
                         ("✓", th.correct)
+                    } else {
+                        ("–", th.dim)
                     };
                     let selected = i == self.selected;
                     let pick = |st| if selected { th.selected } else { st };
@@ -537,7 +567,7 @@ impl ClassScreen {
                         selected,
                         vec![
                             Span::raw(format!(
-                                "{name:<20}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
+                                "{name}{role:<8}{:>6}{:>7}{:>7}  {todo:<11}",
                                 pct(m.pre),
                                 pct(m.post),
                                 change
@@ -581,6 +611,13 @@ impl ClassScreen {
                 let name = &self.members[self.selected].profile.name;
                 foot_lines.push(Line::from(Span::styled(
                     s.confirm_remove.replace("{n}", name),
+                    th.warning,
+                )));
+            }
+            (Mode::ConfirmClearCode, _) => {
+                let name = &self.members[self.selected].profile.name;
+                foot_lines.push(Line::from(Span::styled(
+                    s.confirm_clear_code.replace("{n}", name),
                     th.warning,
                 )));
             }

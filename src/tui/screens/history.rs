@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::cli::local_date;
-use crate::quiz::format_percent;
+use crate::quiz::format_percent_in;
 use crate::session::monitoring::{Observed, main_routine, monitoring};
 use crate::session::progress::score_of;
 use crate::store::{AttemptRow, PracticeRun};
@@ -22,6 +22,8 @@ pub struct HistoryScreen {
     pub observations: Vec<Observed>,
     pub improved: Vec<usize>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 impl HistoryScreen {
@@ -36,6 +38,7 @@ impl HistoryScreen {
             observations: m.observations,
             improved: m.improved,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -77,7 +80,7 @@ impl HistoryScreen {
                 crate::content::Phase::Practice => s.practice_quiz,
             };
             let result = match score_of(a) {
-                Some(sc) => Span::styled(format!("{}%", sc.display()), th.text),
+                Some(sc) => Span::styled(format!("{}%", sc.display_in(view.lang)), th.text),
                 None => Span::styled(
                     format!("{} {}/{}", s.unfinished, a.answered, a.question_count),
                     th.warning,
@@ -122,8 +125,10 @@ impl HistoryScreen {
                     Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
                     Span::raw(format!(
                         "{:>6}  ",
-                        v.percent
-                            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)))
+                        v.percent.map_or("–".to_string(), |p| format!(
+                            "{}%",
+                            format_percent_in(p, view.lang)
+                        ))
                     )),
                     if v.competent {
                         Span::styled(s.verdict_competent, th.correct)
@@ -153,6 +158,7 @@ impl HistoryScreen {
                 }
             }
         }
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }

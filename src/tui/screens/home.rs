@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
 use crate::content::Phase;
-use crate::quiz::{Score, format_change};
+use crate::quiz::{Score, format_change_in};
 use crate::session::progress::prepost_from;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
@@ -40,12 +40,28 @@ pub const ITEMS: [Item; 7] = [
 pub struct Stats {
     pub pre: Option<Score>,
     pub post: Option<Score>,
+    /// An unfinished pre-test or post-test: answered so far, of how many.
+    pub pre_open: Option<(u32, u32)>,
+    pub post_open: Option<(u32, u32)>,
     pub modules_done: usize,
     pub modules_total: usize,
     pub practice_runs: usize,
     pub practice_finished: usize,
     pub quizzes_passed: usize,
     pub quizzes_total: usize,
+}
+
+/// The unfinished attempt at a test, as answered/total.
+fn open_attempt(
+    attempts: &[crate::store::AttemptRow],
+    quiz: &str,
+    phase: Phase,
+) -> Option<(u32, u32)> {
+    attempts
+        .iter()
+        .rev()
+        .find(|a| a.quiz_id == quiz && a.phase == phase && !a.is_finished())
+        .map(|a| (a.answered, a.question_count))
 }
 
 impl Stats {
@@ -85,11 +101,17 @@ impl Stats {
             .count();
         Stats {
             pre: pp.pre,
+            pre_open: open_attempt(&attempts, &quiz.id, Phase::Pre),
+            post_open: open_attempt(&attempts, &quiz.id, Phase::Post),
             post: pp.post,
             modules_done,
             modules_total: cx.content.modules.len(),
             practice_runs: runs.len(),
-            practice_finished: runs.iter().filter(|r| r.finished.is_some()).count(),
+            // Done only when every timed critical step ran its time (the massage not skipped).
+            practice_finished: runs
+                .iter()
+                .filter(|r| crate::session::practice_run::is_done(cx.store, cx.content, r))
+                .count(),
             quizzes_passed,
             quizzes_total: practice_quizzes.len(),
         }
@@ -173,14 +195,20 @@ impl HomeScreen {
                 Span::styled("· ", th.dim)
             }
         };
-        let pct =
-            |sc: Option<Score>| sc.map_or(s.not_yet.to_string(), |x| format!("{}%", x.display()));
+        let pct = |sc: Option<Score>, open: Option<(u32, u32)>| match (sc, open) {
+            (Some(x), _) => format!("{}%", x.display_in(view.lang)),
+            (None, Some((n, m))) => s
+                .in_progress
+                .replace("{n}", &n.to_string())
+                .replace("{m}", &m.to_string()),
+            (None, None) => s.not_yet.to_string(),
+        };
         let lines: Vec<Line> = ITEMS
             .iter()
             .enumerate()
             .map(|(i, item)| {
                 let (label, status, is_done) = match item {
-                    Item::PreTest => (s.item_pretest, pct(st.pre), st.pre.is_some()),
+                    Item::PreTest => (s.item_pretest, pct(st.pre, st.pre_open), st.pre.is_some()),
                     Item::Modules => (
                         s.item_modules,
                         format!(
@@ -195,11 +223,11 @@ impl HomeScreen {
                         st.practice_finished > 0,
                     ),
                     Item::PostTest => {
-                        let mut status = pct(st.post);
+                        let mut status = pct(st.post, st.post_open);
                         if let (Some(pre), Some(post)) = (st.pre, st.post) {
                             status = format!(
                                 "{status} ({} {})",
-                                format_change(post.percent() - pre.percent()),
+                                format_change_in(post.percent() - pre.percent(), view.lang),
                                 s.points
                             );
                         }

@@ -29,6 +29,8 @@ pub struct HotSeatScreen<'c> {
     /// Skipped participants, in the order they were skipped: they come after the others.
     pub skipped: Vec<String>,
     pub selected: usize,
+    /// The trainer asked to skip this participant for now: y confirms.
+    pub confirm_skip: Option<String>,
 }
 
 impl<'c> HotSeatScreen<'c> {
@@ -41,6 +43,7 @@ impl<'c> HotSeatScreen<'c> {
             done: BTreeSet::new(),
             skipped: Vec::new(),
             selected: 0,
+            confirm_skip: None,
         };
         s.reload(cx);
         s
@@ -81,12 +84,26 @@ impl<'c> HotSeatScreen<'c> {
     }
 
     pub fn context(&self) -> Context {
-        Context::HotSeat
+        if self.confirm_skip.is_some() {
+            Context::Confirm
+        } else if !self.members.is_empty() && self.done.len() == self.members.len() {
+            Context::HotSeatDone
+        } else {
+            Context::HotSeat
+        }
     }
 
     pub fn handle(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let order: Vec<Profile> = self.order().into_iter().cloned().collect();
         let n = order.len();
+        if let Some(id) = self.confirm_skip.take() {
+            if action == Action::Yes && !self.done.contains(&id) {
+                self.skipped.retain(|s| *s != id);
+                self.skipped.push(id);
+                self.selected = 0;
+            }
+            return Nav::Stay;
+        }
         match action {
             Action::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
             Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
@@ -96,12 +113,11 @@ impl<'c> HotSeatScreen<'c> {
             Action::AutoRead => {
                 cx.toggle_auto_read();
             }
-            Action::Skip if n > 0 => {
+            // Skipping someone is the trainer's: a key a father does not press by reflex, asked.
+            Action::Remove if n > 0 => {
                 let id = order[self.selected].id.clone();
                 if !self.done.contains(&id) {
-                    self.skipped.retain(|s| *s != id);
-                    self.skipped.push(id);
-                    self.selected = 0;
+                    self.confirm_skip = Some(id);
                 }
             }
             Action::Enter if n > 0 => {
@@ -162,6 +178,9 @@ impl<'c> HotSeatScreen<'c> {
         block.render(area, buf);
         let order = self.order();
         let head = match order.get(self.selected) {
+            Some(p) if self.confirm_skip.as_deref() == Some(p.id.as_str()) => vec![Line::from(
+                Span::styled(s.confirm_skip_turn.replace("{n}", &p.name), th.warning),
+            )],
             Some(p) if !self.done.contains(&p.id) => vec![
                 Line::from(vec![
                     Span::styled(format!("{} ", s.next_turn), th.title),
@@ -214,9 +233,18 @@ impl<'c> HotSeatScreen<'c> {
     }
 }
 
-/// After a participant's last answer: thanks, and hand the laptop back. No score.
+/// A participant's own post-test result, shown to him alone at the end of his turn.
+pub struct OwnResult {
+    pub score: crate::quiz::Score,
+    /// Each module's title and score, to see what to practise.
+    pub modules: Vec<(String, crate::quiz::Score)>,
+}
+
+/// After a participant's last answer: thanks, and hand the laptop back. After a pre-test no
+/// score; after a post-test his own score and what to practise (never the key).
 pub struct HandBackScreen {
     pub name: String,
+    pub result: Option<OwnResult>,
 }
 
 impl HandBackScreen {
@@ -238,7 +266,7 @@ impl HandBackScreen {
         let block = panel(s.thank_you_title, th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let lines = vec![
+        let mut lines = vec![
             Line::default(),
             Line::from(Span::styled(
                 s.thank_you.replace("{n}", &self.name),
@@ -246,8 +274,35 @@ impl HandBackScreen {
             )),
             Line::default(),
             Line::from(s.answers_saved),
-            Line::from(s.give_back_laptop),
         ];
+        if let Some(r) = &self.result {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{} {}/{} ({}%)",
+                    s.your_score,
+                    r.score.right,
+                    r.score.total,
+                    crate::quiz::format_percent_in(r.score.percent(), view.lang)
+                ),
+                th.title,
+            )));
+            let weak: Vec<&str> = r
+                .modules
+                .iter()
+                .filter(|(_, sc)| sc.right < sc.total)
+                .map(|(m, _)| m.as_str())
+                .collect();
+            if !weak.is_empty() {
+                lines.push(Line::from(format!(
+                    "{} {}",
+                    s.practise_more,
+                    weak.join(", ")
+                )));
+            }
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(s.give_back_laptop));
         Paragraph::new(lines)
             .centered()
             .wrap(Wrap { trim: true })

@@ -194,7 +194,7 @@ impl<'c> LessonScreen<'c> {
     fn max_scroll(&self, body: Rect, view: &View) -> usize {
         let inner = panel("", view.theme).inner(body);
         let (text, _, place) = self.areas(inner, self.figure_size(view.theme, view.lang));
-        self.lines(text.width as usize, view, place)
+        self.lines(wrap_width(text), view, place)
             .len()
             .saturating_sub(text.height as usize)
     }
@@ -213,7 +213,7 @@ impl<'c> LessonScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let (text_area, fig_area, place) = self.areas(inner, self.figure_size(th, view.lang));
-        let lines = self.lines(text_area.width as usize, view, place);
+        let lines = self.lines(wrap_width(text_area), view, place);
         let max_scroll = lines.len().saturating_sub(text_area.height as usize);
         let scroll = self.scroll.min(max_scroll);
         let visible: Vec<Line> = lines
@@ -223,8 +223,9 @@ impl<'c> LessonScreen<'c> {
             .collect();
         Paragraph::new(visible).render(text_area, buf);
         if scroll < max_scroll && text_area.width > 4 {
-            let r = Rect::new(text_area.right() - 3, text_area.bottom() - 1, 3, 1);
-            Paragraph::new(" ↓ ").style(th.key).render(r, buf);
+            // In the column kept free for it: the marker never covers a letter.
+            let r = Rect::new(text_area.right() - 1, text_area.bottom() - 1, 1, 1);
+            Paragraph::new("↓").style(th.key).render(r, buf);
         }
         if let (Some(f), Some(fig)) = (fig_area, page.figure) {
             match fig {
@@ -245,4 +246,9 @@ impl<'c> LessonScreen<'c> {
             }
         }
     }
+}
+
+/// Text is wrapped two columns short of its area: the last column holds the "more below" mark.
+fn wrap_width(area: Rect) -> usize {
+    usize::from(area.width.saturating_sub(2).max(1))
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::observe::{mark_label, mark_style};
-use crate::quiz::{Score, format_change, format_percent};
+use crate::quiz::{Score, format_change_in, format_percent_in};
 use crate::session::monitoring::{Monitoring, main_routine, monitoring};
 use crate::session::progress::prepost_from;
 use crate::store::{MilkFlow, Profile};
@@ -23,6 +23,8 @@ pub struct MemberScreen {
     pub post: Option<Score>,
     pub monitoring: Monitoring,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 pub fn milk_word(m: MilkFlow, s: &Strings) -> &'static str {
@@ -49,6 +51,7 @@ impl MemberScreen {
             post: pp.post,
             monitoring,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -59,9 +62,9 @@ impl MemberScreen {
     pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += 10,
+            Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             _ => {}
         }
@@ -75,9 +78,16 @@ impl MemberScreen {
         let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let pct = |x: Option<Score>| x.map_or("–".to_string(), |s| format!("{}%", s.display()));
+        let pct = |x: Option<Score>| {
+            x.map_or("–".to_string(), |s| {
+                format!("{}%", s.display_in(view.lang))
+            })
+        };
         let change = match (self.pre, self.post) {
-            (Some(a), Some(b)) => format!(" ({})", format_change(b.percent() - a.percent())),
+            (Some(a), Some(b)) => format!(
+                " ({})",
+                format_change_in(b.percent() - a.percent(), view.lang)
+            ),
             _ => String::new(),
         };
         let mut lines = vec![
@@ -116,8 +126,10 @@ impl MemberScreen {
                 Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
                 Span::raw(format!(
                     "{:>6}  ",
-                    v.percent
-                        .map_or("–".to_string(), |p| format!("{}%", format_percent(p)))
+                    v.percent.map_or("–".to_string(), |p| format!(
+                        "{}%",
+                        format_percent_in(p, view.lang)
+                    ))
                 )),
                 verdict,
                 Span::styled(format!("  ({} {})", s.observed_by, o.row.observer), th.dim),
@@ -178,7 +190,7 @@ impl MemberScreen {
             if let Some(k) = v.massages_per_day {
                 parts.push(format!("{k} {}", s.per_day));
             }
-            let bad = v.milk_flow == MilkFlow::No || v.comfort <= 2;
+            let bad = crate::session::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", v.visited_on), th.dim),
                 Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),
@@ -196,6 +208,7 @@ impl MemberScreen {
         let w = inner.width as usize;
         lines.extend(wrap(s.needs_visit_rule, w, th.dim));
         lines.extend(wrap(s.progress_keys, w, th.dim));
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }

@@ -17,6 +17,7 @@ pub mod quiz;
 pub mod quiz_list;
 pub mod report;
 pub mod results;
+pub mod review;
 pub mod trainer;
 pub mod transfer;
 pub mod visit;
@@ -53,6 +54,7 @@ pub enum Screen<'c> {
     Visit(Box<visit::VisitScreen>),
     Member(Box<member::MemberScreen>),
     Projector(Box<projector::ProjectorScreen<'c>>),
+    Review(Box<review::ReviewScreen<'c>>),
 }
 
 macro_rules! each {
@@ -80,6 +82,7 @@ macro_rules! each {
             Screen::Visit($s) => $e,
             Screen::Member($s) => $e,
             Screen::Projector($s) => $e,
+            Screen::Review($s) => $e,
         }
     };
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::checklist::{Mark, Verdict, verdict};
 use crate::content::Routine;
-use crate::quiz::format_percent;
+use crate::quiz::format_percent_in;
 use crate::session::monitoring::parse_date;
 use crate::store::{Profile, clean_name};
 use crate::tui::app::{Cx, Nav};
@@ -47,6 +47,24 @@ pub struct ObserveScreen<'c> {
     pub timer: Option<(usize, Instant)>,
     pub message: Option<String>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
+    /// The step marked by the last key: a note typed now belongs to it, not to the next step
+    /// the cursor moved on to.
+    pub just_marked: Option<usize>,
+}
+
+impl ObserveScreen<'_> {
+    /// The verdict of the marks, with timed steps cut short counted as not done well.
+    fn verdict(&self) -> Verdict {
+        let (marks, _) = crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms);
+        verdict(self.routine, &marks)
+    }
+
+    /// Timed steps the observer timed for less than half their planned time.
+    fn cut_short(&self) -> Vec<usize> {
+        crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms).1
+    }
 }
 
 pub fn today() -> String {
@@ -106,6 +124,8 @@ impl<'c> ObserveScreen<'c> {
             timer: None,
             message: None,
             scroll: 0,
+            limit: Default::default(),
+            just_marked: None,
         };
         let open = cx
             .store
@@ -230,6 +250,7 @@ impl<'c> ObserveScreen<'c> {
             },
             Stage::Marking => {
                 self.message = None;
+                let just_marked = self.just_marked.take();
                 match action {
                     Action::Up if n > 0 => {
                         self.stop_timer(cx);
@@ -253,6 +274,7 @@ impl<'c> ObserveScreen<'c> {
                             Ok(()) => {
                                 self.marks[i] = mark;
                                 self.selected = (i + 1).min(n.saturating_sub(1));
+                                self.just_marked = Some(i);
                             }
                             Err(e) => self.fail(e, cx),
                         }
@@ -265,6 +287,9 @@ impl<'c> ObserveScreen<'c> {
                         }
                     }
                     Action::Note => {
+                        if let Some(j) = just_marked {
+                            self.selected = j;
+                        }
                         let current = self.notes[self.selected].clone().unwrap_or_default();
                         self.stage = Stage::Note(current);
                     }
@@ -272,9 +297,7 @@ impl<'c> ObserveScreen<'c> {
                         self.stop_timer(cx);
                         let id = self.id.clone().unwrap_or_default();
                         match cx.store.finish_observation(&id) {
-                            Ok(()) => {
-                                self.stage = Stage::Verdict(verdict(self.routine, &self.marks))
-                            }
+                            Ok(()) => self.stage = Stage::Verdict(self.verdict()),
                             Err(e) => self.fail(e, cx),
                         }
                     }
@@ -288,9 +311,9 @@ impl<'c> ObserveScreen<'c> {
             }
             Stage::Verdict(_) => match action {
                 Action::Enter | Action::Back => return Nav::Pop,
-                Action::Down => self.scroll += 1,
+                Action::Down => self.scroll = self.limit.down(self.scroll, 1),
                 Action::Up => self.scroll = self.scroll.saturating_sub(1),
-                Action::PageDown => self.scroll += 10,
+                Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
                 Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
                 _ => {}
             },
@@ -425,7 +448,7 @@ impl<'c> ObserveScreen<'c> {
             None => Span::styled(s.timer_idle, th.dim),
         };
         let (observed, percent) = {
-            let v = verdict(self.routine, &self.marks);
+            let v = self.verdict();
             let k = self
                 .marks
                 .iter()
@@ -433,8 +456,9 @@ impl<'c> ObserveScreen<'c> {
                 .count();
             (
                 k,
-                v.percent
-                    .map_or("–".to_string(), |p| format!("{}%", format_percent(p))),
+                v.percent.map_or("–".to_string(), |p| {
+                    format!("{}%", format_percent_in(p, view.lang))
+                }),
             )
         };
         let [facts_area, text_area, status_area] = Layout::vertical([
@@ -511,9 +535,9 @@ impl<'c> ObserveScreen<'c> {
         } else {
             Span::styled(s.verdict_not_yet, th.wrong)
         };
-        let percent = v
-            .percent
-            .map_or("–".to_string(), |p| format!("{}%", format_percent(p)));
+        let percent = v.percent.map_or("–".to_string(), |p| {
+            format!("{}%", format_percent_in(p, view.lang))
+        });
         lines.push(Line::from(vec![head, Span::raw(format!("  ·  {percent}"))]));
         if v.percent.is_none() {
             lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));
@@ -543,6 +567,20 @@ impl<'c> ObserveScreen<'c> {
                 }
             }
         };
+        let cut = self.cut_short();
+        if !cut.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.timed_too_short, th.title)));
+            for i in &cut {
+                let planned = self.routine.steps[*i].seconds.unwrap_or(0);
+                let timed = self.timed_ms[*i].unwrap_or(0) / 1000;
+                lines.push(Line::from(Span::raw(format!(
+                    "  {}  {timed} / {planned} {}",
+                    self.step_title(*i, view),
+                    s.seconds_word
+                ))));
+            }
+        }
         list(s.critical_missed, &v.critical_missed, &mut lines);
         let others: Vec<usize> = v
             .to_coach
@@ -573,6 +611,7 @@ impl<'c> ObserveScreen<'c> {
         }
         lines.push(Line::default());
         lines.extend(wrap(s.observation_saved, area.width as usize, th.dim));
-        render_scrolled(lines, self.scroll, area, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, area, buf));
     }
 }

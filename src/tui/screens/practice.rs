@@ -42,6 +42,8 @@ pub struct PracticeScreen<'c> {
     visit_started: Instant,
     /// The self-check as saved, for the summary.
     pub final_marks: Vec<bool>,
+    /// How far the safety text or the summary scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 /// Frames per second of the pacing circle while it moves.
@@ -69,6 +71,7 @@ impl<'c> PracticeScreen<'c> {
             spent: Vec::new(),
             visit_started: cx.now,
             final_marks: Vec::new(),
+            limit: Default::default(),
         })))
     }
 
@@ -264,9 +267,9 @@ impl<'c> PracticeScreen<'c> {
             }
             Stage::Safety { scroll } => match action {
                 Action::Enter => self.begin(cx),
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = self.limit.down(*scroll, 1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += page,
+                Action::PageDown => *scroll = self.limit.down(*scroll, page),
                 Action::PageUp => *scroll = scroll.saturating_sub(page),
                 Action::Back => return Nav::Pop,
                 _ => {}
@@ -351,9 +354,9 @@ impl<'c> PracticeScreen<'c> {
             }
             Stage::Summary { scroll } => match action {
                 Action::Enter | Action::Back => return Nav::Pop,
-                Action::Down => *scroll += 1,
+                Action::Down => *scroll = self.limit.down(*scroll, 1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll += page,
+                Action::PageDown => *scroll = self.limit.down(*scroll, page),
                 Action::PageUp => *scroll = scroll.saturating_sub(page),
                 _ => {}
             },
@@ -413,7 +416,9 @@ impl<'c> PracticeScreen<'c> {
             )));
             lines.extend(prose::wrap(sec.body.get(view.lang), w, th.text));
         }
-        let more = render_scrolled(lines, scroll, text, buf);
+        let max = render_scrolled(lines, scroll, text, buf);
+        self.limit.set(max);
+        let more = scroll < max;
         let mut spans = vec![
             Span::styled("Enter ", th.key),
             Span::styled(view.s.safety_ack, th.title),
@@ -431,12 +436,13 @@ impl<'c> PracticeScreen<'c> {
         let now = view.now;
         let i = engine.current().min(self.routine.steps.len() - 1);
         let step = &self.routine.steps[i];
+        // The step count first: on a narrow window the routine's name is what gets cut.
         let title = format!(
-            "{} · {} {}/{}",
-            self.routine.title.get(view.lang),
+            "{} {}/{} · {}",
             s.step_word,
             i + 1,
-            self.routine.steps.len()
+            self.routine.steps.len(),
+            self.routine.title.get(view.lang)
         );
         let block = panel(&title, th);
         let inner = block.inner(area);
@@ -447,13 +453,18 @@ impl<'c> PracticeScreen<'c> {
             Constraint::Length(2),
         ])
         .areas(inner);
-        let mut head_spans = vec![Span::styled(
+        // The essential mark before the title, so a narrow window cuts the title, not the mark.
+        let mut head_spans = Vec::new();
+        if step.critical {
+            head_spans.push(Span::styled(
+                format!("! {} · ", s.critical_word),
+                th.warning,
+            ));
+        }
+        head_spans.push(Span::styled(
             step.title.get(view.lang).to_string(),
             th.title,
-        )];
-        if step.critical {
-            head_spans.push(Span::styled(format!("  ! {}", s.critical_word), th.warning));
-        }
+        ));
         Paragraph::new(Line::from(head_spans)).render(head, buf);
 
         let fig = step.figure.map(|f| FigureView {
@@ -518,8 +529,10 @@ impl<'c> PracticeScreen<'c> {
             .wrap(Wrap { trim: true })
             .render(count_area, buf);
         } else if let Some(left) = remaining {
+            // Real time, as the summary and the history show it (at --practice-speed a timed
+            // step is shortened, and so is what it shows).
             Countdown {
-                left,
+                left: left.div_f64(engine.speed()),
                 style: th.countdown,
             }
             .render(count_area, buf);
@@ -558,8 +571,10 @@ impl<'c> PracticeScreen<'c> {
                 .label(format!(
                     "{} {} / {}",
                     s.step_word,
-                    mmss(Duration::from_secs_f64(p * f64::from(secs))),
-                    mmss(Duration::from_secs(u64::from(secs)))
+                    mmss(Duration::from_secs_f64(
+                        p * f64::from(secs) / engine.speed()
+                    )),
+                    mmss(Duration::from_secs_f64(f64::from(secs) / engine.speed()))
                 ))
                 .gauge_style(th.gauge)
                 .use_unicode(true)
@@ -632,19 +647,8 @@ impl<'c> PracticeScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let speed = self.engine.as_ref().map_or(1.0, Practice::speed);
-        let total: Duration = self
-            .routine
-            .steps
-            .iter()
-            .zip(&self.spent)
-            .map(|(st, d)| {
-                if st.seconds.is_some() {
-                    d.mul_f64(speed)
-                } else {
-                    *d
-                }
-            })
-            .sum();
+        // Every time here is real time: what the steps took on the clock, as in the history.
+        let total: Duration = self.spent.iter().sum();
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", s.total_time), th.title),
             Span::raw(mmss(total)),
@@ -656,17 +660,40 @@ impl<'c> PracticeScreen<'c> {
             )));
         }
         lines.push(Line::default());
+        // A timed critical step cut short: the practice does not count as done.
+        let rows: Vec<crate::store::PracticeStepRow> = self
+            .routine
+            .steps
+            .iter()
+            .zip(&self.spent)
+            .enumerate()
+            .map(|(i, (st, d))| crate::store::PracticeStepRow {
+                step_id: st.id.clone(),
+                position: i as u32,
+                planned_seconds: st.seconds,
+                spent_ms: d.as_millis() as u64,
+                done_well: None,
+            })
+            .collect();
+        let cut = crate::session::practice_run::cut_short(self.routine, &rows, speed);
+        if !cut.is_empty() {
+            let names: Vec<String> = cut
+                .iter()
+                .map(|i| self.routine.steps[*i].title.get(view.lang).to_string())
+                .collect();
+            lines.extend(prose::wrap(
+                &s.cut_short_note.replace("{s}", &names.join(", ")),
+                inner.width as usize,
+                th.warning,
+            ));
+            lines.push(Line::default());
+        }
         let marks = &self.final_marks;
         let mut missed = Vec::new();
         for (i, step) in self.routine.steps.iter().enumerate() {
-            let spent = self
-                .spent
-                .get(i)
-                .copied()
-                .unwrap_or_default()
-                .mul_f64(speed);
+            let spent = self.spent.get(i).copied().unwrap_or_default();
             let planned = step.seconds.map_or("–".to_string(), |p| {
-                mmss(Duration::from_secs(u64::from(p)))
+                mmss(Duration::from_secs_f64(f64::from(p) / speed))
             });
             let well = marks.get(i).copied().unwrap_or(false);
             let mark = if well {
@@ -705,6 +732,6 @@ impl<'c> PracticeScreen<'c> {
                 th.wrong,
             ));
         }
-        render_scrolled(lines, scroll, inner, buf);
+        self.limit.set(render_scrolled(lines, scroll, inner, buf));
     }
 }

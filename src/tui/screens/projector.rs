@@ -56,7 +56,11 @@ impl<'c> ProjectorScreen<'c> {
     }
 
     pub fn context(&self) -> Context {
-        Context::Projector
+        if self.index >= self.count() {
+            Context::ProjectorEnd
+        } else {
+            Context::Projector
+        }
     }
 
     fn count(&self) -> usize {

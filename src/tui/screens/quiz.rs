@@ -65,6 +65,8 @@ pub struct QuizScreen<'c> {
     /// After an answer in practice: was it right? (Enter goes on.)
     pub feedback: Option<bool>,
     pub message: Option<String>,
+    /// `-` chose to leave this question unanswered; Enter confirms.
+    pub skip: bool,
     /// In a group test: the participant, thanked at the end instead of seeing a score.
     pub hand_back: Option<String>,
 }
@@ -106,8 +108,8 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
                 .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q))))
         }
         Ok(Start::AlreadyTaken(a)) => {
-            let pct =
-                crate::session::progress::score_of(&a).map_or(String::new(), |sc| sc.display());
+            let pct = crate::session::progress::score_of(&a)
+                .map_or(String::new(), |sc| sc.display_in(cx.lang));
             *cx.toast = Some(s.already_taken.replace("{p}", &pct));
             Nav::Stay
         }
@@ -131,6 +133,7 @@ impl<'c> QuizScreen<'c> {
             selection,
             feedback: None,
             message: None,
+            skip: false,
             hand_back: None,
         })
     }
@@ -197,6 +200,10 @@ impl<'c> QuizScreen<'c> {
             };
         }
         let rows = self.rows();
+        if !matches!(action, Action::Skip | Action::Enter | Action::ReadAloud) {
+            // Choosing an answer takes back a chosen skip.
+            self.skip = false;
+        }
         match (&mut self.selection, action) {
             (_, Action::Back) => return Nav::Ask(Confirm::LeaveQuiz),
             (_, Action::ReadAloud) => {
@@ -204,7 +211,18 @@ impl<'c> QuizScreen<'c> {
                 cx.say_now(text);
                 return Nav::Stay;
             }
-            (_, Action::Skip) => return self.answer(Response::Skipped, cx),
+            // Skipping is a choice like an answer: `-` chooses it, Enter confirms it.
+            (_, Action::Skip) => {
+                self.skip = !self.skip;
+                if self.skip {
+                    self.message = Some(s.skip_chosen.to_string());
+                }
+                return Nav::Stay;
+            }
+            (_, Action::Enter) if self.skip => {
+                self.skip = false;
+                return self.answer(Response::Skipped, cx);
+            }
             (_, Action::Enter) => {
                 return match self.response() {
                     Some(r) => self.answer(r, cx),
@@ -291,7 +309,7 @@ impl<'c> QuizScreen<'c> {
                 if !recorded.stored {
                     *cx.toast = Some(tr(cx.lang).answered_elsewhere.to_string());
                 }
-                if Feedback::for_phase(self.phase) == Feedback::EachQuestion {
+                if Feedback::for_quiz(self.run.quiz.purpose, self.phase) == Feedback::EachQuestion {
                     self.feedback = Some(recorded.right);
                     Nav::Stay
                 } else {
@@ -332,9 +350,26 @@ impl<'c> QuizScreen<'c> {
             return Nav::Stay;
         }
         match self.run.finish(cx.store) {
-            Ok(_) => match &self.hand_back {
+            Ok(score) => match &self.hand_back {
+                // After a post-test the participant sees his own score and what to practise,
+                // on his turn only; after a pre-test, nothing.
                 Some(name) => Nav::Replace(Screen::HandBack(super::hotseat::HandBackScreen {
                     name: name.clone(),
+                    result: (self.phase == Phase::Post).then(|| super::hotseat::OwnResult {
+                        score,
+                        modules: self
+                            .run
+                            .by_module()
+                            .into_iter()
+                            .map(|(m, sc)| {
+                                let title = cx
+                                    .content
+                                    .module(m)
+                                    .map_or(m.to_string(), |md| md.title.get(cx.lang).to_string());
+                                (title, sc)
+                            })
+                            .collect(),
+                    }),
                 })),
                 None => Nav::Replace(Screen::Results(ResultsScreen::from_run(
                     &self.run, self.phase, cx,

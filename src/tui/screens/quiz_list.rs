@@ -73,9 +73,9 @@ impl QuizListScreen {
             .map(|(i, q)| {
                 let status = match self.best.get(&q.id) {
                     Some(s) if s.passes(q.pass_percent) => {
-                        Span::styled(format!("✓ {}%", s.display()), th.correct)
+                        Span::styled(format!("✓ {}%", s.display_in(view.lang)), th.correct)
                     }
-                    Some(s) => Span::styled(format!("  {}%", s.display()), th.dim),
+                    Some(s) => Span::styled(format!("  {}%", s.display_in(view.lang)), th.dim),
                     None => Span::styled(format!("  {}", view.s.not_yet), th.dim),
                 };
                 row(

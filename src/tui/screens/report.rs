@@ -23,6 +23,8 @@ pub struct ReportScreen<'c> {
     pub report: Option<Report>,
     pub tab: usize,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 const TABS: usize = 3;
@@ -71,6 +73,7 @@ impl<'c> ReportScreen<'c> {
             report,
             tab: 0,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -83,9 +86,9 @@ impl<'c> ReportScreen<'c> {
         match action {
             Action::Right => (self.tab, self.scroll) = ((self.tab + 1) % TABS, 0),
             Action::Left => (self.tab, self.scroll) = ((self.tab + TABS - 1) % TABS, 0),
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += page,
+            Action::PageDown => self.scroll = self.limit.down(self.scroll, page),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
             Action::Back => return Nav::Pop,
             _ => {}
@@ -160,12 +163,12 @@ impl<'c> ReportScreen<'c> {
         Paragraph::new(Line::from(spans)).render(tabs, buf);
         match &self.report {
             Some(r) => {
-                render_scrolled(
+                self.limit.set(render_scrolled(
                     self.lines(r, body.width as usize, view),
                     self.scroll,
                     body,
                     buf,
-                );
+                ));
             }
             None => Paragraph::new(s.roster_empty)
                 .style(th.dim)

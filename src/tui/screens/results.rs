@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::content::{Phase, Quiz};
 use crate::quiz::{
-    Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change, response_text,
+    Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change_in, response_text,
 };
 use crate::session::QuizRun;
 use crate::session::progress::prepost;
@@ -30,6 +30,8 @@ pub struct ResultsScreen<'c> {
     /// The pre-test score, shown beside a post-test.
     pub pre: Option<Score>,
     pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::tui::view::ScrollLimit,
 }
 
 impl<'c> ResultsScreen<'c> {
@@ -62,6 +64,7 @@ impl<'c> ResultsScreen<'c> {
                 .collect(),
             pre,
             scroll: 0,
+            limit: Default::default(),
         }
     }
 
@@ -72,9 +75,13 @@ impl<'c> ResultsScreen<'c> {
     pub fn handle<'x>(&mut self, action: Action, cx: &mut Cx<'_, 'x>) -> Nav<'x> {
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll += 1,
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += cx.body.height.max(4) as usize - 3,
+            Action::PageDown => {
+                self.scroll = self
+                    .limit
+                    .down(self.scroll, cx.body.height.max(4) as usize - 3)
+            }
             Action::PageUp => {
                 self.scroll = self
                     .scroll
@@ -92,7 +99,7 @@ impl<'c> ResultsScreen<'c> {
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("{} ", s.your_score), th.title),
             Span::styled(
-                format!("{}/{} ({}%)", sc.right, sc.total, sc.display()),
+                format!("{}/{} ({}%)", sc.right, sc.total, sc.display_in(view.lang)),
                 th.countdown,
             ),
         ])];
@@ -118,7 +125,7 @@ impl<'c> ResultsScreen<'c> {
                 pre.display(),
                 s.item_posttest,
                 sc.display(),
-                format_change(sc.percent() - pre.percent()),
+                format_change_in(sc.percent() - pre.percent(), view.lang),
                 s.points
             )));
         }
@@ -140,8 +147,13 @@ impl<'c> ResultsScreen<'c> {
             ]));
         }
         lines.push(Line::default());
-        if Feedback::for_phase(self.phase) == Feedback::Never {
-            lines.extend(prose::wrap(s.pretest_no_answers, width, th.dim));
+        if Feedback::for_quiz(self.quiz.purpose, self.phase) == Feedback::Never {
+            let why = if self.phase == Phase::Pre {
+                s.pretest_no_answers
+            } else {
+                s.answers_with_trainer
+            };
+            lines.extend(prose::wrap(why, width, th.dim));
             return lines;
         }
         lines.push(Line::from(Span::styled(s.review, th.title)));
@@ -200,6 +212,7 @@ impl<'c> ResultsScreen<'c> {
         let inner = block.inner(area);
         block.render(area, buf);
         let lines = self.lines(inner.width as usize, view);
-        render_scrolled(lines, self.scroll, inner, buf);
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
     }
 }

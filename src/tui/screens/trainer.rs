@@ -15,6 +15,8 @@ use crate::tui::view::{View, panel, row, scroll_for};
 pub struct TrainerScreen {
     pub classes: Vec<(ClassRow, usize)>,
     pub selected: usize,
+    /// Whether trainees need their personal code here (off: self-study on one's own laptop).
+    pub codes: bool,
 }
 
 impl TrainerScreen {
@@ -22,6 +24,7 @@ impl TrainerScreen {
         let mut s = TrainerScreen {
             classes: Vec::new(),
             selected: 0,
+            codes: true,
         };
         s.reload(cx);
         s
@@ -36,7 +39,8 @@ impl TrainerScreen {
                 (c, n)
             })
             .collect();
-        self.selected = self.selected.min(self.classes.len() + 3);
+        self.codes = cx.store.codes_required().unwrap_or(true);
+        self.selected = self.selected.min(self.classes.len() + 4);
     }
 
     pub fn refresh(&mut self, cx: &mut Cx) {
@@ -48,8 +52,8 @@ impl TrainerScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        // The classes, then: new class, export, import, leave.
-        let rows = self.classes.len() + 4;
+        // The classes, then: new class, export, import, personal codes, leave.
+        let rows = self.classes.len() + 5;
         match action {
             Action::Up => self.selected = (self.selected + rows - 1) % rows,
             Action::Down => self.selected = (self.selected + 1) % rows,
@@ -70,6 +74,18 @@ impl TrainerScreen {
                     }
                     Some(2) => {
                         Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import()))
+                    }
+                    Some(3) => {
+                        let on = !cx.store.codes_required().unwrap_or(true);
+                        match cx.store.set_codes_required(on) {
+                            Ok(()) => {
+                                let s = crate::tui::text::tr(cx.lang);
+                                *cx.toast =
+                                    Some(if on { s.codes_now_on } else { s.codes_now_off }.into());
+                            }
+                            Err(e) => *cx.toast = Some(e.message().get(cx.lang.code()).to_string()),
+                        }
+                        Nav::Stay
                     }
                     Some(_) => Nav::SwitchProfile,
                 };
@@ -122,6 +138,17 @@ impl TrainerScreen {
         ));
         lines.push(row(
             self.selected == n + 3,
+            vec![
+                Span::raw(s.codes_item),
+                Span::styled(
+                    format!("  {}", if self.codes { s.codes_on } else { s.codes_off }),
+                    th.dim,
+                ),
+            ],
+            th,
+        ));
+        lines.push(row(
+            self.selected == n + 4,
             vec![Span::raw(s.leave_trainer_mode)],
             th,
         ));

@@ -21,15 +21,10 @@ pub struct TransferScreen {
     pub form: Form,
 }
 
-/// Where an export goes unless the trainer types another place: the documents folder.
+/// Where an export goes unless the trainer types another place: a flash drive when one is
+/// plugged in, else the Documents folder.
 fn default_export_path() -> String {
-    let dir = directories::UserDirs::new()
-        .and_then(|u| {
-            u.document_dir()
-                .map(PathBuf::from)
-                .or_else(|| Some(u.home_dir().to_path_buf()))
-        })
-        .unwrap_or_else(|| PathBuf::from("."));
+    let dir = crate::core::places::export_folder();
     let day = chrono::Local::now().format("%Y-%m-%d");
     dir.join(format!("pijat-{day}.json")).display().to_string()
 }

@@ -39,15 +39,14 @@ impl VisitScreen {
                 ("Catat kunjungan rumah", "Record a home visit"),
                 vec![
                     Field::text(("Tanggal", "Date"), &today()),
-                    Field::choice(
+                    Field::unchosen(
                         (
                             "ASI mengalir setelah pijat",
                             "Milk flowed after the massage",
                         ),
                         FLOW,
-                        0,
                     ),
-                    Field::choice(("Kenyamanan ibu", "Mother's comfort"), COMFORT, 2),
+                    Field::unchosen(("Kenyamanan ibu", "Mother's comfort"), COMFORT),
                     Field::text(("Pijat per hari", "Massages a day"), ""),
                     Field::text(("Catatan", "Notes"), ""),
                 ],
@@ -70,6 +69,14 @@ impl VisitScreen {
                     self.form.focus = 0;
                     return Nav::Stay;
                 };
+                // Nothing is saved that nobody chose.
+                for (i, missing) in [(1, s.visit_choose_flow), (2, s.visit_choose_comfort)] {
+                    if !self.form.fields[i].chosen {
+                        self.form.error = Some(missing.to_string());
+                        self.form.focus = i;
+                        return Nav::Stay;
+                    }
+                }
                 let massages = match self.form.value(3).trim() {
                     "" => None,
                     v => match v.parse::<u32>() {

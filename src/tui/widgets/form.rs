@@ -18,6 +18,8 @@ pub struct Field {
     pub label: (&'static str, &'static str),
     pub value: String,
     pub choice: usize,
+    /// A choice nobody has made yet shows none as chosen (an answer nobody gave is not saved).
+    pub chosen: bool,
     pub kind: Kind,
 }
 
@@ -27,6 +29,7 @@ impl Field {
             label,
             value: value.to_string(),
             choice: 0,
+            chosen: true,
             kind: Kind::Text,
         }
     }
@@ -40,7 +43,19 @@ impl Field {
             label,
             value: String::new(),
             choice,
+            chosen: true,
             kind: Kind::Choice(choices),
+        }
+    }
+
+    /// A choice with nothing chosen until the person chooses.
+    pub fn unchosen(
+        label: (&'static str, &'static str),
+        choices: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        Field {
+            chosen: false,
+            ..Self::choice(label, choices, 0)
         }
     }
 }
@@ -87,6 +102,14 @@ impl Form {
             (Action::Backspace, Kind::Text) => {
                 f.value.pop();
             }
+            (Action::Right | Action::Char(' '), Kind::Choice(_)) if !f.chosen => {
+                f.chosen = true;
+                f.choice = 0;
+            }
+            (Action::Left, Kind::Choice(c)) if !f.chosen => {
+                f.chosen = true;
+                f.choice = c.len() - 1;
+            }
             (Action::Right | Action::Char(' '), Kind::Choice(c)) => {
                 f.choice = (f.choice + 1) % c.len()
             }
@@ -120,7 +143,11 @@ impl Form {
                 }
                 Kind::Choice(c) => {
                     for (k, choice) in c.iter().enumerate() {
-                        let style = if k == f.choice { th.selected } else { th.dim };
+                        let style = if f.chosen && k == f.choice {
+                            th.selected
+                        } else {
+                            th.dim
+                        };
                         spans.push(Span::styled(format!(" {} ", pick(*choice)), style));
                     }
                     if focused {

@@ -67,3 +67,40 @@ mod tests {
         );
     }
 }
+
+/// `text` cut and padded to exactly `width` terminal columns, counting wide letters (Chinese,
+/// emoji) as two: table columns stay in line whatever the names are written in.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(&" ".repeat(width - used));
+    out
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+
+    #[test]
+    fn wide_names_take_their_true_width() {
+        use unicode_width::UnicodeWidthStr;
+        for name in [
+            "Budi",
+            "王小明同学的名字很长",
+            "Siti 👶 Aminah",
+            "Wayan Ṣuardana",
+        ] {
+            assert_eq!(fit(name, 20).width(), 20, "{name}");
+        }
+        assert_eq!(fit("王小明", 5), "王小 ");
+    }
+}

@@ -1,0 +1,298 @@
+//! From the report's figures to the document a laporan PkM needs: the plain sentence first, the
+//! participants, the paired summary, pass counts and knowledge categories. The tests, items and
+//! monitoring sections are in the files beside this one.
+
+use super::model::{
+    Block, Cell, Chart, ChartKind, Column, Counter, Doc, Section, Sheet, Style, Table,
+};
+use super::types::Report;
+use super::words::{category, role_label, short, t};
+use crate::content::Lang;
+
+/// Above this many participants the pre → post chart draws one line per distinct pair of
+/// scores instead of one row per person.
+pub const DUMBBELL_MAX: usize = 40;
+
+pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
+    let mut n = Counter::default();
+    let s = &r.summary;
+    let mut doc = Doc {
+        lang: lang.clone(),
+        title: format!(
+            "{}: {quiz_title}",
+            t(
+                lang,
+                "Hasil tes awal dan tes akhir",
+                "Pre-test and post-test results"
+            )
+        ),
+        facts: facts(r, lang),
+        lead: Vec::new(),
+        notes: notes(r, lang),
+        sections: Vec::new(),
+    };
+    if s.pre.n == 0 && s.post.n == 0 {
+        doc.lead.push(
+            t(
+                lang,
+                "Belum ada hasil tes: belum ada peserta yang mengikuti tes awal atau tes akhir.",
+                "No test results yet: no participant has taken the pre-test or the post-test.",
+            )
+            .to_string(),
+        );
+        doc.notes.clear();
+        doc.sections
+            .extend(super::compose_items::monitoring(r, lang, &mut n));
+        return doc;
+    }
+    doc.lead.push(lead_sentence(r, lang));
+    doc.lead
+        .extend(super::compose_tests::test_sentence(r, lang));
+    doc.lead.extend(pass_sentence(r, lang));
+    doc.sections.push(participants(r, lang, &mut n));
+    doc.sections
+        .push(super::compose_scores::summary(r, lang, &mut n));
+    doc.sections
+        .push(super::compose_scores::pass_and_categories(r, lang, &mut n));
+    if s.n_paired > 0 {
+        doc.sections
+            .push(super::compose_tests::tests(r, lang, &mut n));
+    }
+    doc.sections
+        .extend(super::compose_items::items(r, lang, &mut n));
+    doc.sections
+        .extend(super::compose_items::monitoring(r, lang, &mut n));
+    doc
+}
+
+fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
+    let mut f = Vec::new();
+    if let Some(c) = &r.class_info {
+        let place = c.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
+        f.push((
+            t(lang, "Kegiatan", "Activity").into(),
+            crate::core::printable(&format!("{}{place}", c.name)),
+        ));
+        let when: Vec<String> = c.starts.iter().chain(&c.ends).cloned().collect();
+        if !when.is_empty() {
+            f.push((t(lang, "Waktu", "When").into(), when.join(" – ")));
+        }
+        if let Some(tr) = &c.trainer {
+            f.push((
+                t(lang, "Pelatih", "Trainer").into(),
+                crate::core::printable(tr),
+            ));
+        }
+    }
+    let roles: Vec<String> = r
+        .roles
+        .iter()
+        .map(|(role, n)| format!("{} {n}", role_label(role, lang)))
+        .collect();
+    let who = if roles.is_empty() {
+        r.participants.len().to_string()
+    } else {
+        format!("{} ({})", r.participants.len(), roles.join(", "))
+    };
+    f.push((
+        t(lang, "Peserta", "Participants").into(),
+        format!(
+            "{who}; {} {}",
+            r.summary.n_paired,
+            t(
+                lang,
+                "mengikuti tes awal dan tes akhir",
+                "took both the pre-test and the post-test"
+            )
+        ),
+    ));
+    f
+}
+
+fn notes(r: &Report, lang: &Lang) -> Vec<String> {
+    let mut v = Vec::new();
+    let k = r.answers_graded_by_earlier_key;
+    if k > 0 {
+        v.push(if lang.is_en() {
+            format!("Note: {k} answers were given before their question's key was changed; they are counted by the key that held when they were given.")
+        } else {
+            format!("Catatan: {k} jawaban diberikan sebelum kunci soalnya diubah; jawaban itu dinilai dengan kunci yang berlaku saat dijawab.")
+        });
+    }
+    if (1..10).contains(&r.summary.n_paired) {
+        v.push(
+            t(
+                lang,
+                "Catatan: kurang dari 10 peserta berpasangan, jadi nilai p hanya perkiraan kasar.",
+                "Note: fewer than 10 paired participants, so the p-values are only rough.",
+            )
+            .to_string(),
+        );
+    }
+    v
+}
+
+/// "Rata-rata skor pengetahuan naik dari 52 menjadi 74 (n = 16 peserta yang mengikuti keduanya)."
+fn lead_sentence(r: &Report, lang: &Lang) -> String {
+    let s = &r.summary;
+    let (Ok(a), Ok(b)) = (s.paired_pre.mean.0, s.paired_post.mean.0) else {
+        let (g, which) = if s.pre.n > 0 {
+            (&s.pre, t(lang, "tes awal", "pre-test"))
+        } else {
+            (&s.post, t(lang, "tes akhir", "post-test"))
+        };
+        let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
+        return if lang.is_en() {
+            format!(
+                "So far only the {which} has results: mean {m} (n = {}). No one has taken both tests yet, so there is no change to report.",
+                g.n
+            )
+        } else {
+            format!(
+                "Baru ada hasil {which}: rata-rata {m} (n = {}). Belum ada peserta yang mengikuti kedua tes, jadi perubahan belum dapat dihitung.",
+                g.n
+            )
+        };
+    };
+    let (sa, sb) = (short(a, 1, lang), short(b, 1, lang));
+    let n = s.n_paired;
+    if lang.is_en() {
+        let how = if sa == sb {
+            format!("stayed at {sa}")
+        } else if b > a {
+            format!("rose from {sa} to {sb}")
+        } else {
+            format!("fell from {sa} to {sb}")
+        };
+        format!("The mean knowledge score {how} (n = {n} participants who took both).")
+    } else {
+        let how = if sa == sb {
+            format!("tetap {sa}")
+        } else if b > a {
+            format!("naik dari {sa} menjadi {sb}")
+        } else {
+            format!("turun dari {sa} menjadi {sb}")
+        };
+        format!("Rata-rata skor pengetahuan {how} (n = {n} peserta yang mengikuti keduanya).")
+    }
+}
+
+fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
+    let p = &r.pass;
+    if r.summary.n_paired == 0 {
+        return None;
+    }
+    let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
+    let mark = p.pass_percent;
+    Some(if lang.is_en() {
+        format!(
+            "{a} of {n} reached the pass mark ({mark}%) in the pre-test, {b} of {n} in the post-test."
+        )
+    } else {
+        format!(
+            "Yang mencapai nilai lulus ({mark}%): {a} dari {n} pada tes awal, {b} dari {n} pada tes akhir."
+        )
+    })
+}
+
+fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+    let cut = &r.categories.cutoffs;
+    let cat = |x: Option<f64>| x.map_or("–".to_string(), |v| category(cut.of(v), lang).into());
+    let mut table = Table {
+        sheet: Sheet::Participants,
+        caption: n.table(
+            lang,
+            t(
+                lang,
+                "Skor tes awal dan tes akhir tiap peserta (%)",
+                "Each participant's pre-test and post-test score (%)",
+            ),
+        ),
+        columns: vec![
+            Column::doc("No"),
+            Column::new(t(lang, "Nama", "Name"), t(lang, "nama", "name")),
+            Column::new(t(lang, "Peran", "Role"), t(lang, "peran", "role")),
+            Column::new(t(lang, "Tes awal", "Pre-test"), t(lang, "awal", "pre")),
+            Column::new(t(lang, "Tes akhir", "Post-test"), t(lang, "akhir", "post")),
+            Column::new(
+                t(lang, "Perubahan", "Change"),
+                t(lang, "perubahan", "change"),
+            ),
+            Column::new("N-gain", "n_gain"),
+            Column::new(
+                t(lang, "Kategori (awal → akhir)", "Category (pre → post)"),
+                t(lang, "kategori", "category"),
+            ),
+        ],
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, p) in r.participants.iter().enumerate() {
+        table.push(vec![
+            Cell::Count(i + 1),
+            Cell::Name(p.name.clone()),
+            Cell::text(role_label(&p.role, lang)),
+            Cell::styled(p.pre, 1, Style::Percent),
+            Cell::styled(p.post, 1, Style::Percent),
+            Cell::styled(p.change, 1, Style::Signed),
+            Cell::styled(p.n_gain, 2, Style::Plain),
+            Cell::text(format!("{} → {}", cat(p.pre), cat(p.post))),
+        ]);
+    }
+    let mut blocks = vec![Block::Table(table)];
+    blocks.push(Block::Chart(participants_chart(r, lang, n)));
+    Section {
+        heading: t(lang, "Hasil tiap peserta", "Each participant's results").into(),
+        blocks,
+    }
+}
+
+fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
+    let pairs: Vec<(String, f64, f64)> = r
+        .participants
+        .iter()
+        .filter_map(|p| Some((crate::core::printable(&p.name), p.pre?, p.post?)))
+        .collect();
+    let kind = if pairs.len() <= DUMBBELL_MAX {
+        ChartKind::Dumbbell(pairs)
+    } else {
+        let mut lines: Vec<(f64, f64, usize)> = Vec::new();
+        let mut sorted: Vec<(i64, i64)> = pairs
+            .iter()
+            .map(|(_, a, b)| ((a * 10.0).round() as i64, (b * 10.0).round() as i64))
+            .collect();
+        sorted.sort_unstable();
+        for (a, b) in sorted {
+            match lines.last_mut() {
+                Some(l) if (l.0, l.1) == (a as f64 / 10.0, b as f64 / 10.0) => l.2 += 1,
+                _ => lines.push((a as f64 / 10.0, b as f64 / 10.0, 1)),
+            }
+        }
+        ChartKind::Slope(lines)
+    };
+    Chart {
+        caption: n.chart(
+            lang,
+            t(
+                lang,
+                "Skor tiap peserta dari tes awal ke tes akhir",
+                "Each participant's score from pre-test to post-test",
+            ),
+        ),
+        kind,
+        legend: legend(lang),
+        alt: t(
+            lang,
+            "Gambar: skor tiap peserta, tes awal → tes akhir (lihat tabel di atas).",
+            "Figure: each participant's score, pre → post (see the table above).",
+        )
+        .into(),
+    }
+}
+
+pub fn legend(lang: &Lang) -> (String, String) {
+    (
+        t(lang, "Tes awal", "Pre-test").into(),
+        t(lang, "Tes akhir", "Post-test").into(),
+    )
+}

@@ -1,0 +1,138 @@
+//! The words and number forms the report uses, in Indonesian or English.
+
+use super::stats::Undefined;
+use super::types::{Category, GainCategory, Val};
+use crate::content::Lang;
+
+pub fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
+    if lang.is_en() { en } else { id }
+}
+
+/// A number with `d` decimals; Indonesian uses a decimal comma. A value that rounds to zero is
+/// `0`, never `-0`.
+pub fn num(x: f64, d: usize, lang: &Lang) -> String {
+    let mut s = format!("{x:.d$}");
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s.remove(0);
+    }
+    if lang.is_en() { s } else { s.replace('.', ",") }
+}
+
+/// Like [`num`] with trailing zero decimals dropped: `52`, `52,5`.
+pub fn short(x: f64, d: usize, lang: &Lang) -> String {
+    let s = num(x, d, lang);
+    if s.contains([',', '.']) {
+        s.trim_end_matches('0')
+            .trim_end_matches([',', '.'])
+            .to_string()
+    } else {
+        s
+    }
+}
+
+/// A p-value as reports give it: `0,012`, or `< 0,001`.
+pub fn p_text(p: f64, lang: &Lang) -> String {
+    if p < 0.001 {
+        format!("< {}", num(0.001, 3, lang))
+    } else {
+        num(p, 3, lang)
+    }
+}
+
+/// `p = 0,012` or `p < 0,001`.
+pub fn p_is(p: f64, lang: &Lang) -> String {
+    if p < 0.001 {
+        format!("p {}", p_text(p, lang))
+    } else {
+        format!("p = {}", p_text(p, lang))
+    }
+}
+
+pub fn reason(u: Undefined, lang: &Lang) -> &'static str {
+    match u {
+        Undefined::TooFew => t(lang, "terlalu sedikit peserta", "too few people"),
+        Undefined::NoVariation => t(lang, "tidak ada variasi", "no variation"),
+        Undefined::AllZero => t(lang, "tidak ada yang berubah", "no one changed"),
+        Undefined::NoDiscordant => t(
+            lang,
+            "tidak ada yang berubah pada butir ini",
+            "no one changed on this item",
+        ),
+        Undefined::PerfectPre => t(lang, "tes awal sudah 100%", "the pre-test was already 100%"),
+        Undefined::TooMany => t(
+            lang,
+            "lebih dari 25 selisih: dipakai uji asimtotik",
+            "more than 25 differences: the asymptotic test is used",
+        ),
+    }
+}
+
+/// A figure, or "–" with the reason.
+pub fn fig(v: Val, d: usize, lang: &Lang) -> String {
+    match v.0 {
+        Ok(x) => num(x, d, lang),
+        Err(u) => format!("– ({})", reason(u, lang)),
+    }
+}
+
+pub fn role_label(role: &str, lang: &Lang) -> String {
+    crate::store::Role::parse(role)
+        .map_or(role.to_string(), |r| r.label().get(lang.code()).to_string())
+}
+
+pub fn category(c: Category, lang: &Lang) -> &'static str {
+    match c {
+        Category::Good => t(lang, "baik", "good"),
+        Category::Fair => t(lang, "cukup", "fair"),
+        Category::Poor => t(lang, "kurang", "poor"),
+    }
+}
+
+pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
+    match c {
+        Some(GainCategory::High) => t(lang, "tinggi", "high"),
+        Some(GainCategory::Medium) => t(lang, "sedang", "medium"),
+        Some(GainCategory::Low) => t(lang, "rendah", "low"),
+        None => t(lang, "tanpa kategori (turun)", "no category (a fall)"),
+    }
+}
+
+/// Cohen's conventional sizes of an effect.
+pub fn cohen(dz: f64, lang: &Lang) -> &'static str {
+    let a = dz.abs();
+    if a >= 0.8 {
+        t(lang, "besar", "large")
+    } else if a >= 0.5 {
+        t(lang, "sedang", "medium")
+    } else if a >= 0.2 {
+        t(lang, "kecil", "small")
+    } else {
+        t(lang, "sangat kecil", "very small")
+    }
+}
+
+pub fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
+    match c {
+        Some(true) => t(lang, "kompeten", "competent"),
+        Some(false) => t(lang, "belum kompeten", "not yet"),
+        None => "–",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_negative_zero_and_short_forms() {
+        let id = Lang::id();
+        assert_eq!(num(-0.001, 2, &id), "0,00");
+        assert_eq!(num(-0.4, 0, &Lang::en()), "0");
+        assert_eq!(num(-1.5, 1, &id), "-1,5");
+        assert_eq!(short(52.0, 1, &id), "52");
+        assert_eq!(short(52.5, 1, &id), "52,5");
+        assert_eq!(short(-0.04, 1, &id), "0");
+        assert_eq!(p_is(0.0004, &id), "p < 0,001");
+        assert_eq!(p_is(0.0123, &Lang::en()), "p = 0.012");
+    }
+}

@@ -1,0 +1,97 @@
+//! The trainer goes through the pre/post test with the class after the post-test: every
+//! question in paper order with its right answer and explanation. Only in trainer mode (behind
+//! the PIN): a trainee never sees this set's key while it is in use.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+use crate::content::Quiz;
+use crate::quiz::answer_text;
+use crate::session::sheets::paper_layout;
+use crate::tui::app::{Cx, Nav};
+use crate::tui::keys::{Action, Context};
+use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::widgets::prose;
+
+pub struct ReviewScreen<'c> {
+    pub quiz: &'c Quiz,
+    pub scroll: usize,
+    /// The last line the scroll can reach at the current size (kept so Up works at once).
+    most: usize,
+}
+
+impl<'c> ReviewScreen<'c> {
+    pub fn new(quiz: &'c Quiz) -> Self {
+        ReviewScreen {
+            quiz,
+            scroll: 0,
+            most: usize::MAX,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Reader
+    }
+
+    pub fn handle<'x>(&mut self, action: Action, cx: &mut Cx<'_, 'x>) -> Nav<'x> {
+        let view = cx.view();
+        let most = self
+            .lines(&view, usize::from(cx.body.width.saturating_sub(2).max(10)))
+            .len()
+            .saturating_sub(usize::from(cx.body.height.saturating_sub(2)));
+        self.most = most;
+        match action {
+            Action::Enter | Action::Back => return Nav::Pop,
+            Action::Down => self.scroll = (self.scroll + 1).min(most),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = (self.scroll + 10).min(most),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    fn lines(&self, view: &View, width: usize) -> Vec<Line<'static>> {
+        let th = view.theme;
+        let s = view.s;
+        let mut out = prose::wrap(s.review_intro, width, th.dim);
+        for (i, shown) in paper_layout(self.quiz).shown.iter().enumerate() {
+            let q = &self.quiz.questions[shown.question];
+            out.push(Line::default());
+            out.extend(prose::wrap(
+                &format!("{}. {}", i + 1, q.prompt.get(view.lang)),
+                width,
+                th.text,
+            ));
+            out.extend(prose::wrap(
+                &format!("✓ {}", answer_text(q, view.lang)),
+                width,
+                th.correct,
+            ));
+            if let Some(e) = &q.explain {
+                out.extend(prose::wrap(e.get(view.lang), width, th.dim));
+            }
+        }
+        out
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let title = format!(
+            "{} · {}",
+            view.s.review_title,
+            self.quiz.title.get(view.lang)
+        );
+        let block = panel(&title, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let lines = self.lines(view, usize::from(inner.width.max(10)));
+        let max = render_scrolled(lines, self.scroll.min(self.most), inner, buf);
+        if self.scroll.min(self.most) < max && inner.height > 0 {
+            let y = inner.y + inner.height - 1;
+            let x = inner.x + inner.width.saturating_sub(1);
+            buf[(x, y)].set_symbol("↓");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Driving the app's `update` as a trainee would, without a terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use pijat::content::{Content, load_with};
+use pijat::tui::app::{App, Msg};
+use pijat::tui::screens::Screen;
+use pijat::tui::screens::profiles::Mode;
+
+/// The personal code every test trainee chooses.
+pub const CODE: &str = "1234";
+
+/// The shipped content, loaded once per test and kept for the app's lifetime.
+pub fn content() -> &'static Content {
+    Box::leak(Box::new(load_with(None).content.unwrap()))
+}
+
+/// The app on the data folder `dir`, in `lang`, with fixed quiz seeds.
+pub fn open_app(dir: &std::path::Path, lang: Option<pijat::content::Lang>) -> App<'static> {
+    let store = pijat::store::Store::open(dir).unwrap();
+    let theme = pijat::tui::theme::Theme::plain();
+    let mut app = App::new(
+        content(),
+        store,
+        lang,
+        theme,
+        1.0,
+        std::time::Instant::now(),
+    );
+    app.seed = Some(5);
+    app
+}
+
+/// The screen as text, each line without trailing spaces.
+pub fn render(app: &App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| pijat::tui::view::draw(app, f.area(), f.buffer_mut()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    press(app, code);
+}
+
+pub fn keys(app: &mut App, codes: &[KeyCode]) {
+    for c in codes {
+        press(app, *c);
+    }
+}
+
+pub fn typed(app: &mut App, s: &str) {
+    type_text(app, s);
+}
+
+pub fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+pub fn type_text(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// From the first screen into `name`'s learning path: a new trainee is added (the first role,
+/// father) and chooses the code [`CODE`]; one already here types it.
+pub fn sign_in(app: &mut App, name: &str) {
+    let (welcome, known, rows) = match app.top() {
+        Screen::Profiles(p) => (
+            matches!(p.mode, Mode::Welcome { .. }),
+            p.profiles.iter().position(|x| x.name == name),
+            p.profiles.len(),
+        ),
+        _ => panic!("sign_in starts on the trainees' list"),
+    };
+    if welcome {
+        press(app, KeyCode::Enter);
+    } else {
+        let to = known.unwrap_or(rows);
+        for _ in 0..to {
+            press(app, KeyCode::Down);
+        }
+        press(app, KeyCode::Enter);
+        if known.is_some() {
+            enter_code(app);
+            return;
+        }
+    }
+    type_text(app, name);
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Enter);
+    enter_code(app);
+}
+
+/// Types [`CODE`]: once when the trainee has one, twice when he chooses it now; nothing when
+/// codes are off.
+fn enter_code(app: &mut App) {
+    use pijat::tui::screens::profiles::CodeStep;
+    let times = match app.top() {
+        Screen::Profiles(p) => match &p.mode {
+            Mode::Code {
+                step: CodeStep::Check,
+                ..
+            } => 1,
+            Mode::Code { .. } => 2,
+            _ => 0,
+        },
+        _ => 0,
+    };
+    for _ in 0..times {
+        type_text(app, CODE);
+        press(app, KeyCode::Enter);
+    }
+}
