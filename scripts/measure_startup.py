@@ -7,6 +7,9 @@
 
 Run after `cargo build --release --example bare` and `cargo build --release`:
     python3 scripts/measure_startup.py
+
+To compare with other builds in the same run (the runs are interleaved, so a busy machine slows
+every program alike), name them: PIJAT_BEFORE=/path/to/old/pijat BARE_BEFORE=/path/to/old/bare.
 """
 import os, pty, select, signal, statistics, subprocess, sys, tempfile, time, fcntl, termios, struct
 
@@ -79,21 +82,30 @@ def drain(fd, seconds):
 
 def main():
     env = dict(os.environ, TERM="xterm-256color", PIJAT_LANG="en")
-    bare, pijat = [], []
+    # Markers at the end of each first frame: the bottom-right corner, the footer's last word.
+    programs = [("bare ratatui", BARE, "┘".encode()), ("pijat", PIJAT, b"letter")]
+    if os.environ.get("BARE_BEFORE"):
+        programs.append(("bare ratatui (before)", os.environ["BARE_BEFORE"], "┘".encode()))
+    if os.environ.get("PIJAT_BEFORE"):
+        programs.append(("pijat (before)", os.environ["PIJAT_BEFORE"], b"letter"))
+    times = {label: [] for label, _, _ in programs}
     for _ in range(RUNS):
-        # Markers at the end of each first frame: the bottom-right corner, the footer's last word.
-        bare.append(first_frame([BARE], "┘".encode(), env))
-        with tempfile.TemporaryDirectory() as d:
-            pijat.append(first_frame([PIJAT], b"letter", dict(env, PIJAT_DATA_DIR=d)))
+        for label, path, marker in programs:
+            with tempfile.TemporaryDirectory() as d:
+                times[label].append(first_frame([path], marker, dict(env, PIJAT_DATA_DIR=d)))
+    median = {label: statistics.median(t) for label, t in times.items()}
+    for label, _, _ in programs:
+        print(f"first frame, {label}: median {median[label]*1000:.1f} ms over {RUNS} runs")
+    mb = median["bare ratatui"]
+    print(f"ratio: {median['pijat']/mb:.2f}x (target <= 1.5x), pijat (fresh data folder) / bare")
+    if "pijat (before)" in median:
+        base = median.get("bare ratatui (before)", mb)
+        print(f"ratio before: {median['pijat (before)']/base:.2f}x, the same measured in this run")
     existing = []
     with tempfile.TemporaryDirectory() as d:
         subprocess.run([PIJAT, "history"], env=dict(env, PIJAT_DATA_DIR=d), stdout=subprocess.DEVNULL)
         for _ in range(RUNS):
             existing.append(first_frame([PIJAT], b"letter", dict(env, PIJAT_DATA_DIR=d)))
-    mb, mp = statistics.median(bare), statistics.median(pijat)
-    print(f"first frame, bare ratatui: median {mb*1000:.1f} ms over {RUNS} runs")
-    print(f"first frame, pijat (fresh data folder): median {mp*1000:.1f} ms over {RUNS} runs")
-    print(f"ratio: {mp/mb:.2f}x (target <= 1.5x)")
     me = statistics.median(existing)
     print(f"first frame, pijat (existing data file): median {me*1000:.1f} ms, {me/mb:.2f}x")
 

@@ -4,7 +4,8 @@
 //!
 //! Wine 8 (Debian 12) lacks `bcryptprimitives.dll`, which Rust's standard library needs on
 //! Windows 10 and later (`ProcessPrng`); real Windows 10/11 has it. The harness builds a
-//! one-function stand-in with mingw (`tests/windows/bcryptprimitives.c`) into the prefix.
+//! one-function stand-in with mingw (`tests/windows/bcryptprimitives.c`) into the prefix, and
+//! a stand-in espeak-ng (`tests/windows/fake-espeak-ng.c`) where its installer puts it.
 //!
 //! Needs `wine` (Debian: wine and wine64) and mingw. `.ci/run` installs both, builds the exe once
 //! and passes it in `PIJAT_WINDOWS_EXE`, with `PIJAT_REQUIRE_WINE=1`. Without Wine this test says
@@ -149,22 +150,52 @@ impl Wine {
         wine.install_shim();
         std::fs::create_dir_all(wine.exe.parent().unwrap()).unwrap();
         std::fs::copy(exe, &wine.exe).unwrap();
+        // pijat.bat beside it, as in the release zip (CRLF, as scripts/release.sh writes it).
+        let bat = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/release/pijat.bat"),
+        )
+        .unwrap();
+        let bat: String = bat.lines().map(|l| format!("{l}\r\n")).collect();
+        std::fs::write(wine.exe.with_file_name("pijat.bat"), bat).unwrap();
         wine
     }
 
-    fn install_shim(&self) {
-        let dll = self.prefix.path().join("bcryptprimitives.dll");
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/windows/bcryptprimitives.c");
-        let built = Command::new("x86_64-w64-mingw32-gcc")
-            .args(["-shared", "-O2", "-s", "-o"])
-            .arg(&dll)
+    /// Builds `tests/windows/SOURCE` with mingw into `C:\PLACE`.
+    fn mingw(&self, source: &str, place: &str, args: &[&str]) {
+        let built = self.prefix.path().join(source).with_extension("bin");
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/windows")
+            .join(source);
+        let out = Command::new("x86_64-w64-mingw32-gcc")
+            .args(["-O2", "-s", "-o"])
+            .arg(&built)
             .arg(&source)
-            .arg("-ladvapi32")
+            .args(args)
             .output()
             .unwrap();
-        assert!(built.status.success(), "the shim: {}", text(&built.stderr));
-        let system32 = self.prefix.path().join("drive_c/windows/system32");
-        std::fs::copy(&dll, system32.join("bcryptprimitives.dll")).unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            source.display(),
+            text(&out.stderr)
+        );
+        let place = self.c(place);
+        std::fs::create_dir_all(place.parent().unwrap()).unwrap();
+        std::fs::copy(&built, place).unwrap();
+    }
+
+    fn install_shim(&self) {
+        self.mingw(
+            "bcryptprimitives.c",
+            "windows\\system32\\bcryptprimitives.dll",
+            &["-shared", "-ladvapi32"],
+        );
+        // For the audio guide: where espeak-ng's installer puts it (not on the PATH).
+        self.mingw(
+            "fake-espeak-ng.c",
+            "Program Files\\eSpeak NG\\espeak-ng.exe",
+            &[],
+        );
     }
 
     /// A Wine program in this prefix: no debug chatter, no Mono or Gecko installers, no
@@ -464,6 +495,49 @@ fn sheets_report_export_import(wine: &Wine) {
     expect_rows(&wine.ok(&[&args[..], &["--data-dir", second]].concat()));
 }
 
+/// The audio guide made on Windows: espeak-ng found in Program Files, speech resampled and coded
+/// to Ogg Opus by the mingw build of libopus, tracks named in Indonesian, as long as the routine.
+fn audio_guide(wine: &Wine) {
+    let made = wine.ok(&["audio-guide", "--out", "C:\\Panduan Suara"]);
+    assert!(made.contains("00-latihan-pijat-oksitosin-id.ogg"), "{made}");
+    let folder = wine.c("Panduan Suara");
+    let mut tracks: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ogg"))
+        .collect();
+    tracks.sort();
+    let routine = pijat::content::load_with(None).content.unwrap();
+    let routine = routine.routine("oxytocin-massage").unwrap();
+    assert_eq!(tracks.len(), routine.steps.len() + 1, "{tracks:?}");
+    assert!(folder.join("03-siapkan-ruangan-id.ogg").is_file());
+    assert!(folder.join("daftar-trek.txt").is_file());
+    let secs = |p: &Path| {
+        let decoded = pijat::audio::ogg_opus::decode(&std::fs::read(p).unwrap()).unwrap();
+        let loud = decoded.samples.iter().any(|s| s.unsigned_abs() > 1000);
+        assert!(loud, "{} is silent", p.display());
+        decoded.samples.len() as f64 / f64::from(pijat::audio::ogg_opus::RATE)
+    };
+    let mut steps = 0.0;
+    for (step, track) in routine.steps.iter().zip(&tracks[1..]) {
+        let s = secs(track);
+        if let Some(planned) = step.seconds {
+            let planned = f64::from(planned);
+            assert!(
+                (s - planned).abs() <= planned * 0.01,
+                "{}: {s} s",
+                track.display()
+            );
+        }
+        steps += s;
+    }
+    let whole = secs(&tracks[0]);
+    assert!(
+        (whole - steps).abs() <= steps * 0.01,
+        "{whole} s, steps {steps} s"
+    );
+}
+
 #[test]
 fn pijat_exe_runs_on_windows_under_wine() {
     if !installed("wine", "--version") {
@@ -483,7 +557,22 @@ fn pijat_exe_runs_on_windows_under_wine() {
 
     let valid = wine.ok(&["validate"]);
     assert!(valid.contains("Konten sah"), "{valid}");
+    // What a trainer double-clicks: pijat.bat, in a folder with spaces, passing its arguments on.
+    let bat = "C:\\Pelatihan Ayah ASI\\pijat.bat";
+    let out = wait(
+        wine.command("wine", &["cmd", "/c", bat, "--lang", "en", "validate"])
+            .spawn()
+            .unwrap(),
+        "pijat.bat",
+    );
+    assert!(
+        out.status.success() && text(&out.stdout).contains("Content is valid"),
+        "pijat.bat: {}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     pretest_killed_and_resumed(&wine);
     sheets_report_export_import(&wine);
+    audio_guide(&wine);
     eprintln!("pijat.exe smoke suite under Wine: {:?}", started.elapsed());
 }

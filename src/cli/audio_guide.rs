@@ -283,26 +283,34 @@ fn write_all(
     let title = routine.title.get(lang);
     let _ = writeln!(list, "{title} — pijat");
     let _ = writeln!(list);
-    let mut all: Vec<i16> = Vec::new();
-    for tr in tracks {
-        let name = format!(
-            "{:02}-{}-{code}.{ext}",
-            tr.number,
-            slug(&tr.title, &tr.step_id)
-        );
-        let label = format!("{}. {}", tr.number, tr.title);
-        let bytes = file_bytes(format, rate, &tr.samples, &label, title, lang)?;
-        write_aside(&out.join(&name), &bytes, lang)?;
-        let _ = writeln!(
-            list,
-            "{name}  ({})  {}",
-            duration(tr.samples.len(), rate),
-            tr.spoken
-        );
-        all.extend_from_slice(&tr.samples);
-    }
+    let all: Vec<i16> = tracks
+        .iter()
+        .flat_map(|t| t.samples.iter().copied())
+        .collect();
     let complete = format!("00-{}-{code}.{ext}", slug(title, &routine.id));
-    let bytes = file_bytes(format, rate, &all, title, title, lang)?;
+    // The complete track is half the encoding: it is made on a second core meanwhile.
+    let bytes = std::thread::scope(|scope| {
+        let whole = scope.spawn(|| file_bytes(format, rate, &all, title, title, lang));
+        for tr in tracks {
+            let name = format!(
+                "{:02}-{}-{code}.{ext}",
+                tr.number,
+                slug(&tr.title, &tr.step_id)
+            );
+            let label = format!("{}. {}", tr.number, tr.title);
+            let bytes = file_bytes(format, rate, &tr.samples, &label, title, lang)?;
+            write_aside(&out.join(&name), &bytes, lang)?;
+            let _ = writeln!(
+                list,
+                "{name}  ({})  {}",
+                duration(tr.samples.len(), rate),
+                tr.spoken
+            );
+        }
+        whole
+            .join()
+            .unwrap_or_else(|_| Err("pijat: encoding the complete track failed".into()))
+    })?;
     write_aside(&out.join(&complete), &bytes, lang)?;
     let total = duration(all.len(), rate);
     let kind = match (format, lang.is_en()) {

@@ -6,18 +6,31 @@ use std::process::{Child, Command, Stdio};
 
 use super::{Engine, Said};
 
-/// The espeak-ng program, if installed (`espeak` as a fallback).
+/// Where espeak-ng may be: on the PATH (`espeak` as a fallback), or where its Windows installer
+/// puts it, which it does not add to the PATH (`C:\Program Files\eSpeak NG\espeak-ng.exe`).
+fn candidates(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<PathBuf> {
+    let mut c = vec![PathBuf::from("espeak-ng"), PathBuf::from("espeak")];
+    for folder in ["ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"] {
+        if let Some(dir) = var(folder) {
+            c.push(PathBuf::from(dir).join("eSpeak NG").join("espeak-ng.exe"));
+        }
+    }
+    c
+}
+
+/// The espeak-ng program, if installed.
 pub fn espeak_program() -> Option<PathBuf> {
-    ["espeak-ng", "espeak"].iter().find_map(|name| {
-        Command::new(name)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .ok()
-            .filter(|s| s.success())
-            .map(|_| PathBuf::from(name))
-    })
+    candidates(|v| std::env::var_os(v))
+        .into_iter()
+        .find(|program| {
+            Command::new(program)
+                .arg("--version")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
 }
 
 /// espeak-ng's voice for a content language: Indonesian and English have voices; a language
@@ -120,4 +133,22 @@ pub fn pcm_from_wav(bytes: &[u8]) -> Result<(u32, Vec<i16>), String> {
         at = body.saturating_add(len + len % 2);
     }
     Err(bad())
+}
+
+#[cfg(test)]
+mod candidate_tests {
+    use super::*;
+
+    #[test]
+    fn espeak_is_looked_for_on_the_path_then_where_its_windows_installer_puts_it() {
+        let none = candidates(|_| None);
+        assert_eq!(none, [PathBuf::from("espeak-ng"), PathBuf::from("espeak")]);
+        let windows = candidates(|v| (v == "ProgramFiles").then(|| r"C:\Program Files".into()));
+        assert_eq!(
+            windows[2],
+            PathBuf::from(r"C:\Program Files")
+                .join("eSpeak NG")
+                .join("espeak-ng.exe")
+        );
+    }
 }
