@@ -79,7 +79,7 @@ impl Screen {
 
     /// Waits (with a deadline, not a sleep) until the screen shows `want`.
     pub fn wait_for(&mut self, want: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(40);
         while !self.text().contains(want) {
             assert!(
                 Instant::now() < deadline,
@@ -99,7 +99,7 @@ impl Screen {
 
     /// Waits for the process to end and returns whether it succeeded.
     pub fn wait_exit(&mut self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if let Some(st) = self.child.try_wait().unwrap() {
                 self.pump(Duration::from_millis(100));
