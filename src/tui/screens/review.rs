@@ -18,8 +18,8 @@ use crate::tui::widgets::prose;
 pub struct ReviewScreen<'c> {
     pub quiz: &'c Quiz,
     pub scroll: usize,
-    /// The last line the scroll can reach at the current size (kept so Up works at once).
-    most: usize,
+    /// How far the text scrolls, as last drawn.
+    limit: crate::tui::view::ScrollLimit,
 }
 
 impl<'c> ReviewScreen<'c> {
@@ -27,7 +27,7 @@ impl<'c> ReviewScreen<'c> {
         ReviewScreen {
             quiz,
             scroll: 0,
-            most: usize::MAX,
+            limit: Default::default(),
         }
     }
 
@@ -35,18 +35,12 @@ impl<'c> ReviewScreen<'c> {
         Context::Reader
     }
 
-    pub fn handle<'x>(&mut self, action: Action, cx: &mut Cx<'_, 'x>) -> Nav<'x> {
-        let view = cx.view();
-        let most = self
-            .lines(&view, usize::from(cx.body.width.saturating_sub(2).max(10)))
-            .len()
-            .saturating_sub(usize::from(cx.body.height.saturating_sub(2)));
-        self.most = most;
+    pub fn handle<'x>(&mut self, action: Action, _cx: &mut Cx<'_, 'x>) -> Nav<'x> {
         match action {
             Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll = (self.scroll + 1).min(most),
+            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = (self.scroll + 10).min(most),
+            Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             _ => {}
         }
@@ -86,9 +80,11 @@ impl<'c> ReviewScreen<'c> {
         let block = panel(&title, view.theme);
         let inner = block.inner(area);
         block.render(area, buf);
-        let lines = self.lines(view, usize::from(inner.width.max(10)));
-        let max = render_scrolled(lines, self.scroll.min(self.most), inner, buf);
-        if self.scroll.min(self.most) < max && inner.height > 0 {
+        // One column short: the last one holds the "more below" mark.
+        let lines = self.lines(view, usize::from(inner.width.saturating_sub(1).max(10)));
+        let max = render_scrolled(lines, self.scroll, inner, buf);
+        self.limit.set(max);
+        if self.scroll < max && inner.height > 0 {
             let y = inner.y + inner.height - 1;
             let x = inner.x + inner.width.saturating_sub(1);
             buf[(x, y)].set_symbol("↓");
