@@ -72,13 +72,13 @@ fn main() {
         ("a 50 MB sheet (refused: too large)", 50_000_000),
         (
             "the largest sheet accepted",
-            pijat::session::sheet_file::MAX_SHEET_BYTES as usize - 100,
+            pijat::app::sheet_file::MAX_SHEET_BYTES as usize - 100,
         ),
     ] {
         let file = dir.path().join("sheet.csv");
         sheet(&file, size, &answers);
         let (result, peak) = peak_of(|| {
-            pijat::session::sheets::import_answer_sheet(
+            pijat::app::sheets::import_answer_sheet(
                 &mut store,
                 quiz,
                 &content.version,
@@ -98,7 +98,7 @@ fn main() {
     }
 
     // A bundle just under its size limit: the same record many times over, as text.
-    let limit = pijat::session::bundles::MAX_BUNDLE_BYTES as usize;
+    let limit = pijat::app::bundles::MAX_BUNDLE_BYTES as usize;
     let file = dir.path().join("big.pijat");
     {
         let mut text = String::from(
@@ -126,12 +126,7 @@ fn main() {
         std::fs::write(&file, whole).unwrap();
     }
     let (result, peak) = peak_of(|| {
-        pijat::session::bundles::import_from(
-            &mut store,
-            &content,
-            std::slice::from_ref(&file),
-            "en",
-        )
+        pijat::app::bundles::import_from(&mut store, &content, std::slice::from_ref(&file), "en")
     });
     let said = match result {
         Ok(m) => format!("{} trainees merged", m.profiles_new),
@@ -146,12 +141,7 @@ fn main() {
     let huge = dir.path().join("huge.pijat");
     std::fs::write(&huge, vec![b' '; 50_000_000]).unwrap();
     let (_, peak) = peak_of(|| {
-        pijat::session::bundles::import_from(
-            &mut store,
-            &content,
-            std::slice::from_ref(&huge),
-            "en",
-        )
+        pijat::app::bundles::import_from(&mut store, &content, std::slice::from_ref(&huge), "en")
     });
     println!(
         "a 50 MB file given as a bundle (refused: too large): peak {}",

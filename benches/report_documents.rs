@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use pijat::report::build::{Cutoffs, Input, ParticipantInput};
-use pijat::report::{build, render};
+use pijat::engine::report::build::{Cutoffs, Input, ParticipantInput};
+use pijat::engine::report::{build, render};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();

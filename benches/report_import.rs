@@ -7,10 +7,10 @@
 
 use std::time::{Duration, Instant};
 
+use pijat::app::bundles::import_from;
+use pijat::app::report_data::report_input;
 use pijat::content::load_with;
-use pijat::report::{build, render};
-use pijat::session::bundles::import_from;
-use pijat::session::report_data::report_input;
+use pijat::engine::report::{build, render};
 use pijat::store::Store;
 use rusqlite::{Connection, params};
 
@@ -228,7 +228,7 @@ fn main() {
         }
         let store = Store::open(src.path()).unwrap();
         let file = bundles.path().join(format!("laptop-{b:03}.json"));
-        pijat::session::bundles::export_to(&store, &file, None, false, "v").unwrap();
+        pijat::app::bundles::export_to(&store, &file, None, false, "v").unwrap();
         files.push(file);
     }
     let times: Vec<Duration> = (0..3)

@@ -127,7 +127,7 @@ fn history_10k() {
             let attempts = store.attempts_of(&p.id).unwrap();
             assert_eq!(attempts.len(), 10_000);
             for q in 0..7 {
-                pijat::session::progress::prepost_from(&attempts, &format!("quiz-{q}"));
+                pijat::app::progress::prepost_from(&attempts, &format!("quiz-{q}"));
             }
             t.elapsed()
         })

@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use pijat::audio::ogg_opus::{RATE, decode};
+use pijat::engine::audio::ogg_opus::{RATE, decode};
 
 const MODULE: &str = r#"format_version = 1
 id = "guide-test"

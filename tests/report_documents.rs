@@ -149,7 +149,7 @@ fn unzip(bytes: &[u8], part: &str) -> String {
 
 /// A number as the Indonesian documents print it.
 fn id(x: f64, d: usize) -> String {
-    pijat::report::words::num(x, d, &pijat::content::Lang::id())
+    pijat::engine::report::words::num(x, d, &pijat::content::Lang::id())
 }
 
 fn f(v: &Value) -> f64 {
@@ -178,8 +178,16 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
     let n = s["n_paired"].as_u64().unwrap();
     let lead = format!(
         "Rata-rata skor pengetahuan naik dari {} menjadi {} (n = {n} peserta yang mengikuti keduanya).",
-        pijat::report::words::short(f(&s["paired_pre"]["mean"]), 1, &pijat::content::Lang::id()),
-        pijat::report::words::short(f(&s["paired_post"]["mean"]), 1, &pijat::content::Lang::id()),
+        pijat::engine::report::words::short(
+            f(&s["paired_pre"]["mean"]),
+            1,
+            &pijat::content::Lang::id()
+        ),
+        pijat::engine::report::words::short(
+            f(&s["paired_post"]["mean"]),
+            1,
+            &pijat::content::Lang::id()
+        ),
     );
     assert!(words.contains(&lead), "{lead}\n{words}");
     for caption in [
@@ -226,7 +234,7 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
         .unwrap();
     assert!(words.contains(&format!(
         "{}%",
-        pijat::report::words::short(f(&budi["pre"]), 1, &pijat::content::Lang::id())
+        pijat::engine::report::words::short(f(&budi["pre"]), 1, &pijat::content::Lang::id())
     )));
     let (lo, hi) = (f(&s["diff"]["ci95"][0]), f(&s["diff"]["ci95"][1]));
     assert!(words.contains(&id(lo, 1)) && words.contains(&id(hi, 1)));

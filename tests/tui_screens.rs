@@ -267,7 +267,7 @@ fn practice_quiz_types_feedback_and_results() {
         .content
         .quizzes
         .iter()
-        .filter(|q| pijat::content::Phase::Practice.fits(q.purpose))
+        .filter(|q| q.purpose.allows(pijat::content::Phase::Practice))
         .collect();
     let review = practice.iter().position(|q| q.id == "review").unwrap();
     for _ in 0..review {

@@ -513,10 +513,10 @@ fn audio_guide(wine: &Wine) {
     assert!(folder.join("03-siapkan-ruangan-id.ogg").is_file());
     assert!(folder.join("daftar-trek.txt").is_file());
     let secs = |p: &Path| {
-        let decoded = pijat::audio::ogg_opus::decode(&std::fs::read(p).unwrap()).unwrap();
+        let decoded = pijat::engine::audio::ogg_opus::decode(&std::fs::read(p).unwrap()).unwrap();
         let loud = decoded.samples.iter().any(|s| s.unsigned_abs() > 1000);
         assert!(loud, "{} is silent", p.display());
-        decoded.samples.len() as f64 / f64::from(pijat::audio::ogg_opus::RATE)
+        decoded.samples.len() as f64 / f64::from(pijat::engine::audio::ogg_opus::RATE)
     };
     let mut steps = 0.0;
     for (step, track) in routine.steps.iter().zip(&tracks[1..]) {

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
-use crate::audio::resample::Resample;
-use crate::audio::{StepTrack, Synth, Words, ogg_opus, render};
 use crate::content::{Lang, Routine};
+use crate::engine::audio::resample::Resample;
+use crate::engine::audio::{StepTrack, Synth, Words, ogg_opus, render};
 use crate::speech::{espeak_program, pcm_from_wav, synthesize_wav};
 
 /// The file format of the guide.
@@ -175,7 +175,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
         );
         return EXIT_INPUT;
     };
-    let s = crate::tui::text::tr(lang);
+    let s = crate::core::strings::tr(lang);
     let words = Words {
         step: s.say_step,
         halfway: s.say_halfway,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INPUT, Shell, t};
-use crate::session::bundles::{export_to, import_from};
+use crate::app::bundles::{export_to, import_from};
 
 pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
     let lang = &shell.lang;

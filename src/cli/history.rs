@@ -4,11 +4,11 @@ use std::io::Write;
 
 use super::quiz::phase_label;
 use super::{EXIT_INPUT, Shell, local_date, t};
+use crate::app::monitoring::{main_routine, monitoring};
+use crate::app::progress::prepost_from;
+use crate::app::progress::score_of;
 use crate::content::{Content, Lang};
-use crate::quiz::{format_change_in, format_percent_in};
-use crate::session::monitoring::{main_routine, monitoring};
-use crate::session::progress::prepost_from;
-use crate::session::progress::score_of;
+use crate::engine::quiz::{format_change_in, format_percent_in};
 use crate::store::{Profile, Store};
 
 pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {

@@ -120,7 +120,7 @@ pub enum Command {
         items: bool,
         /// Knowledge categories: the lowest % of "good" and of "fair" (default Arikunto's 76,56)
         #[arg(long, value_name = "GOOD,FAIR", value_parser = report::parse_cutoffs)]
-        cutoffs: Option<crate::report::build::Cutoffs>,
+        cutoffs: Option<crate::engine::report::build::Cutoffs>,
         /// Write to FILE (it must not exist yet) instead of standard output
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
@@ -231,16 +231,7 @@ pub fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
     if lang.is_en() { en } else { id }
 }
 
-/// A stored UTC time shown in the laptop's local time: `2026-11-28 10:02`.
-pub fn local_date(stored: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stored)
-        .map(|d| {
-            d.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| stored.to_string())
-}
+pub use crate::core::local_date;
 
 /// What every command needs from the global options: language, content and data folder.
 pub struct Shell {

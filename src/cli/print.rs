@@ -3,9 +3,9 @@
 
 use super::print_page::{head, page_starts};
 use super::{EXIT_USAGE, Shell};
+use crate::app::sheets::{paper_layout, token_for};
 use crate::content::{Lang, QuestionKind, Quiz, Text};
-use crate::quiz::{Response, answer_text};
-use crate::session::sheets::{paper_layout, token_for};
+use crate::engine::quiz::{Response, answer_text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -4,11 +4,11 @@
 use std::io::{BufRead, Write};
 
 use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use crate::app::{QuizRun, Start, StartArgs, prepost};
 use crate::content::{Content, Lang, Phase, Purpose, QuestionKind, Quiz};
-use crate::quiz::{
+use crate::engine::quiz::{
     Feedback, Response, Score, Shown, answer_text, format_change_in, parse_token, response_text,
 };
-use crate::session::{QuizRun, Start, StartArgs, prepost};
 use crate::store::{Profile, Role, Store, clean_name};
 
 pub struct PlainArgs {
@@ -145,7 +145,7 @@ fn run_inner(
         }
     };
     if let Some(phase) = args.phase
-        && !phase.fits(quiz.purpose)
+        && !quiz.purpose.allows(phase)
     {
         let m = if quiz.purpose == Purpose::PrePost {
             t(
@@ -205,7 +205,7 @@ fn run_inner(
     let mut run = match start {
         Start::AlreadyTaken(a) => {
             let date = super::local_date(a.finished.as_deref().unwrap_or_default());
-            let pct = crate::session::progress::score_of(&a)
+            let pct = crate::app::progress::score_of(&a)
                 .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
             let m = if lang.is_en() {
                 format!(

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
-use crate::report::build::Cutoffs;
-use crate::report::png::Fonts;
-use crate::report::{build, render};
-use crate::session::report_data::report_input;
+use crate::app::report_data::report_input;
+use crate::engine::report::build::Cutoffs;
+use crate::engine::report::png::Fonts;
+use crate::engine::report::{build, render};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -113,7 +113,7 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
         }
     };
     let items = a.items || a.format.document();
-    let routine = crate::session::monitoring::main_routine(&content);
+    let routine = crate::app::monitoring::main_routine(&content);
     let mut input = match report_input(&store, quiz, a.class, items, lang, routine) {
         Ok(Some(i)) => i,
         Ok(None) => {
@@ -166,7 +166,7 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
         }
     };
     match &a.out {
-        Some(file) => match crate::session::out_file::write_new(file, &bytes) {
+        Some(file) => match crate::app::out_file::write_new(file, &bytes) {
             Ok(()) => {
                 crate::outln!(
                     "{}",

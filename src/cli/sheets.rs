@@ -1,9 +1,9 @@
 //! `pijat sheets import`: typed-in paper forms, all rows or none, every bad row reported.
 
 use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell, t};
-use crate::quiz::Score;
-use crate::session::monitoring::{import_checklist_sheet, import_visit_sheet};
-use crate::session::sheets::import_answer_sheet;
+use crate::app::monitoring::{import_checklist_sheet, import_visit_sheet};
+use crate::app::sheets::import_answer_sheet;
+use crate::engine::quiz::Score;
 
 pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     let lang = &shell.lang;

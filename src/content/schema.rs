@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::figures::{Cue, Figure};
 use super::text::{Lang, Text};
+pub use crate::core::Phase;
 
 /// Which content files a value came from: the ones shipped in the binary or a trainer's folder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,46 +98,19 @@ impl Purpose {
         }
     }
 
+    /// Whether a question set of this purpose may be taken in this phase: the pre/post set
+    /// only as a pre-test or post-test (practising on it would spoil the post-test), other
+    /// sets only as practice.
+    pub fn allows(self, phase: Phase) -> bool {
+        (self == Purpose::PrePost) == (phase != Phase::Practice)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Self::PrePost => "prepost",
             Self::Module => "module",
             Self::Review => "review",
         }
-    }
-}
-
-/// When in the programme a quiz is taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Phase {
-    /// Before the counselling: measures what people knew.
-    Pre,
-    /// After it, with the same questions: measures what they learned.
-    Post,
-    /// Self-study with module and review quizzes.
-    Practice,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Practice];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Phase::Pre => "pre",
-            Phase::Post => "post",
-            Phase::Practice => "practice",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.name() == s)
-    }
-
-    /// Whether a question set of this purpose may be taken in this phase: the pre/post set
-    /// only as a pre-test or post-test (practising on it would spoil the post-test), other
-    /// sets only as practice.
-    pub fn fits(self, purpose: Purpose) -> bool {
-        (purpose == Purpose::PrePost) == (self != Phase::Practice)
     }
 }
 

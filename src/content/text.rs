@@ -1,47 +1,8 @@
 //! Texts keyed by language code, and the language a user reads in.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-/// A language code such as `id`, `en`, `jv`: two or three lowercase ASCII letters.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Lang(String);
-
-impl Lang {
-    pub fn id() -> Self {
-        Self("id".into())
-    }
-
-    pub fn en() -> Self {
-        Self("en".into())
-    }
-
-    /// Accepts `id`, `en` and regional codes (`jv`, `su`, `ms`, `ban`…).
-    pub fn parse(code: &str) -> Option<Self> {
-        let code = code.trim().to_ascii_lowercase();
-        let ok = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-        ok.then_some(Self(code))
-    }
-
-    pub fn code(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_en(&self) -> bool {
-        self.0 == "en"
-    }
-
-    /// The other of the two interface languages: what `L` switches to.
-    pub fn toggled(&self) -> Self {
-        if self.is_en() { Self::id() } else { Self::en() }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub use crate::core::Lang;
 
 /// A content text in several languages. Shown in the chosen language, falling back to
 /// Indonesian, then English.

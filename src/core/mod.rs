@@ -1,11 +1,20 @@
-//! The shared vocabulary every layer speaks: bilingual text, names, and the words for what went
+//! The shared vocabulary every layer speaks: the language, bilingual text, phases, roles, dates, names, and the words for what went
 //! wrong with a file. Imports nothing of pijat's.
 
 pub mod bilingual;
 pub mod cell;
+pub mod dates;
 pub mod io_words;
+pub mod lang;
 pub mod names;
+pub mod phase;
 pub mod places;
+pub mod role;
+pub mod strings;
 
 pub use bilingual::Bilingual;
+pub use dates::local_date;
+pub use lang::Lang;
 pub use names::{NameError, clean_name, name_key, printable};
+pub use phase::Phase;
+pub use role::Role;

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
-use crate::content::Phase;
+use crate::core::Phase;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttemptRow {

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::profiles::name_key;
 use super::{Result, Store, StoreError, now};
-use crate::content::Bilingual;
+use crate::core::Bilingual;
 use crate::msg;
 
 pub const BUNDLE_FORMAT: &str = "pijat-bundle";
@@ -233,7 +233,7 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
     }
     for a in &p.attempts {
         let class_ok = a.class_id.as_deref().is_none_or(|c| classes.contains(c));
-        let phase_ok = crate::content::Phase::from_name(&a.phase).is_some();
+        let phase_ok = crate::core::Phase::from_name(&a.phase).is_some();
         if !profiles.contains(a.profile_id.as_str())
             || !class_ok
             || !phase_ok

@@ -275,7 +275,7 @@ fn attempts_that_raced_before_the_rule_leave_one_standing() {
     drop(conn);
     let store = Store::open(dir.path()).unwrap();
     let standing = store
-        .attempts_at("p1", "knowledge", crate::content::Phase::Pre)
+        .attempts_at("p1", "knowledge", crate::core::Phase::Pre)
         .unwrap();
     assert_eq!(standing.len(), 1);
     assert_eq!(standing[0].id, "a-done", "the first finished one stands");
@@ -296,7 +296,7 @@ fn the_schema_refuses_a_second_pre_test() {
         profile_id: &p.id,
         class_id: None,
         quiz_id: "knowledge",
-        phase: crate::content::Phase::Pre,
+        phase: crate::core::Phase::Pre,
         seed: 1,
         shuffle: true,
         question_count: 10,

@@ -3,48 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
-use crate::content::Bilingual;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
-    Father,
-    Cadre,
-    Midwife,
-    Other,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Father, Role::Cadre, Role::Midwife, Role::Other];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::Father => "father",
-            Role::Cadre => "cadre",
-            Role::Midwife => "midwife",
-            Role::Other => "other",
-        }
-    }
-
-    /// Accepts the English and the Indonesian word, in any case.
-    pub fn parse(s: &str) -> Option<Role> {
-        match s.trim().to_lowercase().as_str() {
-            "father" | "ayah" | "bapak" => Some(Role::Father),
-            "cadre" | "kader" => Some(Role::Cadre),
-            "midwife" | "bidan" => Some(Role::Midwife),
-            "other" | "lainnya" | "lain" => Some(Role::Other),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> Bilingual {
-        match self {
-            Role::Father => Bilingual::new("ayah", "father"),
-            Role::Cadre => Bilingual::new("kader", "cadre"),
-            Role::Midwife => Bilingual::new("bidan", "midwife"),
-            Role::Other => Bilingual::new("lainnya", "other"),
-        }
-    }
-}
+pub use crate::core::Role;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::profiles::{clean_name, name_key};
 use super::{AttemptRow, Result, Role, Store, StoreError, now};
-use crate::content::Phase;
+use crate::core::Phase;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SheetAnswer {

@@ -8,10 +8,10 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::keys::{self, Action, Context};
 use super::screens::{self, Screen};
-use super::text::tr;
 use super::theme::Theme;
 use super::view::{View, body_area};
 use crate::content::{Content, Lang};
+use crate::core::strings::tr;
 use crate::store::{Profile, Store};
 use ratatui::layout::Rect;
 

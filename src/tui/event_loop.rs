@@ -103,7 +103,7 @@ fn first_frame(
         theme,
         now: Instant::now(),
         content: &empty,
-        s: super::text::tr(&lang),
+        s: crate::core::strings::tr(&lang),
     };
     let top =
         super::screens::Screen::Profiles(super::screens::profiles::ProfilesScreen::with(profiles));
@@ -134,7 +134,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
                 Ok(s) => Voice::Found(s),
                 Err(_) => {
                     // Said once; then pijat carries on silently.
-                    app.toast = Some(super::text::tr(&app.lang).no_voice.to_string());
+                    app.toast = Some(crate::core::strings::tr(&app.lang).no_voice.to_string());
                     Voice::Missing
                 }
             };

@@ -4,7 +4,6 @@
 pub mod app;
 pub mod keys;
 pub mod screens;
-pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;

@@ -11,9 +11,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use super::app::{App, Confirm, Overlay};
 use super::keys::{self, Context};
 use super::screens::Screen;
-use super::text::{Strings, tr};
 use super::theme::Theme;
 use crate::content::{Content, Lang};
+use crate::core::strings::{Strings, tr};
 use crate::store::Profile;
 
 /// The smallest window pijat draws in; smaller, it asks for a bigger one.

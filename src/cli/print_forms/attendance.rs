@@ -5,7 +5,7 @@ use super::{Paper, class_input, date, esc, langs};
 use crate::cli::Shell;
 use crate::cli::print::Format;
 use crate::content::Content;
-use crate::report::render::role_label;
+use crate::engine::report::render::role_label;
 
 /// Blank rows after the members, for those who come without being on the list.
 const SPARE: usize = 3;

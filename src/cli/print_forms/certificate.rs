@@ -5,8 +5,8 @@ use super::{Paper, class_input, date, esc, langs};
 use crate::cli::Shell;
 use crate::cli::print::{Format, Langs};
 use crate::content::Content;
-use crate::report::build::ClassInfo;
-use crate::report::render::role_label;
+use crate::engine::report::build::ClassInfo;
+use crate::engine::report::render::role_label;
 
 const CSS: &str = ".cert { border: 3pt double #1f4e79; padding: 24mm 16mm; min-height: 215mm; text-align: center; box-sizing: border-box; }
 .cert h1 { font-size: 26pt; letter-spacing: 3pt; margin: 0 0 4pt; }

@@ -199,7 +199,7 @@ pub fn class_input(
     shell: &Shell,
     content: &Content,
     class: &str,
-) -> Result<crate::report::Input, String> {
+) -> Result<crate::engine::report::Input, String> {
     let lang = &shell.lang;
     let store = shell.store_to_read()?;
     let quiz = content.prepost_quiz().ok_or_else(|| {
@@ -210,9 +210,8 @@ pub fn class_input(
         )
         .to_string()
     })?;
-    let routine = crate::session::monitoring::main_routine(content);
-    match crate::session::report_data::report_input(&store, quiz, Some(class), false, lang, routine)
-    {
+    let routine = crate::app::monitoring::main_routine(content);
+    match crate::app::report_data::report_input(&store, quiz, Some(class), false, lang, routine) {
         Ok(Some(i)) => Ok(i),
         Ok(None) => Err(if lang.is_en() {
             format!("no class “{class}”")

@@ -14,14 +14,14 @@ use super::member::MemberScreen;
 use super::observe::ObserveScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
+use crate::app::monitoring::monitoring;
+use crate::app::progress::prepost_from;
 use crate::content::{Phase, Routine};
-use crate::quiz::{Score, format_change_in};
-use crate::session::monitoring::monitoring;
-use crate::session::progress::prepost_from;
+use crate::core::strings::tr;
+use crate::engine::quiz::{Score, format_change_in};
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel, row, scroll_for};
 use crate::tui::widgets::form::{Field, Form, Outcome};
 

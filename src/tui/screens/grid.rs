@@ -8,13 +8,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::sheets::{PAPER_SEED, paper_layout, read_answers};
 use crate::content::{Phase, QuestionKind, Quiz};
-use crate::quiz::{Layout as QuizLayout, parse_token};
-use crate::session::sheets::{PAPER_SEED, paper_layout, read_answers};
+use crate::core::strings::tr;
+use crate::engine::quiz::{Layout as QuizLayout, parse_token};
 use crate::store::{ClassRow, Profile, SheetImport, SheetRow};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 
 pub struct GridRow {

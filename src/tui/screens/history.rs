@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::cli::local_date;
-use crate::quiz::format_percent_in;
-use crate::session::monitoring::{Observed, main_routine, monitoring};
-use crate::session::progress::score_of;
+use crate::app::monitoring::{Observed, main_routine, monitoring};
+use crate::app::progress::score_of;
+use crate::core::local_date;
+use crate::engine::quiz::format_percent_in;
 use crate::store::{AttemptRow, PracticeRun};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
+use crate::app::progress::prepost_from;
 use crate::content::Phase;
-use crate::quiz::{Score, format_change_in};
-use crate::session::progress::prepost_from;
+use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row};
@@ -87,14 +87,14 @@ impl Stats {
             .content
             .quizzes
             .iter()
-            .filter(|q| Phase::Practice.fits(q.purpose))
+            .filter(|q| q.purpose.allows(Phase::Practice))
             .collect();
         let quizzes_passed = practice_quizzes
             .iter()
             .filter(|q| {
                 attempts.iter().any(|a| {
                     a.quiz_id == q.id
-                        && crate::session::progress::score_of(a)
+                        && crate::app::progress::score_of(a)
                             .is_some_and(|s| s.passes(q.pass_percent))
                 })
             })
@@ -110,7 +110,7 @@ impl Stats {
             // Done only when every timed critical step ran its time (the massage not skipped).
             practice_finished: runs
                 .iter()
-                .filter(|r| crate::session::practice_run::is_done(cx.store, cx.content, r))
+                .filter(|r| crate::app::practice_run::is_done(cx.store, cx.content, r))
                 .count(),
             quizzes_passed,
             quizzes_total: practice_quizzes.len(),

@@ -12,12 +12,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::Screen;
 use super::pin::{PinScreen, Purpose};
 use super::quiz::QuizScreen;
+use crate::app::{QuizRun, Start, StartArgs};
 use crate::content::{Phase, Quiz};
-use crate::session::{QuizRun, Start, StartArgs};
+use crate::core::strings::tr;
 use crate::store::{ClassRow, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel, row, scroll_for};
 
 pub struct HotSeatScreen<'c> {
@@ -235,9 +235,9 @@ impl<'c> HotSeatScreen<'c> {
 
 /// A participant's own post-test result, shown to him alone at the end of his turn.
 pub struct OwnResult {
-    pub score: crate::quiz::Score,
+    pub score: crate::engine::quiz::Score,
     /// Each module's title and score, to see what to practise.
-    pub modules: Vec<(String, crate::quiz::Score)>,
+    pub modules: Vec<(String, crate::engine::quiz::Score)>,
 }
 
 /// After a participant's last answer: thanks, and hand the laptop back. After a pre-test no
@@ -283,7 +283,7 @@ impl HandBackScreen {
                     s.your_score,
                     r.score.right,
                     r.score.total,
-                    crate::quiz::format_percent_in(r.score.percent(), view.lang)
+                    crate::engine::quiz::format_percent_in(r.score.percent(), view.lang)
                 ),
                 th.title,
             )));

@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::observe::{mark_label, mark_style};
-use crate::quiz::{Score, format_change_in, format_percent_in};
-use crate::session::monitoring::{Monitoring, main_routine, monitoring};
-use crate::session::progress::prepost_from;
+use crate::app::monitoring::{Monitoring, main_routine, monitoring};
+use crate::app::progress::prepost_from;
+use crate::core::strings::Strings;
+use crate::engine::quiz::{Score, format_change_in, format_percent_in};
 use crate::store::{MilkFlow, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::Strings;
 use crate::tui::view::{View, panel, render_scrolled};
 use crate::tui::widgets::prose::wrap;
 
@@ -190,7 +190,7 @@ impl MemberScreen {
             if let Some(k) = v.massages_per_day {
                 parts.push(format!("{k} {}", s.per_day));
             }
-            let bad = crate::session::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
+            let bad = crate::app::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", v.visited_on), th.dim),
                 Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),

@@ -9,14 +9,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::checklist::{Mark, Verdict, verdict};
+use crate::app::monitoring::parse_date;
 use crate::content::Routine;
-use crate::quiz::format_percent_in;
-use crate::session::monitoring::parse_date;
+use crate::core::strings::{Strings, tr};
+use crate::engine::checklist::{Mark, Verdict, verdict};
+use crate::engine::quiz::format_percent_in;
 use crate::store::{Profile, clean_name};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::{Strings, tr};
 use crate::tui::theme::Theme;
 use crate::tui::view::{View, panel, render_scrolled, scroll_for};
 use crate::tui::widgets::form::{Field, Form, Outcome};
@@ -57,13 +57,14 @@ pub struct ObserveScreen<'c> {
 impl ObserveScreen<'_> {
     /// The verdict of the marks, with timed steps cut short counted as not done well.
     fn verdict(&self) -> Verdict {
-        let (marks, _) = crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms);
+        let (marks, _) =
+            crate::engine::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms);
         verdict(self.routine, &marks)
     }
 
     /// Timed steps the observer timed for less than half their planned time.
     fn cut_short(&self) -> Vec<usize> {
-        crate::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms).1
+        crate::engine::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms).1
     }
 }
 

@@ -10,10 +10,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::trainer::TrainerScreen;
+use crate::core::strings::tr;
 use crate::store::{PinCheck, RecoverCheck, valid_pin};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

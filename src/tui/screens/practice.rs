@@ -11,10 +11,10 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use super::Screen;
 use crate::content::Routine;
-use crate::practice::{Event, Practice, State};
+use crate::core::strings::tr;
+use crate::engine::practice::{Event, Practice, State};
 use crate::tui::app::{Confirm, Cx, Effect, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel, render_scrolled, row, scroll_for};
 use crate::tui::widgets::countdown::{Countdown, PacingCircle, mmss};
 use crate::tui::widgets::figure::FigureView;
@@ -35,7 +35,7 @@ pub struct PracticeScreen<'c> {
     pub engine: Option<Practice>,
     pub run_id: Option<String>,
     /// Writes the step times as the run goes.
-    recorder: Option<crate::session::practice_run::Recorder>,
+    recorder: Option<crate::app::practice_run::Recorder>,
     /// Wall time spent per step at the end, for the summary.
     pub spent: Vec<Duration>,
     /// Where the current step's visit began, for the pacing animation.
@@ -108,7 +108,7 @@ impl<'c> PracticeScreen<'c> {
             ) {
                 Ok(id) => {
                     let ids = self.routine.steps.iter().map(|s| s.id.clone()).collect();
-                    self.recorder = Some(crate::session::practice_run::Recorder::new(
+                    self.recorder = Some(crate::app::practice_run::Recorder::new(
                         id.clone(),
                         ids,
                         cx.now,
@@ -675,7 +675,7 @@ impl<'c> PracticeScreen<'c> {
                 done_well: None,
             })
             .collect();
-        let cut = crate::session::practice_run::cut_short(self.routine, &rows, speed);
+        let cut = crate::app::practice_run::cut_short(self.routine, &rows, speed);
         if !cut.is_empty() {
             let names: Vec<String> = cut
                 .iter()

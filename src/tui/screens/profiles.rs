@@ -8,10 +8,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::core::strings::tr;
 use crate::store::{PinCheck, Profile, Role, Store, clean_name, valid_code};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel, row, scroll_for};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,7 +277,10 @@ impl ProfilesScreen {
         // window is small, so the choices below always show.
         let both = inner.height >= 14;
         let sentences: Vec<&str> = if both {
-            vec![crate::tui::text::ID.welcome, crate::tui::text::EN.welcome]
+            vec![
+                crate::core::strings::app::ID.welcome,
+                crate::core::strings::app::EN.welcome,
+            ]
         } else {
             vec![s.welcome]
         };

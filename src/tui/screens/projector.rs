@@ -13,13 +13,13 @@ use tui_big_text::{BigText, PixelSize};
 use super::Screen;
 use super::grid::GridScreen;
 use super::quiz::spoken_question;
+use crate::app::sheets::paper_layout;
 use crate::content::{Lang, Phase, QuestionKind, Quiz};
-use crate::quiz::Layout as QuizLayout;
-use crate::session::sheets::paper_layout;
+use crate::core::strings::tr;
+use crate::engine::quiz::Layout as QuizLayout;
 use crate::store::ClassRow;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 
 pub struct ProjectorScreen<'c> {

@@ -7,12 +7,12 @@ use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::results::ResultsScreen;
+use crate::app::{QuizRun, Start, StartArgs};
 use crate::content::{Lang, Phase, QuestionKind, Quiz};
-use crate::quiz::{Feedback, Response, Shown, answer_text};
-use crate::session::{QuizRun, Start, StartArgs};
+use crate::core::strings::tr;
+use crate::engine::quiz::{Feedback, Response, Shown, answer_text};
 use crate::tui::app::{Confirm, Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 use crate::tui::widgets::prose;
 
@@ -108,7 +108,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
                 .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q))))
         }
         Ok(Start::AlreadyTaken(a)) => {
-            let pct = crate::session::progress::score_of(&a)
+            let pct = crate::app::progress::score_of(&a)
                 .map_or(String::new(), |sc| sc.display_in(cx.lang));
             *cx.toast = Some(s.already_taken.replace("{p}", &pct));
             Nav::Stay

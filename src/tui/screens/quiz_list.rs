@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::progress::score_of;
 use crate::content::{Phase, Quiz};
-use crate::quiz::Score;
-use crate::session::progress::score_of;
+use crate::engine::quiz::Score;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row, scroll_for};
@@ -23,7 +23,7 @@ pub struct QuizListScreen {
 
 fn practice_quizzes(all: &[Quiz]) -> Vec<&Quiz> {
     all.iter()
-        .filter(|q| Phase::Practice.fits(q.purpose))
+        .filter(|q| q.purpose.allows(Phase::Practice))
         .collect()
 }
 

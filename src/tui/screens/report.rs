@@ -7,10 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::report_data::report_input;
 use crate::content::Quiz;
-use crate::report::build::Report;
-use crate::report::{build, render};
-use crate::session::report_data::report_input;
+use crate::engine::report::build::Report;
+use crate::engine::report::{build, render};
 use crate::store::ClassRow;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
@@ -62,7 +62,7 @@ impl<'c> ReportScreen<'c> {
             Some(&class.name),
             true,
             cx.lang,
-            crate::session::monitoring::main_routine(cx.content),
+            crate::app::monitoring::main_routine(cx.content),
         )
         .ok()
         .flatten()

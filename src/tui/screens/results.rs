@@ -8,12 +8,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::app::QuizRun;
+use crate::app::progress::prepost;
 use crate::content::{Phase, Quiz};
-use crate::quiz::{
+use crate::engine::quiz::{
     Feedback, Layout as QuizLayout, Response, Score, answer_text, format_change_in, response_text,
 };
-use crate::session::QuizRun;
-use crate::session::progress::prepost;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};

@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
+use crate::app::sheets::paper_layout;
 use crate::content::Quiz;
-use crate::quiz::answer_text;
-use crate::session::sheets::paper_layout;
+use crate::engine::quiz::answer_text;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};

@@ -79,7 +79,7 @@ impl TrainerScreen {
                         let on = !cx.store.codes_required().unwrap_or(true);
                         match cx.store.set_codes_required(on) {
                             Ok(()) => {
-                                let s = crate::tui::text::tr(cx.lang);
+                                let s = crate::core::strings::tr(cx.lang);
                                 *cx.toast =
                                     Some(if on { s.codes_now_on } else { s.codes_now_off }.into());
                             }

@@ -7,10 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use crate::session::bundles::{export_to, import_from};
+use crate::app::bundles::{export_to, import_from};
+use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 use crate::tui::widgets::form::{Field, Form, Outcome};
 

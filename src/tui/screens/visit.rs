@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::observe::today;
-use crate::session::monitoring::parse_date;
+use crate::app::monitoring::parse_date;
+use crate::core::strings::tr;
 use crate::store::{MilkFlow, NewVisit, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::text::tr;
 use crate::tui::view::{View, panel};
 use crate::tui::widgets::form::{Field, Form, Outcome};
 

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
 
 use crate::content::Lang;
-use crate::model::supply_demand::{PARAMS, daily_supply};
+use crate::engine::supply_demand::{PARAMS, daily_supply};
 use crate::tui::theme::Theme;
 
 pub const DAYS: usize = 14;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::content::{Bilingual, Phase, Quiz};
+use crate::engine::quiz::{Layout, Response, layout, parse_token};
 use crate::msg;
-use crate::quiz::{Layout, Response, layout, parse_token};
 use crate::store::{Role, SheetAnswer, SheetImport, SheetRow, Store, clean_name};
 
 /// The seed of every paper copy of a test: only order items are mixed, always the same way.
@@ -246,7 +246,7 @@ pub fn import_answer_sheet(
             .map_or(0, |(l, _)| *l)
     };
     for c in conflicts {
-        let when = crate::cli::local_date(
+        let when = crate::core::local_date(
             c.existing
                 .finished
                 .as_deref()

@@ -187,7 +187,7 @@ fn read_comments(t: &[u8]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio::test_signal::{rms, tone};
+    use crate::engine::audio::test_signal::{rms, tone};
 
     const TAGS: Tags = Tags {
         title: "Uji",

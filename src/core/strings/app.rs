@@ -1,15 +1,7 @@
-//! Every interface string, Indonesian and English side by side. The macro makes both tables
-//! from one list, so a string cannot exist in one language only.
+//! The full-screen app's texts.
 
-use crate::content::Lang;
-
-macro_rules! strings {
-    ($($name:ident: $id:literal | $en:literal,)*) => {
-        pub struct Strings { $(pub $name: &'static str,)* }
-        pub const ID: Strings = Strings { $($name: $id,)* };
-        pub const EN: Strings = Strings { $($name: $en,)* };
-    };
-}
+use super::strings;
+use crate::core::Lang;
 
 strings! {
     welcome: "pijat: latihan pijat oksitosin untuk program Ayah ASI, dengan materi, tes awal dan akhir, dan latihan pijat langkah demi langkah." | "pijat: oxytocin massage training for the Ayah ASI programme, with lessons, a pre-test and post-test, and step-by-step massage practice.",

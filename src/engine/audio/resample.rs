@@ -56,7 +56,7 @@ impl Resample {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio::test_signal::{rms, tone};
+    use crate::engine::audio::test_signal::{rms, tone};
 
     #[test]
     fn a_clip_keeps_its_length_and_its_speech_band_and_loses_what_the_new_rate_cannot_hold() {

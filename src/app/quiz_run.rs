@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use crate::content::{Bilingual, Phase, Question, Quiz};
+use crate::engine::quiz::{Layout, Response, Score, Shown, layout};
 use crate::msg;
-use crate::quiz::{Layout, Response, Score, Shown, layout};
 use crate::store::{AttemptRow, NewAttempt, Profile, Result, Store};
 
 pub struct StartArgs<'a> {

@@ -1,7 +1,7 @@
 //! A trainee's progress read from the store: pre-test and post-test scores of a quiz.
 
 use crate::content::Phase;
-use crate::quiz::Score;
+use crate::engine::quiz::Score;
 use crate::store::{AttemptRow, Result, Store};
 
 /// The finished pre-test and post-test of one quiz, when taken.

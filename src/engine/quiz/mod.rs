@@ -72,9 +72,9 @@ mod tests {
 
     #[test]
     fn the_prepost_set_is_not_for_practice_and_module_sets_are_not_tests() {
-        assert!(Phase::Pre.fits(Purpose::PrePost) && Phase::Post.fits(Purpose::PrePost));
-        assert!(!Phase::Practice.fits(Purpose::PrePost));
-        assert!(Phase::Practice.fits(Purpose::Module) && Phase::Practice.fits(Purpose::Review));
-        assert!(!Phase::Pre.fits(Purpose::Module));
+        assert!(Purpose::PrePost.allows(Phase::Pre) && Purpose::PrePost.allows(Phase::Post));
+        assert!(!Purpose::PrePost.allows(Phase::Practice));
+        assert!(Purpose::Module.allows(Phase::Practice) && Purpose::Review.allows(Phase::Practice));
+        assert!(!Purpose::Module.allows(Phase::Pre));
     }
 }

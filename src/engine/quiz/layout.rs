@@ -63,7 +63,7 @@ pub fn layout(quiz: &Quiz, seed: u64, shuffle_questions: bool) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::grade::tests::sample_quiz;
+    use crate::engine::quiz::grade::tests::sample_quiz;
 
     #[test]
     fn the_same_seed_replays_the_same_layout_and_another_seed_differs() {
@@ -112,7 +112,7 @@ mod tests {
 #[cfg(test)]
 mod golden {
     use super::*;
-    use crate::quiz::grade::tests::sample_quiz;
+    use crate::engine::quiz::grade::tests::sample_quiz;
 
     /// Resumed attempts and every paper copy rebuild their order from the seed: these orders,
     /// written out once, must come back from every build and every `rand` update.

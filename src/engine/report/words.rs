@@ -76,7 +76,7 @@ pub fn fig(v: Val, d: usize, lang: &Lang) -> String {
 }
 
 pub fn role_label(role: &str, lang: &Lang) -> String {
-    crate::store::Role::parse(role)
+    crate::core::Role::parse(role)
         .map_or(role.to_string(), |r| r.label().get(lang.code()).to_string())
 }
 

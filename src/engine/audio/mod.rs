@@ -10,7 +10,7 @@ pub mod ogg_opus;
 pub mod resample;
 
 use crate::content::{Cue, Lang, Routine};
-use crate::practice::{says_halfway, says_ten_seconds};
+use crate::engine::practice::{says_halfway, says_ten_seconds};
 
 /// Spoken sentences as samples at one sample rate.
 pub trait Synth {

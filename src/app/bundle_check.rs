@@ -6,8 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::content::{Bilingual, Content, Phase};
+use crate::engine::quiz::Response;
 use crate::msg;
-use crate::quiz::Response;
 use crate::store::Payload;
 
 /// How many problems are named before the rest are only counted.

@@ -55,7 +55,7 @@ pub fn import_from(
         match read_limited(f) {
             Ok(text) => match read_bundle(&text) {
                 Ok(p) => {
-                    let found = crate::session::bundle_check::check(&p, content);
+                    let found = crate::app::bundle_check::check(&p, content);
                     if found.is_empty() {
                         payloads.push(p);
                     } else {

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::checklist::{Mark, verdict};
 use crate::content::{Lang, Phase, Quiz, Routine};
-use crate::report::build::ClassInfo;
-use crate::report::{Input, ParticipantInput};
+use crate::engine::checklist::{Mark, verdict};
+use crate::engine::report::build::ClassInfo;
+use crate::engine::report::{Input, ParticipantInput};
 use crate::store::MilkFlow;
 use crate::store::{Result, Store};
 
@@ -63,7 +63,7 @@ pub fn report_input(
             let now_right = r
                 .response
                 .as_deref()
-                .and_then(|x| crate::quiz::Response::decode(kind, x))
+                .and_then(|x| crate::engine::quiz::Response::decode(kind, x))
                 .map(|x| x.is_right(kind));
             regraded += usize::from(now_right.is_some_and(|now| now != r.correct));
         }
@@ -110,7 +110,7 @@ pub fn report_input(
         }
         for (_, (profile, (when, marks), timed)) in by_observation {
             // A timed step cut short counts as not done well, as on the verdict screen.
-            let (marks, _) = crate::checklist::apply_timing(r, &marks, &timed);
+            let (marks, _) = crate::engine::checklist::apply_timing(r, &marks, &timed);
             observed.entry(profile).or_default().push((when, marks));
         }
         for list in observed.values_mut() {
@@ -177,6 +177,6 @@ pub fn report_input(
         items,
         regraded,
         pass_percent: quiz.pass_percent,
-        cutoffs: crate::report::build::Cutoffs::default(),
+        cutoffs: crate::engine::report::build::Cutoffs::default(),
     }))
 }

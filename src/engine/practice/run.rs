@@ -432,6 +432,8 @@ mod spoken_marks {
         assert!(marks(20).contains(&Event::Halfway(0)));
         assert!(!marks(20).contains(&Event::TenSecondsLeft(0)));
         assert!(marks(30).contains(&Event::TenSecondsLeft(0)));
-        assert!(crate::practice::says_halfway(20) && !crate::practice::says_halfway(19));
+        assert!(
+            crate::engine::practice::says_halfway(20) && !crate::engine::practice::says_halfway(19)
+        );
     }
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::sheets::{RowError, read_csv};
-use crate::checklist::{Mark, Verdict, improved, verdict};
 use crate::content::{Bilingual, Content, Routine};
+use crate::engine::checklist::{Mark, Verdict, improved, verdict};
 use crate::msg;
 use crate::store::{
     ChecklistSheetRow, MilkFlow, ObservationRow, Result, Store, VisitRow, VisitSheetRow, clean_name,
@@ -341,7 +341,7 @@ pub fn observations(store: &Store, routine: &Routine, profile_id: &str) -> Resul
             .iter()
             .map(|s| mark_of(&s.id).and_then(|m| m.timed_ms))
             .collect();
-        let (marks, _) = crate::checklist::apply_timing(routine, &marks, &timed);
+        let (marks, _) = crate::engine::checklist::apply_timing(routine, &marks, &timed);
         let verdict = verdict(routine, &marks);
         out.push(Observed {
             row,

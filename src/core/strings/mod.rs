@@ -1,0 +1,17 @@
+//! The one strings table: every text a user reads, Indonesian and English side by side, one
+//! table per shell or part (the app, the command line, reports, key help). The macro makes both
+//! languages from one list, so a text cannot exist in one language only.
+
+pub mod app;
+
+/// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID` and `EN`.
+macro_rules! strings {
+    ($($name:ident: $id:literal | $en:literal,)*) => {
+        pub struct Strings { $(pub $name: &'static str,)* }
+        pub const ID: Strings = Strings { $($name: $id,)* };
+        pub const EN: Strings = Strings { $($name: $en,)* };
+    };
+}
+use strings;
+
+pub use app::{Strings, tr};

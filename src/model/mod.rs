@@ -1,3 +1,0 @@
-//! Small pure models behind interactive illustrations.
-
-pub mod supply_demand;
