@@ -10,7 +10,6 @@ use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pijat::content::{Phase, load_with};
-use pijat::store::Store;
 
 struct Counting;
 
@@ -65,7 +64,7 @@ fn main() {
     let quiz = content.prepost_quiz().unwrap();
     let answers: String = quiz.questions.iter().map(|_| 'B').collect();
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let mut store = pijat::app::Records::open(dir.path()).unwrap();
     let mut worst = 0;
 
     for (label, size) in [

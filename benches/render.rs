@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pijat::content::{Content, Lang, load_with};
-use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::theme::Theme;
 use pijat::tui::view::draw;
@@ -23,7 +22,7 @@ fn content() -> &'static Content {
 /// An app driven by keys to a screen, then left as it is.
 fn app_at(keys: &[KeyCode]) -> App<'static> {
     let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
-    let store = Store::open(dir.path()).unwrap();
+    let store = pijat::app::Records::open(dir.path()).unwrap();
     let t0 = Instant::now();
     let mut app = App::new(content(), store, Some(Lang::id()), Theme::colour(), 1.0, t0);
     app.seed = Some(3);

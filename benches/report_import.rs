@@ -126,7 +126,7 @@ fn main() {
         )
         .unwrap();
     }
-    let store = Store::open(dir.path()).unwrap();
+    let store = pijat::app::Records::open(dir.path()).unwrap();
     let times: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
@@ -182,7 +182,7 @@ fn main() {
     let mut files = Vec::new();
     for b in 0..100 {
         let src = tempfile::tempdir().unwrap();
-        let store = Store::open(src.path()).unwrap();
+        let store = pijat::app::Records::open(src.path()).unwrap();
         let path = store.path().to_path_buf();
         drop(store);
         {
@@ -226,7 +226,7 @@ fn main() {
             }
             tx.commit().unwrap();
         }
-        let store = Store::open(src.path()).unwrap();
+        let store = pijat::app::Records::open(src.path()).unwrap();
         let file = bundles.path().join(format!("laptop-{b:03}.json"));
         pijat::app::bundles::export_to(&store, &file, None, false, "v").unwrap();
         files.push(file);
@@ -234,7 +234,7 @@ fn main() {
     let times: Vec<Duration> = (0..3)
         .map(|_| {
             let target = tempfile::tempdir().unwrap();
-            let mut store = Store::open(target.path()).unwrap();
+            let mut store = pijat::app::Records::open(target.path()).unwrap();
             let t = Instant::now();
             let m = import_from(&mut store, &content, &files, "en").unwrap();
             let d = t.elapsed();

@@ -1,8 +1,37 @@
+//! Parses the command line and hands off: `pijat` alone to the full-screen app, a command to
+//! the command line. The one place that knows both shells.
+
 use std::process::ExitCode;
 
 use clap::Parser;
+use pijat::cli::{Cli, EXIT_INPUT, Shell};
 
 fn main() -> ExitCode {
-    let cli = pijat::cli::Cli::parse();
-    pijat::cli::run(cli)
+    let cli = Cli::parse();
+    if cli.command.is_some() {
+        return pijat::cli::run(cli);
+    }
+    let shell = Shell::from_cli(&cli);
+    let new_data_folder = shell
+        .data_dir()
+        .is_ok_and(|d| pijat::app::Records::is_new(&d));
+    let started = pijat::tui::run(
+        || shell.content_or_lines(),
+        || shell.store(),
+        new_data_folder,
+        cli.lang.clone(),
+        cli.practice_speed,
+        cli.voice.as_deref().map(|v| v == "on"),
+    );
+    match started {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(pijat::tui::StartError::Prepare(m)) => {
+            pijat::errln!("{m}");
+            ExitCode::from(EXIT_INPUT)
+        }
+        Err(pijat::tui::StartError::Terminal(e)) => {
+            pijat::errln!("pijat: {e}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
 }

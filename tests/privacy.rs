@@ -51,7 +51,7 @@ mod app {
     use super::common::app::{press, sign_in};
     use crossterm::event::KeyCode::{Char, Down, Enter};
     use pijat::content::{Lang, load_with};
-    use pijat::store::Store;
+
     use pijat::tui::app::App;
     use pijat::tui::screens::Screen;
     use pijat::tui::theme::Theme;
@@ -72,7 +72,7 @@ mod app {
     fn the_post_test_result_in_the_app_holds_no_answer_and_no_explanation() {
         let dir = tempfile::tempdir().unwrap();
         let content: &'static _ = Box::leak(Box::new(load_with(None).content.unwrap()));
-        let store = Store::open(dir.path()).unwrap();
+        let store = pijat::app::Records::open(dir.path()).unwrap();
         let mut app = App::new(
             content,
             store,

@@ -30,7 +30,7 @@ fn tick(app: &mut App, voice: &Recorder, at: Instant) {
 }
 
 fn logged_in(dir: &std::path::Path, lang: Lang, voice: &Recorder) -> App<'static> {
-    let store = Store::open(dir).unwrap();
+    let store = pijat::app::Records::open(dir).unwrap();
     let mut app = App::new(
         content(),
         store,

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use pijat::content::{Content, Lang, load_with};
-use pijat::store::Store;
 use pijat::tui::app::{App, Msg};
 use pijat::tui::theme::Theme;
 use pijat::tui::view::draw;
@@ -27,7 +26,7 @@ struct Harness {
 impl Harness {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
+        let store = pijat::app::Records::open(dir.path()).unwrap();
         let t0 = Instant::now();
         let mut app = App::new(content(), store, Some(Lang::id()), Theme::plain(), 1.0, t0);
         app.seed = Some(7);

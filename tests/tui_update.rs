@@ -17,7 +17,7 @@ use KeyCode::{Char, Down, Enter, Esc};
 
 /// A new app on a fresh data folder with the trainee `name` logged in (role father).
 fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'static> {
-    let store = Store::open(dir).unwrap();
+    let store = pijat::app::Records::open(dir).unwrap();
     let mut app = App::new(content(), store, lang, Theme::plain(), 1.0, Instant::now());
     app.seed = Some(11);
     common::app::sign_in(&mut app, name);
@@ -98,13 +98,13 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
     keys(&mut app, &[Down, Enter, Char('L')]);
     assert_eq!(app.lang, Lang::en());
     drop(app);
-    let store = Store::open(dir.path()).unwrap();
+    let store = pijat::app::Records::open(dir.path()).unwrap();
     let mut app = App::new(content(), store, None, Theme::plain(), 1.0, Instant::now());
     // Choose Ani from the list (her code): her language comes back.
     common::app::sign_in(&mut app, "Ani");
     assert_eq!(app.lang, Lang::en());
     // --lang wins over the saved language at login.
-    let store = Store::open(dir.path()).unwrap();
+    let store = pijat::app::Records::open(dir.path()).unwrap();
     let mut forced = App::new(
         content(),
         store,
@@ -245,7 +245,7 @@ fn a_skip_is_chosen_with_minus_and_confirmed_with_enter() {
     let mut app = logged_in(dir.path(), "Budi", None);
     key(&mut app, Enter);
     key(&mut app, Char('-'));
-    let store = Store::open(dir.path()).unwrap();
+    let store = pijat::store::Store::open(dir.path()).unwrap();
     let (attempt, position) = match app.top() {
         Screen::Quiz(q) => (q.run.attempt.id.clone(), q.position),
         _ => panic!("the pre-test"),

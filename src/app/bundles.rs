@@ -1,20 +1,22 @@
 //! Bundles as files: written whole or not at all, read and checked all before any is merged.
 
+use super::Records;
 use std::path::{Path, PathBuf};
 
 use crate::content::{Bilingual, Content};
 use crate::msg;
-use crate::store::{Merged, Payload, Store, read_bundle, write_bundle};
+use crate::store::{Merged, Payload, read_bundle, write_bundle};
 
 /// Writes the bundle next to its name and renames it into place: a file that exists is never
 /// overwritten, and a cut-off write leaves no half-made bundle.
 pub fn export_to(
-    store: &Store,
+    records: &Records,
     file: &Path,
     class: Option<&str>,
     pseudonymise: bool,
     content_version: &str,
 ) -> Result<usize, Bilingual> {
+    let store = records.store();
     let shown = file.display().to_string();
     if file.exists() {
         return Err(msg!(
@@ -43,11 +45,12 @@ pub const MAX_BUNDLE_BYTES: u64 = 32 << 20;
 /// Reads and checks every file; only when all are good are they merged, in one transaction.
 /// Problems come back one line per file, `FILE: what is wrong`.
 pub fn import_from(
-    store: &mut Store,
+    records: &mut Records,
     content: &Content,
     files: &[PathBuf],
     lang: &str,
 ) -> Result<Merged, Vec<String>> {
+    let store = records.store_mut();
     let mut payloads: Vec<Payload> = Vec::new();
     let mut problems = Vec::new();
     for f in files {

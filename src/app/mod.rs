@@ -1,17 +1,32 @@
-//! The use cases the command line and the app share: taking a quiz attempt answer by answer
-//! against the store, and reading a trainee's progress. Uses the engines and the store; knows
-//! nothing of terminals.
+//! The use cases every shell calls: quiz attempts answer by answer, practice runs, observations
+//! and visits, sheet imports, bundles, report data and progress. The shells hold a [`Records`]
+//! and never the store; the record types they read are re-exported here. Uses the engines and
+//! the store; knows nothing of terminals or browsers.
 
 pub mod bundle_check;
 pub mod bundles;
+mod classes;
+mod learning;
 pub mod monitoring;
+mod observation;
 pub mod out_file;
+mod people;
 pub mod practice_run;
 pub mod progress;
 pub mod quiz_run;
+pub mod records;
 pub mod report_data;
+mod settings;
 pub mod sheet_file;
 pub mod sheets;
 
 pub use progress::{PrePost, prepost};
 pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};
+pub use records::Records;
+
+/// The records the shells read, as the store keeps them.
+pub use crate::store::{
+    AttemptRow, ClassDetails, ClassRow, MarkRow, MilkFlow, NewVisit, PinCheck, PracticeRun,
+    PracticeStepRow, Profile, RecoverCheck, Result, SheetImport, SheetRow, StoreError, valid_code,
+    valid_pin,
+};

@@ -1,6 +1,7 @@
 //! Monitoring: checklist and visit forms typed in from paper, and a trainee's progress over
 //! time (observations first to latest, what improved, whether another visit is needed).
 
+use super::Records;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use crate::content::{Bilingual, Content, Routine};
 use crate::engine::checklist::{Mark, Verdict, improved, verdict};
 use crate::msg;
 use crate::store::{
-    ChecklistSheetRow, MilkFlow, ObservationRow, Result, Store, VisitRow, VisitSheetRow, clean_name,
+    ChecklistSheetRow, MilkFlow, ObservationRow, Result, VisitRow, VisitSheetRow, clean_name,
 };
 
 /// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
@@ -118,13 +119,14 @@ fn read_sheet(
 
 /// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
 pub fn import_checklist_sheet(
-    store: &mut Store,
+    records: &mut Records,
     routine: &Routine,
     file: &Path,
     class: &str,
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
+    let store = records.store_mut();
     let (shown, rows) = read_sheet(
         file,
         &[
@@ -205,12 +207,13 @@ pub fn import_checklist_sheet(
 /// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
 /// pijat_per_hari,catatan`): all rows or none.
 pub fn import_visit_sheet(
-    store: &mut Store,
+    records: &mut Records,
     file: &Path,
     class: &str,
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
+    let store = records.store_mut();
     let (shown, rows) = read_sheet(
         file,
         &[
@@ -321,7 +324,12 @@ pub struct Observed {
 }
 
 /// A trainee's finished observations of a routine, first to latest.
-pub fn observations(store: &Store, routine: &Routine, profile_id: &str) -> Result<Vec<Observed>> {
+pub fn observations(
+    records: &Records,
+    routine: &Routine,
+    profile_id: &str,
+) -> Result<Vec<Observed>> {
+    let store = records.store();
     let mut out = Vec::new();
     for row in store.observations_of(profile_id, Some(&routine.id))? {
         let stored = store.marks(&row.id)?;
@@ -391,11 +399,12 @@ pub fn main_routine(content: &Content) -> Option<&Routine> {
     content.routines().next()
 }
 
-pub fn monitoring(store: &Store, content: &Content, profile_id: &str) -> Result<Monitoring> {
+pub fn monitoring(records: &Records, content: &Content, profile_id: &str) -> Result<Monitoring> {
+    let store = records.store();
     let Some(routine) = main_routine(content) else {
         return Ok(Monitoring::default());
     };
-    let observations = observations(store, routine, profile_id)?;
+    let observations = observations(records, routine, profile_id)?;
     let improved = match (observations.first(), observations.last()) {
         (Some(a), Some(b)) if observations.len() > 1 => improved(&a.marks, &b.marks),
         _ => Vec::new(),

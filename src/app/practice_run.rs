@@ -2,9 +2,10 @@
 //! when the practice is paused, and at least every few seconds while a step runs, so a crash
 //! loses at most that much of the step in progress.
 
+use super::Records;
 use std::time::{Duration, Instant};
 
-use crate::store::{Result, Store};
+use crate::store::Result;
 
 /// The longest stretch of a running step that may go unsaved.
 pub const CHECKPOINT: Duration = Duration::from_secs(5);
@@ -30,7 +31,8 @@ impl Recorder {
 
     /// Writes every step time that changed since the last save. A failure is returned (the
     /// shell shows it) and the same times are tried again at the next save.
-    pub fn save(&mut self, store: &Store, spent: &[Duration], now: Instant) -> Result<()> {
+    pub fn save(&mut self, records: &Records, spent: &[Duration], now: Instant) -> Result<()> {
+        let store = records.store();
         self.last_saved = now;
         for (i, d) in spent.iter().enumerate() {
             let ms = d.as_millis() as u64;
@@ -43,11 +45,16 @@ impl Recorder {
     }
 
     /// Saves when the last save is [`CHECKPOINT`] old; `Ok(false)` when nothing was due.
-    pub fn checkpoint(&mut self, store: &Store, spent: &[Duration], now: Instant) -> Result<bool> {
+    pub fn checkpoint(
+        &mut self,
+        records: &Records,
+        spent: &[Duration],
+        now: Instant,
+    ) -> Result<bool> {
         if now.saturating_duration_since(self.last_saved) < CHECKPOINT {
             return Ok(false);
         }
-        self.save(store, spent, now).map(|()| true)
+        self.save(records, spent, now).map(|()| true)
     }
 }
 
@@ -82,10 +89,11 @@ pub fn cut_short(
 /// A practice counts as done on the learning path when it was finished and no timed critical
 /// step was cut short.
 pub fn is_done(
-    store: &Store,
+    records: &Records,
     content: &crate::content::Content,
     run: &crate::store::PracticeRun,
 ) -> bool {
+    let store = records.store();
     let Some(routine) = content.routine(&run.routine_id) else {
         return false;
     };
@@ -132,21 +140,27 @@ mod tests {
     #[test]
     fn a_running_step_is_saved_every_five_seconds() {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(dir.path()).unwrap();
-        let p = store.create_profile("Budi", Role::Father).unwrap();
-        let id = store
+        let mut records = Records::open(dir.path()).unwrap();
+        let p = records.create_profile("Budi", Role::Father).unwrap();
+        let id = records
             .start_practice(&p.id, "r", 1.0, "v", &[("massage", Some(60))])
             .unwrap();
         let t0 = Instant::now();
         let mut rec = Recorder::new(id.clone(), vec!["massage".into()], t0);
         let at = |s: u64| t0 + Duration::from_secs(s);
         let spent = |s: u64| vec![Duration::from_secs(s)];
-        assert!(!rec.checkpoint(&store, &spent(4), at(4)).unwrap());
-        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 0);
-        assert!(rec.checkpoint(&store, &spent(5), at(5)).unwrap());
-        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 5000);
-        assert!(!rec.checkpoint(&store, &spent(9), at(9)).unwrap());
-        assert!(rec.checkpoint(&store, &spent(10), at(10)).unwrap());
-        assert_eq!(store.practice_steps(&id).unwrap()[0].spent_ms, 10_000);
+        assert!(!rec.checkpoint(&records, &spent(4), at(4)).unwrap());
+        assert_eq!(records.store().practice_steps(&id).unwrap()[0].spent_ms, 0);
+        assert!(rec.checkpoint(&records, &spent(5), at(5)).unwrap());
+        assert_eq!(
+            records.store().practice_steps(&id).unwrap()[0].spent_ms,
+            5000
+        );
+        assert!(!rec.checkpoint(&records, &spent(9), at(9)).unwrap());
+        assert!(rec.checkpoint(&records, &spent(10), at(10)).unwrap());
+        assert_eq!(
+            records.store().practice_steps(&id).unwrap()[0].spent_ms,
+            10_000
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! A trainee's progress read from the store: pre-test and post-test scores of a quiz.
 
+use super::Records;
 use crate::content::Phase;
 use crate::engine::quiz::Score;
-use crate::store::{AttemptRow, Result, Store};
+use crate::store::{AttemptRow, Result};
 
 /// The finished pre-test and post-test of one quiz, when taken.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,7 +27,8 @@ pub fn score_of(a: &AttemptRow) -> Option<Score> {
 }
 
 /// The latest finished pre-test and post-test of a profile at a quiz.
-pub fn prepost(store: &Store, profile_id: &str, quiz_id: &str) -> Result<PrePost> {
+pub fn prepost(records: &Records, profile_id: &str, quiz_id: &str) -> Result<PrePost> {
+    let store = records.store();
     let mut attempts = store.attempts_at(profile_id, quiz_id, Phase::Pre)?;
     attempts.extend(store.attempts_at(profile_id, quiz_id, Phase::Post)?);
     Ok(prepost_from(&attempts, quiz_id))

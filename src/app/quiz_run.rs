@@ -1,6 +1,7 @@
 //! One quiz attempt in progress: started or resumed from the store, each answer saved the
 //! moment it is given, the score computed from what was saved.
 
+use super::Records;
 use std::collections::HashMap;
 
 use crate::content::{Bilingual, Phase, Question, Quiz};
@@ -100,14 +101,16 @@ impl<'c> QuizRun<'c> {
     /// Resumes the unfinished attempt of this profile at this quiz and phase, or starts one.
     /// The check and the start are one write transaction, so two windows starting the same
     /// test at once end up in one attempt.
-    pub fn start(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
-        store.write(|store| Self::start_in(store, quiz, args))
+    pub fn start(records: &Records, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
+        records
+            .store()
+            .write(|store| Self::start_in(store, quiz, args))
     }
 
     fn start_in(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
         let profile = &args.profile.id;
         if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)? {
-            return Self::resume(store, quiz, open).map(Start::Resumed);
+            return Self::resume_in(store, quiz, open).map(Start::Resumed);
         }
         if args.phase != Phase::Practice {
             let done = store.attempts_at(profile, &quiz.id, args.phase)?;
@@ -140,7 +143,11 @@ impl<'c> QuizRun<'c> {
     /// since it began, it goes on with the questions of the set as it is now: answers to
     /// questions that are still there count (graded as they were when given), answers to
     /// removed questions stay saved, and `change` says what happened.
-    pub fn resume(store: &Store, quiz: &'c Quiz, mut attempt: AttemptRow) -> Result<Self> {
+    pub fn resume(records: &Records, quiz: &'c Quiz, attempt: AttemptRow) -> Result<Self> {
+        Self::resume_in(records.store(), quiz, attempt)
+    }
+
+    fn resume_in(store: &Store, quiz: &'c Quiz, mut attempt: AttemptRow) -> Result<Self> {
         let mut answers = HashMap::new();
         let (mut not_counted, mut rekeyed) = (0, 0);
         for row in store.answers(&attempt.id)? {
@@ -214,10 +221,11 @@ impl<'c> QuizRun<'c> {
     /// Saves the answer to the question shown at `position`; committed before this returns.
     pub fn record(
         &mut self,
-        store: &Store,
+        records: &Records,
         position: usize,
         response: Response,
     ) -> Result<Recorded> {
+        let store = records.store();
         let q = self.question(&self.layout.shown[position]);
         let right = response.is_right(&q.kind);
         let stored = store.save_answer(
@@ -286,7 +294,8 @@ impl<'c> QuizRun<'c> {
     }
 
     /// Marks the attempt finished with the score of what the store holds.
-    pub fn finish(&mut self, store: &Store) -> Result<Score> {
+    pub fn finish(&mut self, records: &Records) -> Result<Score> {
+        let store = records.store();
         self.reload(store)?;
         let score = self.score();
         store.finish_attempt(&self.attempt.id, score.right)?;

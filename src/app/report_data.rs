@@ -1,6 +1,7 @@
 //! Gathers what a report needs from the store: a class (or everyone), and each person's latest
 //! finished pre-test and post-test, answer by answer.
 
+use super::Records;
 use std::collections::HashMap;
 
 use crate::content::{Lang, Phase, Quiz, Routine};
@@ -8,20 +9,21 @@ use crate::engine::checklist::{Mark, verdict};
 use crate::engine::report::build::ClassInfo;
 use crate::engine::report::{Input, ParticipantInput};
 use crate::store::MilkFlow;
-use crate::store::{Result, Store};
+use crate::store::Result;
 
 /// An observation's (date, recorded) and its marks.
 type Dated = ((String, String), Vec<Mark>);
 
 /// `None` for `class` means everyone who took the quiz. `Ok(None)` when the class is unknown.
 pub fn report_input(
-    store: &Store,
+    records: &Records,
     quiz: &Quiz,
     class: Option<&str>,
     items: bool,
     lang: &Lang,
     routine: Option<&Routine>,
 ) -> Result<Option<Input>> {
+    let store = records.store();
     let class_row = match class {
         Some(name) => match store.class_by_name(name)? {
             Some(c) => Some(c),

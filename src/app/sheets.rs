@@ -2,13 +2,14 @@
 //! order (order items in a fixed mixed order, the same on every copy and in the key), so a
 //! sheet's answers are read against that one layout.
 
+use super::Records;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::content::{Bilingual, Phase, Quiz};
 use crate::engine::quiz::{Layout, Response, layout, parse_token};
 use crate::msg;
-use crate::store::{Role, SheetAnswer, SheetImport, SheetRow, Store, clean_name};
+use crate::store::{Role, SheetAnswer, SheetImport, SheetRow, clean_name};
 
 /// The seed of every paper copy of a test: only order items are mixed, always the same way.
 pub const PAPER_SEED: u64 = 0x5041_5045_525f_0001;
@@ -219,7 +220,7 @@ pub struct Imported {
 /// `FILE:LINE: message` and then nothing is saved.
 #[allow(clippy::too_many_arguments)]
 pub fn import_answer_sheet(
-    store: &mut Store,
+    records: &mut Records,
     quiz: &Quiz,
     content_version: &str,
     file: &Path,
@@ -228,6 +229,7 @@ pub fn import_answer_sheet(
     replace: bool,
     lang: &str,
 ) -> Result<Imported, Vec<String>> {
+    let store = records.store_mut();
     let shown = file.display();
     let bytes = super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
     let rows = read_csv(
@@ -316,5 +318,16 @@ pub fn token_for(quiz: &Quiz, paper: &Layout, position: usize, r: &Response) -> 
             let _ = q;
             v.iter().map(|i| (place(*i) + 1).to_string()).collect()
         }
+    }
+}
+
+impl super::Records {
+    super::records::pass_through! {
+        /// Saves one row of the answer grid as typed so far (an empty row removes the draft).
+        fn save_draft(&self, class_id: &str, quiz_id: &str, phase: Phase, profile_id: &str, answers: &str) -> crate::store::Result<()>;
+        /// The grid rows typed so far and not yet saved, by profile id.
+        fn drafts(&self, class_id: &str, quiz_id: &str, phase: Phase) -> crate::store::Result<std::collections::BTreeMap<String, String>>;
+        /// Saves a whole typed sheet; returns how many attempts were written.
+        fn import_sheet(&self, s: &SheetImport) -> crate::store::Result<usize>;
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use crate::content::{Lang, Routine};
 use crate::engine::audio::resample::Resample;
 use crate::engine::audio::{StepTrack, Synth, Words, ogg_opus, render};
@@ -158,7 +158,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
         crate::errln!(
             "{} `{}`: {}",
-            t(lang, "tidak ada rutinitas", "no routine"),
+            crate::core::strings::cli::tr(lang).no_routine,
             routine_id.unwrap_or(""),
             ids.join(", ")
         );
@@ -167,11 +167,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
     let Some(program) = espeak_program() else {
         crate::errln!(
             "{}",
-            t(
-                lang,
-                "Panduan audio perlu espeak-ng, yang belum terpasang. Debian/Ubuntu: sudo apt install espeak-ng; Windows: pasang espeak-ng dari https://github.com/espeak-ng/espeak-ng/releases.",
-                "The audio guide needs espeak-ng, which is not installed. Debian/Ubuntu: sudo apt install espeak-ng; Windows: install espeak-ng from https://github.com/espeak-ng/espeak-ng/releases."
-            )
+            crate::core::strings::cli::tr(lang).audio_guide_needs_espeak
         );
         return EXIT_INPUT;
     };
@@ -180,7 +176,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
         step: s.say_step,
         halfway: s.say_halfway,
         ten_seconds: s.say_ten_seconds,
-        next_step: t(lang, "Langkah berikutnya.", "Next step."),
+        next_step: crate::core::strings::cli::tr(lang).next_step,
     };
     let probe = synthesize_wav(&program, "a", lang.code()).and_then(|w| pcm_from_wav(&w));
     let spoken_rate = match probe {
@@ -336,13 +332,13 @@ fn write_all(
         )
     };
     list.push_str(&intro);
-    let list_name = t(lang, "daftar-trek.txt", "tracks.txt");
+    let list_name = crate::core::strings::cli::tr(lang).tracks_txt;
     write_aside(&out.join(list_name), list.as_bytes(), lang)?;
     Ok(vec![format!(
         "{}: {} {} + {complete} ({total}, {}), {list_name}",
         out.display(),
         tracks.len(),
-        t(lang, "trek langkah", "step tracks"),
+        crate::core::strings::cli::tr(lang).step_tracks,
         megabytes(bytes.len())
     )])
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{EXIT_INPUT, Shell, t};
+use super::{EXIT_INPUT, Shell};
 use crate::app::bundles::{export_to, import_from};
 
 pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
@@ -71,11 +71,7 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
         Ok(false) => {
             crate::errln!(
                 "{}",
-                t(
-                    lang,
-                    "Laptop ini belum punya PIN pelatih. Laptop yang menyimpan catatan orang lain harus punya PIN: buka pijat, pilih \"Saya pelatih\", buat PIN (catat kode pemulihannya), lalu impor lagi. Tidak ada yang diimpor.",
-                    "This laptop has no trainer PIN yet. A laptop that holds other people's records needs one: open pijat, choose \"I am a trainer\", set the PIN (write down its recovery code), then import again. Nothing was imported."
-                )
+                crate::core::strings::cli::tr(lang).laptop_has_no_trainer
             );
             return EXIT_INPUT;
         }
@@ -122,7 +118,7 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
             }
             crate::errln!(
                 "{}",
-                t(lang, "Tidak ada yang diimpor.", "Nothing was imported.")
+                crate::core::strings::cli::tr(lang).nothing_was_imported
             );
             EXIT_INPUT
         }

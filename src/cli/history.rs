@@ -3,13 +3,13 @@
 use std::io::Write;
 
 use super::quiz::phase_label;
-use super::{EXIT_INPUT, Shell, local_date, t};
+use super::{EXIT_INPUT, Shell, local_date};
 use crate::app::monitoring::{main_routine, monitoring};
 use crate::app::progress::prepost_from;
 use crate::app::progress::score_of;
+use crate::app::{Profile, Records};
 use crate::content::{Content, Lang};
 use crate::engine::quiz::{format_change_in, format_percent_in};
-use crate::store::{Profile, Store};
 
 pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
     let mut out = std::io::stdout();
@@ -30,10 +30,10 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
     let lang = &shell.lang;
     let content = shell.content(err)?;
     let store = shell.store_to_read()?;
-    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: crate::app::StoreError| e.message().get(lang.code()).to_string();
     let mut out = format!(
         "{} {}\n",
-        t(lang, "Berkas data:", "Data file:"),
+        crate::core::strings::cli::tr(lang).data_file,
         store.path().display()
     );
     let profiles: Vec<Profile> = match profile {
@@ -61,7 +61,7 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
         None => store.profiles_recent().map_err(se)?,
     };
     if profiles.is_empty() {
-        out.push_str(t(lang, "Belum ada catatan.\n", "No records yet.\n"));
+        out.push_str(crate::core::strings::cli::tr(lang).no_records_yet_n);
     }
     for p in &profiles {
         out.push('\n');
@@ -71,11 +71,11 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
 }
 
 fn profile_block(
-    store: &Store,
+    store: &Records,
     content: &Content,
     p: &Profile,
     lang: &Lang,
-) -> crate::store::Result<String> {
+) -> crate::app::Result<String> {
     let mut out = format!(
         "{} ({})\n",
         crate::core::printable(&p.name),
@@ -83,7 +83,10 @@ fn profile_block(
     );
     let attempts = store.attempts_of(&p.id)?;
     if attempts.is_empty() {
-        out.push_str(&format!("  {}\n", t(lang, "belum ada tes", "no tests yet")));
+        out.push_str(&format!(
+            "  {}\n",
+            crate::core::strings::cli::tr(lang).no_tests_yet
+        ));
     }
     let title = |id: &str| {
         content
@@ -94,7 +97,7 @@ fn profile_block(
         let result = match score_of(a) {
             Some(s) => format!("{}% ({}/{})", s.display_in(lang), s.right, s.total),
             None => {
-                let word = t(lang, "belum selesai", "unfinished");
+                let word = crate::core::strings::cli::tr(lang).unfinished;
                 format!("{word} ({}/{})", a.answered, a.question_count)
             }
         };
@@ -116,19 +119,19 @@ fn profile_block(
             (Some(pre), Some(post), Some(change)) => Some(format!(
                 "{}: {} {}% → {} {}% ({} {})",
                 title(id),
-                t(lang, "tes awal", "pre-test"),
+                crate::core::strings::cli::tr(lang).pre_test,
                 pre.display_in(lang),
-                t(lang, "tes akhir", "post-test"),
+                crate::core::strings::cli::tr(lang).post_test,
                 post.display_in(lang),
                 format_change_in(change, lang),
-                t(lang, "poin", "points"),
+                crate::core::strings::cli::tr(lang).points,
             )),
             (Some(pre), None, _) => Some(format!(
                 "{}: {} {}%; {}",
                 title(id),
-                t(lang, "tes awal", "pre-test"),
+                crate::core::strings::cli::tr(lang).pre_test,
                 pre.display_in(lang),
-                t(lang, "tes akhir belum", "no post-test yet"),
+                crate::core::strings::cli::tr(lang).no_post_test_yet,
             )),
             _ => None,
         };
@@ -141,7 +144,7 @@ fn profile_block(
     if !runs.is_empty() {
         out.push_str(&format!(
             "  {}\n",
-            t(lang, "Latihan pijat:", "Massage practice:")
+            crate::core::strings::cli::tr(lang).massage_practice
         ));
     }
     for r in &runs {
@@ -163,7 +166,7 @@ fn profile_block(
             "  {}  {:>5.1} {}{speed}  {:<22}  {routine}\n",
             local_date(&r.started),
             r.spent_seconds / 60.0,
-            t(lang, "menit", "min"),
+            crate::core::strings::cli::tr(lang).min,
             status,
         ));
     }
@@ -173,11 +176,11 @@ fn profile_block(
 /// The observation checklist, first to latest, with what improved. Visits are health data and
 /// stay in trainer mode (behind the PIN); only their number is said here.
 fn observation_lines(
-    store: &Store,
+    store: &Records,
     content: &Content,
     p: &Profile,
     lang: &Lang,
-) -> crate::store::Result<String> {
+) -> crate::app::Result<String> {
     let mut out = String::new();
     let m = monitoring(store, content, &p.id)?;
     let Some(routine) = main_routine(content) else {
@@ -187,13 +190,13 @@ fn observation_lines(
     if !m.observations.is_empty() {
         out.push_str(&format!(
             "  {} ({}):\n",
-            t(lang, "Daftar tilik", "Observation checklist"),
+            crate::core::strings::cli::tr(lang).observation_checklist,
             routine.title.get(lang)
         ));
     }
     for o in &m.observations {
         let verdict = if o.verdict.competent {
-            t(lang, "kompeten", "competent").to_string()
+            crate::core::strings::cli::tr(lang).competent.to_string()
         } else {
             let coach: Vec<String> = o
                 .verdict
@@ -203,8 +206,8 @@ fn observation_lines(
                 .collect();
             format!(
                 "{}; {} {}",
-                t(lang, "belum kompeten", "not yet competent"),
-                t(lang, "latih langkah", "coach steps"),
+                crate::core::strings::cli::tr(lang).not_yet_competent,
+                crate::core::strings::cli::tr(lang).coach_steps,
                 coach.join(", ")
             )
         };
@@ -215,18 +218,15 @@ fn observation_lines(
                 "{}%",
                 format_percent_in(x, lang)
             )),
-            t(lang, "pengamat", "observer"),
+            crate::core::strings::cli::tr(lang).observer,
             o.row.observer
         ));
     }
     if m.observations.len() > 1 {
         let line = if m.improved.is_empty() {
-            t(
-                lang,
-                "belum ada langkah yang membaik",
-                "no step has improved yet",
-            )
-            .to_string()
+            crate::core::strings::cli::tr(lang)
+                .no_step_has_improved
+                .to_string()
         } else {
             m.improved
                 .iter()
@@ -236,23 +236,15 @@ fn observation_lines(
         };
         out.push_str(&format!(
             "  {}: {line}\n",
-            t(
-                lang,
-                "Membaik sejak pengamatan pertama",
-                "Improved since the first observation"
-            )
+            crate::core::strings::cli::tr(lang).improved_since_first_observation
         ));
     }
     if !m.visits.is_empty() {
         out.push_str(&format!(
             "  {}: {} ({})\n",
-            t(lang, "Kunjungan rumah", "Home visits"),
+            crate::core::strings::cli::tr(lang).home_visits,
             m.visits.len(),
-            t(
-                lang,
-                "rinciannya di mode pelatih",
-                "details in trainer mode"
-            )
+            crate::core::strings::cli::tr(lang).details_trainer_mode
         ));
     }
     Ok(out)

@@ -18,8 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::Records;
 use crate::content::{Content, Lang, Phase, load_with};
-use crate::store::{Role, Store};
+use crate::core::Role;
 
 /// Exit statuses: 0 done, 1 the input was wrong (the message says where), 2 usage.
 pub const EXIT_INPUT: u8 = 1;
@@ -226,11 +227,6 @@ fn parse_role(s: &str) -> Result<Role, String> {
         .ok_or_else(|| format!("`{s}` is not a role: use father, cadre, midwife or other"))
 }
 
-/// One of two texts by language: Indonesian unless English was chosen.
-pub fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
-    if lang.is_en() { en } else { id }
-}
-
 pub use crate::core::local_date;
 
 /// What every command needs from the global options: language, content and data folder.
@@ -255,13 +251,27 @@ impl Shell {
         for d in &loaded.diagnostics {
             let _ = writeln!(err, "{}", d.render(self.lang.code()));
         }
-        loaded.content.ok_or_else(|| {
-            t(
-                &self.lang,
-                "Konten bermasalah; perbaiki baris di atas (lihat `pijat validate`).",
-                "The content has problems; fix the lines above (see `pijat validate`).",
-            )
+        loaded.content.ok_or_else(|| self.content_has_problems())
+    }
+
+    fn content_has_problems(&self) -> String {
+        crate::core::strings::cli::tr(&self.lang)
+            .content_has_problems_fix
             .to_string()
+    }
+
+    /// The content, or every problem as lines to show (for the full-screen app, which shows
+    /// them after restoring the terminal).
+    pub fn content_or_lines(&self) -> Result<Content, String> {
+        let loaded = load_with(self.content_dir.as_deref());
+        loaded.content.ok_or_else(|| {
+            let mut m: Vec<String> = loaded
+                .diagnostics
+                .iter()
+                .map(|d| d.render(self.lang.code()))
+                .collect();
+            m.push(self.content_has_problems());
+            m.join("\n")
         })
     }
 
@@ -277,71 +287,24 @@ impl Shell {
     pub fn data_dir(&self) -> Result<PathBuf, String> {
         self.data_dir
             .clone()
-            .or_else(crate::store::default_dir)
+            .or_else(Records::default_dir)
             .ok_or_else(|| {
-                t(
-                    &self.lang,
-                    "tidak ada folder data: pakai --data-dir FOLDER",
-                    "no data folder found: use --data-dir DIR",
-                )
-                .to_string()
+                crate::core::strings::cli::tr(&self.lang)
+                    .no_data_folder_found
+                    .to_string()
             })
     }
 
-    pub fn store(&self) -> Result<Store, String> {
+    pub fn store(&self) -> Result<Records, String> {
         let dir = self.data_dir()?;
-        Store::open(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
+        Records::open(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
     }
 
     /// The store for a command that only reads (history, report, export): nothing is written,
     /// so it works on a read-only folder or a write-protected flash drive.
-    pub fn store_to_read(&self) -> Result<Store, String> {
+    pub fn store_to_read(&self) -> Result<Records, String> {
         let dir = self.data_dir()?;
-        Store::open_read_or_empty(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
-    }
-}
-
-/// `pijat` alone: the full-screen app.
-fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8 {
-    let load_content = || {
-        let loaded = load_with(shell.content_dir.as_deref());
-        loaded.content.ok_or_else(|| {
-            let mut m: Vec<String> = loaded
-                .diagnostics
-                .iter()
-                .map(|d| d.render(shell.lang.code()))
-                .collect();
-            m.push(
-                t(
-                    &shell.lang,
-                    "Konten bermasalah; perbaiki baris di atas (lihat `pijat validate`).",
-                    "The content has problems; fix the lines above (see `pijat validate`).",
-                )
-                .to_string(),
-            );
-            m.join("\n")
-        })
-    };
-    let new_data_folder = shell
-        .data_dir()
-        .is_ok_and(|d| !d.join(crate::store::FILE_NAME).exists());
-    match crate::tui::run(
-        load_content,
-        || shell.store(),
-        new_data_folder,
-        lang,
-        speed,
-        voice,
-    ) {
-        Ok(()) => 0,
-        Err(crate::tui::StartError::Prepare(m)) => {
-            crate::errln!("{m}");
-            EXIT_INPUT
-        }
-        Err(crate::tui::StartError::Terminal(e)) => {
-            crate::errln!("pijat: {e}");
-            EXIT_INPUT
-        }
+        Records::open_to_read(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())
     }
 }
 
@@ -363,11 +326,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if !plain {
                 crate::errln!(
                     "{}",
-                    t(
-                        &shell.lang,
-                        "Kuis layar penuh ada di aplikasi: jalankan `pijat`. Untuk baris demi baris pakai --plain.",
-                        "The full-screen quiz is in the app: run `pijat`. For line by line use --plain."
-                    )
+                    crate::core::strings::cli::tr(&shell.lang).full_screen_quiz_app
                 );
                 return ExitCode::from(EXIT_USAGE);
             }
@@ -403,11 +362,7 @@ pub fn run(cli: Cli) -> ExitCode {
             None => {
                 crate::errln!(
                     "{}",
-                    t(
-                        &shell.lang,
-                        "Sebutkan set soal (mis. pijat print knowledge) atau formulir: checklist RUTINITAS, visit, attendance --class NAMA, leaflet RUTINITAS, certificate --class NAMA.",
-                        "Name a question set (e.g. pijat print knowledge) or a form: checklist ROUTINE, visit, attendance --class NAME, leaflet ROUTINE, certificate --class NAME."
-                    )
+                    crate::core::strings::cli::tr(&shell.lang).name_question_set_e
                 );
                 EXIT_USAGE
             }
@@ -442,12 +397,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 out,
             },
         ),
-        None => app(
-            &shell,
-            cli.lang.clone(),
-            cli.practice_speed,
-            cli.voice.as_deref().map(|v| v == "on"),
-        ),
+        // `pijat` alone is the full-screen app, started by `main`.
+        None => EXIT_USAGE,
     };
     ExitCode::from(code)
 }

@@ -13,6 +13,8 @@ pub enum Format {
     Html,
 }
 
+use crate::core::strings::cli::{Strings, tr};
+
 /// Languages a printout shows: the chosen one, or Indonesian then English.
 pub struct Langs {
     pub first: Lang,
@@ -20,8 +22,9 @@ pub struct Langs {
 }
 
 impl Langs {
-    pub fn t(&self, id: &'static str, en: &'static str) -> String {
-        let pick = |l: &Lang| if l.is_en() { en } else { id };
+    /// A text of the command line's strings table in the printout's languages ("id / en").
+    pub fn t(&self, text: fn(&'static Strings) -> &'static str) -> String {
+        let pick = |l: &Lang| text(tr(l));
         match &self.second {
             Some(l2) => format!("{} / {}", pick(&self.first), pick(l2)),
             None => pick(&self.first).to_string(),
@@ -83,11 +86,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let (title, title2) = texts(&quiz.title, langs);
     let mut out = String::new();
     if key {
-        out.push_str(&format!(
-            "# {} — {}\n\n",
-            langs.t("Kunci jawaban", "Answer key"),
-            title
-        ));
+        out.push_str(&format!("# {} — {}\n\n", langs.t(|s| s.answer_key), title));
         let rows = key_rows(quiz, langs);
         let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
         let sep = if all.iter().all(|t| t.chars().count() == 1) {
@@ -97,14 +96,14 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         };
         out.push_str(&format!(
             "{}: `{}`\n\n",
-            langs.t("Untuk lembar jawaban", "For answer sheets"),
+            langs.t(|s| s.answer_sheets),
             all.join(sep)
         ));
         out.push_str(&format!(
             "| {} | {} | {} |\n| --- | --- | --- |\n",
-            langs.t("No.", "No."),
-            langs.t("Jawaban", "Answer"),
-            langs.t("Penjelasan", "Explanation")
+            langs.t(|s| s.no),
+            langs.t(|s| s.answer),
+            langs.t(|s| s.explanation)
         ));
         for (n, token, words, explain) in rows {
             out.push_str(&format!(
@@ -122,10 +121,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     out.push_str(&format!("{}\n\n", head(langs, false).join("\n\n")));
     out.push_str(&format!(
         "{}\n\n",
-        langs.t(
-            "Petunjuk: kerjakan sendiri, tanpa bertanya kepada teman. Beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
-            "Instructions: answer alone, without asking anyone. Tick the box of your answer. For an order question, write the numbers in the right order."
-        )
+        langs.t(|s| s.instructions_answer_alone_without)
     ));
     let paper = paper_layout(quiz);
     for (i, shown) in paper.shown.iter().enumerate() {
@@ -141,16 +137,13 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
             QuestionKind::TrueFalse { .. } => {
                 out.push_str(&format!(
                     "☐ {}    ☐ {}\n\n",
-                    langs.t("Benar", "True"),
-                    langs.t("Salah", "False")
+                    langs.t(|s| s.true_word),
+                    langs.t(|s| s.false_word)
                 ));
             }
             QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
-                    out.push_str(&format!(
-                        "*{}*\n\n",
-                        langs.t("Centang semua yang benar.", "Tick every right option.")
-                    ));
+                    out.push_str(&format!("*{}*\n\n", langs.t(|s| s.tick_every_right_option)));
                 }
                 for (place, file) in shown.options.iter().enumerate() {
                     let (o, o2) = texts(&options[*file], langs);
@@ -173,7 +166,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                     out.push('\n');
                 }
                 let blanks = vec!["____"; shown.options.len()].join(" ");
-                out.push_str(&format!("\n{}: {blanks}\n\n", langs.t("Urutan", "Order")));
+                out.push_str(&format!("\n{}: {blanks}\n\n", langs.t(|s| s.order)));
             }
         }
     }
@@ -215,7 +208,7 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     if key {
         out.push_str(&format!(
             "<h1>{} — {}</h1>\n",
-            esc(&langs.t("Kunci jawaban", "Answer key")),
+            esc(&langs.t(|s| s.answer_key)),
             esc(&title)
         ));
         let rows = key_rows(quiz, langs);
@@ -227,11 +220,11 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         };
         out.push_str(&format!(
             "<p>{}: <span class=\"token\">{}</span></p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            esc(&langs.t("Untuk lembar jawaban", "For answer sheets")),
+            esc(&langs.t(|s| s.answer_sheets)),
             esc(&all.join(sep)),
-            esc(&langs.t("No.", "No.")),
-            esc(&langs.t("Jawaban", "Answer")),
-            esc(&langs.t("Penjelasan", "Explanation")),
+            esc(&langs.t(|s| s.no)),
+            esc(&langs.t(|s| s.answer)),
+            esc(&langs.t(|s| s.explanation)),
         ));
         for (n, token, words, explain) in rows {
             out.push_str(&format!(
@@ -258,10 +251,7 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     ));
     out.push_str(&format!(
         "<p>{}</p>\n",
-        esc(&langs.t(
-            "Petunjuk: kerjakan sendiri, tanpa bertanya kepada teman. Beri tanda ✓ pada kotak jawaban Anda. Untuk soal urutan, tulis nomor sesuai urutan yang benar.",
-            "Instructions: answer alone, without asking anyone. Tick the box of your answer. For an order question, write the numbers in the right order."
-        ))
+        esc(&langs.t(|s| s.instructions_answer_alone_without))
     ));
     let paper = paper_layout(quiz);
     let starts = page_starts(quiz, langs);
@@ -283,14 +273,14 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
         match &q.kind {
             QuestionKind::TrueFalse { .. } => out.push_str(&format!(
                 "<li>{b}{} &nbsp; &nbsp; {b}{}</li>\n",
-                esc(&langs.t("Benar", "True")),
-                esc(&langs.t("Salah", "False"))
+                esc(&langs.t(|s| s.true_word)),
+                esc(&langs.t(|s| s.false_word))
             )),
             QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
                     out.push_str(&format!(
                         "<li class=\"tr\">{}</li>\n",
-                        esc(&langs.t("Centang semua yang benar.", "Tick every right option."))
+                        esc(&langs.t(|s| s.tick_every_right_option))
                     ));
                 }
                 for (place, file) in shown.options.iter().enumerate() {
@@ -311,7 +301,7 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                 .join(" ");
                 out.push_str(&format!(
                     "<li>{}: {blanks}</li>\n",
-                    esc(&langs.t("Urutan", "Order"))
+                    esc(&langs.t(|s| s.order))
                 ));
             }
         }
@@ -330,7 +320,7 @@ pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: b
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
         crate::errln!(
             "{} `{quiz_id}`: {}",
-            super::t(&shell.lang, "tidak ada kuis", "no quiz"),
+            crate::core::strings::cli::tr(&shell.lang).no_quiz,
             ids.join(", ")
         );
         return EXIT_USAGE;

@@ -16,35 +16,32 @@ pub fn head(l: &Langs, html: bool) -> Vec<String> {
             .join(if html { "" } else { "   " })
     };
     let roles = [
-        l.t("ayah", "father"),
-        l.t("kader", "cadre"),
-        l.t("bidan", "midwife"),
-        l.t("lainnya", "other"),
+        l.t(|s| s.father),
+        l.t(|s| s.cadre),
+        l.t(|s| s.midwife),
+        l.t(|s| s.other),
     ];
     // Indonesian alone names the English terms too, as trainers say them.
     let tests = if l.second.is_some() {
-        [l.t("tes awal", "pre-test"), l.t("tes akhir", "post-test")]
+        [l.t(|s| s.pre_test), l.t(|s| s.post_test)]
     } else {
-        [
-            l.t("tes awal (pre-test)", "pre-test"),
-            l.t("tes akhir (post-test)", "post-test"),
-        ]
+        [l.t(|s| s.pre_test_2), l.t(|s| s.post_test_2)]
     };
     let label = |s: String| if html { super::print_forms::esc(&s) } else { s };
     vec![
         format!(
             "{}{}{}",
-            field(&l.t("Nama", "Name"), html, false),
+            field(&l.t(|s| s.name_2), html, false),
             if html { "" } else { "  " },
-            field(&l.t("Kelas", "Class"), html, false)
+            field(&l.t(|s| s.s_class), html, false)
         ),
-        format!("{}: {}", label(l.t("Peran", "Role")), opts(&roles)),
+        format!("{}: {}", label(l.t(|s| s.role)), opts(&roles)),
         format!(
             "{}: {}{}{}",
-            label(l.t("Tes", "Test")),
+            label(l.t(|s| s.test)),
             opts(&tests),
             if html { "" } else { "   " },
-            field(&l.t("Tanggal", "Date"), html, true)
+            field(&l.t(|s| s.date), html, true)
         ),
     ]
 }

@@ -3,13 +3,14 @@
 
 use std::io::{BufRead, Write};
 
-use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use super::{EXIT_INPUT, EXIT_USAGE, Shell};
+use crate::app::{Profile, Records};
 use crate::app::{QuizRun, Start, StartArgs, prepost};
 use crate::content::{Content, Lang, Phase, Purpose, QuestionKind, Quiz};
+use crate::core::{Role, clean_name};
 use crate::engine::quiz::{
     Feedback, Response, Score, Shown, answer_text, format_change_in, parse_token, response_text,
 };
-use crate::store::{Profile, Role, Store, clean_name};
 
 pub struct PlainArgs {
     pub quiz: Option<String>,
@@ -22,9 +23,9 @@ pub struct PlainArgs {
 
 pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
     match phase {
-        Phase::Pre => t(lang, "tes awal (pre-test)", "pre-test"),
-        Phase::Post => t(lang, "tes akhir (post-test)", "post-test"),
-        Phase::Practice => t(lang, "latihan", "practice"),
+        Phase::Pre => crate::core::strings::cli::tr(lang).pre_test_2,
+        Phase::Post => crate::core::strings::cli::tr(lang).post_test_2,
+        Phase::Practice => crate::core::strings::cli::tr(lang).practice,
     }
 }
 
@@ -32,12 +33,9 @@ pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
 pub fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
     let last = (b'a' + n.saturating_sub(1) as u8) as char;
     match kind {
-        QuestionKind::TrueFalse { .. } => t(
-            lang,
-            "Jawab: b = benar, s = salah (t/f juga bisa); - = lewati",
-            "Answer: t = true, f = false (b/s also work); - = skip",
-        )
-        .into(),
+        QuestionKind::TrueFalse { .. } => {
+            crate::core::strings::cli::tr(lang).answer_t_true_f.into()
+        }
         QuestionKind::Single { .. } => {
             if lang.is_en() {
                 format!("Answer: one letter a–{last} or number 1–{n}; - = skip")
@@ -76,13 +74,13 @@ fn pick_quiz<'c>(content: &'c Content, id: Option<&str>, lang: &Lang) -> Result<
         match id {
             Some(id) if lang.is_en() => format!("no quiz `{id}`; the quizzes are: {ids}"),
             Some(id) => format!("tidak ada kuis `{id}`; kuis yang ada: {ids}"),
-            None => t(lang, "tidak ada kuis pre/post", "there is no pre/post quiz").into(),
+            None => crate::core::strings::cli::tr(lang).there_no_pre_post.into(),
         }
     })
 }
 
 /// The pre-test until it is done, then the post-test; practice for other sets.
-fn default_phase(store: &Store, profile: &Profile, quiz: &Quiz) -> crate::store::Result<Phase> {
+fn default_phase(store: &Records, profile: &Profile, quiz: &Quiz) -> crate::app::Result<Phase> {
     if quiz.purpose != Purpose::PrePost {
         return Ok(Phase::Practice);
     }
@@ -108,7 +106,7 @@ fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<String>> {
 }
 
 fn score_line(s: Score, lang: &Lang) -> String {
-    let word = t(lang, "skor", "score");
+    let word = crate::core::strings::cli::tr(lang).score;
     format!("{word} {}/{} ({}%)", s.right, s.total, s.whole_percent())
 }
 
@@ -148,17 +146,9 @@ fn run_inner(
         && !quiz.purpose.allows(phase)
     {
         let m = if quiz.purpose == Purpose::PrePost {
-            t(
-                lang,
-                "kuis ini adalah tes awal/akhir: pakai --phase pre atau --phase post (berlatih dengannya akan membocorkan post-test)",
-                "this quiz is the pre/post test: use --phase pre or --phase post (practising on it would spoil the post-test)",
-            )
+            crate::core::strings::cli::tr(lang).quiz_pre_post_test
         } else {
-            t(
-                lang,
-                "kuis ini untuk latihan: pakai --phase practice, atau pilih kuis pre/post untuk tes awal dan akhir",
-                "this quiz is for practice: use --phase practice, or choose the pre/post quiz for the tests",
-            )
+            crate::core::strings::cli::tr(lang).quiz_practice_use_phase
         };
         let _ = writeln!(err, "{m}");
         return Ok(EXIT_USAGE);
@@ -180,7 +170,7 @@ fn run_inner(
         }
         None => None,
     };
-    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: crate::app::StoreError| e.message().get(lang.code()).to_string();
     let phase = match args.phase {
         Some(p) => p,
         None => default_phase(&store, &profile, quiz).map_err(se)?,
@@ -228,17 +218,14 @@ fn run_inner(
                     "{title} · {label} · {} · {} {}",
                     profile.name,
                     run.total(),
-                    t(lang, "pertanyaan", "questions")
+                    crate::core::strings::cli::tr(lang).questions
                 ),
             )?;
             w(
                 out,
-                t(
-                    lang,
-                    "Setiap jawaban langsung tersimpan.",
-                    "Each answer is saved as soon as you give it.",
-                )
-                .into(),
+                crate::core::strings::cli::tr(lang)
+                    .each_answer_saved_soon
+                    .into(),
             )?;
             run
         }
@@ -310,12 +297,9 @@ fn run_inner(
         if !recorded.stored {
             w(
                 out,
-                t(
-                    lang,
-                    "Pertanyaan ini sudah dijawab di jendela lain; jawaban itu yang disimpan.",
-                    "This question was already answered in another window; that answer is kept.",
-                )
-                .into(),
+                crate::core::strings::cli::tr(lang)
+                    .question_was_already_answered
+                    .into(),
             )?;
         }
         if feedback == Feedback::EachQuestion {
@@ -326,34 +310,54 @@ fn run_inner(
     w(out, String::new())?;
     w(out, score_line(score, lang))?;
     match feedback {
-        Feedback::Never if phase == Phase::Pre => w(out, t(lang,
-            "Jawaban yang benar tidak ditampilkan setelah tes awal, supaya tes akhir tetap mengukur apa yang dipelajari.",
-            "Right answers are not shown after the pre-test, so that the post-test still measures what was learned.").into())?,
+        Feedback::Never if phase == Phase::Pre => w(
+            out,
+            crate::core::strings::cli::tr(lang)
+                .right_answers_not_shown
+                .into(),
+        )?,
         Feedback::Never => {
             for (m, sc) in run.by_module() {
-                let name = content.module(m).map_or(m.to_string(), |md| md.title.get(lang).to_string());
+                let name = content
+                    .module(m)
+                    .map_or(m.to_string(), |md| md.title.get(lang).to_string());
                 w(out, format!("  {name}: {}/{}", sc.right, sc.total))?;
             }
-            w(out, t(lang,
-                "Jawaban dan pembahasannya dibahas bersama pelatih setelah tes akhir seluruh kelas.",
-                "The answers and their explanations are gone through with the trainer after the whole class's post-test.").into())?
+            w(
+                out,
+                crate::core::strings::cli::tr(lang)
+                    .answers_their_explanations_gone
+                    .into(),
+            )?
         }
         Feedback::AtEnd => {
             w(out, String::new())?;
-            w(out, t(lang, "Pembahasan:", "Review:").into())?;
+            w(out, crate::core::strings::cli::tr(lang).review.into())?;
             for (i, shown) in run.layout.shown.iter().enumerate() {
-                w(out, format!("{}. {}", i + 1, run.question(shown).prompt.get(lang)))?;
+                w(
+                    out,
+                    format!("{}. {}", i + 1, run.question(shown).prompt.get(lang)),
+                )?;
                 print_feedback(out, &run, shown, lang)?;
             }
         }
         Feedback::EachQuestion => {
             let pass = score.passes(quiz.pass_percent);
-            w(out, match (pass, lang.is_en()) {
-                (true, true) => format!("Passed (at least {}%).", quiz.pass_percent),
-                (false, true) => format!("Not yet {}%: read the module again and retry.", quiz.pass_percent),
-                (true, false) => format!("Lulus (minimal {}%).", quiz.pass_percent),
-                (false, false) => format!("Belum {}%: baca lagi modulnya lalu coba lagi.", quiz.pass_percent),
-            })?;
+            w(
+                out,
+                match (pass, lang.is_en()) {
+                    (true, true) => format!("Passed (at least {}%).", quiz.pass_percent),
+                    (false, true) => format!(
+                        "Not yet {}%: read the module again and retry.",
+                        quiz.pass_percent
+                    ),
+                    (true, false) => format!("Lulus (minimal {}%).", quiz.pass_percent),
+                    (false, false) => format!(
+                        "Belum {}%: baca lagi modulnya lalu coba lagi.",
+                        quiz.pass_percent
+                    ),
+                },
+            )?;
         }
     }
     if phase == Phase::Post {
@@ -409,20 +413,19 @@ fn print_feedback(
     let r = run.response(&q.id).cloned().unwrap_or(Response::Skipped);
     let mut lines = Vec::new();
     if r.is_right(&q.kind) {
-        lines.push(format!("   ✓ {}", t(lang, "Benar.", "Right.")));
+        lines.push(format!(
+            "   ✓ {}",
+            crate::core::strings::cli::tr(lang).right
+        ));
     } else {
         lines.push(format!(
             "   ✗ {} {}",
-            t(
-                lang,
-                "Kurang tepat. Jawaban Anda:",
-                "Not right. Your answer:"
-            ),
+            crate::core::strings::cli::tr(lang).not_right_answer,
             response_text(q, &r, lang)
         ));
         lines.push(format!(
             "     {} {}",
-            t(lang, "Yang benar:", "The right answer:"),
+            crate::core::strings::cli::tr(lang).right_answer,
             answer_text(q, lang)
         ));
     }
@@ -437,17 +440,17 @@ fn print_feedback(
 
 /// The profile named by `--profile`, or asked for on the first input line; created when new.
 fn profile(
-    store: &Store,
+    store: &Records,
     args: &PlainArgs,
     lang: &Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Option<Profile>, String> {
-    let se = |e: crate::store::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: crate::app::StoreError| e.message().get(lang.code()).to_string();
     let name = match &args.profile {
         Some(n) => n.clone(),
         None => loop {
-            write!(out, "{} ", t(lang, "Nama Anda:", "Your name:"))
+            write!(out, "{} ", crate::core::strings::cli::tr(lang).name)
                 .and_then(|_| out.flush())
                 .map_err(|e| e.to_string())?;
             let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
@@ -485,16 +488,13 @@ fn profile(
             return Ok(None);
         };
         match store.check_code(&p.id, code.trim()).map_err(se)? {
-            crate::store::PinCheck::Right => {}
-            crate::store::PinCheck::Wrong { .. } => {
-                return Err(t(
-                    lang,
-                    "Kode salah: tes tidak dibuka.",
-                    "Wrong code: the test was not opened.",
-                )
-                .into());
+            crate::app::PinCheck::Right => {}
+            crate::app::PinCheck::Wrong { .. } => {
+                return Err(crate::core::strings::cli::tr(lang)
+                    .wrong_code_test_was
+                    .into());
             }
-            crate::store::PinCheck::Wait { seconds } => {
+            crate::app::PinCheck::Wait { seconds } => {
                 return Err(if lang.is_en() {
                     format!(
                         "Wait {seconds} seconds: too many wrong codes; this one was not checked."

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use crate::app::report_data::report_input;
 use crate::engine::report::build::Cutoffs;
 use crate::engine::report::png::Fonts;
@@ -102,7 +102,7 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        crate::errln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+        crate::errln!("{}", crate::core::strings::cli::tr(lang).no_such_quiz);
         return EXIT_USAGE;
     };
     let store = match shell.store_to_read() {

@@ -1,6 +1,6 @@
 //! `pijat sheets import`: typed-in paper forms, all rows or none, every bad row reported.
 
-use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell, t};
+use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell};
 use crate::app::monitoring::{import_checklist_sheet, import_visit_sheet};
 use crate::app::sheets::import_answer_sheet;
 use crate::engine::quiz::Score;
@@ -33,11 +33,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         }
         crate::errln!(
             "{}",
-            t(
-                lang,
-                "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi.",
-                "Nothing was saved. Fix the lines above and import again."
-            )
+            crate::core::strings::cli::tr(lang).nothing_was_saved_fix
         );
         EXIT_INPUT
     };
@@ -46,7 +42,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
             let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
             crate::errln!(
                 "{} `{routine_id}`: {}",
-                t(lang, "tidak ada rutinitas", "no routine"),
+                crate::core::strings::cli::tr(lang).no_routine,
                 ids.join(", ")
             );
             return EXIT_USAGE;
@@ -97,7 +93,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        crate::errln!("{}", t(lang, "kuis itu tidak ada", "no such quiz"));
+        crate::errln!("{}", crate::core::strings::cli::tr(lang).no_such_quiz);
         return EXIT_USAGE;
     };
     match import_answer_sheet(

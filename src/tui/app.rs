@@ -10,9 +10,9 @@ use super::keys::{self, Action, Context};
 use super::screens::{self, Screen};
 use super::theme::Theme;
 use super::view::{View, body_area};
+use crate::app::{Profile, Records};
 use crate::content::{Content, Lang};
 use crate::core::strings::tr;
-use crate::store::{Profile, Store};
 use ratatui::layout::Rect;
 
 pub enum Msg {
@@ -84,7 +84,7 @@ pub enum Nav<'c> {
 /// Everything a screen may use while handling an action.
 pub struct Cx<'a, 'c> {
     pub content: &'c Content,
-    pub store: &'a mut Store,
+    pub records: &'a mut Records,
     pub lang: &'a Lang,
     pub profile: Option<&'a Profile>,
     pub now: Instant,
@@ -128,7 +128,7 @@ impl Cx<'_, '_> {
         *self.auto_read = !*self.auto_read;
         let on = *self.auto_read;
         let _ = self
-            .store
+            .records
             .set_setting("auto_read", if on { "on" } else { "off" });
         let s = tr(self.lang);
         *self.toast = Some(if on { s.auto_read_on } else { s.auto_read_off }.to_string());
@@ -154,7 +154,7 @@ impl Cx<'_, '_> {
 
 pub struct App<'c> {
     pub content: &'c Content,
-    pub store: Store,
+    pub records: Records,
     pub lang: Lang,
     /// `--lang` / `PIJAT_LANG` given: it wins over a profile's saved language at login.
     pub lang_forced: bool,
@@ -180,7 +180,7 @@ pub struct App<'c> {
 impl<'c> App<'c> {
     pub fn new(
         content: &'c Content,
-        store: Store,
+        store: Records,
         lang: Option<Lang>,
         theme: Theme,
         speed: f64,
@@ -203,7 +203,7 @@ impl<'c> App<'c> {
             content,
             lang_forced: lang.is_some(),
             lang: lang.unwrap_or_else(Lang::id),
-            store,
+            records: store,
             theme,
             profile: None,
             screens: Vec::new(),
@@ -219,7 +219,7 @@ impl<'c> App<'c> {
             size: Rect::new(0, 0, 80, 24),
             seed: None,
         };
-        let profiles = screens::profiles::ProfilesScreen::load(&app.store);
+        let profiles = screens::profiles::ProfilesScreen::load(&app.records);
         app.screens.push(Screen::Profiles(profiles));
         app
     }
@@ -297,7 +297,10 @@ impl<'c> App<'c> {
     fn switch_language(&mut self) {
         self.lang = self.lang.toggled();
         if let Some(p) = &mut self.profile
-            && self.store.set_profile_lang(&p.id, self.lang.code()).is_ok()
+            && self
+                .records
+                .set_profile_lang(&p.id, self.lang.code())
+                .is_ok()
         {
             p.lang = Some(self.lang.code().to_string());
         }
@@ -307,7 +310,7 @@ impl<'c> App<'c> {
     fn with_top<R>(&mut self, f: impl FnOnce(&mut Screen<'c>, &mut Cx<'_, 'c>) -> R) -> R {
         let mut cx = Cx {
             content: self.content,
-            store: &mut self.store,
+            records: &mut self.records,
             lang: &self.lang,
             profile: self.profile.as_ref(),
             now: self.now,
@@ -348,7 +351,7 @@ impl<'c> App<'c> {
                 return;
             }
             Nav::Enter(profile) => {
-                let _ = self.store.touch_profile(&profile.id);
+                let _ = self.records.touch_profile(&profile.id);
                 if !self.lang_forced
                     && let Some(l) = profile.lang.as_deref().and_then(Lang::parse)
                 {
@@ -364,7 +367,7 @@ impl<'c> App<'c> {
                 self.screens.clear();
                 self.screens
                     .push(Screen::Profiles(screens::profiles::ProfilesScreen::load(
-                        &self.store,
+                        &self.records,
                     )));
             }
             Nav::Quit => self.quit = true,

@@ -9,9 +9,9 @@ use crossterm::event::{self, Event};
 use super::app::{App, Effect, Msg, voice_effects};
 use super::theme::Theme;
 use super::view;
+use crate::app::Records;
 use crate::content::{Content, Lang};
 use crate::speech::Speech;
-use crate::store::Store;
 
 /// Restores the terminal however `run` ends (the panic hook of `ratatui::init` covers panics).
 struct Restore;
@@ -38,7 +38,7 @@ pub enum StartError {
 /// both are ready.
 pub fn run(
     load_content: impl FnOnce() -> Result<Content, String> + Send,
-    open_store: impl FnOnce() -> Result<Store, String> + Send,
+    open_store: impl FnOnce() -> Result<Records, String> + Send,
     new_data_folder: bool,
     lang: Option<Lang>,
     speed: f64,
@@ -81,7 +81,7 @@ pub fn run(
         // `--voice` is kept as the setting for next time.
         app.voice = on;
         let _ = app
-            .store
+            .records
             .set_setting("voice", if on { "on" } else { "off" });
     }
     let size = terminal.size().map_err(StartError::Terminal)?;
@@ -92,7 +92,7 @@ pub fn run(
 /// The trainees' names, drawn before anything else is ready.
 fn first_frame(
     terminal: &mut ratatui::DefaultTerminal,
-    profiles: Vec<crate::store::Profile>,
+    profiles: Vec<crate::app::Profile>,
     lang: Option<&Lang>,
     theme: &Theme,
 ) -> std::io::Result<()> {

@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::content::Lang;
+use crate::core::strings::keys::{EN, ID};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -124,27 +125,27 @@ use KeyCode as K;
 use Keys::{Code, Either, Options, Printable};
 
 #[rustfmt::skip]
-const UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "pindah", "move", true);
+const UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.s_move, EN.s_move, true);
 #[rustfmt::skip]
-const DOWN: Binding = b(Either(K::Down, K::Char('j')), "↓/j", A::Down, "pindah ke bawah", "move down", false);
+const DOWN: Binding = b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.move_down, EN.move_down, false);
 #[rustfmt::skip]
-const ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, "pilih", "choose", true);
+const ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.choose, EN.choose, true);
 #[rustfmt::skip]
-const BACK: Binding = b(Code(K::Esc), "Esc", A::Back, "kembali", "back", true);
+const BACK: Binding = b(Code(K::Esc), "Esc", A::Back, ID.back, EN.back, true);
 #[rustfmt::skip]
-const SCROLL_UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "gulir", "scroll", true);
+const SCROLL_UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.scroll, EN.scroll, true);
 #[rustfmt::skip]
-const SCROLL_DOWN: Binding = b(Either(K::Down, K::Char('j')), "↓/j", A::Down, "gulir ke bawah", "scroll down", false);
+const SCROLL_DOWN: Binding = b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.scroll_down, EN.scroll_down, false);
 #[rustfmt::skip]
-const PGUP: Binding = b(Code(K::PageUp), "PgUp", A::PageUp, "gulir satu layar ke atas", "scroll a screen up", false);
+const PGUP: Binding = b(Code(K::PageUp), "PgUp", A::PageUp, ID.scroll_screen_up, EN.scroll_screen_up, false);
 #[rustfmt::skip]
-const PGDN: Binding = b(Code(K::PageDown), "PgDn", A::PageDown, "gulir satu layar ke bawah", "scroll a screen down", false);
+const PGDN: Binding = b(Code(K::PageDown), "PgDn", A::PageDown, ID.scroll_screen_down, EN.scroll_screen_down, false);
 
 #[rustfmt::skip]
 pub const GLOBAL: &[Binding] = &[
-    b(Code(K::Char('?')), "?", A::Help, "bantuan", "help", true),
+    b(Code(K::Char('?')), "?", A::Help, ID.help, EN.help, true),
     b(Either(K::Char('L'), K::Char('l')), "L", A::Lang, "bahasa", "language", true),
-    b(Code(K::Char('q')), "q", A::Quit, "keluar", "quit", true),
+    b(Code(K::Char('q')), "q", A::Quit, ID.quit, EN.quit, true),
 ];
 
 /// Where the keys are being read: each has its own bindings. The key tests go through every
@@ -198,16 +199,16 @@ const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
 const T_START: &[Binding] = &[UP, DOWN, ENTER];
 #[rustfmt::skip]
 const T_TEXTINPUT: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "lanjut", "continue", true),
-    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
-    b(Code(K::Backspace), "⌫", A::Backspace, "hapus huruf", "delete a letter", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true),
+    b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, true),
     CTRL_C,
-    b(Printable, "a–z", A::Char(' '), "ketik nama", "type the name", false),
+    b(Printable, "a–z", A::Char(' '), ID.type_name, EN.type_name, false),
 ];
 #[rustfmt::skip]
 const T_LESSON: &[Binding] = &[
-    b(Either(K::Right, K::Char('n')), "→/n", A::Next, "halaman berikut", "next page", true),
-    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, "halaman sebelumnya", "previous page", true),
+    b(Either(K::Right, K::Char('n')), "→/n", A::Next, ID.next_page, EN.next_page, true),
+    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, ID.previous_page, EN.previous_page, true),
     SCROLL_UP,
     SCROLL_DOWN,
     PGUP,
@@ -217,16 +218,16 @@ const T_LESSON: &[Binding] = &[
 #[rustfmt::skip]
 const T_LESSONCHART: &[Binding] = &[
     b(Either(K::Char('+'), K::Char('=')), "+", A::More, "lebih sering dikeluarkan", "remove milk more often", true),
-    b(Code(K::Char('-')), "-", A::Less, "lebih jarang dikeluarkan", "remove milk less often", true),
-    b(Either(K::Right, K::Char('n')), "→/n", A::Next, "halaman berikut", "next page", true),
-    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, "halaman sebelumnya", "previous page", true),
-    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "gulir", "scroll", false),
+    b(Code(K::Char('-')), "-", A::Less, ID.remove_milk_less_often, EN.remove_milk_less_often, true),
+    b(Either(K::Right, K::Char('n')), "→/n", A::Next, ID.next_page, EN.next_page, true),
+    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, ID.previous_page, EN.previous_page, true),
+    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.scroll, EN.scroll, false),
     SCROLL_DOWN,
     BACK,
 ];
 #[rustfmt::skip]
 const T_SAFETY: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "saya mengerti, mulai", "I understand, start", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.i_understand_start, EN.i_understand_start, true),
     SCROLL_UP,
     SCROLL_DOWN,
     PGUP,
@@ -235,23 +236,23 @@ const T_SAFETY: &[Binding] = &[
 ];
 #[rustfmt::skip]
 const T_STEP: &[Binding] = &[
-    b(Code(K::Char(' ')), "Spasi", A::Space, "jeda/lanjut", "pause/resume", true),
-    b(Code(K::Char('n')), "n", A::Next, "berikut", "next step", true),
-    b(Code(K::Char('p')), "p", A::Prev, "sebelumnya", "previous", true),
-    b(Code(K::Char('b')), "b", A::Bell, "bel nyala/mati", "bell on/off", true),
-    b(Code(K::Esc), "Esc", A::Back, "berhenti", "stop", true),
-    b(Code(K::Char('v')), "v", A::Voice, "suara nyala/mati", "voice on/off", true),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.pause_resume, EN.pause_resume, true),
+    b(Code(K::Char('n')), "n", A::Next, ID.next_step, EN.next_step, true),
+    b(Code(K::Char('p')), "p", A::Prev, ID.previous, EN.previous, true),
+    b(Code(K::Char('b')), "b", A::Bell, ID.bell_off, EN.bell_off, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.stop, EN.stop, true),
+    b(Code(K::Char('v')), "v", A::Voice, ID.voice_off, EN.voice_off, true),
 ];
 #[rustfmt::skip]
 const T_SELFCHECK: &[Binding] = &[
     UP,
     DOWN,
-    b(Code(K::Char(' ')), "Spasi", A::Space, "tandai dilakukan dengan baik", "mark as done well", true),
-    b(Code(K::Enter), "Enter", A::Enter, "simpan", "save", true),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.mark_done_well, EN.mark_done_well, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.save, EN.save, true),
 ];
 #[rustfmt::skip]
 const T_SUMMARY: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "selesai", "done", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.done, EN.done, true),
     SCROLL_UP,
     SCROLL_DOWN,
     PGUP,
@@ -264,174 +265,174 @@ const T_QUIZTRUEFALSE: &[Binding] = &[
     b(Either(K::Char('s'), K::Char('f')), "s/f", A::False, "salah", "false", true),
     UP,
     DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
+    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
     BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, "bacakan", "read aloud", true),
+    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
 ];
 #[rustfmt::skip]
 const T_QUIZSINGLE: &[Binding] = &[
-    b(Options, "a–f", A::Pick(0), "pilih jawaban", "pick an answer", true),
+    b(Options, "a–f", A::Pick(0), ID.pick_answer, EN.pick_answer, true),
     UP,
     DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
+    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
     BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, "bacakan", "read aloud", true),
+    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
 ];
 #[rustfmt::skip]
 const T_QUIZMULTIPLE: &[Binding] = &[
-    b(Options, "a–f", A::Pick(0), "centang/hapus centang", "tick/untick", true),
-    b(Code(K::Char(' ')), "Spasi", A::Space, "centang yang disorot", "tick the highlighted one", false),
+    b(Options, "a–f", A::Pick(0), ID.tick_untick, EN.tick_untick, true),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.tick_highlighted_one, EN.tick_highlighted_one, false),
     UP,
     DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, "jawab", "answer", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
+    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
     BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, "bacakan", "read aloud", true),
+    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
 ];
 #[rustfmt::skip]
 const T_QUIZORDER: &[Binding] = &[
     UP,
     DOWN,
-    b(Code(K::Char(' ')), "Spasi", A::Space, "ambil untuk dipindah", "pick up to move", true),
-    b(Code(K::Enter), "Enter", A::Enter, "jawab urutan ini", "answer this order", true),
-    b(Code(K::Char('-')), "-", A::Skip, "lewati", "skip", true),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.pick_up_move, EN.pick_up_move, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.answer_order, EN.answer_order, true),
+    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
     BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, "bacakan", "read aloud", true),
+    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
 ];
 #[rustfmt::skip]
 const T_QUIZORDERHOLDING: &[Binding] = &[
-    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "pindahkan ke atas/bawah", "move it up/down", true),
-    b(Either(K::Down, K::Char('j')), "↓/j", A::Down, "pindahkan ke bawah", "move it down", false),
-    b(Either(K::Char(' '), K::Enter), "Spasi", A::Space, "letakkan", "put down", true),
+    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.move_up_down, EN.move_up_down, true),
+    b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.move_down_2, EN.move_down_2, false),
+    b(Either(K::Char(' '), K::Enter), "Spasi", A::Space, ID.put_down, EN.put_down, true),
     BACK,
 ];
 #[rustfmt::skip]
-const T_QUIZFEEDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, "lanjut", "continue", true)];
+const T_QUIZFEEDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true)];
 #[rustfmt::skip]
 const T_CONFIRM: &[Binding] = &[
     b(Either(K::Char('y'), K::Char('Y')), "y", A::Yes, "ya", "yes", true),
     b(Either(K::Char('n'), K::Char('N')), "n/Esc", A::No, "tidak", "no", true),
-    b(Code(K::Esc), "Esc", A::No, "tidak", "no", false),
+    b(Code(K::Esc), "Esc", A::No, ID.no, EN.no, false),
 ];
 #[rustfmt::skip]
 const T_HELP: &[Binding] = &[
-    b(Code(K::Esc), "Esc", A::Back, "tutup bantuan", "close help", true),
-    b(Code(K::Char('?')), "?", A::Back, "tutup bantuan", "close help", false),
-    b(Code(K::Enter), "Enter", A::Back, "tutup bantuan", "close help", false),
+    b(Code(K::Esc), "Esc", A::Back, ID.close_help, EN.close_help, true),
+    b(Code(K::Char('?')), "?", A::Back, ID.close_help, EN.close_help, false),
+    b(Code(K::Enter), "Enter", A::Back, ID.close_help, EN.close_help, false),
 ];
 
 #[rustfmt::skip]
-const PIN_ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, "lanjut", "continue", true);
+const PIN_ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true);
 #[rustfmt::skip]
-const PIN_CANCEL: Binding = b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true);
+const PIN_CANCEL: Binding = b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true);
 #[rustfmt::skip]
-const PIN_DELETE: Binding = b(Code(K::Backspace), "⌫", A::Backspace, "hapus angka", "delete a digit", true);
+const PIN_DELETE: Binding = b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_digit, EN.delete_digit, true);
 /// Shown where letters are typed: Ctrl+C still quits there (handled before the table).
 #[rustfmt::skip]
-const CTRL_C: Binding = b(Code(K::Null), "Ctrl+C", A::Quit, "keluar", "quit", true);
+const CTRL_C: Binding = b(Code(K::Null), "Ctrl+C", A::Quit, ID.quit, EN.quit, true);
 #[rustfmt::skip]
-const PIN_DIGITS: Binding = b(Printable, "0–9", A::Char(' '), "ketik angka", "type the digits", false);
+const PIN_DIGITS: Binding = b(Printable, "0–9", A::Char(' '), ID.type_digits, EN.type_digits, false);
 #[rustfmt::skip]
 const T_PIN: &[Binding] = &[
     PIN_ENTER,
     PIN_CANCEL,
     PIN_DELETE,
-    b(Code(K::Tab), "Tab", A::Tab, "lupa PIN? kode pemulihan", "forgot the PIN? recovery code", true),
+    b(Code(K::Tab), "Tab", A::Tab, ID.forgot_pin_recovery_code, EN.forgot_pin_recovery_code, true),
     PIN_DIGITS,
 ];
 #[rustfmt::skip]
 const T_PROJECTOREND: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "ketik lembar jawaban", "type in the answer sheets", true),
-    b(Either(K::Left, K::Char('p')), "←", A::Prev, "soal terakhir", "the last item", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.type_answer_sheets, EN.type_answer_sheets, true),
+    b(Either(K::Left, K::Char('p')), "←", A::Prev, ID.last_item, EN.last_item, true),
     BACK,
 ];
 #[rustfmt::skip]
 const T_HOTSEATDONE: &[Binding] = &[
-    b(Code(K::Esc), "Esc", A::Back, "keluar (perlu PIN)", "leave (needs the PIN)", true),
+    b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true),
 ];
 #[rustfmt::skip]
 const T_PINSET: &[Binding] = &[PIN_ENTER, PIN_CANCEL, PIN_DELETE, CTRL_C, PIN_DIGITS];
 #[rustfmt::skip]
 const T_RECOVERYSHOWN: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "sudah saya catat", "I have written it down", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.i_have_written_down, EN.i_have_written_down, true),
 ];
 #[rustfmt::skip]
 const T_RECOVERYINPUT: &[Binding] = &[
     PIN_ENTER,
     PIN_CANCEL,
-    b(Code(K::Backspace), "⌫", A::Backspace, "hapus huruf", "delete a letter", true),
-    b(Printable, "A–Z 0–9", A::Char(' '), "ketik kode pemulihan", "type the recovery code", false),
+    b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, true),
+    b(Printable, "A–Z 0–9", A::Char(' '), ID.type_recovery_code, EN.type_recovery_code, false),
 ];
 #[rustfmt::skip]
 const T_FORM: &[Binding] = &[
-    b(Either(K::Tab, K::Down), "Tab/↓", A::Down, "kolom berikut", "next field", true),
-    b(Code(K::Up), "↑", A::Up, "kolom sebelumnya", "previous field", false),
-    b(Code(K::Left), "←", A::Left, "pilihan sebelumnya", "previous choice", false),
-    b(Code(K::Right), "→", A::Right, "pilihan berikut", "next choice", false),
-    b(Code(K::Enter), "Enter", A::Enter, "simpan", "save", true),
-    b(Code(K::Esc), "Esc", A::Back, "batal", "cancel", true),
-    b(Code(K::Backspace), "⌫", A::Backspace, "hapus huruf", "delete a letter", false),
-    b(Printable, "a–z", A::Char(' '), "ketik", "type", false),
+    b(Either(K::Tab, K::Down), "Tab/↓", A::Down, ID.next_field, EN.next_field, true),
+    b(Code(K::Up), "↑", A::Up, ID.previous_field, EN.previous_field, false),
+    b(Code(K::Left), "←", A::Left, ID.previous_choice, EN.previous_choice, false),
+    b(Code(K::Right), "→", A::Right, ID.next_choice, EN.next_choice, false),
+    b(Code(K::Enter), "Enter", A::Enter, ID.save, EN.save, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true),
+    b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, false),
+    b(Printable, "a–z", A::Char(' '), ID.s_type, EN.s_type, false),
 ];
 #[rustfmt::skip]
 const T_CLASSVIEW: &[Binding] = &[
-    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "pilih peserta", "choose a participant", false),
+    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.choose_participant, EN.choose_participant, false),
     DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, "kemajuan", "progress", true),
-    b(Code(K::Char('o')), "o", A::Observe, "amati", "observe", true),
-    b(Code(K::Char('v')), "v", A::Visit, "kunjungan", "visit", true),
-    b(Code(K::Char('t')), "t", A::GroupTest, "tes kelompok", "group test", true),
-    b(Code(K::Char('p')), "p", A::TypeSheets, "lembar kertas", "paper sheets", true),
-    b(Code(K::Char('s')), "s", A::Stats, "hasil", "results", true),
-    b(Code(K::Char('a')), "a", A::Add, "tambah peserta", "add participant", true),
-    b(Code(K::Char('r')), "r", A::Rename, "ganti nama", "rename", true),
-    b(Code(K::Char('x')), "x", A::Remove, "keluarkan dari kelas", "take off the roster", true),
-    b(Code(K::Char('b')), "b", A::Review, "pembahasan tes (setelah tes akhir)", "answers and explanations (after the post-test)", false),
-    b(Code(K::Char('c')), "c", A::ClearCode, "hapus kode pribadi yang lupa", "clear a forgotten personal code", false),
-    b(Code(K::Char('e')), "e", A::Edit, "ubah data kelas", "edit class details", true),
-    b(Code(K::Char('d')), "d", A::Project, "tayangkan di proyektor", "show on a projector", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.progress, EN.progress, true),
+    b(Code(K::Char('o')), "o", A::Observe, ID.observe, EN.observe, true),
+    b(Code(K::Char('v')), "v", A::Visit, ID.visit, EN.visit, true),
+    b(Code(K::Char('t')), "t", A::GroupTest, ID.group_test, EN.group_test, true),
+    b(Code(K::Char('p')), "p", A::TypeSheets, ID.paper_sheets, EN.paper_sheets, true),
+    b(Code(K::Char('s')), "s", A::Stats, ID.results, EN.results, true),
+    b(Code(K::Char('a')), "a", A::Add, ID.add_participant, EN.add_participant, true),
+    b(Code(K::Char('r')), "r", A::Rename, ID.rename, EN.rename, true),
+    b(Code(K::Char('x')), "x", A::Remove, ID.take_off_roster, EN.take_off_roster, true),
+    b(Code(K::Char('b')), "b", A::Review, ID.answers_explanations_after_post, EN.answers_explanations_after_post, false),
+    b(Code(K::Char('c')), "c", A::ClearCode, ID.clear_forgotten_personal_code, EN.clear_forgotten_personal_code, false),
+    b(Code(K::Char('e')), "e", A::Edit, ID.edit_class_details, EN.edit_class_details, true),
+    b(Code(K::Char('d')), "d", A::Project, ID.show_projector, EN.show_projector, true),
     BACK,
 ];
 #[rustfmt::skip]
 const T_PROJECTOR: &[Binding] = &[
-    b(Either(K::Right, K::Char('n')), "→", A::Next, "soal berikut", "next item", true),
-    b(Either(K::Left, K::Char('p')), "←", A::Prev, "soal sebelumnya", "previous item", true),
-    b(Code(K::Char(' ')), "Spasi", A::Space, "soal berikut", "next item", false),
-    b(Code(K::Char('r')), "r", A::ReadAloud, "bacakan", "read aloud", true),
-    b(Code(K::Char('a')), "a", A::AutoRead, "bacakan otomatis", "auto read", true),
-    b(Code(K::Enter), "Enter", A::Enter, "ke lembar jawaban (di akhir)", "to the answer sheets (at the end)", false),
+    b(Either(K::Right, K::Char('n')), "→", A::Next, ID.next_item, EN.next_item, true),
+    b(Either(K::Left, K::Char('p')), "←", A::Prev, ID.previous_item, EN.previous_item, true),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.next_item, EN.next_item, false),
+    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    b(Code(K::Char('a')), "a", A::AutoRead, ID.auto_read, EN.auto_read, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.answer_sheets_end, EN.answer_sheets_end, false),
     BACK,
 ];
 #[rustfmt::skip]
 const T_OBSERVE: &[Binding] = &[
     UP,
     DOWN,
-    b(Code(K::Char('2')), "2/1/0/-", A::Mark(2), "nilai", "mark", true),
-    b(Code(K::Char('1')), "1", A::Mark(1), "nilai 1: perlu latihan", "mark 1: needs practice", false),
-    b(Code(K::Char('0')), "0", A::Mark(0), "nilai 0: tidak dilakukan", "mark 0: not done", false),
-    b(Code(K::Char('-')), "-", A::Mark(3), "tidak diamati", "not observed", false),
-    b(Code(K::Char(' ')), "Spasi", A::Space, "waktu", "step timer", true),
-    b(Code(K::Char('n')), "n", A::Note, "catatan", "note", true),
-    b(Code(K::Enter), "Enter", A::Enter, "selesai", "finish", true),
-    b(Code(K::Esc), "Esc", A::Back, "keluar", "leave", true),
+    b(Code(K::Char('2')), "2/1/0/-", A::Mark(2), ID.mark, EN.mark, true),
+    b(Code(K::Char('1')), "1", A::Mark(1), ID.mark_1_needs_practice, EN.mark_1_needs_practice, false),
+    b(Code(K::Char('0')), "0", A::Mark(0), ID.mark_0_not_done, EN.mark_0_not_done, false),
+    b(Code(K::Char('-')), "-", A::Mark(3), ID.not_observed, EN.not_observed, false),
+    b(Code(K::Char(' ')), "Spasi", A::Space, ID.step_timer, EN.step_timer, true),
+    b(Code(K::Char('n')), "n", A::Note, ID.note, EN.note, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.finish, EN.finish, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.leave, EN.leave, true),
 ];
 #[rustfmt::skip]
 const T_HOTSEAT: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, "mulai giliran", "start the turn", true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.start_turn, EN.start_turn, true),
     UP,
     DOWN,
-    b(Code(K::Char('x')), "x", A::Remove, "lewati (pelatih)", "skip (trainer)", true),
-    b(Code(K::Char('a')), "a", A::AutoRead, "bacakan soal otomatis nyala/mati", "read questions aloud on/off", false),
-    b(Code(K::Esc), "Esc", A::Back, "keluar (perlu PIN)", "leave (needs the PIN)", true),
+    b(Code(K::Char('x')), "x", A::Remove, ID.skip_trainer, EN.skip_trainer, true),
+    b(Code(K::Char('a')), "a", A::AutoRead, ID.read_questions_aloud_off, EN.read_questions_aloud_off, false),
+    b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true),
 ];
 #[rustfmt::skip]
-const T_HANDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, "peserta berikut", "next participant", true)];
+const T_HANDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.next_participant, EN.next_participant, true)];
 #[rustfmt::skip]
 const T_REPORTVIEW: &[Binding] = &[
-    b(Either(K::Right, K::Tab), "→/Tab", A::Right, "tampilan berikut", "next view", true),
-    b(Code(K::Left), "←", A::Left, "tampilan sebelumnya", "previous view", true),
+    b(Either(K::Right, K::Tab), "→/Tab", A::Right, ID.next_view, EN.next_view, true),
+    b(Code(K::Left), "←", A::Left, ID.previous_view, EN.previous_view, true),
     SCROLL_UP,
     SCROLL_DOWN,
     PGUP,
@@ -440,14 +441,14 @@ const T_REPORTVIEW: &[Binding] = &[
 ];
 #[rustfmt::skip]
 const T_GRID: &[Binding] = &[
-    b(Code(K::Up), "↑↓←→", A::Up, "pindah sel", "move between cells", true),
-    b(Code(K::Down), "↓", A::Down, "sel di bawah", "cell below", false),
-    b(Code(K::Left), "←", A::Left, "sel kiri", "cell to the left", false),
-    b(Either(K::Right, K::Tab), "→/Tab", A::Right, "sel kanan", "cell to the right", false),
-    b(Printable, "b s a–f 1–6 -", A::Char(' '), "ketik jawaban", "type the answer", true),
-    b(Code(K::Backspace), "⌫", A::Backspace, "kosongkan sel", "clear the cell", false),
-    b(Code(K::Enter), "Enter", A::Enter, "simpan semua", "save all", true),
-    b(Code(K::Esc), "Esc", A::Back, "kembali (draf tersimpan)", "back (drafts kept)", true),
+    b(Code(K::Up), "↑↓←→", A::Up, ID.move_between_cells, EN.move_between_cells, true),
+    b(Code(K::Down), "↓", A::Down, ID.cell_below, EN.cell_below, false),
+    b(Code(K::Left), "←", A::Left, ID.cell_left, EN.cell_left, false),
+    b(Either(K::Right, K::Tab), "→/Tab", A::Right, ID.cell_right, EN.cell_right, false),
+    b(Printable, "b s a–f 1–6 -", A::Char(' '), ID.type_answer, EN.type_answer, true),
+    b(Code(K::Backspace), "⌫", A::Backspace, ID.clear_cell, EN.clear_cell, false),
+    b(Code(K::Enter), "Enter", A::Enter, ID.save_all, EN.save_all, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.back_drafts_kept, EN.back_drafts_kept, true),
 ];
 
 pub fn table(ctx: Context) -> &'static [Binding] {

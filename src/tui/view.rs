@@ -12,9 +12,9 @@ use super::app::{App, Confirm, Overlay};
 use super::keys::{self, Context};
 use super::screens::Screen;
 use super::theme::Theme;
+use crate::app::Profile;
 use crate::content::{Content, Lang};
 use crate::core::strings::{Strings, tr};
-use crate::store::Profile;
 
 /// The smallest window pijat draws in; smaller, it asks for a bigger one.
 pub const MIN_WIDTH: u16 = 40;
@@ -30,11 +30,7 @@ pub struct View<'a> {
     pub s: &'static Strings,
 }
 
-impl View<'_> {
-    pub fn t(&self, id: &'static str, en: &'static str) -> &'static str {
-        if self.lang.is_en() { en } else { id }
-    }
-}
+impl View<'_> {}
 
 /// The screen's share of a window: all but the header and (when there is room) the footer.
 pub fn body_area(size: Rect) -> Rect {

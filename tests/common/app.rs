@@ -16,7 +16,7 @@ pub fn content() -> &'static Content {
 
 /// The app on the data folder `dir`, in `lang`, with fixed quiz seeds.
 pub fn open_app(dir: &std::path::Path, lang: Option<pijat::content::Lang>) -> App<'static> {
-    let store = pijat::store::Store::open(dir).unwrap();
+    let store = pijat::app::Records::open(dir).unwrap();
     let theme = pijat::tui::theme::Theme::plain();
     let mut app = App::new(
         content(),

@@ -39,34 +39,29 @@ pub fn render(
     let input = class_input(shell, content, class)?;
     let l = langs(shell, paper.bilingual);
     let info = input.class.clone().unwrap_or_default();
-    let title = l.t("Daftar hadir", "Attendance list");
-    let mut facts = vec![(l.t("Kelas", "Class"), crate::core::printable(&info.name))];
+    let title = l.t(|s| s.attendance_list);
+    let mut facts = vec![(l.t(|s| s.s_class), crate::core::printable(&info.name))];
     facts.extend(
         info.place
             .as_deref()
-            .map(|p| (l.t("Tempat", "Place"), crate::core::printable(p))),
+            .map(|p| (l.t(|s| s.place), crate::core::printable(p))),
     );
     facts.extend(
         info.trainer
             .as_deref()
-            .map(|p| (l.t("Pelatih", "Trainer"), crate::core::printable(p))),
+            .map(|p| (l.t(|s| s.trainer), crate::core::printable(p))),
     );
     let dates = meetings(info.starts.as_deref(), info.ends.as_deref());
     let heads: Vec<String> = dates
         .iter()
         .enumerate()
         .map(|(i, d)| match d {
-            Some(d) => format!(
-                "{} {}: {}",
-                l.t("Pertemuan", "Meeting"),
-                i + 1,
-                date(d, &l.first)
-            ),
+            Some(d) => format!("{} {}: {}", l.t(|s| s.meeting), i + 1, date(d, &l.first)),
             None => format!(
                 "{} {}: {} ____",
-                l.t("Pertemuan", "Meeting"),
+                l.t(|s| s.meeting),
                 i + 1,
-                l.t("tgl", "date")
+                l.t(|s| s.date_2)
             ),
         })
         .collect();
@@ -86,7 +81,7 @@ pub fn render(
         })
         .chain((0..SPARE).map(|_| (String::new(), String::new())))
         .collect();
-    let (no, name, role) = (l.t("No", "No"), l.t("Nama", "Name"), l.t("Peran", "Role"));
+    let (no, name, role) = (l.t(|s| s.no_2), l.t(|s| s.name_2), l.t(|s| s.role));
     Ok(match paper.format {
         Format::Md => {
             let mut o = format!("# {title}\n\n");
@@ -131,7 +126,7 @@ pub fn render(
                 o.push_str(&format!(
                     "<th class=\"small\">{}<br>{}</th>",
                     esc(h),
-                    esc(&l.t("tanda tangan", "signature"))
+                    esc(&l.t(|s| s.signature))
                 ));
             }
             o.push_str("</tr></thead>\n<tbody>\n");

@@ -4,10 +4,6 @@
 
 use crate::content::Lang;
 
-fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
-    if lang.is_en() { en } else { id }
-}
-
 pub fn svg(lang: &Lang) -> String {
     let mut o = String::from(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 500 380" width="100%" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="13" role="img">"##,
@@ -41,56 +37,32 @@ pub fn svg(lang: &Lang) -> String {
         (
             86.0,
             150.0,
-            t(
-                lang,
-                "pangkal leher: mulai di sini",
-                "base of the neck: start here",
-            ),
+            crate::core::strings::cli::tr(lang).base_neck_start_here,
         ),
         (
             112.0,
             163.0,
-            t(
-                lang,
-                "jalur ibu jari (kiri, kanan)",
-                "thumb lines (left, right)",
-            ),
+            crate::core::strings::cli::tr(lang).thumb_lines_left_right,
         ),
         (
             142.0,
             163.0,
-            t(
-                lang,
-                "lingkaran kecil, dari leher ke bawah",
-                "small circles, neck downward",
-            ),
+            crate::core::strings::cli::tr(lang).small_circles_neck_downward,
         ),
         (
             172.0,
             150.0,
-            t(
-                lang,
-                "tulang belakang: jangan ditekan",
-                "spine: do not press on it",
-            ),
+            crate::core::strings::cli::tr(lang).spine_do_not_press,
         ),
         (
             212.0,
             196.0,
-            t(
-                lang,
-                "berhenti: ujung belikat, ±rusuk ke-7",
-                "stop: shoulder-blade tips, ~rib 7",
-            ),
+            crate::core::strings::cli::tr(lang).stop_shoulder_blade_tips,
         ),
         (
             300.0,
             204.0,
-            t(
-                lang,
-                "punggung bawah: tidak dipijat",
-                "lower back: not massaged",
-            ),
+            crate::core::strings::cli::tr(lang).lower_back_not_massaged,
         ),
     ];
     for (y, from, words) in labels {

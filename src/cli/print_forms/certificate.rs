@@ -69,10 +69,7 @@ pub fn render(
         .filter(|p| p.observations.last().is_some_and(|o| o.2))
         .collect();
     if competent.is_empty() {
-        return Err(l.t(
-            "Belum ada peserta kelas ini yang dinilai kompeten pada pengamatan terakhirnya; tidak ada sertifikat yang dicetak.",
-            "No participant of this class has been judged competent at their latest observation yet; no certificate was printed.",
-        ));
+        return Err(l.t(|s| s.no_participant_class_has));
     }
     let dates = when(&info, &l);
     let trainer = info
@@ -80,7 +77,7 @@ pub fn render(
         .as_deref()
         .map(crate::core::printable)
         .unwrap_or_default();
-    let sign = l.t("Pelatih", "Trainer");
+    let sign = l.t(|s| s.trainer);
     let mut pages = Vec::new();
     for p in &competent {
         let name = crate::core::printable(&p.name);
@@ -141,7 +138,7 @@ pub fn render(
                 ));
             }
             super::html_page(
-                &l.t("Sertifikat", "Certificates"),
+                &l.t(|s| s.certificates),
                 &l.first,
                 &format!("{}\n{CSS}", super::FORM_CSS),
                 &body,

@@ -23,10 +23,10 @@ fn rule(r: &Routine, l: &Langs) -> String {
 
 fn head(l: &Langs, html: bool) -> Vec<String> {
     vec![
-        field(&l.t("Nama peserta", "Participant's name"), html, false),
-        field(&l.t("Kelas", "Class"), html, false),
-        field(&l.t("Pengamat", "Observer"), html, false),
-        field(&l.t("Tanggal", "Date"), html, true),
+        field(&l.t(|s| s.participant_s_name), html, false),
+        field(&l.t(|s| s.s_class), html, false),
+        field(&l.t(|s| s.observer_2), html, false),
+        field(&l.t(|s| s.date), html, true),
     ]
 }
 
@@ -50,26 +50,20 @@ fn typing_note(r: &Routine, l: &Langs) -> String {
 
 pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
     let (title, title2) = texts(&r.title, l);
-    let word = l.t("Daftar tilik", "Observation checklist");
-    let marks = l.t(
-        "2 = dilakukan dengan baik · 1 = perlu latihan · 0 = tidak dilakukan · – = tidak diamati · ★ = langkah wajib",
-        "2 = done well · 1 = needs practice · 0 = not done · – = not observed · ★ = critical step",
-    );
+    let word = l.t(|s| s.observation_checklist);
+    let marks = l.t(|s| s.s_2_done_well_1);
     let cols = [
-        l.t("No", "No"),
-        l.t("Langkah", "Step"),
+        l.t(|s| s.no_2),
+        l.t(|s| s.step),
         "★".to_string(),
         "2".into(),
         "1".into(),
         "0".into(),
         "–".into(),
     ];
-    let total = l.t("Jumlah nilai", "Total marks");
-    let verdict = [
-        l.t("kompeten", "competent"),
-        l.t("belum kompeten", "not yet competent"),
-    ];
-    let sign = l.t("Tanda tangan pengamat", "Observer's signature");
+    let total = l.t(|s| s.total_marks);
+    let verdict = [l.t(|s| s.competent), l.t(|s| s.not_yet_competent)];
+    let sign = l.t(|s| s.observer_s_signature);
     match format {
         Format::Md => {
             let mut o = format!("# {word}: {title}\n\n");

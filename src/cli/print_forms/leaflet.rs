@@ -45,8 +45,7 @@ fn body(text: &str, html: bool) -> String {
 }
 
 fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
-    let t = |id: &'static str, en: &'static str| if lang.is_en() { en } else { id };
-    let title = t("Pijat oksitosin di rumah", "Oxytocin massage at home");
+    let title = crate::core::strings::cli::tr(lang).oxytocin_massage_home;
     let section = |id: &str| content.safety.sections.iter().find(|s| s.id == id);
     let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(s) = section("disclaimer") {
@@ -87,9 +86,9 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
         }
     }
     let call = [
-        t("Bidan", "Midwife"),
-        t("Puskesmas", "Puskesmas"),
-        t("No. telepon", "Phone"),
+        crate::core::strings::cli::tr(lang).midwife_2,
+        crate::core::strings::cli::tr(lang).puskesmas,
+        crate::core::strings::cli::tr(lang).phone,
     ];
     if html {
         let mut o = format!(

@@ -11,7 +11,7 @@ mod leaflet;
 mod visit;
 
 use super::print::{Format, Langs};
-use super::{EXIT_INPUT, EXIT_USAGE, Shell, t};
+use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use crate::content::{Content, Lang};
 
 #[derive(clap::Args, Debug, Clone)]
@@ -152,7 +152,7 @@ fn routine_or_exit<'c>(
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
         crate::errln!(
             "{} `{id}`: {}",
-            t(lang, "tidak ada rangkaian latihan", "no routine"),
+            crate::core::strings::cli::tr(lang).no_routine_2,
             ids.join(", ")
         );
         EXIT_USAGE
@@ -203,12 +203,9 @@ pub fn class_input(
     let lang = &shell.lang;
     let store = shell.store_to_read()?;
     let quiz = content.prepost_quiz().ok_or_else(|| {
-        t(
-            lang,
-            "tidak ada set soal tes awal/akhir",
-            "no pre/post question set",
-        )
-        .to_string()
+        crate::core::strings::cli::tr(lang)
+            .no_pre_post_question
+            .to_string()
     })?;
     let routine = crate::app::monitoring::main_routine(content);
     match crate::app::report_data::report_input(&store, quiz, Some(class), false, lang, routine) {

@@ -9,16 +9,13 @@ const ROWS: usize = 7;
 
 fn columns(l: &Langs) -> [String; 7] {
     [
-        l.t("No", "No"),
-        l.t("Nama peserta (ayah)", "Participant (father)"),
-        l.t("Tanggal", "Date"),
-        l.t(
-            "ASI lancar setelah pijat?",
-            "Milk flowed after the massage?",
-        ),
-        l.t("Ibu nyaman (1–5)", "Mother's comfort (1–5)"),
-        l.t("Pijat per hari", "Massages a day"),
-        l.t("Catatan", "Notes"),
+        l.t(|s| s.no_2),
+        l.t(|s| s.participant_father),
+        l.t(|s| s.date),
+        l.t(|s| s.milk_flowed_after_massage),
+        l.t(|s| s.mother_s_comfort_1),
+        l.t(|s| s.massages_day),
+        l.t(|s| s.notes),
     ]
 }
 
@@ -33,19 +30,13 @@ fn typing_note(l: &Langs) -> String {
 }
 
 pub fn render(l: &Langs, format: Format) -> String {
-    let title = l.t(
-        "Kunjungan rumah: pemantauan pijat oksitosin",
-        "Home visits: oxytocin massage follow-up",
-    );
-    let flow = [l.t("ya", "yes"), l.t("tidak", "no"), l.t("ragu", "unsure")];
-    let scale = l.t(
-        "Kenyamanan ibu: 1 = sangat tidak nyaman … 5 = sangat nyaman.",
-        "Mother's comfort: 1 = very uncomfortable … 5 = very comfortable.",
-    );
+    let title = l.t(|s| s.home_visits_oxytocin_massage);
+    let flow = [l.t(|s| s.yes), l.t(|s| s.no_3), l.t(|s| s.unsure)];
+    let scale = l.t(|s| s.mother_s_comfort_1_2);
     let head = [
-        field(&l.t("Kelas", "Class"), format == Format::Html, false),
+        field(&l.t(|s| s.s_class), format == Format::Html, false),
         field(
-            &l.t("Kader / bidan yang berkunjung", "Cadre / midwife visiting"),
+            &l.t(|s| s.cadre_midwife_visiting),
             format == Format::Html,
             false,
         ),

@@ -3,6 +3,9 @@
 //! languages from one list, so a text cannot exist in one language only.
 
 pub mod app;
+pub mod cli;
+pub mod keys;
+pub mod report;
 
 /// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID` and `EN`.
 macro_rules! strings {

@@ -6,7 +6,7 @@ use super::model::{
     Block, Cell, Chart, ChartKind, Column, Counter, Doc, Section, Sheet, Style, Table,
 };
 use super::types::Report;
-use super::words::{category, role_label, short, t};
+use super::words::{category, role_label, short};
 use crate::content::Lang;
 
 /// Above this many participants the pre → post chart draws one line per distinct pair of
@@ -20,11 +20,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
         lang: lang.clone(),
         title: format!(
             "{}: {quiz_title}",
-            t(
-                lang,
-                "Hasil tes awal dan tes akhir",
-                "Pre-test and post-test results"
-            )
+            crate::core::strings::report::tr(lang).pre_test_post_test
         ),
         facts: facts(r, lang),
         lead: Vec::new(),
@@ -33,12 +29,9 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     };
     if s.pre.n == 0 && s.post.n == 0 {
         doc.lead.push(
-            t(
-                lang,
-                "Belum ada hasil tes: belum ada peserta yang mengikuti tes awal atau tes akhir.",
-                "No test results yet: no participant has taken the pre-test or the post-test.",
-            )
-            .to_string(),
+            crate::core::strings::report::tr(lang)
+                .no_test_results_yet
+                .to_string(),
         );
         doc.notes.clear();
         doc.sections
@@ -70,16 +63,19 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
     if let Some(c) = &r.class_info {
         let place = c.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
         f.push((
-            t(lang, "Kegiatan", "Activity").into(),
+            crate::core::strings::report::tr(lang).activity.into(),
             crate::core::printable(&format!("{}{place}", c.name)),
         ));
         let when: Vec<String> = c.starts.iter().chain(&c.ends).cloned().collect();
         if !when.is_empty() {
-            f.push((t(lang, "Waktu", "When").into(), when.join(" – ")));
+            f.push((
+                crate::core::strings::report::tr(lang).when.into(),
+                when.join(" – "),
+            ));
         }
         if let Some(tr) = &c.trainer {
             f.push((
-                t(lang, "Pelatih", "Trainer").into(),
+                crate::core::strings::report::tr(lang).trainer.into(),
                 crate::core::printable(tr),
             ));
         }
@@ -95,15 +91,11 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
         format!("{} ({})", r.participants.len(), roles.join(", "))
     };
     f.push((
-        t(lang, "Peserta", "Participants").into(),
+        crate::core::strings::report::tr(lang).participants.into(),
         format!(
             "{who}; {} {}",
             r.summary.n_paired,
-            t(
-                lang,
-                "mengikuti tes awal dan tes akhir",
-                "took both the pre-test and the post-test"
-            )
+            crate::core::strings::report::tr(lang).took_both_pre_test
         ),
     ));
     f
@@ -121,12 +113,9 @@ fn notes(r: &Report, lang: &Lang) -> Vec<String> {
     }
     if (1..10).contains(&r.summary.n_paired) {
         v.push(
-            t(
-                lang,
-                "Catatan: kurang dari 10 peserta berpasangan, jadi nilai p hanya perkiraan kasar.",
-                "Note: fewer than 10 paired participants, so the p-values are only rough.",
-            )
-            .to_string(),
+            crate::core::strings::report::tr(lang)
+                .note_fewer_than_10
+                .to_string(),
         );
     }
     v
@@ -137,9 +126,9 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
     let s = &r.summary;
     let (Ok(a), Ok(b)) = (s.paired_pre.mean.0, s.paired_post.mean.0) else {
         let (g, which) = if s.pre.n > 0 {
-            (&s.pre, t(lang, "tes awal", "pre-test"))
+            (&s.pre, crate::core::strings::report::tr(lang).pre_test)
         } else {
-            (&s.post, t(lang, "tes akhir", "post-test"))
+            (&s.post, crate::core::strings::report::tr(lang).post_test)
         };
         let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
         return if lang.is_en() {
@@ -202,26 +191,34 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         sheet: Sheet::Participants,
         caption: n.table(
             lang,
-            t(
-                lang,
-                "Skor tes awal dan tes akhir tiap peserta (%)",
-                "Each participant's pre-test and post-test score (%)",
-            ),
+            crate::core::strings::report::tr(lang).each_participant_s_pre,
         ),
         columns: vec![
             Column::doc("No"),
-            Column::new(t(lang, "Nama", "Name"), t(lang, "nama", "name")),
-            Column::new(t(lang, "Peran", "Role"), t(lang, "peran", "role")),
-            Column::new(t(lang, "Tes awal", "Pre-test"), t(lang, "awal", "pre")),
-            Column::new(t(lang, "Tes akhir", "Post-test"), t(lang, "akhir", "post")),
             Column::new(
-                t(lang, "Perubahan", "Change"),
-                t(lang, "perubahan", "change"),
+                crate::core::strings::report::tr(lang).name,
+                crate::core::strings::report::tr(lang).name_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).role,
+                crate::core::strings::report::tr(lang).role_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).pre_test_2,
+                crate::core::strings::report::tr(lang).pre,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).post_test_2,
+                crate::core::strings::report::tr(lang).post,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).change,
+                crate::core::strings::report::tr(lang).change_2,
             ),
             Column::new("N-gain", "n_gain"),
             Column::new(
-                t(lang, "Kategori (awal → akhir)", "Category (pre → post)"),
-                t(lang, "kategori", "category"),
+                crate::core::strings::report::tr(lang).category_pre_post,
+                crate::core::strings::report::tr(lang).category_2,
             ),
         ],
         rows: Vec::new(),
@@ -242,7 +239,9 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let mut blocks = vec![Block::Table(table)];
     blocks.push(Block::Chart(participants_chart(r, lang, n)));
     Section {
-        heading: t(lang, "Hasil tiap peserta", "Each participant's results").into(),
+        heading: crate::core::strings::report::tr(lang)
+            .each_participant_s_results
+            .into(),
         blocks,
     }
 }
@@ -273,26 +272,19 @@ fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
     Chart {
         caption: n.chart(
             lang,
-            t(
-                lang,
-                "Skor tiap peserta dari tes awal ke tes akhir",
-                "Each participant's score from pre-test to post-test",
-            ),
+            crate::core::strings::report::tr(lang).each_participant_s_score,
         ),
         kind,
         legend: legend(lang),
-        alt: t(
-            lang,
-            "Gambar: skor tiap peserta, tes awal → tes akhir (lihat tabel di atas).",
-            "Figure: each participant's score, pre → post (see the table above).",
-        )
-        .into(),
+        alt: crate::core::strings::report::tr(lang)
+            .figure_each_participant_s
+            .into(),
     }
 }
 
 pub fn legend(lang: &Lang) -> (String, String) {
     (
-        t(lang, "Tes awal", "Pre-test").into(),
-        t(lang, "Tes akhir", "Post-test").into(),
+        crate::core::strings::report::tr(lang).pre_test_2.into(),
+        crate::core::strings::report::tr(lang).post_test_2.into(),
     )
 }

@@ -4,7 +4,7 @@
 use super::compose::legend;
 use super::model::{Block, Cell, Chart, ChartKind, Column, Counter, Section, Sheet, Style, Table};
 use super::types::{Report, Val};
-use super::words::{competent_label, t};
+use super::words::competent_label;
 use crate::content::Lang;
 
 fn label(r: &Report, i: usize) -> String {
@@ -26,26 +26,32 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         sheet: Sheet::Items,
         caption: n.table(
             lang,
-            t(lang, "Hasil tiap butir soal", "Each question's results"),
+            crate::core::strings::report::tr(lang).each_question_s_results,
         ),
         columns: vec![
             Column::doc("No"),
-            Column::data(t(lang, "butir", "item")),
-            Column::new(t(lang, "Soal", "Question"), t(lang, "soal", "question")),
+            Column::data(crate::core::strings::report::tr(lang).item),
             Column::new(
-                t(lang, "Benar, tes awal (%)", "Right, pre-test (%)"),
-                t(lang, "awal_benar_persen", "pre_facility"),
+                crate::core::strings::report::tr(lang).question,
+                crate::core::strings::report::tr(lang).question_2,
             ),
             Column::new(
-                t(lang, "Benar, tes akhir (%)", "Right, post-test (%)"),
-                t(lang, "akhir_benar_persen", "post_facility"),
+                crate::core::strings::report::tr(lang).right_pre_test,
+                crate::core::strings::report::tr(lang).pre_facility,
             ),
             Column::new(
-                t(lang, "Daya beda (tes awal)", "Discrimination (pre-test)"),
-                t(lang, "daya_beda_awal", "pre_discrimination"),
+                crate::core::strings::report::tr(lang).right_post_test,
+                crate::core::strings::report::tr(lang).post_facility,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).discrimination_pre_test,
+                crate::core::strings::report::tr(lang).pre_discrimination,
             ),
             Column::new("McNemar p", "mcnemar_p"),
-            Column::new(t(lang, "p (Holm)", "p (Holm)"), "mcnemar_p_holm"),
+            Column::new(
+                crate::core::strings::report::tr(lang).p_holm,
+                "mcnemar_p_holm",
+            ),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -62,12 +68,11 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             v(item.mcnemar_p_holm, 3, Style::P),
         ]);
     }
-    table.notes.push(t(
-        lang,
-        "Cara membaca: \"Benar\" adalah persentase peserta yang menjawab benar (tingkat kemudahan butir). Daya beda menunjukkan seberapa baik butir membedakan peserta yang skornya tinggi dari yang rendah pada tes awal (korelasi butir dengan sisa soal, × 100): 30 ke atas baik, di bawah 20 lemah, dan nilai negatif berarti peserta yang skornya tinggi justru salah pada butir itu, jadi periksa kunci dan kalimat soalnya; – berarti semua menjawab sama. McNemar p menguji apakah jawaban butir itu berubah dari tes awal ke tes akhir pada orang yang sama; p (Holm) sudah disesuaikan karena banyak butir diuji sekaligus. KR-20 (tabel uji di atas) adalah keandalan seluruh tes. Butir dengan persentase benar rendah pada tes akhir perlu dibahas lagi dengan peserta.",
-        "How to read it: \"Right\" is the share of participants who answered correctly (how easy the item is). Discrimination shows how well the item separates participants with high and low pre-test scores (the item's correlation with the rest of the test, × 100): 30 or more is good, below 20 weak, and a negative value means that high scorers got this item wrong, so check its key and its wording; – means everyone answered alike. McNemar p tests whether answers to the item changed from the pre-test to the post-test in the same people; p (Holm) is adjusted because many items are tested at once. KR-20 (in the tests table above) is the reliability of the whole test. Items with a low share right in the post-test are worth going over again with the participants.",
-    )
-    .into());
+    table.notes.push(
+        crate::core::strings::report::tr(lang)
+            .how_read_right_share
+            .into(),
+    );
     let takers = r.summary.pre.n;
     if takers < 10 {
         table.notes.push(if lang.is_en() {
@@ -79,11 +84,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     let chart = Chart {
         caption: n.chart(
             lang,
-            t(
-                lang,
-                "Persentase benar tiap butir, tes awal dan tes akhir",
-                "Share right per question, pre-test and post-test",
-            ),
+            crate::core::strings::report::tr(lang).share_right_per_question,
         ),
         kind: ChartKind::Pairs(
             r.items
@@ -102,7 +103,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         alt: String::new(),
     };
     Some(Section {
-        heading: t(lang, "Butir soal", "Questions").into(),
+        heading: crate::core::strings::report::tr(lang).questions.into(),
         blocks: vec![Block::Table(table), Block::Chart(chart)],
     })
 }
@@ -121,38 +122,37 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         sheet: Sheet::Monitoring,
         caption: n.table(
             lang,
-            t(
-                lang,
-                "Pengamatan (daftar tilik) dan kunjungan rumah tiap peserta",
-                "Each participant's observations (checklist) and home visits",
-            ),
+            crate::core::strings::report::tr(lang).each_participant_s_observations,
         ),
         columns: vec![
             Column::doc("No"),
-            Column::new(t(lang, "Nama", "Name"), t(lang, "nama", "name")),
             Column::new(
-                t(lang, "Pengamatan", "Observations"),
-                t(lang, "pengamatan", "observations"),
+                crate::core::strings::report::tr(lang).name,
+                crate::core::strings::report::tr(lang).name_2,
             ),
             Column::new(
-                t(lang, "Skor terakhir (%)", "Latest score (%)"),
-                t(lang, "skor_pengamatan_terakhir", "latest_checklist_percent"),
+                crate::core::strings::report::tr(lang).observations,
+                crate::core::strings::report::tr(lang).observations_2,
             ),
             Column::new(
-                t(lang, "Hasil", "Verdict"),
-                t(lang, "kompeten", "competent"),
+                crate::core::strings::report::tr(lang).latest_score,
+                crate::core::strings::report::tr(lang).latest_checklist_percent,
             ),
             Column::new(
-                t(lang, "Kunjungan", "Visits"),
-                t(lang, "kunjungan", "visits"),
+                crate::core::strings::report::tr(lang).verdict,
+                crate::core::strings::report::tr(lang).competent,
             ),
             Column::new(
-                t(lang, "ASI mengalir (%)", "Milk flowed (%)"),
-                t(lang, "asi_mengalir_persen", "milk_flow_yes_percent"),
+                crate::core::strings::report::tr(lang).visits,
+                crate::core::strings::report::tr(lang).visits_2,
             ),
             Column::new(
-                t(lang, "Kenyamanan ibu (1–5)", "Mother's comfort (1–5)"),
-                t(lang, "rata_kenyamanan", "mean_comfort"),
+                crate::core::strings::report::tr(lang).milk_flowed,
+                crate::core::strings::report::tr(lang).milk_flow_yes_percent,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).mother_s_comfort_1,
+                crate::core::strings::report::tr(lang).mean_comfort,
             ),
         ],
         rows: Vec::new(),
@@ -203,19 +203,24 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         };
         let mut steps = Table {
             sheet: Sheet::Monitoring,
-            caption: n.table(lang, t(lang, "Langkah yang dilakukan dengan baik", "Steps done well")),
+            caption: n.table(lang, crate::core::strings::report::tr(lang).steps_done_well),
             columns: vec![
-                Column::data(t(lang, "langkah", "step")),
-                Column::new(t(lang, "Langkah", "Step"), t(lang, "nama_langkah", "step_name")),
-                Column::new(t(lang, "Dilakukan dengan baik (%)", "Done well (%)"), t(lang, "baik_persen", "done_well_percent")),
+                Column::data(crate::core::strings::report::tr(lang).step),
+                Column::new(
+                    crate::core::strings::report::tr(lang).step_2,
+                    crate::core::strings::report::tr(lang).step_name,
+                ),
+                Column::new(
+                    crate::core::strings::report::tr(lang).done_well,
+                    crate::core::strings::report::tr(lang).done_well_percent,
+                ),
             ],
             rows: Vec::new(),
-            notes: vec![t(
-                lang,
-                "Persentase dihitung dari pengamatan terakhir tiap peserta; langkah yang tidak diamati tidak dihitung.",
-                "Shares are of each participant's latest observation; steps not observed are left out.",
-            )
-            .into()],
+            notes: vec![
+                crate::core::strings::report::tr(lang)
+                    .shares_each_participant_s
+                    .into(),
+            ],
         };
         for (i, st) in r.checklist_steps.iter().enumerate() {
             steps.push(vec![
@@ -227,11 +232,7 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         let chart = Chart {
             caption: n.chart(
                 lang,
-                t(
-                    lang,
-                    "Langkah daftar tilik yang dilakukan dengan baik",
-                    "Checklist steps done well",
-                ),
+                crate::core::strings::report::tr(lang).checklist_steps_done_well,
             ),
             kind: ChartKind::Bars(
                 r.checklist_steps
@@ -242,7 +243,7 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             ),
             legend: (
                 String::new(),
-                t(lang, "Dilakukan dengan baik", "Done well").into(),
+                crate::core::strings::report::tr(lang).done_well_2.into(),
             ),
             alt: String::new(),
         };
@@ -250,12 +251,9 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         blocks.push(Block::Chart(chart));
     }
     Some(Section {
-        heading: t(
-            lang,
-            "Pengamatan (daftar tilik) dan kunjungan rumah",
-            "Observation (checklist) and home visits",
-        )
-        .into(),
+        heading: crate::core::strings::report::tr(lang)
+            .observation_checklist_home_visits
+            .into(),
         blocks,
     })
 }

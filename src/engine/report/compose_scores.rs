@@ -6,7 +6,7 @@ use super::model::{
     Block, Cell, Chart, ChartKind, Column, Counter, Estimate, Row, Section, Sheet, Style, Table,
 };
 use super::types::{Group, Report};
-use super::words::{num, short, t};
+use super::words::{num, short};
 use crate::content::Lang;
 
 fn group_row(label: &str, g: &Group, signed: bool) -> Row {
@@ -30,14 +30,14 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let paired = |w: &str| {
         format!(
             "{w} ({} n = {})",
-            t(lang, "berpasangan,", "paired,"),
+            crate::core::strings::report::tr(lang).paired,
             s.n_paired
         )
     };
     let all = |w: &str| {
         format!(
             "{w} ({})",
-            t(lang, "semua peserta tes ini", "everyone who took it")
+            crate::core::strings::report::tr(lang).everyone_who_took
         )
     };
     let diff = super::types::Group {
@@ -48,49 +48,64 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     };
     let mut rows = vec![
         group_row(
-            &paired(t(lang, "Tes awal", "Pre-test")),
+            &paired(crate::core::strings::report::tr(lang).pre_test_2),
             &s.paired_pre,
             false,
         ),
         group_row(
-            &paired(t(lang, "Tes akhir", "Post-test")),
+            &paired(crate::core::strings::report::tr(lang).post_test_2),
             &s.paired_post,
             false,
         ),
         group_row(
-            t(lang, "Selisih (akhir − awal)", "Difference (post − pre)"),
+            crate::core::strings::report::tr(lang).difference_post_pre,
             &diff,
             true,
         ),
-        group_row(&all(t(lang, "Tes awal", "Pre-test")), &s.pre, false),
-        group_row(&all(t(lang, "Tes akhir", "Post-test")), &s.post, false),
+        group_row(
+            &all(crate::core::strings::report::tr(lang).pre_test_2),
+            &s.pre,
+            false,
+        ),
+        group_row(
+            &all(crate::core::strings::report::tr(lang).post_test_2),
+            &s.post,
+            false,
+        ),
     ];
     rows[2].strong = true;
     let table = Table {
         sheet: Sheet::Summary,
         caption: n.table(
             lang,
-            t(
-                lang,
-                "Rata-rata skor (%) peserta yang mengikuti kedua tes, dan semua peserta tiap tes",
-                "Mean scores (%) of those who took both tests, and of everyone who took each",
-            ),
+            crate::core::strings::report::tr(lang).mean_scores_those_who,
         ),
         columns: vec![
-            Column::new(t(lang, "Kelompok", "Group"), t(lang, "kelompok", "group")),
+            Column::new(
+                crate::core::strings::report::tr(lang).group,
+                crate::core::strings::report::tr(lang).group_2,
+            ),
             Column::new("n", "n"),
-            Column::new(t(lang, "Rata-rata", "Mean"), t(lang, "rata_rata", "mean")),
+            Column::new(
+                crate::core::strings::report::tr(lang).mean,
+                crate::core::strings::report::tr(lang).mean_2,
+            ),
             Column::new("SD", "sd"),
-            Column::new(t(lang, "IK 95% bawah", "95% CI low"), "ci95_low"),
-            Column::new(t(lang, "IK 95% atas", "95% CI high"), "ci95_high"),
+            Column::new(
+                crate::core::strings::report::tr(lang).s_95_ci_low,
+                "ci95_low",
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).s_95_ci_high,
+                "ci95_high",
+            ),
         ],
         rows,
-        notes: vec![t(
-            lang,
-            "IK 95% = interval kepercayaan 95% (uji t). Baris berpasangan hanya memuat peserta yang mengikuti tes awal dan tes akhir; dua baris terakhir memuat semua yang mengikuti tes itu.",
-            "95% CI = 95% confidence interval (t). The paired rows hold only those who took both the pre-test and the post-test; the last two rows hold everyone who took that test.",
-        )
-        .into()],
+        notes: vec![
+            crate::core::strings::report::tr(lang)
+                .s_95_ci_95_confidence
+                .into(),
+        ],
     };
     let est = |g: &Group| {
         g.mean.0.ok().map(|value| Estimate {
@@ -101,11 +116,7 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let chart = Chart {
         caption: n.chart(
             lang,
-            t(
-                lang,
-                "Rata-rata kelas sebelum dan sesudah, dengan interval kepercayaan 95%",
-                "The class mean before and after, with 95% confidence intervals",
-            ),
+            crate::core::strings::report::tr(lang).class_mean_before_after,
         ),
         kind: ChartKind::Means(est(&s.paired_pre), est(&s.paired_post)),
         legend: legend(lang),
@@ -116,7 +127,7 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         blocks.push(Block::Chart(chart));
     }
     Section {
-        heading: t(lang, "Ringkasan skor", "Score summary").into(),
+        heading: crate::core::strings::report::tr(lang).score_summary.into(),
         blocks,
     }
 }
@@ -147,39 +158,32 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
     let who = if paired {
         format!(
             "{} (n = {})",
-            t(
-                lang,
-                "peserta yang mengikuti kedua tes",
-                "those who took both tests"
-            ),
+            crate::core::strings::report::tr(lang).those_who_took_both,
             r.summary.n_paired
         )
     } else {
-        t(
-            lang,
-            "semua peserta tiap tes",
-            "everyone who took each test",
-        )
-        .to_string()
+        crate::core::strings::report::tr(lang)
+            .everyone_who_took_each
+            .to_string()
     };
     let columns = |first: &str| {
         vec![
-            Column::new(first, t(lang, "baris", "row")),
+            Column::new(first, crate::core::strings::report::tr(lang).row),
             Column::new(
-                t(lang, "Tes awal (n)", "Pre-test (n)"),
-                t(lang, "awal_n", "pre_n"),
+                crate::core::strings::report::tr(lang).pre_test_n,
+                crate::core::strings::report::tr(lang).pre_n,
             ),
             Column::new(
-                t(lang, "Tes awal (%)", "Pre-test (%)"),
-                t(lang, "awal_persen", "pre_percent"),
+                crate::core::strings::report::tr(lang).pre_test_3,
+                crate::core::strings::report::tr(lang).pre_percent,
             ),
             Column::new(
-                t(lang, "Tes akhir (n)", "Post-test (n)"),
-                t(lang, "akhir_n", "post_n"),
+                crate::core::strings::report::tr(lang).post_test_n,
+                crate::core::strings::report::tr(lang).post_n,
             ),
             Column::new(
-                t(lang, "Tes akhir (%)", "Post-test (%)"),
-                t(lang, "akhir_persen", "post_percent"),
+                crate::core::strings::report::tr(lang).post_test_3,
+                crate::core::strings::report::tr(lang).post_percent,
             ),
         ]
     };
@@ -190,14 +194,10 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
             lang,
             &format!(
                 "{} ({mark}%), {who}",
-                t(
-                    lang,
-                    "Kelulusan menurut nilai lulus set soal",
-                    "Passing by the set's pass mark"
-                )
+                crate::core::strings::report::tr(lang).passing_set_s_pass
             ),
         ),
-        columns: columns(t(lang, "Hasil", "Result")),
+        columns: columns(crate::core::strings::report::tr(lang).result),
         rows: Vec::new(),
         notes: Vec::new(),
     };
@@ -208,12 +208,15 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         cells
     };
     pass.push(line(
-        format!("{} (≥ {mark}%)", t(lang, "Lulus", "Passed")),
+        format!(
+            "{} (≥ {mark}%)",
+            crate::core::strings::report::tr(lang).passed
+        ),
         pp.passed,
         pq.passed,
     ));
     pass.push(line(
-        t(lang, "Belum lulus", "Not yet").into(),
+        crate::core::strings::report::tr(lang).not_yet.into(),
         pp.n - pp.passed,
         pq.n - pq.passed,
     ));
@@ -231,10 +234,10 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
             lang,
             &format!(
                 "{}, {who}",
-                t(lang, "Kategori pengetahuan", "Knowledge categories")
+                crate::core::strings::report::tr(lang).knowledge_categories
             ),
         ),
-        columns: columns(t(lang, "Kategori", "Category")),
+        columns: columns(crate::core::strings::report::tr(lang).category),
         rows: Vec::new(),
         notes: vec![if lang.is_en() {
             format!(
@@ -254,14 +257,18 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
     };
     for (label, a, b) in [
         (
-            format!("{} ({})", t(lang, "Baik", "Good"), range(c.good, None)),
+            format!(
+                "{} ({})",
+                crate::core::strings::report::tr(lang).good,
+                range(c.good, None)
+            ),
             cp.good,
             cq.good,
         ),
         (
             format!(
                 "{} ({})",
-                t(lang, "Cukup", "Fair"),
+                crate::core::strings::report::tr(lang).fair,
                 range(c.fair, Some(c.good))
             ),
             cp.fair,
@@ -270,7 +277,7 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         (
             format!(
                 "{} (< {}%)",
-                t(lang, "Kurang", "Poor"),
+                crate::core::strings::report::tr(lang).poor,
                 short(c.fair, 1, lang)
             ),
             cp.poor,
@@ -283,12 +290,9 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         cats.push(cells);
     }
     Section {
-        heading: t(
-            lang,
-            "Kelulusan dan kategori pengetahuan",
-            "Passing and knowledge categories",
-        )
-        .into(),
+        heading: crate::core::strings::report::tr(lang)
+            .passing_knowledge_categories
+            .into(),
         blocks: vec![Block::Table(pass), Block::Table(cats)],
     }
 }

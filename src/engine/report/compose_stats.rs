@@ -3,7 +3,7 @@
 
 use super::model::{Block, Cell, Column, Counter, Section, Sheet, Style, Table};
 use super::types::{PrimaryReason, PrimaryTest, Report, Val};
-use super::words::{cohen, fig, gain_category, p_is, reason, t};
+use super::words::{cohen, fig, gain_category, p_is, reason};
 use crate::content::Lang;
 
 /// Why the primary test is the one it is, and what it found: one or two sentences.
@@ -28,7 +28,7 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
     };
     let (name, result) = match test {
         PrimaryTest::PairedT => (
-            t(lang, "uji t berpasangan", "the paired t-test"),
+            crate::core::strings::report::tr(lang).paired_t_test,
             match (s.paired_t.t.0, s.paired_t.df.0, s.paired_t.p.0) {
                 (Ok(tv), Ok(df), Ok(p)) => format!(
                     "t({df:.0}) = {}, {}",
@@ -39,18 +39,18 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
             },
         ),
         PrimaryTest::Wilcoxon => (
-            t(
-                lang,
-                "uji Wilcoxon (peringkat bertanda)",
-                "the Wilcoxon signed-rank test",
-            ),
+            crate::core::strings::report::tr(lang).wilcoxon_signed_rank_test,
             match (s.wilcoxon_exact_p.0, s.primary_p.0) {
-                (Ok(p), _) => format!("{} ({})", p_is(p, lang), t(lang, "eksak", "exact")),
+                (Ok(p), _) => format!(
+                    "{} ({})",
+                    p_is(p, lang),
+                    crate::core::strings::report::tr(lang).exact
+                ),
                 (_, Ok(p)) => format!(
                     "z = {}, {} ({})",
                     fig(s.wilcoxon.z, 2, lang),
                     p_is(p, lang),
-                    t(lang, "asimtotik", "asymptotic")
+                    crate::core::strings::report::tr(lang).asymptotic
                 ),
                 _ => String::from("–"),
             },
@@ -64,19 +64,12 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
             (false, true) => "the fall is statistically significant (p < 0.05)".to_string(),
             (false, false) => "penurunan ini bermakna secara statistik (p < 0,05)".to_string(),
         },
-        Ok(_) => t(
-            lang,
-            "perubahan ini tidak bermakna secara statistik (p ≥ 0,05): bisa jadi hanya kebetulan",
-            "the change is not statistically significant (p ≥ 0.05): it could be chance",
-        )
-        .to_string(),
+        Ok(_) => crate::core::strings::report::tr(lang)
+            .change_not_statistically_significant
+            .to_string(),
         Err(u) => format!(
             "{} ({})",
-            t(
-                lang,
-                "uji ini tidak dapat dihitung",
-                "the test cannot be computed"
-            ),
+            crate::core::strings::report::tr(lang).test_cannot_computed,
             reason(u, lang)
         ),
     };
@@ -102,63 +95,73 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
     let primary = |test| {
         if s.primary_test == Some(test) {
-            t(lang, "uji utama", "primary test")
+            crate::core::strings::report::tr(lang).primary_test
         } else {
             ""
         }
     };
     let df = s.paired_t.df.0.map_or("t".into(), |d| format!("t({d:.0})"));
     let normal = match s.shapiro.p.0 {
-        Ok(p) if p >= 0.05 => t(lang, "normal (p ≥ 0,05)", "normal (p ≥ 0.05)"),
-        Ok(_) => t(lang, "tidak normal (p < 0,05)", "not normal (p < 0.05)"),
-        Err(_) => t(lang, "tidak dapat diuji", "cannot be tested"),
+        Ok(p) if p >= 0.05 => crate::core::strings::report::tr(lang).normal_p_0_05,
+        Ok(_) => crate::core::strings::report::tr(lang).not_normal_p_0,
+        Err(_) => crate::core::strings::report::tr(lang).cannot_tested,
     };
     let exact_note = match s.wilcoxon_exact_p.0 {
         Ok(_) => primary(PrimaryTest::Wilcoxon),
         Err(_) => "",
     };
     let asym_note = match s.wilcoxon_exact_p.0 {
-        Ok(_) => t(lang, "seperti SPSS", "as SPSS gives it"),
+        Ok(_) => crate::core::strings::report::tr(lang).spss_gives,
         Err(_) => primary(PrimaryTest::Wilcoxon),
     };
     let mut table = Table {
         sheet: Sheet::Summary,
-        caption: n.table(lang, t(lang, "Uji statistik pada selisih berpasangan", "Tests of the paired differences")),
+        caption: n.table(
+            lang,
+            crate::core::strings::report::tr(lang).tests_paired_differences,
+        ),
         columns: vec![
-            Column::new(t(lang, "Uji", "Test"), t(lang, "uji", "test")),
-            Column::new(t(lang, "Statistik", "Statistic"), t(lang, "statistik", "statistic")),
-            Column::new(t(lang, "Nilai", "Value"), t(lang, "nilai", "value")),
+            Column::new(
+                crate::core::strings::report::tr(lang).test,
+                crate::core::strings::report::tr(lang).test_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).statistic,
+                crate::core::strings::report::tr(lang).statistic_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).value,
+                crate::core::strings::report::tr(lang).value_2,
+            ),
             Column::new("p", "p"),
-            Column::new(t(lang, "Keterangan", "Note"), t(lang, "keterangan", "note")),
+            Column::new(
+                crate::core::strings::report::tr(lang).note,
+                crate::core::strings::report::tr(lang).note_2,
+            ),
         ],
         rows: Vec::new(),
-        notes: vec![t(
-            lang,
-            "Aturan: uji Shapiro–Wilk pada selisih skor (n ≥ 3); bila p ≥ 0,05 uji utama adalah uji t berpasangan, bila p < 0,05 uji Wilcoxon. Keduanya ditampilkan; yang dibaca adalah uji utama. p Wilcoxon eksak dihitung untuk sampai 25 selisih bukan nol (nilai kembar dihitung tepat); di atas itu dipakai z asimtotik.",
-            "Rule: the Shapiro–Wilk test on the score differences (n ≥ 3); with p ≥ 0.05 the primary test is the paired t-test, with p < 0.05 the Wilcoxon test. Both are shown; the primary one is the one to read. The exact Wilcoxon p is computed for up to 25 non-zero differences (ties counted exactly); beyond that the asymptotic z is used.",
-        )
-        .into()],
+        notes: vec![
+            crate::core::strings::report::tr(lang)
+                .rule_shapiro_wilk_test
+                .into(),
+        ],
     };
     table.push(vec![
-        Cell::text(t(
-            lang,
-            "Shapiro–Wilk (normalitas selisih)",
-            "Shapiro–Wilk (normality of the differences)",
-        )),
+        Cell::text(crate::core::strings::report::tr(lang).shapiro_wilk_normality_differences),
         Cell::text("W"),
         val(s.shapiro.w, 3, lang),
         p_cell(s.shapiro.p),
         Cell::text(normal),
     ]);
     table.push(vec![
-        Cell::text(t(lang, "Uji t berpasangan", "Paired t-test")),
+        Cell::text(crate::core::strings::report::tr(lang).paired_t_test_2),
         Cell::text(df),
         val(s.paired_t.t, 2, lang),
         p_cell(s.paired_t.p),
         Cell::text(primary(PrimaryTest::PairedT)),
     ]);
     table.push(vec![
-        Cell::text(t(lang, "Wilcoxon, eksak", "Wilcoxon, exact")),
+        Cell::text(crate::core::strings::report::tr(lang).wilcoxon_exact),
         Cell::text("–"),
         Cell::Missing(None),
         match s.wilcoxon_exact_p.0 {
@@ -168,14 +171,16 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         Cell::text(exact_note),
     ]);
     table.push(vec![
-        Cell::text(t(lang, "Wilcoxon, asimtotik", "Wilcoxon, asymptotic")),
+        Cell::text(crate::core::strings::report::tr(lang).wilcoxon_asymptotic),
         Cell::text("z"),
         val(s.wilcoxon.z, 2, lang),
         p_cell(s.wilcoxon.p),
         Cell::text(asym_note),
     ]);
     Section {
-        heading: t(lang, "Uji statistik", "Statistical tests").into(),
+        heading: crate::core::strings::report::tr(lang)
+            .statistical_tests
+            .into(),
         blocks: vec![Block::Table(table), Block::Table(measures(r, lang, n))],
     }
 }
@@ -185,26 +190,37 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     let g = &r.gain;
     let mut table = Table {
         sheet: Sheet::Summary,
-        caption: n.table(lang, t(lang, "Ukuran efek, N-gain dan reliabilitas", "Effect size, normalised gain and reliability")),
+        caption: n.table(
+            lang,
+            crate::core::strings::report::tr(lang).effect_size_normalised_gain,
+        ),
         columns: vec![
-            Column::new(t(lang, "Ukuran", "Measure"), t(lang, "ukuran", "measure")),
-            Column::new(t(lang, "Nilai", "Value"), t(lang, "nilai", "value")),
-            Column::new(t(lang, "Kategori", "Category"), t(lang, "kategori", "category")),
+            Column::new(
+                crate::core::strings::report::tr(lang).measure,
+                crate::core::strings::report::tr(lang).measure_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).value,
+                crate::core::strings::report::tr(lang).value_2,
+            ),
+            Column::new(
+                crate::core::strings::report::tr(lang).category,
+                crate::core::strings::report::tr(lang).category_2,
+            ),
         ],
         rows: Vec::new(),
-        notes: vec![t(
-            lang,
-            "d_z = rata-rata selisih dibagi SD selisih (ukuran efek untuk data berpasangan; 0,2 kecil, 0,5 sedang, 0,8 besar). N-gain (Hake) = (akhir − awal) / (100 − awal): tinggi ≥ 0,7, sedang 0,3–0,7, rendah < 0,3; N-gain negatif (skor turun) tidak diberi kategori. KR-20 = keandalan tes, 0 sampai 1 (≥ 0,7 biasanya dianggap cukup); nilai negatif berarti butir-butirnya tidak sejalan satu sama lain, yang sering terjadi bila pesertanya sedikit atau hampir semua menjawab benar.",
-            "d_z = the mean difference over the SD of the differences (the effect size for paired data; 0.2 small, 0.5 medium, 0.8 large). Normalised gain (Hake) = (post − pre) / (100 − pre): high ≥ 0.7, medium 0.3–0.7, low < 0.3; a negative gain (a fall) gets no category. KR-20 = the test's reliability, 0 to 1 (≥ 0.7 is usually taken as enough); a negative value means the items do not agree with each other, as often happens with few takers or when nearly everyone is right.",
-        )
-        .into()],
+        notes: vec![
+            crate::core::strings::report::tr(lang)
+                .d_z_mean_difference
+                .into(),
+        ],
     };
     let dz_cat = s
         .effect_size_dz
         .0
         .map_or(String::new(), |d| cohen(d, lang).to_string());
     table.push(vec![
-        Cell::text(t(lang, "Cohen's d_z (berpasangan)", "Cohen's d_z (paired)")),
+        Cell::text(crate::core::strings::report::tr(lang).cohen_s_d_z),
         val(s.effect_size_dz, 2, lang),
         Cell::Text(dz_cat),
     ]);
@@ -216,11 +232,7 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         }
     };
     table.push(vec![
-        Cell::text(t(
-            lang,
-            "N-gain Hake dari rata-rata kelas",
-            "Hake's gain of the class means",
-        )),
+        Cell::text(crate::core::strings::report::tr(lang).hake_s_gain_class),
         val(g.class_hake, 2, lang),
         Cell::Text(gain_cat(g.class_hake, g.class_hake_category)),
     ]);
@@ -242,30 +254,18 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     ]);
     for (label, v, takers) in [
         (
-            t(
-                lang,
-                "Reliabilitas KR-20, tes awal",
-                "KR-20 reliability, pre-test",
-            ),
+            crate::core::strings::report::tr(lang).kr_20_reliability_pre,
             r.reliability.pre_alpha,
             s.pre.n,
         ),
         (
-            t(
-                lang,
-                "Reliabilitas KR-20, tes akhir",
-                "KR-20 reliability, post-test",
-            ),
+            crate::core::strings::report::tr(lang).kr_20_reliability_post,
             r.reliability.post_alpha,
             s.post.n,
         ),
     ] {
         let caution = if takers < 10 && v.0.is_ok() {
-            t(
-                lang,
-                "tidak stabil: kurang dari 10 peserta",
-                "unstable: fewer than 10 takers",
-            )
+            crate::core::strings::report::tr(lang).unstable_fewer_than_10
         } else {
             ""
         };

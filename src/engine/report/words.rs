@@ -4,10 +4,6 @@ use super::stats::Undefined;
 use super::types::{Category, GainCategory, Val};
 use crate::content::Lang;
 
-pub fn t<'a>(lang: &Lang, id: &'a str, en: &'a str) -> &'a str {
-    if lang.is_en() { en } else { id }
-}
-
 /// A number with `d` decimals; Indonesian uses a decimal comma. A value that rounds to zero is
 /// `0`, never `-0`.
 pub fn num(x: f64, d: usize, lang: &Lang) -> String {
@@ -50,20 +46,12 @@ pub fn p_is(p: f64, lang: &Lang) -> String {
 
 pub fn reason(u: Undefined, lang: &Lang) -> &'static str {
     match u {
-        Undefined::TooFew => t(lang, "terlalu sedikit peserta", "too few people"),
-        Undefined::NoVariation => t(lang, "tidak ada variasi", "no variation"),
-        Undefined::AllZero => t(lang, "tidak ada yang berubah", "no one changed"),
-        Undefined::NoDiscordant => t(
-            lang,
-            "tidak ada yang berubah pada butir ini",
-            "no one changed on this item",
-        ),
-        Undefined::PerfectPre => t(lang, "tes awal sudah 100%", "the pre-test was already 100%"),
-        Undefined::TooMany => t(
-            lang,
-            "lebih dari 25 selisih: dipakai uji asimtotik",
-            "more than 25 differences: the asymptotic test is used",
-        ),
+        Undefined::TooFew => crate::core::strings::report::tr(lang).too_few_people,
+        Undefined::NoVariation => crate::core::strings::report::tr(lang).no_variation,
+        Undefined::AllZero => crate::core::strings::report::tr(lang).no_one_changed,
+        Undefined::NoDiscordant => crate::core::strings::report::tr(lang).no_one_changed_item,
+        Undefined::PerfectPre => crate::core::strings::report::tr(lang).pre_test_was_already,
+        Undefined::TooMany => crate::core::strings::report::tr(lang).more_than_25_differences,
     }
 }
 
@@ -82,18 +70,18 @@ pub fn role_label(role: &str, lang: &Lang) -> String {
 
 pub fn category(c: Category, lang: &Lang) -> &'static str {
     match c {
-        Category::Good => t(lang, "baik", "good"),
-        Category::Fair => t(lang, "cukup", "fair"),
-        Category::Poor => t(lang, "kurang", "poor"),
+        Category::Good => crate::core::strings::report::tr(lang).good_2,
+        Category::Fair => crate::core::strings::report::tr(lang).fair_2,
+        Category::Poor => crate::core::strings::report::tr(lang).poor_2,
     }
 }
 
 pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
     match c {
-        Some(GainCategory::High) => t(lang, "tinggi", "high"),
-        Some(GainCategory::Medium) => t(lang, "sedang", "medium"),
-        Some(GainCategory::Low) => t(lang, "rendah", "low"),
-        None => t(lang, "tanpa kategori (turun)", "no category (a fall)"),
+        Some(GainCategory::High) => crate::core::strings::report::tr(lang).high,
+        Some(GainCategory::Medium) => crate::core::strings::report::tr(lang).medium,
+        Some(GainCategory::Low) => crate::core::strings::report::tr(lang).low,
+        None => crate::core::strings::report::tr(lang).no_category_fall,
     }
 }
 
@@ -101,20 +89,20 @@ pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
 pub fn cohen(dz: f64, lang: &Lang) -> &'static str {
     let a = dz.abs();
     if a >= 0.8 {
-        t(lang, "besar", "large")
+        crate::core::strings::report::tr(lang).large
     } else if a >= 0.5 {
-        t(lang, "sedang", "medium")
+        crate::core::strings::report::tr(lang).medium
     } else if a >= 0.2 {
-        t(lang, "kecil", "small")
+        crate::core::strings::report::tr(lang).small
     } else {
-        t(lang, "sangat kecil", "very small")
+        crate::core::strings::report::tr(lang).very_small
     }
 }
 
 pub fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
     match c {
-        Some(true) => t(lang, "kompeten", "competent"),
-        Some(false) => t(lang, "belum kompeten", "not yet"),
+        Some(true) => crate::core::strings::report::tr(lang).competent,
+        Some(false) => crate::core::strings::report::tr(lang).not_yet_2,
         None => "–",
     }
 }

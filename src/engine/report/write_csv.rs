@@ -5,7 +5,7 @@
 //! caption and its header; the report's sentences close the file.
 
 use super::model::{Block, Cell, Doc, Style, Table};
-use super::words::{num, t};
+use super::words::num;
 use crate::content::Lang;
 use crate::core::cell::text_cell;
 
@@ -67,7 +67,7 @@ pub fn csv(doc: &Doc) -> String {
     if !first {
         let _ = w.write_record([""]);
     }
-    let _ = w.write_record([t(lang, "ringkasan", "summary")]);
+    let _ = w.write_record([crate::core::strings::report::tr(lang).summary]);
     for s in doc.lead.iter().chain(&doc.notes) {
         let _ = w.write_record([text_cell(s)]);
     }

@@ -6,7 +6,6 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::model::{Block, Cell, Doc, Sheet, Style, Table};
-use super::words::t;
 
 fn number_format(decimals: usize, style: Style) -> String {
     let digits = if decimals == 0 {
@@ -25,10 +24,10 @@ fn number_format(decimals: usize, style: Style) -> String {
 fn sheet_name(s: Sheet, doc: &Doc) -> &'static str {
     let l = &doc.lang;
     match s {
-        Sheet::Summary => t(l, "Ringkasan", "Summary"),
-        Sheet::Participants => t(l, "Peserta", "Participants"),
-        Sheet::Items => t(l, "Butir soal", "Questions"),
-        Sheet::Monitoring => t(l, "Pemantauan", "Monitoring"),
+        Sheet::Summary => crate::core::strings::report::tr(l).summary_2,
+        Sheet::Participants => crate::core::strings::report::tr(l).participants,
+        Sheet::Items => crate::core::strings::report::tr(l).questions,
+        Sheet::Monitoring => crate::core::strings::report::tr(l).monitoring,
     }
 }
 

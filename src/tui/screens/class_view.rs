@@ -16,10 +16,11 @@ use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::app::monitoring::monitoring;
 use crate::app::progress::prepost_from;
+use crate::app::{ClassDetails, ClassRow, Profile};
 use crate::content::{Phase, Routine};
+use crate::core::Role;
 use crate::core::strings::tr;
 use crate::engine::quiz::{Score, format_change_in};
-use crate::store::{ClassDetails, ClassRow, Profile, Role};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row, scroll_for};
@@ -76,7 +77,7 @@ impl ClassFormScreen {
                     ends: opt(3),
                     trainer: opt(4),
                 };
-                match cx.store.save_class(self.id.as_deref(), &d) {
+                match cx.records.save_class(self.id.as_deref(), &d) {
                     Ok(c) if self.id.is_none() => {
                         Nav::Replace(Screen::Class(Box::new(ClassScreen::load(c, cx))))
                     }
@@ -185,20 +186,20 @@ impl ClassScreen {
             .map(|q| q.id.clone())
             .unwrap_or_default();
         self.class = cx
-            .store
+            .records
             .class(&self.class.id)
             .ok()
             .flatten()
             .unwrap_or_else(|| self.class.clone());
         self.members = cx
-            .store
+            .records
             .members(&self.class.id)
             .unwrap_or_default()
             .into_iter()
             .map(|profile| {
-                let attempts = cx.store.attempts_of(&profile.id).unwrap_or_default();
+                let attempts = cx.records.attempts_of(&profile.id).unwrap_or_default();
                 let pp = prepost_from(&attempts, &quiz);
-                let m = monitoring(cx.store, cx.content, &profile.id).unwrap_or_default();
+                let m = monitoring(cx.records, cx.content, &profile.id).unwrap_or_default();
                 Member {
                     profile,
                     pre: pp.pre,
@@ -338,19 +339,19 @@ impl ClassScreen {
                     let role = Role::ALL[form.fields[1].choice];
                     let result = match editing {
                         Some(p) => cx
-                            .store
+                            .records
                             .rename_profile(&p.id, &name)
-                            .and_then(|p| cx.store.set_role(&p.id, role).map(|_| p)),
-                        None => match cx.store.profile_by_name(&name) {
+                            .and_then(|p| cx.records.set_role(&p.id, role).map(|_| p)),
+                        None => match cx.records.profile_by_name(&name) {
                             Ok(Some(existing)) => {
                                 self.message =
                                     Some(s.existing_trainee_added.replace("{n}", &existing.name));
-                                cx.store
+                                cx.records
                                     .add_member(&self.class.id, &existing.id)
                                     .map(|_| existing)
                             }
-                            Ok(None) => cx.store.create_profile(&name, role).and_then(|p| {
-                                cx.store.add_member(&self.class.id, &p.id).map(|_| p)
+                            Ok(None) => cx.records.create_profile(&name, role).and_then(|p| {
+                                cx.records.add_member(&self.class.id, &p.id).map(|_| p)
                             }),
                             Err(e) => Err(e),
                         },
@@ -372,7 +373,7 @@ impl ClassScreen {
             Mode::ConfirmClearCode => {
                 if action == Action::Yes {
                     let p = &self.members[self.selected].profile;
-                    self.message = Some(match cx.store.clear_code(&p.id) {
+                    self.message = Some(match cx.records.clear_code(&p.id) {
                         Ok(()) => s.code_cleared.replace("{n}", &p.name),
                         Err(e) => e.message().get(cx.lang.code()).to_string(),
                     });
@@ -382,7 +383,7 @@ impl ClassScreen {
             Mode::ConfirmRemove => {
                 if action == Action::Yes {
                     let id = self.members[self.selected].profile.id.clone();
-                    if let Err(e) = cx.store.remove_member(&self.class.id, &id) {
+                    if let Err(e) = cx.records.remove_member(&self.class.id, &id) {
                         self.message = Some(e.message().get(cx.lang.code()).to_string());
                     }
                     self.reload(cx);

@@ -9,10 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::sheets::{PAPER_SEED, paper_layout, read_answers};
+use crate::app::{ClassRow, Profile, SheetImport, SheetRow};
 use crate::content::{Phase, QuestionKind, Quiz};
 use crate::core::strings::tr;
 use crate::engine::quiz::{Layout as QuizLayout, parse_token};
-use crate::store::{ClassRow, Profile, SheetImport, SheetRow};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel};
@@ -68,17 +68,17 @@ impl<'c> GridScreen<'c> {
         let paper = paper_layout(quiz);
         let n = paper.shown.len();
         let drafts = cx
-            .store
+            .records
             .drafts(&class.id, &quiz.id, phase)
             .unwrap_or_default();
         let rows: Vec<GridRow> = cx
-            .store
+            .records
             .members(&class.id)
             .unwrap_or_default()
             .into_iter()
             .map(|profile| {
                 let locked = cx
-                    .store
+                    .records
                     .attempts_at(&profile.id, &quiz.id, phase)
                     .is_ok_and(|a| a.iter().any(|x| x.is_finished()));
                 let cells = drafts
@@ -132,7 +132,7 @@ impl<'c> GridScreen<'c> {
     fn save_draft(&self, cx: &Cx) {
         let r = &self.rows[self.row];
         // A lost draft only means typing a row again from its paper sheet.
-        let _ = cx.store.save_draft(
+        let _ = cx.records.save_draft(
             &self.class.id,
             &self.quiz.id,
             self.phase,
@@ -275,7 +275,7 @@ impl<'c> GridScreen<'c> {
             rows: &good,
             replace: false,
         };
-        match cx.store.import_sheet(&import) {
+        match cx.records.import_sheet(&import) {
             Ok(k) => {
                 *cx.toast = Some(s.sheets_saved.replace("{n}", &k.to_string()));
                 let reloaded = GridScreen::load(self.class.clone(), self.quiz, self.phase, cx);

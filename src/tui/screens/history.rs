@@ -7,9 +7,9 @@ use ratatui::widgets::Widget;
 
 use crate::app::monitoring::{Observed, main_routine, monitoring};
 use crate::app::progress::score_of;
+use crate::app::{AttemptRow, PracticeRun};
 use crate::core::local_date;
 use crate::engine::quiz::format_percent_in;
-use crate::store::{AttemptRow, PracticeRun};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};
@@ -31,10 +31,10 @@ impl HistoryScreen {
         let Some(p) = cx.profile else {
             return Self::default();
         };
-        let m = monitoring(cx.store, cx.content, &p.id).unwrap_or_default();
+        let m = monitoring(cx.records, cx.content, &p.id).unwrap_or_default();
         HistoryScreen {
-            attempts: cx.store.attempts_of(&p.id).unwrap_or_default(),
-            runs: cx.store.practice_runs_of(&p.id).unwrap_or_default(),
+            attempts: cx.records.attempts_of(&p.id).unwrap_or_default(),
+            runs: cx.records.practice_runs_of(&p.id).unwrap_or_default(),
             observations: m.observations,
             improved: m.improved,
             scroll: 0,

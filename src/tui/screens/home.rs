@@ -53,7 +53,7 @@ pub struct Stats {
 
 /// The unfinished attempt at a test, as answered/total.
 fn open_attempt(
-    attempts: &[crate::store::AttemptRow],
+    attempts: &[crate::app::AttemptRow],
     quiz: &str,
     phase: Phase,
 ) -> Option<(u32, u32)> {
@@ -69,9 +69,9 @@ impl Stats {
         let (Some(profile), Some(quiz)) = (cx.profile, cx.content.prepost_quiz()) else {
             return Stats::default();
         };
-        let attempts = cx.store.attempts_of(&profile.id).unwrap_or_default();
+        let attempts = cx.records.attempts_of(&profile.id).unwrap_or_default();
         let pp = prepost_from(&attempts, &quiz.id);
-        let viewed = cx.store.pages_viewed(&profile.id).unwrap_or_default();
+        let viewed = cx.records.pages_viewed(&profile.id).unwrap_or_default();
         let modules_done = cx
             .content
             .modules
@@ -82,7 +82,7 @@ impl Stats {
                     .is_some_and(|pages| pages.len() >= m.pages.len())
             })
             .count();
-        let runs = cx.store.practice_runs_of(&profile.id).unwrap_or_default();
+        let runs = cx.records.practice_runs_of(&profile.id).unwrap_or_default();
         let practice_quizzes: Vec<_> = cx
             .content
             .quizzes
@@ -110,7 +110,7 @@ impl Stats {
             // Done only when every timed critical step ran its time (the massage not skipped).
             practice_finished: runs
                 .iter()
-                .filter(|r| crate::app::practice_run::is_done(cx.store, cx.content, r))
+                .filter(|r| crate::app::practice_run::is_done(cx.records, cx.content, r))
                 .count(),
             quizzes_passed,
             quizzes_total: practice_quizzes.len(),

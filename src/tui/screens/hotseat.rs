@@ -12,10 +12,10 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::Screen;
 use super::pin::{PinScreen, Purpose};
 use super::quiz::QuizScreen;
+use crate::app::{ClassRow, Profile};
 use crate::app::{QuizRun, Start, StartArgs};
 use crate::content::{Phase, Quiz};
 use crate::core::strings::tr;
-use crate::store::{ClassRow, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row, scroll_for};
@@ -50,12 +50,12 @@ impl<'c> HotSeatScreen<'c> {
     }
 
     fn reload(&mut self, cx: &Cx) {
-        self.members = cx.store.members(&self.class.id).unwrap_or_default();
+        self.members = cx.records.members(&self.class.id).unwrap_or_default();
         self.done = self
             .members
             .iter()
             .filter(|m| {
-                cx.store
+                cx.records
                     .attempts_at(&m.id, &self.quiz.id, self.phase)
                     .is_ok_and(|a| a.iter().any(|x| x.is_finished()))
             })
@@ -136,7 +136,7 @@ impl<'c> HotSeatScreen<'c> {
                     seed: cx.seed.unwrap_or_else(rand::random),
                 };
                 self.skipped.retain(|s| *s != who.id);
-                return match QuizRun::start(cx.store, self.quiz, &args) {
+                return match QuizRun::start(cx.records, self.quiz, &args) {
                     Ok(Start::Fresh(run) | Start::Resumed(run)) => {
                         match QuizScreen::begin(run, self.phase) {
                             Some(mut q) => {

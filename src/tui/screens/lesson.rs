@@ -55,7 +55,9 @@ impl<'c> LessonScreen<'c> {
     fn mark_viewed(&self, cx: &mut Cx) {
         if let Some(p) = cx.profile {
             // Losing a "page read" mark is harmless; the lesson goes on.
-            let _ = cx.store.mark_page_viewed(&p.id, &self.module.id, self.page);
+            let _ = cx
+                .records
+                .mark_page_viewed(&p.id, &self.module.id, self.page);
         }
     }
 

@@ -9,9 +9,9 @@ use ratatui::widgets::Widget;
 use super::observe::{mark_label, mark_style};
 use crate::app::monitoring::{Monitoring, main_routine, monitoring};
 use crate::app::progress::prepost_from;
+use crate::app::{MilkFlow, Profile};
 use crate::core::strings::Strings;
 use crate::engine::quiz::{Score, format_change_in, format_percent_in};
-use crate::store::{MilkFlow, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};
@@ -42,9 +42,9 @@ impl MemberScreen {
             .prepost_quiz()
             .map(|q| q.id.clone())
             .unwrap_or_default();
-        let attempts = cx.store.attempts_of(&profile.id).unwrap_or_default();
+        let attempts = cx.records.attempts_of(&profile.id).unwrap_or_default();
         let pp = prepost_from(&attempts, &quiz);
-        let monitoring = monitoring(cx.store, cx.content, &profile.id).unwrap_or_default();
+        let monitoring = monitoring(cx.records, cx.content, &profile.id).unwrap_or_default();
         MemberScreen {
             profile,
             pre: pp.pre,

@@ -26,7 +26,7 @@ impl ModulesScreen {
 
     pub fn refresh(&mut self, cx: &mut Cx) {
         if let Some(p) = cx.profile {
-            self.viewed = cx.store.pages_viewed(&p.id).unwrap_or_default();
+            self.viewed = cx.records.pages_viewed(&p.id).unwrap_or_default();
         }
     }
 

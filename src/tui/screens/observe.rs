@@ -9,12 +9,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::Profile;
 use crate::app::monitoring::parse_date;
 use crate::content::Routine;
+use crate::core::clean_name;
 use crate::core::strings::{Strings, tr};
 use crate::engine::checklist::{Mark, Verdict, verdict};
 use crate::engine::quiz::format_percent_in;
-use crate::store::{Profile, clean_name};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme::Theme;
@@ -129,12 +130,12 @@ impl<'c> ObserveScreen<'c> {
             just_marked: None,
         };
         let open = cx
-            .store
+            .records
             .unfinished_observation(&s.profile.id, &routine.id)
             .ok()
             .flatten();
         if let Some(o) = open {
-            let stored = cx.store.marks(&o.id).unwrap_or_default();
+            let stored = cx.records.marks(&o.id).unwrap_or_default();
             for (i, step) in routine.steps.iter().enumerate() {
                 if let Some(m) = stored.iter().find(|m| m.step_id == step.id) {
                     s.marks[i] = Mark::from_stored(m.mark);
@@ -174,7 +175,7 @@ impl<'c> ObserveScreen<'c> {
         &self.routine.steps[i].id
     }
 
-    fn fail(&mut self, e: crate::store::StoreError, cx: &Cx) {
+    fn fail(&mut self, e: crate::app::StoreError, cx: &Cx) {
         self.message = Some(e.message().get(cx.lang.code()).to_string());
     }
 
@@ -186,7 +187,7 @@ impl<'c> ObserveScreen<'c> {
         let ms = cx.now.saturating_duration_since(since).as_millis() as u64;
         self.timed_ms[i] = Some(ms);
         if let Some(id) = self.id.clone()
-            && let Err(e) = cx.store.set_mark_time(&id, self.step_id(i), ms)
+            && let Err(e) = cx.records.set_mark_time(&id, self.step_id(i), ms)
         {
             self.fail(e, cx);
         }
@@ -210,7 +211,7 @@ impl<'c> ObserveScreen<'c> {
                     };
                     let steps: Vec<&str> =
                         self.routine.steps.iter().map(|s| s.id.as_str()).collect();
-                    match cx.store.start_observation(
+                    match cx.records.start_observation(
                         &self.profile.id,
                         self.class_id.as_deref(),
                         &self.routine.id,
@@ -240,7 +241,7 @@ impl<'c> ObserveScreen<'c> {
                     self.stage = Stage::Marking;
                     let id = self.id.clone().unwrap_or_default();
                     match cx
-                        .store
+                        .records
                         .set_mark_note(&id, self.step_id(i), Some(note.as_str()))
                     {
                         Ok(()) => self.notes[i] = Some(note).filter(|n| !n.is_empty()),
@@ -271,7 +272,7 @@ impl<'c> ObserveScreen<'c> {
                         };
                         let i = self.selected;
                         let id = self.id.clone().unwrap_or_default();
-                        match cx.store.set_mark(&id, self.step_id(i), mark.stored()) {
+                        match cx.records.set_mark(&id, self.step_id(i), mark.stored()) {
                             Ok(()) => {
                                 self.marks[i] = mark;
                                 self.selected = (i + 1).min(n.saturating_sub(1));
@@ -297,7 +298,7 @@ impl<'c> ObserveScreen<'c> {
                     Action::Enter => {
                         self.stop_timer(cx);
                         let id = self.id.clone().unwrap_or_default();
-                        match cx.store.finish_observation(&id) {
+                        match cx.records.finish_observation(&id) {
                             Ok(()) => self.stage = Stage::Verdict(self.verdict()),
                             Err(e) => self.fail(e, cx),
                         }

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::trainer::TrainerScreen;
+use crate::app::{PinCheck, RecoverCheck, valid_pin};
 use crate::core::strings::tr;
-use crate::store::{PinCheck, RecoverCheck, valid_pin};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel};
@@ -50,7 +50,7 @@ pub struct PinScreen {
 
 impl PinScreen {
     pub fn new(purpose: Purpose, cx: &Cx) -> Self {
-        let setting = !cx.store.has_pin().unwrap_or(true);
+        let setting = !cx.records.has_pin().unwrap_or(true);
         PinScreen {
             purpose,
             step: if setting {
@@ -86,7 +86,7 @@ impl PinScreen {
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let s = tr(cx.lang);
-        let err = |e: crate::store::StoreError| e.message().get(cx.lang.code()).to_string();
+        let err = |e: crate::app::StoreError| e.message().get(cx.lang.code()).to_string();
         match (&self.step, action) {
             (Step::Recovery { .. }, Action::Enter) => return self.granted(cx),
             (Step::Recovery { .. }, _) => {}
@@ -141,8 +141,8 @@ impl PinScreen {
                     return Nav::Stay;
                 }
                 let set = match &recovery {
-                    None => cx.store.set_pin(&pin).map(RecoverCheck::Right),
-                    Some(code) => cx.store.recover_pin(code, &pin),
+                    None => cx.records.set_pin(&pin).map(RecoverCheck::Right),
+                    Some(code) => cx.records.recover_pin(code, &pin),
                 };
                 match set {
                     Ok(RecoverCheck::Right(code)) => {
@@ -166,7 +166,7 @@ impl PinScreen {
             }
             (Step::Enter, Action::Enter) => {
                 let pin = std::mem::take(&mut self.input);
-                match cx.store.check_pin(&pin) {
+                match cx.records.check_pin(&pin) {
                     Ok(PinCheck::Right) => return self.granted(cx),
                     Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
                         self.message = Some(s.pin_wrong.to_string())

@@ -99,7 +99,7 @@ impl<'c> PracticeScreen<'c> {
                 .iter()
                 .map(|s| (s.id.as_str(), s.seconds))
                 .collect();
-            match cx.store.start_practice(
+            match cx.records.start_practice(
                 &p.id,
                 &self.routine.id,
                 cx.speed,
@@ -148,7 +148,7 @@ impl<'c> PracticeScreen<'c> {
         };
         let spent = engine.spent(cx.now);
         if let Some(rec) = &mut self.recorder
-            && let Err(e) = rec.save(cx.store, &spent, cx.now)
+            && let Err(e) = rec.save(cx.records, &spent, cx.now)
         {
             *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
         }
@@ -160,7 +160,7 @@ impl<'c> PracticeScreen<'c> {
         let (Some(engine), Some(rec)) = (&self.engine, &mut self.recorder) else {
             return;
         };
-        if let Err(e) = rec.checkpoint(cx.store, &engine.spent(cx.now), cx.now) {
+        if let Err(e) = rec.checkpoint(cx.records, &engine.spent(cx.now), cx.now) {
             *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
         }
     }
@@ -292,7 +292,7 @@ impl<'c> PracticeScreen<'c> {
                     Action::Voice => {
                         *cx.voice = !*cx.voice;
                         let _ = cx
-                            .store
+                            .records
                             .set_setting("voice", if *cx.voice { "on" } else { "off" });
                         let s = tr(cx.lang);
                         *cx.toast =
@@ -307,7 +307,7 @@ impl<'c> PracticeScreen<'c> {
                     Action::Bell => {
                         *cx.bell = !*cx.bell;
                         let _ = cx
-                            .store
+                            .records
                             .set_setting("bell", if *cx.bell { "on" } else { "off" });
                         let s = tr(cx.lang);
                         *cx.toast = Some(if *cx.bell { s.bell_on } else { s.bell_off }.to_string());
@@ -327,7 +327,8 @@ impl<'c> PracticeScreen<'c> {
                         marks[*cursor] = !marks[*cursor];
                         if let Some(run) = &self.run_id {
                             let step = &self.routine.steps[*cursor].id;
-                            if let Err(e) = cx.store.set_done_well(run, step, Some(marks[*cursor]))
+                            if let Err(e) =
+                                cx.records.set_done_well(run, step, Some(marks[*cursor]))
                             {
                                 *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
                             }
@@ -337,14 +338,14 @@ impl<'c> PracticeScreen<'c> {
                         if let Some(run) = &self.run_id {
                             for (i, m) in marks.iter().enumerate() {
                                 if !m {
-                                    let _ = cx.store.set_done_well(
+                                    let _ = cx.records.set_done_well(
                                         run,
                                         &self.routine.steps[i].id,
                                         Some(false),
                                     );
                                 }
                             }
-                            let _ = cx.store.finish_practice(run);
+                            let _ = cx.records.finish_practice(run);
                         }
                         self.final_marks = marks.clone();
                         self.stage = Stage::Summary { scroll: 0 };
@@ -661,13 +662,13 @@ impl<'c> PracticeScreen<'c> {
         }
         lines.push(Line::default());
         // A timed critical step cut short: the practice does not count as done.
-        let rows: Vec<crate::store::PracticeStepRow> = self
+        let rows: Vec<crate::app::PracticeStepRow> = self
             .routine
             .steps
             .iter()
             .zip(&self.spent)
             .enumerate()
-            .map(|(i, (st, d))| crate::store::PracticeStepRow {
+            .map(|(i, (st, d))| crate::app::PracticeStepRow {
                 step_id: st.id.clone(),
                 position: i as u32,
                 planned_seconds: st.seconds,

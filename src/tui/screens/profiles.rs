@@ -8,8 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::{PinCheck, Profile, Records, valid_code};
 use crate::core::strings::tr;
-use crate::store::{PinCheck, Profile, Role, Store, clean_name, valid_code};
+use crate::core::{Role, clean_name};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row, scroll_for};
@@ -56,7 +57,7 @@ pub struct ProfilesScreen {
 const WELCOME_ROWS: usize = 3;
 
 impl ProfilesScreen {
-    pub fn load(store: &Store) -> Self {
+    pub fn load(store: &Records) -> Self {
         match store.profiles_recent() {
             Ok(p) => Self::with(p),
             Err(e) => ProfilesScreen {
@@ -101,8 +102,8 @@ impl ProfilesScreen {
 
     /// The trainee chose his name: his record opens with his code (or a first code is chosen).
     fn open<'c>(&mut self, profile: Profile, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let err = |e: crate::store::StoreError| e.message().get(cx.lang.code()).to_string();
-        match cx.store.codes_required() {
+        let err = |e: crate::app::StoreError| e.message().get(cx.lang.code()).to_string();
+        match cx.records.codes_required() {
             Ok(false) => return Nav::Enter(profile),
             Ok(true) => {}
             Err(e) => {
@@ -110,7 +111,7 @@ impl ProfilesScreen {
                 return Nav::Stay;
             }
         }
-        let step = match cx.store.has_code(&profile.id) {
+        let step = match cx.records.has_code(&profile.id) {
             Ok(true) => CodeStep::Check,
             Ok(false) => CodeStep::Choose,
             Err(e) => {
@@ -136,7 +137,7 @@ impl ProfilesScreen {
         // The trainees, then "new trainee", then trainer mode.
         let rows = self.profiles.len() + 2;
         let lang = cx.lang.code().to_string();
-        let err = |e: crate::store::StoreError| e.message().get(&lang).to_string();
+        let err = |e: crate::app::StoreError| e.message().get(&lang).to_string();
         match &mut self.mode {
             Mode::Welcome { selected } => match action {
                 Action::Up => *selected = (*selected + WELCOME_ROWS - 1) % WELCOME_ROWS,
@@ -180,7 +181,7 @@ impl ProfilesScreen {
                 // Back to the list: the other trainees, and trainer mode.
                 Action::Back => self.mode = self.home(),
                 Action::Enter => match clean_name(input) {
-                    Ok(name) => match cx.store.profile_by_name(&name) {
+                    Ok(name) => match cx.records.profile_by_name(&name) {
                         // A name already here is that trainee: his code is asked.
                         Ok(Some(existing)) => return self.open(existing, cx),
                         Ok(None) => self.mode = Mode::Role { name, selected: 0 },
@@ -199,7 +200,7 @@ impl ProfilesScreen {
                         error: None,
                     }
                 }
-                Action::Enter => match cx.store.create_profile(name, Role::ALL[*selected]) {
+                Action::Enter => match cx.records.create_profile(name, Role::ALL[*selected]) {
                     Ok(p) => {
                         self.profiles.insert(0, p.clone());
                         return self.open(p, cx);
@@ -228,7 +229,7 @@ impl ProfilesScreen {
                     Action::Enter => {
                         let code = std::mem::take(input);
                         match step.clone() {
-                            CodeStep::Check => match cx.store.check_code(&profile.id, &code) {
+                            CodeStep::Check => match cx.records.check_code(&profile.id, &code) {
                                 Ok(PinCheck::Right) => return Nav::Enter(profile.clone()),
                                 Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
                                     *error = Some(s.code_wrong.to_string())
@@ -244,7 +245,7 @@ impl ProfilesScreen {
                             CodeStep::Choose if valid_code(&code) => *step = CodeStep::Again(code),
                             CodeStep::Choose => *error = Some(s.code_rule.to_string()),
                             CodeStep::Again(first) if first == code => {
-                                match cx.store.set_code(&profile.id, &code) {
+                                match cx.records.set_code(&profile.id, &code) {
                                     Ok(()) => return Nav::Enter(profile.clone()),
                                     Err(e) => *error = Some(err(e)),
                                 }

@@ -93,7 +93,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         content_version: &cx.content.version,
         seed: cx.seed.unwrap_or_else(rand::random),
     };
-    match QuizRun::start(cx.store, quiz, &args) {
+    match QuizRun::start(cx.records, quiz, &args) {
         Ok(Start::Fresh(run)) => QuizScreen::begin(run, phase)
             .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q)))),
         Ok(Start::Resumed(run)) => {
@@ -304,7 +304,7 @@ impl<'c> QuizScreen<'c> {
     }
 
     fn answer(&mut self, response: Response, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        match self.run.record(cx.store, self.position, response) {
+        match self.run.record(cx.records, self.position, response) {
             Ok(recorded) => {
                 if !recorded.stored {
                     *cx.toast = Some(tr(cx.lang).answered_elsewhere.to_string());
@@ -349,7 +349,7 @@ impl<'c> QuizScreen<'c> {
             }
             return Nav::Stay;
         }
-        match self.run.finish(cx.store) {
+        match self.run.finish(cx.records) {
             Ok(score) => match &self.hand_back {
                 // After a post-test the participant sees his own score and what to practise,
                 // on his turn only; after a pre-test, nothing.

@@ -35,7 +35,7 @@ impl QuizListScreen {
     pub fn refresh(&mut self, cx: &mut Cx) {
         self.best.clear();
         let Some(p) = cx.profile else { return };
-        for a in cx.store.attempts_of(&p.id).unwrap_or_default() {
+        for a in cx.records.attempts_of(&p.id).unwrap_or_default() {
             if let Some(s) = score_of(&a) {
                 let e = self.best.entry(a.quiz_id.clone()).or_insert(s);
                 if s.percent() > e.percent() {

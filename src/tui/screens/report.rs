@@ -7,11 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::ClassRow;
 use crate::app::report_data::report_input;
 use crate::content::Quiz;
 use crate::engine::report::build::Report;
 use crate::engine::report::{build, render};
-use crate::store::ClassRow;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme::Theme;
@@ -57,7 +57,7 @@ fn bar(
 impl<'c> ReportScreen<'c> {
     pub fn load(class: ClassRow, quiz: &'c Quiz, cx: &Cx) -> Self {
         let report = report_input(
-            cx.store,
+            cx.records,
             quiz,
             Some(&class.name),
             true,

@@ -46,7 +46,7 @@ impl<'c> ResultsScreen<'c> {
             })
             .collect();
         let pre = match (phase, cx.profile) {
-            (Phase::Post, Some(p)) => prepost(cx.store, &p.id, &run.quiz.id)
+            (Phase::Post, Some(p)) => prepost(cx.records, &p.id, &run.quiz.id)
                 .ok()
                 .and_then(|pp| pp.pre),
             _ => None,

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Screen;
 use super::class_view::{ClassScreen, details_form};
-use crate::store::ClassRow;
+use crate::app::ClassRow;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, row, scroll_for};
@@ -31,15 +31,15 @@ impl TrainerScreen {
     }
 
     fn reload(&mut self, cx: &Cx) {
-        let classes = cx.store.classes().unwrap_or_default();
+        let classes = cx.records.classes().unwrap_or_default();
         self.classes = classes
             .into_iter()
             .map(|c| {
-                let n = cx.store.members(&c.id).map_or(0, |m| m.len());
+                let n = cx.records.members(&c.id).map_or(0, |m| m.len());
                 (c, n)
             })
             .collect();
-        self.codes = cx.store.codes_required().unwrap_or(true);
+        self.codes = cx.records.codes_required().unwrap_or(true);
         self.selected = self.selected.min(self.classes.len() + 4);
     }
 
@@ -76,8 +76,8 @@ impl TrainerScreen {
                         Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import()))
                     }
                     Some(3) => {
-                        let on = !cx.store.codes_required().unwrap_or(true);
-                        match cx.store.set_codes_required(on) {
+                        let on = !cx.records.codes_required().unwrap_or(true);
+                        match cx.records.set_codes_required(on) {
                             Ok(()) => {
                                 let s = crate::core::strings::tr(cx.lang);
                                 *cx.toast =

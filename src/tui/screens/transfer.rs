@@ -73,7 +73,7 @@ impl TransferScreen {
                 if self.export {
                     let pseudonymise = self.form.fields[1].choice == 1;
                     match export_to(
-                        cx.store,
+                        cx.records,
                         &PathBuf::from(&path),
                         None,
                         pseudonymise,
@@ -99,7 +99,7 @@ impl TransferScreen {
                         .filter(|f| !f.is_empty())
                         .map(PathBuf::from)
                         .collect();
-                    match import_from(cx.store, cx.content, &files, cx.lang.code()) {
+                    match import_from(cx.records, cx.content, &files, cx.lang.code()) {
                         Ok(m) => {
                             *cx.toast = Some(
                                 s.import_done

@@ -8,8 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::observe::today;
 use crate::app::monitoring::parse_date;
+use crate::app::{MilkFlow, NewVisit, Profile};
 use crate::core::strings::tr;
-use crate::store::{MilkFlow, NewVisit, Profile};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel};
@@ -101,7 +101,7 @@ impl VisitScreen {
                     notes: Some(notes.as_str()),
                     mode: "app",
                 };
-                match cx.store.add_visit(&visit) {
+                match cx.records.add_visit(&visit) {
                     Ok(_) => {
                         *cx.toast = Some(s.visit_saved.replace("{n}", &self.profile.name));
                         Nav::Pop
