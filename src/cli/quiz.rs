@@ -12,6 +12,11 @@ use crate::engine::quiz::{
     Feedback, Response, Score, Shown, answer_text, format_change_in, parse_token, response_text,
 };
 
+mod profile;
+mod show;
+use profile::*;
+use show::*;
+
 pub struct PlainArgs {
     pub quiz: Option<String>,
     pub phase: Option<Phase>,
@@ -384,129 +389,4 @@ fn run_inner(
         }
     }
     Ok(0)
-}
-
-fn print_options(
-    out: &mut dyn Write,
-    options: &[crate::content::Text],
-    shown: &Shown,
-    kind: &QuestionKind,
-    lang: &Lang,
-) -> Result<(), String> {
-    for (place, &file_index) in shown.options.iter().enumerate() {
-        let label = match kind {
-            QuestionKind::Order { .. } => format!("{}", place + 1),
-            _ => ((b'a' + place as u8) as char).to_string(),
-        };
-        writeln!(out, "  {label}) {}", options[file_index].get(lang)).map_err(|e| e.to_string())?;
-    }
-    Ok(())
-}
-
-fn print_feedback(
-    out: &mut dyn Write,
-    run: &QuizRun,
-    shown: &Shown,
-    lang: &Lang,
-) -> Result<(), String> {
-    let q = run.question(shown);
-    let r = run.response(&q.id).cloned().unwrap_or(Response::Skipped);
-    let mut lines = Vec::new();
-    if r.is_right(&q.kind) {
-        lines.push(format!(
-            "   ✓ {}",
-            crate::core::strings::cli::tr(lang).right
-        ));
-    } else {
-        lines.push(format!(
-            "   ✗ {} {}",
-            crate::core::strings::cli::tr(lang).not_right_answer,
-            response_text(q, &r, lang)
-        ));
-        lines.push(format!(
-            "     {} {}",
-            crate::core::strings::cli::tr(lang).right_answer,
-            answer_text(q, lang)
-        ));
-    }
-    if let Some(e) = &q.explain {
-        lines.push(format!("     {}", e.get(lang)));
-    }
-    for l in lines {
-        writeln!(out, "{l}").map_err(|e| e.to_string())?;
-    }
-    Ok(())
-}
-
-/// The profile named by `--profile`, or asked for on the first input line; created when new.
-fn profile(
-    store: &Records,
-    args: &PlainArgs,
-    lang: &Lang,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-) -> Result<Option<Profile>, String> {
-    let se = |e: crate::app::StoreError| e.message().get(lang.code()).to_string();
-    let name = match &args.profile {
-        Some(n) => n.clone(),
-        None => loop {
-            write!(out, "{} ", crate::core::strings::cli::tr(lang).name)
-                .and_then(|_| out.flush())
-                .map_err(|e| e.to_string())?;
-            let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
-                return Ok(None);
-            };
-            match clean_name(&line) {
-                Ok(n) => break n,
-                Err(e) => {
-                    writeln!(out, "{}", e.message().get(lang.code())).map_err(|e| e.to_string())?
-                }
-            }
-        },
-    };
-    let name = clean_name(&name).map_err(|e| e.message().get(lang.code()).to_string())?;
-    let p = match store.profile_by_name(&name).map_err(se)? {
-        Some(p) => p,
-        None => store
-            .create_profile(&name, args.role.unwrap_or(Role::Other))
-            .map_err(se)?,
-    };
-    // On a shared laptop a trainee's tests open with his personal code, here as in the app.
-    if store.codes_required().map_err(se)? && store.has_code(&p.id).map_err(se)? {
-        write!(
-            out,
-            "{} ",
-            if lang.is_en() {
-                format!("Personal code of {} (4 digits):", p.name)
-            } else {
-                format!("Kode pribadi {} (4 angka):", p.name)
-            }
-        )
-        .and_then(|_| out.flush())
-        .map_err(|e| e.to_string())?;
-        let Some(code) = read_line(input).map_err(|e| e.to_string())? else {
-            return Ok(None);
-        };
-        match store.check_code(&p.id, code.trim()).map_err(se)? {
-            crate::app::PinCheck::Right => {}
-            crate::app::PinCheck::Wrong { .. } => {
-                return Err(crate::core::strings::cli::tr(lang)
-                    .wrong_code_test_was
-                    .into());
-            }
-            crate::app::PinCheck::Wait { seconds } => {
-                return Err(if lang.is_en() {
-                    format!(
-                        "Wait {seconds} seconds: too many wrong codes; this one was not checked."
-                    )
-                } else {
-                    format!(
-                        "Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa."
-                    )
-                });
-            }
-        }
-    }
-    store.touch_profile(&p.id).map_err(se)?;
-    Ok(Some(p))
 }

@@ -1,0 +1,309 @@
+//! Checklist and visit sheets typed in from paper: read, checked row by row, saved all or none.
+
+use super::*;
+
+/// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+pub(super) fn bad_date(s: &str) -> Bilingual {
+    let s = s.trim();
+    msg!(
+        id: "tanggal `{s}` tidak sah: tulis misalnya 2026-11-28 atau 28/11/2026",
+        en: "date `{s}` is not valid: write e.g. 2026-11-28 or 28/11/2026"
+    )
+}
+
+/// The marks of one row: one token per step, separated by spaces or written together.
+pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, Bilingual> {
+    let f = field.trim();
+    let tokens: Vec<String> = if f.chars().any(char::is_whitespace) || f.contains(',') {
+        f.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        f.chars().map(|c| c.to_string()).collect()
+    };
+    if tokens.len() != steps {
+        let k = tokens.len();
+        return Err(msg!(id: "{k} nilai untuk {steps} langkah", en: "{k} marks for {steps} steps"));
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Mark::parse(t).ok_or_else(|| {
+                let n = i + 1;
+                msg!(
+                    id: "langkah {n}: `{t}` bukan nilai: tulis 2 (baik), 1 (perlu latihan), 0 (tidak dilakukan) atau - (tidak diamati)",
+                    en: "step {n}: `{t}` is not a mark: write 2 (done well), 1 (needs practice), 0 (not done) or - (not observed)"
+                )
+            })
+        })
+        .collect()
+}
+
+pub(super) fn finish(
+    errors: Vec<RowError>,
+    shown: &str,
+    lang: &str,
+) -> std::result::Result<(), Vec<String>> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut errors = errors;
+    errors.sort_by_key(|e| e.line);
+    Err(errors
+        .iter()
+        .map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang)))
+        .collect())
+}
+
+/// A row's problems as one message.
+pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
+    Bilingual::new(
+        wrong
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        wrong
+            .iter()
+            .map(|b| b.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+pub(super) fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
+    if replaceable {
+        msg!(
+            id: "{name} sudah punya catatan ini dari lembar sebelumnya; untuk menggantinya, impor lagi dengan --replace",
+            en: "{name} already has this record from an earlier sheet; to replace it, import again with --replace"
+        )
+    } else {
+        msg!(
+            id: "{name} sudah punya catatan ini yang dibuat di pijat; catatan itu tetap dipakai: hapus barisnya",
+            en: "{name} already has this record made in pijat; it is kept: remove the row"
+        )
+    }
+}
+
+pub(super) type Rows = Vec<(u64, Vec<String>)>;
+
+/// The file's rows under the expected header, and the file's name as messages show it.
+pub(super) fn read_sheet(
+    file: &Path,
+    header: &[(&str, &str)],
+    lang: &str,
+) -> std::result::Result<(String, Rows), Vec<String>> {
+    let shown = file.display().to_string();
+    let bytes =
+        super::super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
+    let rows = read_csv(&bytes, header)
+        .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    Ok((shown, rows))
+}
+
+/// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
+pub fn import_checklist_sheet(
+    records: &mut Records,
+    routine: &Routine,
+    file: &Path,
+    class: &str,
+    replace: bool,
+    lang: &str,
+) -> std::result::Result<usize, Vec<String>> {
+    let store = records.store_mut();
+    let (shown, rows) = read_sheet(
+        file,
+        &[
+            ("name", "nama"),
+            ("observer", "pengamat"),
+            ("date", "tanggal"),
+            ("marks", "nilai"),
+        ],
+        lang,
+    )?;
+    let steps: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<(String, String, String), u64> = BTreeMap::new();
+    for (line, f) in &rows {
+        let line = *line;
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let observer = clean_name(&f[1])
+            .map_err(|_| {
+                wrong.push(msg!(id: "nama pengamat kosong", en: "the observer's name is empty"))
+            })
+            .ok();
+        let date = parse_date(&f[2]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[2]));
+        }
+        let marks = read_marks(&f[3], steps.len())
+            .map_err(|e| wrong.push(e))
+            .ok();
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let (Some(name), Some(observer), Some(date), Some(marks)) = (name, observer, date, marks)
+        else {
+            problem(joined(wrong));
+            continue;
+        };
+        let key = (
+            crate::store::name_key(&name),
+            date.clone(),
+            observer.to_lowercase(),
+        );
+        if let Some(first) = seen.insert(key, line) {
+            problem(
+                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
+            );
+            continue;
+        }
+        if let Some(p) = store
+            .profile_by_name(&name)
+            .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && let Some(o) = store
+                .same_observation(&p.id, &routine.id, &date, &observer)
+                .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && !(replace && o.mode == "sheet")
+        {
+            problem(duplicate_message(&name, o.mode == "sheet"));
+            continue;
+        }
+        good.push(ChecklistSheetRow {
+            name,
+            observer,
+            date,
+            marks: marks.iter().map(|m| m.stored()).collect(),
+        });
+    }
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    store
+        .import_checklists(class, &routine.id, &steps, &good, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])
+}
+
+/// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
+/// pijat_per_hari,catatan`): all rows or none.
+pub fn import_visit_sheet(
+    records: &mut Records,
+    file: &Path,
+    class: &str,
+    replace: bool,
+    lang: &str,
+) -> std::result::Result<usize, Vec<String>> {
+    let store = records.store_mut();
+    let (shown, rows) = read_sheet(
+        file,
+        &[
+            ("name", "nama"),
+            ("date", "tanggal"),
+            ("milk_flow", "asi_lancar"),
+            ("comfort", "nyaman"),
+            ("massages_per_day", "pijat_per_hari"),
+            ("notes", "catatan"),
+        ],
+        lang,
+    )?;
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();
+    for (line, f) in &rows {
+        let line = *line;
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let date = parse_date(&f[1]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[1]));
+        }
+        let milk_flow = MilkFlow::parse(&f[2]);
+        if milk_flow.is_none() {
+            let v = f[2].trim();
+            wrong.push(msg!(
+                id: "asi_lancar `{v}` tidak dikenal: tulis ya, tidak atau ragu",
+                en: "milk_flow `{v}` is not known: write yes, no or unsure"
+            ));
+        }
+        let comfort = match f[3].trim().parse::<u8>() {
+            Ok(c) if (1..=5).contains(&c) => Some(c),
+            _ => {
+                let v = f[3].trim();
+                wrong.push(
+                    msg!(id: "nyaman `{v}` harus angka 1–5", en: "comfort `{v}` must be a number 1–5"),
+                );
+                None
+            }
+        };
+        let massages = match f[4].trim() {
+            "" => Some(None),
+            v => match v.parse::<u32>() {
+                Ok(n) if n <= 24 => Some(Some(n)),
+                _ => {
+                    wrong.push(msg!(
+                        id: "pijat_per_hari `{v}` harus angka 0–24 atau kosong",
+                        en: "massages_per_day `{v}` must be a number 0–24 or empty"
+                    ));
+                    None
+                }
+            },
+        };
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages)) =
+            (name, date, milk_flow, comfort, massages)
+        else {
+            problem(joined(wrong));
+            continue;
+        };
+        let notes = Some(f[5].trim().to_string()).filter(|n| !n.is_empty());
+        if let Some(first) = seen.insert((crate::store::name_key(&name), date.clone()), line) {
+            problem(
+                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
+            );
+            continue;
+        }
+        if let Some(p) = store
+            .profile_by_name(&name)
+            .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && let Some(v) = store
+                .same_visit(&p.id, &date)
+                .map_err(|e| vec![e.message().get(lang).to_string()])?
+            && !(replace && v.mode == "sheet")
+        {
+            problem(duplicate_message(&name, v.mode == "sheet"));
+            continue;
+        }
+        good.push(VisitSheetRow {
+            name,
+            date,
+            milk_flow,
+            comfort,
+            massages_per_day: massages,
+            notes,
+        });
+    }
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    store
+        .import_visits(class, &good, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])
+}

@@ -1,0 +1,376 @@
+//! A question set file: each question, its kind and its answer.
+
+use super::*;
+
+pub struct ParsedQuiz {
+    pub quiz: Quiz,
+    pub id_site: IdSite,
+}
+
+pub fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> Option<ParsedQuiz> {
+    let doc = parse_document(src, sink)?;
+    let mut f = Fields::root(&doc);
+    if !format_ok(&mut f, sink) {
+        return None;
+    }
+    let id = f.id(sink, "id", true);
+    let title = f.text(sink, "title", true);
+    let purpose = f.string(sink, "purpose", true).and_then(|p| {
+        let found = Purpose::from_name(&p.value);
+        if found.is_none() {
+            let n = &p.value;
+            sink.error(
+                p.at,
+                msg!(
+                    id: "`purpose` `{n}` tidak dikenal; pilih prepost, module atau review",
+                    en: "unknown purpose `{n}`; choose prepost, module or review"
+                ),
+            );
+        }
+        found
+    });
+    let module = f.id(sink, "module", false);
+    let shuffle = f.bool(sink, "shuffle").is_none_or(|b| b.value);
+    let pass_percent = percent(&mut f, sink, 70);
+    let question_tables = f.tables(sink, "question", "[[question]]");
+    let at = f.at();
+    f.finish(sink);
+
+    match (&purpose, &module) {
+        (Some(Purpose::Module), None) => sink.error(
+            at,
+            msg!(
+                id: "kuis dengan purpose = \"module\" perlu `module` = id modul yang diuji",
+                en: "a quiz with purpose = \"module\" needs `module` = the id of the module it checks"
+            ),
+        ),
+        (Some(Purpose::PrePost | Purpose::Review), Some(m)) => sink.error(
+            m.at,
+            msg!(
+                id: "hanya kuis dengan purpose = \"module\" yang menyebut `module`",
+                en: "only a quiz with purpose = \"module\" names a `module`"
+            ),
+        ),
+        _ => {}
+    }
+    if let Some(m) = &module {
+        check_module(sink, known, m);
+    }
+    if question_tables.is_empty() {
+        sink.error(
+            at,
+            msg!(id: "kuis tidak punya [[question]]", en: "the quiz has no [[question]]"),
+        );
+    }
+    let mut seen = BTreeMap::new();
+    let mut questions = Vec::new();
+    for q in question_tables {
+        if let Some(q) = question(q, sink, known, &mut seen) {
+            questions.push(q);
+        }
+    }
+    let (id, title, purpose) = (id?, title?, purpose?);
+    if sink.has_errors() {
+        return None;
+    }
+    Some(ParsedQuiz {
+        id_site: IdSite::new(sink, &id),
+        quiz: Quiz {
+            id: id.value,
+            title,
+            purpose,
+            module: module.map(|m| m.value),
+            shuffle,
+            pass_percent,
+            questions,
+            path: sink.path().to_string(),
+            layer,
+        },
+    })
+}
+
+pub(super) fn check_module(sink: &mut Sink, known: &Known, m: &At<String>) -> bool {
+    if known.modules.contains(&m.value) {
+        return true;
+    }
+    let (n, all) = (
+        &m.value,
+        known.modules.iter().cloned().collect::<Vec<_>>().join(", "),
+    );
+    sink.error(
+        m.at,
+        msg!(
+            id: "modul `{n}` tidak ada; modul yang ada: {all}",
+            en: "no module `{n}`; the modules are: {all}"
+        ),
+    );
+    false
+}
+
+pub(super) fn question(
+    mut q: Fields,
+    sink: &mut Sink,
+    known: &Known,
+    seen: &mut BTreeMap<String, (usize, usize)>,
+) -> Option<Question> {
+    let id = q.id(sink, "id", true);
+    if let Some(id) = &id {
+        unique(sink, seen, id, ("pertanyaan", "question"));
+    }
+    let module = q.id(sink, "module", true);
+    let module_ok = module
+        .as_ref()
+        .is_some_and(|m| check_module(sink, known, m));
+    let kind_name = q.string(sink, "type", true);
+    let prompt = q.text(sink, "prompt", true);
+    let options = q.value("options");
+    let answer = q.value("answer");
+    let explain = q.text(sink, "explain", false);
+    let list = q.strings(sink, "sources");
+    let sources = check_sources(sink, known, list);
+    let at = q.at();
+    q.finish(sink);
+
+    if explain.is_none() {
+        let m = msg!(
+            id: "pertanyaan tanpa `explain`: peserta tidak melihat penjelasan setelah post-test",
+            en: "question without `explain`: learners see no explanation after the post-test"
+        );
+        if sink.strict_languages {
+            sink.error(at, m)
+        } else {
+            sink.warn(at, m)
+        }
+    }
+    if sources.is_empty() && sink.strict_languages {
+        sink.error(
+            at,
+            msg!(id: "pertanyaan tanpa `sources`", en: "question without `sources`"),
+        );
+    }
+
+    let kind = kind_name.and_then(|k| answer_kind(sink, &k, at, options, answer));
+    let (id, module, prompt, kind) = (id?, module?, prompt?, kind?);
+    if !module_ok {
+        return None;
+    }
+    Some(Question {
+        id: id.value,
+        module: module.value,
+        prompt,
+        kind,
+        explain,
+        sources,
+    })
+}
+
+pub(super) type Value<'t, 'i> = Option<&'t toml::Spanned<DeValue<'i>>>;
+
+pub(super) fn answer_kind(
+    sink: &mut Sink,
+    kind: &At<String>,
+    at: usize,
+    options: Value,
+    answer: Value,
+) -> Option<QuestionKind> {
+    let k = kind.value.as_str();
+    match k {
+        "true_false" => {
+            if let Some(o) = options {
+                sink.error(
+                    o.span().start,
+                    msg!(
+                        id: "pertanyaan true_false tidak memakai `options`",
+                        en: "a true_false question has no `options`"
+                    ),
+                );
+            }
+            let a = need_answer(sink, at, answer, k)?;
+            match a.get_ref() {
+                DeValue::Boolean(b) => Some(QuestionKind::TrueFalse { answer: *b }),
+                _ => {
+                    sink.error(
+                        a.span().start,
+                        msg!(
+                            id: "jawaban true_false harus true atau false",
+                            en: "the answer of a true_false question must be true or false"
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        "single" | "multiple" | "order" => {
+            let opts = read_options(sink, at, options, k);
+            if k == "order" {
+                if let Some(a) = answer {
+                    sink.error(
+                        a.span().start,
+                        msg!(
+                            id: "pertanyaan order tidak memakai `answer`: urutan `options` adalah urutan yang benar",
+                            en: "an order question takes no `answer`: the `options` are written in the right order"
+                        ),
+                    );
+                    return None;
+                }
+                return opts.map(|items| QuestionKind::Order { items });
+            }
+            let a = need_answer(sink, at, answer, k)?;
+            let n = opts.as_ref().map(Vec::len);
+            if k == "single" {
+                let choice = answer_number(sink, a, n)?;
+                return Some(QuestionKind::Single {
+                    options: opts?,
+                    answer: choice,
+                });
+            }
+            let DeValue::Array(items) = a.get_ref() else {
+                sink.error(
+                    a.span().start,
+                    msg!(
+                        id: "jawaban multiple harus daftar nomor pilihan, misalnya [1, 3]",
+                        en: "the answer of a multiple question must be a list of option numbers, e.g. [1, 3]"
+                    ),
+                );
+                return None;
+            };
+            if items.is_empty() {
+                sink.error(
+                    a.span().start,
+                    msg!(
+                        id: "jawaban multiple kosong: sebutkan minimal satu nomor pilihan",
+                        en: "the answer of a multiple question is empty: give at least one option number"
+                    ),
+                );
+                return None;
+            }
+            let mut answers = Vec::new();
+            let mut ok = true;
+            for item in items.iter() {
+                match answer_number(sink, item, n) {
+                    Some(i) if answers.contains(&i) => {
+                        let num = i + 1;
+                        sink.error(
+                            item.span().start,
+                            msg!(id: "pilihan {num} disebut dua kali", en: "option {num} is listed twice"),
+                        );
+                        ok = false;
+                    }
+                    Some(i) => answers.push(i),
+                    None => ok = false,
+                }
+            }
+            answers.sort_unstable();
+            (ok).then_some(QuestionKind::Multiple {
+                options: opts?,
+                answers,
+            })
+        }
+        _ => {
+            sink.error(
+                kind.at,
+                msg!(
+                    id: "`type` `{k}` tidak dikenal; pilih true_false, single, multiple atau order",
+                    en: "unknown type `{k}`; choose true_false, single, multiple or order"
+                ),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn need_answer<'t, 'i>(
+    sink: &mut Sink,
+    at: usize,
+    answer: Value<'t, 'i>,
+    k: &str,
+) -> Value<'t, 'i> {
+    if answer.is_none() {
+        sink.error(
+            at,
+            msg!(
+                id: "kunci `answer` tidak ada di [[question]] ({k})",
+                en: "missing key `answer` in [[question]] ({k})"
+            ),
+        );
+    }
+    answer
+}
+
+pub(super) fn read_options(
+    sink: &mut Sink,
+    at: usize,
+    options: Value,
+    k: &str,
+) -> Option<Vec<Text>> {
+    let Some(o) = options else {
+        sink.error(
+            at,
+            msg!(
+                id: "kunci `options` tidak ada di [[question]] ({k})",
+                en: "missing key `options` in [[question]] ({k})"
+            ),
+        );
+        return None;
+    };
+    let DeValue::Array(items) = o.get_ref() else {
+        sink.error(
+            o.span().start,
+            msg!(
+                id: "`options` harus daftar teks: [ {{ id = \"…\", en = \"…\" }}, … ]",
+                en: "`options` must be a list of texts: [ {{ id = \"…\", en = \"…\" }}, … ]"
+            ),
+        );
+        return None;
+    };
+    let n = items.len();
+    if !(2..=MAX_OPTIONS).contains(&n) {
+        sink.error(
+            o.span().start,
+            msg!(
+                id: "{k} perlu 2–{MAX_OPTIONS} pilihan (tombol 1–6 / a–f), ada {n}",
+                en: "{k} needs 2–{MAX_OPTIONS} options (keys 1–6 / a–f), found {n}"
+            ),
+        );
+        return None;
+    }
+    let texts: Vec<Option<Text>> = items
+        .iter()
+        .map(|i| read_text(sink, "options", i))
+        .collect();
+    texts.into_iter().collect()
+}
+
+/// A 1-based option number from the file, returned 0-based.
+pub(super) fn answer_number(
+    sink: &mut Sink,
+    v: &toml::Spanned<DeValue<'_>>,
+    options: Option<usize>,
+) -> Option<usize> {
+    let n = match v.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+        _ => None,
+    };
+    let Some(n) = n else {
+        sink.error(
+            v.span().start,
+            msg!(
+                id: "jawaban harus nomor pilihan (mulai dari 1)",
+                en: "the answer must be an option number (counting from 1)"
+            ),
+        );
+        return None;
+    };
+    let max = options?;
+    if n < 1 || n as usize > max {
+        sink.error(
+            v.span().start,
+            msg!(
+                id: "jawaban {n} di luar batas: pertanyaan ini punya {max} pilihan (1–{max})",
+                en: "answer {n} is out of range: this question has {max} options (1–{max})"
+            ),
+        );
+        return None;
+    }
+    Some(n as usize - 1)
+}

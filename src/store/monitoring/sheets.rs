@@ -1,0 +1,225 @@
+//! Checklist and visit forms typed in from paper: each row checked against what is here, all saved in one transaction.
+
+use super::*;
+
+/// A checklist row from a paper form, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistSheetRow {
+    pub name: String,
+    pub observer: String,
+    pub date: String,
+    /// Per step in routine order: 0, 1, 2, or `None` for not observed.
+    pub marks: Vec<Option<i64>>,
+}
+
+/// A visit row from a paper form, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitSheetRow {
+    pub name: String,
+    pub date: String,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<String>,
+}
+
+/// One typed-in row for `import_monitoring`: who, how to find the record it would repeat, and how
+/// to write it.
+pub(super) trait SheetRow {
+    const TABLE: &'static str;
+    fn name(&self) -> &str;
+    /// The earlier current record (id, mode) this row would repeat.
+    fn earlier(&self, tx: &Connection, profile: &str)
+    -> rusqlite::Result<Option<(String, String)>>;
+    /// Writes the row as a new record with `id`.
+    fn write(
+        &self,
+        tx: &Connection,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()>;
+}
+
+pub(super) struct Checklist<'a> {
+    routine_id: &'a str,
+    steps: &'a [&'a str],
+    row: &'a ChecklistSheetRow,
+}
+
+impl SheetRow for Checklist<'_> {
+    const TABLE: &'static str = "observation";
+
+    fn name(&self) -> &str {
+        &self.row.name
+    }
+
+    fn earlier(
+        &self,
+        tx: &Connection,
+        profile: &str,
+    ) -> rusqlite::Result<Option<(String, String)>> {
+        tx.query_row(
+            "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+               AND observer = ?4 AND replaced_by IS NULL",
+            params![profile, self.routine_id, self.row.date, self.row.observer],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    }
+
+    fn write(
+        &self,
+        tx: &Connection,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            &format!(
+                "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"
+            ),
+            params![
+                id,
+                profile,
+                class,
+                self.routine_id,
+                self.row.observer,
+                self.row.date,
+                t
+            ],
+        )?;
+        for (i, (step, mark)) in self.steps.iter().zip(&self.row.marks).enumerate() {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
+                params![id, step, i as u32, mark],
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl SheetRow for VisitSheetRow {
+    const TABLE: &'static str = "visit";
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn earlier(
+        &self,
+        tx: &Connection,
+        profile: &str,
+    ) -> rusqlite::Result<Option<(String, String)>> {
+        tx.query_row(
+            "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
+            params![profile, self.date],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    }
+
+    fn write(
+        &self,
+        tx: &Connection,
+        id: &str,
+        profile: &str,
+        class: &str,
+        t: &str,
+    ) -> rusqlite::Result<()> {
+        tx.execute(
+            &format!(
+                "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"
+            ),
+            params![
+                id,
+                profile,
+                class,
+                self.date,
+                self.milk_flow.name(),
+                self.comfort,
+                self.massages_per_day,
+                self.notes,
+                t
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Writes checklist rows for a class in one transaction. With `replace`, an earlier sheet
+    /// observation of the same person, day and observer is marked replaced; otherwise such a
+    /// duplicate stops the whole import.
+    pub fn import_checklists(
+        &mut self,
+        class_name: &str,
+        routine_id: &str,
+        steps: &[&str],
+        rows: &[ChecklistSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        let rows: Vec<Checklist> = rows
+            .iter()
+            .map(|row| Checklist {
+                routine_id,
+                steps,
+                row,
+            })
+            .collect();
+        self.import_monitoring(class_name, &rows, replace)
+    }
+
+    /// Writes visit rows for a class in one transaction; duplicates (same person and day) as
+    /// for checklists.
+    pub fn import_visits(
+        &mut self,
+        class_name: &str,
+        rows: &[VisitSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        self.import_monitoring(class_name, rows, replace)
+    }
+
+    pub(super) fn import_monitoring<R: SheetRow>(
+        &mut self,
+        class_name: &str,
+        rows: &[R],
+        replace: bool,
+    ) -> Result<usize> {
+        self.write(|store| {
+            let class = store.ensure_class(class_name)?;
+            let err = |e| store.err(e);
+            let tx = &store.conn;
+            let t = now();
+            for row in rows {
+                let profile = super::super::sheets::profile_in(
+                    tx,
+                    row.name(),
+                    super::super::Role::Father,
+                    &t,
+                )?;
+                super::super::sheets::join_class(tx, &class.id, &profile, &t).map_err(err)?;
+                let earlier = row.earlier(tx, &profile).map_err(err)?;
+                if earlier
+                    .as_ref()
+                    .is_some_and(|(_, mode)| !replace || mode != "sheet")
+                {
+                    return Err(StoreError::Duplicate(row.name().to_string()));
+                }
+                let id = uuid::Uuid::new_v4().to_string();
+                row.write(tx, &id, &profile, &class.id, &t).map_err(err)?;
+                if let Some((old, _)) = earlier {
+                    tx.execute(
+                        &format!("UPDATE {} SET replaced_by = ?2 WHERE id = ?1", R::TABLE),
+                        params![old, id],
+                    )
+                    .map_err(err)?;
+                }
+            }
+            Ok(rows.len())
+        })
+    }
+}
