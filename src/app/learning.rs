@@ -18,19 +18,8 @@ impl Records {
         /// One tick of the practice's self-check, saved as it is made.
         fn set_done_well(&self, run_id: &str, step_id: &str, done_well: Option<bool>) -> Result<()>;
         fn finish_practice(&self, run_id: &str) -> Result<()>;
-    }
-
-    /// Starts a practice run with a row for every step (`(id, seconds)`), so a run cut short
-    /// still shows them. Returns the run's id.
-    pub fn start_practice(
-        &mut self,
-        profile_id: &str,
-        routine_id: &str,
-        speed: f64,
-        content_version: &str,
-        steps: &[(&str, Option<u32>)],
-    ) -> Result<String> {
-        self.store_mut()
-            .start_practice(profile_id, routine_id, speed, content_version, steps)
+        /// Starts a practice run with a row for every step (`(id, seconds)`), so a run cut short
+        /// still shows them. Returns the run's id.
+        fn start_practice(&mut self, profile_id: &str, routine_id: &str, speed: f64, content_version: &str, steps: &[(&str, Option<u32>)]) -> Result<String>;
     }
 }

@@ -16,25 +16,7 @@ impl Records {
         fn marks(&self, observation_id: &str) -> Result<Vec<MarkRow>>;
         /// Records a follow-up home visit; returns its id.
         fn add_visit(&self, v: &NewVisit) -> Result<String>;
-    }
-
-    /// Starts an observation with every step unmarked. Returns its id.
-    pub fn start_observation(
-        &mut self,
-        profile_id: &str,
-        class_id: Option<&str>,
-        routine_id: &str,
-        observer: &str,
-        observed_on: &str,
-        steps: &[&str],
-    ) -> Result<String> {
-        self.store_mut().start_observation(
-            profile_id,
-            class_id,
-            routine_id,
-            observer,
-            observed_on,
-            steps,
-        )
+        /// Starts an observation with every step unmarked. Returns its id.
+        fn start_observation(&mut self, profile_id: &str, class_id: Option<&str>, routine_id: &str, observer: &str, observed_on: &str, steps: &[&str]) -> Result<String>;
     }
 }

@@ -13,8 +13,14 @@ pub struct Records {
 /// A use case with no rule of its own beyond what the store checks (a read, or one write in one
 /// statement): passed straight on, with the same name and arguments.
 macro_rules! pass_through {
-    ($( $(#[$doc:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty; )*) => {
-        $( $(#[$doc])* pub fn $name(&self $(, $arg: $ty)*) -> $ret { self.store().$name($($arg),*) } )*
+    () => {};
+    ($(#[$doc:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
+        $(#[$doc])* pub fn $name(&self $(, $arg: $ty)*) -> $ret { self.store().$name($($arg),*) }
+        $crate::app::records::pass_through! { $($rest)* }
+    };
+    ($(#[$doc:meta])* fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
+        $(#[$doc])* pub fn $name(&mut self $(, $arg: $ty)*) -> $ret { self.store_mut().$name($($arg),*) }
+        $crate::app::records::pass_through! { $($rest)* }
     };
 }
 pub(crate) use pass_through;

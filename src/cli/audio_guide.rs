@@ -5,6 +5,7 @@
 //! guide. Files are written aside and renamed into place, so a stopped run leaves no
 //! half-written track.
 
+use crate::core::strings::cli::tr;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -158,17 +159,14 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
         crate::errln!(
             "{} `{}`: {}",
-            crate::core::strings::cli::tr(lang).no_routine,
+            tr(lang).no_routine,
             routine_id.unwrap_or(""),
             ids.join(", ")
         );
         return EXIT_USAGE;
     };
     let Some(program) = espeak_program() else {
-        crate::errln!(
-            "{}",
-            crate::core::strings::cli::tr(lang).audio_guide_needs_espeak
-        );
+        crate::errln!("{}", tr(lang).audio_guide_needs_espeak);
         return EXIT_INPUT;
     };
     let s = crate::core::strings::tr(lang);
@@ -176,7 +174,7 @@ pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) 
         step: s.say_step,
         halfway: s.say_halfway,
         ten_seconds: s.say_ten_seconds,
-        next_step: crate::core::strings::cli::tr(lang).next_step,
+        next_step: tr(lang).next_step,
     };
     let probe = synthesize_wav(&program, "a", lang.code()).and_then(|w| pcm_from_wav(&w));
     let spoken_rate = match probe {
@@ -332,13 +330,13 @@ fn write_all(
         )
     };
     list.push_str(&intro);
-    let list_name = crate::core::strings::cli::tr(lang).tracks_txt;
+    let list_name = tr(lang).tracks_txt;
     write_aside(&out.join(list_name), list.as_bytes(), lang)?;
     Ok(vec![format!(
         "{}: {} {} + {complete} ({total}, {}), {list_name}",
         out.display(),
         tracks.len(),
-        crate::core::strings::cli::tr(lang).step_tracks,
+        tr(lang).step_tracks,
         megabytes(bytes.len())
     )])
 }

@@ -1,5 +1,6 @@
 //! `pijat export FILE [--class NAME] [--pseudonymise]` and `pijat import FILE...`.
 
+use crate::core::strings::cli::tr;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INPUT, Shell};
@@ -69,10 +70,7 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     match store.has_pin() {
         Ok(true) => {}
         Ok(false) => {
-            crate::errln!(
-                "{}",
-                crate::core::strings::cli::tr(lang).laptop_has_no_trainer
-            );
+            crate::errln!("{}", tr(lang).laptop_has_no_trainer);
             return EXIT_INPUT;
         }
         Err(e) => {
@@ -116,10 +114,7 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
             for p in problems {
                 crate::errln!("{p}");
             }
-            crate::errln!(
-                "{}",
-                crate::core::strings::cli::tr(lang).nothing_was_imported
-            );
+            crate::errln!("{}", tr(lang).nothing_was_imported);
             EXIT_INPUT
         }
     }

@@ -1,5 +1,6 @@
 //! `pijat history [--profile NAME]`: attempts, the pre → post change, and where the data is.
 
+use crate::core::strings::cli::tr;
 use std::io::Write;
 
 use super::quiz::phase_label;
@@ -31,11 +32,7 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
     let content = shell.content(err)?;
     let store = shell.store_to_read()?;
     let se = |e: crate::app::StoreError| e.message().get(lang.code()).to_string();
-    let mut out = format!(
-        "{} {}\n",
-        crate::core::strings::cli::tr(lang).data_file,
-        store.path().display()
-    );
+    let mut out = format!("{} {}\n", tr(lang).data_file, store.path().display());
     let profiles: Vec<Profile> = match profile {
         Some(name) => match store.profile_by_name(name).map_err(se)? {
             Some(p) => vec![p],
@@ -61,7 +58,7 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
         None => store.profiles_recent().map_err(se)?,
     };
     if profiles.is_empty() {
-        out.push_str(crate::core::strings::cli::tr(lang).no_records_yet_n);
+        out.push_str(tr(lang).no_records_yet_n);
     }
     for p in &profiles {
         out.push('\n');
@@ -83,10 +80,7 @@ fn profile_block(
     );
     let attempts = store.attempts_of(&p.id)?;
     if attempts.is_empty() {
-        out.push_str(&format!(
-            "  {}\n",
-            crate::core::strings::cli::tr(lang).no_tests_yet
-        ));
+        out.push_str(&format!("  {}\n", tr(lang).no_tests_yet));
     }
     let title = |id: &str| {
         content
@@ -97,7 +91,7 @@ fn profile_block(
         let result = match score_of(a) {
             Some(s) => format!("{}% ({}/{})", s.display_in(lang), s.right, s.total),
             None => {
-                let word = crate::core::strings::cli::tr(lang).unfinished;
+                let word = tr(lang).unfinished;
                 format!("{word} ({}/{})", a.answered, a.question_count)
             }
         };
@@ -119,19 +113,19 @@ fn profile_block(
             (Some(pre), Some(post), Some(change)) => Some(format!(
                 "{}: {} {}% → {} {}% ({} {})",
                 title(id),
-                crate::core::strings::cli::tr(lang).pre_test,
+                tr(lang).pre_test,
                 pre.display_in(lang),
-                crate::core::strings::cli::tr(lang).post_test,
+                tr(lang).post_test,
                 post.display_in(lang),
                 format_change_in(change, lang),
-                crate::core::strings::cli::tr(lang).points,
+                tr(lang).points,
             )),
             (Some(pre), None, _) => Some(format!(
                 "{}: {} {}%; {}",
                 title(id),
-                crate::core::strings::cli::tr(lang).pre_test,
+                tr(lang).pre_test,
                 pre.display_in(lang),
-                crate::core::strings::cli::tr(lang).no_post_test_yet,
+                tr(lang).no_post_test_yet,
             )),
             _ => None,
         };
@@ -142,10 +136,7 @@ fn profile_block(
     out.push_str(&observation_lines(store, content, p, lang)?);
     let runs = store.practice_runs_of(&p.id)?;
     if !runs.is_empty() {
-        out.push_str(&format!(
-            "  {}\n",
-            crate::core::strings::cli::tr(lang).massage_practice
-        ));
+        out.push_str(&format!("  {}\n", tr(lang).massage_practice));
     }
     for r in &runs {
         let routine = content
@@ -166,7 +157,7 @@ fn profile_block(
             "  {}  {:>5.1} {}{speed}  {:<22}  {routine}\n",
             local_date(&r.started),
             r.spent_seconds / 60.0,
-            crate::core::strings::cli::tr(lang).min,
+            tr(lang).min,
             status,
         ));
     }
@@ -190,13 +181,13 @@ fn observation_lines(
     if !m.observations.is_empty() {
         out.push_str(&format!(
             "  {} ({}):\n",
-            crate::core::strings::cli::tr(lang).observation_checklist,
+            tr(lang).observation_checklist,
             routine.title.get(lang)
         ));
     }
     for o in &m.observations {
         let verdict = if o.verdict.competent {
-            crate::core::strings::cli::tr(lang).competent.to_string()
+            tr(lang).competent.to_string()
         } else {
             let coach: Vec<String> = o
                 .verdict
@@ -206,8 +197,8 @@ fn observation_lines(
                 .collect();
             format!(
                 "{}; {} {}",
-                crate::core::strings::cli::tr(lang).not_yet_competent,
-                crate::core::strings::cli::tr(lang).coach_steps,
+                tr(lang).not_yet_competent,
+                tr(lang).coach_steps,
                 coach.join(", ")
             )
         };
@@ -218,15 +209,13 @@ fn observation_lines(
                 "{}%",
                 format_percent_in(x, lang)
             )),
-            crate::core::strings::cli::tr(lang).observer,
+            tr(lang).observer,
             o.row.observer
         ));
     }
     if m.observations.len() > 1 {
         let line = if m.improved.is_empty() {
-            crate::core::strings::cli::tr(lang)
-                .no_step_has_improved
-                .to_string()
+            tr(lang).no_step_has_improved.to_string()
         } else {
             m.improved
                 .iter()
@@ -236,15 +225,15 @@ fn observation_lines(
         };
         out.push_str(&format!(
             "  {}: {line}\n",
-            crate::core::strings::cli::tr(lang).improved_since_first_observation
+            tr(lang).improved_since_first_observation
         ));
     }
     if !m.visits.is_empty() {
         out.push_str(&format!(
             "  {}: {} ({})\n",
-            crate::core::strings::cli::tr(lang).home_visits,
+            tr(lang).home_visits,
             m.visits.len(),
-            crate::core::strings::cli::tr(lang).details_trainer_mode
+            tr(lang).details_trainer_mode
         ));
     }
     Ok(out)

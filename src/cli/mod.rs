@@ -12,6 +12,7 @@ mod report;
 mod sheets;
 mod validate;
 
+use crate::core::strings::cli::tr;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -248,10 +249,7 @@ pub fn run(cli: Cli) -> ExitCode {
             no_shuffle,
         }) => {
             if !plain {
-                crate::errln!(
-                    "{}",
-                    crate::core::strings::cli::tr(&shell.lang).full_screen_quiz_app
-                );
+                crate::errln!("{}", tr(&shell.lang).full_screen_quiz_app);
                 return ExitCode::from(EXIT_USAGE);
             }
             let args = quiz::PlainArgs {
@@ -284,10 +282,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => match quiz {
             Some(quiz) => print::run(&shell, &quiz, format, key, bilingual),
             None => {
-                crate::errln!(
-                    "{}",
-                    crate::core::strings::cli::tr(&shell.lang).name_question_set_e
-                );
+                crate::errln!("{}", tr(&shell.lang).name_question_set_e);
                 EXIT_USAGE
             }
         },

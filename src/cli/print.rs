@@ -5,6 +5,7 @@ use super::print_page::{head, page_starts};
 use super::{EXIT_USAGE, Shell};
 use crate::app::sheets::{paper_layout, token_for};
 use crate::content::{Lang, QuestionKind, Quiz, Text};
+use crate::core::strings::cli::tr as cli_tr;
 use crate::engine::quiz::{Response, answer_text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -320,7 +321,7 @@ pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: b
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
         crate::errln!(
             "{} `{quiz_id}`: {}",
-            crate::core::strings::cli::tr(&shell.lang).no_quiz,
+            cli_tr(&shell.lang).no_quiz,
             ids.join(", ")
         );
         return EXIT_USAGE;

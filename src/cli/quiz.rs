@@ -1,6 +1,7 @@
 //! `pijat quiz --plain`: a quiz line by line on stdin/stdout, for screen readers and scripts.
 //! No colour, no cursor movement: one question, one answer line, one saved answer.
 
+use crate::core::strings::cli::tr;
 use std::io::{BufRead, Write};
 
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
@@ -28,9 +29,9 @@ pub struct PlainArgs {
 
 pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
     match phase {
-        Phase::Pre => crate::core::strings::cli::tr(lang).pre_test_2,
-        Phase::Post => crate::core::strings::cli::tr(lang).post_test_2,
-        Phase::Practice => crate::core::strings::cli::tr(lang).practice,
+        Phase::Pre => tr(lang).pre_test_2,
+        Phase::Post => tr(lang).post_test_2,
+        Phase::Practice => tr(lang).practice,
     }
 }
 
@@ -38,9 +39,7 @@ pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
 pub fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
     let last = (b'a' + n.saturating_sub(1) as u8) as char;
     match kind {
-        QuestionKind::TrueFalse { .. } => {
-            crate::core::strings::cli::tr(lang).answer_t_true_f.into()
-        }
+        QuestionKind::TrueFalse { .. } => tr(lang).answer_t_true_f.into(),
         QuestionKind::Single { .. } => {
             if lang.is_en() {
                 format!("Answer: one letter a–{last} or number 1–{n}; - = skip")
@@ -79,7 +78,7 @@ fn pick_quiz<'c>(content: &'c Content, id: Option<&str>, lang: &Lang) -> Result<
         match id {
             Some(id) if lang.is_en() => format!("no quiz `{id}`; the quizzes are: {ids}"),
             Some(id) => format!("tidak ada kuis `{id}`; kuis yang ada: {ids}"),
-            None => crate::core::strings::cli::tr(lang).there_no_pre_post.into(),
+            None => tr(lang).there_no_pre_post.into(),
         }
     })
 }
@@ -111,7 +110,7 @@ fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<String>> {
 }
 
 fn score_line(s: Score, lang: &Lang) -> String {
-    let word = crate::core::strings::cli::tr(lang).score;
+    let word = tr(lang).score;
     format!("{word} {}/{} ({}%)", s.right, s.total, s.whole_percent())
 }
 
@@ -151,9 +150,9 @@ fn run_inner(
         && !quiz.purpose.allows(phase)
     {
         let m = if quiz.purpose == Purpose::PrePost {
-            crate::core::strings::cli::tr(lang).quiz_pre_post_test
+            tr(lang).quiz_pre_post_test
         } else {
-            crate::core::strings::cli::tr(lang).quiz_practice_use_phase
+            tr(lang).quiz_practice_use_phase
         };
         let _ = writeln!(err, "{m}");
         return Ok(EXIT_USAGE);
@@ -223,15 +222,10 @@ fn run_inner(
                     "{title} · {label} · {} · {} {}",
                     profile.name,
                     run.total(),
-                    crate::core::strings::cli::tr(lang).questions
+                    tr(lang).questions
                 ),
             )?;
-            w(
-                out,
-                crate::core::strings::cli::tr(lang)
-                    .each_answer_saved_soon
-                    .into(),
-            )?;
+            w(out, tr(lang).each_answer_saved_soon.into())?;
             run
         }
         Start::Resumed(run) => {
@@ -300,12 +294,7 @@ fn run_inner(
         };
         let recorded = run.record(&store, position, response).map_err(se)?;
         if !recorded.stored {
-            w(
-                out,
-                crate::core::strings::cli::tr(lang)
-                    .question_was_already_answered
-                    .into(),
-            )?;
+            w(out, tr(lang).question_was_already_answered.into())?;
         }
         if feedback == Feedback::EachQuestion {
             print_feedback(out, &run, &shown, lang)?;
@@ -315,12 +304,7 @@ fn run_inner(
     w(out, String::new())?;
     w(out, score_line(score, lang))?;
     match feedback {
-        Feedback::Never if phase == Phase::Pre => w(
-            out,
-            crate::core::strings::cli::tr(lang)
-                .right_answers_not_shown
-                .into(),
-        )?,
+        Feedback::Never if phase == Phase::Pre => w(out, tr(lang).right_answers_not_shown.into())?,
         Feedback::Never => {
             for (m, sc) in run.by_module() {
                 let name = content
@@ -328,16 +312,11 @@ fn run_inner(
                     .map_or(m.to_string(), |md| md.title.get(lang).to_string());
                 w(out, format!("  {name}: {}/{}", sc.right, sc.total))?;
             }
-            w(
-                out,
-                crate::core::strings::cli::tr(lang)
-                    .answers_their_explanations_gone
-                    .into(),
-            )?
+            w(out, tr(lang).answers_their_explanations_gone.into())?
         }
         Feedback::AtEnd => {
             w(out, String::new())?;
-            w(out, crate::core::strings::cli::tr(lang).review.into())?;
+            w(out, tr(lang).review.into())?;
             for (i, shown) in run.layout.shown.iter().enumerate() {
                 w(
                     out,

@@ -1,6 +1,7 @@
 //! `pijat report [--class NAME] [--quiz ID] [--format text|csv|md|json|html|docx|xlsx] [--items]
 //! [--cutoffs GOOD,FAIR] [--out FILE]`.
 
+use crate::core::strings::cli::tr;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -102,7 +103,7 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        crate::errln!("{}", crate::core::strings::cli::tr(lang).no_such_quiz);
+        crate::errln!("{}", tr(lang).no_such_quiz);
         return EXIT_USAGE;
     };
     let store = match shell.store_to_read() {

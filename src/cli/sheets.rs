@@ -3,6 +3,7 @@
 use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell};
 use crate::app::monitoring::{import_checklist_sheet, import_visit_sheet};
 use crate::app::sheets::import_answer_sheet;
+use crate::core::strings::cli::tr;
 use crate::engine::quiz::Score;
 
 pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
@@ -31,20 +32,13 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         for e in &errors {
             crate::errln!("{e}");
         }
-        crate::errln!(
-            "{}",
-            crate::core::strings::cli::tr(lang).nothing_was_saved_fix
-        );
+        crate::errln!("{}", tr(lang).nothing_was_saved_fix);
         EXIT_INPUT
     };
     if let Some(routine_id) = checklist {
         let Some(routine) = content.routine(&routine_id) else {
             let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
-            crate::errln!(
-                "{} `{routine_id}`: {}",
-                crate::core::strings::cli::tr(lang).no_routine,
-                ids.join(", ")
-            );
+            crate::errln!("{} `{routine_id}`: {}", tr(lang).no_routine, ids.join(", "));
             return EXIT_USAGE;
         };
         return match import_checklist_sheet(
@@ -93,7 +87,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         None => content.prepost_quiz(),
     };
     let Some(quiz) = quiz else {
-        crate::errln!("{}", crate::core::strings::cli::tr(lang).no_such_quiz);
+        crate::errln!("{}", tr(lang).no_such_quiz);
         return EXIT_USAGE;
     };
     match import_answer_sheet(

@@ -1,6 +1,7 @@
 //! What every command needs from the global options: the language, the content, the data folder.
 
 use super::*;
+use crate::core::strings::cli::tr;
 
 /// What every command needs from the global options: language, content and data folder.
 pub struct Shell {
@@ -28,9 +29,7 @@ impl Shell {
     }
 
     pub(super) fn content_has_problems(&self) -> String {
-        crate::core::strings::cli::tr(&self.lang)
-            .content_has_problems_fix
-            .to_string()
+        tr(&self.lang).content_has_problems_fix.to_string()
     }
 
     /// The content, or every problem as lines to show (for the full-screen app, which shows
@@ -61,11 +60,7 @@ impl Shell {
         self.data_dir
             .clone()
             .or_else(Records::default_dir)
-            .ok_or_else(|| {
-                crate::core::strings::cli::tr(&self.lang)
-                    .no_data_folder_found
-                    .to_string()
-            })
+            .ok_or_else(|| tr(&self.lang).no_data_folder_found.to_string())
     }
 
     pub fn store(&self) -> Result<Records, String> {

@@ -145,9 +145,27 @@ const PGUP: Binding = b(Code(K::PageUp), "PgUp", A::PageUp, ID.scroll_screen_up,
 const PGDN: Binding = b(Code(K::PageDown), "PgDn", A::PageDown, ID.scroll_screen_down, EN.scroll_screen_down, false);
 
 #[rustfmt::skip]
+const CANCEL: Binding = b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true);
+#[rustfmt::skip]
+const DELETE_LETTER: Binding = b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, true);
+#[rustfmt::skip]
+const NEXT_PAGE: Binding = b(Either(K::Right, K::Char('n')), "→/n", A::Next, ID.next_page, EN.next_page, true);
+#[rustfmt::skip]
+const PREVIOUS_PAGE: Binding = b(Either(K::Left, K::Char('p')), "←/p", A::Prev, ID.previous_page, EN.previous_page, true);
+#[rustfmt::skip]
+const SAVE: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.save, EN.save, true);
+#[rustfmt::skip]
+const ANSWER: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true);
+#[rustfmt::skip]
+const SKIP: Binding = b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true);
+#[rustfmt::skip]
+const READ_ALOUD: Binding = b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true);
+#[rustfmt::skip]
+const LEAVE_NEEDS_PIN: Binding = b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true);
+#[rustfmt::skip]
 pub const GLOBAL: &[Binding] = &[
     b(Code(K::Char('?')), "?", A::Help, ID.help, EN.help, true),
-    b(Either(K::Char('L'), K::Char('l')), "L", A::Lang, "bahasa", "language", true),
+    b(Either(K::Char('L'), K::Char('l')), "L", A::Lang, ID.language, EN.language, true),
     b(Code(K::Char('q')), "q", A::Quit, ID.quit, EN.quit, true),
 ];
 

@@ -3,6 +3,7 @@
 //! shoulder-blade tips, about rib 7). The words are the app's figure legend.
 
 use crate::content::Lang;
+use crate::core::strings::cli::tr;
 
 pub fn svg(lang: &Lang) -> String {
     let mut o = String::from(
@@ -34,36 +35,12 @@ pub fn svg(lang: &Lang) -> String {
     );
     // Labels with leader lines.
     let labels = [
-        (
-            86.0,
-            150.0,
-            crate::core::strings::cli::tr(lang).base_neck_start_here,
-        ),
-        (
-            112.0,
-            163.0,
-            crate::core::strings::cli::tr(lang).thumb_lines_left_right,
-        ),
-        (
-            142.0,
-            163.0,
-            crate::core::strings::cli::tr(lang).small_circles_neck_downward,
-        ),
-        (
-            172.0,
-            150.0,
-            crate::core::strings::cli::tr(lang).spine_do_not_press,
-        ),
-        (
-            212.0,
-            196.0,
-            crate::core::strings::cli::tr(lang).stop_shoulder_blade_tips,
-        ),
-        (
-            300.0,
-            204.0,
-            crate::core::strings::cli::tr(lang).lower_back_not_massaged,
-        ),
+        (86.0, 150.0, tr(lang).base_neck_start_here),
+        (112.0, 163.0, tr(lang).thumb_lines_left_right),
+        (142.0, 163.0, tr(lang).small_circles_neck_downward),
+        (172.0, 150.0, tr(lang).spine_do_not_press),
+        (212.0, 196.0, tr(lang).stop_shoulder_blade_tips),
+        (300.0, 204.0, tr(lang).lower_back_not_massaged),
     ];
     for (y, from, words) in labels {
         o.push_str(&format!(

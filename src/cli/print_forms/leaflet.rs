@@ -6,6 +6,7 @@ use super::{Paper, esc};
 use crate::cli::Shell;
 use crate::cli::print::Format;
 use crate::content::{Content, Figure, Lang, Routine};
+use crate::core::strings::cli::tr;
 
 const CSS: &str = "@page { size: A4; margin: 11mm 12mm; }
 body { font-size: 9pt; line-height: 1.3; }
@@ -45,7 +46,7 @@ fn body(text: &str, html: bool) -> String {
 }
 
 fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
-    let title = crate::core::strings::cli::tr(lang).oxytocin_massage_home;
+    let title = tr(lang).oxytocin_massage_home;
     let section = |id: &str| content.safety.sections.iter().find(|s| s.id == id);
     let mut parts: Vec<(String, String)> = Vec::new();
     if let Some(s) = section("disclaimer") {
@@ -85,11 +86,7 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
             parts.push((s.title.get(lang).to_string(), body(s.body.get(lang), html)));
         }
     }
-    let call = [
-        crate::core::strings::cli::tr(lang).midwife_2,
-        crate::core::strings::cli::tr(lang).puskesmas,
-        crate::core::strings::cli::tr(lang).phone,
-    ];
+    let call = [tr(lang).midwife_2, tr(lang).puskesmas, tr(lang).phone];
     if html {
         let mut o = format!(
             "<div class=\"page\"><div class=\"leaflet\"><h1>{}</h1>\n<div class=\"cols\">",

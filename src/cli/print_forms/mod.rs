@@ -13,6 +13,7 @@ mod visit;
 use super::print::{Format, Langs};
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use crate::content::{Content, Lang};
+use crate::core::strings::cli::tr;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct Paper {
@@ -150,11 +151,7 @@ fn routine_or_exit<'c>(
 ) -> Result<&'c crate::content::Routine, u8> {
     content.routine(id).ok_or_else(|| {
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
-        crate::errln!(
-            "{} `{id}`: {}",
-            crate::core::strings::cli::tr(lang).no_routine_2,
-            ids.join(", ")
-        );
+        crate::errln!("{} `{id}`: {}", tr(lang).no_routine_2, ids.join(", "));
         EXIT_USAGE
     })
 }
@@ -202,11 +199,9 @@ pub fn class_input(
 ) -> Result<crate::engine::report::Input, String> {
     let lang = &shell.lang;
     let store = shell.store_to_read()?;
-    let quiz = content.prepost_quiz().ok_or_else(|| {
-        crate::core::strings::cli::tr(lang)
-            .no_pre_post_question
-            .to_string()
-    })?;
+    let quiz = content
+        .prepost_quiz()
+        .ok_or_else(|| tr(lang).no_pre_post_question.to_string())?;
     let routine = crate::app::monitoring::main_routine(content);
     match crate::app::report_data::report_input(&store, quiz, Some(class), false, lang, routine) {
         Ok(Some(i)) => Ok(i),

@@ -1,6 +1,7 @@
 //! Who is taking the quiz: the profile named or asked for, and the trainee's code.
 
 use super::*;
+use crate::core::strings::cli::tr;
 
 /// The profile named by `--profile`, or asked for on the first input line; created when new.
 pub(super) fn profile(
@@ -14,7 +15,7 @@ pub(super) fn profile(
     let name = match &args.profile {
         Some(n) => n.clone(),
         None => loop {
-            write!(out, "{} ", crate::core::strings::cli::tr(lang).name)
+            write!(out, "{} ", tr(lang).name)
                 .and_then(|_| out.flush())
                 .map_err(|e| e.to_string())?;
             let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
@@ -54,9 +55,7 @@ pub(super) fn profile(
         match store.check_code(&p.id, code.trim()).map_err(se)? {
             crate::app::PinCheck::Right => {}
             crate::app::PinCheck::Wrong { .. } => {
-                return Err(crate::core::strings::cli::tr(lang)
-                    .wrong_code_test_was
-                    .into());
+                return Err(tr(lang).wrong_code_test_was.into());
             }
             crate::app::PinCheck::Wait { seconds } => {
                 return Err(if lang.is_en() {

@@ -1,6 +1,7 @@
 //! Printing a question's options and the feedback after an answer.
 
 use super::*;
+use crate::core::strings::cli::tr;
 
 pub(super) fn print_options(
     out: &mut dyn Write,
@@ -29,19 +30,16 @@ pub(super) fn print_feedback(
     let r = run.response(&q.id).cloned().unwrap_or(Response::Skipped);
     let mut lines = Vec::new();
     if r.is_right(&q.kind) {
-        lines.push(format!(
-            "   ✓ {}",
-            crate::core::strings::cli::tr(lang).right
-        ));
+        lines.push(format!("   ✓ {}", tr(lang).right));
     } else {
         lines.push(format!(
             "   ✗ {} {}",
-            crate::core::strings::cli::tr(lang).not_right_answer,
+            tr(lang).not_right_answer,
             response_text(q, &r, lang)
         ));
         lines.push(format!(
             "     {} {}",
-            crate::core::strings::cli::tr(lang).right_answer,
+            tr(lang).right_answer,
             answer_text(q, lang)
         ));
     }

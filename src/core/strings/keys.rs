@@ -97,6 +97,11 @@ strings! {
     clear_cell: "kosongkan sel" | "clear the cell",
     save_all: "simpan semua" | "save all",
     back_drafts_kept: "kembali (draf tersimpan)" | "back (drafts kept)",
+    remove_milk_more_often: "lebih sering dikeluarkan" | "remove milk more often",
+    answer_true: "benar" | "true",
+    answer_false: "salah" | "false",
+    yes: "ya" | "yes",
+    language: "bahasa" | "language",
 }
 
 pub fn tr(lang: &Lang) -> &'static Strings {

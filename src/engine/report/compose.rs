@@ -8,6 +8,7 @@ use super::model::{
 use super::types::Report;
 use super::words::{category, role_label, short};
 use crate::content::Lang;
+use crate::core::strings::report::tr;
 
 /// Above this many participants the pre → post chart draws one line per distinct pair of
 /// scores instead of one row per person.
@@ -18,21 +19,14 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     let s = &r.summary;
     let mut doc = Doc {
         lang: lang.clone(),
-        title: format!(
-            "{}: {quiz_title}",
-            crate::core::strings::report::tr(lang).pre_test_post_test
-        ),
+        title: format!("{}: {quiz_title}", tr(lang).pre_test_post_test),
         facts: facts(r, lang),
         lead: Vec::new(),
         notes: notes(r, lang),
         sections: Vec::new(),
     };
     if s.pre.n == 0 && s.post.n == 0 {
-        doc.lead.push(
-            crate::core::strings::report::tr(lang)
-                .no_test_results_yet
-                .to_string(),
-        );
+        doc.lead.push(tr(lang).no_test_results_yet.to_string());
         doc.notes.clear();
         doc.sections
             .extend(super::compose_items::monitoring(r, lang, &mut n));
@@ -63,21 +57,15 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
     if let Some(c) = &r.class_info {
         let place = c.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
         f.push((
-            crate::core::strings::report::tr(lang).activity.into(),
+            tr(lang).activity.into(),
             crate::core::printable(&format!("{}{place}", c.name)),
         ));
         let when: Vec<String> = c.starts.iter().chain(&c.ends).cloned().collect();
         if !when.is_empty() {
-            f.push((
-                crate::core::strings::report::tr(lang).when.into(),
-                when.join(" – "),
-            ));
+            f.push((tr(lang).when.into(), when.join(" – ")));
         }
-        if let Some(tr) = &c.trainer {
-            f.push((
-                crate::core::strings::report::tr(lang).trainer.into(),
-                crate::core::printable(tr),
-            ));
+        if let Some(name) = &c.trainer {
+            f.push((tr(lang).trainer.into(), crate::core::printable(name)));
         }
     }
     let roles: Vec<String> = r
@@ -91,11 +79,11 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
         format!("{} ({})", r.participants.len(), roles.join(", "))
     };
     f.push((
-        crate::core::strings::report::tr(lang).participants.into(),
+        tr(lang).participants.into(),
         format!(
             "{who}; {} {}",
             r.summary.n_paired,
-            crate::core::strings::report::tr(lang).took_both_pre_test
+            tr(lang).took_both_pre_test
         ),
     ));
     f
@@ -112,11 +100,7 @@ fn notes(r: &Report, lang: &Lang) -> Vec<String> {
         });
     }
     if (1..10).contains(&r.summary.n_paired) {
-        v.push(
-            crate::core::strings::report::tr(lang)
-                .note_fewer_than_10
-                .to_string(),
-        );
+        v.push(tr(lang).note_fewer_than_10.to_string());
     }
     v
 }
@@ -126,9 +110,9 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
     let s = &r.summary;
     let (Ok(a), Ok(b)) = (s.paired_pre.mean.0, s.paired_post.mean.0) else {
         let (g, which) = if s.pre.n > 0 {
-            (&s.pre, crate::core::strings::report::tr(lang).pre_test)
+            (&s.pre, tr(lang).pre_test)
         } else {
-            (&s.post, crate::core::strings::report::tr(lang).post_test)
+            (&s.post, tr(lang).post_test)
         };
         let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
         return if lang.is_en() {
@@ -189,37 +173,16 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let cat = |x: Option<f64>| x.map_or("–".to_string(), |v| category(cut.of(v), lang).into());
     let mut table = Table {
         sheet: Sheet::Participants,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).each_participant_s_pre,
-        ),
+        caption: n.table(lang, tr(lang).each_participant_s_pre),
         columns: vec![
             Column::doc("No"),
-            Column::new(
-                crate::core::strings::report::tr(lang).name,
-                crate::core::strings::report::tr(lang).name_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).role,
-                crate::core::strings::report::tr(lang).role_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).pre_test_2,
-                crate::core::strings::report::tr(lang).pre,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).post_test_2,
-                crate::core::strings::report::tr(lang).post,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).change,
-                crate::core::strings::report::tr(lang).change_2,
-            ),
+            Column::new(tr(lang).name, tr(lang).name_2),
+            Column::new(tr(lang).role, tr(lang).role_2),
+            Column::new(tr(lang).pre_test_2, tr(lang).pre),
+            Column::new(tr(lang).post_test_2, tr(lang).post),
+            Column::new(tr(lang).change, tr(lang).change_2),
             Column::new("N-gain", "n_gain"),
-            Column::new(
-                crate::core::strings::report::tr(lang).category_pre_post,
-                crate::core::strings::report::tr(lang).category_2,
-            ),
+            Column::new(tr(lang).category_pre_post, tr(lang).category_2),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -239,9 +202,7 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let mut blocks = vec![Block::Table(table)];
     blocks.push(Block::Chart(participants_chart(r, lang, n)));
     Section {
-        heading: crate::core::strings::report::tr(lang)
-            .each_participant_s_results
-            .into(),
+        heading: tr(lang).each_participant_s_results.into(),
         blocks,
     }
 }
@@ -270,21 +231,13 @@ fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
         ChartKind::Slope(lines)
     };
     Chart {
-        caption: n.chart(
-            lang,
-            crate::core::strings::report::tr(lang).each_participant_s_score,
-        ),
+        caption: n.chart(lang, tr(lang).each_participant_s_score),
         kind,
         legend: legend(lang),
-        alt: crate::core::strings::report::tr(lang)
-            .figure_each_participant_s
-            .into(),
+        alt: tr(lang).figure_each_participant_s.into(),
     }
 }
 
 pub fn legend(lang: &Lang) -> (String, String) {
-    (
-        crate::core::strings::report::tr(lang).pre_test_2.into(),
-        crate::core::strings::report::tr(lang).post_test_2.into(),
-    )
+    (tr(lang).pre_test_2.into(), tr(lang).post_test_2.into())
 }

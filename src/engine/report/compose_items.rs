@@ -6,6 +6,7 @@ use super::model::{Block, Cell, Chart, ChartKind, Column, Counter, Section, Shee
 use super::types::{Report, Val};
 use super::words::competent_label;
 use crate::content::Lang;
+use crate::core::strings::report::tr;
 
 fn label(r: &Report, i: usize) -> String {
     r.labels
@@ -24,34 +25,19 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     }
     let mut table = Table {
         sheet: Sheet::Items,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).each_question_s_results,
-        ),
+        caption: n.table(lang, tr(lang).each_question_s_results),
         columns: vec![
             Column::doc("No"),
-            Column::data(crate::core::strings::report::tr(lang).item),
+            Column::data(tr(lang).item),
+            Column::new(tr(lang).question, tr(lang).question_2),
+            Column::new(tr(lang).right_pre_test, tr(lang).pre_facility),
+            Column::new(tr(lang).right_post_test, tr(lang).post_facility),
             Column::new(
-                crate::core::strings::report::tr(lang).question,
-                crate::core::strings::report::tr(lang).question_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).right_pre_test,
-                crate::core::strings::report::tr(lang).pre_facility,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).right_post_test,
-                crate::core::strings::report::tr(lang).post_facility,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).discrimination_pre_test,
-                crate::core::strings::report::tr(lang).pre_discrimination,
+                tr(lang).discrimination_pre_test,
+                tr(lang).pre_discrimination,
             ),
             Column::new("McNemar p", "mcnemar_p"),
-            Column::new(
-                crate::core::strings::report::tr(lang).p_holm,
-                "mcnemar_p_holm",
-            ),
+            Column::new(tr(lang).p_holm, "mcnemar_p_holm"),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -68,11 +54,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             v(item.mcnemar_p_holm, 3, Style::P),
         ]);
     }
-    table.notes.push(
-        crate::core::strings::report::tr(lang)
-            .how_read_right_share
-            .into(),
-    );
+    table.notes.push(tr(lang).how_read_right_share.into());
     let takers = r.summary.pre.n;
     if takers < 10 {
         table.notes.push(if lang.is_en() {
@@ -82,10 +64,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         });
     }
     let chart = Chart {
-        caption: n.chart(
-            lang,
-            crate::core::strings::report::tr(lang).share_right_per_question,
-        ),
+        caption: n.chart(lang, tr(lang).share_right_per_question),
         kind: ChartKind::Pairs(
             r.items
                 .iter()
@@ -103,7 +82,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         alt: String::new(),
     };
     Some(Section {
-        heading: crate::core::strings::report::tr(lang).questions.into(),
+        heading: tr(lang).questions.into(),
         blocks: vec![Block::Table(table), Block::Chart(chart)],
     })
 }
@@ -120,40 +99,16 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     }
     let mut people = Table {
         sheet: Sheet::Monitoring,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).each_participant_s_observations,
-        ),
+        caption: n.table(lang, tr(lang).each_participant_s_observations),
         columns: vec![
             Column::doc("No"),
-            Column::new(
-                crate::core::strings::report::tr(lang).name,
-                crate::core::strings::report::tr(lang).name_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).observations,
-                crate::core::strings::report::tr(lang).observations_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).latest_score,
-                crate::core::strings::report::tr(lang).latest_checklist_percent,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).verdict,
-                crate::core::strings::report::tr(lang).competent,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).visits,
-                crate::core::strings::report::tr(lang).visits_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).milk_flowed,
-                crate::core::strings::report::tr(lang).milk_flow_yes_percent,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).mother_s_comfort_1,
-                crate::core::strings::report::tr(lang).mean_comfort,
-            ),
+            Column::new(tr(lang).name, tr(lang).name_2),
+            Column::new(tr(lang).observations, tr(lang).observations_2),
+            Column::new(tr(lang).latest_score, tr(lang).latest_checklist_percent),
+            Column::new(tr(lang).verdict, tr(lang).competent),
+            Column::new(tr(lang).visits, tr(lang).visits_2),
+            Column::new(tr(lang).milk_flowed, tr(lang).milk_flow_yes_percent),
+            Column::new(tr(lang).mother_s_comfort_1, tr(lang).mean_comfort),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -203,24 +158,14 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         };
         let mut steps = Table {
             sheet: Sheet::Monitoring,
-            caption: n.table(lang, crate::core::strings::report::tr(lang).steps_done_well),
+            caption: n.table(lang, tr(lang).steps_done_well),
             columns: vec![
-                Column::data(crate::core::strings::report::tr(lang).step),
-                Column::new(
-                    crate::core::strings::report::tr(lang).step_2,
-                    crate::core::strings::report::tr(lang).step_name,
-                ),
-                Column::new(
-                    crate::core::strings::report::tr(lang).done_well,
-                    crate::core::strings::report::tr(lang).done_well_percent,
-                ),
+                Column::data(tr(lang).step),
+                Column::new(tr(lang).step_2, tr(lang).step_name),
+                Column::new(tr(lang).done_well, tr(lang).done_well_percent),
             ],
             rows: Vec::new(),
-            notes: vec![
-                crate::core::strings::report::tr(lang)
-                    .shares_each_participant_s
-                    .into(),
-            ],
+            notes: vec![tr(lang).shares_each_participant_s.into()],
         };
         for (i, st) in r.checklist_steps.iter().enumerate() {
             steps.push(vec![
@@ -230,10 +175,7 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             ]);
         }
         let chart = Chart {
-            caption: n.chart(
-                lang,
-                crate::core::strings::report::tr(lang).checklist_steps_done_well,
-            ),
+            caption: n.chart(lang, tr(lang).checklist_steps_done_well),
             kind: ChartKind::Bars(
                 r.checklist_steps
                     .iter()
@@ -241,19 +183,14 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
                     .map(|(i, s)| (step(i), s.done_well_percent))
                     .collect(),
             ),
-            legend: (
-                String::new(),
-                crate::core::strings::report::tr(lang).done_well_2.into(),
-            ),
+            legend: (String::new(), tr(lang).done_well_2.into()),
             alt: String::new(),
         };
         blocks.push(Block::Table(steps));
         blocks.push(Block::Chart(chart));
     }
     Some(Section {
-        heading: crate::core::strings::report::tr(lang)
-            .observation_checklist_home_visits
-            .into(),
+        heading: tr(lang).observation_checklist_home_visits.into(),
         blocks,
     })
 }

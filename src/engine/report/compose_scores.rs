@@ -8,6 +8,7 @@ use super::model::{
 use super::types::{Group, Report};
 use super::words::{num, short};
 use crate::content::Lang;
+use crate::core::strings::report::tr;
 
 fn group_row(label: &str, g: &Group, signed: bool) -> Row {
     let style = if signed { Style::Signed } else { Style::Plain };
@@ -27,19 +28,8 @@ fn group_row(label: &str, g: &Group, signed: bool) -> Row {
 
 pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
-    let paired = |w: &str| {
-        format!(
-            "{w} ({} n = {})",
-            crate::core::strings::report::tr(lang).paired,
-            s.n_paired
-        )
-    };
-    let all = |w: &str| {
-        format!(
-            "{w} ({})",
-            crate::core::strings::report::tr(lang).everyone_who_took
-        )
-    };
+    let paired = |w: &str| format!("{w} ({} n = {})", tr(lang).paired, s.n_paired);
+    let all = |w: &str| format!("{w} ({})", tr(lang).everyone_who_took);
     let diff = super::types::Group {
         n: s.n_paired,
         mean: s.diff.mean,
@@ -47,65 +37,26 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         ci95: s.diff.ci95,
     };
     let mut rows = vec![
-        group_row(
-            &paired(crate::core::strings::report::tr(lang).pre_test_2),
-            &s.paired_pre,
-            false,
-        ),
-        group_row(
-            &paired(crate::core::strings::report::tr(lang).post_test_2),
-            &s.paired_post,
-            false,
-        ),
-        group_row(
-            crate::core::strings::report::tr(lang).difference_post_pre,
-            &diff,
-            true,
-        ),
-        group_row(
-            &all(crate::core::strings::report::tr(lang).pre_test_2),
-            &s.pre,
-            false,
-        ),
-        group_row(
-            &all(crate::core::strings::report::tr(lang).post_test_2),
-            &s.post,
-            false,
-        ),
+        group_row(&paired(tr(lang).pre_test_2), &s.paired_pre, false),
+        group_row(&paired(tr(lang).post_test_2), &s.paired_post, false),
+        group_row(tr(lang).difference_post_pre, &diff, true),
+        group_row(&all(tr(lang).pre_test_2), &s.pre, false),
+        group_row(&all(tr(lang).post_test_2), &s.post, false),
     ];
     rows[2].strong = true;
     let table = Table {
         sheet: Sheet::Summary,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).mean_scores_those_who,
-        ),
+        caption: n.table(lang, tr(lang).mean_scores_those_who),
         columns: vec![
-            Column::new(
-                crate::core::strings::report::tr(lang).group,
-                crate::core::strings::report::tr(lang).group_2,
-            ),
+            Column::new(tr(lang).group, tr(lang).group_2),
             Column::new("n", "n"),
-            Column::new(
-                crate::core::strings::report::tr(lang).mean,
-                crate::core::strings::report::tr(lang).mean_2,
-            ),
+            Column::new(tr(lang).mean, tr(lang).mean_2),
             Column::new("SD", "sd"),
-            Column::new(
-                crate::core::strings::report::tr(lang).s_95_ci_low,
-                "ci95_low",
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).s_95_ci_high,
-                "ci95_high",
-            ),
+            Column::new(tr(lang).s_95_ci_low, "ci95_low"),
+            Column::new(tr(lang).s_95_ci_high, "ci95_high"),
         ],
         rows,
-        notes: vec![
-            crate::core::strings::report::tr(lang)
-                .s_95_ci_95_confidence
-                .into(),
-        ],
+        notes: vec![tr(lang).s_95_ci_95_confidence.into()],
     };
     let est = |g: &Group| {
         g.mean.0.ok().map(|value| Estimate {
@@ -114,10 +65,7 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         })
     };
     let chart = Chart {
-        caption: n.chart(
-            lang,
-            crate::core::strings::report::tr(lang).class_mean_before_after,
-        ),
+        caption: n.chart(lang, tr(lang).class_mean_before_after),
         kind: ChartKind::Means(est(&s.paired_pre), est(&s.paired_post)),
         legend: legend(lang),
         alt: String::new(),
@@ -127,7 +75,7 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         blocks.push(Block::Chart(chart));
     }
     Section {
-        heading: crate::core::strings::report::tr(lang).score_summary.into(),
+        heading: tr(lang).score_summary.into(),
         blocks,
     }
 }
@@ -158,33 +106,19 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
     let who = if paired {
         format!(
             "{} (n = {})",
-            crate::core::strings::report::tr(lang).those_who_took_both,
+            tr(lang).those_who_took_both,
             r.summary.n_paired
         )
     } else {
-        crate::core::strings::report::tr(lang)
-            .everyone_who_took_each
-            .to_string()
+        tr(lang).everyone_who_took_each.to_string()
     };
     let columns = |first: &str| {
         vec![
-            Column::new(first, crate::core::strings::report::tr(lang).row),
-            Column::new(
-                crate::core::strings::report::tr(lang).pre_test_n,
-                crate::core::strings::report::tr(lang).pre_n,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).pre_test_3,
-                crate::core::strings::report::tr(lang).pre_percent,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).post_test_n,
-                crate::core::strings::report::tr(lang).post_n,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).post_test_3,
-                crate::core::strings::report::tr(lang).post_percent,
-            ),
+            Column::new(first, tr(lang).row),
+            Column::new(tr(lang).pre_test_n, tr(lang).pre_n),
+            Column::new(tr(lang).pre_test_3, tr(lang).pre_percent),
+            Column::new(tr(lang).post_test_n, tr(lang).post_n),
+            Column::new(tr(lang).post_test_3, tr(lang).post_percent),
         ]
     };
     let mark = r.pass.pass_percent;
@@ -192,12 +126,9 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         sheet: Sheet::Summary,
         caption: n.table(
             lang,
-            &format!(
-                "{} ({mark}%), {who}",
-                crate::core::strings::report::tr(lang).passing_set_s_pass
-            ),
+            &format!("{} ({mark}%), {who}", tr(lang).passing_set_s_pass),
         ),
-        columns: columns(crate::core::strings::report::tr(lang).result),
+        columns: columns(tr(lang).result),
         rows: Vec::new(),
         notes: Vec::new(),
     };
@@ -208,15 +139,12 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         cells
     };
     pass.push(line(
-        format!(
-            "{} (≥ {mark}%)",
-            crate::core::strings::report::tr(lang).passed
-        ),
+        format!("{} (≥ {mark}%)", tr(lang).passed),
         pp.passed,
         pq.passed,
     ));
     pass.push(line(
-        crate::core::strings::report::tr(lang).not_yet.into(),
+        tr(lang).not_yet.into(),
         pp.n - pp.passed,
         pq.n - pq.passed,
     ));
@@ -230,14 +158,8 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
     };
     let mut cats = Table {
         sheet: Sheet::Summary,
-        caption: n.table(
-            lang,
-            &format!(
-                "{}, {who}",
-                crate::core::strings::report::tr(lang).knowledge_categories
-            ),
-        ),
-        columns: columns(crate::core::strings::report::tr(lang).category),
+        caption: n.table(lang, &format!("{}, {who}", tr(lang).knowledge_categories)),
+        columns: columns(tr(lang).category),
         rows: Vec::new(),
         notes: vec![if lang.is_en() {
             format!(
@@ -257,29 +179,17 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
     };
     for (label, a, b) in [
         (
-            format!(
-                "{} ({})",
-                crate::core::strings::report::tr(lang).good,
-                range(c.good, None)
-            ),
+            format!("{} ({})", tr(lang).good, range(c.good, None)),
             cp.good,
             cq.good,
         ),
         (
-            format!(
-                "{} ({})",
-                crate::core::strings::report::tr(lang).fair,
-                range(c.fair, Some(c.good))
-            ),
+            format!("{} ({})", tr(lang).fair, range(c.fair, Some(c.good))),
             cp.fair,
             cq.fair,
         ),
         (
-            format!(
-                "{} (< {}%)",
-                crate::core::strings::report::tr(lang).poor,
-                short(c.fair, 1, lang)
-            ),
+            format!("{} (< {}%)", tr(lang).poor, short(c.fair, 1, lang)),
             cp.poor,
             cq.poor,
         ),
@@ -290,9 +200,7 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         cats.push(cells);
     }
     Section {
-        heading: crate::core::strings::report::tr(lang)
-            .passing_knowledge_categories
-            .into(),
+        heading: tr(lang).passing_knowledge_categories.into(),
         blocks: vec![Block::Table(pass), Block::Table(cats)],
     }
 }

@@ -5,6 +5,7 @@ use super::model::{Block, Cell, Column, Counter, Section, Sheet, Style, Table};
 use super::types::{PrimaryReason, PrimaryTest, Report, Val};
 use super::words::{cohen, fig, gain_category, p_is, reason};
 use crate::content::Lang;
+use crate::core::strings::report::tr;
 
 /// Why the primary test is the one it is, and what it found: one or two sentences.
 pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
@@ -28,7 +29,7 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
     };
     let (name, result) = match test {
         PrimaryTest::PairedT => (
-            crate::core::strings::report::tr(lang).paired_t_test,
+            tr(lang).paired_t_test,
             match (s.paired_t.t.0, s.paired_t.df.0, s.paired_t.p.0) {
                 (Ok(tv), Ok(df), Ok(p)) => format!(
                     "t({df:.0}) = {}, {}",
@@ -39,18 +40,14 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
             },
         ),
         PrimaryTest::Wilcoxon => (
-            crate::core::strings::report::tr(lang).wilcoxon_signed_rank_test,
+            tr(lang).wilcoxon_signed_rank_test,
             match (s.wilcoxon_exact_p.0, s.primary_p.0) {
-                (Ok(p), _) => format!(
-                    "{} ({})",
-                    p_is(p, lang),
-                    crate::core::strings::report::tr(lang).exact
-                ),
+                (Ok(p), _) => format!("{} ({})", p_is(p, lang), tr(lang).exact),
                 (_, Ok(p)) => format!(
                     "z = {}, {} ({})",
                     fig(s.wilcoxon.z, 2, lang),
                     p_is(p, lang),
-                    crate::core::strings::report::tr(lang).asymptotic
+                    tr(lang).asymptotic
                 ),
                 _ => String::from("–"),
             },
@@ -64,14 +61,8 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
             (false, true) => "the fall is statistically significant (p < 0.05)".to_string(),
             (false, false) => "penurunan ini bermakna secara statistik (p < 0,05)".to_string(),
         },
-        Ok(_) => crate::core::strings::report::tr(lang)
-            .change_not_statistically_significant
-            .to_string(),
-        Err(u) => format!(
-            "{} ({})",
-            crate::core::strings::report::tr(lang).test_cannot_computed,
-            reason(u, lang)
-        ),
+        Ok(_) => tr(lang).change_not_statistically_significant.to_string(),
+        Err(u) => format!("{} ({})", tr(lang).test_cannot_computed, reason(u, lang)),
     };
     Some(if lang.is_en() {
         format!("The primary test is {name}, {why}: {result}; {verdict}.")
@@ -95,73 +86,54 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
     let primary = |test| {
         if s.primary_test == Some(test) {
-            crate::core::strings::report::tr(lang).primary_test
+            tr(lang).primary_test
         } else {
             ""
         }
     };
     let df = s.paired_t.df.0.map_or("t".into(), |d| format!("t({d:.0})"));
     let normal = match s.shapiro.p.0 {
-        Ok(p) if p >= 0.05 => crate::core::strings::report::tr(lang).normal_p_0_05,
-        Ok(_) => crate::core::strings::report::tr(lang).not_normal_p_0,
-        Err(_) => crate::core::strings::report::tr(lang).cannot_tested,
+        Ok(p) if p >= 0.05 => tr(lang).normal_p_0_05,
+        Ok(_) => tr(lang).not_normal_p_0,
+        Err(_) => tr(lang).cannot_tested,
     };
     let exact_note = match s.wilcoxon_exact_p.0 {
         Ok(_) => primary(PrimaryTest::Wilcoxon),
         Err(_) => "",
     };
     let asym_note = match s.wilcoxon_exact_p.0 {
-        Ok(_) => crate::core::strings::report::tr(lang).spss_gives,
+        Ok(_) => tr(lang).spss_gives,
         Err(_) => primary(PrimaryTest::Wilcoxon),
     };
     let mut table = Table {
         sheet: Sheet::Summary,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).tests_paired_differences,
-        ),
+        caption: n.table(lang, tr(lang).tests_paired_differences),
         columns: vec![
-            Column::new(
-                crate::core::strings::report::tr(lang).test,
-                crate::core::strings::report::tr(lang).test_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).statistic,
-                crate::core::strings::report::tr(lang).statistic_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).value,
-                crate::core::strings::report::tr(lang).value_2,
-            ),
+            Column::new(tr(lang).test, tr(lang).test_2),
+            Column::new(tr(lang).statistic, tr(lang).statistic_2),
+            Column::new(tr(lang).value, tr(lang).value_2),
             Column::new("p", "p"),
-            Column::new(
-                crate::core::strings::report::tr(lang).note,
-                crate::core::strings::report::tr(lang).note_2,
-            ),
+            Column::new(tr(lang).note, tr(lang).note_2),
         ],
         rows: Vec::new(),
-        notes: vec![
-            crate::core::strings::report::tr(lang)
-                .rule_shapiro_wilk_test
-                .into(),
-        ],
+        notes: vec![tr(lang).rule_shapiro_wilk_test.into()],
     };
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).shapiro_wilk_normality_differences),
+        Cell::text(tr(lang).shapiro_wilk_normality_differences),
         Cell::text("W"),
         val(s.shapiro.w, 3, lang),
         p_cell(s.shapiro.p),
         Cell::text(normal),
     ]);
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).paired_t_test_2),
+        Cell::text(tr(lang).paired_t_test_2),
         Cell::text(df),
         val(s.paired_t.t, 2, lang),
         p_cell(s.paired_t.p),
         Cell::text(primary(PrimaryTest::PairedT)),
     ]);
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).wilcoxon_exact),
+        Cell::text(tr(lang).wilcoxon_exact),
         Cell::text("–"),
         Cell::Missing(None),
         match s.wilcoxon_exact_p.0 {
@@ -171,16 +143,14 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         Cell::text(exact_note),
     ]);
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).wilcoxon_asymptotic),
+        Cell::text(tr(lang).wilcoxon_asymptotic),
         Cell::text("z"),
         val(s.wilcoxon.z, 2, lang),
         p_cell(s.wilcoxon.p),
         Cell::text(asym_note),
     ]);
     Section {
-        heading: crate::core::strings::report::tr(lang)
-            .statistical_tests
-            .into(),
+        heading: tr(lang).statistical_tests.into(),
         blocks: vec![Block::Table(table), Block::Table(measures(r, lang, n))],
     }
 }
@@ -190,37 +160,21 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     let g = &r.gain;
     let mut table = Table {
         sheet: Sheet::Summary,
-        caption: n.table(
-            lang,
-            crate::core::strings::report::tr(lang).effect_size_normalised_gain,
-        ),
+        caption: n.table(lang, tr(lang).effect_size_normalised_gain),
         columns: vec![
-            Column::new(
-                crate::core::strings::report::tr(lang).measure,
-                crate::core::strings::report::tr(lang).measure_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).value,
-                crate::core::strings::report::tr(lang).value_2,
-            ),
-            Column::new(
-                crate::core::strings::report::tr(lang).category,
-                crate::core::strings::report::tr(lang).category_2,
-            ),
+            Column::new(tr(lang).measure, tr(lang).measure_2),
+            Column::new(tr(lang).value, tr(lang).value_2),
+            Column::new(tr(lang).category, tr(lang).category_2),
         ],
         rows: Vec::new(),
-        notes: vec![
-            crate::core::strings::report::tr(lang)
-                .d_z_mean_difference
-                .into(),
-        ],
+        notes: vec![tr(lang).d_z_mean_difference.into()],
     };
     let dz_cat = s
         .effect_size_dz
         .0
         .map_or(String::new(), |d| cohen(d, lang).to_string());
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).cohen_s_d_z),
+        Cell::text(tr(lang).cohen_s_d_z),
         val(s.effect_size_dz, 2, lang),
         Cell::Text(dz_cat),
     ]);
@@ -232,7 +186,7 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         }
     };
     table.push(vec![
-        Cell::text(crate::core::strings::report::tr(lang).hake_s_gain_class),
+        Cell::text(tr(lang).hake_s_gain_class),
         val(g.class_hake, 2, lang),
         Cell::Text(gain_cat(g.class_hake, g.class_hake_category)),
     ]);
@@ -254,18 +208,18 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     ]);
     for (label, v, takers) in [
         (
-            crate::core::strings::report::tr(lang).kr_20_reliability_pre,
+            tr(lang).kr_20_reliability_pre,
             r.reliability.pre_alpha,
             s.pre.n,
         ),
         (
-            crate::core::strings::report::tr(lang).kr_20_reliability_post,
+            tr(lang).kr_20_reliability_post,
             r.reliability.post_alpha,
             s.post.n,
         ),
     ] {
         let caution = if takers < 10 && v.0.is_ok() {
-            crate::core::strings::report::tr(lang).unstable_fewer_than_10
+            tr(lang).unstable_fewer_than_10
         } else {
             ""
         };

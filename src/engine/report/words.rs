@@ -3,6 +3,7 @@
 use super::stats::Undefined;
 use super::types::{Category, GainCategory, Val};
 use crate::content::Lang;
+use crate::core::strings::report::tr;
 
 /// A number with `d` decimals; Indonesian uses a decimal comma. A value that rounds to zero is
 /// `0`, never `-0`.
@@ -46,12 +47,12 @@ pub fn p_is(p: f64, lang: &Lang) -> String {
 
 pub fn reason(u: Undefined, lang: &Lang) -> &'static str {
     match u {
-        Undefined::TooFew => crate::core::strings::report::tr(lang).too_few_people,
-        Undefined::NoVariation => crate::core::strings::report::tr(lang).no_variation,
-        Undefined::AllZero => crate::core::strings::report::tr(lang).no_one_changed,
-        Undefined::NoDiscordant => crate::core::strings::report::tr(lang).no_one_changed_item,
-        Undefined::PerfectPre => crate::core::strings::report::tr(lang).pre_test_was_already,
-        Undefined::TooMany => crate::core::strings::report::tr(lang).more_than_25_differences,
+        Undefined::TooFew => tr(lang).too_few_people,
+        Undefined::NoVariation => tr(lang).no_variation,
+        Undefined::AllZero => tr(lang).no_one_changed,
+        Undefined::NoDiscordant => tr(lang).no_one_changed_item,
+        Undefined::PerfectPre => tr(lang).pre_test_was_already,
+        Undefined::TooMany => tr(lang).more_than_25_differences,
     }
 }
 
@@ -70,18 +71,18 @@ pub fn role_label(role: &str, lang: &Lang) -> String {
 
 pub fn category(c: Category, lang: &Lang) -> &'static str {
     match c {
-        Category::Good => crate::core::strings::report::tr(lang).good_2,
-        Category::Fair => crate::core::strings::report::tr(lang).fair_2,
-        Category::Poor => crate::core::strings::report::tr(lang).poor_2,
+        Category::Good => tr(lang).good_2,
+        Category::Fair => tr(lang).fair_2,
+        Category::Poor => tr(lang).poor_2,
     }
 }
 
 pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
     match c {
-        Some(GainCategory::High) => crate::core::strings::report::tr(lang).high,
-        Some(GainCategory::Medium) => crate::core::strings::report::tr(lang).medium,
-        Some(GainCategory::Low) => crate::core::strings::report::tr(lang).low,
-        None => crate::core::strings::report::tr(lang).no_category_fall,
+        Some(GainCategory::High) => tr(lang).high,
+        Some(GainCategory::Medium) => tr(lang).medium,
+        Some(GainCategory::Low) => tr(lang).low,
+        None => tr(lang).no_category_fall,
     }
 }
 
@@ -89,20 +90,20 @@ pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
 pub fn cohen(dz: f64, lang: &Lang) -> &'static str {
     let a = dz.abs();
     if a >= 0.8 {
-        crate::core::strings::report::tr(lang).large
+        tr(lang).large
     } else if a >= 0.5 {
-        crate::core::strings::report::tr(lang).medium
+        tr(lang).medium
     } else if a >= 0.2 {
-        crate::core::strings::report::tr(lang).small
+        tr(lang).small
     } else {
-        crate::core::strings::report::tr(lang).very_small
+        tr(lang).very_small
     }
 }
 
 pub fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
     match c {
-        Some(true) => crate::core::strings::report::tr(lang).competent,
-        Some(false) => crate::core::strings::report::tr(lang).not_yet_2,
+        Some(true) => tr(lang).competent,
+        Some(false) => tr(lang).not_yet_2,
         None => "–",
     }
 }

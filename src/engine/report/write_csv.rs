@@ -8,6 +8,7 @@ use super::model::{Block, Cell, Doc, Style, Table};
 use super::words::num;
 use crate::content::Lang;
 use crate::core::cell::text_cell;
+use crate::core::strings::report::tr;
 
 fn value(c: &Cell, lang: &Lang) -> String {
     match c {
@@ -67,7 +68,7 @@ pub fn csv(doc: &Doc) -> String {
     if !first {
         let _ = w.write_record([""]);
     }
-    let _ = w.write_record([crate::core::strings::report::tr(lang).summary]);
+    let _ = w.write_record([tr(lang).summary]);
     for s in doc.lead.iter().chain(&doc.notes) {
         let _ = w.write_record([text_cell(s)]);
     }

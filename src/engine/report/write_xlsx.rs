@@ -3,6 +3,7 @@
 //! Indonesian Excel shows decimal commas by itself), people's names as strings (never a
 //! formula), and each sheet's first header row stays in view.
 
+use crate::core::strings::report::tr;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::model::{Block, Cell, Doc, Sheet, Style, Table};
@@ -24,10 +25,10 @@ fn number_format(decimals: usize, style: Style) -> String {
 fn sheet_name(s: Sheet, doc: &Doc) -> &'static str {
     let l = &doc.lang;
     match s {
-        Sheet::Summary => crate::core::strings::report::tr(l).summary_2,
-        Sheet::Participants => crate::core::strings::report::tr(l).participants,
-        Sheet::Items => crate::core::strings::report::tr(l).questions,
-        Sheet::Monitoring => crate::core::strings::report::tr(l).monitoring,
+        Sheet::Summary => tr(l).summary_2,
+        Sheet::Participants => tr(l).participants,
+        Sheet::Items => tr(l).questions,
+        Sheet::Monitoring => tr(l).monitoring,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The bindings of each screen context, one per line.
+//! The bindings of each screen context: a binding of its own one per line, the shared ones
+//! (defined in `keys.rs`) together on one line.
 
 use super::*;
 
@@ -9,39 +10,25 @@ pub(super) const T_START: &[Binding] = &[UP, DOWN, ENTER];
 #[rustfmt::skip]
 pub(super) const T_TEXTINPUT: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true),
-    b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true),
-    b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, true),
-    CTRL_C,
+    CANCEL, DELETE_LETTER, CTRL_C,
     b(Printable, "a–z", A::Char(' '), ID.type_name, EN.type_name, false),
 ];
 #[rustfmt::skip]
 pub(super) const T_LESSON: &[Binding] = &[
-    b(Either(K::Right, K::Char('n')), "→/n", A::Next, ID.next_page, EN.next_page, true),
-    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, ID.previous_page, EN.previous_page, true),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    PGUP,
-    PGDN,
-    BACK,
+    NEXT_PAGE, PREVIOUS_PAGE, SCROLL_UP, SCROLL_DOWN, PGUP, PGDN, BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_LESSONCHART: &[Binding] = &[
-    b(Either(K::Char('+'), K::Char('=')), "+", A::More, "lebih sering dikeluarkan", "remove milk more often", true),
+    b(Either(K::Char('+'), K::Char('=')), "+", A::More, ID.remove_milk_more_often, EN.remove_milk_more_often, true),
     b(Code(K::Char('-')), "-", A::Less, ID.remove_milk_less_often, EN.remove_milk_less_often, true),
-    b(Either(K::Right, K::Char('n')), "→/n", A::Next, ID.next_page, EN.next_page, true),
-    b(Either(K::Left, K::Char('p')), "←/p", A::Prev, ID.previous_page, EN.previous_page, true),
+    NEXT_PAGE, PREVIOUS_PAGE,
     b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.scroll, EN.scroll, false),
-    SCROLL_DOWN,
-    BACK,
+    SCROLL_DOWN, BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_SAFETY: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, ID.i_understand_start, EN.i_understand_start, true),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    PGUP,
-    PGDN,
-    BACK,
+    SCROLL_UP, SCROLL_DOWN, PGUP, PGDN, BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_STEP: &[Binding] = &[
@@ -54,61 +41,38 @@ pub(super) const T_STEP: &[Binding] = &[
 ];
 #[rustfmt::skip]
 pub(super) const T_SELFCHECK: &[Binding] = &[
-    UP,
-    DOWN,
+    UP, DOWN,
     b(Code(K::Char(' ')), "Spasi", A::Space, ID.mark_done_well, EN.mark_done_well, true),
-    b(Code(K::Enter), "Enter", A::Enter, ID.save, EN.save, true),
+    SAVE,
 ];
 #[rustfmt::skip]
 pub(super) const T_SUMMARY: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, ID.done, EN.done, true),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    PGUP,
-    PGDN,
-    BACK,
+    SCROLL_UP, SCROLL_DOWN, PGUP, PGDN, BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_QUIZTRUEFALSE: &[Binding] = &[
-    b(Either(K::Char('b'), K::Char('t')), "b/t", A::True, "benar", "true", true),
-    b(Either(K::Char('s'), K::Char('f')), "s/f", A::False, "salah", "false", true),
-    UP,
-    DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
-    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
-    BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    b(Either(K::Char('b'), K::Char('t')), "b/t", A::True, ID.answer_true, EN.answer_true, true),
+    b(Either(K::Char('s'), K::Char('f')), "s/f", A::False, ID.answer_false, EN.answer_false, true),
+    UP, DOWN, ANSWER, SKIP, BACK, READ_ALOUD,
 ];
 #[rustfmt::skip]
 pub(super) const T_QUIZSINGLE: &[Binding] = &[
     b(Options, "a–f", A::Pick(0), ID.pick_answer, EN.pick_answer, true),
-    UP,
-    DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
-    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
-    BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    UP, DOWN, ANSWER, SKIP, BACK, READ_ALOUD,
 ];
 #[rustfmt::skip]
 pub(super) const T_QUIZMULTIPLE: &[Binding] = &[
     b(Options, "a–f", A::Pick(0), ID.tick_untick, EN.tick_untick, true),
     b(Code(K::Char(' ')), "Spasi", A::Space, ID.tick_highlighted_one, EN.tick_highlighted_one, false),
-    UP,
-    DOWN,
-    b(Code(K::Enter), "Enter", A::Enter, ID.answer, EN.answer, true),
-    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
-    BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    UP, DOWN, ANSWER, SKIP, BACK, READ_ALOUD,
 ];
 #[rustfmt::skip]
 pub(super) const T_QUIZORDER: &[Binding] = &[
-    UP,
-    DOWN,
+    UP, DOWN,
     b(Code(K::Char(' ')), "Spasi", A::Space, ID.pick_up_move, EN.pick_up_move, true),
     b(Code(K::Enter), "Enter", A::Enter, ID.answer_order, EN.answer_order, true),
-    b(Code(K::Char('-')), "-", A::Skip, ID.skip, EN.skip, true),
-    BACK,
-    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    SKIP, BACK, READ_ALOUD,
 ];
 #[rustfmt::skip]
 pub(super) const T_QUIZORDERHOLDING: &[Binding] = &[
@@ -121,8 +85,8 @@ pub(super) const T_QUIZORDERHOLDING: &[Binding] = &[
 pub(super) const T_QUIZFEEDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true)];
 #[rustfmt::skip]
 pub(super) const T_CONFIRM: &[Binding] = &[
-    b(Either(K::Char('y'), K::Char('Y')), "y", A::Yes, "ya", "yes", true),
-    b(Either(K::Char('n'), K::Char('N')), "n/Esc", A::No, "tidak", "no", true),
+    b(Either(K::Char('y'), K::Char('Y')), "y", A::Yes, ID.yes, EN.yes, true),
+    b(Either(K::Char('n'), K::Char('N')), "n/Esc", A::No, ID.no, EN.no, true),
     b(Code(K::Esc), "Esc", A::No, ID.no, EN.no, false),
 ];
 #[rustfmt::skip]
@@ -145,9 +109,7 @@ pub(super) const CTRL_C: Binding = b(Code(K::Null), "Ctrl+C", A::Quit, ID.quit, 
 pub(super) const PIN_DIGITS: Binding = b(Printable, "0–9", A::Char(' '), ID.type_digits, EN.type_digits, false);
 #[rustfmt::skip]
 pub(super) const T_PIN: &[Binding] = &[
-    PIN_ENTER,
-    PIN_CANCEL,
-    PIN_DELETE,
+    PIN_ENTER, PIN_CANCEL, PIN_DELETE,
     b(Code(K::Tab), "Tab", A::Tab, ID.forgot_pin_recovery_code, EN.forgot_pin_recovery_code, true),
     PIN_DIGITS,
 ];
@@ -159,7 +121,7 @@ pub(super) const T_PROJECTOREND: &[Binding] = &[
 ];
 #[rustfmt::skip]
 pub(super) const T_HOTSEATDONE: &[Binding] = &[
-    b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true),
+    LEAVE_NEEDS_PIN,
 ];
 #[rustfmt::skip]
 pub(super) const T_PINSET: &[Binding] = &[PIN_ENTER, PIN_CANCEL, PIN_DELETE, CTRL_C, PIN_DIGITS];
@@ -169,9 +131,7 @@ pub(super) const T_RECOVERYSHOWN: &[Binding] = &[
 ];
 #[rustfmt::skip]
 pub(super) const T_RECOVERYINPUT: &[Binding] = &[
-    PIN_ENTER,
-    PIN_CANCEL,
-    b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, true),
+    PIN_ENTER, PIN_CANCEL, DELETE_LETTER,
     b(Printable, "A–Z 0–9", A::Char(' '), ID.type_recovery_code, EN.type_recovery_code, false),
 ];
 #[rustfmt::skip]
@@ -180,8 +140,7 @@ pub(super) const T_FORM: &[Binding] = &[
     b(Code(K::Up), "↑", A::Up, ID.previous_field, EN.previous_field, false),
     b(Code(K::Left), "←", A::Left, ID.previous_choice, EN.previous_choice, false),
     b(Code(K::Right), "→", A::Right, ID.next_choice, EN.next_choice, false),
-    b(Code(K::Enter), "Enter", A::Enter, ID.save, EN.save, true),
-    b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true),
+    SAVE, CANCEL,
     b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, false),
     b(Printable, "a–z", A::Char(' '), ID.s_type, EN.s_type, false),
 ];
@@ -209,15 +168,14 @@ pub(super) const T_PROJECTOR: &[Binding] = &[
     b(Either(K::Right, K::Char('n')), "→", A::Next, ID.next_item, EN.next_item, true),
     b(Either(K::Left, K::Char('p')), "←", A::Prev, ID.previous_item, EN.previous_item, true),
     b(Code(K::Char(' ')), "Spasi", A::Space, ID.next_item, EN.next_item, false),
-    b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_aloud, EN.read_aloud, true),
+    READ_ALOUD,
     b(Code(K::Char('a')), "a", A::AutoRead, ID.auto_read, EN.auto_read, true),
     b(Code(K::Enter), "Enter", A::Enter, ID.answer_sheets_end, EN.answer_sheets_end, false),
     BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_OBSERVE: &[Binding] = &[
-    UP,
-    DOWN,
+    UP, DOWN,
     b(Code(K::Char('2')), "2/1/0/-", A::Mark(2), ID.mark, EN.mark, true),
     b(Code(K::Char('1')), "1", A::Mark(1), ID.mark_1_needs_practice, EN.mark_1_needs_practice, false),
     b(Code(K::Char('0')), "0", A::Mark(0), ID.mark_0_not_done, EN.mark_0_not_done, false),
@@ -230,11 +188,10 @@ pub(super) const T_OBSERVE: &[Binding] = &[
 #[rustfmt::skip]
 pub(super) const T_HOTSEAT: &[Binding] = &[
     b(Code(K::Enter), "Enter", A::Enter, ID.start_turn, EN.start_turn, true),
-    UP,
-    DOWN,
+    UP, DOWN,
     b(Code(K::Char('x')), "x", A::Remove, ID.skip_trainer, EN.skip_trainer, true),
     b(Code(K::Char('a')), "a", A::AutoRead, ID.read_questions_aloud_off, EN.read_questions_aloud_off, false),
-    b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true),
+    LEAVE_NEEDS_PIN,
 ];
 #[rustfmt::skip]
 pub(super) const T_HANDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.next_participant, EN.next_participant, true)];
@@ -242,11 +199,7 @@ pub(super) const T_HANDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter,
 pub(super) const T_REPORTVIEW: &[Binding] = &[
     b(Either(K::Right, K::Tab), "→/Tab", A::Right, ID.next_view, EN.next_view, true),
     b(Code(K::Left), "←", A::Left, ID.previous_view, EN.previous_view, true),
-    SCROLL_UP,
-    SCROLL_DOWN,
-    PGUP,
-    PGDN,
-    BACK,
+    SCROLL_UP, SCROLL_DOWN, PGUP, PGDN, BACK,
 ];
 #[rustfmt::skip]
 pub(super) const T_GRID: &[Binding] = &[
