@@ -96,15 +96,8 @@ pub struct BRun {
     pub steps: Vec<BStep>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BMark {
-    pub step_id: String,
-    pub position: u32,
-    /// 0, 1, 2; `null` for not observed.
-    pub mark: Option<i64>,
-    pub note: Option<String>,
-    pub timed_ms: Option<u64>,
-}
+/// A checklist mark in a bundle: the row as stored (the note left out when pseudonymised).
+pub type BMark = super::MarkRow;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BObservation {

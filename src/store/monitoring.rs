@@ -22,7 +22,7 @@ pub struct ObservationRow {
     pub finished: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MarkRow {
     pub step_id: String,
     pub position: u32,

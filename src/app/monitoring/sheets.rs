@@ -1,6 +1,7 @@
 //! Checklist and visit sheets typed in from paper: read, checked row by row, saved all or none.
 
 use super::*;
+use crate::store::Store;
 
 /// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
 pub fn parse_date(s: &str) -> Option<String> {
@@ -111,32 +112,94 @@ pub(super) fn read_sheet(
     Ok((shown, rows))
 }
 
-/// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
-pub fn import_checklist_sheet(
+/// One kind of monitoring sheet: its columns, how a row is read, and how it is saved.
+trait MonitoringSheet {
+    type Row;
+    const HEADER: &'static [(&'static str, &'static str)];
+    /// The row read from its cells, or what is wrong with it (every problem).
+    fn read(&self, cells: &[String]) -> std::result::Result<Self::Row, Vec<Bilingual>>;
+    fn name<'r>(&self, row: &'r Self::Row) -> &'r str;
+    /// What makes two rows of one sheet the same record.
+    fn key(&self, row: &Self::Row) -> String;
+    /// The mode (`app`, `sheet`) of the record this row would repeat, if there is one here.
+    fn earlier(&self, store: &Store, profile_id: &str, row: &Self::Row) -> Result<Option<String>>;
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[Self::Row],
+        replace: bool,
+    ) -> Result<usize>;
+}
+
+/// The one driver of every monitoring sheet: each row read and checked (repeats inside the sheet,
+/// a record already here), every problem named at its line, then all rows saved or none.
+fn import<K: MonitoringSheet>(
+    kind: &K,
     records: &mut Records,
-    routine: &Routine,
     file: &Path,
     class: &str,
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
     let store = records.store_mut();
-    let (shown, rows) = read_sheet(
-        file,
-        &[
-            ("name", "nama"),
-            ("observer", "pengamat"),
-            ("date", "tanggal"),
-            ("marks", "nilai"),
-        ],
-        lang,
-    )?;
-    let steps: Vec<&str> = routine.steps.iter().map(|s| s.id.as_str()).collect();
+    let (shown, rows) = read_sheet(file, K::HEADER, lang)?;
+    let words = |e: crate::store::StoreError| vec![e.message().get(lang).to_string()];
     let mut good = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: BTreeMap<(String, String, String), u64> = BTreeMap::new();
-    for (line, f) in &rows {
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    for (line, cells) in &rows {
         let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let row = match kind.read(cells) {
+            Ok(row) => row,
+            Err(wrong) => {
+                problem(joined(wrong));
+                continue;
+            }
+        };
+        if let Some(first) = seen.insert(kind.key(&row), line) {
+            problem(
+                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
+            );
+            continue;
+        }
+        let name = kind.name(&row);
+        if let Some(p) = store.profile_by_name(name).map_err(words)?
+            && let Some(mode) = kind.earlier(store, &p.id, &row).map_err(words)?
+            && !(replace && mode == "sheet")
+        {
+            problem(duplicate_message(name, mode == "sheet"));
+            continue;
+        }
+        good.push(row);
+    }
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    kind.save(store, class, &good, replace).map_err(words)
+}
+
+/// A checklist sheet of one routine.
+struct Checklists<'a> {
+    routine: &'a Routine,
+    steps: Vec<&'a str>,
+}
+
+impl MonitoringSheet for Checklists<'_> {
+    type Row = ChecklistSheetRow;
+    const HEADER: &'static [(&'static str, &'static str)] = &[
+        ("name", "nama"),
+        ("observer", "pengamat"),
+        ("date", "tanggal"),
+        ("marks", "nilai"),
+    ];
+
+    fn read(&self, f: &[String]) -> std::result::Result<ChecklistSheetRow, Vec<Bilingual>> {
         let mut wrong = Vec::new();
         let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
         let observer = clean_name(&f[1])
@@ -148,83 +211,85 @@ pub fn import_checklist_sheet(
         if date.is_none() {
             wrong.push(bad_date(&f[2]));
         }
-        let marks = read_marks(&f[3], steps.len())
+        let marks = read_marks(&f[3], self.steps.len())
             .map_err(|e| wrong.push(e))
             .ok();
-        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
-        let (Some(name), Some(observer), Some(date), Some(marks)) = (name, observer, date, marks)
-        else {
-            problem(joined(wrong));
-            continue;
-        };
-        let key = (
-            crate::store::name_key(&name),
-            date.clone(),
-            observer.to_lowercase(),
-        );
-        if let Some(first) = seen.insert(key, line) {
-            problem(
-                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
-            );
-            continue;
+        match (name, observer, date, marks) {
+            (Some(name), Some(observer), Some(date), Some(marks)) => Ok(ChecklistSheetRow {
+                name,
+                observer,
+                date,
+                marks: marks.iter().map(|m| m.stored()).collect(),
+            }),
+            _ => Err(wrong),
         }
-        if let Some(p) = store
-            .profile_by_name(&name)
-            .map_err(|e| vec![e.message().get(lang).to_string()])?
-            && let Some(o) = store
-                .same_observation(&p.id, &routine.id, &date, &observer)
-                .map_err(|e| vec![e.message().get(lang).to_string()])?
-            && !(replace && o.mode == "sheet")
-        {
-            problem(duplicate_message(&name, o.mode == "sheet"));
-            continue;
-        }
-        good.push(ChecklistSheetRow {
-            name,
-            observer,
-            date,
-            marks: marks.iter().map(|m| m.stored()).collect(),
-        });
     }
-    if rows.is_empty() {
-        errors.push(RowError {
-            line: 1,
-            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
-        });
+
+    fn name<'r>(&self, row: &'r ChecklistSheetRow) -> &'r str {
+        &row.name
     }
-    finish(errors, &shown, lang)?;
-    store
-        .import_checklists(class, &routine.id, &steps, &good, replace)
-        .map_err(|e| vec![e.message().get(lang).to_string()])
+
+    fn key(&self, r: &ChecklistSheetRow) -> String {
+        let name = crate::store::name_key(&r.name);
+        format!("{name}\n{}\n{}", r.date, r.observer.to_lowercase())
+    }
+
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        r: &ChecklistSheetRow,
+    ) -> Result<Option<String>> {
+        let same = store.same_observation(profile_id, &self.routine.id, &r.date, &r.observer)?;
+        Ok(same.map(|o| o.mode))
+    }
+
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[ChecklistSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        store.import_checklists(class, &self.routine.id, &self.steps, good, replace)
+    }
 }
 
-/// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
-/// pijat_per_hari,catatan`): all rows or none.
-pub fn import_visit_sheet(
+/// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
+pub fn import_checklist_sheet(
     records: &mut Records,
+    routine: &Routine,
     file: &Path,
     class: &str,
     replace: bool,
     lang: &str,
 ) -> std::result::Result<usize, Vec<String>> {
-    let store = records.store_mut();
-    let (shown, rows) = read_sheet(
+    let steps = routine.steps.iter().map(|s| s.id.as_str()).collect();
+    import(
+        &Checklists { routine, steps },
+        records,
         file,
-        &[
-            ("name", "nama"),
-            ("date", "tanggal"),
-            ("milk_flow", "asi_lancar"),
-            ("comfort", "nyaman"),
-            ("massages_per_day", "pijat_per_hari"),
-            ("notes", "catatan"),
-        ],
+        class,
+        replace,
         lang,
-    )?;
-    let mut good = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen: BTreeMap<(String, String), u64> = BTreeMap::new();
-    for (line, f) in &rows {
-        let line = *line;
+    )
+}
+
+/// A sheet of follow-up home visits.
+struct Visits;
+
+impl MonitoringSheet for Visits {
+    type Row = VisitSheetRow;
+    const HEADER: &'static [(&'static str, &'static str)] = &[
+        ("name", "nama"),
+        ("date", "tanggal"),
+        ("milk_flow", "asi_lancar"),
+        ("comfort", "nyaman"),
+        ("massages_per_day", "pijat_per_hari"),
+        ("notes", "catatan"),
+    ];
+
+    fn read(&self, f: &[String]) -> std::result::Result<VisitSheetRow, Vec<Bilingual>> {
         let mut wrong = Vec::new();
         let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
         let date = parse_date(&f[1]);
@@ -262,48 +327,57 @@ pub fn import_visit_sheet(
                 }
             },
         };
-        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
-        let (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages)) =
-            (name, date, milk_flow, comfort, massages)
-        else {
-            problem(joined(wrong));
-            continue;
-        };
-        let notes = Some(f[5].trim().to_string()).filter(|n| !n.is_empty());
-        if let Some(first) = seen.insert((crate::store::name_key(&name), date.clone()), line) {
-            problem(
-                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
-            );
-            continue;
+        match (name, date, milk_flow, comfort, massages) {
+            (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages_per_day)) => {
+                Ok(VisitSheetRow {
+                    name,
+                    date,
+                    milk_flow,
+                    comfort,
+                    massages_per_day,
+                    notes: Some(f[5].trim().to_string()).filter(|n| !n.is_empty()),
+                })
+            }
+            _ => Err(wrong),
         }
-        if let Some(p) = store
-            .profile_by_name(&name)
-            .map_err(|e| vec![e.message().get(lang).to_string()])?
-            && let Some(v) = store
-                .same_visit(&p.id, &date)
-                .map_err(|e| vec![e.message().get(lang).to_string()])?
-            && !(replace && v.mode == "sheet")
-        {
-            problem(duplicate_message(&name, v.mode == "sheet"));
-            continue;
-        }
-        good.push(VisitSheetRow {
-            name,
-            date,
-            milk_flow,
-            comfort,
-            massages_per_day: massages,
-            notes,
-        });
     }
-    if rows.is_empty() {
-        errors.push(RowError {
-            line: 1,
-            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
-        });
+
+    fn name<'r>(&self, row: &'r VisitSheetRow) -> &'r str {
+        &row.name
     }
-    finish(errors, &shown, lang)?;
-    store
-        .import_visits(class, &good, replace)
-        .map_err(|e| vec![e.message().get(lang).to_string()])
+
+    fn key(&self, r: &VisitSheetRow) -> String {
+        format!("{}\n{}", crate::store::name_key(&r.name), r.date)
+    }
+
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        r: &VisitSheetRow,
+    ) -> Result<Option<String>> {
+        Ok(store.same_visit(profile_id, &r.date)?.map(|v| v.mode))
+    }
+
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[VisitSheetRow],
+        replace: bool,
+    ) -> Result<usize> {
+        store.import_visits(class, good, replace)
+    }
+}
+
+/// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
+/// pijat_per_hari,catatan`): all rows or none.
+pub fn import_visit_sheet(
+    records: &mut Records,
+    file: &Path,
+    class: &str,
+    replace: bool,
+    lang: &str,
+) -> std::result::Result<usize, Vec<String>> {
+    import(&Visits, records, file, class, replace, lang)
 }

@@ -71,11 +71,8 @@ impl Store {
                     .marks(&o.id)?
                     .into_iter()
                     .map(|m| BMark {
-                        step_id: m.step_id,
-                        position: m.position,
-                        mark: m.mark,
-                        note: m.note.filter(|_| !pseudonymise),
-                        timed_ms: m.timed_ms,
+                        note: m.note.clone().filter(|_| !pseudonymise),
+                        ..m
                     })
                     .collect();
                 observations.push(BObservation {
