@@ -77,6 +77,24 @@ impl Monitoring {
         self.observations.last()
     }
 
+    /// The steps better in the latest observation than in the first, named by `step` and
+    /// joined (`none` when no step is); `None` before a second observation.
+    pub fn improved_text(&self, step: impl Fn(usize) -> String, none: &str) -> Option<String> {
+        if self.observations.len() < 2 {
+            return None;
+        }
+        if self.improved.is_empty() {
+            return Some(none.to_string());
+        }
+        Some(
+            self.improved
+                .iter()
+                .map(|i| step(*i))
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    }
+
     /// A visit is due once the father has been observed giving the massage (training has
     /// reached the home stage) and he has not been visited yet, or when the latest visit found
     /// the milk not flowing or the mother uncomfortable (1–2 of 5). Before any observation

@@ -10,7 +10,7 @@ use crate::app::progress::prepost_from;
 use crate::app::progress::score_of;
 use crate::app::{Profile, Records};
 use crate::content::{Content, Lang};
-use crate::engine::quiz::{format_change_in, format_percent_in};
+use crate::engine::quiz::format_change_in;
 
 pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
     let mut out = std::io::stdout();
@@ -205,28 +205,14 @@ fn observation_lines(
         out.push_str(&format!(
             "  {}  {:>6}  {verdict}  ({} {})\n",
             o.row.observed_on,
-            o.verdict.percent.map_or("–".to_string(), |x| format!(
-                "{}%",
-                format_percent_in(x, lang)
-            )),
+            o.verdict.percent_text(lang),
             tr(lang).observer,
             o.row.observer
         ));
     }
-    if m.observations.len() > 1 {
-        let line = if m.improved.is_empty() {
-            tr(lang).no_step_has_improved.to_string()
-        } else {
-            m.improved
-                .iter()
-                .map(|i| step(*i))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        out.push_str(&format!(
-            "  {}: {line}\n",
-            tr(lang).improved_since_first_observation
-        ));
+    let app = crate::core::strings::tr(lang);
+    if let Some(line) = m.improved_text(&step, app.none_improved) {
+        out.push_str(&format!("  {} {line}\n", app.improved_since));
     }
     if !m.visits.is_empty() {
         out.push_str(&format!(

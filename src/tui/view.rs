@@ -286,4 +286,16 @@ impl ScrollLimit {
         let next = scroll.saturating_add(by);
         self.0.get().map_or(next, |max| next.min(max))
     }
+
+    /// The scroll after ↑ ↓ PgUp PgDn (a page is `page` lines); `None` for any other action.
+    pub fn after(&self, scroll: usize, action: super::keys::Action, page: usize) -> Option<usize> {
+        use super::keys::Action;
+        match action {
+            Action::Down => Some(self.down(scroll, 1)),
+            Action::Up => Some(scroll.saturating_sub(1)),
+            Action::PageDown => Some(self.down(scroll, page)),
+            Action::PageUp => Some(scroll.saturating_sub(page)),
+            _ => None,
+        }
+    }
 }

@@ -24,8 +24,6 @@ strings! {
     not_yet_competent: "belum kompeten" | "not yet competent",
     coach_steps: "latih langkah" | "coach steps",
     observer: "pengamat" | "observer",
-    no_step_has_improved: "belum ada langkah yang membaik" | "no step has improved yet",
-    improved_since_first_observation: "Membaik sejak pengamatan pertama" | "Improved since the first observation",
     home_visits: "Kunjungan rumah" | "Home visits",
     details_trainer_mode: "rinciannya di mode pelatih" | "details in trainer mode",
     pre_test_2: "tes awal (pre-test)" | "pre-test",

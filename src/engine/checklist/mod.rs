@@ -67,6 +67,15 @@ pub struct Verdict {
     pub critical_missed: Vec<usize>,
 }
 
+impl Verdict {
+    /// The score as the reader's language writes it (`92,3%`), or `–` when nothing was observed.
+    pub fn percent_text(&self, lang: &crate::content::Lang) -> String {
+        self.percent.map_or("–".to_string(), |p| {
+            format!("{}%", crate::engine::quiz::format_percent_in(p, lang))
+        })
+    }
+}
+
 /// Competent when every critical step is done well and the observed steps reach the routine's
 /// pass mark of their maximum; otherwise not yet, with the steps to coach.
 pub fn verdict(routine: &Routine, marks: &[Mark]) -> Verdict {

@@ -29,17 +29,19 @@ pub(super) trait SheetRow {
     const TABLE: &'static str;
     fn name(&self) -> &str;
     /// The earlier current record (id, mode) this row would repeat.
-    fn earlier(&self, tx: &Connection, profile: &str)
-    -> rusqlite::Result<Option<(String, String)>>;
-    /// Writes the row as a new record with `id`.
-    fn write(
-        &self,
-        tx: &Connection,
-        id: &str,
-        profile: &str,
-        class: &str,
-        t: &str,
-    ) -> rusqlite::Result<()>;
+    fn earlier(&self, tx: &Connection, profile: &str) -> Earlier;
+    /// Writes the row as a new record.
+    fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()>;
+}
+
+pub(super) type Earlier = rusqlite::Result<Option<(String, String)>>;
+
+/// Where a typed-in row is written: its new id, whose it is, the class, the time.
+pub(super) struct NewRecord<'a> {
+    id: &'a str,
+    profile: &'a str,
+    class: &'a str,
+    t: &'a str,
 }
 
 pub(super) struct Checklist<'a> {
@@ -55,11 +57,7 @@ impl SheetRow for Checklist<'_> {
         &self.row.name
     }
 
-    fn earlier(
-        &self,
-        tx: &Connection,
-        profile: &str,
-    ) -> rusqlite::Result<Option<(String, String)>> {
+    fn earlier(&self, tx: &Connection, profile: &str) -> Earlier {
         tx.query_row(
             "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
                AND observer = ?4 AND replaced_by IS NULL",
@@ -69,14 +67,13 @@ impl SheetRow for Checklist<'_> {
         .optional()
     }
 
-    fn write(
-        &self,
-        tx: &Connection,
-        id: &str,
-        profile: &str,
-        class: &str,
-        t: &str,
-    ) -> rusqlite::Result<()> {
+    fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
+        let NewRecord {
+            id,
+            profile,
+            class,
+            t,
+        } = *new;
         tx.execute(
             &format!(
                 "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"
@@ -108,11 +105,7 @@ impl SheetRow for VisitSheetRow {
         &self.name
     }
 
-    fn earlier(
-        &self,
-        tx: &Connection,
-        profile: &str,
-    ) -> rusqlite::Result<Option<(String, String)>> {
+    fn earlier(&self, tx: &Connection, profile: &str) -> Earlier {
         tx.query_row(
             "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
             params![profile, self.date],
@@ -121,14 +114,13 @@ impl SheetRow for VisitSheetRow {
         .optional()
     }
 
-    fn write(
-        &self,
-        tx: &Connection,
-        id: &str,
-        profile: &str,
-        class: &str,
-        t: &str,
-    ) -> rusqlite::Result<()> {
+    fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
+        let NewRecord {
+            id,
+            profile,
+            class,
+            t,
+        } = *new;
         tx.execute(
             &format!(
                 "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"
@@ -210,7 +202,13 @@ impl Store {
                     return Err(StoreError::Duplicate(row.name().to_string()));
                 }
                 let id = uuid::Uuid::new_v4().to_string();
-                row.write(tx, &id, &profile, &class.id, &t).map_err(err)?;
+                let new = NewRecord {
+                    id: &id,
+                    profile: &profile,
+                    class: &class.id,
+                    t: &t,
+                };
+                row.write(tx, &new).map_err(err)?;
                 if let Some((old, _)) = earlier {
                     tx.execute(
                         &format!("UPDATE {} SET replaced_by = ?2 WHERE id = ?1", R::TABLE),

@@ -9,7 +9,6 @@ use crate::app::monitoring::{Observed, main_routine, monitoring};
 use crate::app::progress::score_of;
 use crate::app::{AttemptRow, PracticeRun};
 use crate::core::local_date;
-use crate::engine::quiz::format_percent_in;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};
@@ -123,13 +122,7 @@ impl HistoryScreen {
                 let v = &o.verdict;
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
-                    Span::raw(format!(
-                        "{:>6}  ",
-                        v.percent.map_or("–".to_string(), |p| format!(
-                            "{}%",
-                            format_percent_in(p, view.lang)
-                        ))
-                    )),
+                    Span::raw(format!("{:>6}  ", v.percent_text(view.lang))),
                     if v.competent {
                         Span::styled(s.verdict_competent, th.correct)
                     } else {

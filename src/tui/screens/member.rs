@@ -11,7 +11,7 @@ use crate::app::monitoring::{Monitoring, main_routine, monitoring};
 use crate::app::progress::prepost_from;
 use crate::app::{MilkFlow, Profile};
 use crate::core::strings::Strings;
-use crate::engine::quiz::{Score, format_change_in, format_percent_in};
+use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel, render_scrolled};
@@ -60,15 +60,7 @@ impl MemberScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        match action {
-            Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            _ => {}
-        }
-        Nav::Stay
+        super::read_only(action, &mut self.scroll, &self.limit)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -124,13 +116,7 @@ impl MemberScreen {
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
-                Span::raw(format!(
-                    "{:>6}  ",
-                    v.percent.map_or("–".to_string(), |p| format!(
-                        "{}%",
-                        format_percent_in(p, view.lang)
-                    ))
-                )),
+                Span::raw(format!("{:>6}  ", v.percent_text(view.lang))),
                 verdict,
                 Span::styled(format!("  ({} {})", s.observed_by, o.row.observer), th.dim),
             ]));
@@ -153,16 +139,7 @@ impl MemberScreen {
                 }
             }
         }
-        if m.observations.len() > 1 {
-            let improved = if m.improved.is_empty() {
-                s.none_improved.to_string()
-            } else {
-                m.improved
-                    .iter()
-                    .map(|i| step(*i))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+        if let Some(improved) = m.improved_text(&step, s.none_improved) {
             lines.push(Line::from(Span::styled(
                 format!("  {}", s.improved_since),
                 th.title,

@@ -31,6 +31,21 @@ use super::app::{Cx, Nav};
 use super::keys::{Action, Context};
 use super::view::View;
 
+/// A screen that is only read: Enter or Esc leaves, the arrows and pages scroll.
+pub fn read_only<'c>(
+    action: Action,
+    scroll: &mut usize,
+    limit: &super::view::ScrollLimit,
+) -> Nav<'c> {
+    if matches!(action, Action::Enter | Action::Back) {
+        return Nav::Pop;
+    }
+    if let Some(to) = limit.after(*scroll, action, 10) {
+        *scroll = to;
+    }
+    Nav::Stay
+}
+
 pub enum Screen<'c> {
     Profiles(profiles::ProfilesScreen),
     Home(home::HomeScreen),

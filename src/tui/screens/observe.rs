@@ -15,7 +15,6 @@ use crate::content::Routine;
 use crate::core::clean_name;
 use crate::core::strings::{Strings, tr};
 use crate::engine::checklist::{Mark, Verdict, verdict};
-use crate::engine::quiz::format_percent_in;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme::Theme;
@@ -313,14 +312,7 @@ impl<'c> ObserveScreen<'c> {
                     _ => {}
                 }
             }
-            Stage::Verdict(_) => match action {
-                Action::Enter | Action::Back => return Nav::Pop,
-                Action::Down => self.scroll = self.limit.down(self.scroll, 1),
-                Action::Up => self.scroll = self.scroll.saturating_sub(1),
-                Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
-                Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-                _ => {}
-            },
+            Stage::Verdict(_) => return super::read_only(action, &mut self.scroll, &self.limit),
         }
         Nav::Stay
     }

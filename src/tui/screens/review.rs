@@ -36,15 +36,7 @@ impl<'c> ReviewScreen<'c> {
     }
 
     pub fn handle<'x>(&mut self, action: Action, _cx: &mut Cx<'_, 'x>) -> Nav<'x> {
-        match action {
-            Action::Enter | Action::Back => return Nav::Pop,
-            Action::Down => self.scroll = self.limit.down(self.scroll, 1),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = self.limit.down(self.scroll, 10),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            _ => {}
-        }
-        Nav::Stay
+        super::read_only(action, &mut self.scroll, &self.limit)
     }
 
     fn lines(&self, view: &View, width: usize) -> Vec<Line<'static>> {

@@ -125,12 +125,7 @@ impl ObserveScreen<'_> {
                 .iter()
                 .filter(|m| **m != Mark::NotObserved)
                 .count();
-            (
-                k,
-                v.percent.map_or("–".to_string(), |p| {
-                    format!("{}%", format_percent_in(p, view.lang))
-                }),
-            )
+            (k, v.percent_text(view.lang))
         };
         let [facts_area, text_area, status_area] = Layout::vertical([
             Constraint::Length(1),
@@ -206,9 +201,7 @@ impl ObserveScreen<'_> {
         } else {
             Span::styled(s.verdict_not_yet, th.wrong)
         };
-        let percent = v.percent.map_or("–".to_string(), |p| {
-            format!("{}%", format_percent_in(p, view.lang))
-        });
+        let percent = v.percent_text(view.lang);
         lines.push(Line::from(vec![head, Span::raw(format!("  ·  {percent}"))]));
         if v.percent.is_none() {
             lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));
