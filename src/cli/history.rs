@@ -211,7 +211,7 @@ fn observation_lines(
         ));
     }
     let app = crate::core::strings::tr(lang);
-    if let Some(line) = m.improved_text(&step, app.none_improved) {
+    if let Some(line) = m.improved_text(step, app.none_improved) {
         out.push_str(&format!("  {} {line}\n", app.improved_since));
     }
     if !m.visits.is_empty() {

@@ -1,7 +1,7 @@
 //! `pijat sheets import`: typed-in paper forms, all rows or none, every bad row reported.
 
 use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell};
-use crate::app::monitoring::{import_checklist_sheet, import_visit_sheet};
+use crate::app::monitoring::{Checklists, Visits, import_monitoring_sheet};
 use crate::app::sheets::import_answer_sheet;
 use crate::core::strings::cli::tr;
 use crate::engine::quiz::Score;
@@ -35,45 +35,32 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         crate::errln!("{}", tr(lang).nothing_was_saved_fix);
         EXIT_INPUT
     };
-    if let Some(routine_id) = checklist {
+    let monitoring = if let Some(routine_id) = checklist {
         let Some(routine) = content.routine(&routine_id) else {
             let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
             crate::errln!("{} `{routine_id}`: {}", tr(lang).no_routine, ids.join(", "));
             return EXIT_USAGE;
         };
-        return match import_checklist_sheet(
-            &mut store,
-            routine,
-            &file,
-            &class,
-            replace,
-            lang.code(),
-        ) {
-            Ok(n) => {
-                crate::outln!(
-                    "{}",
-                    if lang.is_en() {
-                        format!("{n} checklists saved, class {class}.")
-                    } else {
-                        format!("{n} daftar tilik disimpan, kelas {class}.")
-                    }
-                );
-                0
-            }
-            Err(e) => failed(e),
-        };
-    }
-    if visits {
-        return match import_visit_sheet(&mut store, &file, &class, replace, lang.code()) {
-            Ok(n) => {
-                crate::outln!(
-                    "{}",
-                    if lang.is_en() {
-                        format!("{n} visits saved, class {class}.")
-                    } else {
-                        format!("{n} kunjungan disimpan, kelas {class}.")
-                    }
-                );
+        let kind = Checklists::of(routine);
+        Some(
+            import_monitoring_sheet(&kind, &mut store, &file, &class, replace, lang.code())
+                .map(|n| (n, tr(lang).checklists_saved)),
+        )
+    } else if visits {
+        Some(
+            import_monitoring_sheet(&Visits, &mut store, &file, &class, replace, lang.code())
+                .map(|n| (n, tr(lang).visits_saved)),
+        )
+    } else {
+        None
+    };
+    if let Some(saved) = monitoring {
+        return match saved {
+            Ok((n, words)) => {
+                let line = words
+                    .replace("{n}", &n.to_string())
+                    .replace("{class}", &class);
+                crate::outln!("{line}");
                 0
             }
             Err(e) => failed(e),

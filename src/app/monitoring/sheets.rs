@@ -113,7 +113,7 @@ pub(super) fn read_sheet(
 }
 
 /// One kind of monitoring sheet: its columns, how a row is read, and how it is saved.
-trait MonitoringSheet {
+pub trait MonitoringSheet {
     type Row;
     const HEADER: &'static [(&'static str, &'static str)];
     /// The row read from its cells, or what is wrong with it (every problem).
@@ -134,7 +134,10 @@ trait MonitoringSheet {
 
 /// The one driver of every monitoring sheet: each row read and checked (repeats inside the sheet,
 /// a record already here), every problem named at its line, then all rows saved or none.
-fn import<K: MonitoringSheet>(
+/// `Checklists` reads `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`);
+/// `Visits` reads `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,
+/// asi_lancar,nyaman,pijat_per_hari,catatan`).
+pub fn import_monitoring_sheet<K: MonitoringSheet>(
     kind: &K,
     records: &mut Records,
     file: &Path,
@@ -185,19 +188,22 @@ fn import<K: MonitoringSheet>(
 }
 
 /// A checklist sheet of one routine.
-struct Checklists<'a> {
+pub struct Checklists<'a> {
     routine: &'a Routine,
     steps: Vec<&'a str>,
 }
 
+impl<'a> Checklists<'a> {
+    pub fn of(routine: &'a Routine) -> Self {
+        let steps = routine.steps.iter().map(|s| s.id.as_str()).collect();
+        Checklists { routine, steps }
+    }
+}
+
 impl MonitoringSheet for Checklists<'_> {
     type Row = ChecklistSheetRow;
-    const HEADER: &'static [(&'static str, &'static str)] = &[
-        ("name", "nama"),
-        ("observer", "pengamat"),
-        ("date", "tanggal"),
-        ("marks", "nilai"),
-    ];
+    #[rustfmt::skip]
+    const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("observer", "pengamat"), ("date", "tanggal"), ("marks", "nilai"),];
 
     fn read(&self, f: &[String]) -> std::result::Result<ChecklistSheetRow, Vec<Bilingual>> {
         let mut wrong = Vec::new();
@@ -255,39 +261,13 @@ impl MonitoringSheet for Checklists<'_> {
     }
 }
 
-/// `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`) for a routine: all rows or none.
-pub fn import_checklist_sheet(
-    records: &mut Records,
-    routine: &Routine,
-    file: &Path,
-    class: &str,
-    replace: bool,
-    lang: &str,
-) -> std::result::Result<usize, Vec<String>> {
-    let steps = routine.steps.iter().map(|s| s.id.as_str()).collect();
-    import(
-        &Checklists { routine, steps },
-        records,
-        file,
-        class,
-        replace,
-        lang,
-    )
-}
-
 /// A sheet of follow-up home visits.
-struct Visits;
+pub struct Visits;
 
 impl MonitoringSheet for Visits {
     type Row = VisitSheetRow;
-    const HEADER: &'static [(&'static str, &'static str)] = &[
-        ("name", "nama"),
-        ("date", "tanggal"),
-        ("milk_flow", "asi_lancar"),
-        ("comfort", "nyaman"),
-        ("massages_per_day", "pijat_per_hari"),
-        ("notes", "catatan"),
-    ];
+    #[rustfmt::skip]
+    const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("date", "tanggal"), ("milk_flow", "asi_lancar"), ("comfort", "nyaman"), ("massages_per_day", "pijat_per_hari"), ("notes", "catatan"),];
 
     fn read(&self, f: &[String]) -> std::result::Result<VisitSheetRow, Vec<Bilingual>> {
         let mut wrong = Vec::new();
@@ -368,16 +348,4 @@ impl MonitoringSheet for Visits {
     ) -> Result<usize> {
         store.import_visits(class, good, replace)
     }
-}
-
-/// `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,asi_lancar,nyaman,
-/// pijat_per_hari,catatan`): all rows or none.
-pub fn import_visit_sheet(
-    records: &mut Records,
-    file: &Path,
-    class: &str,
-    replace: bool,
-    lang: &str,
-) -> std::result::Result<usize, Vec<String>> {
-    import(&Visits, records, file, class, replace, lang)
 }

@@ -4,6 +4,8 @@ use super::strings;
 use crate::core::Lang;
 
 strings! {
+    checklists_saved: "{n} daftar tilik disimpan, kelas {class}." | "{n} checklists saved, class {class}.",
+    visits_saved: "{n} kunjungan disimpan, kelas {class}." | "{n} visits saved, class {class}.",
     no_routine: "tidak ada rutinitas" | "no routine",
     audio_guide_needs_espeak: "Panduan audio perlu espeak-ng, yang belum terpasang. Debian/Ubuntu: sudo apt install espeak-ng; Windows: pasang espeak-ng dari https://github.com/espeak-ng/espeak-ng/releases." | "The audio guide needs espeak-ng, which is not installed. Debian/Ubuntu: sudo apt install espeak-ng; Windows: install espeak-ng from https://github.com/espeak-ng/espeak-ng/releases.",
     next_step: "Langkah berikutnya." | "Next step.",

@@ -67,13 +67,9 @@ impl SheetRow for Checklist<'_> {
         .optional()
     }
 
+    #[rustfmt::skip]
     fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
-        let NewRecord {
-            id,
-            profile,
-            class,
-            t,
-        } = *new;
+        let NewRecord { id, profile, class, t } = *new;
         tx.execute(
             &format!(
                 "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"
@@ -114,13 +110,9 @@ impl SheetRow for VisitSheetRow {
         .optional()
     }
 
+    #[rustfmt::skip]
     fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
-        let NewRecord {
-            id,
-            profile,
-            class,
-            t,
-        } = *new;
+        let NewRecord { id, profile, class, t } = *new;
         tx.execute(
             &format!(
                 "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"

@@ -139,7 +139,7 @@ impl MemberScreen {
                 }
             }
         }
-        if let Some(improved) = m.improved_text(&step, s.none_improved) {
+        if let Some(improved) = m.improved_text(step, s.none_improved) {
             lines.push(Line::from(Span::styled(
                 format!("  {}", s.improved_since),
                 th.title,
