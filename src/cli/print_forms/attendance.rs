@@ -1,10 +1,8 @@
 //! The daftar hadir of a class: its details, then a row per member (name, role) with a
 //! signature column for each meeting, and blank rows for people who join on the day.
 
-use super::{Paper, class_input, date, esc, langs};
-use crate::cli::Shell;
+use super::{ClassPaper, Paper, date, esc};
 use crate::cli::print::Format;
-use crate::content::Content;
 use crate::engine::report::render::role_label;
 
 /// Blank rows after the members, for those who come without being on the list.
@@ -30,15 +28,8 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
     }
 }
 
-pub fn render(
-    shell: &Shell,
-    content: &Content,
-    class: &str,
-    paper: &Paper,
-) -> Result<String, String> {
-    let input = class_input(shell, content, class)?;
-    let l = langs(shell, paper.bilingual);
-    let info = input.class.clone().unwrap_or_default();
+pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+    let ClassPaper { input, l, info } = c;
     let title = l.t(|s| s.attendance_list);
     let mut facts = vec![(l.t(|s| s.s_class), crate::core::printable(&info.name))];
     facts.extend(

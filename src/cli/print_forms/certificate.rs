@@ -1,10 +1,8 @@
 //! A certificate for each member of a class judged competent at their latest observation with
 //! the checklist: one page each, with the class, its place and dates, and the trainer.
 
-use super::{Paper, class_input, date, esc, langs};
-use crate::cli::Shell;
+use super::{ClassPaper, Paper, date, esc};
 use crate::cli::print::{Format, Langs};
-use crate::content::Content;
 use crate::engine::report::build::ClassInfo;
 use crate::engine::report::render::role_label;
 
@@ -54,15 +52,8 @@ fn says(role: &str, info: &ClassInfo, dates: &str, en: bool) -> [String; 3] {
     }
 }
 
-pub fn render(
-    shell: &Shell,
-    content: &Content,
-    class: &str,
-    paper: &Paper,
-) -> Result<String, String> {
-    let input = class_input(shell, content, class)?;
-    let l = langs(shell, paper.bilingual);
-    let info = input.class.clone().unwrap_or_default();
+pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+    let ClassPaper { input, l, info } = c;
     let competent: Vec<_> = input
         .participants
         .iter()

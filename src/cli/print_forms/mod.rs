@@ -176,8 +176,12 @@ pub fn run(shell: &Shell, form: &Form) -> u8 {
             Ok(r) => Ok(leaflet::render(r, &content, shell, paper)),
             Err(code) => return code,
         },
-        Form::Attendance { class, paper } => attendance::render(shell, &content, class, paper),
-        Form::Certificate { class, paper } => certificate::render(shell, &content, class, paper),
+        Form::Attendance { class, paper } => {
+            class_paper(shell, &content, class, paper).and_then(|c| attendance::render(c, paper))
+        }
+        Form::Certificate { class, paper } => {
+            class_paper(shell, &content, class, paper).and_then(|c| certificate::render(c, paper))
+        }
     };
     match out {
         Ok(text) => {
@@ -189,6 +193,25 @@ pub fn run(shell: &Shell, form: &Form) -> u8 {
             EXIT_INPUT
         }
     }
+}
+
+/// What a class's paper (attendance, certificate) is made from.
+pub struct ClassPaper {
+    pub input: crate::engine::report::Input,
+    pub l: Langs,
+    pub info: crate::engine::report::types::ClassInfo,
+}
+
+pub fn class_paper(
+    shell: &Shell,
+    content: &Content,
+    class: &str,
+    paper: &Paper,
+) -> Result<ClassPaper, String> {
+    let input = class_input(shell, content, class)?;
+    let info = input.class.clone().unwrap_or_default();
+    let l = langs(shell, paper.bilingual);
+    Ok(ClassPaper { input, l, info })
 }
 
 /// A class's details and members (with their latest observation), or what to say instead.

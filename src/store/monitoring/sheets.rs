@@ -36,6 +36,12 @@ pub(super) trait SheetRow {
 
 pub(super) type Earlier = rusqlite::Result<Option<(String, String)>>;
 
+/// The id and mode of the one row `sql` finds, if any.
+fn id_and_mode(tx: &Connection, sql: &str, p: impl rusqlite::Params) -> Earlier {
+    tx.query_row(sql, p, |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+}
+
 /// Where a typed-in row is written: its new id, whose it is, the class, the time.
 pub(super) struct NewRecord<'a> {
     id: &'a str,
@@ -58,31 +64,16 @@ impl SheetRow for Checklist<'_> {
     }
 
     fn earlier(&self, tx: &Connection, profile: &str) -> Earlier {
-        tx.query_row(
-            "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
-               AND observer = ?4 AND replaced_by IS NULL",
-            params![profile, self.routine_id, self.row.date, self.row.observer],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
+        id_and_mode(tx, "SELECT id, mode FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+               AND observer = ?4 AND replaced_by IS NULL", params![profile, self.routine_id, self.row.date, self.row.observer])
     }
 
     #[rustfmt::skip]
     fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
         let NewRecord { id, profile, class, t } = *new;
         tx.execute(
-            &format!(
-                "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"
-            ),
-            params![
-                id,
-                profile,
-                class,
-                self.routine_id,
-                self.row.observer,
-                self.row.date,
-                t
-            ],
+            &format!("INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sheet', ?7, ?7)"),
+            params![id, profile, class, self.routine_id, self.row.observer, self.row.date, t],
         )?;
         for (i, (step, mark)) in self.steps.iter().zip(&self.row.marks).enumerate() {
             tx.execute(
@@ -102,32 +93,19 @@ impl SheetRow for VisitSheetRow {
     }
 
     fn earlier(&self, tx: &Connection, profile: &str) -> Earlier {
-        tx.query_row(
+        id_and_mode(
+            tx,
             "SELECT id, mode FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL",
             params![profile, self.date],
-            |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .optional()
     }
 
     #[rustfmt::skip]
     fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
         let NewRecord { id, profile, class, t } = *new;
         tx.execute(
-            &format!(
-                "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"
-            ),
-            params![
-                id,
-                profile,
-                class,
-                self.date,
-                self.milk_flow.name(),
-                self.comfort,
-                self.massages_per_day,
-                self.notes,
-                t
-            ],
+            &format!("INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"),
+            params![id, profile, class, self.date, self.milk_flow.name(), self.comfort, self.massages_per_day, self.notes, t],
         )?;
         Ok(())
     }
