@@ -1,6 +1,7 @@
 //! `pijat export FILE [--class NAME] [--pseudonymise]` and `pijat import FILE...`.
 
 use crate::core::strings::cli::tr;
+use crate::core::strings::fill;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INPUT, Shell};
@@ -80,34 +81,17 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     }
     match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
-            crate::outln!(
-                "{}",
-                if lang.is_en() {
-                    format!(
-                        "Imported: {} new trainees, {} matched by name, {} new classes, {} new tests ({} already here), {} practice runs, {} observations, {} home visits.",
-                        m.profiles_new,
-                        m.profiles_linked,
-                        m.classes_new,
-                        m.attempts_new,
-                        m.attempts_known,
-                        m.runs_new,
-                        m.observations_new,
-                        m.visits_new
-                    )
-                } else {
-                    format!(
-                        "Diimpor: {} peserta baru, {} dicocokkan menurut nama, {} kelas baru, {} tes baru ({} sudah ada), {} latihan pijat, {} pengamatan, {} kunjungan rumah.",
-                        m.profiles_new,
-                        m.profiles_linked,
-                        m.classes_new,
-                        m.attempts_new,
-                        m.attempts_known,
-                        m.runs_new,
-                        m.observations_new,
-                        m.visits_new
-                    )
-                }
-            );
+            let counts = [
+                ("new", m.profiles_new),
+                ("linked", m.profiles_linked),
+                ("classes", m.classes_new),
+                ("tests", m.attempts_new),
+                ("known", m.attempts_known),
+                ("runs", m.runs_new),
+                ("observations", m.observations_new),
+                ("visits", m.visits_new),
+            ];
+            crate::outln!("{}", fill(tr(lang).imported, &counts));
             0
         }
         Err(problems) => {

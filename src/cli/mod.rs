@@ -70,24 +70,8 @@ pub enum Command {
         /// One question per line of output, one answer per line of input
         #[arg(long)]
         plain: bool,
-        /// The question set (default: the pre/post test)
-        #[arg(long, value_name = "ID")]
-        quiz: Option<String>,
-        /// pre, post or practice (default: pre until taken, then post; practice for other sets)
-        #[arg(long, value_parser = parse_phase, value_name = "pre|post|practice")]
-        phase: Option<Phase>,
-        /// The trainee; created when new (asked for when left out)
-        #[arg(long, value_name = "NAME")]
-        profile: Option<String>,
-        /// A new profile's role: father, cadre, midwife or other (ayah, kader, bidan, lainnya)
-        #[arg(long, value_parser = parse_role, value_name = "ROLE")]
-        role: Option<Role>,
-        /// File the attempt under this class (created when new)
-        #[arg(long, value_name = "NAME")]
-        class: Option<String>,
-        /// Keep questions and options in file order (order items are still mixed)
-        #[arg(long)]
-        no_shuffle: bool,
+        #[command(flatten)]
+        args: quiz::PlainArgs,
     },
     /// A paper test (items in file order, boxes to mark) or, with --key, its answer key; or one
     /// of the programme's forms
@@ -239,27 +223,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Validate { dir }) => {
             validate::run(dir.as_deref().or(shell.content_dir.as_deref()), &shell.lang)
         }
-        Some(Command::Quiz {
-            plain,
-            quiz,
-            phase,
-            profile,
-            role,
-            class,
-            no_shuffle,
-        }) => {
+        Some(Command::Quiz { plain, args }) => {
             if !plain {
                 crate::errln!("{}", tr(&shell.lang).full_screen_quiz_app);
                 return ExitCode::from(EXIT_USAGE);
             }
-            let args = quiz::PlainArgs {
-                quiz,
-                phase,
-                profile,
-                role,
-                class,
-                no_shuffle,
-            };
             let stdin = std::io::stdin();
             quiz::run(
                 &shell,

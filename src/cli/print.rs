@@ -83,22 +83,24 @@ pub fn paper_order(quiz: &Quiz) -> Vec<usize> {
         .collect()
 }
 
+/// The key as one answer-sheet line: tokens written together when each is one character.
+fn sheet_tokens(rows: &[(usize, String, String, Option<String>)]) -> String {
+    let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    let one_char = all.iter().all(|t| t.chars().count() == 1);
+    all.join(if one_char { "" } else { " " })
+}
+
 pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let (title, title2) = texts(&quiz.title, langs);
     let mut out = String::new();
     if key {
         out.push_str(&format!("# {} — {}\n\n", langs.t(|s| s.answer_key), title));
         let rows = key_rows(quiz, langs);
-        let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
-        let sep = if all.iter().all(|t| t.chars().count() == 1) {
-            ""
-        } else {
-            " "
-        };
+        let tokens = sheet_tokens(&rows);
         out.push_str(&format!(
             "{}: `{}`\n\n",
             langs.t(|s| s.answer_sheets),
-            all.join(sep)
+            tokens
         ));
         out.push_str(&format!(
             "| {} | {} | {} |\n| --- | --- | --- |\n",
@@ -213,16 +215,11 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
             esc(&title)
         ));
         let rows = key_rows(quiz, langs);
-        let all: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
-        let sep = if all.iter().all(|t| t.chars().count() == 1) {
-            ""
-        } else {
-            " "
-        };
+        let tokens = sheet_tokens(&rows);
         out.push_str(&format!(
             "<p>{}: <span class=\"token\">{}</span></p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
             esc(&langs.t(|s| s.answer_sheets)),
-            esc(&all.join(sep)),
+            esc(&tokens),
             esc(&langs.t(|s| s.no)),
             esc(&langs.t(|s| s.answer)),
             esc(&langs.t(|s| s.explanation)),

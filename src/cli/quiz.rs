@@ -18,12 +18,25 @@ mod show;
 use profile::*;
 use show::*;
 
+#[derive(Clone, Debug, clap::Args)]
 pub struct PlainArgs {
+    /// The question set (default: the pre/post test)
+    #[arg(long, value_name = "ID")]
     pub quiz: Option<String>,
+    /// pre, post or practice (default: pre until taken, then post; practice for other sets)
+    #[arg(long, value_parser = super::parse_phase, value_name = "pre|post|practice")]
     pub phase: Option<Phase>,
+    /// The trainee; created when new (asked for when left out)
+    #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+    /// A new profile's role: father, cadre, midwife or other (ayah, kader, bidan, lainnya)
+    #[arg(long, value_parser = super::parse_role, value_name = "ROLE")]
     pub role: Option<Role>,
+    /// File the attempt under this class (created when new)
+    #[arg(long, value_name = "NAME")]
     pub class: Option<String>,
+    /// Keep questions and options in file order (order items are still mixed)
+    #[arg(long)]
     pub no_shuffle: bool,
 }
 

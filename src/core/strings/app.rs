@@ -255,6 +255,17 @@ strings! {
     enlarge_window: "Perbesar jendela ini: pijat perlu paling sedikit" | "Make this window bigger: pijat needs at least",
 }
 
+impl Strings {
+    /// What a quiz taken in `phase` is called: pre-test, post-test or self-check.
+    pub fn phase(&self, phase: crate::core::Phase) -> &'static str {
+        match phase {
+            crate::core::Phase::Pre => self.item_pretest,
+            crate::core::Phase::Post => self.item_posttest,
+            crate::core::Phase::Practice => self.practice_quiz,
+        }
+    }
+}
+
 pub fn tr(lang: &Lang) -> &'static Strings {
     if lang.is_en() { &EN } else { &ID }
 }

@@ -4,6 +4,7 @@ use super::strings;
 use crate::core::Lang;
 
 strings! {
+    imported: "Diimpor: {new} peserta baru, {linked} dicocokkan menurut nama, {classes} kelas baru, {tests} tes baru ({known} sudah ada), {runs} latihan pijat, {observations} pengamatan, {visits} kunjungan rumah." | "Imported: {new} new trainees, {linked} matched by name, {classes} new classes, {tests} new tests ({known} already here), {runs} practice runs, {observations} observations, {visits} home visits.",
     checklists_saved: "{n} daftar tilik disimpan, kelas {class}." | "{n} checklists saved, class {class}.",
     visits_saved: "{n} kunjungan disimpan, kelas {class}." | "{n} visits saved, class {class}.",
     no_routine: "tidak ada rutinitas" | "no routine",

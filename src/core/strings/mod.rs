@@ -18,3 +18,10 @@ macro_rules! strings {
 use strings;
 
 pub use app::{Strings, tr};
+
+/// A text of a table with its `{name}` places filled in.
+pub fn fill(text: &str, values: &[(&str, impl std::fmt::Display)]) -> String {
+    values.iter().fold(text.to_string(), |t, (name, v)| {
+        t.replace(&format!("{{{name}}}"), &v.to_string())
+    })
+}

@@ -289,11 +289,7 @@ impl<'c> GridScreen<'c> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let label = if self.phase == Phase::Pre {
-            s.item_pretest
-        } else {
-            s.item_posttest
-        };
+        let label = s.phase(self.phase);
         let title = format!("{} · {} · {label}", self.class.name, s.answer_sheets);
         let block = panel(&title, th);
         let inner = block.inner(area);

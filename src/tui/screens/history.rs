@@ -73,11 +73,7 @@ impl HistoryScreen {
                 .content
                 .quiz(&a.quiz_id)
                 .map_or(a.quiz_id.clone(), |q| q.title.get(view.lang).to_string());
-            let phase = match a.phase {
-                crate::content::Phase::Pre => s.item_pretest,
-                crate::content::Phase::Post => s.item_posttest,
-                crate::content::Phase::Practice => s.practice_quiz,
-            };
+            let phase = s.phase(a.phase);
             let result = match score_of(a) {
                 Some(sc) => Span::styled(format!("{}%", sc.display_in(view.lang)), th.text),
                 None => Span::styled(

@@ -167,11 +167,7 @@ impl<'c> HotSeatScreen<'c> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let label = if self.phase == Phase::Pre {
-            s.item_pretest
-        } else {
-            s.item_posttest
-        };
+        let label = s.phase(self.phase);
         let title = format!("{} · {label}", self.class.name);
         let block = panel(&title, th);
         let inner = block.inner(area);

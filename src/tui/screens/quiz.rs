@@ -386,10 +386,6 @@ impl<'c> QuizScreen<'c> {
     }
 
     fn phase_label(&self, view: &View) -> &'static str {
-        match self.phase {
-            Phase::Pre => view.s.item_pretest,
-            Phase::Post => view.s.item_posttest,
-            Phase::Practice => view.s.practice_quiz,
-        }
+        view.s.phase(self.phase)
     }
 }
