@@ -3,6 +3,7 @@
 //! Every score is recomputed from the answers and this laptop's key; ids, phases, counts, names,
 //! dates and duplicates are checked. The first problems are named, the record in each.
 
+use crate::core::strings::messages::both;
 use std::collections::{HashMap, HashSet};
 
 use crate::content::{Bilingual, Content, Phase};
@@ -42,7 +43,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
             {
                 c.bad(
                     &format!("class {} {what}", x.id),
-                    msg!(id: "bukan teks satu baris yang bersih", en: "not a clean one-line text"),
+                    both(|s| s.not_clean_one_line_text, &[]),
                 );
             }
         }
@@ -54,16 +55,13 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         let at = format!("attempt {} ({who})", a.id);
         if !["app", "plain", "sheet", "classroom"].contains(&a.mode.as_str()) {
             let m = &a.mode;
-            c.bad(
-                &at,
-                msg!(id: "cara “{m}” tidak dikenal", en: "unknown mode “{m}”"),
-            );
+            c.bad(&at, both(|s| s.unknown_mode, &[("m", &m)]));
         }
         c.time(&at, &a.started);
         if let Some(by) = &a.replaced_by
             && !attempt_ids.contains(by.as_str())
         {
-            c.bad(&at, msg!(id: "diganti oleh {by}, yang tidak ada di bundel", en: "replaced by {by}, which is not in the bundle"));
+            c.bad(&at, both(|s| s.replaced_which_not_bundle, &[("by", &by)]));
         }
         if let Some(f) = &a.finished {
             c.time(&at, f);
@@ -77,9 +75,9 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                 let (ph, q) = (&a.phase, &a.quiz_id);
                 c.bad(
                     &at,
-                    msg!(
-                        id: "{ph} kedua untuk {q} milik {who} (yang pertama {first})",
-                        en: "a second {ph} of {q} for {who} (the first is {first})"
+                    both(
+                        |s| s.second_first,
+                        &[("ph", &ph), ("q", &q), ("who", &who), ("first", &first)],
                     ),
                 );
             }
@@ -90,25 +88,19 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         };
         if !(1..=1000).contains(&a.question_count) {
             let n = a.question_count;
-            c.bad(&at, msg!(id: "{n} soal", en: "{n} questions"));
+            c.bad(&at, both(|s| s.questions, &[("n", &n)]));
         }
         let mut seen = HashSet::new();
         let mut right = 0u32;
         for w in &a.answers {
             if !seen.insert(w.question_id.as_str()) {
                 let q = &w.question_id;
-                c.bad(
-                    &at,
-                    msg!(id: "soal {q} dijawab dua kali", en: "question {q} answered twice"),
-                );
+                c.bad(&at, both(|s| s.question_answered_twice, &[("q", &q)]));
                 continue;
             }
             if w.position >= a.question_count.max(1) {
                 let (q, n) = (&w.question_id, w.position);
-                c.bad(
-                    &at,
-                    msg!(id: "soal {q} di urutan {n}", en: "question {q} at place {n}"),
-                );
+                c.bad(&at, both(|s| s.question_place, &[("q", &q), ("n", &n)]));
             }
             let Some(q) = quiz.questions.iter().find(|q| q.id == w.question_id) else {
                 // A question removed since: the answer is kept and does not count.
@@ -116,7 +108,10 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
             };
             let Some(r) = Response::decode(&q.kind, &w.response) else {
                 let (q, r) = (&q.id, &w.response);
-                c.bad(&at, msg!(id: "soal {q}: “{r}” bukan jawaban untuk soal itu", en: "question {q}: “{r}” is not an answer to it"));
+                c.bad(
+                    &at,
+                    both(|s| s.question_not_answer, &[("q", &q), ("r", &r)]),
+                );
                 continue;
             };
             let is_right = r.is_right(&q.kind);
@@ -142,20 +137,14 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                 let n = a.question_count;
                 c.bad(
                     &at,
-                    msg!(
-                        id: "skornya {r} benar dari {n}, padahal jawabannya memberi {right}",
-                        en: "the score says {r} right of {n}, its answers give {right}"
+                    both(
+                        |s| s.score_says_right_its_answers,
+                        &[("r", &r), ("n", &n), ("right", &right)],
                     ),
                 )
             }
-            (Some(_), None) => c.bad(
-                &at,
-                msg!(id: "selesai tanpa skor", en: "finished without a score"),
-            ),
-            (None, Some(_)) => c.bad(
-                &at,
-                msg!(id: "ada skor padahal belum selesai", en: "a score without being finished"),
-            ),
+            (Some(_), None) => c.bad(&at, both(|s| s.finished_without_score, &[])),
+            (None, Some(_)) => c.bad(&at, both(|s| s.score_without_being_finished, &[])),
             _ => {}
         }
     }
@@ -163,7 +152,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         let at = format!("practice run {}", r.id);
         if !(r.speed.is_finite() && (0.1..=1000.0).contains(&r.speed)) {
             let v = r.speed;
-            c.bad(&at, msg!(id: "kecepatan {v}", en: "speed {v}"));
+            c.bad(&at, both(|s| s.speed, &[("v", &v)]));
         }
         if content.routine(&r.routine_id).is_none() {
             c.unknown(&at, "routine", &r.routine_id);
@@ -172,7 +161,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         for s in &r.steps {
             if !seen.insert(s.step_id.as_str()) || s.spent_ms > 24 * 3600 * 1000 {
                 let st = &s.step_id;
-                c.bad(&at, msg!(id: "langkah {st} ganda atau terlalu lama", en: "step {st} twice or too long"));
+                c.bad(&at, both(|s| s.step_twice_too_long, &[("st", &st)]));
             }
         }
         c.time(&at, &r.started);
@@ -190,10 +179,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         for m in &o.marks {
             if !seen.insert(m.step_id.as_str()) {
                 let st = &m.step_id;
-                c.bad(
-                    &at,
-                    msg!(id: "langkah {st} dinilai dua kali", en: "step {st} marked twice"),
-                );
+                c.bad(&at, both(|s| s.step_marked_twice, &[("st", &st)]));
             }
             if let Some(n) = &m.note {
                 c.note(&at, n);
@@ -204,10 +190,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         let at = format!("visit {}", v.id);
         c.day(&at, &v.visited_on);
         if v.massages_per_day.is_some_and(|n| n > 50) {
-            c.bad(
-                &at,
-                msg!(id: "lebih dari 50 pijatan sehari", en: "more than 50 massages a day"),
-            );
+            c.bad(&at, both(|s| s.more_than_50_massages_day, &[]));
         }
         if let Some(n) = &v.notes {
             c.note(&at, n);
@@ -239,9 +222,9 @@ impl Checker {
 
     fn unknown(&mut self, at: &str, kind: &str, id: &str) {
         let (at, id) = (crate::core::printable(at), crate::core::printable(id));
-        let m = msg!(
-            id: "{at}: {kind} “{id}” tidak ada di konten laptop ini (jalankan dengan --content FOLDER milik laptop asalnya)",
-            en: "{at}: {kind} “{id}” is not in this laptop's content (run with the --content DIR of the laptop it came from)"
+        let m = both(
+            |s| s.not_laptop_content_run_content,
+            &[("at", &at), ("kind", &kind), ("id", &id)],
         );
         if self.problems.len() < SHOWN {
             self.problems.push(m);
@@ -261,13 +244,10 @@ impl Checker {
             if !shape {
                 self.bad(
                     &format!("{kind} id “{id}”"),
-                    msg!(id: "bukan id yang ditulis pijat", en: "not an id pijat writes"),
+                    both(|s| s.not_id_pijat_writes, &[]),
                 );
             } else if !seen.insert(id) {
-                self.bad(
-                    &format!("{kind} {id}"),
-                    msg!(id: "dua catatan dengan id ini", en: "two records with this id"),
-                );
+                self.bad(&format!("{kind} {id}"), both(|s| s.two_records_id, &[]));
             }
         }
     }
@@ -280,27 +260,26 @@ impl Checker {
 
     fn note(&mut self, at: &str, note: &str) {
         if note.chars().any(|c| c.is_control() && c != '\n') || note.chars().count() > 2000 {
-            self.bad(at, msg!(id: "catatan berisi karakter kendali atau lebih dari 2000 huruf", en: "a note with control characters or over 2000 characters"));
+            self.bad(at, both(|s| s.note_control_characters_over_2000, &[]));
         }
     }
 
     fn time(&mut self, at: &str, t: &str) {
         if chrono::DateTime::parse_from_rfc3339(t).is_err() {
-            self.bad(at, msg!(id: "“{t}” bukan waktu", en: "“{t}” is not a time"));
+            self.bad(at, both(|s| s.not_time, &[("t", &t)]));
         }
     }
 
     fn day(&mut self, at: &str, d: &str) {
         if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-            self.bad(at, msg!(id: "“{d}” bukan tanggal (TTTT-BB-HH)", en: "“{d}” is not a date (YYYY-MM-DD)"));
+            self.bad(at, both(|s| s.not_date_yyyy_mm_dd, &[("d", &d)]));
         }
     }
 
     fn finish(mut self) -> Vec<Bilingual> {
         if self.more > 0 {
             let n = self.more;
-            self.problems
-                .push(msg!(id: "… dan {n} masalah lagi", en: "… and {n} more problems"));
+            self.problems.push(both(|s| s.more_problems, &[("n", &n)]));
         }
         self.problems
     }

@@ -1,10 +1,10 @@
 //! Bundles as files: written whole or not at all, read and checked all before any is merged.
 
 use super::Records;
+use crate::core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use crate::content::{Bilingual, Content};
-use crate::msg;
 use crate::store::{Merged, Payload, read_bundle, write_bundle};
 
 /// Writes the bundle next to its name and renames it into place: a file that exists is never
@@ -19,15 +19,15 @@ pub fn export_to(
     let store = records.store();
     let shown = file.display().to_string();
     if file.exists() {
-        return Err(msg!(
-            id: "{shown} sudah ada; pilih nama berkas lain (pijat tidak menimpa berkas)",
-            en: "{shown} already exists; choose another file name (pijat does not overwrite files)"
+        return Err(both(
+            |s| s.already_exists_choose_another_file,
+            &[("shown", &shown)],
         ));
     }
     if let Some(c) = class
         && store.class_by_name(c).map_err(|e| e.message())?.is_none()
     {
-        return Err(msg!(id: "tidak ada kelas “{c}”", en: "no class “{c}”"));
+        return Err(both(|s| s.no_class, &[("c", &c)]));
     }
     let payload = store
         .export(class, pseudonymise, content_version)
@@ -62,10 +62,8 @@ pub fn import_from(
                     if found.is_empty() {
                         payloads.push(p);
                     } else {
-                        let head = msg!(
-                            id: "{shown}: bundel ini ditolak seluruhnya, tidak ada yang diimpor:",
-                            en: "{shown}: this bundle is refused whole; nothing was imported:"
-                        );
+                        let head =
+                            both(|s| s.bundle_refused_whole_nothing_was, &[("shown", &shown)]);
                         problems.push(head.get(lang).to_string());
                         problems.extend(found.iter().map(|m| format!("  {}", m.get(lang))));
                     }
@@ -98,15 +96,10 @@ fn read_limited(f: &Path) -> Result<String, Bilingual> {
     }
     if len > MAX_BUNDLE_BYTES || bytes.len() as u64 > MAX_BUNDLE_BYTES {
         let mb = MAX_BUNDLE_BYTES >> 20;
-        return Err(msg!(
-            id: "{shown}: lebih besar dari {mb} MB, jadi bukan bundel pijat; tidak ada yang diimpor",
-            en: "{shown}: larger than {mb} MB, so not a pijat bundle; nothing was imported"
+        return Err(both(
+            |s| s.larger_than_mb_so_not,
+            &[("shown", &shown), ("mb", &mb)],
         ));
     }
-    String::from_utf8(bytes).map_err(|_| {
-        msg!(
-            id: "{shown}: bukan berkas teks, jadi bukan bundel pijat; tidak ada yang diimpor",
-            en: "{shown}: not a text file, so not a pijat bundle; nothing was imported"
-        )
-    })
+    String::from_utf8(bytes).map_err(|_| both(|s| s.not_text_file_so_not, &[("shown", &shown)]))
 }

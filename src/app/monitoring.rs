@@ -8,7 +8,6 @@ use std::path::Path;
 use super::sheets::{RowError, read_csv};
 use crate::content::{Bilingual, Content, Routine};
 use crate::engine::checklist::{Mark, Verdict, improved, verdict};
-use crate::msg;
 use crate::store::{
     ChecklistSheetRow, MilkFlow, ObservationRow, Result, VisitRow, VisitSheetRow, clean_name,
 };

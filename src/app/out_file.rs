@@ -2,17 +2,17 @@
 //! already exists, written to `FILE.part` and renamed when complete, the part file removed when
 //! anything fails (a full disk, a pulled flash drive), so no half-written file is left.
 
+use crate::core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use crate::content::Bilingual;
-use crate::msg;
 
 pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
     let shown = file.display().to_string();
     if file.exists() {
-        return Err(msg!(
-            id: "{shown} sudah ada; pilih nama berkas lain (pijat tidak menimpa berkas)",
-            en: "{shown} already exists; choose another file name (pijat does not overwrite files)"
+        return Err(both(
+            |s| s.already_exists_choose_another_file,
+            &[("shown", &shown)],
         ));
     }
     let tmp = PathBuf::from(format!("{}.part", file.display()));

@@ -48,3 +48,23 @@ pub fn prepost_from(attempts: &[AttemptRow], quiz_id: &str) -> PrePost {
         post: latest(Phase::Post),
     }
 }
+
+/// One participant as the trainer sees them: the pre/post result of the pre/post set, and where
+/// the monitoring stands. A record that cannot be read shows as not yet there.
+pub struct Participant {
+    pub result: PrePost,
+    pub monitoring: super::monitoring::Monitoring,
+}
+
+pub fn participant(
+    records: &Records,
+    content: &crate::content::Content,
+    profile_id: &str,
+) -> Participant {
+    let quiz = content.prepost_quiz().map_or("", |q| q.id.as_str());
+    let attempts = records.store().attempts_of(profile_id).unwrap_or_default();
+    Participant {
+        result: prepost_from(&attempts, quiz),
+        monitoring: super::monitoring::monitoring(records, content, profile_id).unwrap_or_default(),
+    }
+}

@@ -2,11 +2,11 @@
 //! moment it is given, the score computed from what was saved.
 
 use super::Records;
+use crate::core::strings::messages::both;
 use std::collections::HashMap;
 
 use crate::content::{Bilingual, Phase, Question, Quiz};
 use crate::engine::quiz::{Layout, Response, Score, Shown, layout};
-use crate::msg;
 use crate::store::{AttemptRow, NewAttempt, Profile, Result, Store};
 
 pub struct StartArgs<'a> {
@@ -73,23 +73,20 @@ impl SetChange {
             was,
             now,
         } = self;
-        let mut m = msg!(
-            id: "Soal tes ini sudah diubah sejak Anda mulai (dulu {was} soal, sekarang {now}). {kept} jawaban Anda tetap dihitung.",
-            en: "The questions of this test changed since you began ({was} questions then, {now} now). {kept} of your answers still count."
+        let mut m = both(
+            |s| s.questions_test_changed_since_you,
+            &[("was", &was), ("now", &now), ("kept", &kept)],
         );
         if *not_counted > 0 {
-            let extra = msg!(
-                id: " {not_counted} jawaban untuk soal yang sudah dihapus tetap tersimpan, tetapi tidak dihitung.",
-                en: " {not_counted} answers to questions that were removed are kept, but do not count."
+            let extra = both(
+                |s| s.answers_questions_were_removed_kept,
+                &[("not_counted", &not_counted)],
             );
             m.id.push_str(&extra.id);
             m.en.push_str(&extra.en);
         }
         if *rekeyed > 0 {
-            let extra = msg!(
-                id: " {rekeyed} jawaban dinilai dengan kunci yang berlaku saat Anda menjawab.",
-                en: " {rekeyed} answers are graded by the key that held when you gave them."
-            );
+            let extra = both(|s| s.answers_graded_key_held_when, &[("rekeyed", &rekeyed)]);
             m.id.push_str(&extra.id);
             m.en.push_str(&extra.en);
         }

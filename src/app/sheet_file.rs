@@ -3,11 +3,11 @@
 //! ones a spreadsheet shows (blank lines counted, a quoted line break not), so `FILE:ROW` points
 //! where the trainer looks. A file larger than any class's sheet is refused before it is read.
 
+use crate::core::strings::messages::both;
 use std::io::Read;
 use std::path::Path;
 
 use crate::content::Bilingual;
-use crate::msg;
 
 /// A class's sheet is a few kilobytes; 1 MB holds some thirty thousand rows.
 pub const MAX_SHEET_BYTES: u64 = 1 << 20;
@@ -17,16 +17,16 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, Bilingual> {
     let shown = file.display();
     let meta = std::fs::metadata(file).map_err(|e| crate::core::io_words::io_problem(file, &e))?;
     if !meta.is_file() {
-        return Err(msg!(
-            id: "{shown}: bukan berkas biasa (folder atau perangkat); sebutkan berkas CSV",
-            en: "{shown}: not an ordinary file (a folder or a device); name a CSV file"
+        return Err(both(
+            |s| s.not_ordinary_file_folder_device_2,
+            &[("shown", &shown)],
         ));
     }
     let too_big = || {
         let mb = MAX_SHEET_BYTES >> 20;
-        msg!(
-            id: "{shown}: lebih besar dari {mb} MB; lembar satu kelas jauh lebih kecil. Periksa apakah ini berkas yang benar.",
-            en: "{shown}: larger than {mb} MB; a class's sheet is far smaller. Check that this is the right file."
+        both(
+            |s| s.larger_than_mb_class_sheet,
+            &[("shown", &shown), ("mb", &mb)],
         )
     };
     if meta.len() > MAX_SHEET_BYTES {

@@ -3,6 +3,7 @@
 //! sheet's answers are read against that one layout.
 
 use super::Records;
+use crate::core::strings::messages::both;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -34,14 +35,14 @@ pub fn read_answers(
         Vec::new()
     } else {
         let k = field.chars().count();
-        return Err(msg!(
-            id: "{k} huruf untuk {n} soal: tulis satu huruf per soal, atau pisahkan jawaban dengan spasi",
-            en: "{k} characters for {n} questions: write one character per question, or separate the answers with spaces"
+        return Err(both(
+            |s| s.characters_questions_write_one_character,
+            &[("k", &k), ("n", &n)],
         ));
     };
     if tokens.len() != n {
         let k = tokens.len();
-        return Err(msg!(id: "{k} jawaban untuk {n} soal", en: "{k} answers for {n} questions"));
+        return Err(both(|s| s.answers_questions, &[("k", &k), ("n", &n)]));
     }
     let mut out = Vec::with_capacity(n);
     let mut right = 0;
@@ -84,18 +85,12 @@ pub fn read_csv(
     let rows_at = Rows::of(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| RowError {
         line: rows_at.row_at(e.valid_up_to()),
-        message: msg!(
-            id: "bukan teks UTF-8: simpan lembar sebagai \"CSV UTF-8\"",
-            en: "not UTF-8 text: save the sheet as \"CSV UTF-8\""
-        ),
+        message: both(|s| s.not_utf_8_text_save, &[]),
     })?;
     if let Some(line) = rows_at.unclosed_quote {
         return Err(RowError {
             line,
-            message: msg!(
-                id: "tanda kutip (\") dibuka di baris ini dan tidak pernah ditutup",
-                en: "a quote (\") opens on this row and is never closed"
-            ),
+            message: both(|s| s.quote_opens_row_never_closed, &[]),
         });
     }
     let first = text.lines().next().unwrap_or("");
@@ -116,7 +111,7 @@ pub fn read_csv(
         let m = e.to_string();
         RowError {
             line,
-            message: msg!(id: "baris ini tidak bisa dibaca ({m})", en: "this row cannot be read ({m})"),
+            message: both(|s| s.row_cannot_read, &[("m", &m)]),
         }
     };
     let header: Vec<String> = reader
@@ -136,9 +131,9 @@ pub fn read_csv(
                 let want = want.join(",");
                 return Err(RowError {
                     line: header_line,
-                    message: msg!(
-                        id: "kolom `{en}` tidak ada: baris pertama harus {want}",
-                        en: "no `{en}` column: the first line must be {want}"
+                    message: both(
+                        |s| s.no_column_first_line_must,
+                        &[("en", &en), ("want", &want)],
                     ),
                 });
             }
@@ -180,9 +175,9 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
         };
         let key = crate::store::name_key(&name);
         if let Some(first) = seen.get(&key) {
-            problem(msg!(
-                id: "{name} sudah ada di baris {first}",
-                en: "{name} is already on line {first}"
+            problem(both(
+                |s| s.already_line,
+                &[("name", &name), ("first", &first)],
             ));
             continue;
         }
@@ -191,9 +186,9 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
         let role = match Role::parse(role_text) {
             Some(r) => r,
             None => {
-                problem(msg!(
-                    id: "peran `{role_text}` tidak dikenal: tulis ayah, kader, bidan atau lainnya",
-                    en: "role `{role_text}` is not known: write father, cadre, midwife or other"
+                problem(both(
+                    |s| s.role_not_known_write_father,
+                    &[("role_text", &role_text)],
                 ));
                 continue;
             }
@@ -256,14 +251,14 @@ pub fn import_answer_sheet(
         );
         let who = &c.name;
         let message = if c.replaceable {
-            msg!(
-                id: "{who} sudah punya hasil dari lembar jawaban ({when}); untuk menggantinya, impor lagi dengan --replace",
-                en: "{who} already has a result typed from a sheet ({when}); to replace it, import again with --replace"
+            both(
+                |s| s.already_has_result_typed_from,
+                &[("who", &who), ("when", &when)],
             )
         } else {
-            msg!(
-                id: "{who} sudah mengerjakan tes ini di pijat ({when}); hasil itu tetap dipakai: hapus barisnya dari lembar",
-                en: "{who} already took this test in pijat ({when}); that result is kept: remove the row from the sheet"
+            both(
+                |s| s.already_took_test_pijat_result,
+                &[("who", &who), ("when", &when)],
             )
         };
         errors.push(RowError {
@@ -274,7 +269,7 @@ pub fn import_answer_sheet(
     if good.is_empty() && errors.is_empty() {
         errors.push(RowError {
             line: 1,
-            message: msg!(id: "lembar tidak berisi baris jawaban", en: "the sheet has no answer rows"),
+            message: both(|s| s.sheet_has_no_answer_rows, &[]),
         });
     }
     if !errors.is_empty() {

@@ -81,15 +81,15 @@ pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     }
     match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
-            let counts = [
-                ("new", m.profiles_new),
-                ("linked", m.profiles_linked),
-                ("classes", m.classes_new),
-                ("tests", m.attempts_new),
-                ("known", m.attempts_known),
-                ("runs", m.runs_new),
-                ("observations", m.observations_new),
-                ("visits", m.visits_new),
+            let counts: [(&str, &dyn std::fmt::Display); 8] = [
+                ("new", &m.profiles_new),
+                ("linked", &m.profiles_linked),
+                ("classes", &m.classes_new),
+                ("tests", &m.attempts_new),
+                ("known", &m.attempts_known),
+                ("runs", &m.runs_new),
+                ("observations", &m.observations_new),
+                ("visits", &m.visits_new),
             ];
             crate::outln!("{}", fill(tr(lang).imported, &counts));
             0

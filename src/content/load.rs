@@ -2,6 +2,7 @@
 //! dependency order and merges them: a trainer's module or quiz replaces the shipped one with
 //! the same id.
 
+use crate::core::strings::messages::both;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -208,7 +209,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
             path: "curriculum/safety.toml".into(),
             pos: None,
             severity: Severity::Error,
-            message: msg!(id: "teks keselamatan tidak ada", en: "the safety text is missing"),
+            message: both(|s| s.safety_text_missing, &[]),
         });
     }
     diagnostics.sort_by(|a, b| (&a.path, a.pos).cmp(&(&b.path, b.pos)));

@@ -1,5 +1,6 @@
 //! Builds typed content from one file's TOML, reporting every problem in it.
 
+use crate::core::strings::messages::both;
 use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeValue;
@@ -82,10 +83,7 @@ fn check_sources(sink: &mut Sink, known: &Known, list: Vec<At<String>>) -> Vec<S
             let k = &s.value;
             sink.error(
                 s.at,
-                msg!(
-                    id: "sumber `{k}` tidak ada di curriculum/sources.toml: tambahkan di sana atau perbaiki kodenya",
-                    en: "source `{k}` is not in curriculum/sources.toml: add it there or fix the key"
-                ),
+                both(|s| s.source_not_curriculum_sources_toml, &[("k", &k)]),
             );
         }
     }
@@ -103,20 +101,14 @@ fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>)
                 let (n, all) = (&name.value, Figure::names());
                 sink.error(
                     name.at,
-                    msg!(
-                        id: "gambar `{n}` tidak dikenal; gambar yang ada: {all}",
-                        en: "unknown figure `{n}`; the app draws: {all}"
-                    ),
+                    both(|s| s.unknown_figure_app_draws, &[("n", &n), ("all", &all)]),
                 );
             }
             found
         }
     };
     if figure.is_none() && !highlight.is_empty() {
-        sink.error(
-            highlight[0].at,
-            msg!(id: "`highlight` perlu `figure`", en: "`highlight` needs a `figure`"),
-        );
+        sink.error(highlight[0].at, both(|s| s.highlight_needs_figure, &[]));
         return (None, Vec::new());
     }
     let mut regions = Vec::new();
@@ -128,9 +120,9 @@ fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>)
                 let (r, n, all) = (&h.value, fig.name(), fig.regions().join(", "));
                 sink.error(
                     h.at,
-                    msg!(
-                        id: "gambar `{n}` tidak punya bagian `{r}`; bagiannya: {all}",
-                        en: "figure `{n}` has no region `{r}`; its regions: {all}"
+                    both(
+                        |s| s.figure_has_no_region_its,
+                        &[("n", &n), ("r", &r), ("all", &all)],
                     ),
                 );
             }

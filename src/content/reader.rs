@@ -1,6 +1,7 @@
 //! Reads a parsed TOML table key by key against what a content file may hold, reporting every
 //! missing, unknown or mistyped key at its place instead of stopping at the first.
 
+use crate::core::strings::messages::both;
 use std::ops::RangeInclusive;
 
 use toml::Spanned;
@@ -34,7 +35,7 @@ pub fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanned<DeTab
         }
         lines_seen.push(line);
         let m = e.message().trim().trim_end_matches('.');
-        sink.error(at, msg!(id: "TOML tidak sah: {m}", en: "invalid TOML: {m}"));
+        sink.error(at, both(|s| s.invalid_toml, &[("m", &m)]));
     }
     errors.is_empty().then_some(table)
 }
@@ -52,7 +53,33 @@ fn type_name(v: &DeValue<'_>) -> Bilingual {
     Bilingual::new(id, en)
 }
 
-fn wrong_type(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>, want: Bilingual) {
+/// What a key should have held.
+#[derive(Clone, Copy)]
+pub(crate) enum Want {
+    Table,
+    Text,
+    Integer,
+    Bool,
+    Texts,
+    /// A list of tables, each a `[[name]]`.
+    Tables(&'static str),
+}
+
+impl Want {
+    fn words(self) -> Bilingual {
+        match self {
+            Want::Table => both(|s| s.want_table, &[]),
+            Want::Text => both(|s| s.want_text, &[]),
+            Want::Integer => both(|s| s.want_integer, &[]),
+            Want::Bool => both(|s| s.want_bool, &[]),
+            Want::Texts => both(|s| s.want_texts, &[]),
+            Want::Tables(name) => both(|s| s.want_tables, &[("name", &name)]),
+        }
+    }
+}
+
+pub(crate) fn wrong_type(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>, want: Want) {
+    let want = want.words();
     let found = type_name(v.get_ref());
     let (fi, fe) = (&found.id, &found.en);
     let (wi, we) = (&want.id, &want.en);
@@ -111,7 +138,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 used: Vec::new(),
             }),
             _ => {
-                wrong_type(sink, key, value, Bilingual::new("tabel", "a table"));
+                wrong_type(sink, key, value, Want::Table);
                 None
             }
         }
@@ -129,14 +156,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     fn missing(&self, sink: &mut Sink, key: &str) {
         let name = self.name;
         if name.is_empty() {
-            sink.error(
-                self.at,
-                msg!(id: "kunci `{key}` tidak ada", en: "missing key `{key}`"),
-            );
+            sink.error(self.at, both(|s| s.missing_key, &[("key", &key)]));
         } else {
             sink.error(
                 self.at,
-                msg!(id: "kunci `{key}` tidak ada di {name}", en: "missing key `{key}` in {name}"),
+                both(|s| s.missing_key_2, &[("key", &key), ("name", &name)]),
             );
         }
     }
@@ -161,10 +185,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         };
         match v.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
-                sink.error(
-                    v.span().start,
-                    msg!(id: "`{key}` kosong", en: "`{key}` is empty"),
-                );
+                sink.error(v.span().start, both(|s| s.empty, &[("key", &key)]));
                 None
             }
             DeValue::String(s) => Some(At {
@@ -172,7 +193,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 at: v.span().start,
             }),
             _ => {
-                wrong_type(sink, key, v, Bilingual::new("teks", "a string"));
+                wrong_type(sink, key, v, Want::Text);
                 None
             }
         }
@@ -187,10 +208,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             let bad = &s.value;
             sink.error(
                 s.at + 1,
-                msg!(
-                    id: "id `{bad}` tidak sah: pakai huruf kecil a–z, angka 0–9 dan tanda -, paling banyak 64",
-                    en: "id `{bad}` is not valid: use lowercase a–z, digits 0–9 and -, at most 64"
-                ),
+                both(|s| s.id_not_valid_use_lowercase, &[("bad", &bad)]),
             );
             None
         }
@@ -210,16 +228,16 @@ impl<'t, 'i> Fields<'t, 'i> {
             return None;
         };
         let Some(n) = as_int(v.get_ref()) else {
-            wrong_type(sink, key, v, Bilingual::new("bilangan bulat", "an integer"));
+            wrong_type(sink, key, v, Want::Integer);
             return None;
         };
         if !range.contains(&n) {
             let (lo, hi) = (range.start(), range.end());
             sink.error(
                 v.span().start,
-                msg!(
-                    id: "`{key}` = {n} di luar batas: harus {lo}–{hi}",
-                    en: "`{key}` = {n} is out of range: must be {lo}–{hi}"
+                both(
+                    |s| s.out_range_must,
+                    &[("key", &key), ("n", &n), ("lo", &lo), ("hi", &hi)],
                 ),
             );
             return None;
@@ -238,12 +256,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 at: v.span().start,
             }),
             _ => {
-                wrong_type(
-                    sink,
-                    key,
-                    v,
-                    Bilingual::new("true atau false", "true or false"),
-                );
+                wrong_type(sink, key, v, Want::Bool);
                 None
             }
         }
@@ -265,12 +278,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            wrong_type(
-                sink,
-                key,
-                v,
-                Bilingual::new("daftar teks", "a list of strings"),
-            );
+            wrong_type(sink, key, v, Want::Texts);
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -280,7 +288,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                     value: s.to_string(),
                     at: item.span().start,
                 }),
-                _ => wrong_type(sink, key, item, Bilingual::new("teks", "a string")),
+                _ => wrong_type(sink, key, item, Want::Text),
             }
         }
         out
@@ -292,15 +300,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            wrong_type(
-                sink,
-                key,
-                v,
-                Bilingual::new(
-                    format!("{name} (daftar tabel)"),
-                    format!("{name} (a list of tables)"),
-                ),
-            );
+            wrong_type(sink, key, v, Want::Tables(name));
             return Vec::new();
         };
         items
@@ -324,16 +324,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 .min();
             let at = key.span().start;
             let m = match best {
-                Some((_, u)) => msg!(
-                    id: "kunci `{k}` tidak dikenal; maksudnya `{u}`?",
-                    en: "unknown key `{k}`; did you mean `{u}`?"
-                ),
+                Some((_, u)) => both(|s| s.unknown_key_did_you_mean, &[("k", &k), ("u", &u)]),
                 None => {
                     let list = self.used.join(", ");
-                    msg!(
-                        id: "kunci `{k}` tidak dikenal; yang boleh: {list}",
-                        en: "unknown key `{k}`; allowed: {list}"
-                    )
+                    both(|s| s.unknown_key_allowed, &[("k", &k), ("list", &list)])
                 }
             };
             sink.error(at, m);

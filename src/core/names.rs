@@ -1,10 +1,10 @@
 //! Names as people type them, made one form: a name that prints as "Budi" is one person,
 //! however it was typed, pasted or carried in a bundle.
 
+use crate::core::strings::messages::both;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Bilingual;
-use crate::msg;
 
 pub const MAX_NAME_CHARS: usize = 60;
 
@@ -19,17 +19,11 @@ pub enum NameError {
 impl NameError {
     pub fn message(&self) -> Bilingual {
         match self {
-            NameError::Empty => {
-                msg!(id: "nama kosong: ketik sebuah nama", en: "the name is empty: type a name")
+            NameError::Empty => both(|s| s.name_empty_type_name, &[]),
+            NameError::TooLong(n, max) => {
+                both(|s| s.too_long_characters_most, &[("n", &n), ("max", &max)])
             }
-            NameError::TooLong(n, max) => msg!(
-                id: "terlalu panjang ({n} huruf): paling banyak {max}",
-                en: "too long ({n} characters): at most {max}"
-            ),
-            NameError::Control => msg!(
-                id: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca",
-                en: "the name holds control characters: type only letters, digits and punctuation"
-            ),
+            NameError::Control => both(|s| s.name_holds_control_characters_type, &[]),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! File: `{"format":"pijat-bundle","format_version":1,"checksum":"<sha256 of payload>","payload":{…}}`.
 //! The checksum covers the payload's exact text, so any change after export is noticed.
 
+use crate::core::strings::messages::both;
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -13,7 +14,6 @@ use sha2::{Digest, Sha256};
 use super::profiles::name_key;
 use super::{Result, Store, StoreError, now};
 use crate::core::Bilingual;
-use crate::msg;
 
 mod export;
 mod merge;
@@ -178,31 +178,22 @@ pub fn write_bundle(p: &Payload) -> String {
 pub fn read_bundle(text: &str) -> std::result::Result<Payload, Bilingual> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| {
         let (l, c) = (e.line(), e.column());
-        msg!(
-            id: "bukan bundel pijat yang utuh (terpotong atau rusak di baris {l}, kolom {c}); tidak ada yang diimpor",
-            en: "not a complete pijat bundle (cut short or damaged at line {l}, column {c}); nothing was imported"
-        )
+        both(|s| s.not_complete_pijat_bundle_cut, &[("l", &l), ("c", &c)])
     })?;
     if env.format != BUNDLE_FORMAT {
-        return Err(msg!(id: "ini bukan bundel pijat", en: "this is not a pijat bundle"));
+        return Err(both(|s| s.not_pijat_bundle, &[]));
     }
     if env.format_version > BUNDLE_VERSION {
         let v = env.format_version;
-        return Err(msg!(
-            id: "bundel ini dibuat pijat yang lebih baru (format {v}); perbarui pijat lalu impor lagi",
-            en: "this bundle is from a newer pijat (format {v}); update pijat and import again"
-        ));
+        return Err(both(|s| s.bundle_from_newer_pijat_format, &[("v", &v)]));
     }
     let sum = hex(&Sha256::digest(env.payload.get().as_bytes()));
     if sum != env.checksum {
-        return Err(msg!(
-            id: "checksum tidak cocok: berkas diubah atau rusak setelah diekspor; tidak ada yang diimpor",
-            en: "the checksum does not match: the file was changed or damaged after export; nothing was imported"
-        ));
+        return Err(both(|s| s.checksum_does_not_match_file, &[]));
     }
     let p: Payload = serde_json::from_str(env.payload.get()).map_err(|e| {
         let m = e.to_string();
-        msg!(id: "isi bundel tidak sah: {m}", en: "the bundle's contents are not valid: {m}")
+        both(|s| s.bundle_contents_not_valid, &[("m", &m)])
     })?;
     check(&p)?;
     Ok(p)
@@ -210,9 +201,7 @@ pub fn read_bundle(text: &str) -> std::result::Result<Payload, Bilingual> {
 
 /// Every reference inside the bundle points at something in it.
 fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
-    let bad = |what: String| -> Bilingual {
-        msg!(id: "bundel tidak konsisten: {what}", en: "the bundle is inconsistent: {what}")
-    };
+    let bad = |what: String| -> Bilingual { both(|s| s.bundle_inconsistent, &[("what", &what)]) };
     let profiles: std::collections::HashSet<&str> =
         p.profiles.iter().map(|x| x.id.as_str()).collect();
     let classes: std::collections::HashSet<&str> =

@@ -1,5 +1,6 @@
 //! Store errors, with messages that name the file and say what to do.
 
+use crate::core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use crate::core::Bilingual;
@@ -86,9 +87,9 @@ impl StoreError {
         match self {
             StoreError::Corrupt { path, detail } => {
                 let p = path.display();
-                msg!(
-                    id: "{p} bukan berkas data pijat atau rusak ({detail}). pijat tidak mengubahnya. Simpan salinannya, lalu jalankan pijat dengan folder data lain (--data-dir FOLDER) atau minta pelatih memulihkan cadangan.",
-                    en: "{p} is not a pijat data file or is damaged ({detail}). pijat has not changed it. Keep a copy, then run pijat with another data folder (--data-dir DIR) or ask your trainer to restore a backup."
+                both(
+                    |s| s.not_pijat_data_file_damaged,
+                    &[("p", &p), ("detail", &detail)],
                 )
             }
             StoreError::Empty(path) => {
@@ -101,10 +102,7 @@ impl StoreError {
             }
             StoreError::NotAFile(path) => {
                 let p = path.display();
-                msg!(
-                    id: "{p} bukan berkas biasa (folder atau perangkat). pijat tidak mengubahnya: pindahkan, atau pakai folder data lain dengan --data-dir FOLDER.",
-                    en: "{p} is not an ordinary file (a folder or a device). pijat has not changed it: move it away, or use another data folder with --data-dir DIR."
-                )
+                both(|s| s.not_ordinary_file_folder_device, &[("p", &p)])
             }
             StoreError::Foreign { path, what } => {
                 let p = path.display();
@@ -119,41 +117,32 @@ impl StoreError {
             }
             StoreError::ReadOnly(path) => {
                 let p = path.display();
-                msg!(
-                    id: "{p} hanya bisa dibaca (berkas atau foldernya dikunci, atau disknya dilindungi tulis): tidak ada yang disimpan. Salin folder data ke tempat yang bisa ditulisi dan jalankan pijat dengan --data-dir FOLDER, atau buka kunci tulisnya.",
-                    en: "{p} can only be read (the file or its folder is locked, or the disk is write-protected): nothing was saved. Copy the data folder to a place that can be written and run pijat with --data-dir DIR, or remove the write protection."
-                )
+                both(|s| s.can_only_read_file_its, &[("p", &p)])
             }
             StoreError::Full(path) => {
                 let p = path.display();
-                msg!(
-                    id: "disk tempat {p} penuh: langkah terakhir tidak disimpan, catatan sebelumnya aman. Kosongkan sebagian tempat (hapus berkas lama), lalu coba lagi.",
-                    en: "the disk holding {p} is full: the last step was not saved; earlier records are safe. Free some space (delete old files), then try again."
-                )
+                both(|s| s.disk_holding_full_last_step, &[("p", &p)])
             }
             StoreError::Newer { path, found, known } => {
                 let p = path.display();
-                msg!(
-                    id: "{p} ditulis oleh pijat yang lebih baru (versi data {found}; pijat ini mengenal sampai {known}). pijat tidak mengubahnya: perbarui pijat, atau pakai folder data lain dengan --data-dir FOLDER.",
-                    en: "{p} was written by a newer pijat (data version {found}; this pijat knows up to {known}). pijat has not changed it: update pijat, or use another data folder with --data-dir DIR."
+                both(
+                    |s| s.was_written_newer_pijat_data,
+                    &[("p", &p), ("found", &found), ("known", &known)],
                 )
             }
             StoreError::Io { path, source } => crate::core::io_words::io_problem(path, source),
             StoreError::Sqlite { path, source } => {
                 let p = path.display();
-                msg!(
-                    id: "{p}: berkas data tidak bisa dibaca atau ditulisi ({source}). Tidak ada yang diubah; coba lagi, dan bila terulang periksa disknya.",
-                    en: "{p}: the data file could not be read or written ({source}). Nothing was changed; try again, and if it happens again check the disk."
+                both(
+                    |s| s.data_file_could_not_read,
+                    &[("p", &p), ("source", &source)],
                 )
             }
             StoreError::Name(e) => e.message(),
-            StoreError::Pin(e) => msg!(id: "PIN pelatih: {e}", en: "trainer PIN: {e}"),
+            StoreError::Pin(e) => both(|s| s.trainer_pin, &[("e", &e)]),
             StoreError::Conflicts(c) => {
                 let n = c.len();
-                msg!(
-                    id: "{n} peserta sudah punya hasil untuk tes ini; tidak ada yang disimpan",
-                    en: "{n} participants already have a result for this test; nothing was saved"
-                )
+                both(|s| s.participants_already_have_result_test, &[("n", &n)])
             }
             StoreError::BundleClash {
                 name,
@@ -162,23 +151,19 @@ impl StoreError {
                 there,
             } => {
                 let name = crate::core::printable(name);
-                msg!(
-                    id: "{name} sudah punya {test} di laptop ini ({here}), dan bundel membawa satu lagi ({there}): tidak ada yang diimpor. Seorang peserta hanya punya satu tes awal dan satu tes akhir; bila lembar kertas yang sama diketik di dua laptop, hapus salah satunya di laptop asal (sheets import --replace) lalu ekspor lagi.",
-                    en: "{name} already has {test} on this laptop ({here}), and the bundle brings another ({there}): nothing was imported. A participant has one pre-test and one post-test; if the same paper sheet was typed on two laptops, keep one of them on the laptop it came from (sheets import --replace) and export again."
+                both(
+                    |s| s.already_has_laptop_bundle_brings,
+                    &[
+                        ("name", &name),
+                        ("test", &test),
+                        ("here", &here),
+                        ("there", &there),
+                    ],
                 )
             }
-            StoreError::Duplicate(n) => msg!(
-                id: "{n} sudah punya catatan ini; tidak ada yang disimpan",
-                en: "{n} already has this record; nothing was saved"
-            ),
-            StoreError::NameTaken(n) => msg!(
-                id: "nama “{n}” sudah dipakai; pilih nama lain (misalnya tambahkan nama belakang)",
-                en: "the name “{n}” is already used; choose another (add a family name, say)"
-            ),
-            StoreError::Vanished => msg!(
-                id: "catatan yang baru ditulis tidak bisa dibaca lagi; coba sekali lagi",
-                en: "a record just written could not be read back; try once more"
-            ),
+            StoreError::Duplicate(n) => both(|s| s.already_has_record_nothing_was, &[("n", &n)]),
+            StoreError::NameTaken(n) => both(|s| s.name_already_used_choose_another, &[("n", &n)]),
+            StoreError::Vanished => both(|s| s.record_just_written_could_not, &[]),
         }
     }
 }
@@ -200,14 +185,8 @@ fn backups_hint(path: &Path) -> Bilingual {
         Some(c) => {
             let c = dir.join(c);
             let c = c.display();
-            msg!(
-                id: "Ada salinan cadangan {c}: tutup pijat, ganti nama salinan itu menjadi pijat.db (simpan dulu yang kosong sebagai {f}), lalu buka pijat lagi.",
-                en: "A backup copy is there, {c}: close pijat, rename that copy to pijat.db (keep the empty one as {f} first), then open pijat again."
-            )
+            both(|s| s.backup_copy_there_close_pijat, &[("c", &c), ("f", &f)])
         }
-        None => msg!(
-            id: "Bila ada cadangan (misalnya berkas ekspor), pulihkan itu; untuk mulai baru, ganti nama berkas kosong itu menjadi {f} lalu buka pijat lagi.",
-            en: "If there is a backup (an export file, say), restore it; to start anew, rename the empty file to {f}, then open pijat again."
-        ),
+        None => both(|s| s.if_there_backup_export_file, &[("f", &f)]),
     }
 }

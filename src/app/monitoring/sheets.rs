@@ -1,6 +1,7 @@
 //! Checklist and visit sheets typed in from paper: read, checked row by row, saved all or none.
 
 use super::*;
+use crate::core::strings::messages::both;
 use crate::store::Store;
 
 /// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
@@ -14,10 +15,7 @@ pub fn parse_date(s: &str) -> Option<String> {
 
 pub(super) fn bad_date(s: &str) -> Bilingual {
     let s = s.trim();
-    msg!(
-        id: "tanggal `{s}` tidak sah: tulis misalnya 2026-11-28 atau 28/11/2026",
-        en: "date `{s}` is not valid: write e.g. 2026-11-28 or 28/11/2026"
-    )
+    both(|s| s.date_not_valid_write_e, &[("s", &s)])
 }
 
 /// The marks of one row: one token per step, separated by spaces or written together.
@@ -33,7 +31,7 @@ pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, B
     };
     if tokens.len() != steps {
         let k = tokens.len();
-        return Err(msg!(id: "{k} nilai untuk {steps} langkah", en: "{k} marks for {steps} steps"));
+        return Err(both(|s| s.marks_steps, &[("k", &k), ("steps", &steps)]));
     }
     tokens
         .iter()
@@ -41,10 +39,7 @@ pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, B
         .map(|(i, t)| {
             Mark::parse(t).ok_or_else(|| {
                 let n = i + 1;
-                msg!(
-                    id: "langkah {n}: `{t}` bukan nilai: tulis 2 (baik), 1 (perlu latihan), 0 (tidak dilakukan) atau - (tidak diamati)",
-                    en: "step {n}: `{t}` is not a mark: write 2 (done well), 1 (needs practice), 0 (not done) or - (not observed)"
-                )
+                both(|s| s.step_not_mark_write_2, &[("n", &n), ("t", &t)])
             })
         })
         .collect()
@@ -84,15 +79,9 @@ pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
 
 pub(super) fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
     if replaceable {
-        msg!(
-            id: "{name} sudah punya catatan ini dari lembar sebelumnya; untuk menggantinya, impor lagi dengan --replace",
-            en: "{name} already has this record from an earlier sheet; to replace it, import again with --replace"
-        )
+        both(|s| s.already_has_record_from_earlier, &[("name", &name)])
     } else {
-        msg!(
-            id: "{name} sudah punya catatan ini yang dibuat di pijat; catatan itu tetap dipakai: hapus barisnya",
-            en: "{name} already has this record made in pijat; it is kept: remove the row"
-        )
+        both(|s| s.already_has_record_made_pijat, &[("name", &name)])
     }
 }
 
@@ -162,9 +151,7 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
             }
         };
         if let Some(first) = seen.insert(kind.key(&row), line) {
-            problem(
-                msg!(id: "baris ini sama dengan baris {first}", en: "this row repeats line {first}"),
-            );
+            problem(both(|s| s.row_repeats_line, &[("first", &first)]));
             continue;
         }
         let name = kind.name(&row);
@@ -180,7 +167,7 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
     if rows.is_empty() {
         errors.push(RowError {
             line: 1,
-            message: msg!(id: "lembar tidak berisi baris", en: "the sheet has no rows"),
+            message: both(|s| s.sheet_has_no_rows, &[]),
         });
     }
     finish(errors, &shown, lang)?;
@@ -209,9 +196,7 @@ impl MonitoringSheet for Checklists<'_> {
         let mut wrong = Vec::new();
         let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
         let observer = clean_name(&f[1])
-            .map_err(|_| {
-                wrong.push(msg!(id: "nama pengamat kosong", en: "the observer's name is empty"))
-            })
+            .map_err(|_| wrong.push(both(|s| s.observer_name_empty, &[])))
             .ok();
         let date = parse_date(&f[2]);
         if date.is_none() {
@@ -279,18 +264,13 @@ impl MonitoringSheet for Visits {
         let milk_flow = MilkFlow::parse(&f[2]);
         if milk_flow.is_none() {
             let v = f[2].trim();
-            wrong.push(msg!(
-                id: "asi_lancar `{v}` tidak dikenal: tulis ya, tidak atau ragu",
-                en: "milk_flow `{v}` is not known: write yes, no or unsure"
-            ));
+            wrong.push(both(|s| s.milk_flow_not_known_write, &[("v", &v)]));
         }
         let comfort = match f[3].trim().parse::<u8>() {
             Ok(c) if (1..=5).contains(&c) => Some(c),
             _ => {
                 let v = f[3].trim();
-                wrong.push(
-                    msg!(id: "nyaman `{v}` harus angka 1–5", en: "comfort `{v}` must be a number 1–5"),
-                );
+                wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
                 None
             }
         };
@@ -299,10 +279,7 @@ impl MonitoringSheet for Visits {
             v => match v.parse::<u32>() {
                 Ok(n) if n <= 24 => Some(Some(n)),
                 _ => {
-                    wrong.push(msg!(
-                        id: "pijat_per_hari `{v}` harus angka 0–24 atau kosong",
-                        en: "massages_per_day `{v}` must be a number 0–24 or empty"
-                    ));
+                    wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)]));
                     None
                 }
             },

@@ -1,6 +1,7 @@
 //! The files to load: those built into the binary, or a trainer's folder, each read with its size checked.
 
 use super::*;
+use crate::core::strings::messages::both;
 
 /// The files built into the binary.
 pub fn shipped_files() -> Vec<SourceFile> {
@@ -34,10 +35,7 @@ pub(super) fn file_problem(path: &Path, message: super::super::diag::Bilingual) 
 /// The `.toml` files of a trainer's folder: `DIR/curriculum/*.toml` and `DIR/quizzes/*.toml`.
 pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
     if !dir.is_dir() {
-        return Err(vec![file_problem(
-            dir,
-            msg!(id: "folder tidak ditemukan", en: "no such folder"),
-        )]);
+        return Err(vec![file_problem(dir, both(|s| s.no_such_folder, &[]))]);
     }
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -70,30 +68,21 @@ pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
                 Ok(m) if m.is_dir() => {
                     problems.push(file_problem(
                         &p,
-                        msg!(
-                            id: "ini folder, bukan berkas konten: ganti namanya atau pindahkan",
-                            en: "this is a folder, not a content file: rename or move it"
-                        ),
+                        both(|s| s.folder_not_content_file_rename, &[]),
                     ));
                     continue;
                 }
                 Ok(_) => {
                     problems.push(file_problem(
                         &p,
-                        msg!(
-                            id: "ini bukan berkas biasa (perangkat atau pipa): pindahkan dari folder konten",
-                            en: "this is not an ordinary file (a device or a pipe): move it out of the content folder"
-                        ),
+                        both(|s| s.not_ordinary_file_device_pipe, &[]),
                     ));
                     continue;
                 }
                 Err(e) => {
                     let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_symlink());
                     let m = if link {
-                        msg!(
-                            id: "tautan ini tidak menuju berkas (menunjuk ke tempat kosong, atau berputar): hapus atau perbaiki",
-                            en: "this link leads to no file (it points nowhere, or round in a circle): remove or fix it"
-                        )
+                        both(|s| s.link_leads_no_file_points, &[])
                     } else {
                         let (wid, wen) = crate::core::io_words::reason(&e);
                         msg!(id: "{wid}", en: "{wen}")
@@ -113,13 +102,7 @@ pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
                 return Err(problems);
             }
             let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
-                problems.push(file_problem(
-                    &p,
-                    msg!(
-                        id: "nama berkas bukan teks UTF-8: ganti namanya",
-                        en: "the file name is not UTF-8 text: rename it"
-                    ),
-                ));
+                problems.push(file_problem(&p, both(|s| s.file_name_not_utf_8, &[])));
                 continue;
             };
             let rel = format!("{sub}/{name}");
@@ -137,10 +120,7 @@ pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
     if !found_any {
         problems.push(file_problem(
             dir,
-            msg!(
-                id: "folder ini tidak berisi folder curriculum/ atau quizzes/",
-                en: "this folder holds no curriculum/ or quizzes/ folder"
-            ),
+            both(|s| s.folder_holds_no_curriculum_quizzes, &[]),
         ));
     }
     if problems.is_empty() {
@@ -153,9 +133,9 @@ pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
 pub(super) fn too_big(len: u64) -> super::super::diag::Bilingual {
     let kib = len / 1024;
     let max = MAX_FILE_BYTES / 1024;
-    msg!(
-        id: "berkas terlalu besar ({kib} KiB); berkas konten paling besar {max} KiB",
-        en: "the file is too big ({kib} KiB); content files may be at most {max} KiB"
+    both(
+        |s| s.file_too_big_kib_content,
+        &[("kib", &kib), ("max", &max)],
     )
 }
 
@@ -198,12 +178,6 @@ pub(super) fn decode(file: &SourceFile) -> Result<&str, Diagnostic> {
         // The prefix up to `good` is valid UTF-8 by definition.
         let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
         let pos = LineIndex::new(prefix).position(good);
-        problem(
-            Some(pos),
-            msg!(
-                id: "bukan teks UTF-8 di sini: simpan berkas sebagai UTF-8",
-                en: "not UTF-8 text here: save the file as UTF-8"
-            ),
-        )
+        problem(Some(pos), both(|s| s.not_utf_8_text_here, &[]))
     })
 }

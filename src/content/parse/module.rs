@@ -1,6 +1,7 @@
 //! A curriculum module file: pages, figures and routines.
 
 use super::*;
+use crate::core::strings::messages::both;
 
 pub struct ParsedModule {
     pub module: Module,
@@ -46,10 +47,7 @@ pub(super) fn module_rest(
     f.finish(sink);
 
     if page_tables.is_empty() {
-        sink.error(
-            at,
-            msg!(id: "modul tidak punya [[page]]", en: "the module has no [[page]]"),
-        );
+        sink.error(at, both(|s| s.module_has_no_page, &[]));
     }
     let mut pages = Vec::new();
     for mut p in page_tables {
@@ -109,10 +107,7 @@ pub(super) fn routine(mut r: Fields, sink: &mut Sink, known: &Known) -> Option<(
     let at = r.at();
     r.finish(sink);
     if step_tables.is_empty() {
-        sink.error(
-            at,
-            msg!(id: "rutinitas tidak punya [[routine.step]]", en: "the routine has no [[routine.step]]"),
-        );
+        sink.error(at, both(|s| s.routine_has_no_routine_step, &[]));
     }
     let mut seen = BTreeMap::new();
     let mut steps = Vec::new();
@@ -134,10 +129,7 @@ pub(super) fn routine(mut r: Fields, sink: &mut Sink, known: &Known) -> Option<(
                 let n = &c.value;
                 sink.error(
                     c.at,
-                    msg!(
-                        id: "isyarat (`cue`) `{n}` tidak dikenal; yang ada: circle",
-                        en: "unknown cue `{n}`; known cues: circle"
-                    ),
+                    both(|s| s.unknown_cue_known_cues_circle, &[("n", &n)]),
                 );
             }
             found

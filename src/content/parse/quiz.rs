@@ -1,6 +1,7 @@
 //! A question set file: each question, its kind and its answer.
 
 use super::*;
+use crate::core::strings::messages::both;
 
 pub struct ParsedQuiz {
     pub quiz: Quiz,
@@ -21,10 +22,7 @@ pub fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> Option<P
             let n = &p.value;
             sink.error(
                 p.at,
-                msg!(
-                    id: "`purpose` `{n}` tidak dikenal; pilih prepost, module atau review",
-                    en: "unknown purpose `{n}`; choose prepost, module or review"
-                ),
+                both(|s| s.unknown_purpose_choose_prepost_module, &[("n", &n)]),
             );
         }
         found
@@ -37,30 +35,19 @@ pub fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> Option<P
     f.finish(sink);
 
     match (&purpose, &module) {
-        (Some(Purpose::Module), None) => sink.error(
-            at,
-            msg!(
-                id: "kuis dengan purpose = \"module\" perlu `module` = id modul yang diuji",
-                en: "a quiz with purpose = \"module\" needs `module` = the id of the module it checks"
-            ),
-        ),
-        (Some(Purpose::PrePost | Purpose::Review), Some(m)) => sink.error(
-            m.at,
-            msg!(
-                id: "hanya kuis dengan purpose = \"module\" yang menyebut `module`",
-                en: "only a quiz with purpose = \"module\" names a `module`"
-            ),
-        ),
+        (Some(Purpose::Module), None) => {
+            sink.error(at, both(|s| s.quiz_purpose_module_needs_module, &[]))
+        }
+        (Some(Purpose::PrePost | Purpose::Review), Some(m)) => {
+            sink.error(m.at, both(|s| s.only_quiz_purpose_module_names, &[]))
+        }
         _ => {}
     }
     if let Some(m) = &module {
         check_module(sink, known, m);
     }
     if question_tables.is_empty() {
-        sink.error(
-            at,
-            msg!(id: "kuis tidak punya [[question]]", en: "the quiz has no [[question]]"),
-        );
+        sink.error(at, both(|s| s.quiz_has_no_question, &[]));
     }
     let mut seen = BTreeMap::new();
     let mut questions = Vec::new();
@@ -99,10 +86,7 @@ pub(super) fn check_module(sink: &mut Sink, known: &Known, m: &At<String>) -> bo
     );
     sink.error(
         m.at,
-        msg!(
-            id: "modul `{n}` tidak ada; modul yang ada: {all}",
-            en: "no module `{n}`; the modules are: {all}"
-        ),
+        both(|s| s.no_module_modules, &[("n", &n), ("all", &all)]),
     );
     false
 }
@@ -132,10 +116,7 @@ pub(super) fn question(
     q.finish(sink);
 
     if explain.is_none() {
-        let m = msg!(
-            id: "pertanyaan tanpa `explain`: peserta tidak melihat penjelasan setelah post-test",
-            en: "question without `explain`: learners see no explanation after the post-test"
-        );
+        let m = both(|s| s.question_without_explain_learners_see, &[]);
         if sink.strict_languages {
             sink.error(at, m)
         } else {
@@ -143,10 +124,7 @@ pub(super) fn question(
         }
     }
     if sources.is_empty() && sink.strict_languages {
-        sink.error(
-            at,
-            msg!(id: "pertanyaan tanpa `sources`", en: "question without `sources`"),
-        );
+        sink.error(at, both(|s| s.question_without_sources, &[]));
     }
 
     let kind = kind_name.and_then(|k| answer_kind(sink, &k, at, options, answer));
@@ -177,13 +155,7 @@ pub(super) fn answer_kind(
     match k {
         "true_false" => {
             if let Some(o) = options {
-                sink.error(
-                    o.span().start,
-                    msg!(
-                        id: "pertanyaan true_false tidak memakai `options`",
-                        en: "a true_false question has no `options`"
-                    ),
-                );
+                sink.error(o.span().start, both(|s| s.true_false_question_has_no, &[]));
             }
             let a = need_answer(sink, at, answer, k)?;
             match a.get_ref() {
@@ -191,10 +163,7 @@ pub(super) fn answer_kind(
                 _ => {
                     sink.error(
                         a.span().start,
-                        msg!(
-                            id: "jawaban true_false harus true atau false",
-                            en: "the answer of a true_false question must be true or false"
-                        ),
+                        both(|s| s.answer_true_false_question_must, &[]),
                     );
                     None
                 }
@@ -206,10 +175,7 @@ pub(super) fn answer_kind(
                 if let Some(a) = answer {
                     sink.error(
                         a.span().start,
-                        msg!(
-                            id: "pertanyaan order tidak memakai `answer`: urutan `options` adalah urutan yang benar",
-                            en: "an order question takes no `answer`: the `options` are written in the right order"
-                        ),
+                        both(|s| s.order_question_takes_no_answer, &[]),
                     );
                     return None;
                 }
@@ -227,20 +193,14 @@ pub(super) fn answer_kind(
             let DeValue::Array(items) = a.get_ref() else {
                 sink.error(
                     a.span().start,
-                    msg!(
-                        id: "jawaban multiple harus daftar nomor pilihan, misalnya [1, 3]",
-                        en: "the answer of a multiple question must be a list of option numbers, e.g. [1, 3]"
-                    ),
+                    both(|s| s.answer_multiple_question_must_list, &[]),
                 );
                 return None;
             };
             if items.is_empty() {
                 sink.error(
                     a.span().start,
-                    msg!(
-                        id: "jawaban multiple kosong: sebutkan minimal satu nomor pilihan",
-                        en: "the answer of a multiple question is empty: give at least one option number"
-                    ),
+                    both(|s| s.answer_multiple_question_empty_give, &[]),
                 );
                 return None;
             }
@@ -252,7 +212,7 @@ pub(super) fn answer_kind(
                         let num = i + 1;
                         sink.error(
                             item.span().start,
-                            msg!(id: "pilihan {num} disebut dua kali", en: "option {num} is listed twice"),
+                            both(|s| s.option_listed_twice, &[("num", &num)]),
                         );
                         ok = false;
                     }
@@ -269,10 +229,7 @@ pub(super) fn answer_kind(
         _ => {
             sink.error(
                 kind.at,
-                msg!(
-                    id: "`type` `{k}` tidak dikenal; pilih true_false, single, multiple atau order",
-                    en: "unknown type `{k}`; choose true_false, single, multiple or order"
-                ),
+                both(|s| s.unknown_type_choose_true_false, &[("k", &k)]),
             );
             None
         }
@@ -286,13 +243,7 @@ pub(super) fn need_answer<'t, 'i>(
     k: &str,
 ) -> Value<'t, 'i> {
     if answer.is_none() {
-        sink.error(
-            at,
-            msg!(
-                id: "kunci `answer` tidak ada di [[question]] ({k})",
-                en: "missing key `answer` in [[question]] ({k})"
-            ),
-        );
+        sink.error(at, both(|s| s.missing_key_answer_question, &[("k", &k)]));
     }
     answer
 }
@@ -304,13 +255,7 @@ pub(super) fn read_options(
     k: &str,
 ) -> Option<Vec<Text>> {
     let Some(o) = options else {
-        sink.error(
-            at,
-            msg!(
-                id: "kunci `options` tidak ada di [[question]] ({k})",
-                en: "missing key `options` in [[question]] ({k})"
-            ),
-        );
+        sink.error(at, both(|s| s.missing_key_options_question, &[("k", &k)]));
         return None;
     };
     let DeValue::Array(items) = o.get_ref() else {
@@ -354,10 +299,7 @@ pub(super) fn answer_number(
     let Some(n) = n else {
         sink.error(
             v.span().start,
-            msg!(
-                id: "jawaban harus nomor pilihan (mulai dari 1)",
-                en: "the answer must be an option number (counting from 1)"
-            ),
+            both(|s| s.answer_must_option_number_counting, &[]),
         );
         return None;
     };
@@ -365,9 +307,9 @@ pub(super) fn answer_number(
     if n < 1 || n as usize > max {
         sink.error(
             v.span().start,
-            msg!(
-                id: "jawaban {n} di luar batas: pertanyaan ini punya {max} pilihan (1–{max})",
-                en: "answer {n} is out of range: this question has {max} options (1–{max})"
+            both(
+                |s| s.answer_out_range_question_has,
+                &[("n", &n), ("max", &max)],
             ),
         );
         return None;

@@ -1,6 +1,7 @@
 //! The sources list and the safety texts.
 
 use super::*;
+use crate::core::strings::messages::both;
 
 pub fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
     let Some(doc) = parse_document(src, sink) else {
@@ -29,13 +30,7 @@ pub fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
             let k = &key.value;
-            sink.error(
-                key.at,
-                msg!(
-                    id: "kode sumber `{k}` tidak sah: pakai huruf, angka dan -",
-                    en: "source key `{k}` is not valid: use letters, digits and -"
-                ),
-            );
+            sink.error(key.at, both(|s| s.source_key_not_valid_use, &[("k", &k)]));
             continue;
         }
         unique(sink, &mut seen, &key, ("sumber", "source"));
@@ -68,10 +63,7 @@ pub fn safety(src: &str, sink: &mut Sink, known: &Known) -> Option<Safety> {
     let at = f.at();
     f.finish(sink);
     if tables.is_empty() {
-        sink.error(
-            at,
-            msg!(id: "teks keselamatan tidak punya [[section]]", en: "the safety text has no [[section]]"),
-        );
+        sink.error(at, both(|s| s.safety_text_has_no_section, &[]));
     }
     let mut seen = BTreeMap::new();
     let mut sections = Vec::new();

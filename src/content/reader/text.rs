@@ -1,6 +1,7 @@
 //! A bilingual text table and its checks.
 
 use super::*;
+use crate::core::strings::messages::both;
 
 /// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
 /// warning in a trainer's.
@@ -24,10 +25,7 @@ pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option
         if Lang::parse(c).is_none_or(|l| l.code() != c) {
             sink.error(
                 code.span().start,
-                msg!(
-                    id: "`{c}` bukan kode bahasa: pakai dua atau tiga huruf kecil seperti id, en, jv",
-                    en: "`{c}` is not a language code: use two or three lowercase letters like id, en, jv"
-                ),
+                both(|s| s.not_language_code_use_two, &[("c", &c)]),
             );
             ok = false;
             continue;
@@ -36,18 +34,13 @@ pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option
             DeValue::String(s) if s.trim().is_empty() => {
                 sink.error(
                     value.span().start,
-                    msg!(id: "teks `{key}.{c}` kosong", en: "text `{key}.{c}` is empty"),
+                    both(|s| s.text_empty, &[("key", &key), ("c", &c)]),
                 );
                 ok = false;
             }
             DeValue::String(s) => entries.push((c.to_string(), s.to_string())),
             _ => {
-                wrong_type(
-                    sink,
-                    &format!("{key}.{c}"),
-                    value,
-                    Bilingual::new("teks", "a string"),
-                );
+                wrong_type(sink, &format!("{key}.{c}"), value, Want::Text);
                 ok = false;
             }
         }
@@ -57,10 +50,7 @@ pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option
     }
     let at = v.span().start;
     if entries.is_empty() {
-        sink.error(
-            at,
-            msg!(id: "`{key}` tidak berisi teks", en: "`{key}` holds no text"),
-        );
+        sink.error(at, both(|s| s.holds_no_text, &[("key", &key)]));
         return None;
     }
     let text = Text::new(entries);

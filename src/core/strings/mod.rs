@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod keys;
+pub mod messages;
 pub mod report;
 
 /// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID` and `EN`.
@@ -20,7 +21,7 @@ use strings;
 pub use app::{Strings, tr};
 
 /// A text of a table with its `{name}` places filled in.
-pub fn fill(text: &str, values: &[(&str, impl std::fmt::Display)]) -> String {
+pub fn fill(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     values.iter().fold(text.to_string(), |t, (name, v)| {
         t.replace(&format!("{{{name}}}"), &v.to_string())
     })

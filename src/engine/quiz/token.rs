@@ -4,7 +4,7 @@
 
 use super::layout::Shown;
 use crate::content::{Bilingual, QuestionKind};
-use crate::msg;
+use crate::core::strings::messages::both;
 
 /// An answer, in the file's option numbering (0-based) so that grading does not depend on how
 /// the options were shown.
@@ -42,33 +42,21 @@ impl TokenError {
         let (last, max) = range(n);
         let example = example(n);
         match self {
-            TokenError::Empty => msg!(
-                id: "ketik jawaban (atau - untuk melewati)",
-                en: "type an answer (or - to skip)"
+            TokenError::Empty => both(|s| s.type_answer_skip, &[]),
+            TokenError::NotTrueFalse(t) => both(|s| s.not_answer_type_t_true, &[("t", &t)]),
+            TokenError::NotAnOption(t) => both(
+                |s| s.not_option_use_letters_numbers,
+                &[("t", &t), ("last", &last), ("max", &max)],
             ),
-            TokenError::NotTrueFalse(t) => msg!(
-                id: "`{t}` bukan jawaban: ketik b (benar) atau s (salah)",
-                en: "`{t}` is not an answer: type t (true) or f (false)"
+            TokenError::NoSuchOption(t) => both(
+                |s| s.there_no_option_use_letters,
+                &[("t", &t), ("last", &last), ("max", &max)],
             ),
-            TokenError::NotAnOption(t) => msg!(
-                id: "`{t}` bukan pilihan: pakai huruf a–{last} atau angka 1–{max}",
-                en: "`{t}` is not an option: use the letters a–{last} or the numbers 1–{max}"
-            ),
-            TokenError::NoSuchOption(t) => msg!(
-                id: "tidak ada pilihan `{t}`: pakai huruf a–{last} atau angka 1–{max}",
-                en: "there is no option `{t}`: use the letters a–{last} or the numbers 1–{max}"
-            ),
-            TokenError::OnlyOne => msg!(
-                id: "pilih satu saja: a–{last} atau 1–{max}",
-                en: "choose only one: a–{last} or 1–{max}"
-            ),
-            TokenError::Repeated(t) => msg!(
-                id: "`{t}` disebut dua kali: sebut setiap pilihan sekali",
-                en: "`{t}` is given twice: give each option once"
-            ),
-            TokenError::OrderIncomplete { given } => msg!(
-                id: "ada {given} dari {max} nomor: ketik semua nomor 1–{max} sesuai urutan yang benar, masing-masing sekali, misalnya {example}",
-                en: "{given} of {max} numbers given: type all the numbers 1–{max} in the right order, each once, e.g. {example}"
+            TokenError::OnlyOne => both(|s| s.choose_only_one_1, &[("last", &last), ("max", &max)]),
+            TokenError::Repeated(t) => both(|s| s.given_twice_give_each_option, &[("t", &t)]),
+            TokenError::OrderIncomplete { given } => both(
+                |s| s.numbers_given_type_all_numbers,
+                &[("given", &given), ("max", &max), ("example", &example)],
             ),
         }
     }

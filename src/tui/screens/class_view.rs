@@ -14,8 +14,7 @@ use super::member::MemberScreen;
 use super::observe::ObserveScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
-use crate::app::monitoring::monitoring;
-use crate::app::progress::prepost_from;
+use crate::app::progress::{Participant, participant};
 use crate::app::{ClassDetails, ClassRow, Profile};
 use crate::content::{Phase, Routine};
 use crate::core::Role;
@@ -118,11 +117,6 @@ impl ClassScreen {
     }
 
     fn reload(&mut self, cx: &Cx) {
-        let quiz = cx
-            .content
-            .prepost_quiz()
-            .map(|q| q.id.clone())
-            .unwrap_or_default();
         self.class = cx
             .records
             .class(&self.class.id)
@@ -135,13 +129,14 @@ impl ClassScreen {
             .unwrap_or_default()
             .into_iter()
             .map(|profile| {
-                let attempts = cx.records.attempts_of(&profile.id).unwrap_or_default();
-                let pp = prepost_from(&attempts, &quiz);
-                let m = monitoring(cx.records, cx.content, &profile.id).unwrap_or_default();
+                let Participant {
+                    result,
+                    monitoring: m,
+                } = participant(cx.records, cx.content, &profile.id);
                 Member {
                     profile,
-                    pre: pp.pre,
-                    post: pp.post,
+                    pre: result.pre,
+                    post: result.post,
                     competent: m.latest().map(|o| o.verdict.competent),
                     needs_visit: m.needs_visit(),
                     observed: m.latest().is_some(),

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::observe::{mark_label, mark_style};
-use crate::app::monitoring::{Monitoring, main_routine, monitoring};
-use crate::app::progress::prepost_from;
+use crate::app::monitoring::{Monitoring, main_routine};
+use crate::app::progress::{Participant, participant};
 use crate::app::{MilkFlow, Profile};
 use crate::core::strings::Strings;
 use crate::engine::quiz::{Score, format_change_in};
@@ -37,18 +37,11 @@ pub fn milk_word(m: MilkFlow, s: &Strings) -> &'static str {
 
 impl MemberScreen {
     pub fn load(profile: Profile, cx: &Cx) -> Self {
-        let quiz = cx
-            .content
-            .prepost_quiz()
-            .map(|q| q.id.clone())
-            .unwrap_or_default();
-        let attempts = cx.records.attempts_of(&profile.id).unwrap_or_default();
-        let pp = prepost_from(&attempts, &quiz);
-        let monitoring = monitoring(cx.records, cx.content, &profile.id).unwrap_or_default();
+        let Participant { result, monitoring } = participant(cx.records, cx.content, &profile.id);
         MemberScreen {
             profile,
-            pre: pp.pre,
-            post: pp.post,
+            pre: result.pre,
+            post: result.post,
             monitoring,
             scroll: 0,
             limit: Default::default(),

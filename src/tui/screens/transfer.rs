@@ -5,14 +5,13 @@ use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
 use crate::app::bundles::{export_to, import_from};
 use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
-use crate::tui::widgets::form::{Field, Form, Outcome};
+use crate::tui::view::View;
+use crate::tui::widgets::form::{Field, Form};
 
 const NO_YES: &[(&str, &str)] = &[("tidak", "no"), ("ya", "yes")];
 
@@ -64,67 +63,63 @@ impl TransferScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let outcome = self.form.handle(action);
+        outcome.then(|| self.submit(cx))
+    }
+
+    fn submit<'c>(&mut self, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let s = tr(cx.lang);
-        match self.form.handle(action) {
-            Outcome::Editing => Nav::Stay,
-            Outcome::Cancel => Nav::Pop,
-            Outcome::Submit => {
-                let path = self.form.value(0).trim().to_string();
-                if self.export {
-                    let pseudonymise = self.form.fields[1].choice == 1;
-                    match export_to(
-                        cx.records,
-                        &PathBuf::from(&path),
-                        None,
-                        pseudonymise,
-                        &cx.content.version,
-                    ) {
-                        Ok(n) => {
-                            *cx.toast = Some(
-                                s.export_done
-                                    .replace("{n}", &n.to_string())
-                                    .replace("{f}", &path),
-                            );
-                            Nav::Pop
-                        }
-                        Err(m) => {
-                            self.form.error = Some(m.get(cx.lang.code()).to_string());
-                            Nav::Stay
-                        }
-                    }
-                } else {
-                    let files: Vec<PathBuf> = path
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|f| !f.is_empty())
-                        .map(PathBuf::from)
-                        .collect();
-                    match import_from(cx.records, cx.content, &files, cx.lang.code()) {
-                        Ok(m) => {
-                            *cx.toast = Some(
-                                s.import_done
-                                    .replace("{a}", &m.profiles_new.to_string())
-                                    .replace("{b}", &m.profiles_linked.to_string())
-                                    .replace("{c}", &m.attempts_new.to_string())
-                                    .replace("{d}", &m.observations_new.to_string())
-                                    .replace("{e}", &m.visits_new.to_string()),
-                            );
-                            Nav::Pop
-                        }
-                        Err(problems) => {
-                            self.form.error = Some(problems.join(" · "));
-                            Nav::Stay
-                        }
-                    }
+        let path = self.form.value(0).trim().to_string();
+        if self.export {
+            let pseudonymise = self.form.fields[1].choice == 1;
+            match export_to(
+                cx.records,
+                &PathBuf::from(&path),
+                None,
+                pseudonymise,
+                &cx.content.version,
+            ) {
+                Ok(n) => {
+                    *cx.toast = Some(
+                        s.export_done
+                            .replace("{n}", &n.to_string())
+                            .replace("{f}", &path),
+                    );
+                    Nav::Pop
+                }
+                Err(m) => {
+                    self.form.error = Some(m.get(cx.lang.code()).to_string());
+                    Nav::Stay
+                }
+            }
+        } else {
+            let files: Vec<PathBuf> = path
+                .split(';')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            match import_from(cx.records, cx.content, &files, cx.lang.code()) {
+                Ok(m) => {
+                    *cx.toast = Some(
+                        s.import_done
+                            .replace("{a}", &m.profiles_new.to_string())
+                            .replace("{b}", &m.profiles_linked.to_string())
+                            .replace("{c}", &m.attempts_new.to_string())
+                            .replace("{d}", &m.observations_new.to_string())
+                            .replace("{e}", &m.visits_new.to_string()),
+                    );
+                    Nav::Pop
+                }
+                Err(problems) => {
+                    self.form.error = Some(problems.join(" · "));
+                    Nav::Stay
                 }
             }
         }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let block = panel(view.s.trainer_mode, view.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        self.form.render(inner, buf, view);
+        self.form.render_in(view.s.trainer_mode, area, buf, view);
     }
 }

@@ -13,7 +13,7 @@ use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::view::{View, panel};
-use crate::tui::widgets::form::{Field, Form, Outcome};
+use crate::tui::widgets::form::{Field, Form};
 
 const FLOW: &[(&str, &str)] = &[("ya", "yes"), ("tidak", "no"), ("ragu", "unsure")];
 const COMFORT: &[(&str, &str)] = &[
@@ -59,58 +59,57 @@ impl VisitScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let outcome = self.form.handle(action);
+        outcome.then(|| self.submit(cx))
+    }
+
+    fn submit<'c>(&mut self, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let s = tr(cx.lang);
-        match self.form.handle(action) {
-            Outcome::Editing => Nav::Stay,
-            Outcome::Cancel => Nav::Pop,
-            Outcome::Submit => {
-                let Some(date) = parse_date(self.form.value(0)) else {
-                    self.form.error = Some(s.date_invalid.to_string());
-                    self.form.focus = 0;
+        let Some(date) = parse_date(self.form.value(0)) else {
+            self.form.error = Some(s.date_invalid.to_string());
+            self.form.focus = 0;
+            return Nav::Stay;
+        };
+        // Nothing is saved that nobody chose.
+        for (i, missing) in [(1, s.visit_choose_flow), (2, s.visit_choose_comfort)] {
+            if !self.form.fields[i].chosen {
+                self.form.error = Some(missing.to_string());
+                self.form.focus = i;
+                return Nav::Stay;
+            }
+        }
+        let massages = match self.form.value(3).trim() {
+            "" => None,
+            v => match v.parse::<u32>() {
+                Ok(n) if n <= 24 => Some(n),
+                _ => {
+                    self.form.error = Some(s.massages_invalid.to_string());
+                    self.form.focus = 3;
                     return Nav::Stay;
-                };
-                // Nothing is saved that nobody chose.
-                for (i, missing) in [(1, s.visit_choose_flow), (2, s.visit_choose_comfort)] {
-                    if !self.form.fields[i].chosen {
-                        self.form.error = Some(missing.to_string());
-                        self.form.focus = i;
-                        return Nav::Stay;
-                    }
                 }
-                let massages = match self.form.value(3).trim() {
-                    "" => None,
-                    v => match v.parse::<u32>() {
-                        Ok(n) if n <= 24 => Some(n),
-                        _ => {
-                            self.form.error = Some(s.massages_invalid.to_string());
-                            self.form.focus = 3;
-                            return Nav::Stay;
-                        }
-                    },
-                };
-                let milk_flow = [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure]
-                    [self.form.fields[1].choice.min(2)];
-                let notes = self.form.value(4).trim().to_string();
-                let visit = NewVisit {
-                    profile_id: &self.profile.id,
-                    class_id: self.class_id.as_deref(),
-                    visited_on: &date,
-                    milk_flow,
-                    comfort: self.form.fields[2].choice.min(4) as u8 + 1,
-                    massages_per_day: massages,
-                    notes: Some(notes.as_str()),
-                    mode: "app",
-                };
-                match cx.records.add_visit(&visit) {
-                    Ok(_) => {
-                        *cx.toast = Some(s.visit_saved.replace("{n}", &self.profile.name));
-                        Nav::Pop
-                    }
-                    Err(e) => {
-                        self.form.error = Some(e.message().get(cx.lang.code()).to_string());
-                        Nav::Stay
-                    }
-                }
+            },
+        };
+        let milk_flow =
+            [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure][self.form.fields[1].choice.min(2)];
+        let notes = self.form.value(4).trim().to_string();
+        let visit = NewVisit {
+            profile_id: &self.profile.id,
+            class_id: self.class_id.as_deref(),
+            visited_on: &date,
+            milk_flow,
+            comfort: self.form.fields[2].choice.min(4) as u8 + 1,
+            massages_per_day: massages,
+            notes: Some(notes.as_str()),
+            mode: "app",
+        };
+        match cx.records.add_visit(&visit) {
+            Ok(_) => {
+                *cx.toast = Some(s.visit_saved.replace("{n}", &self.profile.name));
+                Nav::Pop
+            }
+            Err(e) => {
+                self.form.error = Some(e.message().get(cx.lang.code()).to_string());
+                Nav::Stay
             }
         }
     }

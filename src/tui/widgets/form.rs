@@ -74,7 +74,30 @@ pub enum Outcome {
     Cancel,
 }
 
+impl Outcome {
+    /// Where the screen goes: nowhere while editing, back on Esc, `submit` on Enter.
+    pub fn then<'c>(
+        self,
+        submit: impl FnOnce() -> crate::tui::app::Nav<'c>,
+    ) -> crate::tui::app::Nav<'c> {
+        use crate::tui::app::Nav;
+        match self {
+            Outcome::Editing => Nav::Stay,
+            Outcome::Cancel => Nav::Pop,
+            Outcome::Submit => submit(),
+        }
+    }
+}
+
 impl Form {
+    /// Draws the form inside a panel titled `title`.
+    pub fn render_in(&self, title: &str, area: Rect, buf: &mut Buffer, view: &View) {
+        let block = crate::tui::view::panel(title, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.render(inner, buf, view);
+    }
+
     pub fn new(title: (&'static str, &'static str), fields: Vec<Field>) -> Self {
         Form {
             title,

@@ -34,36 +34,32 @@ impl ClassFormScreen {
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        match self.form.handle(action) {
-            Outcome::Editing => Nav::Stay,
-            Outcome::Cancel => Nav::Pop,
-            Outcome::Submit => {
-                let opt = |i: usize| Some(self.form.value(i).to_string());
-                let d = ClassDetails {
-                    name: self.form.value(0).to_string(),
-                    place: opt(1),
-                    starts: opt(2),
-                    ends: opt(3),
-                    trainer: opt(4),
-                };
-                match cx.records.save_class(self.id.as_deref(), &d) {
-                    Ok(c) if self.id.is_none() => {
-                        Nav::Replace(Screen::Class(Box::new(ClassScreen::load(c, cx))))
-                    }
-                    Ok(_) => Nav::Pop,
-                    Err(e) => {
-                        self.form.error = Some(e.message().get(cx.lang.code()).to_string());
-                        Nav::Stay
-                    }
-                }
+        let outcome = self.form.handle(action);
+        outcome.then(|| self.submit(cx))
+    }
+
+    fn submit<'c>(&mut self, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let opt = |i: usize| Some(self.form.value(i).to_string());
+        let d = ClassDetails {
+            name: self.form.value(0).to_string(),
+            place: opt(1),
+            starts: opt(2),
+            ends: opt(3),
+            trainer: opt(4),
+        };
+        match cx.records.save_class(self.id.as_deref(), &d) {
+            Ok(c) if self.id.is_none() => {
+                Nav::Replace(Screen::Class(Box::new(ClassScreen::load(c, cx))))
+            }
+            Ok(_) => Nav::Pop,
+            Err(e) => {
+                self.form.error = Some(e.message().get(cx.lang.code()).to_string());
+                Nav::Stay
             }
         }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let block = panel(view.s.trainer_mode, view.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        self.form.render(inner, buf, view);
+        self.form.render_in(view.s.trainer_mode, area, buf, view);
     }
 }
