@@ -532,6 +532,12 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     key(&mut a, Enter);
     assert!(matches!(a.top(), Screen::Member(_)));
     snap(&mut a, "participant_progress");
+    // Esc goes back to the class, as Enter does.
+    key(&mut a, Esc);
+    assert!(
+        matches!(a.top(), Screen::Class(_)),
+        "Esc leaves the progress screen"
+    );
 }
 
 #[test]

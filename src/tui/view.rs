@@ -241,6 +241,14 @@ pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
+/// Draws a titled panel over `area` and returns the area inside it.
+pub fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
+    let block = panel(title, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// A list row: `▸ text` when selected (the marker works without colour), `  text` otherwise.
 pub fn row<'a>(selected: bool, spans: Vec<Span<'a>>, theme: &Theme) -> Line<'a> {
     let mut out = vec![Span::raw(if selected { "▸ " } else { "  " })];

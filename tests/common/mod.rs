@@ -105,7 +105,11 @@ impl Screen {
                 self.pump(Duration::from_millis(100));
                 return st.success();
             }
-            assert!(Instant::now() < deadline, "pijat did not quit");
+            assert!(
+                Instant::now() < deadline,
+                "pijat did not quit; the screen:\n{}",
+                self.text()
+            );
             self.pump(Duration::from_millis(50));
         }
     }

@@ -11,32 +11,20 @@ pub const EXACT_MAX: usize = 25;
 /// those ranks (doubled, so a tie's half ranks stay whole numbers). With ties this is the exact
 /// conditional p that a permutation test gives; without ties, the classic exact table.
 pub fn wilcoxon_exact(diffs: &[f64]) -> Figure {
-    let mut nz: Vec<f64> = diffs.iter().copied().filter(|d| *d != 0.0).collect();
-    if nz.is_empty() {
-        return Err(Undefined::AllZero);
-    }
-    if nz.len() > EXACT_MAX {
+    let ranked = super::stats::signed_ranks(diffs)?;
+    if ranked.len() > EXACT_MAX {
         return Err(Undefined::TooMany);
     }
-    nz.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
-    let n = nz.len();
-    // Doubled average ranks: a tie over places i..=j (from 0) has rank (i + j)/2 + 1.
-    let mut ranks = vec![0usize; n];
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j + 1 < n && nz[j + 1].abs() == nz[i].abs() {
-            j += 1;
-        }
-        for r in ranks.iter_mut().take(j + 1).skip(i) {
-            *r = i + j + 2;
-        }
-        i = j + 1;
-    }
-    let observed: usize = nz
+    // Doubled average ranks, so a tie's half ranks stay whole numbers.
+    let n = ranked.len();
+    let ranks: Vec<usize> = ranked
+        .iter()
+        .map(|(_, r)| (r * 2.0).round() as usize)
+        .collect();
+    let observed: usize = ranked
         .iter()
         .zip(&ranks)
-        .filter(|(d, _)| **d > 0.0)
+        .filter(|((d, _), _)| *d > 0.0)
         .map(|(_, r)| r)
         .sum();
     let total: usize = ranks.iter().sum();

@@ -3,6 +3,7 @@
 //! NaN, with a reason the renderers show.
 
 use statrs::distribution::{Binomial, ContinuousCDF, DiscreteCDF, Normal, StudentsT};
+use statrs::statistics::{Data, OrderStatistics, RankTieBreaker};
 
 /// Why a figure is missing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,36 +93,35 @@ pub fn t_interval(xs: &[f64]) -> Result<(f64, f64), Undefined> {
     Ok((m - half, m + half))
 }
 
+/// The non-zero differences with the average rank of their size (ties share one), by statrs.
+pub fn signed_ranks(diffs: &[f64]) -> Result<Vec<(f64, f64)>, Undefined> {
+    let nz: Vec<f64> = diffs.iter().copied().filter(|d| *d != 0.0).collect();
+    if nz.is_empty() {
+        return Err(Undefined::AllZero);
+    }
+    let mut sizes = Data::new(nz.iter().map(|d| d.abs()).collect::<Vec<f64>>());
+    let ranks = sizes.ranks(RankTieBreaker::Average);
+    Ok(nz.into_iter().zip(ranks).collect())
+}
+
 /// Wilcoxon signed-rank test as SPSS reports it: zero differences dropped, average ranks for
 /// ties, tie-corrected variance, normal approximation without continuity correction. `z` is
 /// computed from the smaller rank sum (so it is ≤ 0, like SPSS's and scipy's).
 pub fn wilcoxon(diffs: &[f64]) -> (Figure, Figure) {
-    let mut nz: Vec<f64> = diffs.iter().copied().filter(|d| *d != 0.0).collect();
-    if nz.is_empty() {
-        return (Err(Undefined::AllZero), Err(Undefined::AllZero));
+    let ranked = match signed_ranks(diffs) {
+        Ok(r) => r,
+        Err(e) => return (Err(e), Err(e)),
+    };
+    let n = ranked.len();
+    // Tied differences share one average rank: each group of t adds t³ − t.
+    let mut group_sizes: std::collections::BTreeMap<u64, f64> = std::collections::BTreeMap::new();
+    for (_, r) in &ranked {
+        *group_sizes.entry((r * 2.0).round() as u64).or_default() += 1.0;
     }
-    nz.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
-    let n = nz.len();
-    let mut ranks = vec![0.0; n];
-    let mut tie_term = 0.0;
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j + 1 < n && nz[j + 1].abs() == nz[i].abs() {
-            j += 1;
-        }
-        let avg = (i + j) as f64 / 2.0 + 1.0;
-        for r in ranks.iter_mut().take(j + 1).skip(i) {
-            *r = avg;
-        }
-        let t = (j - i + 1) as f64;
-        tie_term += t * t * t - t;
-        i = j + 1;
-    }
-    let plus: f64 = nz
+    let tie_term: f64 = group_sizes.values().map(|t| t * t * t - t).sum();
+    let plus: f64 = ranked
         .iter()
-        .zip(&ranks)
-        .filter(|(d, _)| **d > 0.0)
+        .filter(|(d, _)| *d > 0.0)
         .map(|(_, r)| r)
         .sum();
     let total = n as f64 * (n as f64 + 1.0) / 2.0;

@@ -22,7 +22,7 @@ use crate::core::strings::tr;
 use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, row, scroll_for};
 use crate::tui::widgets::form::{Field, Form, Outcome};
 
 mod draw;

@@ -15,7 +15,7 @@ use crate::core::strings::tr;
 use crate::engine::quiz::{Layout as QuizLayout, parse_token};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, framed};
 
 pub struct GridRow {
     pub profile: Profile,
@@ -291,9 +291,7 @@ impl<'c> GridScreen<'c> {
         let s = view.s;
         let label = s.phase(self.phase);
         let title = format!("{} · {} · {label}", self.class.name, s.answer_sheets);
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let [table, foot] =
             Layout::vertical([Constraint::Min(2), Constraint::Length(2)]).areas(inner);
         let n = self.paper.shown.len();

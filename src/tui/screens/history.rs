@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::monitoring::{Observed, main_routine, monitoring};
 use crate::app::progress::score_of;
@@ -11,7 +10,7 @@ use crate::app::{AttemptRow, PracticeRun};
 use crate::core::local_date;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::view::{View, framed, render_scrolled};
 
 #[derive(Default)]
 pub struct HistoryScreen {
@@ -61,9 +60,7 @@ impl HistoryScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let block = panel(s.item_history, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.item_history, area, buf, th);
         let mut lines = vec![Line::from(Span::styled(s.tests_heading, th.title))];
         if self.attempts.is_empty() {
             lines.push(Line::from(Span::styled(format!("  {}", s.not_yet), th.dim)));

@@ -12,7 +12,7 @@ use crate::content::Phase;
 use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row};
+use crate::tui::view::{View, framed, row};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -183,9 +183,7 @@ impl HomeScreen {
         let s = view.s;
         let th = view.theme;
         let st = &self.stats;
-        let block = panel(s.home_title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.home_title, area, buf, th);
         let [list, next] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(inner);
         let done = |d: bool| {

@@ -18,7 +18,7 @@ use crate::content::{Phase, Quiz};
 use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, framed, row, scroll_for};
 
 pub struct HotSeatScreen<'c> {
     pub class: ClassRow,
@@ -169,9 +169,7 @@ impl<'c> HotSeatScreen<'c> {
         let s = view.s;
         let label = s.phase(self.phase);
         let title = format!("{} · {label}", self.class.name);
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let order = self.order();
         let head = match order.get(self.selected) {
             Some(p) if self.confirm_skip.as_deref() == Some(p.id.as_str()) => vec![Line::from(
@@ -259,9 +257,7 @@ impl HandBackScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let block = panel(s.thank_you_title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.thank_you_title, area, buf, th);
         let mut lines = vec![
             Line::default(),
             Line::from(Span::styled(

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::content::{Figure, Module};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, framed, panel};
 use crate::tui::widgets::chart::{MAX_REMOVALS, MIN_REMOVALS, SupplyChart};
 use crate::tui::widgets::figure::FigureView;
 use crate::tui::widgets::prose;
@@ -211,9 +211,7 @@ impl<'c> LessonScreen<'c> {
             self.page + 1,
             self.module.pages.len()
         );
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let (text_area, fig_area, place) = self.areas(inner, self.figure_size(th, view.lang));
         let lines = self.lines(wrap_width(text_area), view, place);
         let max_scroll = lines.len().saturating_sub(text_area.height as usize);

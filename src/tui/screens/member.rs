@@ -4,7 +4,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use super::observe::{mark_label, mark_style};
 use crate::app::monitoring::{Monitoring, main_routine};
@@ -14,7 +13,7 @@ use crate::core::strings::Strings;
 use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::view::{View, framed, render_scrolled};
 use crate::tui::widgets::prose::wrap;
 
 pub struct MemberScreen {
@@ -60,9 +59,7 @@ impl MemberScreen {
         let th = view.theme;
         let s = view.s;
         let title = s.progress_title.replace("{n}", &self.profile.name);
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let pct = |x: Option<Score>| {
             x.map_or("–".to_string(), |s| {
                 format!("{}%", s.display_in(view.lang))

@@ -46,6 +46,13 @@ pub fn read_only<'c>(
     Nav::Stay
 }
 
+/// A screen that is one form: typing, Tab between fields, Enter saves, Esc cancels.
+pub trait FormScreen {
+    fn context(&self) -> Context {
+        Context::Form
+    }
+}
+
 pub enum Screen<'c> {
     Profiles(profiles::ProfilesScreen),
     Home(home::HomeScreen),

@@ -11,7 +11,7 @@ use super::Screen;
 use super::lesson::LessonScreen;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, framed, row, scroll_for};
 
 #[derive(Default)]
 pub struct ModulesScreen {
@@ -48,9 +48,7 @@ impl ModulesScreen {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let block = panel(view.s.modules_title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(view.s.modules_title, area, buf, th);
         let mut lines: Vec<Line> = Vec::new();
         let mut selected_line = 0;
         for (i, m) in view.content.modules.iter().enumerate() {

@@ -18,7 +18,7 @@ use crate::engine::checklist::{Mark, Verdict, verdict};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{View, panel, render_scrolled, scroll_for};
+use crate::tui::view::{View, render_scrolled, scroll_for};
 use crate::tui::widgets::form::{Field, Form, Outcome};
 use crate::tui::widgets::prose::wrap;
 

@@ -14,7 +14,7 @@ use crate::app::{PinCheck, RecoverCheck, valid_pin};
 use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, framed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -188,9 +188,7 @@ impl PinScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let s = view.s;
         let th = view.theme;
-        let block = panel(s.trainer_mode, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.trainer_mode, area, buf, th);
         let mut lines = match &self.step {
             Step::Recovery { code } => vec![
                 Line::from(Span::styled(s.recovery_title, th.title)),

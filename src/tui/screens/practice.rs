@@ -15,7 +15,7 @@ use crate::core::strings::tr;
 use crate::engine::practice::{Event, Practice, State};
 use crate::tui::app::{Confirm, Cx, Effect, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, render_scrolled, row, scroll_for};
+use crate::tui::view::{View, render_scrolled, row, scroll_for};
 use crate::tui::widgets::countdown::{Countdown, PacingCircle, mmss};
 use crate::tui::widgets::figure::FigureView;
 use crate::tui::widgets::prose;

@@ -13,7 +13,7 @@ use crate::core::strings::tr;
 use crate::core::{Role, clean_name};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, row, scroll_for};
 
 mod draw;
 

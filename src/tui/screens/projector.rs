@@ -20,7 +20,7 @@ use crate::core::strings::tr;
 use crate::engine::quiz::Layout as QuizLayout;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::{View, framed};
 
 pub struct ProjectorScreen<'c> {
     pub class: ClassRow,
@@ -162,9 +162,7 @@ impl<'c> ProjectorScreen<'c> {
             self.quiz.title.get(view.lang),
             (self.index + 1).min(n)
         );
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         if self.index >= n {
             let lines = vec![
                 Line::default(),

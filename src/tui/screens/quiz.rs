@@ -13,7 +13,7 @@ use crate::core::strings::tr;
 use crate::engine::quiz::{Feedback, Response, Shown, answer_text};
 use crate::tui::app::{Confirm, Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::view::View;
 use crate::tui::widgets::prose;
 
 mod draw;

@@ -12,7 +12,7 @@ use crate::content::{Phase, Quiz};
 use crate::engine::quiz::Score;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, framed, row, scroll_for};
 
 #[derive(Default)]
 pub struct QuizListScreen {
@@ -64,9 +64,7 @@ impl QuizListScreen {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let block = panel(view.s.item_selfcheck, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(view.s.item_selfcheck, area, buf, th);
         let lines: Vec<Line> = practice_quizzes(&view.content.quizzes)
             .iter()
             .enumerate()

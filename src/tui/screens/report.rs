@@ -15,7 +15,7 @@ use crate::engine::report::{build, render};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
 use crate::tui::theme::Theme;
-use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::view::{View, framed, render_scrolled};
 
 pub struct ReportScreen<'c> {
     pub class: ClassRow,
@@ -148,9 +148,7 @@ impl<'c> ReportScreen<'c> {
         let th = view.theme;
         let s = view.s;
         let title = format!("{} · {}", self.class.name, s.results_title);
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let [tabs, body] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
         let names = [s.report_summary, s.report_participants, s.report_items];

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::app::QuizRun;
 use crate::app::progress::prepost;
@@ -16,7 +15,7 @@ use crate::engine::quiz::{
 };
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::view::{View, framed, render_scrolled};
 use crate::tui::widgets::prose;
 
 pub struct ResultsScreen<'c> {
@@ -208,9 +207,7 @@ impl<'c> ResultsScreen<'c> {
             view.s.results_title,
             self.quiz.title.get(view.lang)
         );
-        let block = panel(&title, view.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, view.theme);
         let lines = self.lines(inner.width as usize, view);
         self.limit
             .set(render_scrolled(lines, self.scroll, inner, buf));

@@ -5,14 +5,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
 
 use crate::app::sheets::paper_layout;
 use crate::content::Quiz;
 use crate::engine::quiz::answer_text;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, render_scrolled};
+use crate::tui::view::{View, framed, render_scrolled};
 use crate::tui::widgets::prose;
 
 pub struct ReviewScreen<'c> {
@@ -69,9 +68,7 @@ impl<'c> ReviewScreen<'c> {
             view.s.review_title,
             self.quiz.title.get(view.lang)
         );
-        let block = panel(&title, view.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, view.theme);
         // One column short: the last one holds the "more below" mark.
         let lines = self.lines(view, usize::from(inner.width.saturating_sub(1).max(10)));
         let max = render_scrolled(lines, self.scroll, inner, buf);

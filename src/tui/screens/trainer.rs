@@ -10,7 +10,7 @@ use super::class_view::{ClassScreen, details_form};
 use crate::app::ClassRow;
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel, row, scroll_for};
+use crate::tui::view::{View, framed, row, scroll_for};
 
 pub struct TrainerScreen {
     pub classes: Vec<(ClassRow, usize)>,
@@ -98,9 +98,7 @@ impl TrainerScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let block = panel(s.trainer_mode, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.trainer_mode, area, buf, th);
         let [intro, list] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
         Paragraph::new(s.trainer_intro)

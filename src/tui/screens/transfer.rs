@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use crate::app::bundles::{export_to, import_from};
 use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::Action;
 use crate::tui::view::View;
 use crate::tui::widgets::form::{Field, Form};
 
@@ -56,10 +56,6 @@ impl TransferScreen {
             export: false,
             form,
         }
-    }
-
-    pub fn context(&self) -> Context {
-        Context::Form
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
@@ -123,3 +119,5 @@ impl TransferScreen {
         self.form.render_in(view.s.trainer_mode, area, buf, view);
     }
 }
+
+impl super::FormScreen for TransferScreen {}

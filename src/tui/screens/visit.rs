@@ -11,8 +11,8 @@ use crate::app::monitoring::parse_date;
 use crate::app::{MilkFlow, NewVisit, Profile};
 use crate::core::strings::tr;
 use crate::tui::app::{Cx, Nav};
-use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, panel};
+use crate::tui::keys::Action;
+use crate::tui::view::{View, framed};
 use crate::tui::widgets::form::{Field, Form};
 
 const FLOW: &[(&str, &str)] = &[("ya", "yes"), ("tidak", "no"), ("ragu", "unsure")];
@@ -52,10 +52,6 @@ impl VisitScreen {
                 ],
             ),
         }
-    }
-
-    pub fn context(&self) -> Context {
-        Context::Form
     }
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
@@ -116,9 +112,7 @@ impl VisitScreen {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let block = panel(view.s.trainer_mode, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(view.s.trainer_mode, area, buf, th);
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
         Paragraph::new(Line::from(Span::styled(
@@ -129,3 +123,5 @@ impl VisitScreen {
         self.form.render(body, buf, view);
     }
 }
+
+impl super::FormScreen for VisitScreen {}

@@ -1,15 +1,14 @@
 //! Drawing the class: its details, the participants with their tests and monitoring, and the keys.
 
 use super::*;
+use crate::tui::view::framed;
 
 impl ClassScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
         let c = &self.class;
-        let block = panel(&c.name, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&c.name, area, buf, th);
         match &self.mode {
             Mode::Participant { form, .. } => return form.render(inner, buf, view),
             Mode::ChoosePhase { selected, purpose } => {

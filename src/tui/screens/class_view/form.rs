@@ -29,10 +29,6 @@ pub struct ClassFormScreen {
 }
 
 impl ClassFormScreen {
-    pub fn context(&self) -> Context {
-        Context::Form
-    }
-
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let outcome = self.form.handle(action);
         outcome.then(|| self.submit(cx))
@@ -63,3 +59,5 @@ impl ClassFormScreen {
         self.form.render_in(view.s.trainer_mode, area, buf, view);
     }
 }
+
+impl crate::tui::screens::FormScreen for ClassFormScreen {}

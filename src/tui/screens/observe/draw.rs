@@ -1,6 +1,7 @@
 //! Drawing the observation: the step being watched with its timer and mark, the checklist, the verdict.
 
 use super::*;
+use crate::tui::view::framed;
 
 impl ObserveScreen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -14,9 +15,7 @@ impl ObserveScreen<'_> {
             ),
             _ => s.trainer_mode.to_string(),
         };
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         match &self.stage {
             Stage::Setup(form) => {
                 let [head, body] =

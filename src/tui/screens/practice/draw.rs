@@ -1,6 +1,7 @@
 //! Drawing the practice: the routine list, the safety page, a running step, the self-check and the summary.
 
 use super::*;
+use crate::tui::view::framed;
 
 impl PracticeScreen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -16,9 +17,7 @@ impl PracticeScreen<'_> {
     }
 
     pub(super) fn render_choose(&self, selected: usize, area: Rect, buf: &mut Buffer, view: &View) {
-        let block = panel(view.s.item_practice, view.theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(view.s.item_practice, area, buf, view.theme);
         let lines: Vec<Line> = self
             .routines
             .iter()
@@ -37,9 +36,7 @@ impl PracticeScreen<'_> {
     pub(super) fn render_safety(&self, scroll: usize, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let safety = &view.content.safety;
-        let block = panel(safety.title.get(view.lang), th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(safety.title.get(view.lang), area, buf, th);
         // The way on is always in sight, whatever the scroll.
         let [text, ack] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
@@ -83,9 +80,7 @@ impl PracticeScreen<'_> {
             self.routine.steps.len(),
             self.routine.title.get(view.lang)
         );
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let [head, main, gauges] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
@@ -242,20 +237,15 @@ impl PracticeScreen<'_> {
         view: &View,
     ) {
         let th = view.theme;
-        let block = panel(view.s.self_check_title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(view.s.self_check_title, area, buf, th);
         let [intro, list] =
             Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
         Paragraph::new(view.s.self_check_intro)
             .wrap(Wrap { trim: true })
             .style(th.dim)
             .render(intro, buf);
-        let lines: Vec<Line> = self
-            .routine
-            .steps
-            .iter()
-            .enumerate()
+        let steps = self.routine.steps.iter().enumerate();
+        let lines: Vec<Line> = steps
             .map(|(i, step)| {
                 let mark = if marks[i] {
                     Span::styled("[✓] ", th.correct)
@@ -282,9 +272,7 @@ impl PracticeScreen<'_> {
     pub(super) fn render_summary(&self, scroll: usize, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let block = panel(s.practice_done_title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(s.practice_done_title, area, buf, th);
         let speed = self.engine.as_ref().map_or(1.0, Practice::speed);
         // Every time here is real time: what the steps took on the clock, as in the history.
         let total: Duration = self.spent.iter().sum();

@@ -1,6 +1,7 @@
 //! Drawing the start: the welcome, the trainees' names, the new-trainee and code steps.
 
 use super::*;
+use crate::tui::view::framed;
 
 impl ProfilesScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -11,9 +12,7 @@ impl ProfilesScreen {
         } else {
             s.who_is_practising
         };
-        let block = panel(title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(title, area, buf, th);
         // The welcome says what pijat is in both languages, or only in the chosen one when the
         // window is small, so the choices below always show.
         let both = inner.height >= 14;

@@ -1,6 +1,7 @@
 //! Drawing a question: the prompt, the options as they were laid out, and the progress; and the question as it is read aloud.
 
 use super::*;
+use crate::tui::view::framed;
 
 impl QuizScreen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -15,9 +16,7 @@ impl QuizScreen<'_> {
                 self.run.quiz.title.get(view.lang)
             ),
         };
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = framed(&title, area, buf, th);
         let done = self.run.answered();
         let total = self.run.total();
         let [progress, body, msg] = Layout::vertical([
