@@ -2,6 +2,7 @@
 //! still has to take what; adding, renaming and removing participants; starting a group test or
 //! typing in paper sheets. Also the class details form.
 
+use crate::core::strings::app::{EN, ID};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,10 +31,10 @@ mod form;
 pub use form::*;
 
 const ROLES: &[(&str, &str)] = &[
-    ("ayah", "father"),
-    ("kader", "cadre"),
-    ("bidan", "midwife"),
-    ("lainnya", "other"),
+    (ID.father, EN.father),
+    (ID.cadre, EN.cadre),
+    (ID.midwife, EN.midwife),
+    (ID.other, EN.other),
 ];
 
 /// A participant, their tests and where their monitoring stands.
@@ -92,13 +93,16 @@ fn participant_form(p: Option<&Profile>) -> Form {
     });
     Form::new(
         if p.is_some() {
-            ("Ubah peserta", "Edit participant")
+            (ID.edit_participant, EN.edit_participant)
         } else {
-            ("Tambah peserta", "Add a participant")
+            (ID.add_participant, EN.add_participant)
         },
         vec![
-            Field::text(("Nama", "Name"), p.map_or("", |p| p.name.as_str())),
-            Field::choice(("Peran", "Role"), ROLES, role),
+            Field::text(
+                (ID.name_col, EN.name_col),
+                p.map_or("", |p| p.name.as_str()),
+            ),
+            Field::choice((ID.role_col, EN.role_col), ROLES, role),
         ],
     )
 }

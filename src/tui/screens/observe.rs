@@ -2,6 +2,7 @@
 //! each mark, note and step time saved the moment it is made; then the verdict with the steps to
 //! coach. Trainer mode only (behind the PIN).
 
+use crate::core::strings::app::{EN, ID};
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
@@ -111,10 +112,10 @@ impl<'c> ObserveScreen<'c> {
             profile,
             class_id,
             stage: Stage::Setup(Box::new(Form::new(
-                ("Mulai pengamatan", "Start the observation"),
+                (ID.start_observation, EN.start_observation),
                 vec![
-                    Field::text(("Pengamat", "Observer"), observer),
-                    Field::text(("Tanggal", "Date"), &today()),
+                    Field::text((ID.observer, EN.observer), observer),
+                    Field::text((ID.date, EN.date), &today()),
                 ],
             ))),
             id: None,

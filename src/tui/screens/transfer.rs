@@ -1,6 +1,7 @@
 //! Moving results between laptops from trainer mode: export everything to a bundle file (on a
 //! USB stick, say), or import bundles from other laptops.
 
+use crate::core::strings::app::{EN, ID};
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
@@ -13,7 +14,7 @@ use crate::tui::keys::Action;
 use crate::tui::view::View;
 use crate::tui::widgets::form::{Field, Form};
 
-const NO_YES: &[(&str, &str)] = &[("tidak", "no"), ("ya", "yes")];
+const NO_YES: &[(&str, &str)] = &[(ID.milk_no, EN.milk_no), (ID.milk_yes, EN.milk_yes)];
 
 pub struct TransferScreen {
     pub export: bool,
@@ -31,14 +32,10 @@ fn default_export_path() -> String {
 impl TransferScreen {
     pub fn export() -> Self {
         let form = Form::new(
-            ("Ekspor ke berkas", "Export to a file"),
+            (ID.export_file, EN.export_file),
             vec![
-                Field::text(("Berkas", "File"), &default_export_path()),
-                Field::choice(
-                    ("Ganti nama dengan kode", "Replace names with codes"),
-                    NO_YES,
-                    0,
-                ),
+                Field::text((ID.file, EN.file), &default_export_path()),
+                Field::choice((ID.replace_names_codes, EN.replace_names_codes), NO_YES, 0),
             ],
         );
         TransferScreen { export: true, form }
@@ -50,7 +47,7 @@ impl TransferScreen {
                 "Impor dari berkas (bisa beberapa, pisahkan dengan ;)",
                 "Import from files (several: separate with ;)",
             ),
-            vec![Field::text(("Berkas", "File"), "")],
+            vec![Field::text((ID.file, EN.file), "")],
         );
         TransferScreen {
             export: false,

@@ -1,6 +1,7 @@
 //! A follow-up home visit typed in by the cadre: date, whether milk flowed after the massage, the
 //! mother's comfort, massages a day and notes. Health data: trainer mode only.
 
+use crate::core::strings::app::{EN, ID};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,13 +16,17 @@ use crate::tui::keys::Action;
 use crate::tui::view::{View, framed};
 use crate::tui::widgets::form::{Field, Form};
 
-const FLOW: &[(&str, &str)] = &[("ya", "yes"), ("tidak", "no"), ("ragu", "unsure")];
+const FLOW: &[(&str, &str)] = &[
+    (ID.milk_yes, EN.milk_yes),
+    (ID.milk_no, EN.milk_no),
+    (ID.milk_unsure, EN.milk_unsure),
+];
 const COMFORT: &[(&str, &str)] = &[
-    ("1 sangat tidak nyaman", "1 very uncomfortable"),
+    (ID.label_1_very_uncomfortable, EN.label_1_very_uncomfortable),
     ("2", "2"),
     ("3", "3"),
     ("4", "4"),
-    ("5 sangat nyaman", "5 very comfortable"),
+    (ID.label_5_very_comfortable, EN.label_5_very_comfortable),
 ];
 
 pub struct VisitScreen {
@@ -36,9 +41,9 @@ impl VisitScreen {
             profile,
             class_id,
             form: Form::new(
-                ("Catat kunjungan rumah", "Record a home visit"),
+                (ID.record_home_visit, EN.record_home_visit),
                 vec![
-                    Field::text(("Tanggal", "Date"), &today()),
+                    Field::text((ID.date, EN.date), &today()),
                     Field::unchosen(
                         (
                             "ASI mengalir setelah pijat",
@@ -46,9 +51,9 @@ impl VisitScreen {
                         ),
                         FLOW,
                     ),
-                    Field::unchosen(("Kenyamanan ibu", "Mother's comfort"), COMFORT),
-                    Field::text(("Pijat per hari", "Massages a day"), ""),
-                    Field::text(("Catatan", "Notes"), ""),
+                    Field::unchosen((ID.mother_comfort, EN.mother_comfort), COMFORT),
+                    Field::text((ID.massages_day, EN.massages_day), ""),
+                    Field::text((ID.notes, EN.notes), ""),
                 ],
             ),
         }

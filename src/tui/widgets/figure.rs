@@ -1,5 +1,6 @@
 //! Draws a content figure with its named regions highlighted, and a legend in words.
 
+use crate::core::strings::app::{EN, ID};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -131,8 +132,8 @@ pub fn caption(figure: Figure, lang: &Lang) -> &'static str {
             "Refleks prolaktin dan oksitosin",
             "The prolactin and oxytocin reflexes",
         ),
-        Figure::Breast => ("Di dalam payudara", "Inside the breast"),
-        Figure::SupplyDemand => ("Penawaran dan permintaan", "Supply and demand"),
+        Figure::Breast => (ID.inside_breast, EN.inside_breast),
+        Figure::SupplyDemand => (ID.supply_demand, EN.supply_demand),
     };
     if lang.is_en() { en } else { id }
 }

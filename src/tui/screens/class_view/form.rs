@@ -1,23 +1,21 @@
 //! The form for a new class or its details (name, place, dates, trainer).
 
 use super::*;
+use crate::core::strings::app::{EN, ID};
 
 pub fn details_form(c: Option<&ClassRow>) -> Form {
     let v = |f: Option<&Option<String>>| f.and_then(|x| x.clone()).unwrap_or_default();
     Form::new(
-        ("Data kelas", "Class details"),
+        (ID.class_details, EN.class_details),
         vec![
             Field::text(
-                ("Nama kelas", "Class name"),
+                (ID.class_name, EN.class_name),
                 c.map_or("", |c| c.name.as_str()),
             ),
-            Field::text(("Tempat", "Place"), &v(c.map(|c| &c.place))),
-            Field::text(
-                ("Mulai (tanggal)", "Starts (date)"),
-                &v(c.map(|c| &c.starts)),
-            ),
-            Field::text(("Selesai (tanggal)", "Ends (date)"), &v(c.map(|c| &c.ends))),
-            Field::text(("Pelatih", "Trainer"), &v(c.map(|c| &c.trainer))),
+            Field::text((ID.place, EN.place), &v(c.map(|c| &c.place))),
+            Field::text((ID.starts_date, EN.starts_date), &v(c.map(|c| &c.starts))),
+            Field::text((ID.ends_date, EN.ends_date), &v(c.map(|c| &c.ends))),
+            Field::text((ID.trainer, EN.trainer), &v(c.map(|c| &c.trainer))),
         ],
     )
 }
