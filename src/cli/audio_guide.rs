@@ -260,15 +260,10 @@ fn write_all(
 ) -> Result<Vec<String>, String> {
     if out.exists() && !out.is_dir() {
         let o = out.display();
-        return Err(if lang.is_en() {
-            format!(
-                "{o} is a file, not a folder: name a folder for the audio guide (it is made if it does not exist)"
-            )
-        } else {
-            format!(
-                "{o} adalah berkas, bukan folder: sebutkan folder untuk panduan suara (folder dibuat bila belum ada)"
-            )
-        });
+        return Err(crate::core::strings::fill(
+            crate::core::strings::cli::tr(lang).file_not_folder_name,
+            &[("o", &o)],
+        ));
     }
     std::fs::create_dir_all(out).map_err(|e| io_msg(out, &e, lang))?;
     let code = lang.code();

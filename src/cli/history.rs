@@ -48,11 +48,10 @@ pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Resu
                 } else {
                     names.join(", ")
                 };
-                return Err(if lang.is_en() {
-                    format!("no trainee named “{name}”; trainees here: {list}")
-                } else {
-                    format!("tidak ada peserta bernama “{name}”; peserta di sini: {list}")
-                });
+                return Err(crate::core::strings::fill(
+                    crate::core::strings::cli::tr(lang).no_trainee_named_trainees,
+                    &[("name", &name), ("list", &list)],
+                ));
             }
         },
         None => store.profiles_recent().map_err(se)?,

@@ -53,29 +53,18 @@ pub fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
     let last = (b'a' + n.saturating_sub(1) as u8) as char;
     match kind {
         QuestionKind::TrueFalse { .. } => tr(lang).answer_t_true_f.into(),
-        QuestionKind::Single { .. } => {
-            if lang.is_en() {
-                format!("Answer: one letter a–{last} or number 1–{n}; - = skip")
-            } else {
-                format!("Jawab: satu huruf a–{last} atau angka 1–{n}; - = lewati")
-            }
-        }
-        QuestionKind::Multiple { .. } => {
-            if lang.is_en() {
-                format!("Answer: every right letter (a–{last}) or number, e.g. ac or 1,3; - = skip")
-            } else {
-                format!(
-                    "Jawab: semua huruf (a–{last}) atau angka yang benar, misalnya ac atau 1,3; - = lewati"
-                )
-            }
-        }
-        QuestionKind::Order { .. } => {
-            if lang.is_en() {
-                format!("Answer: the numbers 1–{n} in the right order, e.g. 2413; - = skip")
-            } else {
-                format!("Jawab: angka 1–{n} sesuai urutan yang benar, misalnya 2413; - = lewati")
-            }
-        }
+        QuestionKind::Single { .. } => crate::core::strings::fill(
+            crate::core::strings::cli::tr(lang).answer_one_letter_number,
+            &[("last", &last), ("n", &n)],
+        ),
+        QuestionKind::Multiple { .. } => crate::core::strings::fill(
+            crate::core::strings::cli::tr(lang).answer_every_right_letter,
+            &[("last", &last)],
+        ),
+        QuestionKind::Order { .. } => crate::core::strings::fill(
+            crate::core::strings::cli::tr(lang).answer_numbers_1_right,
+            &[("n", &n)],
+        ),
     }
 }
 

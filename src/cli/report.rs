@@ -82,15 +82,10 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
         let ext = a.format.extension();
         crate::errln!(
             "{}",
-            if lang.is_en() {
-                format!(
-                    "A {ext} file is not for the screen: add --out report.{ext} (or send it on with > report.{ext})."
-                )
-            } else {
-                format!(
-                    "Berkas {ext} tidak untuk layar: tambahkan --out laporan.{ext} (atau alihkan dengan > laporan.{ext})."
-                )
-            }
+            crate::core::strings::fill(
+                crate::core::strings::cli::tr(lang).file_not_screen_add,
+                &[("ext", &ext)]
+            )
         );
         return EXIT_USAGE;
     }
@@ -132,11 +127,10 @@ pub fn run(shell: &Shell, a: &Args) -> u8 {
             let name = a.class.unwrap_or_default();
             crate::errln!(
                 "{}",
-                if lang.is_en() {
-                    format!("no class “{name}”; the classes are: {list}")
-                } else {
-                    format!("tidak ada kelas “{name}”; kelas yang ada: {list}")
-                }
+                crate::core::strings::fill(
+                    crate::core::strings::cli::tr(lang).no_class_classes,
+                    &[("name", &name), ("list", &list)]
+                )
             );
             return EXIT_INPUT;
         }

@@ -228,11 +228,10 @@ pub fn class_input(
     let routine = crate::app::monitoring::main_routine(content);
     match crate::app::report_data::report_input(&store, quiz, Some(class), false, lang, routine) {
         Ok(Some(i)) => Ok(i),
-        Ok(None) => Err(if lang.is_en() {
-            format!("no class “{class}”")
-        } else {
-            format!("tidak ada kelas “{class}”")
-        }),
+        Ok(None) => Err(crate::core::strings::fill(
+            crate::core::strings::cli::tr(lang).no_class,
+            &[("class", &class)],
+        )),
         Err(e) => Err(e.message().get(lang.code()).to_string()),
     }
 }

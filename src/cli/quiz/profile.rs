@@ -58,15 +58,10 @@ pub(super) fn profile(
                 return Err(tr(lang).wrong_code_test_was.into());
             }
             crate::app::PinCheck::Wait { seconds } => {
-                return Err(if lang.is_en() {
-                    format!(
-                        "Wait {seconds} seconds: too many wrong codes; this one was not checked."
-                    )
-                } else {
-                    format!(
-                        "Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa."
-                    )
-                });
+                return Err(crate::core::strings::fill(
+                    crate::core::strings::cli::tr(lang).wait_seconds_too_many,
+                    &[("seconds", &seconds)],
+                ));
             }
         }
     }

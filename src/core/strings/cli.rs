@@ -114,6 +114,15 @@ strings! {
     puskesmas: "Puskesmas" | "Puskesmas",
     phone: "No. telepon" | "Phone",
     no_quiz: "tidak ada kuis" | "no quiz",
+    file_not_folder_name: "{o} adalah berkas, bukan folder: sebutkan folder untuk panduan suara (folder dibuat bila belum ada)" | "{o} is a file, not a folder: name a folder for the audio guide (it is made if it does not exist)",
+    no_trainee_named_trainees: "tidak ada peserta bernama “{name}”; peserta di sini: {list}" | "no trainee named “{name}”; trainees here: {list}",
+    answer_one_letter_number: "Jawab: satu huruf a–{last} atau angka 1–{n}; - = lewati" | "Answer: one letter a–{last} or number 1–{n}; - = skip",
+    answer_every_right_letter: "Jawab: semua huruf (a–{last}) atau angka yang benar, misalnya ac atau 1,3; - = lewati" | "Answer: every right letter (a–{last}) or number, e.g. ac or 1,3; - = skip",
+    answer_numbers_1_right: "Jawab: angka 1–{n} sesuai urutan yang benar, misalnya 2413; - = lewati" | "Answer: the numbers 1–{n} in the right order, e.g. 2413; - = skip",
+    wait_seconds_too_many: "Tunggu {seconds} detik: terlalu banyak kode salah; kode ini belum diperiksa." | "Wait {seconds} seconds: too many wrong codes; this one was not checked.",
+    file_not_screen_add: "Berkas {ext} tidak untuk layar: tambahkan --out laporan.{ext} (atau alihkan dengan > laporan.{ext})." | "A {ext} file is not for the screen: add --out report.{ext} (or send it on with > report.{ext}).",
+    no_class_classes: "tidak ada kelas “{name}”; kelas yang ada: {list}" | "no class “{name}”; the classes are: {list}",
+    no_class: "tidak ada kelas “{class}”" | "no class “{class}”",
 }
 
 pub fn tr(lang: &Lang) -> &'static Strings {

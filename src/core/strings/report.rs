@@ -156,6 +156,11 @@ strings! {
     checklist_steps_done_well: "Langkah daftar tilik yang dilakukan dengan baik" | "Checklist steps done well",
     done_well_2: "Dilakukan dengan baik" | "Done well",
     observation_checklist_home_visits: "Pengamatan (daftar tilik) dan kunjungan rumah" | "Observation (checklist) and home visits",
+    their_latest_observation_observed: "Pada pengamatan terakhir, {competent} dari {observed} peserta yang diamati dinilai kompeten." | "At their latest observation, {competent} of {observed} observed participants were competent.",
+    note_answers_were_given: "Catatan: {k} jawaban diberikan sebelum kunci soalnya diubah; jawaban itu dinilai dengan kunci yang berlaku saat dijawab." | "Note: {k} answers were given before their question's key was changed; they are counted by the key that held when they were given.",
+    reached_pass_mark_pre: "Yang mencapai nilai lulus ({mark}%): {a} dari {n} pada tes awal, {b} dari {n} pada tes akhir." | "{a} of {n} reached the pass mark ({mark}%) in the pre-test, {b} of {n} in the post-test.",
+    fewer_than_10_takers: "Dengan kurang dari 10 peserta (di sini {takers} pada tes awal), daya beda dan KR-20 terlalu tidak stabil untuk dibaca: satu jawaban saja bisa mengubahnya jauh." | "With fewer than 10 takers (here {takers} in the pre-test), discrimination and KR-20 are too unstable to read: a single answer swings them widely.",
+    primary_test_sentence: "Uji utama adalah {name}, {why}: {result}; {verdict}." | "The primary test is {name}, {why}: {result}; {verdict}.",
 }
 
 pub fn tr(lang: &Lang) -> &'static Strings {

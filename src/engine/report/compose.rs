@@ -93,11 +93,10 @@ fn notes(r: &Report, lang: &Lang) -> Vec<String> {
     let mut v = Vec::new();
     let k = r.answers_graded_by_earlier_key;
     if k > 0 {
-        v.push(if lang.is_en() {
-            format!("Note: {k} answers were given before their question's key was changed; they are counted by the key that held when they were given.")
-        } else {
-            format!("Catatan: {k} jawaban diberikan sebelum kunci soalnya diubah; jawaban itu dinilai dengan kunci yang berlaku saat dijawab.")
-        });
+        v.push(crate::core::strings::fill(
+            crate::core::strings::report::tr(lang).note_answers_were_given,
+            &[("k", &k)],
+        ));
     }
     if (1..10).contains(&r.summary.n_paired) {
         v.push(tr(lang).note_fewer_than_10.to_string());
@@ -157,15 +156,10 @@ fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
     }
     let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
     let mark = p.pass_percent;
-    Some(if lang.is_en() {
-        format!(
-            "{a} of {n} reached the pass mark ({mark}%) in the pre-test, {b} of {n} in the post-test."
-        )
-    } else {
-        format!(
-            "Yang mencapai nilai lulus ({mark}%): {a} dari {n} pada tes awal, {b} dari {n} pada tes akhir."
-        )
-    })
+    Some(crate::core::strings::fill(
+        crate::core::strings::report::tr(lang).reached_pass_mark_pre,
+        &[("a", &a), ("n", &n), ("mark", &mark), ("b", &b)],
+    ))
 }
 
 fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {

@@ -57,11 +57,10 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     table.notes.push(tr(lang).how_read_right_share.into());
     let takers = r.summary.pre.n;
     if takers < 10 {
-        table.notes.push(if lang.is_en() {
-            format!("With fewer than 10 takers (here {takers} in the pre-test), discrimination and KR-20 are too unstable to read: a single answer swings them widely.")
-        } else {
-            format!("Dengan kurang dari 10 peserta (di sini {takers} pada tes awal), daya beda dan KR-20 terlalu tidak stabil untuk dibaca: satu jawaban saja bisa mengubahnya jauh.")
-        });
+        table.notes.push(crate::core::strings::fill(
+            crate::core::strings::report::tr(lang).fewer_than_10_takers,
+            &[("takers", &takers)],
+        ));
     }
     let chart = Chart {
         caption: n.chart(lang, tr(lang).share_right_per_question),
@@ -135,15 +134,10 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         .iter()
         .filter(|p| p.checklist.observations > 0)
         .count();
-    let said = if lang.is_en() {
-        format!(
-            "At their latest observation, {competent} of {observed} observed participants were competent."
-        )
-    } else {
-        format!(
-            "Pada pengamatan terakhir, {competent} dari {observed} peserta yang diamati dinilai kompeten."
-        )
-    };
+    let said = crate::core::strings::fill(
+        crate::core::strings::report::tr(lang).their_latest_observation_observed,
+        &[("competent", &competent), ("observed", &observed)],
+    );
     let mut blocks = vec![Block::Para(said), Block::Table(people)];
     if r.checklist_steps
         .iter()

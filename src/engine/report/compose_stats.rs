@@ -64,11 +64,15 @@ pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
         Ok(_) => tr(lang).change_not_statistically_significant.to_string(),
         Err(u) => format!("{} ({})", tr(lang).test_cannot_computed, reason(u, lang)),
     };
-    Some(if lang.is_en() {
-        format!("The primary test is {name}, {why}: {result}; {verdict}.")
-    } else {
-        format!("Uji utama adalah {name}, {why}: {result}; {verdict}.")
-    })
+    Some(crate::core::strings::fill(
+        crate::core::strings::report::tr(lang).primary_test_sentence,
+        &[
+            ("name", &name),
+            ("why", &why),
+            ("result", &result),
+            ("verdict", &verdict),
+        ],
+    ))
 }
 
 fn p_cell(v: Val) -> Cell {
