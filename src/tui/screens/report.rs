@@ -101,9 +101,17 @@ impl<'c> ReportScreen<'c> {
         let s = view.s;
         let bar_w = width.saturating_sub(14).clamp(5, 50);
         match self.tab {
+            // The report's text, each line wrapped to the window (a long sentence or a wide
+            // table row goes on below, rather than being cut off at the edge).
             0 => render::text(r, self.quiz.title.get(view.lang), view.lang)
                 .lines()
-                .map(|l| Line::raw(l.to_string()))
+                .flat_map(|l| {
+                    if unicode_width::UnicodeWidthStr::width(l) <= width {
+                        vec![Line::raw(l.to_string())]
+                    } else {
+                        crate::tui::widgets::prose::wrap(l, width, th.text)
+                    }
+                })
                 .collect(),
             1 => {
                 let mut out = Vec::new();
