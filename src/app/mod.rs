@@ -4,6 +4,7 @@
 
 pub mod bundle_check;
 pub mod bundles;
+pub mod classroom;
 pub mod monitoring;
 pub mod out_file;
 pub mod practice_run;
@@ -13,5 +14,6 @@ pub mod report_data;
 pub mod sheet_file;
 pub mod sheets;
 
+pub use classroom::Classroom;
 pub use progress::{PrePost, prepost};
 pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};

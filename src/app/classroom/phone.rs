@@ -1,0 +1,290 @@
+//! A phone's requests: a token, the code, a name, then one answer at a time. Each answer is
+//! committed to the data file before the reply says it is saved; a repeated answer (a reply
+//! lost on the way) is recognised and never saved twice.
+
+use std::time::Instant;
+
+use super::error::Refusal;
+use super::events::Event;
+use super::views::{PhoneState, QuestionView, RosterEntry, ScoreView};
+use super::{Classroom, Inner, Seat};
+use crate::app::quiz_run::{QuizRun, Start, StartArgs};
+use crate::core::{Role, clean_name, name_key};
+use crate::engine::quiz::{Response, parse_token};
+
+/// The name a phone chose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The place on the roster.
+    Listed(usize),
+    /// A name typed in, when the trainer allows it.
+    New(String),
+}
+
+fn not_saved(e: crate::store::StoreError) -> Refusal {
+    Refusal::NotSaved(e.message())
+}
+
+impl Classroom {
+    /// A new phone: its token, for a cookie.
+    pub fn issue_token(&self, now: Instant) -> Result<String, Refusal> {
+        self.lock().devices.issue(now)
+    }
+
+    /// Whether the token is one this room gave out.
+    pub fn knows(&self, token: &str) -> bool {
+        self.lock().devices.get(token).is_ok()
+    }
+
+    fn phase_name(&self) -> String {
+        self.phase.name().to_string()
+    }
+
+    /// Where the phone stands (after a reload, the same question).
+    pub fn state(&self, token: &str) -> Result<PhoneState, Refusal> {
+        let mut g = self.lock();
+        if g.ended {
+            return Err(Refusal::Ended);
+        }
+        self.state_in(&mut g, token)
+    }
+
+    fn state_in(&self, g: &mut Inner, token: &str) -> Result<PhoneState, Refusal> {
+        let d = g.devices.get(token)?;
+        if !d.admitted {
+            return Ok(PhoneState::Code {
+                class: self.class.name.clone(),
+                phase: self.phase_name(),
+            });
+        }
+        let Some(n) = d.seat else {
+            let roster = g
+                .seats
+                .iter()
+                .enumerate()
+                .map(|(i, s)| RosterEntry {
+                    n: i,
+                    name: s.profile.name.clone(),
+                    status: if s.done {
+                        "done"
+                    } else if g.devices.holder(i).is_some() {
+                        "busy"
+                    } else {
+                        "free"
+                    },
+                })
+                .collect();
+            return Ok(PhoneState::Name {
+                class: self.class.name.clone(),
+                phase: self.phase_name(),
+                roster,
+                new_names: g.new_names,
+            });
+        };
+        let seat = &g.seats[n];
+        if seat.done {
+            return Ok(self.done_state(seat));
+        }
+        let attempt = seat.attempt.clone().ok_or(Refusal::NameFirst)?;
+        let run = QuizRun::resume(&g.store, &self.quiz, attempt).map_err(not_saved)?;
+        Ok(self.question_state(&run, &seat.profile.name))
+    }
+
+    fn done_state(&self, seat: &Seat) -> PhoneState {
+        PhoneState::Done {
+            name: seat.profile.name.clone(),
+            phase: self.phase_name(),
+            score: (self.phase == crate::core::Phase::Post)
+                .then_some(seat.score)
+                .flatten()
+                .map(|s| ScoreView {
+                    right: s.right,
+                    total: s.total,
+                    percent: s.whole_percent(),
+                }),
+        }
+    }
+
+    fn question_state(&self, run: &QuizRun, name: &str) -> PhoneState {
+        match run.next() {
+            Some((position, shown)) => PhoneState::Question {
+                name: name.to_string(),
+                phase: self.phase_name(),
+                question: QuestionView::new(
+                    run.question(shown),
+                    shown,
+                    position,
+                    run.total(),
+                    run.answered(),
+                ),
+            },
+            // Every answer saved but not yet marked finished: the next request finishes it.
+            None => PhoneState::Done {
+                name: name.to_string(),
+                phase: self.phase_name(),
+                score: None,
+            },
+        }
+    }
+
+    /// The class code a phone typed.
+    pub fn enter_code(&self, token: &str, code: &str, now: Instant) -> Result<PhoneState, Refusal> {
+        let mut g = self.lock();
+        if g.ended {
+            return Err(Refusal::Ended);
+        }
+        g.devices.try_code(token, code, &self.code, now)?;
+        self.state_in(&mut g, token)
+    }
+
+    /// The phone takes a participant and his attempt starts (or resumes where he left it, on
+    /// this phone or another).
+    pub fn join(&self, token: &str, pick: &Pick) -> Result<PhoneState, Refusal> {
+        let mut g = self.lock();
+        if g.ended {
+            return Err(Refusal::Ended);
+        }
+        let d = g.devices.get(token)?;
+        if !d.admitted {
+            return Err(Refusal::CodeFirst);
+        }
+        let holding = d.seat;
+        let n = match pick {
+            Pick::Listed(n) if *n < g.seats.len() => *n,
+            Pick::Listed(_) => return Err(Refusal::NoSuchName),
+            Pick::New(name) => self.seat_for_new_name(&mut g, name)?,
+        };
+        match holding {
+            Some(h) if h == n => return self.state_in(&mut g, token),
+            Some(h) => {
+                return Err(Refusal::AlreadyJoined {
+                    name: g.seats[h].profile.name.clone(),
+                });
+            }
+            None => {}
+        }
+        if g.devices.holder(n).is_some() {
+            return Err(Refusal::NameBusy);
+        }
+        let name = g.seats[n].profile.name.clone();
+        if g.seats[n].done {
+            return Err(Refusal::AlreadyTaken { name });
+        }
+        let args = StartArgs {
+            profile: &g.seats[n].profile,
+            class_id: Some(&self.class.id),
+            phase: self.phase,
+            no_shuffle: false,
+            mode: "phone",
+            content_version: &self.content_version,
+            seed: rand::random(),
+        };
+        let (attempt, answered) = match QuizRun::start(&g.store, &self.quiz, &args) {
+            Ok(Start::Fresh(run) | Start::Resumed(run)) => (run.attempt.clone(), run.answered()),
+            Ok(Start::AlreadyTaken(_)) => {
+                g.seats[n].done = true;
+                g.seats[n].taken_before = true;
+                return Err(Refusal::AlreadyTaken { name });
+            }
+            Err(e) => return Err(not_saved(e)),
+        };
+        let seat = &mut g.seats[n];
+        seat.attempt = Some(attempt);
+        seat.answered = answered;
+        g.devices.get_mut(token)?.seat = Some(n);
+        let state = self.state_in(&mut g, token);
+        drop(g);
+        self.events.push(Event::Joined { name });
+        state
+    }
+
+    /// A typed name: the roster's seat of that name, or a new participant of the class.
+    fn seat_for_new_name(&self, g: &mut Inner, typed: &str) -> Result<usize, Refusal> {
+        if !g.new_names {
+            return Err(Refusal::NewNamesOff);
+        }
+        let name = clean_name(typed).map_err(|e| Refusal::BadName(e.message()))?;
+        let key = name_key(&name);
+        if let Some(i) = g.seats.iter().position(|s| name_key(&s.profile.name) == key) {
+            return Ok(i);
+        }
+        let store = &g.store;
+        let profile = store
+            .write(|st| {
+                let p = match st.profile_by_name(&name)? {
+                    Some(p) => p,
+                    None => st.create_profile(&name, Role::Father)?,
+                };
+                st.add_member(&self.class.id, &p.id).map(|()| p)
+            })
+            .map_err(not_saved)?;
+        let seat = super::seat(store, &self.quiz, self.phase, profile).map_err(not_saved)?;
+        g.seats.push(seat);
+        Ok(g.seats.len() - 1)
+    }
+
+    /// An answer to the question at `position`, as an answer token of the shown options
+    /// (`b`/`s`, `2`, `1,3`, `3,1,4,2`). Saved before this returns; the reply is the next step.
+    pub fn answer(&self, token: &str, position: usize, input: &str) -> Result<PhoneState, Refusal> {
+        let mut g = self.lock();
+        if g.ended {
+            return Err(Refusal::Ended);
+        }
+        let d = g.devices.get(token)?;
+        if !d.admitted {
+            return Err(Refusal::CodeFirst);
+        }
+        let n = d.seat.ok_or(Refusal::NameFirst)?;
+        if g.seats[n].done {
+            return Ok(self.done_state(&g.seats[n]));
+        }
+        let attempt = g.seats[n].attempt.clone().ok_or(Refusal::NameFirst)?;
+        let mut run = QuizRun::resume(&g.store, &self.quiz, attempt).map_err(not_saved)?;
+        let name = g.seats[n].profile.name.clone();
+        if let Some((next, shown)) = run.next() {
+            if position != next {
+                let already = run.layout.shown.get(position).is_some_and(|s| {
+                    run.response(&run.question(s).id).is_some()
+                });
+                return if already {
+                    // The reply to a saved answer was lost; the phone asks again.
+                    Ok(self.question_state(&run, &name))
+                } else {
+                    Err(Refusal::Stale)
+                };
+            }
+            let q = run.question(shown);
+            let response = parse_token(&q.kind, shown, input)
+                .map_err(|e| Refusal::BadAnswer(e.message(shown.options.len())))?;
+            if response == Response::Skipped {
+                return Err(Refusal::ChooseFirst);
+            }
+            run.record(&g.store, position, response)
+                .map_err(not_saved)?;
+        }
+        let (answered, total) = (run.answered(), run.total());
+        g.seats[n].answered = answered;
+        let mut events = vec![Event::Answered {
+            name: name.clone(),
+            answered,
+            total,
+        }];
+        if run.is_complete() {
+            let score = run.finish(&g.store).map_err(not_saved)?;
+            let seat = &mut g.seats[n];
+            seat.done = true;
+            seat.score = Some(score);
+            events.push(Event::Done { name: name.clone() });
+        }
+        let state = if g.seats[n].done {
+            self.done_state(&g.seats[n])
+        } else {
+            self.question_state(&run, &name)
+        };
+        drop(g);
+        for e in events {
+            self.events.push(e);
+        }
+        Ok(state)
+    }
+}
