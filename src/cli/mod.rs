@@ -2,6 +2,7 @@
 
 mod audio_guide;
 mod bundle;
+mod classroom;
 mod history;
 pub mod out;
 mod print;
@@ -145,6 +146,24 @@ pub enum Command {
     Sheets {
         #[command(subcommand)]
         command: SheetsCommand,
+    },
+    /// The pre-test or post-test on the fathers' phones, over the laptop's hotspot: prints
+    /// `URL …` and `CODE …`, then a line per event; ends on Ctrl+C or the end of input
+    Classroom {
+        /// The class taking the test (made in trainer mode, with its roster)
+        #[arg(long, value_name = "NAME")]
+        class: String,
+        #[arg(long, value_parser = parse_test_phase, value_name = "pre|post")]
+        phase: Phase,
+        /// The question set (default: the pre/post test)
+        #[arg(long, value_name = "ID")]
+        quiz: Option<String>,
+        /// Listen on this loopback or private address only (default: the private addresses)
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<std::net::SocketAddr>,
+        /// Let a father not on the roster add his name from his phone
+        #[arg(long)]
+        allow_new_names: bool,
     },
     /// A trainee's attempts, pre → post change, practice runs and observations
     History {
@@ -302,7 +321,13 @@ impl Shell {
 }
 
 /// `pijat` alone: the full-screen app.
-fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8 {
+fn app(
+    shell: &Shell,
+    lang: Option<Lang>,
+    speed: f64,
+    voice: Option<bool>,
+    serve: &'static dyn crate::app::classroom::Serve,
+) -> u8 {
     let load_content = || {
         let loaded = load_with(shell.content_dir.as_deref());
         loaded.content.ok_or_else(|| {
@@ -332,6 +357,7 @@ fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8
         lang,
         speed,
         voice,
+        serve,
     ) {
         Ok(()) => 0,
         Err(crate::tui::StartError::Prepare(m)) => {
@@ -345,7 +371,7 @@ fn app(shell: &Shell, lang: Option<Lang>, speed: f64, voice: Option<bool>) -> u8
     }
 }
 
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli, serve: &'static dyn crate::app::classroom::Serve) -> ExitCode {
     let shell = Shell::from_cli(&cli);
     let code = match cli.command {
         Some(Command::Validate { dir }) => {
@@ -389,6 +415,23 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
+        Some(Command::Classroom {
+            class,
+            phase,
+            quiz,
+            listen,
+            allow_new_names,
+        }) => classroom::run(
+            &shell,
+            &classroom::Args {
+                class: &class,
+                phase,
+                quiz: quiz.as_deref(),
+                listen,
+                new_names: allow_new_names,
+            },
+            serve,
+        ),
         Some(Command::Print {
             form: Some(form), ..
         }) => print_forms::run(&shell, &form),
@@ -447,6 +490,7 @@ pub fn run(cli: Cli) -> ExitCode {
             cli.lang.clone(),
             cli.practice_speed,
             cli.voice.as_deref().map(|v| v == "on"),
+            serve,
         ),
     };
     ExitCode::from(code)

@@ -67,6 +67,12 @@ pub enum Action {
     ClearCode,
     /// Trainer: the pre/post test's answers and explanations, for the class after the post-test.
     Review,
+    /// Trainer: the test on the fathers' phones.
+    Phones,
+    /// Trainer: free a participant from the phone holding him.
+    Release,
+    /// Trainer: allow or forbid adding a name from a phone.
+    NewNames,
 }
 
 /// Which keys a binding answers to.
@@ -190,6 +196,8 @@ pub enum Context {
     HotSeatDone,
     /// The projector after the last item: the answer sheets next.
     ProjectorEnd,
+    /// The test on phones: the QR code, the code and the live table.
+    Phones,
 }
 
 #[rustfmt::skip]
@@ -392,7 +400,17 @@ const T_CLASSVIEW: &[Binding] = &[
     b(Code(K::Char('c')), "c", A::ClearCode, "hapus kode pribadi yang lupa", "clear a forgotten personal code", false),
     b(Code(K::Char('e')), "e", A::Edit, "ubah data kelas", "edit class details", true),
     b(Code(K::Char('d')), "d", A::Project, "tayangkan di proyektor", "show on a projector", true),
+    b(Code(K::Char('h')), "h", A::Phones, "tes di HP peserta", "test on phones", true),
     BACK,
+];
+#[rustfmt::skip]
+const T_PHONES: &[Binding] = &[
+    b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "pilih peserta", "choose a participant", true),
+    DOWN,
+    b(Code(K::Char('r')), "r", A::Release, "lepas dari HP-nya", "release from his phone", true),
+    b(Code(K::Char('n')), "n", A::NewNames, "izinkan nama baru", "allow new names", true),
+    b(Code(K::Enter), "Enter", A::Enter, "akhiri tes", "end the test", true),
+    b(Code(K::Esc), "Esc", A::Back, "akhiri tes", "end the test", false),
 ];
 #[rustfmt::skip]
 const T_PROJECTOR: &[Binding] = &[
@@ -483,6 +501,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::ReportView => T_REPORTVIEW,
         Context::Observe => T_OBSERVE,
         Context::Projector => T_PROJECTOR,
+        Context::Phones => T_PHONES,
     }
 }
 

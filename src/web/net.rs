@@ -59,7 +59,10 @@ pub fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bilingual
         }
     }
     let m = last.map(|e| e.to_string()).unwrap_or_default();
-    Err(both(|t| t.listen_failed, &[("a", &ips[0].to_string()), ("m", &m)]))
+    Err(both(
+        |t| t.listen_failed,
+        &[("a", &ips[0].to_string()), ("m", &m)],
+    ))
 }
 
 /// One listener on an address the trainer gave (already checked by [`parse_listen`]).
@@ -97,12 +100,28 @@ mod tests {
 
     #[test]
     fn only_loopback_and_private_ranges_are_allowed() {
-        for ok in ["127.0.0.1:1", "10.1.2.3:80", "172.16.0.1:8080", "172.31.255.1:1", "192.168.137.1:8080"] {
+        for ok in [
+            "127.0.0.1:1",
+            "10.1.2.3:80",
+            "172.16.0.1:8080",
+            "172.31.255.1:1",
+            "192.168.137.1:8080",
+        ] {
             assert!(allowed(ok.parse::<SocketAddr>().unwrap().ip()), "{ok}");
         }
-        for bad in ["0.0.0.0:8080", "8.8.8.8:80", "172.32.0.1:80", "169.254.1.1:80", "[::]:80", "[::1]:80"] {
+        for bad in [
+            "0.0.0.0:8080",
+            "8.8.8.8:80",
+            "172.32.0.1:80",
+            "169.254.1.1:80",
+            "[::]:80",
+            "[::1]:80",
+        ] {
             let e = bind_one(bad.parse().unwrap()).unwrap_err();
-            assert!(e.id.contains("bukan alamat jaringan pribadi"), "{bad}: {e:?}");
+            assert!(
+                e.id.contains("bukan alamat jaringan pribadi"),
+                "{bad}: {e:?}"
+            );
         }
     }
 
@@ -112,7 +131,12 @@ mod tests {
         let b: SocketAddr = "192.168.1.2:80".parse().unwrap();
         assert_eq!(
             host_names(&[a, b]),
-            ["127.0.0.1:8080", "localhost:8080", "192.168.1.2:80", "192.168.1.2"]
+            [
+                "127.0.0.1:8080",
+                "localhost:8080",
+                "192.168.1.2:80",
+                "192.168.1.2"
+            ]
         );
     }
 }

@@ -104,7 +104,10 @@ async fn page(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
         ),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     resp
 }
 
@@ -132,14 +135,18 @@ fn body<T: for<'de> Deserialize<'de>>(
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim() == "application/json"));
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim() == "application/json")
+        });
     if !is_json {
         return Err(bad_request("Content-Type: application/json"));
     }
     let bytes = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| {
-            s.too_big
-        }),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| s.too_big)
+        }
         _ => bad_request(&e.body_text()),
     })?;
     let value = serde_json::from_slice(&bytes).map_err(|e| bad_request(&e.to_string()))?;
@@ -177,8 +184,20 @@ async fn join(
     b: Result<Bytes, BytesRejection>,
 ) -> Response {
     let (t, pick) = match body::<JoinBody>(&headers, b) {
-        Ok((t, JoinBody { n: Some(n), name: None })) => (t, Pick::Listed(n)),
-        Ok((t, JoinBody { n: None, name: Some(s) })) => (t, Pick::New(s)),
+        Ok((
+            t,
+            JoinBody {
+                n: Some(n),
+                name: None,
+            },
+        )) => (t, Pick::Listed(n)),
+        Ok((
+            t,
+            JoinBody {
+                n: None,
+                name: Some(s),
+            },
+        )) => (t, Pick::New(s)),
         Ok(_) => return bad_request("{\"n\": NUMBER} | {\"name\": TEXT}"),
         Err(r) => return r,
     };

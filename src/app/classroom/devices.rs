@@ -41,7 +41,9 @@ pub fn new_token() -> String {
 
 /// A token this room could have issued (checked before any lookup).
 pub fn token_shape(t: &str) -> bool {
-    t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    t.len() == 32
+        && t.bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
 fn prune(q: &mut VecDeque<Instant>, now: Instant) {
@@ -51,8 +53,9 @@ fn prune(q: &mut VecDeque<Instant>, now: Instant) {
 }
 
 fn wait(q: &VecDeque<Instant>, now: Instant) -> u64 {
-    q.front()
-        .map_or(0, |t| (WINDOW.saturating_sub(now.duration_since(*t))).as_secs() + 1)
+    q.front().map_or(0, |t| {
+        (WINDOW.saturating_sub(now.duration_since(*t))).as_secs() + 1
+    })
 }
 
 impl Devices {
@@ -148,7 +151,11 @@ impl Devices {
 
 /// Compares without stopping at the first difference (the code is short, but cheap to do right).
 fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 /// A fresh 4-digit class code (`0000`–`9999`), different for every test.
@@ -173,7 +180,9 @@ mod tests {
         }
         assert!(matches!(
             d.try_code(&tok, "1234", "1234", t0),
-            Err(Refusal::TooManyTries { wait_seconds: 60 | 61 })
+            Err(Refusal::TooManyTries {
+                wait_seconds: 60 | 61
+            })
         ));
         let later = t0 + Duration::from_secs(61);
         assert_eq!(d.try_code(&tok, "1234", "1234", later), Ok(()));

@@ -8,17 +8,25 @@ use crate::core::strings::classroom::{Strings, both};
 pub enum Refusal {
     /// The device token is missing or from another test: the page reloads.
     UnknownDevice,
-    WrongCode { tries_left: u32 },
-    TooManyTries { wait_seconds: u64 },
+    WrongCode {
+        tries_left: u32,
+    },
+    TooManyTries {
+        wait_seconds: u64,
+    },
     CodeFirst,
     NameFirst,
     NameBusy,
-    AlreadyTaken { name: String },
+    AlreadyTaken {
+        name: String,
+    },
     NoSuchName,
     NewNamesOff,
     /// The name is not a name (empty, control characters…): why.
     BadName(Bilingual),
-    AlreadyJoined { name: String },
+    AlreadyJoined {
+        name: String,
+    },
     /// The answer was for another question than the current one.
     Stale,
     /// The answer token does not fit the question: why.

@@ -6,10 +6,20 @@ use std::time::Duration;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Joined { name: String },
-    Answered { name: String, answered: usize, total: usize },
-    Done { name: String },
-    Released { name: String },
+    Joined {
+        name: String,
+    },
+    Answered {
+        name: String,
+        answered: usize,
+        total: usize,
+    },
+    Done {
+        name: String,
+    },
+    Released {
+        name: String,
+    },
 }
 
 impl Event {

@@ -205,7 +205,11 @@ impl Classroom {
         }
         let name = clean_name(typed).map_err(|e| Refusal::BadName(e.message()))?;
         let key = name_key(&name);
-        if let Some(i) = g.seats.iter().position(|s| name_key(&s.profile.name) == key) {
+        if let Some(i) = g
+            .seats
+            .iter()
+            .position(|s| name_key(&s.profile.name) == key)
+        {
             return Ok(i);
         }
         let store = &g.store;
@@ -243,9 +247,11 @@ impl Classroom {
         let name = g.seats[n].profile.name.clone();
         if let Some((next, shown)) = run.next() {
             if position != next {
-                let already = run.layout.shown.get(position).is_some_and(|s| {
-                    run.response(&run.question(s).id).is_some()
-                });
+                let already = run
+                    .layout
+                    .shown
+                    .get(position)
+                    .is_some_and(|s| run.response(&run.question(s).id).is_some());
                 return if already {
                     // The reply to a saved answer was lost; the phone asks again.
                     Ok(self.question_state(&run, &name))

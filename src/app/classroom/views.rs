@@ -71,10 +71,20 @@ pub struct QuestionView {
 }
 
 impl QuestionView {
-    pub fn new(q: &Question, shown: &Shown, position: usize, total: usize, answered: usize) -> Self {
+    pub fn new(
+        q: &Question,
+        shown: &Shown,
+        position: usize,
+        total: usize,
+        answered: usize,
+    ) -> Self {
         let options = match &q.kind {
             QuestionKind::TrueFalse { .. } => Vec::new(),
-            kind => shown.options.iter().map(|&i| Two::of(&kind.options()[i])).collect(),
+            kind => shown
+                .options
+                .iter()
+                .map(|&i| Two::of(&kind.options()[i]))
+                .collect(),
         };
         QuestionView {
             position,

@@ -61,3 +61,7 @@ pub fn both(pick: fn(&Strings) -> &'static str, subs: &[(&str, &str)]) -> Biling
     };
     Bilingual::new(fill(pick(&ID)), fill(pick(&EN)))
 }
+
+pub fn tr(lang: &crate::core::Lang) -> &'static Strings {
+    if lang.is_en() { &EN } else { &ID }
+}

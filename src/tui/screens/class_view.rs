@@ -12,11 +12,12 @@ use super::grid::GridScreen;
 use super::hotseat::HotSeatScreen;
 use super::member::MemberScreen;
 use super::observe::ObserveScreen;
+use super::phones::PhonesScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::app::monitoring::monitoring;
 use crate::app::progress::prepost_from;
-use crate::content::{Phase, Routine};
+use crate::content::{Phase, Quiz, Routine};
 use crate::core::strings::tr;
 use crate::engine::quiz::{Score, format_change_in};
 use crate::store::{ClassDetails, ClassRow, Profile, Role};
@@ -129,6 +130,11 @@ pub enum Mode {
     ChooseRoutine {
         selected: usize,
     },
+    /// Which pre/post set for the phones, when the content has more than one.
+    ChooseSet {
+        phase: Phase,
+        selected: usize,
+    },
 }
 
 /// What the chosen test is for.
@@ -138,6 +144,8 @@ pub enum Purpose {
     Sheets,
     /// Shown on a projector for a test on paper.
     Project,
+    /// Answered on the participants' phones.
+    Phones,
 }
 
 pub struct ClassScreen {
@@ -221,7 +229,9 @@ impl ClassScreen {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
             Mode::ConfirmRemove | Mode::ConfirmClearCode => Context::Confirm,
-            Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } => Context::List,
+            Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } | Mode::ChooseSet { .. } => {
+                Context::List
+            }
         }
     }
 
@@ -271,6 +281,12 @@ impl ClassScreen {
                 Action::GroupTest | Action::TypeSheets if n == 0 => {
                     self.message = Some(s.roster_empty.to_string())
                 }
+                Action::Phones => {
+                    self.mode = Mode::ChoosePhase {
+                        purpose: Purpose::Phones,
+                        selected: 0,
+                    }
+                }
                 Action::GroupTest => {
                     self.mode = Mode::ChoosePhase {
                         purpose: Purpose::GroupTest,
@@ -314,6 +330,22 @@ impl ClassScreen {
                 }
                 _ => {}
             },
+            Mode::ChooseSet { phase, selected } => {
+                let k = super::phones::prepost_sets(cx.content).len().max(1);
+                match action {
+                    Action::Up => *selected = (*selected + k - 1) % k,
+                    Action::Down => *selected = (*selected + 1) % k,
+                    Action::Back => self.mode = Mode::View,
+                    Action::Enter => {
+                        let (phase, i) = (*phase, *selected);
+                        self.mode = Mode::View;
+                        if let Some(quiz) = super::phones::prepost_sets(cx.content).get(i) {
+                            return self.phones(quiz, phase, cx);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Mode::ChooseRoutine { selected } => {
                 let k = cx.content.routines().count().max(1);
                 match action {
@@ -400,6 +432,9 @@ impl ClassScreen {
                     };
                     let purpose = *purpose;
                     self.mode = Mode::View;
+                    if purpose == Purpose::Phones {
+                        return self.phones_set(phase, cx);
+                    }
                     let Some(quiz) = cx.content.prepost_quiz() else {
                         return Nav::Stay;
                     };
@@ -414,12 +449,36 @@ impl ClassScreen {
                         Purpose::Project => Screen::Projector(Box::new(ProjectorScreen::new(
                             class, quiz, phase, cx,
                         ))),
+                        Purpose::Phones => return Nav::Stay,
                     });
                 }
                 _ => {}
             },
         }
         Nav::Stay
+    }
+
+    /// The phone test of `phase`: the set is asked for when there is more than one.
+    fn phones_set<'c>(&mut self, phase: Phase, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let sets = super::phones::prepost_sets(cx.content);
+        match sets.as_slice() {
+            [one] => self.phones(one, phase, cx),
+            [] => Nav::Stay,
+            _ => {
+                self.mode = Mode::ChooseSet { phase, selected: 0 };
+                Nav::Stay
+            }
+        }
+    }
+
+    fn phones<'c>(&mut self, quiz: &Quiz, phase: Phase, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        match PhonesScreen::start(&self.class.name, quiz, phase, cx) {
+            Ok(p) => Nav::Push(Screen::Phones(Box::new(p))),
+            Err(m) => {
+                self.message = Some(m);
+                Nav::Stay
+            }
+        }
     }
 
     /// Observing the selected participant (going on with an unfinished observation).
@@ -449,6 +508,7 @@ impl ClassScreen {
                     Purpose::Sheets => s.type_sheets_for,
                     Purpose::GroupTest => s.group_test_for,
                     Purpose::Project => s.project_for,
+                    Purpose::Phones => crate::core::strings::classroom::tr(view.lang).live_title,
                 };
                 let lines = vec![
                     Line::from(Span::styled(title, th.title)),
@@ -457,6 +517,16 @@ impl ClassScreen {
                     row(*selected == 1, vec![Span::raw(s.item_posttest)], th),
                 ];
                 return Paragraph::new(lines).render(inner, buf);
+            }
+            Mode::ChooseSet { selected, .. } => {
+                let sets: Vec<String> = view
+                    .content
+                    .quizzes
+                    .iter()
+                    .filter(|q| q.purpose == crate::content::Purpose::PrePost)
+                    .map(|q| q.title.get(view.lang).to_string())
+                    .collect();
+                return super::phones::render_sets(&sets, *selected, inner, buf, view);
             }
             Mode::ChooseRoutine { selected } => {
                 let mut lines = vec![
