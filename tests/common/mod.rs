@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub mod app;
+pub mod classroom;
 pub mod cli;
+pub mod http;
 pub mod pdf;
 
 pub struct Screen {

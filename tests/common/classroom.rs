@@ -1,0 +1,83 @@
+//! A class with a roster in a fresh data folder, and the phone classroom served in-process on
+//! loopback, as the trainer's screen starts it.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+use pijat::app::classroom::{Classroom, Listen, Running, Serve, Setup};
+use pijat::core::{Phase, Role};
+
+/// Makes class `class` with these participants (fathers).
+pub fn class_with(dir: &Path, class: &str, names: &[&str]) {
+    let store = pijat::store::Store::open(dir).unwrap();
+    let c = store.ensure_class(class).unwrap();
+    for n in names {
+        let p = store.create_profile(n, Role::Father).unwrap();
+        store.add_member(&c.id, &p.id).unwrap();
+    }
+}
+
+pub struct Served {
+    pub room: Arc<Classroom>,
+    pub server: Option<Box<dyn Running>>,
+    pub addr: SocketAddr,
+}
+
+impl Served {
+    pub fn stop(&mut self) {
+        if let Some(s) = self.server.take() {
+            s.stop();
+        }
+    }
+}
+
+/// Serves the class's test on 127.0.0.1 on a free port.
+pub fn serve(dir: &Path, class: &str, phase: Phase, new_names: bool) -> Served {
+    let content = super::app::content();
+    let setup = Setup {
+        data_dir: dir,
+        class,
+        phase,
+        quiz: None,
+        new_names,
+    };
+    let room = Arc::new(Classroom::open(content, &setup).unwrap());
+    let server = pijat::web::Web
+        .start(room.clone(), &Listen::At("127.0.0.1:0".parse().unwrap()))
+        .unwrap();
+    let url = server.urls()[0].clone();
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    Served {
+        room,
+        server: Some(server),
+        addr,
+    }
+}
+
+/// The answers saved for `name`'s attempts at the pre/post set: (phase, mode, class, answers).
+pub fn saved(
+    dir: &Path,
+    name: &str,
+) -> Vec<(String, String, Option<String>, Vec<(String, String)>)> {
+    let store = pijat::store::Store::open(dir).unwrap();
+    let p = store.profile_by_name(name).unwrap().unwrap();
+    store
+        .attempts_of(&p.id)
+        .unwrap()
+        .into_iter()
+        .map(|a| {
+            let answers = store
+                .answers(&a.id)
+                .unwrap()
+                .into_iter()
+                .map(|r| (r.question_id, r.response))
+                .collect();
+            (a.phase.name().to_string(), a.mode, a.class_id, answers)
+        })
+        .collect()
+}
