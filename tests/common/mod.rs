@@ -13,6 +13,7 @@ pub mod classroom;
 pub mod cli;
 pub mod http;
 pub mod pdf;
+pub mod webdriver;
 
 pub struct Screen {
     pub parser: vt100::Parser,
