@@ -198,39 +198,42 @@ impl PhonesScreen {
         if fits {
             self.qr.render(left, buf);
         }
-        let mut lines = Vec::new();
-        if !fits {
-            lines.push(Line::from(Span::styled(s.live_too_small, th.warning)));
-        }
-        lines.push(Line::from(Span::styled(s.live_scan, th.dim)));
-        for u in &self.urls {
-            lines.push(Line::from(Span::styled(u.clone(), th.title)));
-        }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", s.live_code), th.dim),
-            Span::styled(self.room.code().to_string(), th.highlight),
-        ]));
-        if let Some(w) = &self.warning {
-            lines.push(Line::from(Span::styled(
-                w.get(view.lang.code()).to_string(),
-                th.warning,
-            )));
-        }
-        let names = if self.new_names {
-            s.live_new_names_on
-        } else {
-            s.live_new_names_off
+        let width = usize::from(right.width.max(10));
+        let mut lines: Vec<Line> = Vec::new();
+        // Wrapped here, so the table below starts after the last line of text.
+        let mut say = |text: &str, style| {
+            for l in textwrap::wrap(text, width) {
+                lines.push(Line::from(Span::styled(l.into_owned(), style)));
+            }
         };
-        lines.push(Line::from(Span::styled(names, th.dim)));
+        if !fits {
+            say(s.live_too_small, th.warning);
+        }
+        say(s.live_scan, th.dim);
+        for u in &self.urls {
+            say(u, th.title);
+        }
+        say(
+            &format!("{} {}", s.live_code, self.room.code()),
+            th.highlight,
+        );
+        if let Some(w) = &self.warning {
+            say(w.get(view.lang.code()), th.warning);
+        }
+        say(
+            if self.new_names {
+                s.live_new_names_on
+            } else {
+                s.live_new_names_off
+            },
+            th.dim,
+        );
         if let Some(m) = &self.message {
-            lines.push(Line::from(Span::styled(m.clone(), th.accent)));
+            say(m, th.accent);
         }
         if self.asking {
             let left = self.room.not_done().to_string();
-            lines.push(Line::from(Span::styled(
-                s.live_end_ask.replace("{n}", &left),
-                th.warning,
-            )));
+            say(&s.live_end_ask.replace("{n}", &left), th.warning);
             lines.push(Line::from(vec![
                 Span::styled("y", th.key),
                 Span::raw(format!(" {}   ", view.s.yes)),
