@@ -407,8 +407,8 @@ const T_CLASSVIEW: &[Binding] = &[
 const T_PHONES: &[Binding] = &[
     b(Either(K::Up, K::Char('k')), "↑↓", A::Up, "pilih", "choose", true),
     DOWN,
-    b(Code(K::Char('r')), "r", A::Release, "lepas dari HP-nya", "release", true),
-    b(Code(K::Char('n')), "n", A::NewNames, "nama baru boleh/tidak", "new names", true),
+    b(Code(K::Char('r')), "r", A::Release, "lepas HP", "release", true),
+    b(Code(K::Char('n')), "n", A::NewNames, "nama baru", "new names", true),
     b(Code(K::Enter), "Enter", A::Enter, "akhiri tes", "end the test", true),
     b(Code(K::Esc), "Esc", A::Back, "akhiri tes", "end the test", false),
 ];

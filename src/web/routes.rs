@@ -52,7 +52,7 @@ async fn check_host(State(site): State<Arc<Site>>, req: Request, next: Next) -> 
         .and_then(|h| h.to_str().ok())
         .map(str::to_ascii_lowercase);
     match host {
-        Some(h) if site.hosts.iter().any(|ok| *ok == h) => next.run(req).await,
+        Some(h) if site.hosts.contains(&h) => next.run(req).await,
         _ => plain(StatusCode::MISDIRECTED_REQUEST, "foreign_host", |s| {
             s.foreign_host
         }),
@@ -111,16 +111,16 @@ async fn page(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     resp
 }
 
-fn device(headers: &HeaderMap) -> Result<String, Response> {
+fn device(headers: &HeaderMap) -> Result<String, Refusal> {
     reply::token(headers)
         .map(str::to_string)
-        .ok_or_else(|| refused(&Refusal::UnknownDevice))
+        .ok_or(Refusal::UnknownDevice)
 }
 
 async fn state(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     let t = match device(&headers) {
         Ok(t) => t,
-        Err(r) => return r,
+        Err(r) => return refused(&r),
     };
     answered(on_room(&site, move |r| r.state(&t)).await)
 }
@@ -130,8 +130,8 @@ async fn state(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
 fn body<T: for<'de> Deserialize<'de>>(
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(String, T), Response> {
-    let token = device(headers)?;
+) -> Result<(String, T), Box<Response>> {
+    let token = device(headers).map_err(|r| Box::new(refused(&r)))?;
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -141,15 +141,18 @@ fn body<T: for<'de> Deserialize<'de>>(
                 .is_some_and(|m| m.trim() == "application/json")
         });
     if !is_json {
-        return Err(bad_request("Content-Type: application/json"));
+        return Err(Box::new(bad_request("Content-Type: application/json")));
     }
-    let bytes = body.map_err(|e| match e.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| s.too_big)
-        }
-        _ => bad_request(&e.body_text()),
-    })?;
-    let value = serde_json::from_slice(&bytes).map_err(|e| bad_request(&e.to_string()))?;
+    let bytes = body
+        .map_err(|e| match e.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| s.too_big)
+            }
+            _ => bad_request(&e.body_text()),
+        })
+        .map_err(Box::new)?;
+    let value =
+        serde_json::from_slice(&bytes).map_err(|e| Box::new(bad_request(&e.to_string())))?;
     Ok((token, value))
 }
 
@@ -166,7 +169,7 @@ async fn code(
 ) -> Response {
     let (t, CodeBody { code }) = match body(&headers, b) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     answered(on_room(&site, move |r| r.enter_code(&t, &code, Instant::now())).await)
 }
@@ -199,7 +202,7 @@ async fn join(
             },
         )) => (t, Pick::New(s)),
         Ok(_) => return bad_request("{\"n\": NUMBER} | {\"name\": TEXT}"),
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     answered(on_room(&site, move |r| r.join(&t, &pick)).await)
 }
@@ -218,7 +221,7 @@ async fn answer(
 ) -> Response {
     let (t, a) = match body::<AnswerBody>(&headers, b) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     answered(on_room(&site, move |r| r.answer(&t, a.position, &a.answer)).await)
 }

@@ -59,11 +59,11 @@ pub fn serve(dir: &Path, class: &str, phase: Phase, new_names: bool) -> Served {
     }
 }
 
-/// The answers saved for `name`'s attempts at the pre/post set: (phase, mode, class, answers).
-pub fn saved(
-    dir: &Path,
-    name: &str,
-) -> Vec<(String, String, Option<String>, Vec<(String, String)>)> {
+/// One saved attempt: phase, mode, class id, and (question id, response) in the order shown.
+pub type Saved = (String, String, Option<String>, Vec<(String, String)>);
+
+/// The answers saved for `name`'s attempts.
+pub fn saved(dir: &Path, name: &str) -> Vec<Saved> {
     let store = pijat::store::Store::open(dir).unwrap();
     let p = store.profile_by_name(name).unwrap().unwrap();
     store
