@@ -6,12 +6,12 @@
 //!
 //! `cargo bench --bench classroom_load`
 
+#[path = "../tests/common/headless.rs"]
+mod headless;
 #[path = "../tests/common/http.rs"]
 #[allow(dead_code)]
 mod http;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -50,37 +50,18 @@ fn main() {
             store.add_member(&c.id, &p.id).unwrap();
         }
     }
-    let mut server = Command::new(env!("CARGO_BIN_EXE_pijat"))
-        .args([
-            "classroom",
+    let mut h = headless::start(
+        dir.path(),
+        &[
             "--class",
             CLASS,
             "--phase",
             "pre",
             "--listen",
             "127.0.0.1:0",
-        ])
-        .env("PIJAT_DATA_DIR", dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let pid = server.id();
-    let mut out = BufReader::new(server.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    let addr: std::net::SocketAddr = line
-        .trim()
-        .trim_start_matches("URL http://")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    line.clear();
-    out.read_line(&mut line).unwrap();
-    let code = line.trim().trim_start_matches("CODE ").to_string();
-    // The event lines are read (and dropped) so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in out.lines() {});
+        ],
+    );
+    let (pid, addr, code) = (h.child.id(), h.addrs[0], h.code.clone());
     let cpu_before = cpu_seconds(pid).unwrap_or(0.0);
 
     let start = Arc::new(Barrier::new(PHONES));
@@ -104,8 +85,10 @@ fn main() {
     let wall = began.elapsed();
     let cpu = cpu_seconds(pid).unwrap_or(0.0) - cpu_before;
     let peak_kb = proc_field(pid, "status", "VmHWM:").unwrap_or(0);
-    drop(server.stdin.take());
-    let _ = server.wait();
+    drop(h.child.stdin.take());
+    let _ = h.child.wait();
+    // Kept until here, so the event lines were read all along and the server never blocked.
+    let events = h.lines.try_iter().count();
 
     // What the data file holds: each phone's 10 answers, as first given, none twice.
     let store = pijat::store::Store::open(dir.path()).unwrap();
@@ -139,7 +122,7 @@ fn main() {
         wall.as_secs_f64()
     );
     println!(
-        "  answers: {} timed, lost {lost}, doubled {doubled}, differing {differ}",
+        "  answers: {} timed, lost {lost}, doubled {doubled}, differing {differ}; {events} event lines",
         latencies.len()
     );
     println!(

@@ -2,43 +2,23 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdout};
-use std::sync::mpsc::{Receiver, channel};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::process::Child;
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use common::classroom::{class_with, saved};
-use common::cli::{both, pijat, run};
+use common::cli::{both, run};
+use common::headless::{self, next};
 use common::http::Phone;
 
 const CLASS: &str = "Kelas Ayah ASI";
 
-/// The command's output, line by line, read on a thread.
-fn lines(out: ChildStdout) -> Receiver<String> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for l in BufReader::new(out).lines().map_while(Result::ok) {
-            if tx.send(l).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-fn next(rx: &Receiver<String>) -> String {
-    rx.recv_timeout(Duration::from_secs(30))
-        .expect("a line in time")
-}
-
-fn start(
-    dir: &std::path::Path,
-    phase: &str,
-) -> (Child, Receiver<String>, std::net::SocketAddr, String) {
-    let mut child = pijat(
+fn start(dir: &std::path::Path, phase: &str) -> (Child, Receiver<String>, SocketAddr, String) {
+    let h = headless::start(
         dir,
         &[
-            "classroom",
             "--class",
             CLASS,
             "--phase",
@@ -46,24 +26,16 @@ fn start(
             "--listen",
             "127.0.0.1:0",
         ],
-    )
-    .spawn()
-    .unwrap();
-    let rx = lines(child.stdout.take().unwrap());
-    let url = next(&rx);
-    let addr = url
-        .strip_prefix("URL http://")
-        .and_then(|u| u.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("{url}"))
-        .parse()
-        .unwrap();
-    let code = next(&rx);
-    let code = code
-        .strip_prefix("CODE ")
-        .unwrap_or_else(|| panic!("{code}"))
-        .to_string();
-    assert_eq!(code.len(), 4);
-    (child, rx, addr, code)
+    );
+    assert_eq!(h.code.len(), 4);
+    (h.child, h.lines, h.addrs[0], h.code)
+}
+
+/// `pijat classroom --class CLASS ARGS`, run to its end with no input.
+fn refused(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["classroom", "--class", CLASS];
+    all.extend(args);
+    run(dir, &all, "")
 }
 
 #[test]
@@ -142,19 +114,7 @@ fn sigterm_stops_it_and_it_says_who_finished() {
 fn a_public_address_an_unknown_class_or_a_practice_phase_is_refused_with_what_to_do() {
     let dir = tempfile::tempdir().unwrap();
     class_with(dir.path(), CLASS, &["Budi"]);
-    let o = run(
-        dir.path(),
-        &[
-            "classroom",
-            "--class",
-            CLASS,
-            "--phase",
-            "pre",
-            "--listen",
-            "8.8.8.8:8080",
-        ],
-        "",
-    );
+    let o = refused(dir.path(), &["--phase", "pre", "--listen", "8.8.8.8:8080"]);
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
     assert!(
         both(&o).contains("bukan alamat jaringan pribadi"),
@@ -192,67 +152,26 @@ fn a_public_address_an_unknown_class_or_a_practice_phase_is_refused_with_what_to
         "{}",
         both(&o)
     );
-    let o = run(
-        dir.path(),
-        &["classroom", "--class", CLASS, "--phase", "practice"],
-        "",
-    );
+    let o = refused(dir.path(), &["--phase", "practice"]);
     assert_eq!(o.status.code(), Some(2), "{}", both(&o));
-    let o = run(
-        dir.path(),
-        &[
-            "classroom",
-            "--class",
-            CLASS,
-            "--phase",
-            "pre",
-            "--quiz",
-            "anatomy-check",
-        ],
-        "",
-    );
+    let o = refused(dir.path(), &["--phase", "pre", "--quiz", "anatomy-check"]);
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    assert!(both(&o).contains("bukan tes awal/akhir"), "{}", both(&o));
 }
 
 #[test]
 fn without_listen_it_serves_only_private_or_loopback_addresses_on_one_port() {
     let dir = tempfile::tempdir().unwrap();
     class_with(dir.path(), CLASS, &["Budi"]);
-    let mut child = pijat(
-        dir.path(),
-        &["classroom", "--class", CLASS, "--phase", "pre"],
-    )
-    .spawn()
-    .unwrap();
-    let rx = lines(child.stdout.take().unwrap());
-    let mut urls = Vec::new();
-    loop {
-        let l = next(&rx);
-        match l.strip_prefix("URL ") {
-            Some(u) => urls.push(u.to_string()),
-            None => {
-                assert!(l.starts_with("CODE "), "{l}");
-                break;
-            }
-        }
-    }
-    let addrs: Vec<std::net::SocketAddr> = urls
-        .iter()
-        .map(|u| {
-            u.trim_start_matches("http://")
-                .trim_end_matches('/')
-                .parse()
-                .unwrap()
-        })
-        .collect();
-    for a in &addrs {
+    let mut h = headless::start(dir.path(), &["--class", CLASS, "--phase", "pre"]);
+    for a in &h.addrs {
         let std::net::IpAddr::V4(v4) = a.ip() else {
             panic!("{a}")
         };
         assert!(v4.is_private() || v4.is_loopback(), "{a}");
-        assert_eq!(a.port(), addrs[0].port());
+        assert_eq!(a.port(), h.addrs[0].port());
     }
-    assert_eq!(Phone::open(addrs[0]).state().status, 200);
-    drop(child.stdin.take());
-    assert!(child.wait().unwrap().success());
+    assert_eq!(Phone::open(h.addrs[0]).state().status, 200);
+    drop(h.child.stdin.take());
+    assert!(h.child.wait().unwrap().success());
 }

@@ -156,6 +156,19 @@ fn body<T: for<'de> Deserialize<'de>>(
     Ok((token, value))
 }
 
+/// A JSON call: the body read as `B`, then `f` on the room with the phone's token.
+async fn call<B: for<'de> Deserialize<'de> + Send + 'static>(
+    site: &Arc<Site>,
+    headers: &HeaderMap,
+    b: Result<Bytes, BytesRejection>,
+    f: fn(&Classroom, &str, B) -> Result<PhoneState, Refusal>,
+) -> Response {
+    match body::<B>(headers, b) {
+        Ok((t, v)) => answered(on_room(site, move |r| f(r, &t, v)).await),
+        Err(r) => *r,
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CodeBody {
@@ -167,18 +180,18 @@ async fn code(
     headers: HeaderMap,
     b: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (t, CodeBody { code }) = match body(&headers, b) {
-        Ok(v) => v,
-        Err(r) => return *r,
-    };
-    answered(on_room(&site, move |r| r.enter_code(&t, &code, Instant::now())).await)
+    call(&site, &headers, b, |r, t, c: CodeBody| {
+        r.enter_code(t, &c.code, Instant::now())
+    })
+    .await
 }
 
+/// Either a place on the roster or a typed name, not both.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JoinBody {
-    n: Option<usize>,
-    name: Option<String>,
+#[serde(deny_unknown_fields, untagged)]
+enum JoinBody {
+    Listed { n: usize },
+    New { name: String },
 }
 
 async fn join(
@@ -186,25 +199,16 @@ async fn join(
     headers: HeaderMap,
     b: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (t, pick) = match body::<JoinBody>(&headers, b) {
-        Ok((
+    call(&site, &headers, b, |r, t, j: JoinBody| {
+        r.join(
             t,
-            JoinBody {
-                n: Some(n),
-                name: None,
+            &match j {
+                JoinBody::Listed { n } => Pick::Listed(n),
+                JoinBody::New { name } => Pick::New(name),
             },
-        )) => (t, Pick::Listed(n)),
-        Ok((
-            t,
-            JoinBody {
-                n: None,
-                name: Some(s),
-            },
-        )) => (t, Pick::New(s)),
-        Ok(_) => return bad_request("{\"n\": NUMBER} | {\"name\": TEXT}"),
-        Err(r) => return *r,
-    };
-    answered(on_room(&site, move |r| r.join(&t, &pick)).await)
+        )
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -219,9 +223,8 @@ async fn answer(
     headers: HeaderMap,
     b: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let (t, a) = match body::<AnswerBody>(&headers, b) {
-        Ok(v) => v,
-        Err(r) => return *r,
-    };
-    answered(on_room(&site, move |r| r.answer(&t, a.position, &a.answer)).await)
+    call(&site, &headers, b, |r, t, a: AnswerBody| {
+        r.answer(t, a.position, &a.answer)
+    })
+    .await
 }

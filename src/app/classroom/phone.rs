@@ -21,6 +21,18 @@ pub enum Pick {
     New(String),
 }
 
+/// The seat a phone let in by the code holds (if any), while the test runs.
+fn admitted(g: &Inner, token: &str) -> Result<Option<usize>, Refusal> {
+    if g.ended {
+        return Err(Refusal::Ended);
+    }
+    let d = g.devices.get(token)?;
+    if !d.admitted {
+        return Err(Refusal::CodeFirst);
+    }
+    Ok(d.seat)
+}
+
 fn not_saved(e: crate::store::StoreError) -> Refusal {
     Refusal::NotSaved(e.message())
 }
@@ -141,14 +153,7 @@ impl Classroom {
     /// this phone or another).
     pub fn join(&self, token: &str, pick: &Pick) -> Result<PhoneState, Refusal> {
         let mut g = self.lock();
-        if g.ended {
-            return Err(Refusal::Ended);
-        }
-        let d = g.devices.get(token)?;
-        if !d.admitted {
-            return Err(Refusal::CodeFirst);
-        }
-        let holding = d.seat;
+        let holding = admitted(&g, token)?;
         let n = match pick {
             Pick::Listed(n) if *n < g.seats.len() => *n,
             Pick::Listed(_) => return Err(Refusal::NoSuchName),
@@ -231,14 +236,7 @@ impl Classroom {
     /// (`b`/`s`, `2`, `1,3`, `3,1,4,2`). Saved before this returns; the reply is the next step.
     pub fn answer(&self, token: &str, position: usize, input: &str) -> Result<PhoneState, Refusal> {
         let mut g = self.lock();
-        if g.ended {
-            return Err(Refusal::Ended);
-        }
-        let d = g.devices.get(token)?;
-        if !d.admitted {
-            return Err(Refusal::CodeFirst);
-        }
-        let n = d.seat.ok_or(Refusal::NameFirst)?;
+        let n = admitted(&g, token)?.ok_or(Refusal::NameFirst)?;
         if g.seats[n].done {
             return Ok(self.done_state(&g.seats[n]));
         }
