@@ -505,3 +505,109 @@ fn unknown_routes_and_methods_answer_in_both_languages_and_the_page_is_small_and
         page.body.contains("Bahasa Indonesia") && page.body.contains("\"answer_button\":\"Jawab\"")
     );
 }
+
+/// A trainer's pre/post set with every kind of question, in file order.
+const MIXED: &str = r#"format_version = 1
+id = "mixed"
+title = { id = "Tes campuran", en = "Mixed test" }
+purpose = "prepost"
+shuffle = false
+pass_percent = 70
+
+[[question]]
+id = "steps"
+module = "technique"
+type = "order"
+prompt = { id = "Urutkan langkahnya.", en = "Put the steps in order." }
+options = [ { id = "Satu", en = "One" }, { id = "Dua", en = "Two" }, { id = "Tiga", en = "Three" }, { id = "Empat", en = "Four" } ]
+explain = { id = "Satu dulu.", en = "One first." }
+sources = ["S1"]
+
+[[question]]
+id = "position"
+module = "technique"
+type = "single"
+prompt = { id = "Posisi ibu?", en = "The mother's position?" }
+options = [ { id = "Berbaring", en = "Lying" }, { id = "Duduk condong", en = "Sitting, leaning" }, { id = "Berdiri", en = "Standing" } ]
+answer = 2
+explain = { id = "Duduk.", en = "Sitting." }
+sources = ["S1"]
+
+[[question]]
+id = "signs"
+module = "anatomy"
+type = "multiple"
+prompt = { id = "Tanda refleks?", en = "Signs of the reflex?" }
+options = [ { id = "Kesemutan", en = "Tingling" }, { id = "Dingin", en = "Cold" }, { id = "ASI menetes", en = "Milk drips" } ]
+answer = [1, 3]
+explain = { id = "Kesemutan dan menetes.", en = "Tingling and dripping." }
+sources = ["S58"]
+
+[[question]]
+id = "statement"
+module = "anatomy"
+type = "true_false"
+prompt = { id = "Pijat dihentikan bila ibu pusing.", en = "The massage stops if she feels dizzy." }
+answer = true
+explain = { id = "Ya.", en = "Yes." }
+sources = ["S3"]
+"#;
+
+#[test]
+fn order_single_and_multiple_questions_are_answered_by_their_shown_places_and_saved_in_file_numbers()
+ {
+    let dir = tempfile::tempdir().unwrap();
+    let own = tempfile::tempdir().unwrap();
+    std::fs::create_dir(own.path().join("quizzes")).unwrap();
+    std::fs::write(own.path().join("quizzes/mixed.toml"), MIXED).unwrap();
+    let loaded = pijat::content::load_with(Some(own.path()));
+    let content = Box::leak(Box::new(loaded.content.expect("the mixed set loads")));
+    class_with(dir.path(), CLASS, &["Budi"]);
+    let s = common::classroom::serve_set(
+        dir.path(),
+        CLASS,
+        Phase::Post,
+        false,
+        content,
+        Some("mixed"),
+    );
+    let p = joined(&s, 0);
+    let mut r = p.state();
+    // The right answer for each question, by the texts shown (English), in the shown places.
+    let place = |q: &serde_json::Value, text: &str| {
+        let opts = q["options"].as_array().unwrap();
+        1 + opts.iter().position(|o| o["en"] == text).unwrap()
+    };
+    let mut kinds = Vec::new();
+    while r.json()["step"] == "question" {
+        let q = r.json()["question"].clone();
+        let kind = q["kind"].as_str().unwrap().to_string();
+        let token = match kind.as_str() {
+            "order" => {
+                let bad = p.answer(position(&r), "1,2");
+                assert_eq!((bad.status, bad.error().as_str()), (422, "bad_answer"));
+                assert!(
+                    bad.json()["message"]["en"]
+                        .as_str()
+                        .unwrap()
+                        .contains("2 of 4 numbers"),
+                    "{bad:?}"
+                );
+                ["One", "Two", "Three", "Four"]
+                    .map(|t| place(&q, t).to_string())
+                    .join(",")
+            }
+            "single" => place(&q, "Sitting, leaning").to_string(),
+            "multiple" => format!("{},{}", place(&q, "Milk drips"), place(&q, "Tingling")),
+            _ => "b".to_string(),
+        };
+        kinds.push(kind);
+        r = p.answer(position(&r), &token);
+        assert_eq!(r.status, 200, "{token}: {r:?}");
+    }
+    assert_eq!(kinds, ["order", "single", "multiple", "true_false"]);
+    assert_eq!(r.json()["score"]["right"], 4, "{r:?}");
+    let answers = &saved(dir.path(), "Budi")[0].3;
+    let got: Vec<&str> = answers.iter().map(|(_, a)| a.as_str()).collect();
+    assert_eq!(got, ["1,2,3,4", "2", "1,3", "true"]);
+}

@@ -32,14 +32,25 @@ impl Served {
     }
 }
 
-/// Serves the class's test on 127.0.0.1 on a free port.
+/// Serves the class's test of the shipped pre/post set on 127.0.0.1 on a free port.
 pub fn serve(dir: &Path, class: &str, phase: Phase, new_names: bool) -> Served {
-    let content = super::app::content();
+    serve_set(dir, class, phase, new_names, super::app::content(), None)
+}
+
+/// The same with `content` and its set `quiz`.
+pub fn serve_set(
+    dir: &Path,
+    class: &str,
+    phase: Phase,
+    new_names: bool,
+    content: &pijat::content::Content,
+    quiz: Option<&str>,
+) -> Served {
     let setup = Setup {
         data_dir: dir,
         class,
         phase,
-        quiz: None,
+        quiz,
         new_names,
     };
     let room = Arc::new(Classroom::open(content, &setup).unwrap());
