@@ -92,3 +92,32 @@ pub fn saved(dir: &Path, name: &str) -> Vec<Saved> {
         })
         .collect()
 }
+
+/// The class every phone test uses.
+pub const CLASS: &str = "Posyandu Melati";
+
+/// A class of `names` with its `phase` test served.
+pub fn room(names: &[&str], phase: Phase, new_names: bool) -> (tempfile::TempDir, Served) {
+    let dir = tempfile::tempdir().unwrap();
+    class_with(dir.path(), CLASS, names);
+    let s = serve(dir.path(), CLASS, phase, new_names);
+    (dir, s)
+}
+
+/// A phone let in with the code and holding participant `n`.
+pub fn joined(s: &Served, n: usize) -> super::http::Phone {
+    let p = super::http::Phone::open(s.addr);
+    assert_eq!(p.code(s.room.code()).status, 200);
+    let r = p.join(n);
+    assert_eq!(r.status, 200, "{r:?}");
+    p
+}
+
+/// Where `name` is on the roster (it is in alphabetical order).
+pub fn n_of(s: &Served, name: &str) -> usize {
+    s.room.live().iter().position(|r| r.name == name).unwrap()
+}
+
+pub fn position(r: &super::http::Reply) -> u64 {
+    r.json()["question"]["position"].as_u64().unwrap()
+}
