@@ -4,6 +4,7 @@
 //! shell (the web server, the trainer's screen, `pijat classroom`) uses this one room; it knows
 //! no HTTP and no terminal.
 
+mod answers;
 mod devices;
 mod error;
 mod events;
@@ -64,6 +65,8 @@ pub struct Classroom {
     phase: Phase,
     code: String,
     inner: Mutex<Inner>,
+    /// Answers waiting for the next group commit.
+    waiting: Mutex<Vec<answers::Waiting>>,
     pub events: Log,
 }
 
@@ -107,6 +110,7 @@ impl Classroom {
                 ended: false,
                 new_names: setup.new_names,
             }),
+            waiting: Mutex::new(Vec::new()),
             events: Log::default(),
         })
     }

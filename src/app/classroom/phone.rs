@@ -10,7 +10,6 @@ use super::views::{PhoneState, QuestionView, RosterEntry, ScoreView};
 use super::{Classroom, Inner, Seat};
 use crate::app::quiz_run::{QuizRun, Start, StartArgs};
 use crate::core::{Role, clean_name, name_key};
-use crate::engine::quiz::{Response, parse_token};
 
 /// The name a phone chose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,18 +21,22 @@ pub enum Pick {
 }
 
 /// The seat a phone let in by the code holds (if any), while the test runs.
-fn admitted(g: &Inner, token: &str) -> Result<Option<usize>, Refusal> {
-    if g.ended {
+pub(super) fn admitted(
+    ended: bool,
+    devices: &super::devices::Devices,
+    token: &str,
+) -> Result<Option<usize>, Refusal> {
+    if ended {
         return Err(Refusal::Ended);
     }
-    let d = g.devices.get(token)?;
+    let d = devices.get(token)?;
     if !d.admitted {
         return Err(Refusal::CodeFirst);
     }
     Ok(d.seat)
 }
 
-fn not_saved(e: crate::store::StoreError) -> Refusal {
+pub(super) fn not_saved(e: crate::store::StoreError) -> Refusal {
     Refusal::NotSaved(e.message())
 }
 
@@ -102,7 +105,7 @@ impl Classroom {
         Ok(self.question_state(&run, &seat.profile.name))
     }
 
-    fn done_state(&self, seat: &Seat) -> PhoneState {
+    pub(super) fn done_state(&self, seat: &Seat) -> PhoneState {
         PhoneState::Done {
             name: seat.profile.name.clone(),
             phase: self.phase_name(),
@@ -117,7 +120,7 @@ impl Classroom {
         }
     }
 
-    fn question_state(&self, run: &QuizRun, name: &str) -> PhoneState {
+    pub(super) fn question_state(&self, run: &QuizRun, name: &str) -> PhoneState {
         match run.next() {
             Some((position, shown)) => PhoneState::Question {
                 name: name.to_string(),
@@ -153,7 +156,7 @@ impl Classroom {
     /// this phone or another).
     pub fn join(&self, token: &str, pick: &Pick) -> Result<PhoneState, Refusal> {
         let mut g = self.lock();
-        let holding = admitted(&g, token)?;
+        let holding = admitted(g.ended, &g.devices, token)?;
         let n = match pick {
             Pick::Listed(n) if *n < g.seats.len() => *n,
             Pick::Listed(_) => return Err(Refusal::NoSuchName),
@@ -230,65 +233,5 @@ impl Classroom {
         let seat = super::seat(store, &self.quiz, self.phase, profile).map_err(not_saved)?;
         g.seats.push(seat);
         Ok(g.seats.len() - 1)
-    }
-
-    /// An answer to the question at `position`, as an answer token of the shown options
-    /// (`b`/`s`, `2`, `1,3`, `3,1,4,2`). Saved before this returns; the reply is the next step.
-    pub fn answer(&self, token: &str, position: usize, input: &str) -> Result<PhoneState, Refusal> {
-        let mut g = self.lock();
-        let n = admitted(&g, token)?.ok_or(Refusal::NameFirst)?;
-        if g.seats[n].done {
-            return Ok(self.done_state(&g.seats[n]));
-        }
-        let attempt = g.seats[n].attempt.clone().ok_or(Refusal::NameFirst)?;
-        let mut run = QuizRun::resume(&g.store, &self.quiz, attempt).map_err(not_saved)?;
-        let name = g.seats[n].profile.name.clone();
-        if let Some((next, shown)) = run.next() {
-            if position != next {
-                let already = run
-                    .layout
-                    .shown
-                    .get(position)
-                    .is_some_and(|s| run.response(&run.question(s).id).is_some());
-                return if already {
-                    // The reply to a saved answer was lost; the phone asks again.
-                    Ok(self.question_state(&run, &name))
-                } else {
-                    Err(Refusal::Stale)
-                };
-            }
-            let q = run.question(shown);
-            let response = parse_token(&q.kind, shown, input)
-                .map_err(|e| Refusal::BadAnswer(e.message(shown.options.len())))?;
-            if response == Response::Skipped {
-                return Err(Refusal::ChooseFirst);
-            }
-            run.record(&g.store, position, response)
-                .map_err(not_saved)?;
-        }
-        let (answered, total) = (run.answered(), run.total());
-        g.seats[n].answered = answered;
-        let mut events = vec![Event::Answered {
-            name: name.clone(),
-            answered,
-            total,
-        }];
-        if run.is_complete() {
-            let score = run.finish(&g.store).map_err(not_saved)?;
-            let seat = &mut g.seats[n];
-            seat.done = true;
-            seat.score = Some(score);
-            events.push(Event::Done { name: name.clone() });
-        }
-        let state = if g.seats[n].done {
-            self.done_state(&g.seats[n])
-        } else {
-            self.question_state(&run, &name)
-        };
-        drop(g);
-        for e in events {
-            self.events.push(e);
-        }
-        Ok(state)
     }
 }
