@@ -298,3 +298,35 @@ fn order_single_and_multiple_questions_are_answered_by_their_shown_places_and_sa
     let got: Vec<&str> = answers.iter().map(|(_, a)| a.as_str()).collect();
     assert_eq!(got, ["1,2,3,4", "2", "1,3", "true"]);
 }
+
+#[test]
+fn ten_phones_answering_at_the_same_moment_have_every_answer_saved_once() {
+    let names: Vec<String> = (0..10).map(|i| format!("Ayah {i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (dir, s) = room(&refs, Phase::Pre, false);
+    let phones: Vec<Phone> = (0..10).map(|i| joined(&s, i)).collect();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(10));
+    let threads: Vec<_> = phones
+        .into_iter()
+        .map(|p| {
+            let start = start.clone();
+            std::thread::spawn(move || {
+                let mut r = p.state();
+                start.wait();
+                while r.json()["step"] == "question" {
+                    r = p.answer(position(&r), "s");
+                    assert_eq!(r.status, 200, "{r:?}");
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert!(s.room.live().iter().all(|r| r.done && r.answered == 10));
+    for n in &names {
+        let rows = saved(dir.path(), n);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].3.len() == 10 && rows[0].3.iter().all(|(_, a)| a == "false"));
+    }
+}
