@@ -8,6 +8,7 @@ mod answers;
 mod devices;
 mod error;
 mod events;
+mod join;
 mod phone;
 mod serve;
 mod views;

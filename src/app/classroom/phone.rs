@@ -5,11 +5,9 @@
 use std::time::Instant;
 
 use super::error::Refusal;
-use super::events::Event;
 use super::views::{PhoneState, QuestionView, RosterEntry, ScoreView};
 use super::{Classroom, Inner, Seat};
-use crate::app::quiz_run::{QuizRun, Start, StartArgs};
-use crate::core::{Role, clean_name, name_key};
+use crate::app::quiz_run::QuizRun;
 
 /// The name a phone chose.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -150,88 +148,5 @@ impl Classroom {
         }
         g.devices.try_code(token, code, &self.code, now)?;
         self.state_in(&mut g, token)
-    }
-
-    /// The phone takes a participant and his attempt starts (or resumes where he left it, on
-    /// this phone or another).
-    pub fn join(&self, token: &str, pick: &Pick) -> Result<PhoneState, Refusal> {
-        let mut g = self.lock();
-        let holding = admitted(g.ended, &g.devices, token)?;
-        let n = match pick {
-            Pick::Listed(n) if *n < g.seats.len() => *n,
-            Pick::Listed(_) => return Err(Refusal::NoSuchName),
-            Pick::New(name) => self.seat_for_new_name(&mut g, name)?,
-        };
-        match holding {
-            Some(h) if h == n => return self.state_in(&mut g, token),
-            Some(h) => {
-                return Err(Refusal::AlreadyJoined {
-                    name: g.seats[h].profile.name.clone(),
-                });
-            }
-            None => {}
-        }
-        if g.devices.holder(n).is_some() {
-            return Err(Refusal::NameBusy);
-        }
-        let name = g.seats[n].profile.name.clone();
-        if g.seats[n].done {
-            return Err(Refusal::AlreadyTaken { name });
-        }
-        let args = StartArgs {
-            profile: &g.seats[n].profile,
-            class_id: Some(&self.class.id),
-            phase: self.phase,
-            no_shuffle: false,
-            mode: "phone",
-            content_version: &self.content_version,
-            seed: rand::random(),
-        };
-        let (attempt, answered) = match QuizRun::start(&g.store, &self.quiz, &args) {
-            Ok(Start::Fresh(run) | Start::Resumed(run)) => (run.attempt.clone(), run.answered()),
-            Ok(Start::AlreadyTaken(_)) => {
-                g.seats[n].done = true;
-                g.seats[n].taken_before = true;
-                return Err(Refusal::AlreadyTaken { name });
-            }
-            Err(e) => return Err(not_saved(e)),
-        };
-        let seat = &mut g.seats[n];
-        seat.attempt = Some(attempt);
-        seat.answered = answered;
-        g.devices.get_mut(token)?.seat = Some(n);
-        let state = self.state_in(&mut g, token);
-        drop(g);
-        self.events.push(Event::Joined { name });
-        state
-    }
-
-    /// A typed name: the roster's seat of that name, or a new participant of the class.
-    fn seat_for_new_name(&self, g: &mut Inner, typed: &str) -> Result<usize, Refusal> {
-        if !g.new_names {
-            return Err(Refusal::NewNamesOff);
-        }
-        let name = clean_name(typed).map_err(|e| Refusal::BadName(e.message()))?;
-        let key = name_key(&name);
-        if let Some(i) = g
-            .seats
-            .iter()
-            .position(|s| name_key(&s.profile.name) == key)
-        {
-            return Ok(i);
-        }
-        let store = &g.store;
-        let profile = store
-            .write(|st| {
-                let p = match st.profile_by_name(&name)? {
-                    Some(p) => p,
-                    None => st.create_profile(&name, Role::Father)?,
-                };
-                st.add_member(&self.class.id, &p.id).map(|()| p)
-            })
-            .map_err(not_saved)?;
-        let seat = super::seat(store, &self.quiz, self.phase, profile).map_err(not_saved)?;
-        g.seats.push(seat);
-        Ok(g.seats.len() - 1)
     }
 }
