@@ -255,7 +255,7 @@ impl PhonesScreen {
         let th = view.theme;
         let mut lines = vec![Line::from(Span::styled(
             format!(
-                "{:<18} {:>5} {:>8} {:>7}",
+                "  {:<18} {:>5} {:>8} {:>7}",
                 s.live_name, s.live_joined, s.live_answered, s.live_done
             ),
             th.dim,
