@@ -289,3 +289,58 @@ fn wrong_codes_are_limited_per_phone_and_the_code_is_new_for_every_test() {
         .collect();
     assert!(codes.len() > 1, "{codes:?}");
 }
+
+#[test]
+fn on_a_full_disk_an_answer_is_said_not_saved_and_never_counted_until_it_is() {
+    let Some(tiny) = common::tiny::Tiny::mount(800) else {
+        eprintln!("skipped: cannot mount a small file system here");
+        return;
+    };
+    let data = tiny.0.path().join("data");
+    class_with(&data, CLASS, &["Budi"]);
+    let s = serve(&data, CLASS, Phase::Pre, false);
+    let p = joined(&s, 0);
+    let mut r = p.answer(position(&p.state()), "b");
+    assert_eq!(r.status, 200);
+    let mut filler = std::fs::File::create(tiny.0.path().join("filler")).unwrap();
+    let block = vec![0u8; 4096];
+    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+    drop(filler);
+    let (mut told_saved, mut refused) = (1, 0);
+    while r.json()["step"] == "question" && refused == 0 {
+        let next = p.answer(position(&r), "s");
+        match next.status {
+            200 => {
+                told_saved += 1;
+                r = next;
+            }
+            503 => {
+                assert_eq!(next.error(), "not_saved", "{next:?}");
+                assert!(
+                    next.json()["message"]["id"]
+                        .as_str()
+                        .unwrap()
+                        .contains("Jawaban belum tersimpan")
+                );
+                refused += 1;
+            }
+            other => panic!("{other}: {next:?}"),
+        }
+    }
+    assert_eq!(refused, 1, "the full disk refused an answer");
+    assert_eq!(
+        s.room.live()[0].answered,
+        told_saved,
+        "the table counts only what was saved"
+    );
+    std::fs::remove_file(tiny.0.path().join("filler")).unwrap();
+    let again = p.answer(position(&r), "s");
+    assert_eq!(again.status, 200, "saved once there is room: {again:?}");
+    drop(s);
+    let answers = &saved(&data, "Budi")[0].3;
+    assert_eq!(
+        answers.len(),
+        told_saved + 1,
+        "exactly what the phone was told was saved"
+    );
+}

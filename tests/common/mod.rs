@@ -14,6 +14,7 @@ pub mod cli;
 pub mod headless;
 pub mod http;
 pub mod pdf;
+pub mod tiny;
 pub mod webdriver;
 
 /// Headless Chromium with no reach for the internet (closed here), as DESIGN says.
