@@ -496,7 +496,7 @@ fn sheets_report_export_import(wine: &Wine) {
     assert!(merged.contains("2 peserta baru"), "{merged}");
     assert!(wine.c("laptop dua\\data\\pijat.db").is_file());
     expect_rows(&wine.ok(&[&args[..], &["--data-dir", second]].concat()));
-    phone_test(&wine, class, data);
+    phone_test(wine, class, data);
 }
 
 /// `pijat.exe classroom`: it listens, serves the phone page, and ends with its input.
