@@ -7,6 +7,7 @@ mod common;
 
 use common::classroom::{class_with, saved, serve};
 use common::webdriver::{Browser, missing};
+use pijat::app::classroom::Serve;
 use pijat::core::Phase;
 
 fn available() -> bool {
@@ -99,4 +100,68 @@ fn a_phone_joins_answers_reloads_resumes_and_finishes_and_exactly_its_answers_ar
         got, clicked,
         "exactly the answers given, in order, none twice"
     );
+}
+
+#[test]
+fn order_and_multiple_choice_by_taps_a_lost_connection_says_not_saved_and_the_post_test_shows_the_score()
+ {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    class_with(dir.path(), "Posyandu Melati", &["Budi"]);
+    let content = common::classroom::mixed_content();
+    let mut s = common::classroom::serve_set(
+        dir.path(),
+        "Posyandu Melati",
+        Phase::Post,
+        false,
+        content,
+        Some("mixed"),
+    );
+    let b = Browser::phone();
+    b.go(&format!("http://{}/", s.addr));
+    b.click("English");
+    b.wait_for("Class code: 4 digits from the trainer");
+    b.type_into("Class code", s.room.code());
+    b.click("Enter");
+    b.click("Budi");
+    // Order: tapped in the right order, whatever order they are shown in.
+    b.wait_for("Question 1 of 4");
+    b.wait_for("Tap the steps in the right order.");
+    for step in ["One", "Two", "Three", "Four"] {
+        b.click(step);
+    }
+    b.wait_for("4. Four");
+    shot(&b, "6-order-en");
+    b.click("Answer");
+    b.wait_for("Question 2 of 4");
+    b.click("Sitting, leaning");
+    b.click("Answer");
+    b.wait_for("Question 3 of 4");
+    b.click("Tingling");
+    b.click("Milk drips");
+    b.click("Answer");
+    b.wait_for("Question 4 of 4");
+    // The laptop drops off the network while he answers: the page never says "saved".
+    s.stop();
+    b.click("True");
+    b.click("Answer");
+    b.wait_for("NOT saved yet. Trying again");
+    shot(&b, "7-not-saved-en");
+    assert!(!b.text().contains("Answer saved."), "{}", b.text());
+    // Back on the network (same address): the page sends it again by itself.
+    let server = pijat::web::Web
+        .start(s.room.clone(), &pijat::app::classroom::Listen::At(s.addr))
+        .unwrap();
+    b.wait_for("Your score:");
+    b.wait_for("4 of 4 right");
+    shot(&b, "8-score-en");
+    server.stop();
+    let got: Vec<String> = saved(dir.path(), "Budi")[0]
+        .3
+        .iter()
+        .map(|(_, a)| a.clone())
+        .collect();
+    assert_eq!(got, ["1,2,3,4", "2", "1,3", "true"]);
 }

@@ -193,62 +193,11 @@ fn unknown_routes_and_methods_answer_in_both_languages_and_the_page_is_small_and
     );
 }
 
-/// A trainer's pre/post set with every kind of question, in file order.
-const MIXED: &str = r#"format_version = 1
-id = "mixed"
-title = { id = "Tes campuran", en = "Mixed test" }
-purpose = "prepost"
-shuffle = false
-pass_percent = 70
-
-[[question]]
-id = "steps"
-module = "technique"
-type = "order"
-prompt = { id = "Urutkan langkahnya.", en = "Put the steps in order." }
-options = [ { id = "Satu", en = "One" }, { id = "Dua", en = "Two" }, { id = "Tiga", en = "Three" }, { id = "Empat", en = "Four" } ]
-explain = { id = "Satu dulu.", en = "One first." }
-sources = ["S1"]
-
-[[question]]
-id = "position"
-module = "technique"
-type = "single"
-prompt = { id = "Posisi ibu?", en = "The mother's position?" }
-options = [ { id = "Berbaring", en = "Lying" }, { id = "Duduk condong", en = "Sitting, leaning" }, { id = "Berdiri", en = "Standing" } ]
-answer = 2
-explain = { id = "Duduk.", en = "Sitting." }
-sources = ["S1"]
-
-[[question]]
-id = "signs"
-module = "anatomy"
-type = "multiple"
-prompt = { id = "Tanda refleks?", en = "Signs of the reflex?" }
-options = [ { id = "Kesemutan", en = "Tingling" }, { id = "Dingin", en = "Cold" }, { id = "ASI menetes", en = "Milk drips" } ]
-answer = [1, 3]
-explain = { id = "Kesemutan dan menetes.", en = "Tingling and dripping." }
-sources = ["S58"]
-
-[[question]]
-id = "statement"
-module = "anatomy"
-type = "true_false"
-prompt = { id = "Pijat dihentikan bila ibu pusing.", en = "The massage stops if she feels dizzy." }
-answer = true
-explain = { id = "Ya.", en = "Yes." }
-sources = ["S3"]
-"#;
-
 #[test]
 fn order_single_and_multiple_questions_are_answered_by_their_shown_places_and_saved_in_file_numbers()
  {
     let dir = tempfile::tempdir().unwrap();
-    let own = tempfile::tempdir().unwrap();
-    std::fs::create_dir(own.path().join("quizzes")).unwrap();
-    std::fs::write(own.path().join("quizzes/mixed.toml"), MIXED).unwrap();
-    let loaded = pijat::content::load_with(Some(own.path()));
-    let content = Box::leak(Box::new(loaded.content.expect("the mixed set loads")));
+    let content = common::classroom::mixed_content();
     class_with(dir.path(), CLASS, &["Budi"]);
     let s = common::classroom::serve_set(
         dir.path(),

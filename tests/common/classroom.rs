@@ -121,3 +121,59 @@ pub fn n_of(s: &Served, name: &str) -> usize {
 pub fn position(r: &super::http::Reply) -> u64 {
     r.json()["question"]["position"].as_u64().unwrap()
 }
+
+/// A trainer's pre/post set with every kind of question, in file order.
+pub const MIXED: &str = r#"format_version = 1
+id = "mixed"
+title = { id = "Tes campuran", en = "Mixed test" }
+purpose = "prepost"
+shuffle = false
+pass_percent = 70
+
+[[question]]
+id = "steps"
+module = "technique"
+type = "order"
+prompt = { id = "Urutkan langkahnya.", en = "Put the steps in order." }
+options = [ { id = "Satu", en = "One" }, { id = "Dua", en = "Two" }, { id = "Tiga", en = "Three" }, { id = "Empat", en = "Four" } ]
+explain = { id = "Satu dulu.", en = "One first." }
+sources = ["S1"]
+
+[[question]]
+id = "position"
+module = "technique"
+type = "single"
+prompt = { id = "Posisi ibu?", en = "The mother's position?" }
+options = [ { id = "Berbaring", en = "Lying" }, { id = "Duduk condong", en = "Sitting, leaning" }, { id = "Berdiri", en = "Standing" } ]
+answer = 2
+explain = { id = "Duduk.", en = "Sitting." }
+sources = ["S1"]
+
+[[question]]
+id = "signs"
+module = "anatomy"
+type = "multiple"
+prompt = { id = "Tanda refleks?", en = "Signs of the reflex?" }
+options = [ { id = "Kesemutan", en = "Tingling" }, { id = "Dingin", en = "Cold" }, { id = "ASI menetes", en = "Milk drips" } ]
+answer = [1, 3]
+explain = { id = "Kesemutan dan menetes.", en = "Tingling and dripping." }
+sources = ["S58"]
+
+[[question]]
+id = "statement"
+module = "anatomy"
+type = "true_false"
+prompt = { id = "Pijat dihentikan bila ibu pusing.", en = "The massage stops if she feels dizzy." }
+answer = true
+explain = { id = "Ya.", en = "Yes." }
+sources = ["S3"]
+"#;
+
+/// The shipped content with the [`MIXED`] set added, as a trainer's folder adds it.
+pub fn mixed_content() -> &'static pijat::content::Content {
+    let own = tempfile::tempdir().unwrap();
+    std::fs::create_dir(own.path().join("quizzes")).unwrap();
+    std::fs::write(own.path().join("quizzes/mixed.toml"), MIXED).unwrap();
+    let loaded = pijat::content::load_with(Some(own.path()));
+    Box::leak(Box::new(loaded.content.expect("the mixed set loads")))
+}
