@@ -9,3 +9,4 @@ pub mod engine;
 pub mod speech;
 pub mod store;
 pub mod tui;
+pub mod web;

@@ -1,5 +1,6 @@
 //! Parses the command line and hands off: `pijat` alone to the full-screen app, a command to
-//! the command line. The one place that knows both shells.
+//! the command line; the web shell (the test on phones) is handed to both. The one place that
+//! knows every shell.
 
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use pijat::cli::{Cli, EXIT_INPUT, Shell};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.command.is_some() {
-        return pijat::cli::run(cli);
+        return pijat::cli::run(cli, &pijat::web::Web);
     }
     let shell = Shell::from_cli(&cli);
     let new_data_folder = shell
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         cli.lang.clone(),
         cli.practice_speed,
         cli.voice.as_deref().map(|v| v == "on"),
+        &pijat::web::Web,
     );
     match started {
         Ok(()) => ExitCode::SUCCESS,

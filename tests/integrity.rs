@@ -6,6 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::cli::{both, run, text};
+use common::tiny::Tiny;
 
 const A: &str = "tests/fixtures/changed_set/a";
 const B: &str = "tests/fixtures/changed_set/b";
@@ -678,30 +679,6 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
         std::fs::read(data.join("pijat.db")).unwrap() == before,
         "nothing written"
     );
-}
-
-/// A small file system that fills up, mounted for the test (root only); `None` elsewhere.
-struct Tiny(tempfile::TempDir);
-
-impl Tiny {
-    fn mount(kb: u32) -> Option<Tiny> {
-        let dir = tempfile::tempdir().unwrap();
-        let ok = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={kb}k"), "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then_some(Tiny(dir))
-    }
-}
-
-impl Drop for Tiny {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(self.0.path())
-            .status();
-    }
 }
 
 #[test]

@@ -702,3 +702,77 @@ fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_t
     key(&mut a, Esc);
     assert!(matches!(a.top(), Screen::Class(_)));
 }
+
+#[test]
+fn a_phone_test_from_the_class_screen_shows_the_qr_code_and_follows_the_phones_live() {
+    use common::http::Phone;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    a.serve = Some(&pijat::web::Web);
+    keys(&mut a, &[Char('h'), Enter]);
+    assert!(matches!(a.top(), Screen::Phones(_)));
+    let screen = render(&a, 80, 24);
+    for want in [
+        "Test on phones · Posyandu Melati · Pre-test",
+        "Scan the QR code or open:",
+        "Class code:",
+        "Budi Santoso",
+        "0/10",
+    ] {
+        assert!(screen.contains(want), "{want}:\n{screen}");
+    }
+    let qr_rows = screen
+        .lines()
+        .filter(|l| l.contains('█') || l.contains('▀'))
+        .count();
+    assert!(
+        (13..=15).contains(&qr_rows),
+        "the QR code fits at 80×24:\n{screen}"
+    );
+    let url = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap();
+    let addr: std::net::SocketAddr = url[7..].trim_end_matches('/').parse().unwrap();
+    let code = screen.split("Class code: ").nth(1).unwrap()[..4].to_string();
+
+    let p = Phone::open(addr);
+    p.code(&code);
+    let r = p.join(0);
+    assert_eq!(r.json()["name"], "Budi Santoso", "{r:?}");
+    p.answer(r.json()["question"]["position"].as_u64().unwrap(), "b");
+    a.update(Msg::Tick(
+        Instant::now() + std::time::Duration::from_secs(1),
+    ));
+    let live = render(&a, 80, 24);
+    let budi = live.lines().find(|l| l.contains("Budi Santoso")).unwrap();
+    assert!(budi.contains('✓') && budi.contains("1/10"), "{live}");
+    a.lang = Lang::id();
+    assert!(render(&a, 80, 24).contains("Pindai kode QR atau buka:"));
+    a.lang = Lang::en();
+
+    key(&mut a, Char('r'));
+    let released = render(&a, 80, 24);
+    assert!(released.contains("Budi Santoso released"), "{released}");
+    assert_eq!(
+        p.state().json()["step"],
+        "name",
+        "his phone holds nobody now"
+    );
+    key(&mut a, Enter);
+    let asked = render(&a, 80, 24);
+    assert!(
+        asked.contains("3 participants are not done. End the test now?"),
+        "{asked}"
+    );
+    key(&mut a, Char('n'));
+    assert!(matches!(a.top(), Screen::Phones(_)));
+    key(&mut a, Enter);
+    key(&mut a, Char('y'));
+    assert!(matches!(a.top(), Screen::Class(_)));
+    assert!(render(&a, 80, 24).contains("The phone test is over: 0 participants finished."));
+    assert!(
+        std::net::TcpStream::connect(addr).is_err(),
+        "the server stopped"
+    );
+}

@@ -288,6 +288,9 @@ fn imports_only_windows_dlls(exe: &Path) {
         "shell32.dll",
         "userenv.dll",
         "ws2_32.dll",
+        // The IP Helper API (in Windows since XP): the phone classroom lists the laptop's
+        // network addresses with it.
+        "iphlpapi.dll",
     ];
     let foreign: Vec<&String> = dlls
         .iter()
@@ -493,6 +496,57 @@ fn sheets_report_export_import(wine: &Wine) {
     assert!(merged.contains("2 peserta baru"), "{merged}");
     assert!(wine.c("laptop dua\\data\\pijat.db").is_file());
     expect_rows(&wine.ok(&[&args[..], &["--data-dir", second]].concat()));
+    phone_test(wine, class, data);
+}
+
+/// `pijat.exe classroom`: it listens, serves the phone page, and ends with its input.
+fn phone_test(wine: &Wine, class: &str, data: &str) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let listen = format!("127.0.0.1:{port}");
+    let args = [
+        "classroom",
+        "--class",
+        class,
+        "--phase",
+        "post",
+        "--listen",
+        &listen,
+        "--data-dir",
+        data,
+    ];
+    let mut child = wine.pijat(&args).stdin(Stdio::piped()).spawn().unwrap();
+    let (tx, rx) = channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    let line = || {
+        rx.recv_timeout(COMMAND_TIMEOUT)
+            .expect("pijat.exe classroom printed nothing")
+    };
+    assert_eq!(line(), format!("URL http://{listen}/"));
+    assert!(line().starts_with("CODE "));
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: {listen}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut page = String::new();
+    let _ = std::io::Read::read_to_string(&mut s, &mut page);
+    assert!(
+        page.starts_with("HTTP/1.1 200") && page.contains("\"answer_button\":\"Jawab\""),
+        "{page}"
+    );
+    drop(child.stdin.take());
+    let done = wait(child, "pijat.exe classroom");
+    assert!(done.status.success(), "{}", text(&done.stderr));
 }
 
 /// The audio guide made on Windows: espeak-ng found in Program Files, speech resampled and coded

@@ -6,6 +6,7 @@
 pub mod bundle_check;
 pub mod bundles;
 mod classes;
+pub mod classroom;
 mod learning;
 pub mod monitoring;
 mod observation;
@@ -20,6 +21,7 @@ mod settings;
 pub mod sheet_file;
 pub mod sheets;
 
+pub use classroom::Classroom;
 pub use progress::{PrePost, prepost};
 pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};
 pub use records::Records;

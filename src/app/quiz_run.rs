@@ -104,7 +104,11 @@ impl<'c> QuizRun<'c> {
             .write(|store| Self::start_in(store, quiz, args))
     }
 
-    fn start_in(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
+    pub(in crate::app) fn start_in(
+        store: &Store,
+        quiz: &'c Quiz,
+        args: &StartArgs,
+    ) -> Result<Start<'c>> {
         let profile = &args.profile.id;
         if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)? {
             return Self::resume_in(store, quiz, open).map(Start::Resumed);
@@ -144,7 +148,11 @@ impl<'c> QuizRun<'c> {
         Self::resume_in(records.store(), quiz, attempt)
     }
 
-    fn resume_in(store: &Store, quiz: &'c Quiz, mut attempt: AttemptRow) -> Result<Self> {
+    pub(in crate::app) fn resume_in(
+        store: &Store,
+        quiz: &'c Quiz,
+        mut attempt: AttemptRow,
+    ) -> Result<Self> {
         let mut answers = HashMap::new();
         let (mut not_counted, mut rekeyed) = (0, 0);
         for row in store.answers(&attempt.id)? {
@@ -222,7 +230,16 @@ impl<'c> QuizRun<'c> {
         position: usize,
         response: Response,
     ) -> Result<Recorded> {
-        let store = records.store();
+        self.record_in(records.store(), position, response)
+    }
+
+    /// The same inside a transaction another use case holds (the phone classroom's batches).
+    pub(in crate::app) fn record_in(
+        &mut self,
+        store: &Store,
+        position: usize,
+        response: Response,
+    ) -> Result<Recorded> {
         let q = self.question(&self.layout.shown[position]);
         let right = response.is_right(&q.kind);
         let stored = store.save_answer(
@@ -292,7 +309,10 @@ impl<'c> QuizRun<'c> {
 
     /// Marks the attempt finished with the score of what the store holds.
     pub fn finish(&mut self, records: &Records) -> Result<Score> {
-        let store = records.store();
+        self.finish_in(records.store())
+    }
+
+    pub(in crate::app) fn finish_in(&mut self, store: &Store) -> Result<Score> {
         self.reload(store)?;
         let score = self.score();
         store.finish_attempt(&self.attempt.id, score.right)?;

@@ -2,6 +2,7 @@
 
 mod audio_guide;
 mod bundle;
+mod classroom;
 mod history;
 pub mod out;
 mod print;
@@ -132,6 +133,24 @@ pub enum Command {
         #[command(subcommand)]
         command: SheetsCommand,
     },
+    /// The pre-test or post-test on the fathers' phones, over the laptop's hotspot: prints
+    /// `URL …` and `CODE …`, then a line per event; ends on Ctrl+C or the end of input
+    Classroom {
+        /// The class taking the test (made in trainer mode, with its roster)
+        #[arg(long, value_name = "NAME")]
+        class: String,
+        #[arg(long, value_parser = parse_test_phase, value_name = "pre|post")]
+        phase: Phase,
+        /// The question set (default: the pre/post test)
+        #[arg(long, value_name = "ID")]
+        quiz: Option<String>,
+        /// Listen on this loopback or private address only (default: the private addresses)
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<std::net::SocketAddr>,
+        /// Let a father not on the roster add his name from his phone
+        #[arg(long)]
+        allow_new_names: bool,
+    },
     /// A trainee's attempts, pre → post change, practice runs and observations
     History {
         /// Only this trainee (default: everyone on this laptop)
@@ -217,7 +236,7 @@ pub use crate::core::local_date;
 mod shell;
 pub use shell::*;
 
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli, serve: &'static dyn crate::app::classroom::Serve) -> ExitCode {
     let shell = Shell::from_cli(&cli);
     let code = match cli.command {
         Some(Command::Validate { dir }) => {
@@ -238,6 +257,23 @@ pub fn run(cli: Cli) -> ExitCode {
             )
         }
         Some(Command::History { profile }) => history::run(&shell, profile.as_deref()),
+        Some(Command::Classroom {
+            class,
+            phase,
+            quiz,
+            listen,
+            allow_new_names,
+        }) => classroom::run(
+            &shell,
+            &classroom::Args {
+                class: &class,
+                phase,
+                quiz: quiz.as_deref(),
+                listen,
+                new_names: allow_new_names,
+            },
+            serve,
+        ),
         Some(Command::Print {
             form: Some(form), ..
         }) => print_forms::run(&shell, &form),

@@ -101,6 +101,9 @@ pub struct Cx<'a, 'c> {
     pub voice: &'a mut bool,
     /// The trainer's choice: read each question aloud in group tests and projector mode.
     pub auto_read: &'a mut bool,
+    /// Who serves the test on phones (the web shell, handed over by `main`); none in tests
+    /// that do not need it.
+    pub serve: Option<&'static dyn crate::app::classroom::Serve>,
 }
 
 impl Cx<'_, '_> {
@@ -175,6 +178,7 @@ pub struct App<'c> {
     /// The window's size, kept by the event loop.
     pub size: Rect,
     pub seed: Option<u64>,
+    pub serve: Option<&'static dyn crate::app::classroom::Serve>,
 }
 
 impl<'c> App<'c> {
@@ -218,6 +222,7 @@ impl<'c> App<'c> {
             effects: Vec::new(),
             size: Rect::new(0, 0, 80, 24),
             seed: None,
+            serve: None,
         };
         let profiles = screens::profiles::ProfilesScreen::load(&app.records);
         app.screens.push(Screen::Profiles(profiles));
@@ -323,6 +328,7 @@ impl<'c> App<'c> {
             seed: self.seed,
             voice: &mut self.voice,
             auto_read: &mut self.auto_read,
+            serve: self.serve,
         };
         let top = self.screens.last_mut().expect("a screen");
         f(top, &mut cx)

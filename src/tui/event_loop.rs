@@ -43,6 +43,7 @@ pub fn run(
     lang: Option<Lang>,
     speed: f64,
     voice: Option<bool>,
+    serve: &'static dyn crate::app::classroom::Serve,
 ) -> Result<(), StartError> {
     let failed = |m: String| {
         ratatui::restore();
@@ -77,6 +78,7 @@ pub fn run(
     let content = content.map_err(failed)?;
     let store = store.map_err(failed)?;
     let mut app = App::new(&content, store, lang, theme, speed, Instant::now());
+    app.serve = Some(serve);
     if let Some(on) = voice {
         // `--voice` is kept as the setting for next time.
         app.voice = on;

@@ -68,6 +68,12 @@ pub enum Action {
     ClearCode,
     /// Trainer: the pre/post test's answers and explanations, for the class after the post-test.
     Review,
+    /// Trainer: the test on the fathers' phones.
+    Phones,
+    /// Trainer: free a participant from the phone holding him.
+    Release,
+    /// Trainer: allow or forbid adding a name from a phone.
+    NewNames,
 }
 
 /// Which keys a binding answers to.
@@ -212,6 +218,8 @@ pub enum Context {
     HotSeatDone,
     /// The projector after the last item: the answer sheets next.
     ProjectorEnd,
+    /// The test on phones: the QR code, the code and the live table.
+    Phones,
 }
 
 pub fn table(ctx: Context) -> &'static [Binding] {
@@ -247,6 +255,7 @@ pub fn table(ctx: Context) -> &'static [Binding] {
         Context::ReportView => T_REPORTVIEW,
         Context::Observe => T_OBSERVE,
         Context::Projector => T_PROJECTOR,
+        Context::Phones => T_PHONES,
     }
 }
 

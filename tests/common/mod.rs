@@ -9,8 +9,24 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 pub mod app;
+pub mod classroom;
 pub mod cli;
+pub mod headless;
+pub mod http;
 pub mod pdf;
+pub mod tiny;
+pub mod webdriver;
+
+/// Headless Chromium with no reach for the internet (closed here), as DESIGN says.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
 
 pub struct Screen {
     pub parser: vt100::Parser,

@@ -102,6 +102,10 @@ strings! {
     answer_false: "salah" | "false",
     yes: "ya" | "yes",
     language: "bahasa" | "language",
+    test_on_phones: "tes di HP peserta" | "test on phones",
+    release_phone: "lepas HP" | "release",
+    new_names: "nama baru" | "new names",
+    end_test: "akhiri tes" | "end the test",
 }
 
 pub fn tr(lang: &Lang) -> &'static Strings {

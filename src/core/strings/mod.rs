@@ -3,10 +3,12 @@
 //! languages from one list, so a text cannot exist in one language only.
 
 pub mod app;
+pub mod classroom;
 pub mod cli;
 pub mod keys;
 pub mod messages;
 pub mod report;
+pub mod web;
 
 /// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID` and `EN`.
 macro_rules! strings {
@@ -14,6 +16,12 @@ macro_rules! strings {
         pub struct Strings { $(pub $name: &'static str,)* }
         pub const ID: Strings = Strings { $($name: $id,)* };
         pub const EN: Strings = Strings { $($name: $en,)* };
+        impl Strings {
+            /// Every text by its name, for a page that picks its language itself.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
     };
 }
 use strings;

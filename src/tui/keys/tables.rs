@@ -161,7 +161,16 @@ pub(super) const T_CLASSVIEW: &[Binding] = &[
     b(Code(K::Char('c')), "c", A::ClearCode, ID.clear_forgotten_personal_code, EN.clear_forgotten_personal_code, false),
     b(Code(K::Char('e')), "e", A::Edit, ID.edit_class_details, EN.edit_class_details, true),
     b(Code(K::Char('d')), "d", A::Project, ID.show_projector, EN.show_projector, true),
+    b(Code(K::Char('h')), "h", A::Phones, ID.test_on_phones, EN.test_on_phones, true),
     BACK,
+];
+#[rustfmt::skip]
+pub(super) const T_PHONES: &[Binding] = &[
+    UP, DOWN,
+    b(Code(K::Char('r')), "r", A::Release, ID.release_phone, EN.release_phone, true),
+    b(Code(K::Char('n')), "n", A::NewNames, ID.new_names, EN.new_names, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.end_test, EN.end_test, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.end_test, EN.end_test, false),
 ];
 #[rustfmt::skip]
 pub(super) const T_PROJECTOR: &[Binding] = &[

@@ -2,7 +2,6 @@
 //! still has to take what; adding, renaming and removing participants; starting a group test or
 //! typing in paper sheets. Also the class details form.
 
-use crate::core::strings::app::{EN, ID};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,11 +12,12 @@ use super::grid::GridScreen;
 use super::hotseat::HotSeatScreen;
 use super::member::MemberScreen;
 use super::observe::ObserveScreen;
+use super::phones::PhonesScreen;
 use super::projector::ProjectorScreen;
 use super::visit::VisitScreen;
 use crate::app::progress::{Participant, participant};
 use crate::app::{ClassDetails, ClassRow, Profile};
-use crate::content::{Phase, Routine};
+use crate::content::{Phase, Quiz, Routine};
 use crate::core::Role;
 use crate::core::strings::tr;
 use crate::engine::quiz::{Score, format_change_in};
@@ -30,12 +30,7 @@ mod draw;
 mod form;
 pub use form::*;
 
-const ROLES: &[(&str, &str)] = &[
-    (ID.father, EN.father),
-    (ID.cadre, EN.cadre),
-    (ID.midwife, EN.midwife),
-    (ID.other, EN.other),
-];
+mod phones;
 
 /// A participant, their tests and where their monitoring stands.
 pub struct Member {
@@ -68,6 +63,11 @@ pub enum Mode {
     ChooseRoutine {
         selected: usize,
     },
+    /// Which pre/post set for the phones, when the content has more than one.
+    ChooseSet {
+        phase: Phase,
+        selected: usize,
+    },
 }
 
 /// What the chosen test is for.
@@ -77,6 +77,8 @@ pub enum Purpose {
     Sheets,
     /// Shown on a projector for a test on paper.
     Project,
+    /// Answered on the participants' phones.
+    Phones,
 }
 
 pub struct ClassScreen {
@@ -85,26 +87,6 @@ pub struct ClassScreen {
     pub selected: usize,
     pub mode: Mode,
     pub message: Option<String>,
-}
-
-fn participant_form(p: Option<&Profile>) -> Form {
-    let role = p.map_or(0, |p| {
-        Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0)
-    });
-    Form::new(
-        if p.is_some() {
-            (ID.edit_participant, EN.edit_participant)
-        } else {
-            (ID.add_participant, EN.add_participant)
-        },
-        vec![
-            Field::text(
-                (ID.name_col, EN.name_col),
-                p.map_or("", |p| p.name.as_str()),
-            ),
-            Field::choice((ID.role_col, EN.role_col), ROLES, role),
-        ],
-    )
 }
 
 impl ClassScreen {
@@ -159,7 +141,9 @@ impl ClassScreen {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
             Mode::ConfirmRemove | Mode::ConfirmClearCode => Context::Confirm,
-            Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } => Context::List,
+            Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } | Mode::ChooseSet { .. } => {
+                Context::List
+            }
         }
     }
 
@@ -209,6 +193,12 @@ impl ClassScreen {
                 Action::GroupTest | Action::TypeSheets if n == 0 => {
                     self.message = Some(s.roster_empty.to_string())
                 }
+                Action::Phones => {
+                    self.mode = Mode::ChoosePhase {
+                        purpose: Purpose::Phones,
+                        selected: 0,
+                    }
+                }
                 Action::GroupTest => {
                     self.mode = Mode::ChoosePhase {
                         purpose: Purpose::GroupTest,
@@ -252,6 +242,22 @@ impl ClassScreen {
                 }
                 _ => {}
             },
+            Mode::ChooseSet { phase, selected } => {
+                let k = super::phones::prepost_sets(cx.content).len().max(1);
+                match action {
+                    Action::Up => *selected = (*selected + k - 1) % k,
+                    Action::Down => *selected = (*selected + 1) % k,
+                    Action::Back => self.mode = Mode::View,
+                    Action::Enter => {
+                        let (phase, i) = (*phase, *selected);
+                        self.mode = Mode::View;
+                        if let Some(quiz) = super::phones::prepost_sets(cx.content).get(i) {
+                            return self.phones(quiz, phase, cx);
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Mode::ChooseRoutine { selected } => {
                 let k = cx.content.routines().count().max(1);
                 match action {
@@ -338,6 +344,9 @@ impl ClassScreen {
                     };
                     let purpose = *purpose;
                     self.mode = Mode::View;
+                    if purpose == Purpose::Phones {
+                        return self.phones_set(phase, cx);
+                    }
                     let Some(quiz) = cx.content.prepost_quiz() else {
                         return Nav::Stay;
                     };
@@ -352,6 +361,7 @@ impl ClassScreen {
                         Purpose::Project => Screen::Projector(Box::new(ProjectorScreen::new(
                             class, quiz, phase, cx,
                         ))),
+                        Purpose::Phones => return Nav::Stay,
                     });
                 }
                 _ => {}

@@ -9,6 +9,7 @@ pub mod lesson;
 pub mod member;
 pub mod modules;
 pub mod observe;
+pub mod phones;
 pub mod pin;
 pub mod practice;
 pub mod profiles;
@@ -77,6 +78,7 @@ pub enum Screen<'c> {
     Member(Box<member::MemberScreen>),
     Projector(Box<projector::ProjectorScreen<'c>>),
     Review(Box<review::ReviewScreen<'c>>),
+    Phones(Box<phones::PhonesScreen>),
 }
 
 macro_rules! each {
@@ -105,6 +107,7 @@ macro_rules! each {
             Screen::Member($s) => $e,
             Screen::Projector($s) => $e,
             Screen::Review($s) => $e,
+            Screen::Phones($s) => $e,
         }
     };
 }
@@ -124,8 +127,10 @@ impl<'c> Screen<'c> {
 
     /// Time passed (only screens with a clock care).
     pub fn tick(&mut self, cx: &mut Cx<'_, 'c>) {
-        if let Screen::Practice(p) = self {
-            p.tick(cx);
+        match self {
+            Screen::Practice(p) => p.tick(cx),
+            Screen::Phones(p) => p.tick(cx.now),
+            _ => {}
         }
     }
 
@@ -146,6 +151,7 @@ impl<'c> Screen<'c> {
         match self {
             Screen::Practice(p) => p.next_wake(now),
             Screen::Observe(o) => o.next_wake(now),
+            Screen::Phones(p) => p.next_wake(),
             _ => None,
         }
     }
@@ -155,6 +161,8 @@ impl<'c> Screen<'c> {
         match self {
             Screen::Practice(p) => p.is_running(),
             Screen::Quiz(_) => true,
+            // Quitting would end the test on every phone.
+            Screen::Phones(_) => true,
             _ => false,
         }
     }

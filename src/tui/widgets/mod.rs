@@ -6,3 +6,4 @@ pub mod countdown;
 pub mod figure;
 pub mod form;
 pub mod prose;
+pub mod qr;

@@ -16,6 +16,7 @@ impl ClassScreen {
                     Purpose::Sheets => s.type_sheets_for,
                     Purpose::GroupTest => s.group_test_for,
                     Purpose::Project => s.project_for,
+                    Purpose::Phones => crate::core::strings::classroom::tr(view.lang).live_title,
                 };
                 let lines = vec![
                     Line::from(Span::styled(title, th.title)),
@@ -24,6 +25,16 @@ impl ClassScreen {
                     row(*selected == 1, vec![Span::raw(s.item_posttest)], th),
                 ];
                 return Paragraph::new(lines).render(inner, buf);
+            }
+            Mode::ChooseSet { selected, .. } => {
+                let sets: Vec<String> = view
+                    .content
+                    .quizzes
+                    .iter()
+                    .filter(|q| q.purpose == crate::content::Purpose::PrePost)
+                    .map(|q| q.title.get(view.lang).to_string())
+                    .collect();
+                return super::super::phones::render_sets(&sets, *selected, inner, buf, view);
             }
             Mode::ChooseRoutine { selected } => {
                 let mut lines = vec![

@@ -59,3 +59,32 @@ impl ClassFormScreen {
 }
 
 impl crate::tui::screens::FormScreen for ClassFormScreen {}
+
+/// A participant's roles, in the order of `Role::ALL`.
+pub(super) const ROLES: &[(&str, &str)] = &[
+    (ID.father, EN.father),
+    (ID.cadre, EN.cadre),
+    (ID.midwife, EN.midwife),
+    (ID.other, EN.other),
+];
+
+/// The form for a new participant or one being changed: name and role.
+pub(super) fn participant_form(p: Option<&Profile>) -> Form {
+    let role = p.map_or(0, |p| {
+        Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0)
+    });
+    Form::new(
+        if p.is_some() {
+            (ID.edit_participant, EN.edit_participant)
+        } else {
+            (ID.add_participant, EN.add_participant)
+        },
+        vec![
+            Field::text(
+                (ID.name_col, EN.name_col),
+                p.map_or("", |p| p.name.as_str()),
+            ),
+            Field::choice((ID.role_col, EN.role_col), ROLES, role),
+        ],
+    )
+}

@@ -1,0 +1,185 @@
+//! A plain HTTP/1.1 client over a TcpStream, so tests can send what no browser would: a foreign
+//! `Host`, a body that lies about its length, a cookie from elsewhere.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::Duration;
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    /// The refusal's stable name (`wrong_code`…), or "" for a success.
+    pub fn error(&self) -> String {
+        self.json()["error"].as_str().unwrap_or("").to_string()
+    }
+}
+
+/// Sends raw bytes and reads the whole reply (the connection is closed after it).
+pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Reply {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(bytes).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 8192];
+    // Read until the reply is complete: some servers keep the connection open after it.
+    while !complete(&out) {
+        match s.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+        }
+    }
+    parse(&out)
+}
+
+fn complete(out: &[u8]) -> bool {
+    let Some(end) = out.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&out[..end]).to_ascii_lowercase();
+    let body = &out[end + 4..];
+    if let Some(len) = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        return body.len() >= len;
+    }
+    if head.contains("transfer-encoding: chunked") {
+        return body.ends_with(b"0\r\n\r\n");
+    }
+    false
+}
+
+fn parse(out: &[u8]) -> Reply {
+    let text = String::from_utf8_lossy(out);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let chunked = headers.iter().any(|(k, v): &(String, String)| {
+        k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked")
+    });
+    let body = if chunked {
+        unchunk(body)
+    } else {
+        body.to_string()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn unchunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A request with `Host` set to the server's address unless `host` says otherwise.
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    host: Option<&str>,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Reply {
+    let host = host.map_or_else(|| addr.to_string(), str::to_string);
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !body.is_empty() || method == "POST" {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    raw(addr, req.as_bytes())
+}
+
+/// One phone: keeps the cookie the page gave it.
+#[derive(Clone)]
+pub struct Phone {
+    pub addr: SocketAddr,
+    pub cookie: Option<String>,
+}
+
+impl Phone {
+    /// Opens the page, as scanning the QR code does, and keeps its cookie.
+    pub fn open(addr: SocketAddr) -> Phone {
+        let mut p = Phone { addr, cookie: None };
+        let r = p.get("/");
+        assert_eq!(r.status, 200, "{r:?}");
+        let set = r.header("set-cookie").expect("a cookie").to_string();
+        p.cookie = Some(set.split(';').next().unwrap().to_string());
+        p
+    }
+
+    fn cookie_header(&self) -> Vec<(&str, &str)> {
+        self.cookie
+            .as_deref()
+            .map(|c| vec![("Cookie", c)])
+            .unwrap_or_default()
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        request(self.addr, "GET", path, None, &self.cookie_header(), "")
+    }
+
+    pub fn post(&self, path: &str, json: &str) -> Reply {
+        let mut h = self.cookie_header();
+        h.push(("Content-Type", "application/json"));
+        request(self.addr, "POST", path, None, &h, json)
+    }
+
+    pub fn code(&self, code: &str) -> Reply {
+        self.post("/api/code", &format!("{{\"code\":\"{code}\"}}"))
+    }
+
+    pub fn join(&self, n: usize) -> Reply {
+        self.post("/api/join", &format!("{{\"n\":{n}}}"))
+    }
+
+    pub fn answer(&self, position: u64, answer: &str) -> Reply {
+        self.post(
+            "/api/answer",
+            &serde_json::json!({"position": position, "answer": answer}).to_string(),
+        )
+    }
+
+    pub fn state(&self) -> Reply {
+        self.get("/api/state")
+    }
+}
