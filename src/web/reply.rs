@@ -70,7 +70,7 @@ pub fn bad_request(why: &str) -> Response {
     problem(
         StatusCode::BAD_REQUEST,
         "bad_request",
-        &both(|s| s.bad_request, &[("m", why)]),
+        &both(|s| s.bad_request, &[("m", &why)]),
     )
 }
 

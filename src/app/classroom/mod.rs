@@ -81,10 +81,10 @@ impl Classroom {
         let quiz = match setup.quiz {
             Some(id) => content
                 .quiz(id)
-                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", id)]))?,
+                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", &id)]))?,
             None => content
                 .prepost_quiz()
-                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", "knowledge")]))?,
+                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", &"knowledge")]))?,
         };
         if quiz.purpose != Purpose::PrePost {
             return Err(both(|s| s.quiz_not_test, &[("q", &quiz.id)]));
@@ -93,7 +93,7 @@ impl Classroom {
         let class = store
             .class_by_name(setup.class)
             .map_err(|e| e.message())?
-            .ok_or_else(|| both(|s| s.class_missing, &[("n", setup.class)]))?;
+            .ok_or_else(|| both(|s| s.class_missing, &[("n", &setup.class)]))?;
         let mut seats = Vec::new();
         for profile in store.members(&class.id).map_err(|e| e.message())? {
             seats.push(seat(&store, quiz, setup.phase, profile).map_err(|e| e.message())?);

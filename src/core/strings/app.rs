@@ -1,7 +1,6 @@
 //! The full-screen app's texts.
 
 use super::strings;
-use crate::core::Lang;
 
 strings! {
     welcome: "pijat: latihan pijat oksitosin untuk program Ayah ASI, dengan materi, tes awal dan akhir, dan latihan pijat langkah demi langkah." | "pijat: oxytocin massage training for the Ayah ASI programme, with lessons, a pre-test and post-test, and step-by-step massage practice.",
@@ -290,8 +289,4 @@ impl Strings {
             crate::core::Phase::Practice => self.practice_quiz,
         }
     }
-}
-
-pub fn tr(lang: &Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
 }

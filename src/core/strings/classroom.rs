@@ -2,7 +2,6 @@
 //! the trainer reads on the laptop (the live screen and `pijat classroom`).
 
 use super::strings;
-use crate::core::Bilingual;
 
 strings! {
     wrong_code: "Kode kelas salah. Sisa percobaan: {n}." | "Wrong class code. Tries left: {n}.",
@@ -51,17 +50,4 @@ strings! {
     live_too_small: "Perbesar jendela (minimal 80×24) agar kode QR terbaca." | "Make the window bigger (at least 80×24) so the QR code can be read.",
     choose_set: "Set soal untuk tes di HP" | "Question set for the phone test",
     headless_stop: "Tekan Ctrl+C (atau tutup masukan) untuk mengakhiri tes." | "Press Ctrl+C (or close the input) to end the test.",
-}
-
-/// A text of this table in both languages, with `{k}` replaced by `v`.
-pub fn both(pick: fn(&Strings) -> &'static str, subs: &[(&str, &str)]) -> Bilingual {
-    let fill = |s: &str| {
-        subs.iter()
-            .fold(s.to_string(), |t, (k, v)| t.replace(&format!("{{{k}}}"), v))
-    };
-    Bilingual::new(fill(pick(&ID)), fill(pick(&EN)))
-}
-
-pub fn tr(lang: &crate::core::Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
 }

@@ -1,7 +1,6 @@
 //! Texts of cli.
 
 use super::strings;
-use crate::core::Lang;
 
 strings! {
     imported: "Diimpor: {new} peserta baru, {linked} dicocokkan menurut nama, {classes} kelas baru, {tests} tes baru ({known} sudah ada), {runs} latihan pijat, {observations} pengamatan, {visits} kunjungan rumah." | "Imported: {new} new trainees, {linked} matched by name, {classes} new classes, {tests} new tests ({known} already here), {runs} practice runs, {observations} observations, {visits} home visits.",
@@ -123,8 +122,4 @@ strings! {
     file_not_screen_add: "Berkas {ext} tidak untuk layar: tambahkan --out laporan.{ext} (atau alihkan dengan > laporan.{ext})." | "A {ext} file is not for the screen: add --out report.{ext} (or send it on with > report.{ext}).",
     no_class_classes: "tidak ada kelas “{name}”; kelas yang ada: {list}" | "no class “{name}”; the classes are: {list}",
     no_class: "tidak ada kelas “{class}”" | "no class “{class}”",
-}
-
-pub fn tr(lang: &Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
 }

@@ -1,7 +1,6 @@
 //! Texts of keys.
 
 use super::strings;
-use crate::core::Lang;
 
 strings! {
     s_move: "pindah" | "move",
@@ -106,8 +105,4 @@ strings! {
     release_phone: "lepas HP" | "release",
     new_names: "nama baru" | "new names",
     end_test: "akhiri tes" | "end the test",
-}
-
-pub fn tr(lang: &Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
 }

@@ -2,7 +2,6 @@
 //! languages are kept, filled in with the values of the moment, and shown in the reader's.
 
 use super::strings;
-use crate::core::Bilingual;
 
 strings! {
     want_table: "tabel" | "a table",
@@ -142,15 +141,4 @@ strings! {
     name_empty_type_name: "nama kosong: ketik sebuah nama" | "the name is empty: type a name",
     too_long_characters_most: "terlalu panjang ({n} huruf): paling banyak {max}" | "too long ({n} characters): at most {max}",
     name_holds_control_characters_type: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca" | "the name holds control characters: type only letters, digits and punctuation",
-}
-
-/// A message of this table in both languages, its `{name}` places filled in.
-pub fn both(
-    text: fn(&'static Strings) -> &'static str,
-    values: &[(&str, &dyn std::fmt::Display)],
-) -> Bilingual {
-    Bilingual::new(
-        super::fill(text(&ID), values),
-        super::fill(text(&EN), values),
-    )
 }

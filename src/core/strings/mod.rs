@@ -10,7 +10,8 @@ pub mod messages;
 pub mod report;
 pub mod web;
 
-/// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID` and `EN`.
+/// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID`, `EN`, `tr` (the table
+/// in a language) and `both` (a text in both languages, filled in).
 macro_rules! strings {
     ($($name:ident: $id:literal | $en:literal,)*) => {
         pub struct Strings { $(pub $name: &'static str,)* }
@@ -21,6 +22,21 @@ macro_rules! strings {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
             }
+        }
+
+        /// The table in the reader's language: Indonesian unless English was chosen.
+        pub fn tr(lang: &$crate::core::Lang) -> &'static Strings {
+            if lang.is_en() { &EN } else { &ID }
+        }
+
+        /// A text of this table in both languages, its `{name}` places filled in: for words
+        /// made before anyone knows which language will read them (errors, a screen's message
+        /// that must follow a language switch).
+        pub fn both(
+            text: fn(&'static Strings) -> &'static str,
+            values: &[(&str, &dyn std::fmt::Display)],
+        ) -> $crate::core::Bilingual {
+            $crate::core::Bilingual::new(super::fill(text(&ID), values), super::fill(text(&EN), values))
         }
     };
 }

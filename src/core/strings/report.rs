@@ -1,7 +1,6 @@
 //! Texts of report.
 
 use super::strings;
-use crate::core::Lang;
 
 strings! {
     paired_t_test: "uji t berpasangan" | "the paired t-test",
@@ -161,8 +160,4 @@ strings! {
     reached_pass_mark_pre: "Yang mencapai nilai lulus ({mark}%): {a} dari {n} pada tes awal, {b} dari {n} pada tes akhir." | "{a} of {n} reached the pass mark ({mark}%) in the pre-test, {b} of {n} in the post-test.",
     fewer_than_10_takers: "Dengan kurang dari 10 peserta (di sini {takers} pada tes awal), daya beda dan KR-20 terlalu tidak stabil untuk dibaca: satu jawaban saja bisa mengubahnya jauh." | "With fewer than 10 takers (here {takers} in the pre-test), discrimination and KR-20 are too unstable to read: a single answer swings them widely.",
     primary_test_sentence: "Uji utama adalah {name}, {why}: {result}; {verdict}." | "The primary test is {name}, {why}: {result}; {verdict}.",
-}
-
-pub fn tr(lang: &Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
 }

@@ -38,7 +38,3 @@ strings! {
     post_name: "Tes akhir" | "Post-test",
     you_are: "Anda:" | "You:",
 }
-
-pub fn tr(lang: &crate::core::Lang) -> &'static Strings {
-    if lang.is_en() { &EN } else { &ID }
-}

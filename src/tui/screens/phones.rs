@@ -65,7 +65,7 @@ impl PhonesScreen {
     pub fn start(class: &str, quiz: &Quiz, phase: Phase, cx: &Cx) -> Result<Self, String> {
         let lang = cx.lang.code();
         let serve = cx.serve.ok_or_else(|| {
-            both(|s| s.server_failed, &[("m", "-")])
+            both(|s| s.server_failed, &[("m", &"-")])
                 .get(lang)
                 .to_string()
         })?;

@@ -3,13 +3,14 @@
 //! the trainer can clear a forgotten one), unless the trainer turned codes off for self-study.
 //! A new laptop opens on a welcome that says what pijat is and leads a trainer to trainer mode.
 
+use crate::core::Bilingual;
+use crate::core::strings::app::both;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{PinCheck, Profile, Records, valid_code};
-use crate::core::strings::tr;
 use crate::core::{Role, clean_name};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
@@ -34,7 +35,7 @@ pub enum Mode {
     List,
     Name {
         input: String,
-        error: Option<String>,
+        error: Option<Bilingual>,
     },
     Role {
         name: String,
@@ -44,7 +45,7 @@ pub enum Mode {
         profile: Profile,
         step: CodeStep,
         input: String,
-        error: Option<String>,
+        error: Option<Bilingual>,
     },
 }
 
@@ -52,7 +53,7 @@ pub struct ProfilesScreen {
     pub profiles: Vec<Profile>,
     pub selected: usize,
     pub mode: Mode,
-    pub error: Option<String>,
+    pub error: Option<Bilingual>,
 }
 
 /// Rows of the welcome: a trainee, a trainer, the other language.
@@ -63,7 +64,7 @@ impl ProfilesScreen {
         match store.profiles_recent() {
             Ok(p) => Self::with(p),
             Err(e) => ProfilesScreen {
-                error: Some(e.message().en),
+                error: Some(e.message()),
                 ..Self::with(Vec::new())
             },
         }
@@ -104,7 +105,7 @@ impl ProfilesScreen {
 
     /// The trainee chose his name: his record opens with his code (or a first code is chosen).
     fn open<'c>(&mut self, profile: Profile, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let err = |e: crate::app::StoreError| e.message().get(cx.lang.code()).to_string();
+        let err = |e: crate::app::StoreError| e.message();
         match cx.records.codes_required() {
             Ok(false) => return Nav::Enter(profile),
             Ok(true) => {}
@@ -138,8 +139,7 @@ impl ProfilesScreen {
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         // The trainees, then "new trainee", then trainer mode.
         let rows = self.profiles.len() + 2;
-        let lang = cx.lang.code().to_string();
-        let err = |e: crate::app::StoreError| e.message().get(&lang).to_string();
+        let err = |e: crate::app::StoreError| e.message();
         match &mut self.mode {
             Mode::Welcome { selected } => match action {
                 Action::Up => *selected = (*selected + WELCOME_ROWS - 1) % WELCOME_ROWS,
@@ -189,7 +189,7 @@ impl ProfilesScreen {
                         Ok(None) => self.mode = Mode::Role { name, selected: 0 },
                         Err(e) => *error = Some(err(e)),
                     },
-                    Err(e) => *error = Some(e.message().get(&lang).to_string()),
+                    Err(e) => *error = Some(e.message()),
                 },
                 _ => {}
             },
@@ -216,51 +216,48 @@ impl ProfilesScreen {
                 step,
                 input,
                 error,
-            } => {
-                let s = tr(cx.lang);
-                match action {
-                    Action::Char(c) if c.is_ascii_digit() && input.len() < 4 => {
-                        input.push(c);
-                        *error = None;
-                    }
-                    Action::Char(_) => *error = Some(s.pin_digits_only.to_string()),
-                    Action::Backspace => {
-                        input.pop();
-                    }
-                    Action::Back => self.mode = self.home(),
-                    Action::Enter => {
-                        let code = std::mem::take(input);
-                        match step.clone() {
-                            CodeStep::Check => match cx.records.check_code(&profile.id, &code) {
-                                Ok(PinCheck::Right) => return Nav::Enter(profile.clone()),
-                                Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
-                                    *error = Some(s.code_wrong.to_string())
-                                }
-                                Ok(PinCheck::Wrong { wait_seconds: n }) => {
-                                    *error = Some(s.code_wait.replace("{n}", &n.to_string()))
-                                }
-                                Ok(PinCheck::Wait { seconds: n }) => {
-                                    *error = Some(s.pin_not_checked.replace("{n}", &n.to_string()))
-                                }
-                                Err(e) => *error = Some(err(e)),
-                            },
-                            CodeStep::Choose if valid_code(&code) => *step = CodeStep::Again(code),
-                            CodeStep::Choose => *error = Some(s.code_rule.to_string()),
-                            CodeStep::Again(first) if first == code => {
-                                match cx.records.set_code(&profile.id, &code) {
-                                    Ok(()) => return Nav::Enter(profile.clone()),
-                                    Err(e) => *error = Some(err(e)),
-                                }
+            } => match action {
+                Action::Char(c) if c.is_ascii_digit() && input.len() < 4 => {
+                    input.push(c);
+                    *error = None;
+                }
+                Action::Char(_) => *error = Some(both(|s| s.pin_digits_only, &[])),
+                Action::Backspace => {
+                    input.pop();
+                }
+                Action::Back => self.mode = self.home(),
+                Action::Enter => {
+                    let code = std::mem::take(input);
+                    match step.clone() {
+                        CodeStep::Check => match cx.records.check_code(&profile.id, &code) {
+                            Ok(PinCheck::Right) => return Nav::Enter(profile.clone()),
+                            Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
+                                *error = Some(both(|s| s.code_wrong, &[]))
                             }
-                            CodeStep::Again(_) => {
-                                *step = CodeStep::Choose;
-                                *error = Some(s.code_mismatch.to_string());
+                            Ok(PinCheck::Wrong { wait_seconds: n }) => {
+                                *error = Some(both(|s| s.code_wait, &[("n", &n)]))
+                            }
+                            Ok(PinCheck::Wait { seconds: n }) => {
+                                *error = Some(both(|s| s.pin_not_checked, &[("n", &n)]))
+                            }
+                            Err(e) => *error = Some(err(e)),
+                        },
+                        CodeStep::Choose if valid_code(&code) => *step = CodeStep::Again(code),
+                        CodeStep::Choose => *error = Some(both(|s| s.code_rule, &[])),
+                        CodeStep::Again(first) if first == code => {
+                            match cx.records.set_code(&profile.id, &code) {
+                                Ok(()) => return Nav::Enter(profile.clone()),
+                                Err(e) => *error = Some(err(e)),
                             }
                         }
+                        CodeStep::Again(_) => {
+                            *step = CodeStep::Choose;
+                            *error = Some(both(|s| s.code_mismatch, &[]));
+                        }
                     }
-                    _ => {}
                 }
-            }
+                _ => {}
+            },
         }
         Nav::Stay
     }

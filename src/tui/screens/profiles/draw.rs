@@ -38,7 +38,9 @@ impl ProfilesScreen {
         ])
         .areas(inner);
         if let Some(e) = &self.error {
-            Paragraph::new(e.as_str()).style(th.wrong).render(err, buf);
+            Paragraph::new(e.get(view.lang.code()))
+                .style(th.wrong)
+                .render(err, buf);
         }
         match &self.mode {
             Mode::Welcome { selected } => {
@@ -117,7 +119,10 @@ impl ProfilesScreen {
                     Span::styled("▏", th.key),
                 ])];
                 if let Some(e) = error {
-                    lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
+                    lines.push(Line::from(Span::styled(
+                        format!("✗ {}", e.get(view.lang.code())),
+                        th.wrong,
+                    )));
                 }
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
@@ -162,7 +167,10 @@ impl ProfilesScreen {
                     ]),
                 ];
                 if let Some(e) = error {
-                    lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
+                    lines.push(Line::from(Span::styled(
+                        format!("✗ {}", e.get(view.lang.code())),
+                        th.wrong,
+                    )));
                 }
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(s.code_forgot, th.dim)));
