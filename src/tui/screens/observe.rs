@@ -58,16 +58,23 @@ pub struct ObserveScreen<'c> {
 }
 
 impl ObserveScreen<'_> {
-    /// The verdict of the marks, with timed steps cut short counted as not done well.
-    fn verdict(&self) -> Verdict {
-        let (marks, _) =
-            crate::engine::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms);
-        verdict(self.routine, &marks)
+    /// The marks that count (a timed step cut short is not done well, whatever it was marked)
+    /// and the steps timed for less than half their planned time.
+    fn counted(&self) -> (Vec<Mark>, Vec<usize>) {
+        crate::engine::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms)
     }
 
-    /// Timed steps the observer timed for less than half their planned time.
-    fn cut_short(&self) -> Vec<usize> {
-        crate::engine::checklist::apply_timing(self.routine, &self.marks, &self.timed_ms).1
+    /// The verdict of the marks that count.
+    fn verdict(&self) -> Verdict {
+        verdict(self.routine, &self.counted().0)
+    }
+
+    /// A timed step's time against its plan, as the lists show it: `3 / 60 detik`.
+    fn timed_text(&self, i: usize, ms: u64, s: &Strings) -> String {
+        let planned = self.routine.steps[i]
+            .seconds
+            .map_or(String::new(), |p| format!(" / {p}"));
+        format!("{}{planned} {}", secs(ms), s.seconds_word)
     }
 }
 

@@ -211,6 +211,7 @@ impl ObserveScreen<'_> {
             area.width as usize,
             th.dim,
         ));
+        let (counted, cut) = self.counted();
         let list = |heading: &'static str, steps: &[usize], lines: &mut Vec<Line>| {
             if steps.is_empty() {
                 return;
@@ -220,28 +221,23 @@ impl ObserveScreen<'_> {
             for i in steps {
                 lines.push(Line::from(vec![
                     Span::raw(format!("  {}  ", self.step_title(*i, view))),
-                    Span::styled(
-                        mark_label(self.marks[*i], s),
-                        mark_style(self.marks[*i], th),
-                    ),
+                    Span::styled(mark_label(counted[*i], s), mark_style(counted[*i], th)),
                 ]));
                 if let Some(n) = &self.notes[*i] {
                     lines.push(Line::from(Span::styled(format!("     {n}"), th.dim)));
                 }
             }
         };
-        let cut = self.cut_short();
         if !cut.is_empty() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.timed_too_short, th.title)));
             for i in &cut {
-                let planned = self.routine.steps[*i].seconds.unwrap_or(0);
-                let timed = self.timed_ms[*i].unwrap_or(0) / 1000;
-                lines.push(Line::from(Span::raw(format!(
-                    "  {}  {timed} / {planned} {}",
-                    self.step_title(*i, view),
-                    s.seconds_word
-                ))));
+                let ms = self.timed_ms[*i].unwrap_or(0);
+                let title = self.step_title(*i, view);
+                lines.push(Line::from(format!(
+                    "  {title}  {}",
+                    self.timed_text(*i, ms, s)
+                )));
             }
         }
         list(s.critical_missed, &v.critical_missed, &mut lines);
@@ -262,13 +258,10 @@ impl ObserveScreen<'_> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.timed_heading, th.title)));
             for (i, ms) in timed {
-                let planned = self.routine.steps[i]
-                    .seconds
-                    .map_or(String::new(), |p| format!(" / {p}"));
+                let title = self.step_title(i, view);
                 lines.push(Line::from(format!(
-                    "  {}  {}{planned} s",
-                    self.step_title(i, view),
-                    secs(ms)
+                    "  {title}  {}",
+                    self.timed_text(i, ms, s)
                 )));
             }
         }
