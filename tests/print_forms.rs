@@ -39,20 +39,7 @@ fn class(dir: &Path) {
         "nama,pengamat,tanggal,nilai\nBudi Santoso,Bu Rina,2026-11-28,22222222222222\nJoko,Bu Rina,2026-11-28,22212222202222\n",
         &["--checklist", ROUTINE],
     );
-    let store = pijat::store::Store::open(dir).unwrap();
-    let c = store.class_by_name(CLASS).unwrap().unwrap();
-    store
-        .save_class(
-            Some(&c.id),
-            &pijat::store::ClassDetails {
-                name: CLASS.into(),
-                place: Some("Desa Sukamaju".into()),
-                starts: Some("2026-11-28".into()),
-                ends: Some("2026-11-29".into()),
-                trainer: Some("Bidan Ratna".into()),
-            },
-        )
-        .unwrap();
+    common::cli::give_class_details(dir, CLASS, "2026-11-29");
 }
 
 fn html_file(dir: &Path, name: &str, args: &[&str]) -> std::path::PathBuf {

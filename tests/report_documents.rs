@@ -95,20 +95,7 @@ fn class(dir: &Path, fall: bool) {
         "nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan\nBudi Santoso,2026-12-02,ya,4,2,\n",
         &["--visits"],
     );
-    let store = pijat::store::Store::open(dir).unwrap();
-    let c = store.class_by_name(CLASS).unwrap().unwrap();
-    store
-        .save_class(
-            Some(&c.id),
-            &pijat::store::ClassDetails {
-                name: CLASS.into(),
-                place: Some("Desa Sukamaju".into()),
-                starts: Some("2026-11-28".into()),
-                ends: Some("2026-12-05".into()),
-                trainer: Some("Bidan Ratna".into()),
-            },
-        )
-        .unwrap();
+    common::cli::give_class_details(dir, CLASS, "2026-12-05");
 }
 
 fn json(dir: &Path, extra: &[&str]) -> Value {
