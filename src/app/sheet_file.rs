@@ -17,10 +17,7 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, Bilingual> {
     let shown = file.display();
     let meta = std::fs::metadata(file).map_err(|e| crate::core::io_words::io_problem(file, &e))?;
     if !meta.is_file() {
-        return Err(both(
-            |s| s.not_ordinary_file_folder_device_2,
-            &[("shown", &shown)],
-        ));
+        return Err(both(|s| s.sheet_not_ordinary_file, &[("shown", &shown)]));
     }
     let too_big = || {
         let mb = MAX_SHEET_BYTES >> 20;

@@ -25,15 +25,18 @@ pub fn head(l: &Langs, html: bool) -> Vec<String> {
     let tests = if l.second.is_some() {
         [l.t(|s| s.pre_test), l.t(|s| s.post_test)]
     } else {
-        [l.t(|s| s.pre_test_2), l.t(|s| s.post_test_2)]
+        [
+            l.t(|s| s.pre_test_both_names),
+            l.t(|s| s.post_test_both_names),
+        ]
     };
     let label = |s: String| if html { super::print_forms::esc(&s) } else { s };
     vec![
         format!(
             "{}{}{}",
-            field(&l.t(|s| s.name_2), html, false),
+            field(&l.t(|s| s.name_field), html, false),
             if html { "" } else { "  " },
-            field(&l.t(|s| s.s_class), html, false)
+            field(&l.t(|s| s.class_field), html, false)
         ),
         format!("{}: {}", label(l.t(|s| s.role)), opts(&roles)),
         format!(

@@ -42,8 +42,8 @@ pub struct PlainArgs {
 
 pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
     match phase {
-        Phase::Pre => tr(lang).pre_test_2,
-        Phase::Post => tr(lang).post_test_2,
+        Phase::Pre => tr(lang).pre_test_both_names,
+        Phase::Post => tr(lang).post_test_both_names,
         Phase::Practice => tr(lang).practice,
     }
 }

@@ -160,7 +160,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         } else {
             sink.error(
                 self.at,
-                both(|s| s.missing_key_2, &[("key", &key), ("name", &name)]),
+                both(|s| s.missing_key_in, &[("key", &key), ("name", &name)]),
             );
         }
     }

@@ -134,7 +134,7 @@ mod tables;
 use tables::*;
 
 #[rustfmt::skip]
-const UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.s_move, EN.s_move, true);
+const UP: Binding = b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.move_around, EN.move_around, true);
 #[rustfmt::skip]
 const DOWN: Binding = b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.move_down, EN.move_down, false);
 #[rustfmt::skip]

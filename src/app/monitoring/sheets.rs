@@ -39,7 +39,7 @@ pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, B
         .map(|(i, t)| {
             Mark::parse(t).ok_or_else(|| {
                 let n = i + 1;
-                both(|s| s.step_not_mark_write_2, &[("n", &n), ("t", &t)])
+                both(|s| s.sheet_mark_not_known, &[("n", &n), ("t", &t)])
             })
         })
         .collect()

@@ -31,7 +31,7 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
 pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let title = l.t(|s| s.attendance_list);
-    let mut facts = vec![(l.t(|s| s.s_class), crate::core::printable(&info.name))];
+    let mut facts = vec![(l.t(|s| s.class_field), crate::core::printable(&info.name))];
     facts.extend(
         info.place
             .as_deref()
@@ -52,7 +52,7 @@ pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
                 "{} {}: {} ____",
                 l.t(|s| s.meeting),
                 i + 1,
-                l.t(|s| s.date_2)
+                l.t(|s| s.date_short)
             ),
         })
         .collect();
@@ -72,7 +72,11 @@ pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
         })
         .chain((0..SPARE).map(|_| (String::new(), String::new())))
         .collect();
-    let (no, name, role) = (l.t(|s| s.no_2), l.t(|s| s.name_2), l.t(|s| s.role));
+    let (no, name, role) = (
+        l.t(|s| s.number_column),
+        l.t(|s| s.name_field),
+        l.t(|s| s.role),
+    );
     Ok(match paper.format {
         Format::Md => {
             let mut o = format!("# {title}\n\n");

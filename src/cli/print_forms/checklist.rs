@@ -24,8 +24,8 @@ fn rule(r: &Routine, l: &Langs) -> String {
 fn head(l: &Langs, html: bool) -> Vec<String> {
     vec![
         field(&l.t(|s| s.participant_s_name), html, false),
-        field(&l.t(|s| s.s_class), html, false),
-        field(&l.t(|s| s.observer_2), html, false),
+        field(&l.t(|s| s.class_field), html, false),
+        field(&l.t(|s| s.observer_field), html, false),
         field(&l.t(|s| s.date), html, true),
     ]
 }
@@ -51,9 +51,9 @@ fn typing_note(r: &Routine, l: &Langs) -> String {
 pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
     let (title, title2) = texts(&r.title, l);
     let word = l.t(|s| s.observation_checklist);
-    let marks = l.t(|s| s.s_2_done_well_1);
+    let marks = l.t(|s| s.mark_legend);
     let cols = [
-        l.t(|s| s.no_2),
+        l.t(|s| s.number_column),
         l.t(|s| s.step),
         "★".to_string(),
         "2".into(),

@@ -86,7 +86,7 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
             parts.push((s.title.get(lang).to_string(), body(s.body.get(lang), html)));
         }
     }
-    let call = [tr(lang).midwife_2, tr(lang).puskesmas, tr(lang).phone];
+    let call = [tr(lang).midwife_heading, tr(lang).puskesmas, tr(lang).phone];
     if html {
         let mut o = format!(
             "<div class=\"page\"><div class=\"leaflet\"><h1>{}</h1>\n<div class=\"cols\">",

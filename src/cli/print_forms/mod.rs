@@ -151,7 +151,7 @@ fn routine_or_exit<'c>(
 ) -> Result<&'c crate::content::Routine, u8> {
     content.routine(id).ok_or_else(|| {
         let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
-        crate::errln!("{} `{id}`: {}", tr(lang).no_routine_2, ids.join(", "));
+        crate::errln!("{} `{id}`: {}", tr(lang).no_such_routine, ids.join(", "));
         EXIT_USAGE
     })
 }

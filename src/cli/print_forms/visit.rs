@@ -9,11 +9,11 @@ const ROWS: usize = 7;
 
 fn columns(l: &Langs) -> [String; 7] {
     [
-        l.t(|s| s.no_2),
+        l.t(|s| s.number_column),
         l.t(|s| s.participant_father),
         l.t(|s| s.date),
         l.t(|s| s.milk_flowed_after_massage),
-        l.t(|s| s.mother_s_comfort_1),
+        l.t(|s| s.comfort_heading),
         l.t(|s| s.massages_day),
         l.t(|s| s.notes),
     ]
@@ -31,10 +31,10 @@ fn typing_note(l: &Langs) -> String {
 
 pub fn render(l: &Langs, format: Format) -> String {
     let title = l.t(|s| s.home_visits_oxytocin_massage);
-    let flow = [l.t(|s| s.yes), l.t(|s| s.no_3), l.t(|s| s.unsure)];
-    let scale = l.t(|s| s.mother_s_comfort_1_2);
+    let flow = [l.t(|s| s.yes), l.t(|s| s.answer_no), l.t(|s| s.unsure)];
+    let scale = l.t(|s| s.comfort_scale);
     let head = [
-        field(&l.t(|s| s.s_class), format == Format::Html, false),
+        field(&l.t(|s| s.class_field), format == Format::Html, false),
         field(
             &l.t(|s| s.cadre_midwife_visiting),
             format == Format::Html,

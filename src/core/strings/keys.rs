@@ -3,7 +3,7 @@
 use super::strings;
 
 strings! {
-    s_move: "pindah" | "move",
+    move_around: "pindah" | "move",
     move_down: "pindah ke bawah" | "move down",
     choose: "pilih" | "choose",
     back: "kembali" | "back",
@@ -13,7 +13,7 @@ strings! {
     scroll_screen_down: "gulir satu layar ke bawah" | "scroll a screen down",
     help: "bantuan" | "help",
     quit: "keluar" | "quit",
-    s_continue: "lanjut" | "continue",
+    go_on: "lanjut" | "continue",
     cancel: "batal" | "cancel",
     delete_letter: "hapus huruf" | "delete a letter",
     type_name: "ketik nama" | "type the name",
@@ -39,7 +39,7 @@ strings! {
     pick_up_move: "ambil untuk dipindah" | "pick up to move",
     answer_order: "jawab urutan ini" | "answer this order",
     move_up_down: "pindahkan ke atas/bawah" | "move it up/down",
-    move_down_2: "pindahkan ke bawah" | "move it down",
+    move_it_down: "pindahkan ke bawah" | "move it down",
     put_down: "letakkan" | "put down",
     no: "tidak" | "no",
     close_help: "tutup bantuan" | "close help",
@@ -55,7 +55,7 @@ strings! {
     previous_field: "kolom sebelumnya" | "previous field",
     previous_choice: "pilihan sebelumnya" | "previous choice",
     next_choice: "pilihan berikut" | "next choice",
-    s_type: "ketik" | "type",
+    type_letters: "ketik" | "type",
     choose_participant: "pilih peserta" | "choose a participant",
     progress: "kemajuan" | "progress",
     observe: "amati" | "observe",

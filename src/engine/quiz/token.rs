@@ -52,7 +52,7 @@ impl TokenError {
                 |s| s.there_no_option_use_letters,
                 &[("t", &t), ("last", &last), ("max", &max)],
             ),
-            TokenError::OnlyOne => both(|s| s.choose_only_one_1, &[("last", &last), ("max", &max)]),
+            TokenError::OnlyOne => both(|s| s.choose_only_one, &[("last", &last), ("max", &max)]),
             TokenError::Repeated(t) => both(|s| s.given_twice_give_each_option, &[("t", &t)]),
             TokenError::OrderIncomplete { given } => both(
                 |s| s.numbers_given_type_all_numbers,

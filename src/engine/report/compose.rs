@@ -170,13 +170,13 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         caption: n.table(lang, tr(lang).each_participant_s_pre),
         columns: vec![
             Column::doc("No"),
-            Column::new(tr(lang).name, tr(lang).name_2),
-            Column::new(tr(lang).role, tr(lang).role_2),
-            Column::new(tr(lang).pre_test_2, tr(lang).pre),
-            Column::new(tr(lang).post_test_2, tr(lang).post),
-            Column::new(tr(lang).change, tr(lang).change_2),
+            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(tr(lang).role, tr(lang).key_role),
+            Column::new(tr(lang).pre_test_heading, tr(lang).pre),
+            Column::new(tr(lang).post_test_heading, tr(lang).post),
+            Column::new(tr(lang).change, tr(lang).key_change),
             Column::new("N-gain", "n_gain"),
-            Column::new(tr(lang).category_pre_post, tr(lang).category_2),
+            Column::new(tr(lang).category_pre_post, tr(lang).key_category),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -233,5 +233,8 @@ fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
 }
 
 pub fn legend(lang: &Lang) -> (String, String) {
-    (tr(lang).pre_test_2.into(), tr(lang).post_test_2.into())
+    (
+        tr(lang).pre_test_heading.into(),
+        tr(lang).post_test_heading.into(),
+    )
 }

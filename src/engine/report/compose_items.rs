@@ -29,7 +29,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         columns: vec![
             Column::doc("No"),
             Column::data(tr(lang).item),
-            Column::new(tr(lang).question, tr(lang).question_2),
+            Column::new(tr(lang).question, tr(lang).key_question),
             Column::new(tr(lang).right_pre_test, tr(lang).pre_facility),
             Column::new(tr(lang).right_post_test, tr(lang).post_facility),
             Column::new(
@@ -101,13 +101,13 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
         caption: n.table(lang, tr(lang).each_participant_s_observations),
         columns: vec![
             Column::doc("No"),
-            Column::new(tr(lang).name, tr(lang).name_2),
-            Column::new(tr(lang).observations, tr(lang).observations_2),
+            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(tr(lang).observations, tr(lang).key_observations),
             Column::new(tr(lang).latest_score, tr(lang).latest_checklist_percent),
             Column::new(tr(lang).verdict, tr(lang).competent),
-            Column::new(tr(lang).visits, tr(lang).visits_2),
+            Column::new(tr(lang).visits, tr(lang).key_visits),
             Column::new(tr(lang).milk_flowed, tr(lang).milk_flow_yes_percent),
-            Column::new(tr(lang).mother_s_comfort_1, tr(lang).mean_comfort),
+            Column::new(tr(lang).comfort_heading, tr(lang).mean_comfort),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -155,7 +155,7 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             caption: n.table(lang, tr(lang).steps_done_well),
             columns: vec![
                 Column::data(tr(lang).step),
-                Column::new(tr(lang).step_2, tr(lang).step_name),
+                Column::new(tr(lang).step_heading, tr(lang).step_name),
                 Column::new(tr(lang).done_well, tr(lang).done_well_percent),
             ],
             rows: Vec::new(),
@@ -177,7 +177,7 @@ pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
                     .map(|(i, s)| (step(i), s.done_well_percent))
                     .collect(),
             ),
-            legend: (String::new(), tr(lang).done_well_2.into()),
+            legend: (String::new(), tr(lang).done_well_heading.into()),
             alt: String::new(),
         };
         blocks.push(Block::Table(steps));

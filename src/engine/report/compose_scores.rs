@@ -37,26 +37,26 @@ pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         ci95: s.diff.ci95,
     };
     let mut rows = vec![
-        group_row(&paired(tr(lang).pre_test_2), &s.paired_pre, false),
-        group_row(&paired(tr(lang).post_test_2), &s.paired_post, false),
+        group_row(&paired(tr(lang).pre_test_heading), &s.paired_pre, false),
+        group_row(&paired(tr(lang).post_test_heading), &s.paired_post, false),
         group_row(tr(lang).difference_post_pre, &diff, true),
-        group_row(&all(tr(lang).pre_test_2), &s.pre, false),
-        group_row(&all(tr(lang).post_test_2), &s.post, false),
+        group_row(&all(tr(lang).pre_test_heading), &s.pre, false),
+        group_row(&all(tr(lang).post_test_heading), &s.post, false),
     ];
     rows[2].strong = true;
     let table = Table {
         sheet: Sheet::Summary,
         caption: n.table(lang, tr(lang).mean_scores_those_who),
         columns: vec![
-            Column::new(tr(lang).group, tr(lang).group_2),
+            Column::new(tr(lang).group, tr(lang).key_group),
             Column::new("n", "n"),
-            Column::new(tr(lang).mean, tr(lang).mean_2),
+            Column::new(tr(lang).mean, tr(lang).key_mean),
             Column::new("SD", "sd"),
-            Column::new(tr(lang).s_95_ci_low, "ci95_low"),
-            Column::new(tr(lang).s_95_ci_high, "ci95_high"),
+            Column::new(tr(lang).ci_low, "ci95_low"),
+            Column::new(tr(lang).ci_high, "ci95_high"),
         ],
         rows,
-        notes: vec![tr(lang).s_95_ci_95_confidence.into()],
+        notes: vec![tr(lang).ci_explained.into()],
     };
     let est = |g: &Group| {
         g.mean.0.ok().map(|value| Estimate {
@@ -116,9 +116,9 @@ pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section 
         vec![
             Column::new(first, tr(lang).row),
             Column::new(tr(lang).pre_test_n, tr(lang).pre_n),
-            Column::new(tr(lang).pre_test_3, tr(lang).pre_percent),
+            Column::new(tr(lang).pre_test_percent, tr(lang).pre_percent),
             Column::new(tr(lang).post_test_n, tr(lang).post_n),
-            Column::new(tr(lang).post_test_3, tr(lang).post_percent),
+            Column::new(tr(lang).post_test_percent, tr(lang).post_percent),
         ]
     };
     let mark = r.pass.pass_percent;

@@ -113,11 +113,11 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         sheet: Sheet::Summary,
         caption: n.table(lang, tr(lang).tests_paired_differences),
         columns: vec![
-            Column::new(tr(lang).test, tr(lang).test_2),
-            Column::new(tr(lang).statistic, tr(lang).statistic_2),
-            Column::new(tr(lang).value, tr(lang).value_2),
+            Column::new(tr(lang).test, tr(lang).key_test),
+            Column::new(tr(lang).statistic, tr(lang).key_statistic),
+            Column::new(tr(lang).value, tr(lang).key_value),
             Column::new("p", "p"),
-            Column::new(tr(lang).note, tr(lang).note_2),
+            Column::new(tr(lang).note, tr(lang).key_note),
         ],
         rows: Vec::new(),
         notes: vec![tr(lang).rule_shapiro_wilk_test.into()],
@@ -130,7 +130,7 @@ pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         Cell::text(normal),
     ]);
     table.push(vec![
-        Cell::text(tr(lang).paired_t_test_2),
+        Cell::text(tr(lang).paired_t_test_row),
         Cell::text(df),
         val(s.paired_t.t, 2, lang),
         p_cell(s.paired_t.p),
@@ -166,9 +166,9 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         sheet: Sheet::Summary,
         caption: n.table(lang, tr(lang).effect_size_normalised_gain),
         columns: vec![
-            Column::new(tr(lang).measure, tr(lang).measure_2),
-            Column::new(tr(lang).value, tr(lang).value_2),
-            Column::new(tr(lang).category, tr(lang).category_2),
+            Column::new(tr(lang).measure, tr(lang).key_measure),
+            Column::new(tr(lang).value, tr(lang).key_value),
+            Column::new(tr(lang).category, tr(lang).key_category),
         ],
         rows: Vec::new(),
         notes: vec![tr(lang).d_z_mean_difference.into()],

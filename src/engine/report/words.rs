@@ -71,9 +71,9 @@ pub fn role_label(role: &str, lang: &Lang) -> String {
 
 pub fn category(c: Category, lang: &Lang) -> &'static str {
     match c {
-        Category::Good => tr(lang).good_2,
-        Category::Fair => tr(lang).fair_2,
-        Category::Poor => tr(lang).poor_2,
+        Category::Good => tr(lang).key_good,
+        Category::Fair => tr(lang).key_fair,
+        Category::Poor => tr(lang).key_poor,
     }
 }
 
@@ -103,7 +103,7 @@ pub fn cohen(dz: f64, lang: &Lang) -> &'static str {
 pub fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
     match c {
         Some(true) => tr(lang).competent,
-        Some(false) => tr(lang).not_yet_2,
+        Some(false) => tr(lang).not_yet_competent,
         None => "–",
     }
 }

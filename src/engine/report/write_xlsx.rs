@@ -25,7 +25,7 @@ fn number_format(decimals: usize, style: Style) -> String {
 fn sheet_name(s: Sheet, doc: &Doc) -> &'static str {
     let l = &doc.lang;
     match s {
-        Sheet::Summary => tr(l).summary_2,
+        Sheet::Summary => tr(l).summary_sheet,
         Sheet::Participants => tr(l).participants,
         Sheet::Items => tr(l).questions,
         Sheet::Monitoring => tr(l).monitoring,

@@ -9,7 +9,7 @@ pub(super) const T_LIST: &[Binding] = &[UP, DOWN, ENTER, BACK];
 pub(super) const T_START: &[Binding] = &[UP, DOWN, ENTER];
 #[rustfmt::skip]
 pub(super) const T_TEXTINPUT: &[Binding] = &[
-    b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true),
+    b(Code(K::Enter), "Enter", A::Enter, ID.go_on, EN.go_on, true),
     CANCEL, DELETE_LETTER, CTRL_C,
     b(Printable, "a–z", A::Char(' '), ID.type_name, EN.type_name, false),
 ];
@@ -77,12 +77,12 @@ pub(super) const T_QUIZORDER: &[Binding] = &[
 #[rustfmt::skip]
 pub(super) const T_QUIZORDERHOLDING: &[Binding] = &[
     b(Either(K::Up, K::Char('k')), "↑↓", A::Up, ID.move_up_down, EN.move_up_down, true),
-    b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.move_down_2, EN.move_down_2, false),
+    b(Either(K::Down, K::Char('j')), "↓/j", A::Down, ID.move_it_down, EN.move_it_down, false),
     b(Either(K::Char(' '), K::Enter), "Spasi", A::Space, ID.put_down, EN.put_down, true),
     BACK,
 ];
 #[rustfmt::skip]
-pub(super) const T_QUIZFEEDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true)];
+pub(super) const T_QUIZFEEDBACK: &[Binding] = &[b(Code(K::Enter), "Enter", A::Enter, ID.go_on, EN.go_on, true)];
 #[rustfmt::skip]
 pub(super) const T_CONFIRM: &[Binding] = &[
     b(Either(K::Char('y'), K::Char('Y')), "y", A::Yes, ID.yes, EN.yes, true),
@@ -97,7 +97,7 @@ pub(super) const T_HELP: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
-pub(super) const PIN_ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.s_continue, EN.s_continue, true);
+pub(super) const PIN_ENTER: Binding = b(Code(K::Enter), "Enter", A::Enter, ID.go_on, EN.go_on, true);
 #[rustfmt::skip]
 pub(super) const PIN_CANCEL: Binding = b(Code(K::Esc), "Esc", A::Back, ID.cancel, EN.cancel, true);
 #[rustfmt::skip]
@@ -142,7 +142,7 @@ pub(super) const T_FORM: &[Binding] = &[
     b(Code(K::Right), "→", A::Right, ID.next_choice, EN.next_choice, false),
     SAVE, CANCEL,
     b(Code(K::Backspace), "⌫", A::Backspace, ID.delete_letter, EN.delete_letter, false),
-    b(Printable, "a–z", A::Char(' '), ID.s_type, EN.s_type, false),
+    b(Printable, "a–z", A::Char(' '), ID.type_letters, EN.type_letters, false),
 ];
 #[rustfmt::skip]
 pub(super) const T_CLASSVIEW: &[Binding] = &[
