@@ -242,8 +242,24 @@ pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 }
 
 /// Draws a titled panel over `area` and returns the area inside it.
+/// A title too long for the panel ends in `…` instead of a word cut at the border.
 pub fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
-    let block = panel(title, theme);
+    // The border's two corners and the title's space on each side.
+    let room = usize::from(area.width).saturating_sub(4);
+    let fitted = if unicode_width::UnicodeWidthStr::width(title) > room {
+        let mut cut = String::new();
+        for c in title.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if unicode_width::UnicodeWidthStr::width(cut.as_str()) + w + 1 > room {
+                break;
+            }
+            cut.push(c);
+        }
+        format!("{}…", cut.trim_end_matches([' ', '·']))
+    } else {
+        title.to_string()
+    };
+    let block = panel(&fitted, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     inner
