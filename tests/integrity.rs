@@ -141,6 +141,8 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
             sheet.to_str().unwrap(),
             "--class",
             "Melati",
+            "--new-class",
+            "--add-new",
             "--phase",
             "pre",
         ];
@@ -186,6 +188,8 @@ fn melati_sheet(data: &Path) {
         s,
         "--class",
         "Melati",
+        "--new-class",
+        "--add-new",
         "--phase",
         "pre",
     ];
@@ -371,6 +375,8 @@ fn names_that_look_like_formulas_reach_the_csv_as_text_and_numbers_stay_numbers(
                 s,
                 "--class",
                 "K",
+                "--new-class",
+                "--add-new",
                 "--phase",
                 phase,
             ],
@@ -457,6 +463,8 @@ fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
             s,
             "--class",
             "K",
+            "--new-class",
+            "--add-new",
             "--phase",
             "pre",
         ],
@@ -508,7 +516,15 @@ fn sheet_row(content: Option<&str>, bytes: &[u8], kind: &[&str]) -> String {
     if let Some(c) = content {
         args.extend(["--content", c]);
     }
-    args.extend(["sheets", "import", &s, "--class", "K"]);
+    args.extend([
+        "sheets",
+        "import",
+        &s,
+        "--class",
+        "K",
+        "--new-class",
+        "--add-new",
+    ]);
     args.extend(kind);
     let o = run(dir.path(), &args, "");
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
@@ -701,6 +717,8 @@ fn an_export_onto_a_full_disk_says_so_and_leaves_no_part_file() {
             file.to_str().unwrap(),
             "--class",
             "K",
+            "--new-class",
+            "--add-new",
             "--phase",
             "pre",
         ],

@@ -26,6 +26,8 @@ fn import(dir: &Path, name: &str, csv: &str, extra: &[&str]) -> Output {
         file.to_str().unwrap(),
         "--class",
         "Posyandu Melati",
+        "--new-class",
+        "--add-new",
         "--lang",
         "en",
     ];

@@ -22,7 +22,15 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 fn import(dir: &Path, csv: &str, args: &[&str]) {
     let f = dir.join("typed.csv");
     std::fs::write(&f, csv).unwrap();
-    let mut all = vec!["sheets", "import", f.to_str().unwrap(), "--class", CLASS];
+    let mut all = vec![
+        "sheets",
+        "import",
+        f.to_str().unwrap(),
+        "--class",
+        CLASS,
+        "--new-class",
+        "--add-new",
+    ];
     all.extend_from_slice(args);
     ok(dir, &all);
 }

@@ -57,6 +57,8 @@ fn sheet(dir: &Path, name: &str, phase: &str, rows: &[(&str, &str, String)]) {
             file.to_str().unwrap(),
             "--class",
             "Posyandu Melati",
+            "--new-class",
+            "--add-new",
             "--phase",
             phase,
         ],

@@ -56,6 +56,8 @@ fn import(dir: &Path, csv: &[u8], extra: &[&str]) -> Output {
         file.to_str().unwrap(),
         "--class",
         "Posyandu Melati",
+        "--new-class",
+        "--add-new",
         "--phase",
         "pre",
         "--lang",

@@ -457,6 +457,8 @@ fn sheets_report_export_import(wine: &Wine) {
         "C:\\Data Pelatihan\\Lembar Jawaban Pre-test.csv",
         "--class",
         class,
+        "--new-class",
+        "--add-new",
         "--phase",
         "pre",
         "--data-dir",

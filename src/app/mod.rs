@@ -17,6 +17,7 @@ pub mod progress;
 pub mod quiz_run;
 pub mod records;
 pub mod report_data;
+pub mod roster;
 mod settings;
 pub mod sheet_file;
 pub mod sheets;
@@ -29,6 +30,6 @@ pub use records::Records;
 /// The records the shells read, as the store keeps them.
 pub use crate::store::{
     AttemptRow, ClassDetails, ClassRow, MarkRow, MilkFlow, NewVisit, PinCheck, PracticeRun,
-    PracticeStepRow, Profile, RecoverCheck, Result, SheetImport, SheetRow, StoreError, valid_code,
-    valid_pin,
+    PracticeStepRow, Profile, RecoverCheck, Result, Roster, SheetImport, SheetRow, StoreError,
+    valid_code, valid_pin,
 };

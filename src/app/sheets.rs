@@ -10,7 +10,9 @@ use std::path::Path;
 use crate::content::{Bilingual, Phase, Quiz};
 use crate::engine::quiz::{Layout, Response, layout, parse_token};
 use crate::msg;
-use crate::store::{Role, SheetAnswer, SheetImport, SheetRow, clean_name};
+use crate::store::{Role, Roster, SheetAnswer, SheetImport, SheetRow, clean_name};
+
+use super::roster::{RosterPlan, RosterProblems, check_roster};
 
 /// The seed of every paper copy of a test: only order items are mixed, always the same way.
 pub const PAPER_SEED: u64 = 0x5041_5045_525f_0001;
@@ -209,6 +211,47 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
 pub struct Imported {
     pub rows: Vec<SheetRow>,
     pub total: u32,
+    /// A new class, or who joined the roster.
+    pub roster: RosterPlan,
+}
+
+/// How a sheet may change what is here: replace earlier sheet results, and who may join.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SheetRules {
+    pub replace: bool,
+    pub roster: Roster,
+}
+
+/// The roster check as an importer uses it: the plan, the class's own problem as the whole
+/// answer (`Err`), or names off the roster added to the row problems (then the plan is empty).
+pub(super) fn roster_rows(
+    store: &crate::store::Store,
+    class: &str,
+    rules: SheetRules,
+    names: &[(u64, &str)],
+    errors: &mut Vec<RowError>,
+    lang: &str,
+) -> Result<RosterPlan, Vec<String>> {
+    match check_roster(store, class, rules.roster, names) {
+        Ok(plan) => Ok(plan),
+        Err(RosterProblems::Class(m)) => Err(vec![m.get(lang).to_string()]),
+        Err(RosterProblems::Rows(rows)) => {
+            errors.extend(rows);
+            Ok(RosterPlan::default())
+        }
+    }
+}
+
+/// Where an earlier record was made, as a refusal names it: the class, or none.
+pub(super) fn where_text(store: &crate::store::Store, class_id: Option<&str>) -> Bilingual {
+    let class = class_id.and_then(|id| store.class(id).ok().flatten());
+    match class {
+        Some(c) => {
+            let name = crate::core::printable(&c.name);
+            both(|s| s.in_class, &[("class", &name)])
+        }
+        None => both(|s| s.in_no_class, &[]),
+    }
 }
 
 /// Reads, checks and saves an answer-sheet file for a class. Every problem is returned as
@@ -221,9 +264,10 @@ pub fn import_answer_sheet(
     file: &Path,
     class: &str,
     phase: Phase,
-    replace: bool,
+    rules: SheetRules,
     lang: &str,
 ) -> Result<Imported, Vec<String>> {
+    let replace = rules.replace;
     let store = records.store_mut();
     let shown = file.display();
     let bytes = super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
@@ -234,14 +278,16 @@ pub fn import_answer_sheet(
     .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
     let (good, mut errors) = check_rows(quiz, &rows);
     let names: Vec<String> = good.iter().map(|r| r.name.clone()).collect();
-    let conflicts = store
-        .sheet_conflicts(&quiz.id, phase, &names, replace)
-        .map_err(|e| vec![e.message().get(lang).to_string()])?;
     let line_of = |name: &str| {
         rows.iter()
             .find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name))
             .map_or(0, |(l, _)| *l)
     };
+    let lined: Vec<(u64, &str)> = names.iter().map(|n| (line_of(n), n.as_str())).collect();
+    let plan = roster_rows(store, class, rules, &lined, &mut errors, lang)?;
+    let conflicts = store
+        .sheet_conflicts(&quiz.id, phase, &names, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])?;
     for c in conflicts {
         let when = crate::core::local_date(
             c.existing
@@ -250,16 +296,14 @@ pub fn import_answer_sheet(
                 .unwrap_or(&c.existing.started),
         );
         let who = &c.name;
+        let place = where_text(store, c.existing.class_id.as_deref());
+        let place = place.get(lang);
+        let values: [(&str, &dyn std::fmt::Display); 3] =
+            [("who", &who), ("when", &when), ("where", &place)];
         let message = if c.replaceable {
-            both(
-                |s| s.already_has_result_typed_from,
-                &[("who", &who), ("when", &when)],
-            )
+            both(|s| s.already_has_result_typed_from, &values)
         } else {
-            both(
-                |s| s.already_took_test_pijat_result,
-                &[("who", &who), ("when", &when)],
-            )
+            both(|s| s.already_took_test_pijat_result, &values)
         };
         errors.push(RowError {
             line: line_of(&c.name),
@@ -288,6 +332,7 @@ pub fn import_answer_sheet(
         seed: PAPER_SEED,
         rows: &good,
         replace,
+        roster: rules.roster,
     };
     store
         .import_sheet(&import)
@@ -295,6 +340,7 @@ pub fn import_answer_sheet(
     Ok(Imported {
         rows: good,
         total: quiz.questions.len() as u32,
+        roster: plan,
     })
 }
 

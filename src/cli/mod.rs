@@ -181,9 +181,16 @@ pub enum SheetsCommand {
     Import {
         /// The CSV file (UTF-8, comma or semicolon)
         file: PathBuf,
-        /// The class the participants belong to (created when new)
+        /// The class the participants belong to: a class on this laptop (see --new-class)
         #[arg(long, value_name = "NAME")]
         class: String,
+        /// Make the class when it is not on this laptop yet; everyone on the sheet joins it
+        #[arg(long)]
+        new_class: bool,
+        /// Add people who are not on the class's roster (the summary lists them); without it a
+        /// name not on the roster is refused with the nearest names
+        #[arg(long)]
+        add_new: bool,
         /// Answer sheets of a test: pre or post
         #[arg(long, value_parser = parse_test_phase, value_name = "pre|post")]
         phase: Option<Phase>,

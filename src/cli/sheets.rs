@@ -2,7 +2,8 @@
 
 use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell};
 use crate::app::monitoring::{Checklists, Visits, import_monitoring_sheet};
-use crate::app::sheets::import_answer_sheet;
+use crate::app::roster::{RosterPlan, added_line};
+use crate::app::sheets::{SheetRules, import_answer_sheet};
 use crate::core::strings::cli::tr;
 use crate::engine::quiz::Score;
 
@@ -20,7 +21,18 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         checklist,
         visits,
         replace,
+        new_class,
+        add_new,
     } = command;
+    let rules = SheetRules {
+        replace,
+        roster: crate::app::Roster { new_class, add_new },
+    };
+    let added = |plan: &RosterPlan| {
+        if let Some(line) = added_line(plan, &class) {
+            crate::outln!("{}", line.get(lang.code()));
+        }
+    };
     let mut store = match shell.store() {
         Ok(s) => s,
         Err(m) => {
@@ -43,12 +55,12 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         };
         let kind = Checklists::of(routine);
         Some(
-            import_monitoring_sheet(&kind, &mut store, &file, &class, replace, lang.code())
+            import_monitoring_sheet(&kind, &mut store, &file, &class, rules, lang.code())
                 .map(|n| (n, tr(lang).checklists_saved)),
         )
     } else if visits {
         Some(
-            import_monitoring_sheet(&Visits, &mut store, &file, &class, replace, lang.code())
+            import_monitoring_sheet(&Visits, &mut store, &file, &class, rules, lang.code())
                 .map(|n| (n, tr(lang).visits_saved)),
         )
     } else {
@@ -56,7 +68,8 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     };
     if let Some(saved) = monitoring {
         return match saved {
-            Ok((n, words)) => {
+            Ok(((n, plan), words)) => {
+                added(&plan);
                 let line = words
                     .replace("{n}", &n.to_string())
                     .replace("{class}", &class);
@@ -84,10 +97,11 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         &file,
         &class,
         phase,
-        replace,
+        rules,
         lang.code(),
     ) {
         Ok(done) => {
+            added(&done.roster);
             let label = super::quiz::phase_label(phase, lang);
             crate::outln!(
                 "{}",

@@ -53,6 +53,10 @@ pub enum StoreError {
     Duplicate(String),
     #[error("the name {0} is already used")]
     NameTaken(String),
+    #[error("no class {0}")]
+    NoClass(String),
+    #[error("{name} is not on the roster of {class}")]
+    NotOnRoster { name: String, class: String },
     /// A row written a moment ago could not be read back (the file changed underneath).
     #[error("a record just written could not be read back")]
     Vanished,
@@ -163,6 +167,14 @@ impl StoreError {
             }
             StoreError::Duplicate(n) => both(|s| s.already_has_record_nothing_was, &[("n", &n)]),
             StoreError::NameTaken(n) => both(|s| s.name_already_used_choose_another, &[("n", &n)]),
+            StoreError::NoClass(class) => {
+                let class = crate::core::printable(class);
+                both(|s| s.no_class_named, &[("class", &class)])
+            }
+            StoreError::NotOnRoster { name, class } => {
+                let (name, class) = (crate::core::printable(name), crate::core::printable(class));
+                both(|s| s.not_on_roster, &[("name", &name), ("class", &class)])
+            }
             StoreError::Vanished => both(|s| s.record_just_written_could_not, &[]),
         }
     }

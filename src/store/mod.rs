@@ -38,7 +38,7 @@ pub use pin::{PinCheck, RecoverCheck, delay_after, valid_pin};
 pub use practice::{PracticeRun, PracticeStepRow};
 pub use profiles::{NameError, Profile, Role, clean_name, name_key};
 pub use recognise::APPLICATION_ID;
-pub use sheets::{Conflict, SheetAnswer, SheetImport, SheetRow};
+pub use sheets::{Conflict, Roster, SheetAnswer, SheetImport, SheetRow};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

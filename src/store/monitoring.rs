@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
+use super::sheets::Roster;
 use super::{Result, Store, StoreError, now};
 
 mod class_marks;

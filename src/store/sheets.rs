@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::profiles::{clean_name, name_key};
-use super::{AttemptRow, Result, Role, Store, StoreError, now};
+use super::{AttemptRow, ClassRow, Result, Role, Store, StoreError, now};
 use crate::core::Phase;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +36,59 @@ pub struct SheetImport<'a> {
     pub rows: &'a [SheetRow],
     /// Replace earlier results typed from sheets (results taken in the app are never replaced).
     pub replace: bool,
+    pub roster: Roster,
+}
+
+/// Who a sheet may bring into a class: by default only a class that exists and the people on
+/// its roster. Checked again inside the transaction that writes, so nothing slips in between.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Roster {
+    /// The class may be created by this sheet (then everyone on it joins).
+    pub new_class: bool,
+    /// People not on the roster may be added to it.
+    pub add_new: bool,
+}
+
+impl Store {
+    /// The class a sheet is written to: created only when the rule allows it; with whether it
+    /// was created now.
+    pub(super) fn class_for_sheet(&self, name: &str, rule: Roster) -> Result<(ClassRow, bool)> {
+        match self.class_by_name(name)? {
+            Some(c) => Ok((c, false)),
+            None if rule.new_class => Ok((self.ensure_class(name)?, true)),
+            None => Err(StoreError::NoClass(name.to_string())),
+        }
+    }
+
+    /// Refuses a name that is not on the class's roster, unless the rule lets it join.
+    pub(super) fn on_roster(
+        &self,
+        class: &ClassRow,
+        created: bool,
+        name: &str,
+        rule: Roster,
+    ) -> Result<()> {
+        if rule.add_new || created {
+            return Ok(());
+        }
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM class_member m JOIN profile p ON p.id = m.profile_id
+                 WHERE m.class_id = ?1 AND p.name_key = ?2",
+                params![class.id, name_key(name)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        match found {
+            Some(_) => Ok(()),
+            None => Err(StoreError::NotOnRoster {
+                name: name.to_string(),
+                class: class.name.clone(),
+            }),
+        }
+    }
 }
 
 /// Why a row cannot be written: the participant already has a result for this test.
@@ -130,7 +183,10 @@ impl Store {
         if !conflicts.is_empty() {
             return Err(StoreError::Conflicts(conflicts));
         }
-        let class = self.ensure_class(s.class_name)?;
+        let (class, created) = self.class_for_sheet(s.class_name, s.roster)?;
+        for row in s.rows {
+            self.on_roster(&class, created, &row.name, s.roster)?;
+        }
         let tx = &self.conn;
         // A replaced result points to the one replacing it, written just after.
         tx.pragma_update(None, "defer_foreign_keys", true)

@@ -1,6 +1,8 @@
 //! Checklist and visit sheets typed in from paper: read, checked row by row, saved all or none.
 
 use super::*;
+use crate::app::roster::RosterPlan;
+use crate::app::sheets::{SheetRules, roster_rows, where_text};
 use crate::core::strings::messages::both;
 use crate::store::Store;
 
@@ -77,11 +79,12 @@ pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
     )
 }
 
-pub(super) fn duplicate_message(name: &str, replaceable: bool) -> Bilingual {
+pub(super) fn duplicate_message(name: &str, replaceable: bool, place: &str) -> Bilingual {
+    let values: [(&str, &dyn std::fmt::Display); 2] = [("name", &name), ("where", &place)];
     if replaceable {
-        both(|s| s.already_has_record_from_earlier, &[("name", &name)])
+        both(|s| s.already_has_record_from_earlier, &values)
     } else {
-        both(|s| s.already_has_record_made_pijat, &[("name", &name)])
+        both(|s| s.already_has_record_made_pijat, &values)
     }
 }
 
@@ -110,14 +113,20 @@ pub trait MonitoringSheet {
     fn name<'r>(&self, row: &'r Self::Row) -> &'r str;
     /// What makes two rows of one sheet the same record.
     fn key(&self, row: &Self::Row) -> String;
-    /// The mode (`app`, `sheet`) of the record this row would repeat, if there is one here.
-    fn earlier(&self, store: &Store, profile_id: &str, row: &Self::Row) -> Result<Option<String>>;
+    /// The mode (`app`, `sheet`) and class of the record this row would repeat, if there is one
+    /// here.
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        row: &Self::Row,
+    ) -> Result<Option<(String, Option<String>)>>;
     fn save(
         &self,
         store: &mut Store,
         class: &str,
         good: &[Self::Row],
-        replace: bool,
+        rules: SheetRules,
     ) -> Result<usize>;
 }
 
@@ -131,9 +140,10 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
     records: &mut Records,
     file: &Path,
     class: &str,
-    replace: bool,
+    rules: SheetRules,
     lang: &str,
-) -> std::result::Result<usize, Vec<String>> {
+) -> std::result::Result<(usize, RosterPlan), Vec<String>> {
+    let replace = rules.replace;
     let store = records.store_mut();
     let (shown, rows) = read_sheet(file, K::HEADER, lang)?;
     let words = |e: crate::store::StoreError| vec![e.message().get(lang).to_string()];
@@ -156,14 +166,18 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
         }
         let name = kind.name(&row);
         if let Some(p) = store.profile_by_name(name).map_err(words)?
-            && let Some(mode) = kind.earlier(store, &p.id, &row).map_err(words)?
+            && let Some((mode, class_id)) = kind.earlier(store, &p.id, &row).map_err(words)?
             && !(replace && mode == "sheet")
         {
-            problem(duplicate_message(name, mode == "sheet"));
+            let place = where_text(store, class_id.as_deref());
+            problem(duplicate_message(name, mode == "sheet", place.get(lang)));
             continue;
         }
-        good.push(row);
+        good.push((line, row));
     }
+    let lined: Vec<(u64, &str)> = good.iter().map(|(l, r)| (*l, kind.name(r))).collect();
+    let plan = roster_rows(store, class, rules, &lined, &mut errors, lang)?;
+    let good: Vec<K::Row> = good.into_iter().map(|(_, r)| r).collect();
     if rows.is_empty() {
         errors.push(RowError {
             line: 1,
@@ -171,7 +185,8 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
         });
     }
     finish(errors, &shown, lang)?;
-    kind.save(store, class, &good, replace).map_err(words)
+    let n = kind.save(store, class, &good, rules).map_err(words)?;
+    Ok((n, plan))
 }
 
 /// A checklist sheet of one routine.
@@ -230,9 +245,9 @@ impl MonitoringSheet for Checklists<'_> {
         store: &Store,
         profile_id: &str,
         r: &ChecklistSheetRow,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<(String, Option<String>)>> {
         let same = store.same_observation(profile_id, &self.routine.id, &r.date, &r.observer)?;
-        Ok(same.map(|o| o.mode))
+        Ok(same.map(|o| (o.mode, o.class_id)))
     }
 
     fn save(
@@ -240,9 +255,16 @@ impl MonitoringSheet for Checklists<'_> {
         store: &mut Store,
         class: &str,
         good: &[ChecklistSheetRow],
-        replace: bool,
+        rules: SheetRules,
     ) -> Result<usize> {
-        store.import_checklists(class, &self.routine.id, &self.steps, good, replace)
+        store.import_checklists(
+            class,
+            &self.routine.id,
+            &self.steps,
+            good,
+            rules.replace,
+            rules.roster,
+        )
     }
 }
 
@@ -312,8 +334,10 @@ impl MonitoringSheet for Visits {
         store: &Store,
         profile_id: &str,
         r: &VisitSheetRow,
-    ) -> Result<Option<String>> {
-        Ok(store.same_visit(profile_id, &r.date)?.map(|v| v.mode))
+    ) -> Result<Option<(String, Option<String>)>> {
+        Ok(store
+            .same_visit(profile_id, &r.date)?
+            .map(|v| (v.mode, v.class_id)))
     }
 
     fn save(
@@ -321,8 +345,8 @@ impl MonitoringSheet for Visits {
         store: &mut Store,
         class: &str,
         good: &[VisitSheetRow],
-        replace: bool,
+        rules: SheetRules,
     ) -> Result<usize> {
-        store.import_visits(class, good, replace)
+        store.import_visits(class, good, rules.replace, rules.roster)
     }
 }

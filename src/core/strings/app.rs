@@ -214,6 +214,8 @@ strings! {
     timer_running: "⏱ {t} detik berjalan — Spasi untuk berhenti" | "⏱ {t} s running — Space to stop",
     timer_idle: "Spasi: ukur waktu langkah ini" | "Space: time this step",
     timed_secs: "diukur {t} detik" | "timed {t} s",
+    mark_changed: "Langkah {n} DIUBAH: {old} → {new}. Skor sekarang {p}." | "Step {n} CHANGED: {old} → {new}. Score now {p}.",
+    mark_was: "{old}→{new}" | "{old}→{new}",
     note_prompt: "Catatan untuk langkah {n} (Enter simpan, Esc batal):" | "Note for step {n} (Enter saves, Esc cancels):",
     score_so_far: "Skor sejauh ini: {p} · diamati {k} dari {n} langkah" | "Score so far: {p} · {k} of {n} steps observed",
     verdict_competent: "✓ Kompeten" | "✓ Competent",

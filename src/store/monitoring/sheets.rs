@@ -122,6 +122,7 @@ impl Store {
         steps: &[&str],
         rows: &[ChecklistSheetRow],
         replace: bool,
+        roster: Roster,
     ) -> Result<usize> {
         let rows: Vec<Checklist> = rows
             .iter()
@@ -131,7 +132,7 @@ impl Store {
                 row,
             })
             .collect();
-        self.import_monitoring(class_name, &rows, replace)
+        self.import_monitoring(class_name, &rows, replace, roster)
     }
 
     /// Writes visit rows for a class in one transaction; duplicates (same person and day) as
@@ -141,8 +142,9 @@ impl Store {
         class_name: &str,
         rows: &[VisitSheetRow],
         replace: bool,
+        roster: Roster,
     ) -> Result<usize> {
-        self.import_monitoring(class_name, rows, replace)
+        self.import_monitoring(class_name, rows, replace, roster)
     }
 
     pub(super) fn import_monitoring<R: SheetRow>(
@@ -150,9 +152,13 @@ impl Store {
         class_name: &str,
         rows: &[R],
         replace: bool,
+        roster: Roster,
     ) -> Result<usize> {
         self.write(|store| {
-            let class = store.ensure_class(class_name)?;
+            let (class, created) = store.class_for_sheet(class_name, roster)?;
+            for row in rows {
+                store.on_roster(&class, created, row.name(), roster)?;
+            }
             let err = |e| store.err(e);
             let tx = &store.conn;
             let t = now();

@@ -274,6 +274,8 @@ impl<'c> GridScreen<'c> {
             seed: PAPER_SEED,
             rows: &good,
             replace: false,
+            // The grid's rows are the roster: a trainee taken off it meanwhile is refused.
+            roster: Default::default(),
         };
         match cx.records.import_sheet(&import) {
             Ok(k) => {

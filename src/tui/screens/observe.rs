@@ -29,8 +29,11 @@ pub enum Stage {
     /// Observer and date, before the first mark.
     Setup(Box<Form>),
     Marking,
-    /// Typing a note for the selected step.
-    Note(String),
+    /// Typing a note for `step`; the cursor stays where marking goes on.
+    Note {
+        step: usize,
+        text: String,
+    },
     Verdict(Verdict),
 }
 
@@ -55,6 +58,8 @@ pub struct ObserveScreen<'c> {
     /// The step marked by the last key: a note typed now belongs to it, not to the next step
     /// the cursor moved on to.
     pub just_marked: Option<usize>,
+    /// The last step whose mark was replaced by another, and the mark it had: its line says so.
+    pub changed: Option<(usize, Mark)>,
 }
 
 impl ObserveScreen<'_> {
@@ -67,6 +72,21 @@ impl ObserveScreen<'_> {
     /// The verdict of the marks that count.
     fn verdict(&self) -> Verdict {
         verdict(self.routine, &self.counted().0)
+    }
+
+    /// What the observer reads when a mark replaced another: the step, both marks and the
+    /// score that now follows from them.
+    fn changed_text(&self, i: usize, before: Mark, lang: &crate::core::Lang) -> String {
+        let s = tr(lang);
+        crate::core::strings::fill(
+            s.mark_changed,
+            &[
+                ("n", &(i + 1)),
+                ("old", &mark_label(before, s)),
+                ("new", &mark_label(self.marks[i], s)),
+                ("p", &self.verdict().percent_text(lang)),
+            ],
+        )
     }
 
     /// A timed step's time against its plan, as the lists show it: `3 / 60 detik`.
@@ -137,6 +157,7 @@ impl<'c> ObserveScreen<'c> {
             scroll: 0,
             limit: Default::default(),
             just_marked: None,
+            changed: None,
         };
         let open = cx
             .records
@@ -175,7 +196,7 @@ impl<'c> ObserveScreen<'c> {
         match self.stage {
             Stage::Setup(_) => Context::Form,
             Stage::Marking => Context::Observe,
-            Stage::Note(_) => Context::TextInput,
+            Stage::Note { .. } => Context::TextInput,
             Stage::Verdict(_) => Context::Reader,
         }
     }
@@ -238,7 +259,7 @@ impl<'c> ObserveScreen<'c> {
                     }
                 }
             },
-            Stage::Note(text) => match action {
+            Stage::Note { step, text } => match action {
                 Action::Char(c) if text.chars().count() < 200 => text.push(c),
                 Action::Backspace => {
                     text.pop();
@@ -246,7 +267,8 @@ impl<'c> ObserveScreen<'c> {
                 Action::Back => self.stage = Stage::Marking,
                 Action::Enter => {
                     let note = text.trim().to_string();
-                    let i = self.selected;
+                    let i = *step;
+                    // The cursor was never moved: the next mark goes where marking goes on.
                     self.stage = Stage::Marking;
                     let id = self.id.clone().unwrap_or_default();
                     match cx
@@ -283,7 +305,14 @@ impl<'c> ObserveScreen<'c> {
                         let id = self.id.clone().unwrap_or_default();
                         match cx.records.set_mark(&id, self.step_id(i), mark.stored()) {
                             Ok(()) => {
+                                let before = self.marks[i];
                                 self.marks[i] = mark;
+                                if before != Mark::NotObserved && before != mark {
+                                    self.changed = Some((i, before));
+                                    self.message = Some(self.changed_text(i, before, cx.lang));
+                                } else if self.changed.is_some_and(|(j, _)| j == i) {
+                                    self.changed = None;
+                                }
                                 self.selected = (i + 1).min(n.saturating_sub(1));
                                 self.just_marked = Some(i);
                             }
@@ -298,11 +327,11 @@ impl<'c> ObserveScreen<'c> {
                         }
                     }
                     Action::Note => {
-                        if let Some(j) = just_marked {
-                            self.selected = j;
-                        }
-                        let current = self.notes[self.selected].clone().unwrap_or_default();
-                        self.stage = Stage::Note(current);
+                        // Right after a mark the note is for the step just marked; the cursor
+                        // stays on the next step, where marking goes on.
+                        let step = just_marked.unwrap_or(self.selected);
+                        let text = self.notes[step].clone().unwrap_or_default();
+                        self.stage = Stage::Note { step, text };
                     }
                     Action::Enter => {
                         self.stop_timer(cx);

@@ -1,6 +1,7 @@
 //! Drawing the observation: the step being watched with its timer and mark, the checklist, the verdict.
 
 use super::*;
+use crate::core::strings::fill;
 use crate::tui::view::framed;
 
 impl ObserveScreen<'_> {
@@ -9,7 +10,7 @@ impl ObserveScreen<'_> {
         let s = view.s;
         // While marking, the title carries the legend of the marks.
         let title = match self.stage {
-            Stage::Marking | Stage::Note(_) => format!(
+            Stage::Marking | Stage::Note { .. } => format!(
                 "{} · {} · {} · {} · {}",
                 s.trainer_mode, s.mark_well, s.mark_practice, s.mark_not_done, s.mark_unobserved
             ),
@@ -77,7 +78,17 @@ impl ObserveScreen<'_> {
                     (false, true) => "⏱",
                     _ => "",
                 };
-                let label: String = mark_label(self.marks[i], s).chars().take(mark_w).collect();
+                let label = match self.changed {
+                    Some((j, before)) if j == i => fill(
+                        s.mark_was,
+                        &[
+                            ("new", &mark_label(self.marks[i], s)),
+                            ("old", &before.token()),
+                        ],
+                    ),
+                    _ => mark_label(self.marks[i], s).to_string(),
+                };
+                let label: String = label.chars().take(mark_w).collect();
                 let line = Line::from(vec![
                     Span::raw(lead),
                     Span::raw(format!("{title:<title_w$}")),
@@ -139,10 +150,10 @@ impl ObserveScreen<'_> {
         ]))
         .render(facts_area, buf);
         let (text, status) = match &self.stage {
-            Stage::Note(text) => (
+            Stage::Note { step, text } => (
                 vec![
                     Line::from(Span::styled(
-                        s.note_prompt.replace("{n}", &(i + 1).to_string()),
+                        s.note_prompt.replace("{n}", &(step + 1).to_string()),
                         th.title,
                     )),
                     Line::from(vec![Span::raw(text.clone()), Span::styled("▏", th.key)]),
