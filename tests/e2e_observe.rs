@@ -124,6 +124,8 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     s.wait_for("milk flowed: no · mother's comfort 2/5 · 2 massages a day");
     s.wait_for("A visit is due.");
     s.send(ESC);
+    // Back on the class before `q`, so Esc and q are never read together as Alt+q.
+    s.wait_for("Checklist");
     s.send("q");
     assert!(s.wait_exit());
 
@@ -142,5 +144,84 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     assert_eq!(
         (v[0].comfort, v[0].massages_per_day, v[0].notes.as_deref()),
         (2, Some(2), Some("ibu masih tegang"))
+    );
+}
+
+/// The daftar tilik's note does not move the cursor back: after `2 2 1`, a note on step 3 and
+/// Enter, the next `2` marks step 4, and step 3 keeps *needs practice*. A mark replaced on
+/// purpose is said on its line and in the status line, with the score that follows.
+#[test]
+fn a_note_keeps_the_marks_and_a_changed_mark_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    class_with_budi(dir.path());
+    let env = [("PIJAT_DATA_DIR", dir.path())];
+    let mut s = common::spawn(&[], &env, "en");
+    into_class(&mut s);
+    s.send("o");
+    s.wait_for("Start the observation");
+    s.send(ENTER);
+    s.wait_for("Observation: Budi Santoso");
+    s.send("2");
+    s.send("2");
+    s.send("1");
+    s.send("n");
+    s.wait_for("Note for step 3");
+    s.send("minyak terlalu banyak");
+    s.send(ENTER);
+    // The note is on step 3's line; the cursor stayed on step 4, where marking goes on.
+    s.wait_for("1 needs practice  ✎");
+    assert!(s.text().contains("▸ 4. "), "{}", s.text());
+    s.send("2");
+    s.wait_for("4 of 14 steps observed");
+    let screen = s.text();
+    let line = |n: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(n))
+            .unwrap_or_else(|| panic!("{n}: {screen}"))
+            .to_string()
+    };
+    assert!(
+        line("3. Prepare the room").contains("1 needs practice"),
+        "{screen}"
+    );
+    assert!(
+        line("4. ").contains("2 done well"),
+        "step 4 takes the mark typed after the note: {screen}"
+    );
+    // Step 2 (critical) marked again, on purpose: the change is said, not silent.
+    s.send(common::UP);
+    s.send(common::UP);
+    s.send(common::UP);
+    s.send("1");
+    s.wait_for("Step 2 CHANGED: 2 done well → 1 needs practice. Score now");
+    let screen = s.text();
+    let step2 = screen
+        .lines()
+        .find(|l| l.contains("2. Greet"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(step2.contains("2→1 needs practice"), "{screen}");
+    s.send(ESC);
+    s.wait_for("is saved; press o again");
+    s.send("q");
+    assert!(s.wait_exit());
+
+    let store = Store::open(dir.path()).unwrap();
+    let budi = store.profile_by_name("Budi Santoso").unwrap().unwrap();
+    // Left unfinished (Esc): the marks are saved as they were made.
+    let obs = store
+        .unfinished_observation(&budi.id, "oxytocin-massage")
+        .unwrap()
+        .unwrap();
+    let marks: Vec<Option<i64>> = store
+        .marks(&obs.id)
+        .unwrap()
+        .iter()
+        .map(|m| m.mark)
+        .collect();
+    assert_eq!(&marks[..5], &[Some(2), Some(1), Some(1), Some(2), None]);
+    assert_eq!(
+        store.marks(&obs.id).unwrap()[2].note.as_deref(),
+        Some("minyak terlalu banyak")
     );
 }

@@ -198,7 +198,7 @@ Agus,31/02/2026,ya,3,1,\n";
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stderr).contains(
-            "visits.csv:2: Budi Santoso already has this record from an earlier sheet; to replace it, import again with --replace"
+            "visits.csv:2: Budi Santoso already has this record from an earlier sheet (class Posyandu Melati); to replace it, import again with --replace"
         ),
         "{}",
         text(&out.stderr)

@@ -1,4 +1,8 @@
-//! Dates as a user reads them.
+//! Dates as a user reads and types them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Lang;
 
 /// A stored UTC time shown in the laptop's local time: `2026-11-28 10:02`.
 pub fn local_date(stored: &str) -> String {
@@ -9,4 +13,124 @@ pub fn local_date(stored: &str) -> String {
                 .to_string()
         })
         .unwrap_or_else(|_| stored.to_string())
+}
+
+/// Month names as people write them, Indonesian and English, full and short (index 0 = January).
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "january", "jan"],
+    &["februari", "february", "feb", "peb", "pebruari"],
+    &["maret", "march", "mar"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "june", "jun"],
+    &["juli", "july", "jul"],
+    &["agustus", "august", "agu", "agt", "ags", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "october", "okt", "oct"],
+    &["november", "nov", "nop", "nopember"],
+    &["desember", "december", "des", "dec"],
+];
+
+const MONTH_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// A calendar day as people in Indonesia write it: `2026-12-06`, `6/12/2026`, `6-12-2026`,
+/// `6.12.2026` (day first), `6 Des 2026`, `6 Desember 2026`, `6 Dec 2026`, `6 December 2026`.
+/// Years from 1900 to 2200; anything else is not a date.
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let numeric = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok());
+    let day = numeric.or_else(|| {
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let [d, m, y] = words.as_slice() else {
+            return None;
+        };
+        let m = m.trim_end_matches('.').to_lowercase();
+        let month = MONTHS
+            .iter()
+            .position(|names| names.contains(&m.as_str()))?;
+        NaiveDate::from_ymd_opt(y.parse().ok()?, month as u32 + 1, d.parse().ok()?)
+    })?;
+    (1900..=2200).contains(&day.year()).then_some(day)
+}
+
+/// A day typed by a person, as stored: `2026-12-06`.
+pub fn parse_date(s: &str) -> Option<String> {
+    parse_day(s).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// A stored day in the reader's language: `6 Desember 2026`, `6 December 2026`. Text that is
+/// not a date (typed before dates were checked) is shown as it was typed, never dropped.
+pub fn show_day(stored: &str, lang: &Lang) -> String {
+    match parse_day(stored) {
+        Some(d) if lang.is_en() => d.format("%-d %B %Y").to_string(),
+        Some(d) => format!("{} {} {}", d.day(), MONTH_ID[d.month0() as usize], d.year()),
+        None => stored.to_string(),
+    }
+}
+
+/// A stored day as a form shows it for editing: `06/12/2026` (a form reads it back).
+pub fn input_day(stored: &str) -> String {
+    parse_day(stored).map_or_else(|| stored.to_string(), |d| d.format("%d/%m/%Y").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ways_people_write_a_day_are_one_day() {
+        for s in [
+            "2026-12-06",
+            "6/12/2026",
+            "06/12/2026",
+            "6-12-2026",
+            "6.12.2026",
+            "6 Des 2026",
+            "6 des. 2026",
+            "6 Desember 2026",
+            "6 Dec 2026",
+            "6 December 2026",
+            " 6  DESEMBER  2026 ",
+        ] {
+            assert_eq!(parse_date(s).as_deref(), Some("2026-12-06"), "{s}");
+        }
+        for s in [
+            "",
+            "besok",
+            "31/02/2026",
+            "12/31/2026",
+            "6 Dess 2026",
+            "6/12/26",
+            "6/12/0026",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_day_reads_in_the_readers_language_and_free_text_stays() {
+        assert_eq!(show_day("2026-12-06", &Lang::id()), "6 Desember 2026");
+        assert_eq!(show_day("2026-12-06", &Lang::en()), "6 December 2026");
+        assert_eq!(show_day("7 Des 2026", &Lang::en()), "7 December 2026");
+        assert_eq!(show_day("minggu depan", &Lang::id()), "minggu depan");
+        assert_eq!(input_day("2026-12-06"), "06/12/2026");
+    }
 }

@@ -130,9 +130,27 @@ impl Store {
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
+        // Dates are stored as dates (`2026-12-06`), however they were typed; text that is not a
+        // date is refused, so no paper or report has to drop it later.
+        let day = |s: &Option<String>| -> Result<Option<String>> {
+            match s.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(v) => crate::core::dates::parse_date(v)
+                    .map(Some)
+                    .ok_or_else(|| StoreError::NotADate(v.to_string())),
+            }
+        };
+        let (starts, ends) = (day(&d.starts)?, day(&d.ends)?);
+        if let (Some(a), Some(b)) = (&starts, &ends)
+            && b < a
+        {
+            return Err(StoreError::EndsBeforeStarts);
+        }
         let d = &ClassDetails {
             place: clean(&d.place, 120)?,
             trainer: clean(&d.trainer, crate::core::names::MAX_NAME_CHARS)?,
+            starts,
+            ends,
             ..d.clone()
         };
         let id = match id {

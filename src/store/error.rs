@@ -53,6 +53,10 @@ pub enum StoreError {
     Duplicate(String),
     #[error("the name {0} is already used")]
     NameTaken(String),
+    #[error("{0:?} is not a date")]
+    NotADate(String),
+    #[error("the class ends before it starts")]
+    EndsBeforeStarts,
     #[error("no class {0}")]
     NoClass(String),
     #[error("{name} is not on the roster of {class}")]
@@ -167,6 +171,11 @@ impl StoreError {
             }
             StoreError::Duplicate(n) => both(|s| s.already_has_record_nothing_was, &[("n", &n)]),
             StoreError::NameTaken(n) => both(|s| s.name_already_used_choose_another, &[("n", &n)]),
+            StoreError::NotADate(text) => {
+                let text = crate::core::printable(text);
+                both(|s| s.not_a_date, &[("text", &text)])
+            }
+            StoreError::EndsBeforeStarts => both(|s| s.ends_before_starts, &[]),
             StoreError::NoClass(class) => {
                 let class = crate::core::printable(class);
                 both(|s| s.no_class_named, &[("class", &class)])

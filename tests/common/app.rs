@@ -122,3 +122,19 @@ fn enter_code(app: &mut App) {
         press(app, KeyCode::Enter);
     }
 }
+
+/// A fresh laptop in English: the trainer sets the PIN 2468 and is in trainer mode.
+pub fn trainer(dir: &std::path::Path) -> App<'static> {
+    let mut a = open_app(dir, Some(pijat::content::Lang::en()));
+    // No trainee yet: the welcome leads a trainer to trainer mode.
+    keys(&mut a, &[KeyCode::Down, KeyCode::Enter]);
+    for _ in 0..2 {
+        typed(&mut a, "2468");
+        key(&mut a, KeyCode::Enter);
+    }
+    // The recovery code is shown once; Enter when it is written down.
+    assert!(matches!(a.top(), Screen::Pin(_)));
+    key(&mut a, KeyCode::Enter);
+    assert!(matches!(a.top(), Screen::Trainer(_)));
+    a
+}

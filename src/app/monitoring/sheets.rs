@@ -6,14 +6,8 @@ use crate::app::sheets::{SheetRules, roster_rows, where_text};
 use crate::core::strings::messages::both;
 use crate::store::Store;
 
-/// A date as stored (`YYYY-MM-DD`), read from `2026-11-28`, `28/11/2026` or `28-11-2026`.
-pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
-        .map(|d| d.format("%Y-%m-%d").to_string())
-}
+/// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
+pub use crate::core::dates::parse_date;
 
 pub(super) fn bad_date(s: &str) -> Bilingual {
     let s = s.trim();

@@ -11,7 +11,7 @@ const SPARE: usize = 3;
 /// The meetings' dates: every day of a class of at most a week, else its first and last day
 /// with one meeting between to write in; `None` is a column whose date is written by hand.
 fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let day = crate::core::dates::parse_day;
     match (starts.and_then(day), ends.and_then(day)) {
         (Some(a), Some(b)) if b >= a && (b - a).num_days() < 7 => a
             .iter_days()
@@ -24,7 +24,8 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
             Some(b.format("%Y-%m-%d").to_string()),
         ],
         (Some(a), _) => vec![Some(a.format("%Y-%m-%d").to_string()), None, None],
-        _ => vec![None, None, None],
+        // Text typed before dates were checked is printed as it was typed, not dropped.
+        _ => vec![starts.map(str::to_string), None, ends.map(str::to_string)],
     }
 }
 

@@ -238,8 +238,9 @@ pub fn class_input(
 
 /// A stored date as the paper shows it: `28/11/2026` in Indonesian, `2026-11-28` in English.
 pub fn date(stored: &str, lang: &Lang) -> String {
-    match chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d") {
-        Ok(d) if !lang.is_en() => d.format("%d/%m/%Y").to_string(),
-        _ => stored.to_string(),
+    match crate::core::dates::parse_day(stored) {
+        Some(d) if !lang.is_en() => d.format("%d/%m/%Y").to_string(),
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => crate::core::printable(stored),
     }
 }

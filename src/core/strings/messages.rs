@@ -4,6 +4,8 @@
 use super::strings;
 
 strings! {
+    not_a_date: "“{text}” bukan tanggal yang bisa dibaca. Tulis misalnya 6/12/2026 (hari/bulan/tahun) atau 6 Des 2026." | "“{text}” is not a date pijat can read. Write for example 6/12/2026 (day/month/year) or 6 Dec 2026.",
+    ends_before_starts: "Tanggal selesai lebih awal dari tanggal mulai." | "The end date is before the start date.",
     no_class_named: "Tidak ada kelas “{class}” di laptop ini; tidak ada yang disimpan." | "There is no class “{class}” on this laptop; nothing was saved.",
     not_on_roster: "{name} tidak ada di daftar peserta {class}; tidak ada yang disimpan." | "{name} is not on the roster of {class}; nothing was saved.",
     no_class_new_class: "--class: tidak ada kelas “{class}” di laptop ini. Periksa ejaannya (pijat class list); untuk membuat kelas baru, tambahkan --new-class." | "--class: there is no class “{class}” on this laptop. Check the spelling (pijat class list); to start a new class, add --new-class.",

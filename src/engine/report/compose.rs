@@ -60,7 +60,12 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
             tr(lang).activity.into(),
             crate::core::printable(&format!("{}{place}", c.name)),
         ));
-        let when: Vec<String> = c.starts.iter().chain(&c.ends).cloned().collect();
+        let when: Vec<String> = c
+            .starts
+            .iter()
+            .chain(c.ends.iter().filter(|e| Some(*e) != c.starts.as_ref()))
+            .map(|d| crate::core::printable(&crate::core::dates::show_day(d, lang)))
+            .collect();
         if !when.is_empty() {
             f.push((tr(lang).when.into(), when.join(" – ")));
         }

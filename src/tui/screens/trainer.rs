@@ -113,7 +113,11 @@ impl TrainerScreen {
                 let mut spans = vec![Span::raw(c.name.clone())];
                 let mut info = vec![format!("{n} {}", s.participants_word)];
                 info.extend(c.place.clone());
-                info.extend(c.starts.clone());
+                info.extend(
+                    c.starts
+                        .as_deref()
+                        .map(|d| crate::core::dates::show_day(d, view.lang)),
+                );
                 spans.push(Span::styled(format!("  ({})", info.join(" · ")), th.dim));
                 row(i == self.selected, spans, th)
             })

@@ -54,9 +54,10 @@ impl ClassScreen {
         }
         let mut info: Vec<String> = Vec::new();
         info.extend(c.place.clone());
+        let day = |d: &str| crate::core::dates::show_day(d, view.lang);
         match (&c.starts, &c.ends) {
-            (Some(a), Some(b)) => info.push(format!("{a} – {b}")),
-            (Some(a), None) => info.push(a.clone()),
+            (Some(a), Some(b)) if a != b => info.push(format!("{} – {}", day(a), day(b))),
+            (Some(a), _) | (None, Some(a)) => info.push(day(a)),
             _ => {}
         }
         if let Some(t) = &c.trainer {

@@ -5,6 +5,7 @@ use crate::core::strings::app::{EN, ID};
 
 pub fn details_form(c: Option<&ClassRow>) -> Form {
     let v = |f: Option<&Option<String>>| f.and_then(|x| x.clone()).unwrap_or_default();
+    let day = |f: Option<&Option<String>>| crate::core::dates::input_day(&v(f));
     Form::new(
         (ID.class_details, EN.class_details),
         vec![
@@ -13,8 +14,8 @@ pub fn details_form(c: Option<&ClassRow>) -> Form {
                 c.map_or("", |c| c.name.as_str()),
             ),
             Field::text((ID.place, EN.place), &v(c.map(|c| &c.place))),
-            Field::text((ID.starts_date, EN.starts_date), &v(c.map(|c| &c.starts))),
-            Field::text((ID.ends_date, EN.ends_date), &v(c.map(|c| &c.ends))),
+            Field::text((ID.starts_date, EN.starts_date), &day(c.map(|c| &c.starts))),
+            Field::text((ID.ends_date, EN.ends_date), &day(c.map(|c| &c.ends))),
             Field::text((ID.trainer, EN.trainer), &v(c.map(|c| &c.trainer))),
         ],
     )
