@@ -209,3 +209,64 @@ fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each
     assert_eq!(c.trainer.as_deref(), Some("Bidan Ratna"));
     assert_eq!(c.starts.as_deref(), Some("2026-11-28"));
 }
+
+/// Trainer mode: switching personal codes off asks first and says what it means; `n` keeps them
+/// on; after `y`, and after switching back on, the row and the status line agree.
+#[test]
+fn personal_codes_switch_off_only_after_a_question_and_the_row_follows() {
+    use common::app::{key, keys, render, trainer};
+    use crossterm::event::KeyCode::{Char, Down, Enter};
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = trainer(dir.path());
+    // New class, export, import, then the personal codes row.
+    keys(&mut a, &[Down, Down, Down]);
+    let row = |a: &pijat::tui::app::App| {
+        render(a, 80, 24)
+            .lines()
+            .find(|l| l.contains("Trainees' personal codes"))
+            .unwrap_or_default()
+            .trim_end_matches(['│', ' '])
+            .to_string()
+    };
+    assert!(
+        row(&a).contains("▸") && row(&a).ends_with("on"),
+        "{}",
+        row(&a)
+    );
+    key(&mut a, Enter);
+    let asked = render(&a, 80, 24);
+    assert!(
+        asked.contains("Switch trainees' personal codes off?")
+            && asked.contains("Without codes, anyone at this laptop can open")
+            && asked.contains("y yes   n no"),
+        "{asked}"
+    );
+    // At 40×12 too, the answer keys are inside the box.
+    assert!(
+        render(&a, 40, 12).contains("y yes   n no"),
+        "{}",
+        render(&a, 40, 12)
+    );
+    key(&mut a, Char('n'));
+    let store = pijat::store::Store::open(dir.path()).unwrap();
+    assert!(store.codes_required().unwrap(), "n keeps them on");
+    assert!(row(&a).ends_with("on"), "{}", row(&a));
+
+    key(&mut a, Enter);
+    key(&mut a, Char('y'));
+    assert!(!store.codes_required().unwrap());
+    let screen = render(&a, 80, 24);
+    assert!(
+        row(&a).contains("off: anyone can open anyone's record")
+            && screen.contains("Personal codes are off"),
+        "{screen}"
+    );
+    // On again with one Enter: the row says on at once, as the status line does.
+    key(&mut a, Enter);
+    assert!(store.codes_required().unwrap());
+    let screen = render(&a, 80, 24);
+    assert!(
+        row(&a).ends_with("on") && screen.contains("Personal codes are on"),
+        "{screen}"
+    );
+}

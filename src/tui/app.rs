@@ -53,6 +53,8 @@ pub enum Confirm {
     LeavePractice,
     /// Esc inside a quiz: leave it for now?
     LeaveQuiz,
+    /// Trainer mode: switch trainees' personal codes off?
+    CodesOff,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -279,6 +281,15 @@ impl<'c> App<'c> {
                     Confirm::LeavePractice | Confirm::LeaveQuiz => {
                         self.with_top(|screen, cx| screen.abandon(cx));
                         self.navigate(Nav::Pop);
+                    }
+                    Confirm::CodesOff => {
+                        let s = crate::core::strings::tr(&self.lang);
+                        self.toast = Some(match self.records.set_codes_required(false) {
+                            Ok(()) => s.codes_now_off.to_string(),
+                            Err(e) => e.message().get(self.lang.code()).to_string(),
+                        });
+                        // The row and the status line say the same thing at once.
+                        self.with_top(|screen, cx| screen.refresh(cx));
                     }
                 }
             }

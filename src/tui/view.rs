@@ -210,27 +210,37 @@ fn draw_help(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
 
 fn draw_confirm(c: Confirm, area: Rect, buf: &mut Buffer, view: &View) {
     let s = view.s;
-    let question = match c {
-        Confirm::Quit => s.confirm_quit,
-        Confirm::LeavePractice => s.confirm_leave_practice,
-        Confirm::LeaveQuiz => s.confirm_leave_quiz,
+    let (question, note) = match c {
+        Confirm::Quit => (s.confirm_quit, s.saved_reassurance),
+        Confirm::LeavePractice => (s.confirm_leave_practice, s.saved_reassurance),
+        Confirm::LeaveQuiz => (s.confirm_leave_quiz, s.saved_reassurance),
+        Confirm::CodesOff => (s.confirm_codes_off, s.codes_off_means),
     };
-    let r = centered(area, 50, 6);
+    // As tall as its wrapped text, so the y / n line is always inside the box.
+    let width = 50.min(area.width);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows = |t: &str| textwrap::wrap(t, inner).len() as u16;
+    let r = centered(area, width, rows(question) + rows(note) + 3);
     Clear.render(r, buf);
-    let lines = vec![
+    let keys = Line::from(vec![
+        Span::styled("y", view.theme.key),
+        Span::raw(format!(" {}   ", s.yes)),
+        Span::styled("n", view.theme.key),
+        Span::raw(format!(" {}", s.no)),
+    ]);
+    let block = panel(s.confirm_title, view.theme);
+    let text_area = block.inner(r);
+    block.render(r, buf);
+    // The keys take the last row inside the box; the words wrap above them.
+    let [words, keys_row] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(text_area);
+    Paragraph::new(vec![
         Line::from(question),
-        Line::from(Span::styled(s.saved_reassurance, view.theme.dim)),
-        Line::from(vec![
-            Span::styled("y", view.theme.key),
-            Span::raw(format!(" {}   ", s.yes)),
-            Span::styled("n", view.theme.key),
-            Span::raw(format!(" {}", s.no)),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(panel(s.confirm_title, view.theme))
-        .render(r, buf);
+        Line::from(Span::styled(note, view.theme.dim)),
+    ])
+    .wrap(Wrap { trim: true })
+    .render(words, buf);
+    Paragraph::new(keys).render(keys_row, buf);
 }
 
 /// A bordered block with a title, in the theme's colours.

@@ -129,6 +129,8 @@ strings! {
     codes_item: "Kode pribadi peserta" | "Trainees' personal codes",
     codes_on: "nyala" | "on",
     codes_off: "mati: siapa pun bisa membuka catatan siapa pun" | "off: anyone can open anyone's record",
+    confirm_codes_off: "Matikan kode pribadi peserta?" | "Switch trainees' personal codes off?",
+    codes_off_means: "Tanpa kode, siapa pun di laptop ini bisa membuka catatan dan tes peserta mana pun. Matikan hanya di laptop pribadi." | "Without codes, anyone at this laptop can open any trainee's record and tests. Switch them off only on a personal laptop.",
     codes_now_on: "Kode pribadi nyala: tiap peserta membuka catatannya dengan kodenya." | "Personal codes are on: each trainee opens their record with their code.",
     codes_now_off: "Kode pribadi mati: pakai hanya di laptop pribadi (Enter lagi: nyalakan)." | "Personal codes are off: use this only on a personal laptop (Enter again: on).",
     code_choose: "{n}: pilih kode pribadi 4 angka. Kode ini menjaga catatan dan tes Anda." | "{n}: choose a 4-digit personal code. It keeps your record and tests your own.",

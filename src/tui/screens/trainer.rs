@@ -75,16 +75,17 @@ impl TrainerScreen {
                     Some(2) => {
                         Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import()))
                     }
+                    // Off is asked first: it opens every record on this laptop to anyone.
+                    Some(3) if cx.records.codes_required().unwrap_or(true) => {
+                        Nav::Ask(crate::tui::app::Confirm::CodesOff)
+                    }
                     Some(3) => {
-                        let on = !cx.records.codes_required().unwrap_or(true);
-                        match cx.records.set_codes_required(on) {
-                            Ok(()) => {
-                                let s = crate::core::strings::tr(cx.lang);
-                                *cx.toast =
-                                    Some(if on { s.codes_now_on } else { s.codes_now_off }.into());
-                            }
-                            Err(e) => *cx.toast = Some(e.message().get(cx.lang.code()).to_string()),
-                        }
+                        let s = crate::core::strings::tr(cx.lang);
+                        *cx.toast = Some(match cx.records.set_codes_required(true) {
+                            Ok(()) => s.codes_now_on.into(),
+                            Err(e) => e.message().get(cx.lang.code()).to_string(),
+                        });
+                        self.reload(cx);
                         Nav::Stay
                     }
                     Some(_) => Nav::SwitchProfile,
