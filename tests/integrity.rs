@@ -726,7 +726,6 @@ fn an_export_onto_a_full_disk_says_so_and_leaves_no_part_file() {
     );
     assert!(o.status.success(), "{}", both(&o));
     let Some(tiny) = Tiny::mount(8) else {
-        eprintln!("skipped: cannot mount a small file system here");
         return;
     };
     let target = tiny.0.path().join("kelas.pijat");
@@ -738,10 +737,63 @@ fn an_export_onto_a_full_disk_says_so_and_leaves_no_part_file() {
     assert!(left.is_empty(), "nothing left behind: {left:?}");
 }
 
+/// The data file already there (opening it grows `pijat.db-shm`, which SQLite reports only as
+/// an I/O error): every command says the disk is full and what to do, and nothing is lost.
+#[test]
+fn a_full_disk_under_an_existing_data_file_is_said_for_every_command() {
+    let Some(tiny) = Tiny::mount(400) else {
+        return;
+    };
+    let data = tiny.0.path().join("data");
+    // Budi answers one question and stops: the data file holds his pre-test.
+    let o = pre_test(&data, A, "b\n");
+    assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    assert!(data.join("pijat.db").is_file());
+    let before = std::fs::read(data.join("pijat.db")).unwrap();
+    let mut filler = std::fs::File::create(tiny.0.path().join("filler")).unwrap();
+    let block = vec![0u8; 4096];
+    while std::io::Write::write_all(&mut filler, &block).is_ok() {}
+    drop(filler);
+    let out = tiny.0.path().join("out.json");
+    let out = out.to_str().unwrap();
+    let commands: [&[&str]; 5] = [
+        &["--content", A, "history"],
+        &[
+            "--content",
+            A,
+            "quiz",
+            "--plain",
+            "--profile",
+            "Budi",
+            "--phase",
+            "pre",
+        ],
+        &["--content", A, "report"],
+        &["--content", A, "export", out],
+        &["--content", A, "--lang", "en", "history"],
+    ];
+    for args in commands {
+        let o = run(&data, args, "s\n");
+        let said = both(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {said}");
+        let full = if args.contains(&"en") {
+            "is full: the last step was not saved; earlier records are safe. Free some space"
+        } else {
+            "penuh"
+        };
+        assert!(said.contains(full), "{args:?}: {said}");
+        assert!(!said.contains("I/O"), "{args:?}: {said}");
+    }
+    assert_eq!(
+        std::fs::read(data.join("pijat.db")).unwrap(),
+        before,
+        "nothing lost"
+    );
+}
+
 #[test]
 fn a_full_disk_under_the_data_file_is_said_in_words() {
     let Some(tiny) = Tiny::mount(400) else {
-        eprintln!("skipped: cannot mount a small file system here");
         return;
     };
     let data = tiny.0.path().join("data");
@@ -797,4 +849,87 @@ fn things_named_toml_that_are_not_files_are_named_as_problems() {
         );
     }
     assert!(!said.contains("Content is valid"), "{said}");
+}
+
+/// Every file in a folder with its bytes, to see that looking changed nothing.
+fn folder_state(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A newer pijat's data file, and another program's SQLite file in WAL mode: refused by every
+/// command, and no `-wal`, `-shm` or other file appears beside them.
+#[test]
+fn a_refused_file_gets_no_new_files_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    pijat::store::Store::open(dir.path())
+        .unwrap()
+        .create_profile("Budi", pijat::store::Role::Father)
+        .unwrap();
+    let db = dir.path().join("pijat.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let before = folder_state(dir.path());
+    assert_eq!(
+        before.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["pijat.db"],
+        "a closed WAL file has nothing beside it"
+    );
+    let commands: [&[&str]; 3] = [
+        &["--lang", "en", "history"],
+        &["--lang", "en", "report"],
+        &[
+            "--lang",
+            "en",
+            "quiz",
+            "--plain",
+            "--profile",
+            "Budi",
+            "--phase",
+            "pre",
+        ],
+    ];
+    for args in commands {
+        let o = run(dir.path(), args, "");
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", both(&o));
+        assert!(
+            both(&o).contains("was written by a newer pijat"),
+            "{args:?}: {}",
+            both(&o)
+        );
+        assert_eq!(
+            folder_state(dir.path()),
+            before,
+            "{args:?} changed the folder"
+        );
+    }
+
+    // Another program's database, in WAL mode too.
+    let other = tempfile::tempdir().unwrap();
+    let conn = rusqlite::Connection::open(other.path().join("pijat.db")).unwrap();
+    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+        .unwrap();
+    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);")
+        .unwrap();
+    drop(conn);
+    let before = folder_state(other.path());
+    for args in commands {
+        let o = run(other.path(), args, "");
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", both(&o));
+        assert!(both(&o).contains("invoices"), "{args:?}: {}", both(&o));
+        assert_eq!(
+            folder_state(other.path()),
+            before,
+            "{args:?} changed the folder"
+        );
+    }
 }

@@ -75,8 +75,15 @@ impl StoreError {
     }
 
     pub fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseCorrupt, DiskFull, NotADatabase, ReadOnly};
+        use rusqlite::ErrorCode::{
+            CannotOpen, DatabaseCorrupt, DiskFull, NotADatabase, ReadOnly, SystemIoFailure,
+        };
         match source.sqlite_error_code() {
+            // Opening an existing file in WAL mode grows `pijat.db-shm`: on a full disk SQLite
+            // says only "disk I/O error". The disk's free space tells which it is.
+            Some(SystemIoFailure | CannotOpen) if disk_is_full(path) => {
+                StoreError::Full(path.to_path_buf())
+            }
             Some(NotADatabase | DatabaseCorrupt) => StoreError::Corrupt {
                 path: path.to_path_buf(),
                 detail: source.to_string(),
@@ -187,6 +194,20 @@ impl StoreError {
             StoreError::Vanished => both(|s| s.record_just_written_could_not, &[]),
         }
     }
+}
+
+/// Less free space than this under the data file, when SQLite reports an I/O error, means the
+/// disk is full: a write of a few pages (a WAL frame, the shared-memory index) found no room.
+const NEARLY_FULL: u64 = 1 << 20;
+
+/// Whether the disk holding `path` (or its nearest existing folder) has no room left.
+pub(super) fn disk_is_full(path: &Path) -> bool {
+    let dir = path
+        .ancestors()
+        .skip(1)
+        .find(|d| d.is_dir())
+        .unwrap_or(Path::new("."));
+    fs4::available_space(dir).is_ok_and(|free| free < NEARLY_FULL)
 }
 
 /// What to do when the data file is lost: restore the newest copy pijat kept, or start anew.

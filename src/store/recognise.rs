@@ -83,7 +83,18 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
     if pages_valid && meta.len() < pages * page_size {
         return Err(damaged("cut short: fewer pages than its header says"));
     }
-    let conn = read_only(path).map_err(|e| StoreError::sqlite(path, e))?;
+    // pijat's id and schema version are in the header: a newer pijat's file is refused before
+    // SQLite opens it at all.
+    let header_app = i32::from_be_bytes([head[68], head[69], head[70], head[71]]);
+    let header_version = i64::from(u32::from_be_bytes([head[60], head[61], head[62], head[63]]));
+    if header_app == APPLICATION_ID && header_version > LATEST_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: header_version,
+            known: LATEST_VERSION,
+        });
+    }
+    let conn = look_only(path).map_err(|e| StoreError::sqlite(path, e))?;
     let look = || -> rusqlite::Result<(i32, i64, Vec<String>)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -155,6 +166,22 @@ fn read_header(path: &Path) -> Result<Vec<u8>, StoreError> {
         .read_to_end(&mut head)
         .map_err(|e| StoreError::io(path, e))?;
     Ok(head)
+}
+
+/// A connection only for looking at a file that may not be pijat's: with no WAL beside it, the
+/// file is opened as immutable, so SQLite makes no `-wal` or `-shm` file beside it (nothing is
+/// added, removed or changed by looking). With a WAL, another window is writing: then the
+/// ordinary read-only connection sees its committed pages.
+fn look_only(path: &Path) -> rusqlite::Result<Connection> {
+    let wal = path.with_file_name(format!(
+        "{}-wal",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    if wal.exists() {
+        read_only(path)
+    } else {
+        open_immutable(path)
+    }
 }
 
 /// A connection that cannot write, checked by one read: in a folder where SQLite may not make
