@@ -113,7 +113,7 @@ fn a_good_sheet_with_bom_semicolons_quoted_commas_and_unicode_names_is_saved() {
         .attempts_at(&siti.id, "knowledge", Phase::Pre)
         .unwrap()[0];
     assert_eq!(
-        (a.mode.as_str(), a.right, a.class_id.as_deref()),
+        (a.mode.name(), a.right, a.class_id.as_deref()),
         ("sheet", Some(7), Some(class.id.as_str()))
     );
     assert_eq!(store.answers(&a.id).unwrap().len(), 10);

@@ -296,7 +296,7 @@ fn sheets_typed_in_the_grid_are_kept_as_drafts_and_saved_all_or_nothing() {
         .attempts_at(&budi.id, "knowledge", Phase::Post)
         .unwrap();
     assert_eq!(post.len(), 1);
-    assert_eq!(post[0].mode, "sheet");
+    assert_eq!(post[0].mode.name(), "sheet");
     assert!(
         store
             .drafts(&post[0].class_id.clone().unwrap(), "knowledge", Phase::Post)
@@ -555,7 +555,7 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
                 comfort: 4,
                 massages_per_day: Some(2),
                 notes: Some("catatan pribadi ibu"),
-                mode: "app",
+                mode: pijat::core::Mode::App,
             })
             .unwrap();
     }

@@ -7,6 +7,7 @@ use crate::core::strings::messages::both;
 use std::collections::{HashMap, HashSet};
 
 use crate::content::{Bilingual, Content, Phase};
+use crate::core::{MilkFlow, Mode, Role};
 use crate::engine::quiz::Response;
 use crate::msg;
 use crate::store::Payload;
@@ -32,8 +33,13 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         .map(|x| (x.id.as_str(), x.name.as_str()))
         .collect();
     for x in &p.profiles {
-        c.name(&format!("profile {}", x.id), &x.name);
-        c.time(&format!("profile {}", x.id), &x.created);
+        let at = format!("profile {}", x.id);
+        c.name(&at, &x.name);
+        c.time(&at, &x.created);
+        c.known(&at, "role", &x.role, Role::from_name(&x.role).is_some());
+        if let Some(l) = &x.lang {
+            c.known(&at, "language", l, ["id", "en"].contains(&l.as_str()));
+        }
     }
     for x in &p.classes {
         c.name(&format!("class {}", x.id), &x.name);
@@ -53,10 +59,13 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
     for a in &p.attempts {
         let who = names.get(a.profile_id.as_str()).copied().unwrap_or("?");
         let at = format!("attempt {} ({who})", a.id);
-        if !["app", "plain", "sheet", "classroom"].contains(&a.mode.as_str()) {
+        // Every way a result is made here can arrive in a bundle: app, group test, plain mode,
+        // sheet, phone.
+        if Mode::from_name(&a.mode).is_none() {
             let m = &a.mode;
             c.bad(&at, both(|s| s.unknown_mode, &[("m", &m)]));
         }
+        c.known(&at, "phase", &a.phase, Phase::from_name(&a.phase).is_some());
         c.time(&at, &a.started);
         if let Some(by) = &a.replaced_by
             && !attempt_ids.contains(by.as_str())
@@ -168,6 +177,7 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
     }
     for o in &p.observations {
         let at = format!("observation {}", o.id);
+        c.monitoring_mode(&at, &o.mode);
         if !p.pseudonymised || !o.observer.is_empty() {
             c.name(&at, &o.observer);
         }
@@ -188,6 +198,12 @@ pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
     }
     for v in &p.visits {
         let at = format!("visit {}", v.id);
+        c.monitoring_mode(&at, &v.mode);
+        let flow = MilkFlow::ALL.iter().any(|f| f.name() == v.milk_flow);
+        c.known(&at, "milk flow", &v.milk_flow, flow);
+        if !(1..=5).contains(&v.comfort) {
+            c.known(&at, "comfort", &v.comfort.to_string(), false);
+        }
         c.day(&at, &v.visited_on);
         if v.massages_per_day.is_some_and(|n| n > 50) {
             c.bad(&at, both(|s| s.more_than_50_massages_day, &[]));
@@ -230,6 +246,21 @@ impl Checker {
             self.problems.push(m);
         } else {
             self.more += 1;
+        }
+    }
+
+    /// A value of a closed vocabulary (`known` says whether it is one this pijat writes).
+    fn known(&mut self, at: &str, what: &str, value: &str, known: bool) {
+        if !known {
+            let v = crate::core::printable(value);
+            self.bad(at, both(|s| s.unknown_value, &[("what", &what), ("v", &v)]));
+        }
+    }
+
+    /// How an observation or a visit came in: only in the app or from a paper form.
+    fn monitoring_mode(&mut self, at: &str, mode: &str) {
+        if !Mode::from_name(mode).is_some_and(Mode::for_monitoring) {
+            self.bad(at, both(|s| s.unknown_mode, &[("m", &mode)]));
         }
     }
 

@@ -14,8 +14,8 @@ pub struct StartArgs<'a> {
     pub class_id: Option<&'a str>,
     pub phase: Phase,
     pub no_shuffle: bool,
-    /// `app`, `plain` or `sheet`.
-    pub mode: &'a str,
+    /// How the answers come in.
+    pub mode: crate::core::Mode,
     pub content_version: &'a str,
     /// A fresh attempt's seed; ignored when an unfinished attempt is resumed.
     pub seed: u64,

@@ -189,7 +189,7 @@ fn run_inner(
             class_id: class_id.as_deref(),
             phase,
             no_shuffle: args.no_shuffle,
-            mode: "plain",
+            mode: crate::core::Mode::Plain,
             content_version: &content.version,
             seed: rand::random(),
         },

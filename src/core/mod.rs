@@ -1,4 +1,4 @@
-//! The shared vocabulary every layer speaks: the language, bilingual text, phases, roles, dates, names, and the words for what went
+//! The shared vocabulary every layer speaks: the language, bilingual text, phases, roles, modes, milk flow, dates, names, and the words for what went
 //! wrong with a file. Imports nothing of pijat's.
 
 pub mod bilingual;
@@ -6,6 +6,8 @@ pub mod cell;
 pub mod dates;
 pub mod io_words;
 pub mod lang;
+pub mod milk_flow;
+pub mod mode;
 pub mod names;
 pub mod phase;
 pub mod places;
@@ -15,6 +17,8 @@ pub mod strings;
 pub use bilingual::Bilingual;
 pub use dates::local_date;
 pub use lang::Lang;
+pub use milk_flow::MilkFlow;
+pub use mode::Mode;
 pub use names::{NameError, clean_name, name_key, printable};
 pub use phase::Phase;
 pub use role::Role;

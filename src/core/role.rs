@@ -22,6 +22,11 @@ impl Role {
         }
     }
 
+    /// The stored text read back exactly (`father`, `cadre`, `midwife`, `other`).
+    pub fn from_name(s: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.name() == s)
+    }
+
     /// Accepts the English and the Indonesian word, in any case.
     pub fn parse(s: &str) -> Option<Role> {
         match s.trim().to_lowercase().as_str() {

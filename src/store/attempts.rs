@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
-use crate::core::Phase;
+use crate::core::{Mode, Phase};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttemptRow {
@@ -16,7 +16,7 @@ pub struct AttemptRow {
     pub shuffle: bool,
     pub question_count: u32,
     pub content_version: String,
-    pub mode: String,
+    pub mode: Mode,
     pub started: String,
     pub finished: Option<String>,
     pub right: Option<u32>,
@@ -45,8 +45,8 @@ pub struct NewAttempt<'a> {
     pub shuffle: bool,
     pub question_count: u32,
     pub content_version: &'a str,
-    /// `app`, `plain` or `sheet`: how the answers came in.
-    pub mode: &'a str,
+    /// How the answers came in.
+    pub mode: Mode,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,7 +285,7 @@ mod tests {
             shuffle: true,
             question_count: 10,
             content_version: "abc",
-            mode: "plain",
+            mode: Mode::Plain,
         }
     }
 

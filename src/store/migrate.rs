@@ -171,6 +171,52 @@ pub(super) const MIGRATIONS: &[&str] = &[
         failures INTEGER NOT NULL DEFAULT 0,
         wait_until INTEGER NOT NULL DEFAULT 0
     );",
+    // 8: the closed vocabularies the schema did not yet check (how an attempt, observation or
+    // visit came in, a trainee's language, a draft's phase) are checked on every write. Rows
+    // already here are checked first through a table with the same rules: one that breaks them
+    // stops the migration and nothing changes (no row is dropped or rewritten).
+    "CREATE TEMP TABLE vocabulary_check (
+        attempt_mode TEXT CHECK (attempt_mode IN ('app', 'plain', 'sheet', 'phone')),
+        record_mode TEXT CHECK (record_mode IN ('app', 'sheet')),
+        lang TEXT CHECK (lang IN ('id', 'en')),
+        phase TEXT CHECK (phase IN ('pre', 'post', 'practice'))
+    );
+    INSERT INTO temp.vocabulary_check (attempt_mode) SELECT mode FROM attempt;
+    INSERT INTO temp.vocabulary_check (record_mode) SELECT mode FROM observation;
+    INSERT INTO temp.vocabulary_check (record_mode) SELECT mode FROM visit;
+    INSERT INTO temp.vocabulary_check (lang) SELECT lang FROM profile;
+    INSERT INTO temp.vocabulary_check (phase) SELECT phase FROM sheet_draft;
+    DROP TABLE temp.vocabulary_check;
+    CREATE TRIGGER attempt_mode_insert BEFORE INSERT ON attempt
+        WHEN NEW.mode NOT IN ('app', 'plain', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'attempt.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER attempt_mode_update BEFORE UPDATE OF mode ON attempt
+        WHEN NEW.mode NOT IN ('app', 'plain', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'attempt.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER observation_mode_insert BEFORE INSERT ON observation
+        WHEN NEW.mode NOT IN ('app', 'sheet')
+        BEGIN SELECT RAISE(ABORT, 'observation.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER observation_mode_update BEFORE UPDATE OF mode ON observation
+        WHEN NEW.mode NOT IN ('app', 'sheet')
+        BEGIN SELECT RAISE(ABORT, 'observation.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER visit_mode_insert BEFORE INSERT ON visit
+        WHEN NEW.mode NOT IN ('app', 'sheet')
+        BEGIN SELECT RAISE(ABORT, 'visit.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER visit_mode_update BEFORE UPDATE OF mode ON visit
+        WHEN NEW.mode NOT IN ('app', 'sheet')
+        BEGIN SELECT RAISE(ABORT, 'visit.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER profile_lang_insert BEFORE INSERT ON profile
+        WHEN NEW.lang IS NOT NULL AND NEW.lang NOT IN ('id', 'en')
+        BEGIN SELECT RAISE(ABORT, 'profile.lang: not a language pijat knows'); END;
+    CREATE TRIGGER profile_lang_update BEFORE UPDATE OF lang ON profile
+        WHEN NEW.lang IS NOT NULL AND NEW.lang NOT IN ('id', 'en')
+        BEGIN SELECT RAISE(ABORT, 'profile.lang: not a language pijat knows'); END;
+    CREATE TRIGGER sheet_draft_phase_insert BEFORE INSERT ON sheet_draft
+        WHEN NEW.phase NOT IN ('pre', 'post', 'practice')
+        BEGIN SELECT RAISE(ABORT, 'sheet_draft.phase: not a phase pijat knows'); END;
+    CREATE TRIGGER sheet_draft_phase_update BEFORE UPDATE OF phase ON sheet_draft
+        WHEN NEW.phase NOT IN ('pre', 'post', 'practice')
+        BEGIN SELECT RAISE(ABORT, 'sheet_draft.phase: not a phase pijat knows'); END;",
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -16,6 +16,7 @@ mod profiles;
 mod recognise;
 mod sheets;
 mod tidy;
+mod vocab;
 
 #[cfg(test)]
 mod open_tests;

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::sheets::Roster;
 use super::{Result, Store, StoreError, now};
+use crate::core::Mode;
 
 mod class_marks;
 mod sheets;
@@ -18,7 +19,7 @@ pub struct ObservationRow {
     pub routine_id: String,
     pub observer: String,
     pub observed_on: String,
-    pub mode: String,
+    pub mode: Mode,
     pub created: String,
     pub finished: Option<String>,
 }
@@ -33,32 +34,7 @@ pub struct MarkRow {
     pub timed_ms: Option<u64>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MilkFlow {
-    Yes,
-    No,
-    Unsure,
-}
-
-impl MilkFlow {
-    pub fn name(self) -> &'static str {
-        match self {
-            MilkFlow::Yes => "yes",
-            MilkFlow::No => "no",
-            MilkFlow::Unsure => "unsure",
-        }
-    }
-
-    /// English or Indonesian, any case.
-    pub fn parse(s: &str) -> Option<MilkFlow> {
-        match s.trim().to_lowercase().as_str() {
-            "yes" | "ya" | "y" => Some(MilkFlow::Yes),
-            "no" | "tidak" | "n" => Some(MilkFlow::No),
-            "unsure" | "ragu" | "ragu-ragu" | "tidak tahu" | "?" => Some(MilkFlow::Unsure),
-            _ => None,
-        }
-    }
-}
+pub use crate::core::MilkFlow;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VisitRow {
@@ -70,7 +46,7 @@ pub struct VisitRow {
     pub comfort: u8,
     pub massages_per_day: Option<u32>,
     pub notes: Option<String>,
-    pub mode: String,
+    pub mode: Mode,
     pub created: String,
 }
 
@@ -84,7 +60,7 @@ pub struct NewVisit<'a> {
     pub comfort: u8,
     pub massages_per_day: Option<u32>,
     pub notes: Option<&'a str>,
-    pub mode: &'a str,
+    pub mode: Mode,
 }
 
 const OBS: &str =

@@ -301,7 +301,7 @@ fn the_schema_refuses_a_second_pre_test() {
         shuffle: true,
         question_count: 10,
         content_version: "v",
-        mode: "plain",
+        mode: crate::core::Mode::Plain,
     };
     store.start_attempt(&new).unwrap();
     let second = store.conn.execute(

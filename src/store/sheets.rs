@@ -154,7 +154,7 @@ impl Store {
                 continue;
             };
             for a in self.attempts_at(&p.id, quiz_id, phase)? {
-                let replaceable = a.mode == "sheet";
+                let replaceable = a.mode == crate::core::Mode::Sheet;
                 if !(replace && replaceable) {
                     out.push(Conflict {
                         row,

@@ -88,7 +88,12 @@ pub fn saved(dir: &Path, name: &str) -> Vec<Saved> {
                 .into_iter()
                 .map(|r| (r.question_id, r.response))
                 .collect();
-            (a.phase.name().to_string(), a.mode, a.class_id, answers)
+            (
+                a.phase.name().to_string(),
+                a.mode.name().to_string(),
+                a.class_id,
+                answers,
+            )
         })
         .collect()
 }

@@ -57,7 +57,7 @@ impl Classroom {
             class_id: Some(&self.class.id),
             phase: self.phase,
             no_shuffle: false,
-            mode: "phone",
+            mode: crate::core::Mode::Phone,
             content_version: &self.content_version,
             seed: rand::random(),
         };

@@ -3,6 +3,7 @@
 use super::*;
 use crate::app::roster::RosterPlan;
 use crate::app::sheets::{SheetRules, roster_rows, where_text};
+use crate::core::Mode;
 use crate::core::strings::messages::both;
 use crate::store::Store;
 
@@ -114,7 +115,7 @@ pub trait MonitoringSheet {
         store: &Store,
         profile_id: &str,
         row: &Self::Row,
-    ) -> Result<Option<(String, Option<String>)>>;
+    ) -> Result<Option<(Mode, Option<String>)>>;
     fn save(
         &self,
         store: &mut Store,
@@ -161,10 +162,14 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
         let name = kind.name(&row);
         if let Some(p) = store.profile_by_name(name).map_err(words)?
             && let Some((mode, class_id)) = kind.earlier(store, &p.id, &row).map_err(words)?
-            && !(replace && mode == "sheet")
+            && !(replace && mode == Mode::Sheet)
         {
             let place = where_text(store, class_id.as_deref());
-            problem(duplicate_message(name, mode == "sheet", place.get(lang)));
+            problem(duplicate_message(
+                name,
+                mode == Mode::Sheet,
+                place.get(lang),
+            ));
             continue;
         }
         good.push((line, row));
@@ -239,7 +244,7 @@ impl MonitoringSheet for Checklists<'_> {
         store: &Store,
         profile_id: &str,
         r: &ChecklistSheetRow,
-    ) -> Result<Option<(String, Option<String>)>> {
+    ) -> Result<Option<(Mode, Option<String>)>> {
         let same = store.same_observation(profile_id, &self.routine.id, &r.date, &r.observer)?;
         Ok(same.map(|o| (o.mode, o.class_id)))
     }
@@ -328,7 +333,7 @@ impl MonitoringSheet for Visits {
         store: &Store,
         profile_id: &str,
         r: &VisitSheetRow,
-    ) -> Result<Option<(String, Option<String>)>> {
+    ) -> Result<Option<(Mode, Option<String>)>> {
         Ok(store
             .same_visit(profile_id, &r.date)?
             .map(|v| (v.mode, v.class_id)))

@@ -9,7 +9,7 @@ fn observed(competent: bool) -> Observed {
             routine_id: "r".into(),
             observer: "Bu Rina".into(),
             observed_on: "2026-11-01".into(),
-            mode: "app".into(),
+            mode: crate::core::Mode::App,
             created: String::new(),
             finished: Some(String::new()),
         },
@@ -34,7 +34,7 @@ fn visit(milk_flow: MilkFlow, comfort: u8) -> VisitRow {
         comfort,
         massages_per_day: None,
         notes: None,
-        mode: "app".into(),
+        mode: crate::core::Mode::App,
         created: String::new(),
     }
 }

@@ -73,6 +73,7 @@ strings! {
     sheet_has_no_answer_rows: "lembar tidak berisi baris jawaban" | "the sheet has no answer rows",
     not_clean_one_line_text: "bukan teks satu baris yang bersih" | "not a clean one-line text",
     unknown_mode: "cara “{m}” tidak dikenal" | "unknown mode “{m}”",
+    unknown_value: "{what} “{v}” tidak dikenal pijat ini" | "{what} “{v}” is not known to this pijat",
     replaced_which_not_bundle: "diganti oleh {by}, yang tidak ada di bundel" | "replaced by {by}, which is not in the bundle",
     second_first: "{ph} kedua untuk {q} milik {who} (yang pertama {first})" | "a second {ph} of {q} for {who} (the first is {first})",
     questions: "{n} soal" | "{n} questions",

@@ -86,7 +86,7 @@ impl Store {
                         o.observer
                     },
                     observed_on: o.observed_on,
-                    mode: o.mode,
+                    mode: o.mode.name().into(),
                     created: o.created,
                     finished: o.finished,
                     replaced_by,
@@ -103,7 +103,7 @@ impl Store {
                     comfort: v.comfort,
                     massages_per_day: v.massages_per_day,
                     notes: v.notes.filter(|_| !pseudonymise),
-                    mode: v.mode,
+                    mode: v.mode.name().into(),
                     created: v.created,
                     replaced_by,
                 });
@@ -131,7 +131,7 @@ impl Store {
                     question_count: a.question_count,
                     content_version: a.content_version,
                     app_version: a.app_version,
-                    mode: a.mode,
+                    mode: a.mode.name().into(),
                     started: a.started,
                     finished: a.finished,
                     right: a.right,

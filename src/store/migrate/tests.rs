@@ -136,3 +136,96 @@ fn a_corrupt_file_is_refused_and_left_as_it_was() {
         assert_eq!(names.len(), 1, "nothing written beside it: {names:?}");
     }
 }
+
+/// A file at version 7 with a trainee, and an attempt of each way the file already held.
+fn version_7_with_attempts(modes: &[&str]) -> (tempfile::TempDir, PathBuf, Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pijat.db");
+    let mut conn = Connection::open(&path).unwrap();
+    migrate_with(&mut conn, &path, &MIGRATIONS[..7]).unwrap();
+    conn.execute_batch(
+        "INSERT INTO profile VALUES ('p1', 'Budi', 'budi', 'father', 'id', 't', 't');",
+    )
+    .unwrap();
+    for (i, m) in modes.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO attempt (id, profile_id, quiz_id, phase, seed, shuffle, question_count,
+                 content_version, app_version, mode, started)
+             VALUES (?1, 'p1', 'q', 'practice', 1, 0, 1, 'c', 'a', ?2, 't')",
+            rusqlite::params![format!("a{i}"), m],
+        )
+        .unwrap();
+    }
+    (dir, path, conn)
+}
+
+#[test]
+fn version_8_checks_every_mode_and_keeps_the_rows_already_there() {
+    use strum::IntoEnumIterator;
+    let written: Vec<&str> = crate::core::Mode::iter().map(|m| m.name()).collect();
+    let (_dir, path, mut conn) = version_7_with_attempts(&written);
+    migrate_with(&mut conn, &path, MIGRATIONS).unwrap();
+    assert_eq!(version(&conn).unwrap(), LATEST_VERSION);
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM attempt", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, written.len() as i64, "no row dropped");
+    // Every mode of the enum is one the schema accepts; anything else is refused on insert and
+    // on update.
+    let insert = |id: &str, mode: &str| {
+        conn.execute(
+            "INSERT INTO attempt (id, profile_id, quiz_id, phase, seed, shuffle, question_count,
+                 content_version, app_version, mode, started)
+             VALUES (?1, 'p1', 'q', 'practice', 1, 0, 1, 'c', 'a', ?2, 't')",
+            rusqlite::params![id, mode],
+        )
+    };
+    for (i, m) in crate::core::Mode::iter().enumerate() {
+        insert(&format!("n{i}"), m.name()).unwrap();
+    }
+    for bad in ["classroom", "App", ""] {
+        let e = insert("bad", bad).unwrap_err().to_string();
+        assert!(e.contains("attempt.mode: not a mode pijat knows"), "{e}");
+    }
+    assert!(
+        conn.execute("UPDATE attempt SET mode = 'x' WHERE id = 'a0'", [])
+            .is_err()
+    );
+    for m in crate::core::Mode::iter() {
+        let r = conn.execute(
+            "INSERT INTO visit (id, profile_id, visited_on, milk_flow, comfort, mode, created)
+             VALUES (?1, 'p1', '2026-12-01', 'yes', 3, ?2, 't')",
+            rusqlite::params![format!("v-{m}"), m.name()],
+        );
+        assert_eq!(r.is_ok(), m.for_monitoring(), "{m}");
+    }
+    assert!(
+        conn.execute("UPDATE profile SET lang = 'fr' WHERE id = 'p1'", [])
+            .is_err()
+    );
+    conn.execute("UPDATE profile SET lang = NULL WHERE id = 'p1'", [])
+        .unwrap();
+}
+
+#[test]
+fn a_row_outside_the_vocabulary_stops_version_8_and_nothing_changes() {
+    let (_dir, path, mut conn) = version_7_with_attempts(&["app", "telepati"]);
+    assert!(migrate_with(&mut conn, &path, MIGRATIONS).is_err());
+    assert_eq!(version(&conn).unwrap(), 7, "the file stays as it was");
+    let modes: Vec<String> = conn
+        .prepare("SELECT mode FROM attempt ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(modes, ["app", "telepati"], "no row dropped or rewritten");
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 0);
+}

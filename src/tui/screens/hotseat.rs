@@ -131,7 +131,7 @@ impl<'c> HotSeatScreen<'c> {
                     class_id: Some(&self.class.id),
                     phase: self.phase,
                     no_shuffle: false,
-                    mode: "app",
+                    mode: crate::core::Mode::App,
                     content_version: &cx.content.version,
                     seed: cx.seed.unwrap_or_else(rand::random),
                 };

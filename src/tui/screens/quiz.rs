@@ -92,7 +92,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         class_id: None,
         phase,
         no_shuffle: false,
-        mode: "app",
+        mode: crate::core::Mode::App,
         content_version: &cx.content.version,
         seed: cx.seed.unwrap_or_else(rand::random),
     };

@@ -101,7 +101,7 @@ impl VisitScreen {
             comfort: self.form.fields[2].choice.min(4) as u8 + 1,
             massages_per_day: massages,
             notes: Some(notes.as_str()),
-            mode: "app",
+            mode: crate::core::Mode::App,
         };
         match cx.records.add_visit(&visit) {
             Ok(_) => {
