@@ -84,7 +84,13 @@ fn main() {
                 &file,
                 "Besar",
                 Phase::Pre,
-                true,
+                pijat::app::sheets::SheetRules {
+                    replace: true,
+                    roster: pijat::app::Roster {
+                        new_class: true,
+                        add_new: true,
+                    },
+                },
                 "en",
             )
         });

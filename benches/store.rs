@@ -44,7 +44,7 @@ fn save_answer() -> Duration {
             shuffle: true,
             question_count: SAMPLES as u32,
             content_version: "bench",
-            mode: "bench",
+            mode: pijat::core::Mode::App,
         })
         .unwrap();
     let samples = (0..SAMPLES)
