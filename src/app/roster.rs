@@ -48,7 +48,27 @@ fn class_problem(store: &Store, class: &str) -> crate::store::Result<Bilingual> 
     let near = nearest(class, classes.iter().map(|c| c.name.as_str()));
     let shown = crate::core::printable(class);
     Ok(if near.is_empty() {
-        both(|s| s.no_class_new_class, &[("class", &shown)])
+        let names: Vec<&str> = classes.iter().map(|c| c.name.as_str()).collect();
+        let known = if names.is_empty() {
+            both(|s| s.no_classes_yet, &[])
+        } else {
+            let q = quoted(&names);
+            Bilingual::new(q.clone(), q)
+        };
+        let (kid, ken) = (known.id, known.en);
+        let (mid, men) = (
+            both(
+                |s| s.no_class_new_class,
+                &[("class", &shown), ("known", &kid)],
+            )
+            .id,
+            both(
+                |s| s.no_class_new_class,
+                &[("class", &shown), ("known", &ken)],
+            )
+            .en,
+        );
+        Bilingual::new(mid, men)
     } else {
         let near = quoted(&near);
         both(

@@ -40,11 +40,20 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
             return EXIT_INPUT;
         }
     };
+    let shown = file.display().to_string();
     let failed = |errors: Vec<String>| {
         for e in &errors {
             crate::errln!("{e}");
         }
-        crate::errln!("{}", tr(lang).nothing_was_saved_fix);
+        // Rows to fix are named by their line; a problem of the command itself is not.
+        let rows = errors.iter().any(|e| e.starts_with(&shown));
+        let s = tr(lang);
+        let end = if rows {
+            s.nothing_was_saved_fix
+        } else {
+            s.nothing_was_saved
+        };
+        crate::errln!("{end}");
         EXIT_INPUT
     };
     let monitoring = if let Some(routine_id) = checklist {

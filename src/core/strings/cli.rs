@@ -47,6 +47,7 @@ strings! {
     right_answer: "Yang benar:" | "The right answer:",
     name: "Nama Anda:" | "Your name:",
     wrong_code_test_was: "Kode salah: tes tidak dibuka." | "Wrong code: the test was not opened.",
+    nothing_was_saved: "Tidak ada yang disimpan." | "Nothing was saved.",
     nothing_was_saved_fix: "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi." | "Nothing was saved. Fix the lines above and import again.",
     no_such_quiz: "kuis itu tidak ada" | "no such quiz",
     content_has_problems_fix: "Konten bermasalah; perbaiki baris di atas (lihat `pijat validate`)." | "The content has problems; fix the lines above (see `pijat validate`).",
