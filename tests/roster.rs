@@ -167,8 +167,9 @@ fn a_misspelt_class_is_refused_and_no_class_is_made() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        text(&o.stderr)
-            .contains("tidak ada kelas “Kelas Ibu Hamil” di laptop ini. Periksa ejaannya"),
+        text(&o.stderr).contains(
+            "tidak ada kelas “Kelas Ibu Hamil” di laptop ini (kelas yang ada: “Posyandu Melati”). Periksa ejaannya"
+        ) && text(&o.stderr).ends_with("Tidak ada yang disimpan.\n"),
         "{}",
         both(&o)
     );
