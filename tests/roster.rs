@@ -21,23 +21,9 @@ fn import(dir: &Path, csv: &str, args: &[&str]) -> Output {
     run(dir, &all, "")
 }
 
-/// The knowledge test's right answers as a sheet row, from the shipped content.
-fn key() -> String {
-    let c = pijat::content::load_with(None).content.unwrap();
-    c.quiz("knowledge")
-        .unwrap()
-        .questions
-        .iter()
-        .map(|q| match q.kind {
-            pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
-            _ => 'S',
-        })
-        .collect()
-}
-
 /// Day one: the pre-test of Budi and Joko Prasetyo makes the class.
 fn class_with_pretest(dir: &Path) {
-    let k = key();
+    let k = common::app::key_row();
     let o = import(
         dir,
         &format!("nama,peran,jawaban\nBudi Santoso,ayah,{k}\nJoko Prasetyo,ayah,{k}\n"),
@@ -77,7 +63,7 @@ fn people(dir: &Path) -> Vec<String> {
 fn a_misspelt_name_is_refused_with_the_roster_name_it_may_mean() {
     let dir = tempfile::tempdir().unwrap();
     class_with_pretest(dir.path());
-    let k = key();
+    let k = common::app::key_row();
     let post = format!("nama,peran,jawaban\nBudi Santoso,ayah,{k}\nJoko Prasetya,ayah,{k}\n");
     let o = import(
         dir.path(),
@@ -137,7 +123,7 @@ fn a_misspelt_name_is_refused_with_the_roster_name_it_may_mean() {
 fn a_misspelt_class_is_refused_and_no_class_is_made() {
     let dir = tempfile::tempdir().unwrap();
     class_with_pretest(dir.path());
-    let k = key();
+    let k = common::app::key_row();
     let o = import(
         dir.path(),
         &format!("nama,peran,jawaban\nBudi Santoso,ayah,{k}\n"),
@@ -179,7 +165,7 @@ fn a_misspelt_class_is_refused_and_no_class_is_made() {
 fn a_walk_in_joins_only_when_asked_and_is_named_in_the_summary() {
     let dir = tempfile::tempdir().unwrap();
     class_with_pretest(dir.path());
-    let k = key();
+    let k = common::app::key_row();
     let csv = format!("nama,peran,jawaban\nBudi Santoso,ayah,{k}\nRudi Hartono,ayah,{k}\n");
     let o = import(
         dir.path(),

@@ -17,20 +17,6 @@ use pijat::tui::screens::Screen;
 const CLASS: &str = "Posyandu Melati";
 const NAMES: [&str; 5] = ["Adi", "Bayu", "Cahyo", "Dedi", "Eko"];
 
-/// The knowledge test's right answers as a sheet row, from the shipped content.
-fn key_row() -> String {
-    common::app::content()
-        .quiz("knowledge")
-        .unwrap()
-        .questions
-        .iter()
-        .map(|q| match q.kind {
-            pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
-            _ => 'S',
-        })
-        .collect()
-}
-
 fn ok(dir: &Path, args: &[&str], input: &str) -> String {
     let o = run(dir, args, input);
     assert!(o.status.success(), "{args:?}: {}", both(&o));
@@ -126,7 +112,7 @@ fn laptop_a(dir: &Path) {
         &["quiz", "--plain", "--profile", "Cahyo", "--phase", "pre"],
         &"b\n".repeat(10),
     );
-    let k = key_row();
+    let k = common::app::key_row();
     import_sheet(
         dir,
         "pre.csv",

@@ -138,3 +138,18 @@ pub fn trainer(dir: &std::path::Path) -> App<'static> {
     assert!(matches!(a.top(), Screen::Trainer(_)));
     a
 }
+
+/// The shipped knowledge test's right answers as a paper-sheet row: B/S per statement in file
+/// order.
+pub fn key_row() -> String {
+    content()
+        .quiz("knowledge")
+        .unwrap()
+        .questions
+        .iter()
+        .map(|q| match q.kind {
+            pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
+            _ => 'S',
+        })
+        .collect()
+}
