@@ -361,8 +361,25 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     );
     let other = tempfile::tempdir().unwrap();
     let mut b = trainer(other.path());
+    // A name alone is looked for where pijat was started, and the error names that folder.
     keys(&mut b, &[Down, Down, Enter]);
-    typed(&mut b, bundle.to_str().unwrap());
+    key(&mut b, KeyCode::Up);
+    key(&mut b, Enter);
+    typed(&mut b, "laptop2.json");
+    key(&mut b, Enter);
+    let here = std::env::current_dir().unwrap().join("laptop2.json");
+    let refused = render(&b, 200, 24);
+    assert!(refused.contains(&here.display().to_string()), "{refused}");
+    key(&mut b, Esc);
+    // The bundle copied into the laptop's data folder is offered in the list: Enter imports it.
+    std::fs::copy(&bundle, other.path().join("dari-laptop-a.json")).unwrap();
+    keys(&mut b, &[Enter]);
+    let list = render(&b, 80, 24);
+    assert!(
+        list.contains("pijat files from other laptops, newest first")
+            && list.contains("▸ dari-laptop-a.json"),
+        "{list}"
+    );
     key(&mut b, Enter);
     assert!(
         b.toast
@@ -585,8 +602,10 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
             && record.contains("2. Greet, explain, ask consent"),
         "{record}"
     );
+    // Only how many visits: what was said at a visit stays behind the PIN.
     assert!(
-        !record.contains("catatan pribadi") && !record.contains("Home visits"),
+        !record.contains("catatan pribadi")
+            && record.contains("Home visits: 1 (their details only in trainer mode)"),
         "visits stay behind the PIN: {record}"
     );
 }
@@ -671,7 +690,17 @@ fn the_right_pin_during_a_wait_is_told_to_wait_not_that_it_is_wrong() {
 fn the_trainer_opens_the_answers_and_explanations_for_the_class_after_the_post_test() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = class_of_three(dir.path());
+    // Nobody has taken the post-test: the key is shown only after a question.
     key(&mut a, Char('b'));
+    let asked = render(&a, 80, 24);
+    assert!(
+        asked.contains("3 participants have not taken the post-test yet"),
+        "{asked}"
+    );
+    key(&mut a, Char('n'));
+    assert!(matches!(a.top(), Screen::Class(_)));
+    key(&mut a, Char('b'));
+    key(&mut a, Char('y'));
     assert!(matches!(a.top(), Screen::Review(_)));
     let quiz = a.content.prepost_quiz().unwrap();
     let screen = render(&a, 80, 24);

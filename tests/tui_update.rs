@@ -320,3 +320,49 @@ fn scrolling_past_the_end_stops_there_so_up_moves_at_once() {
     key(&mut app, KeyCode::Up);
     assert_eq!(scroll(&app), end - 1, "Up moves at once");
 }
+
+/// A window made too small in the practice (30×10): the practice pauses instead of going on
+/// unseen, no invisible help takes keys, and q quits. Big enough again, it says it paused.
+#[test]
+fn a_too_small_window_pauses_the_practice_and_only_q_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Rina", Some(Lang::en()));
+    app.voice = false;
+    let t0 = app.now;
+    keys(&mut app, &[Down, Down, Enter, Enter, Char('n'), Char('n')]);
+    let current = |app: &App| match app.top() {
+        Screen::Practice(p) => p.engine.as_ref().unwrap().current(),
+        _ => panic!("the practice"),
+    };
+    let step = current(&app);
+    key(&mut app, Char('?'));
+    assert!(app.overlay.is_some());
+    app.update(Msg::Resize(30, 10));
+    assert!(
+        app.overlay.is_none(),
+        "the help closes: nothing unseen is open"
+    );
+    // Ten minutes pass while the window is small: the step is where it was.
+    app.update(Msg::Tick(t0 + Duration::from_secs(600)));
+    assert_eq!(current(&app), step, "the practice did not go on unseen");
+    // Keys other than q do nothing unseen: Space would resume, n would skip a step.
+    keys(&mut app, &[Char(' '), Char('n'), Char('?')]);
+    assert!(app.overlay.is_none());
+    assert_eq!(current(&app), step);
+    let small = common::app::render(&app, 30, 10);
+    assert!(small.contains("q: quit"), "{small}");
+    // Big enough again: still paused, and it says why.
+    app.update(Msg::Resize(80, 24));
+    let screen = common::app::render(&app, 80, 24);
+    assert!(
+        screen.contains("Practice paused: the window was too small. Space: go on."),
+        "{screen}"
+    );
+    app.update(Msg::Tick(t0 + Duration::from_secs(1200)));
+    assert_eq!(current(&app), step);
+    key(&mut app, Char(' '));
+    // Small again: q quits at once (no question that could not be seen).
+    app.update(Msg::Resize(30, 10));
+    key(&mut app, Char('q'));
+    assert!(app.quit);
+}

@@ -4,6 +4,7 @@
 //! the store; knows nothing of terminals or browsers.
 
 pub mod bundle_check;
+pub mod bundle_files;
 pub mod bundles;
 mod classes;
 pub mod classroom;

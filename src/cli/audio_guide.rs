@@ -246,8 +246,8 @@ fn file_bytes(
     }
 }
 
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+fn megabytes(bytes: usize, lang: &Lang) -> String {
+    format!("{} MB", lang.decimal(bytes as f64 / 1_000_000.0, 1))
 }
 
 fn write_all(
@@ -316,12 +316,12 @@ fn write_all(
     let intro = if lang.is_en() {
         format!(
             "\n{complete}  ({total}, {})  the whole routine in one track: each step spoken; during the massage, soft clicks at the pace of the strokes; in the other timed steps, a quiet wait with a soft tick every 10 seconds; \"halfway\", \"ten seconds left\" and \"next step\" as the time goes.\n\n{kind}.\n",
-            megabytes(bytes.len())
+            megabytes(bytes.len(), lang)
         )
     } else {
         format!(
             "\n{complete}  ({total}, {})  seluruh rutinitas dalam satu trek: tiap langkah dibacakan; selama pijat, bunyi klik pelan seirama gerakan; di langkah lain yang berwaktu, jeda tenang dengan bunyi tik pelan tiap 10 detik; \"setengah waktu\", \"sepuluh detik lagi\" dan \"langkah berikutnya\" sesuai waktunya.\n\n{kind}.\n",
-            megabytes(bytes.len())
+            megabytes(bytes.len(), lang)
         )
     };
     list.push_str(&intro);
@@ -332,7 +332,7 @@ fn write_all(
         out.display(),
         tracks.len(),
         tr(lang).step_tracks,
-        megabytes(bytes.len())
+        megabytes(bytes.len(), lang)
     )])
 }
 

@@ -30,6 +30,13 @@ impl Lang {
         self.0 == "en"
     }
 
+    /// A number with `places` decimals as this language writes it: `0,7` in Indonesian, `0.7`
+    /// in English.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let s = format!("{value:.places$}");
+        if self.is_en() { s } else { s.replace('.', ",") }
+    }
+
     /// The other of the two interface languages: what `L` switches to.
     pub fn toggled(&self) -> Self {
         if self.is_en() { Self::id() } else { Self::en() }

@@ -62,3 +62,20 @@ pub fn export_folder() -> PathBuf {
         })
         .unwrap_or_else(|| PathBuf::from("."))
 }
+
+/// The folders a bundle from another laptop is looked for in, each once: the data folder, the
+/// flash drives, Downloads (where WhatsApp and browsers put files), Documents, the desktop and
+/// home.
+pub fn import_folders(data_dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = vec![data_dir.to_path_buf()];
+    out.extend(removable_drives());
+    if let Some(u) = directories::UserDirs::new() {
+        out.extend(u.download_dir().map(PathBuf::from));
+        out.extend(u.document_dir().map(PathBuf::from));
+        out.extend(u.desktop_dir().map(PathBuf::from));
+        out.push(u.home_dir().to_path_buf());
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.clone()));
+    out
+}

@@ -244,6 +244,12 @@ impl<'c> App<'c> {
         }
     }
 
+    /// Whether the window is below the smallest size pijat draws in (it shows only a message).
+    pub fn too_small(&self) -> bool {
+        self.size.width < crate::tui::view::MIN_WIDTH
+            || self.size.height < crate::tui::view::MIN_HEIGHT
+    }
+
     /// The next moment something changes by itself (a countdown mark, an animation frame).
     pub fn next_wake(&self) -> Option<Instant> {
         self.top().next_wake(self.now)
@@ -251,7 +257,16 @@ impl<'c> App<'c> {
 
     pub fn update(&mut self, msg: Msg) {
         match msg {
-            Msg::Resize(w, h) => self.size = Rect::new(0, 0, w, h),
+            Msg::Resize(w, h) => {
+                let was_small = self.too_small();
+                self.size = Rect::new(0, 0, w, h);
+                if self.too_small() && !was_small {
+                    // Nothing unseen goes on: a question or the help is closed (as Esc would),
+                    // and a running practice pauses until the window is big enough again.
+                    self.overlay = None;
+                    self.with_top(|screen, cx| screen.window_too_small(cx));
+                }
+            }
             Msg::Tick(now) => {
                 self.now = now;
                 self.with_top(|screen, cx| screen.tick(cx));
@@ -265,6 +280,16 @@ impl<'c> App<'c> {
                 let Some(action) = keys::action(ctx, &key) else {
                     return;
                 };
+                if self.too_small() {
+                    // Only what the message says works: q and Ctrl+C quit (a practice was
+                    // paused and saved when the window shrank). Every other key would act
+                    // unseen.
+                    if action == Action::Quit {
+                        self.with_top(|screen, cx| screen.abandon(cx));
+                        self.quit = true;
+                    }
+                    return;
+                }
                 self.toast = None;
                 self.on_action(action);
             }

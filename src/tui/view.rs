@@ -15,6 +15,7 @@ use super::theme::Theme;
 use crate::app::Profile;
 use crate::content::{Content, Lang};
 use crate::core::strings::{Strings, tr};
+use crate::tui::widgets::prose::ellipsize;
 
 /// The smallest window pijat draws in; smaller, it asks for a bigger one.
 pub const MIN_WIDTH: u16 = 40;
@@ -92,15 +93,26 @@ pub fn draw_parts(parts: &Parts, view: &View, area: Rect, buf: &mut Buffer) {
         draw_footer(context, footer, buf, view);
     }
     if let Some(toast) = parts.toast {
-        let w = (toast.chars().count() as u16 + 4).min(area.width);
+        // Inside the panel's borders, as many lines as its words need (never cut mid-word).
+        let room = area.width.saturating_sub(4).max(1);
+        let lines = textwrap::wrap(toast, usize::from(room));
+        let w = lines
+            .iter()
+            .map(|l| unicode_width::UnicodeWidthStr::width(l.as_ref()) as u16)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(2)
+            .min(area.width.saturating_sub(2));
+        let h = (lines.len() as u16).min(body.height.saturating_sub(2).max(1));
         let r = Rect::new(
             area.x + (area.width - w) / 2,
-            body.bottom().saturating_sub(2),
+            body.bottom().saturating_sub(1 + h),
             w,
-            1,
+            h,
         );
         Clear.render(r, buf);
-        Paragraph::new(format!("  {toast}  "))
+        let text: Vec<Line> = lines.iter().map(|l| Line::from(format!(" {l} "))).collect();
+        Paragraph::new(text)
             .style(view.theme.selected)
             .render(r, buf);
     }
@@ -113,8 +125,8 @@ pub fn draw_parts(parts: &Parts, view: &View, area: Rect, buf: &mut Buffer) {
 
 fn too_small(area: Rect, buf: &mut Buffer, view: &View) {
     let text = format!(
-        "{} {MIN_WIDTH}×{MIN_HEIGHT} ({}×{})",
-        view.s.enlarge_window, area.width, area.height
+        "{} {MIN_WIDTH}×{MIN_HEIGHT} ({}×{}). {}",
+        view.s.enlarge_window, area.width, area.height, view.s.too_small_quit
     );
     Paragraph::new(text)
         .wrap(Wrap { trim: true })
@@ -123,18 +135,30 @@ fn too_small(area: Rect, buf: &mut Buffer, view: &View) {
 }
 
 fn draw_header(profile: Option<&Profile>, area: Rect, buf: &mut Buffer, view: &View) {
+    let lang = format!("[{}]", view.lang.code().to_uppercase());
+    // The left part never runs into the language mark: what does not fit ends in `…`.
+    let room = usize::from(area.width).saturating_sub(lang.len() + 1);
     let mut spans = vec![Span::styled("pijat", view.theme.title)];
     if let Some(p) = profile {
+        let role = format!(" ({})", p.role.label().get(view.lang.code()));
+        let fixed = "pijat · ".chars().count();
+        let name_room = room.saturating_sub(fixed + role.chars().count());
         spans.push(Span::raw(" · "));
-        spans.push(Span::styled(p.name.clone(), view.theme.accent));
-        spans.push(Span::styled(
-            format!(" ({})", p.role.label().get(view.lang.code())),
-            view.theme.dim,
-        ));
+        if name_room >= 4 {
+            spans.push(Span::styled(
+                ellipsize(&p.name, name_room),
+                view.theme.accent,
+            ));
+            spans.push(Span::styled(role, view.theme.dim));
+        } else {
+            spans.push(Span::styled(
+                ellipsize(&p.name, room.saturating_sub(fixed)),
+                view.theme.accent,
+            ));
+        }
     }
-    let lang = format!("[{}]", view.lang.code().to_uppercase());
-    let left = Line::from(spans);
-    Paragraph::new(left).render(area, buf);
+    let left = Rect::new(area.x, area.y, room.min(usize::from(area.width)) as u16, 1);
+    Paragraph::new(Line::from(spans)).render(left, buf);
     let w = lang.len() as u16;
     if area.width > w {
         let r = Rect::new(area.right() - w, area.y, w, 1);
@@ -142,36 +166,16 @@ fn draw_header(profile: Option<&Profile>, area: Rect, buf: &mut Buffer, view: &V
     }
 }
 
-/// The keys that work now, from the key table; as many as fit.
-/// The keys of the screen, as many as fit. When not all fit, `?` (the help with every key)
-/// keeps its place at the end, so the way to the rest is always shown.
+/// The keys of the screen, as many as fit, from the key table.
 pub fn draw_footer(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
     let width = area.width as usize;
-    let piece = |(label, help): &(&str, &str)| label.chars().count() + help.chars().count() + 3;
-    let mut items = keys::footer(ctx, view.lang);
-    let all: usize = items.iter().map(piece).sum();
-    let mut tail = None;
-    if all > width
-        && let Some(i) = items.iter().position(|(label, _)| *label == "?")
-    {
-        let (label, _) = items.remove(i);
-        let more = if view.lang.is_en() {
-            "more keys"
-        } else {
-            "tombol lain"
-        };
-        tail = Some((label, more));
-    }
-    let room = width.saturating_sub(tail.as_ref().map_or(0, piece));
+    let items = keys::footer(ctx, view.lang);
+    // When not all fit, `?` (the help with every key) keeps its place at the end; so does the
+    // way back (Esc) on screens read page by page (lessons, a practice), where no Enter leads
+    // on. Where Enter answers or chooses, the screen's own keys come first.
+    let keep_esc = !items.iter().any(|(label, _)| *label == "Enter");
+    let shown = footer_fit(&items, width, keep_esc, view.s.more_keys);
     let mut spans = Vec::new();
-    // The keys in the table's order (the most needed first), as many as fit, then `?`.
-    let shown = items
-        .iter()
-        .scan(0usize, |sum, item| {
-            *sum += piece(item);
-            (*sum <= room).then_some(item)
-        })
-        .chain(tail.iter().filter(|t| piece(t) <= width));
     for item in shown {
         spans.push(Span::styled(item.0, view.theme.key));
         spans.push(Span::styled(format!(" {}  ", item.1), view.theme.key_hint));
@@ -179,6 +183,49 @@ pub fn draw_footer(ctx: Context, area: Rect, buf: &mut Buffer, view: &View) {
     Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
+/// The footer's keys in `width` columns: all of them when they fit; else the table's order (the
+/// most needed first) as far as there is room, then the kept ones (Esc when `keep_esc`, and
+/// `?` as "more keys").
+fn footer_fit<'a>(
+    items: &[(&'a str, &'a str)],
+    width: usize,
+    keep_esc: bool,
+    more_keys: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    let piece = |(label, help): &(&str, &str)| label.chars().count() + help.chars().count() + 3;
+    // The last key's two trailing spaces may fall off the edge.
+    let width = width + 2;
+    if items.iter().map(piece).sum::<usize>() <= width {
+        return items.to_vec();
+    }
+    let kept = |label: &str| label == "?" || (keep_esc && label == "Esc");
+    let tail: Vec<(&str, &str)> = items
+        .iter()
+        .filter(|(label, _)| kept(label))
+        .map(|&(label, help)| {
+            if label == "?" {
+                (label, more_keys)
+            } else {
+                (label, help)
+            }
+        })
+        .collect();
+    let room = width.saturating_sub(tail.iter().map(piece).sum());
+    let mut used = 0;
+    let mut out: Vec<(&str, &str)> = items
+        .iter()
+        .filter(|(label, _)| !kept(label))
+        .take_while(|item| {
+            used += piece(item);
+            used <= room
+        })
+        .copied()
+        .collect();
+    out.extend(tail.into_iter().filter(|t| piece(t) <= width));
+    out
+}
+
+/// A `width` × `height` box in the middle of `area` (smaller when `area` is).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
@@ -256,19 +303,7 @@ pub fn panel<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 pub fn framed(title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) -> Rect {
     // The border's two corners and the title's space on each side.
     let room = usize::from(area.width).saturating_sub(4);
-    let fitted = if unicode_width::UnicodeWidthStr::width(title) > room {
-        let mut cut = String::new();
-        for c in title.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if unicode_width::UnicodeWidthStr::width(cut.as_str()) + w + 1 > room {
-                break;
-            }
-            cut.push(c);
-        }
-        format!("{}…", cut.trim_end_matches([' ', '·']))
-    } else {
-        title.to_string()
-    };
+    let fitted = ellipsize(title, room);
     let block = panel(&fitted, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -293,6 +328,27 @@ pub fn scroll_for(selected: usize, height: usize) -> usize {
         0
     } else {
         selected.saturating_sub(height - 1)
+    }
+}
+
+/// Marks on the panel border to the right of a list that does not show every row: `↑` beside
+/// its first row when rows are hidden above, `↓` beside its last when rows are hidden below.
+pub fn more_marks(list: Rect, skip: usize, total: usize, buf: &mut Buffer, theme: &Theme) {
+    let x = list.right();
+    if list.height == 0 || x >= buf.area.right() {
+        return;
+    }
+    let shown = usize::from(list.height);
+    let mut mark = |y: u16, symbol: &str| {
+        if let Some(cell) = buf.cell_mut((x, y)) {
+            cell.set_symbol(symbol).set_style(theme.key);
+        }
+    };
+    if skip > 0 {
+        mark(list.y, "↑");
+    }
+    if skip + shown < total {
+        mark(list.bottom() - 1, "↓");
     }
 }
 

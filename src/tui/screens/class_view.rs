@@ -54,6 +54,10 @@ pub enum Mode {
     ConfirmRemove,
     /// The trainer clears the selected participant's forgotten personal code.
     ConfirmClearCode,
+    /// Answers and explanations asked for while some have not taken the post-test yet.
+    ConfirmReview {
+        missing: usize,
+    },
     /// Which test, for a group test or for typing sheets.
     ChoosePhase {
         purpose: Purpose,
@@ -87,7 +91,13 @@ pub struct ClassScreen {
     pub selected: usize,
     pub mode: Mode,
     pub message: Option<String>,
+    /// When the roster and results were last read: they are read again every few seconds, so
+    /// results saved by another window or the command line appear without reopening.
+    pub loaded: std::time::Instant,
 }
+
+/// How often the class screen reads the results again.
+pub const RELOAD_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl ClassScreen {
     pub fn load(class: ClassRow, cx: &Cx) -> Self {
@@ -97,12 +107,28 @@ impl ClassScreen {
             selected: 0,
             mode: Mode::View,
             message: None,
+            loaded: cx.now,
         };
         s.reload(cx);
         s
     }
 
+    /// Reads the results again when they are older than [`RELOAD_EVERY`] (only while the
+    /// trainer is looking at the class, not in a form).
+    pub fn tick(&mut self, cx: &mut Cx) {
+        if matches!(self.mode, Mode::View)
+            && cx.now.saturating_duration_since(self.loaded) >= RELOAD_EVERY
+        {
+            self.reload(cx);
+        }
+    }
+
+    pub fn next_wake(&self) -> Option<std::time::Instant> {
+        matches!(self.mode, Mode::View).then_some(self.loaded + RELOAD_EVERY)
+    }
+
     fn reload(&mut self, cx: &Cx) {
+        self.loaded = cx.now;
         self.class = cx
             .records
             .class(&self.class.id)
@@ -140,7 +166,9 @@ impl ClassScreen {
         match self.mode {
             Mode::View => Context::ClassView,
             Mode::Participant { .. } => Context::Form,
-            Mode::ConfirmRemove | Mode::ConfirmClearCode => Context::Confirm,
+            Mode::ConfirmRemove | Mode::ConfirmClearCode | Mode::ConfirmReview { .. } => {
+                Context::Confirm
+            }
             Mode::ChoosePhase { .. } | Mode::ChooseRoutine { .. } | Mode::ChooseSet { .. } => {
                 Context::List
             }
@@ -172,7 +200,11 @@ impl ClassScreen {
                 Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
                 Action::ClearCode if n > 0 => self.mode = Mode::ConfirmClearCode,
                 Action::Review => {
-                    if let Some(quiz) = cx.content.prepost_quiz() {
+                    // The key must not reach someone who still has the post-test to take.
+                    let missing = self.members.iter().filter(|m| m.post.is_none()).count();
+                    if missing > 0 {
+                        self.mode = Mode::ConfirmReview { missing };
+                    } else if let Some(quiz) = cx.content.prepost_quiz() {
                         return Nav::Push(Screen::Review(Box::new(
                             super::review::ReviewScreen::new(quiz),
                         )));
@@ -322,6 +354,16 @@ impl ClassScreen {
                     });
                 }
                 self.mode = Mode::View;
+            }
+            Mode::ConfirmReview { .. } => {
+                self.mode = Mode::View;
+                if action == Action::Yes
+                    && let Some(quiz) = cx.content.prepost_quiz()
+                {
+                    return Nav::Push(Screen::Review(Box::new(super::review::ReviewScreen::new(
+                        quiz,
+                    ))));
+                }
             }
             Mode::ConfirmRemove => {
                 if action == Action::Yes {

@@ -19,6 +19,9 @@ pub struct HistoryScreen {
     /// Observations by a cadre (visits are health data and stay in trainer mode).
     pub observations: Vec<Observed>,
     pub improved: Vec<usize>,
+    /// How many home visits he had: only the number (the visits are health data and their
+    /// details stay in trainer mode).
+    pub visits: usize,
     pub scroll: usize,
     /// How far the text scrolls, as last drawn.
     pub limit: crate::tui::view::ScrollLimit,
@@ -33,6 +36,7 @@ impl HistoryScreen {
         HistoryScreen {
             attempts: cx.records.attempts_of(&p.id).unwrap_or_default(),
             runs: cx.records.practice_runs_of(&p.id).unwrap_or_default(),
+            visits: m.visits.len(),
             observations: m.observations,
             improved: m.improved,
             scroll: 0,
@@ -94,11 +98,20 @@ impl HistoryScreen {
             let mins = r.spent_seconds / 60.0;
             let status = if r.finished.is_some() {
                 format!(
-                    "{:.1} {} · {}/{} {}",
-                    mins, s.minutes, r.done_well, r.steps, s.done_well
+                    "{} {} · {}/{} {}",
+                    view.lang.decimal(mins, 1),
+                    s.minutes,
+                    r.done_well,
+                    r.steps,
+                    s.done_well
                 )
             } else {
-                format!("{} · {:.1} {}", s.unfinished, mins, s.minutes)
+                format!(
+                    "{} · {} {}",
+                    s.unfinished,
+                    view.lang.decimal(mins, 1),
+                    s.minutes
+                )
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", local_date(&r.started)), th.dim),
@@ -143,6 +156,13 @@ impl HistoryScreen {
                     lines.push(Line::from(format!("    {}", step(*i))));
                 }
             }
+        }
+        if self.visits > 0 {
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", s.home_visits_count), th.title),
+                Span::raw(format!("{} ({})", self.visits, s.visit_details_trainer)),
+            ]));
         }
         self.limit
             .set(render_scrolled(lines, self.scroll, inner, buf));

@@ -12,7 +12,7 @@ use crate::content::Phase;
 use crate::engine::quiz::{Score, format_change_in};
 use crate::tui::app::{Cx, Nav};
 use crate::tui::keys::{Action, Context};
-use crate::tui::view::{View, framed, row};
+use crate::tui::view::{View, framed, more_marks, row, scroll_for};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
@@ -184,8 +184,31 @@ impl HomeScreen {
         let th = view.theme;
         let st = &self.stats;
         let inner = framed(s.home_title, area, buf, th);
-        let [list, next] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(inner);
+        let next_text = match st.next() {
+            Some(item) => {
+                let label = match item {
+                    Item::PreTest => s.item_pretest,
+                    Item::Modules => s.item_modules,
+                    Item::Practice => s.item_practice,
+                    _ => s.item_posttest,
+                };
+                Line::from(vec![
+                    Span::styled(format!("{} ", s.next_step), th.title),
+                    Span::raw(label),
+                ])
+            }
+            None => Line::from(Span::styled(s.path_complete, th.correct)),
+        };
+        // "Next" takes the lines its words need, one blank line above when there is room.
+        let next_rows =
+            textwrap::wrap(&next_text.to_string(), usize::from(inner.width).max(1)).len() as u16;
+        let gap = u16::from(inner.height > ITEMS.len() as u16 + next_rows);
+        let [list, _, next] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(gap),
+            Constraint::Length(next_rows),
+        ])
+        .areas(inner);
         let done = |d: bool| {
             if d {
                 Span::styled("✓ ", th.correct)
@@ -256,22 +279,12 @@ impl HomeScreen {
                 row(i == self.selected, spans, th)
             })
             .collect();
-        Paragraph::new(lines).render(list, buf);
-        let next_text = match st.next() {
-            Some(item) => {
-                let label = match item {
-                    Item::PreTest => s.item_pretest,
-                    Item::Modules => s.item_modules,
-                    Item::Practice => s.item_practice,
-                    _ => s.item_posttest,
-                };
-                Line::from(vec![
-                    Span::styled(format!("{} ", s.next_step), th.title),
-                    Span::raw(label),
-                ])
-            }
-            None => Line::from(Span::styled(s.path_complete, th.correct)),
-        };
+        // At a small window the list scrolls with the cursor: a row the cursor is on is always
+        // seen, and arrows on the border say that rows are hidden.
+        let total = lines.len();
+        let skip = scroll_for(self.selected, usize::from(list.height));
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
+        more_marks(list, skip, total, buf, th);
         Paragraph::new(next_text)
             .wrap(Wrap { trim: true })
             .render(next, buf);

@@ -26,6 +26,8 @@ pub struct HotSeatScreen<'c> {
     pub phase: Phase,
     pub members: Vec<Profile>,
     pub done: BTreeSet<String>,
+    /// Participants who left their test unfinished: (answered, questions), by profile id.
+    pub open: std::collections::BTreeMap<String, (u32, u32)>,
     /// Skipped participants, in the order they were skipped: they come after the others.
     pub skipped: Vec<String>,
     pub selected: usize,
@@ -41,6 +43,7 @@ impl<'c> HotSeatScreen<'c> {
             phase,
             members: Vec::new(),
             done: BTreeSet::new(),
+            open: Default::default(),
             skipped: Vec::new(),
             selected: 0,
             confirm_skip: None,
@@ -60,6 +63,19 @@ impl<'c> HotSeatScreen<'c> {
                     .is_ok_and(|a| a.iter().any(|x| x.is_finished()))
             })
             .map(|m| m.id.clone())
+            .collect();
+        self.open = self
+            .members
+            .iter()
+            .filter(|m| !self.done.contains(&m.id))
+            .filter_map(|m| {
+                let attempts = cx
+                    .records
+                    .attempts_at(&m.id, &self.quiz.id, self.phase)
+                    .ok()?;
+                let a = attempts.iter().find(|a| !a.is_finished())?;
+                Some((m.id.clone(), (a.answered, a.question_count)))
+            })
             .collect();
         self.selected = 0;
     }
@@ -204,11 +220,15 @@ impl<'c> HotSeatScreen<'c> {
             .enumerate()
             .map(|(i, p)| {
                 let (mark, status) = if self.done.contains(&p.id) {
-                    (Span::styled("✓ ", th.correct), s.turn_done)
+                    (Span::styled("✓ ", th.correct), s.turn_done.to_string())
                 } else if self.skipped.contains(&p.id) {
-                    (Span::styled("» ", th.warning), s.turn_skipped)
+                    (Span::styled("» ", th.warning), s.turn_skipped.to_string())
+                } else if let Some((n, m)) = self.open.get(&p.id) {
+                    // Left at 4/10: his turn goes on where it stopped.
+                    let left = crate::core::strings::fill(s.in_progress, &[("n", n), ("m", m)]);
+                    (Span::styled("… ", th.warning), left)
                 } else {
-                    (Span::styled("· ", th.dim), s.turn_waiting)
+                    (Span::styled("· ", th.dim), s.turn_waiting.to_string())
                 };
                 // Names and done marks only: no one's score is shown here.
                 row(

@@ -189,6 +189,11 @@ impl<'c> LessonScreen<'c> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(view.s.figure_hidden, th.dim)));
         }
+        // The way on from the last page: back to the modules (and what is next on the path).
+        if self.page + 1 == self.module.pages.len() {
+            lines.push(Line::default());
+            lines.extend(prose::wrap(view.s.last_page_hint, width, th.accent));
+        }
         lines
     }
 

@@ -130,6 +130,7 @@ impl<'c> Screen<'c> {
         match self {
             Screen::Practice(p) => p.tick(cx),
             Screen::Phones(p) => p.tick(cx.now),
+            Screen::Class(c) => c.tick(cx),
             _ => {}
         }
     }
@@ -152,6 +153,7 @@ impl<'c> Screen<'c> {
             Screen::Practice(p) => p.next_wake(now),
             Screen::Observe(o) => o.next_wake(now),
             Screen::Phones(p) => p.next_wake(),
+            Screen::Class(c) => c.next_wake(),
             _ => None,
         }
     }
@@ -164,6 +166,13 @@ impl<'c> Screen<'c> {
             // Quitting would end the test on every phone.
             Screen::Phones(_) => true,
             _ => false,
+        }
+    }
+
+    /// The window became too small to show this screen: a running practice pauses.
+    pub fn window_too_small(&mut self, cx: &mut Cx<'_, 'c>) {
+        if let Screen::Practice(p) = self {
+            p.pause_for_window(cx);
         }
     }
 

@@ -143,6 +143,21 @@ impl<'c> PracticeScreen<'c> {
         }
     }
 
+    /// The window is too small to see the practice: a running step pauses (and its time is
+    /// saved), and the trainee is told why when the window is big enough again.
+    pub fn pause_for_window(&mut self, cx: &mut Cx) {
+        let Some(engine) = self.engine.as_mut() else {
+            return;
+        };
+        if !matches!(self.stage, Stage::Steps) || engine.state() != State::Running {
+            return;
+        }
+        engine.pause(cx.now);
+        cx.hush();
+        self.save_times(cx);
+        *cx.toast = Some(tr(cx.lang).paused_small_window.to_string());
+    }
+
     /// Writes every step time that changed since the last save; a failure is shown.
     pub fn save_times(&mut self, cx: &mut Cx) {
         let Some(engine) = &self.engine else {

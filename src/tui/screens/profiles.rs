@@ -238,7 +238,7 @@ impl ProfilesScreen {
                                 *error = Some(both(|s| s.code_wait, &[("n", &n)]))
                             }
                             Ok(PinCheck::Wait { seconds: n }) => {
-                                *error = Some(both(|s| s.pin_not_checked, &[("n", &n)]))
+                                *error = Some(both(|s| s.code_not_checked, &[("n", &n)]))
                             }
                             Err(e) => *error = Some(err(e)),
                         },

@@ -73,7 +73,15 @@ impl TrainerScreen {
                         Nav::Push(Screen::Transfer(super::transfer::TransferScreen::export()))
                     }
                     Some(2) => {
-                        Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import()))
+                        let data_dir = cx
+                            .records
+                            .path()
+                            .parent()
+                            .map(std::path::Path::to_path_buf)
+                            .unwrap_or_default();
+                        Nav::Push(Screen::Transfer(super::transfer::TransferScreen::import(
+                            &data_dir,
+                        )))
                     }
                     // Off is asked first: it opens every record on this laptop to anyone.
                     Some(3) if cx.records.codes_required().unwrap_or(true) => {
@@ -112,7 +120,12 @@ impl TrainerScreen {
             .enumerate()
             .map(|(i, (c, n))| {
                 let mut spans = vec![Span::raw(c.name.clone())];
-                let mut info = vec![format!("{n} {}", s.participants_word)];
+                let word = if *n == 1 {
+                    s.participant_one
+                } else {
+                    s.participants_word
+                };
+                let mut info = vec![format!("{n} {word}")];
                 info.extend(c.place.clone());
                 info.extend(
                     c.starts

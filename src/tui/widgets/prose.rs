@@ -42,6 +42,28 @@ pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     out
 }
 
+/// At most `height` of `lines`; when some are left out, the last one shown ends in `…`, so cut
+/// text never looks whole.
+pub fn clip(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    if lines.len() <= height || height == 0 {
+        return lines;
+    }
+    lines.truncate(height);
+    if let Some(last) = lines.pop() {
+        let style = last.spans.first().map_or(last.style, |s| s.style);
+        let text = last.to_string();
+        let text = text.trim_end();
+        let cut = if text.width() + 2 <= width {
+            format!("{text} …")
+        } else {
+            ellipsize(text, width)
+        };
+        lines.push(Line::styled(cut, style));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +88,26 @@ mod tests {
             ]
         );
     }
+}
+
+/// `text` in at most `room` terminal columns, ending in `…` when it was cut (spaces and `·`
+/// before the `…` are dropped), so a cut never looks like the whole text.
+pub fn ellipsize(text: &str, room: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut cut = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        cut.push(c);
+        used += w;
+    }
+    format!("{}…", cut.trim_end_matches([' ', '·']))
 }
 
 /// `text` cut and padded to exactly `width` terminal columns, counting wide letters (Chinese,

@@ -200,6 +200,12 @@ impl ClassScreen {
                     th.warning,
                 )));
             }
+            (Mode::ConfirmReview { missing }, _) => {
+                foot_lines.push(Line::from(Span::styled(
+                    s.confirm_review.replace("{n}", &missing.to_string()),
+                    th.warning,
+                )));
+            }
             (_, Some(m)) => foot_lines.push(Line::from(Span::styled(m.clone(), th.warning))),
             _ => {}
         }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::core::strings::fill;
 use crate::tui::view::framed;
+use crate::tui::widgets::prose::ellipsize;
 
 impl ObserveScreen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -62,14 +63,7 @@ impl ObserveScreen<'_> {
             .iter()
             .enumerate()
             .map(|(i, step)| {
-                let mut title: String = self.step_title(i, view);
-                if title.chars().count() > title_w {
-                    title = title
-                        .chars()
-                        .take(title_w.saturating_sub(1))
-                        .collect::<String>()
-                        + "…";
-                }
+                let title = ellipsize(&self.step_title(i, view), title_w);
                 let lead = if i == self.selected { "▸ " } else { "  " };
                 let flag = if step.critical { "!" } else { " " };
                 let extra = match (self.notes[i].is_some(), self.timed_ms[i].is_some()) {

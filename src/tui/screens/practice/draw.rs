@@ -143,6 +143,7 @@ impl PracticeScreen<'_> {
                 th.accent,
             ));
         }
+        let lines = prose::clip(lines, usize::from(text_area.height), w);
         Paragraph::new(lines).render(text_area, buf);
 
         let paused = engine.state() == State::Paused;

@@ -19,10 +19,17 @@ impl QuizScreen<'_> {
         let inner = framed(&title, area, buf, th);
         let done = self.run.answered();
         let total = self.run.total();
+        // A message takes the lines its words need (never cut mid-sentence), up to three.
+        let message = self.message.as_ref().map(|m| format!("! {m}"));
+        let msg_rows = message.as_deref().map_or(1, |m| {
+            textwrap::wrap(m, usize::from(inner.width).max(1))
+                .len()
+                .clamp(1, 3) as u16
+        });
         let [progress, body, msg] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(msg_rows),
         ])
         .areas(inner);
         Gauge::default()
@@ -76,7 +83,7 @@ impl QuizScreen<'_> {
                         view,
                     ));
                 }
-                lines.push(Line::from(Span::styled(s.tick_all_that_apply, th.dim)));
+                lines.extend(prose::wrap(s.tick_all_that_apply, w, th.dim));
             }
             (
                 _,
@@ -102,14 +109,12 @@ impl QuizScreen<'_> {
                         view,
                     ));
                 }
-                lines.push(Line::from(Span::styled(
-                    if *holding {
-                        s.order_holding
-                    } else {
-                        s.order_hint
-                    },
-                    th.dim,
-                )));
+                let hint = if *holding {
+                    s.order_holding
+                } else {
+                    s.order_hint
+                };
+                lines.extend(prose::wrap(hint, w, th.dim));
             }
         }
         if let Some(right) = self.feedback {
@@ -137,8 +142,8 @@ impl QuizScreen<'_> {
         // Keep the part that matters in view: the feedback, else the options.
         let overflow = lines.len().saturating_sub(body.height as usize);
         Paragraph::new(lines.into_iter().skip(overflow).collect::<Vec<_>>()).render(body, buf);
-        if let Some(m) = &self.message {
-            Paragraph::new(format!("! {m}"))
+        if let Some(m) = message {
+            Paragraph::new(m)
                 .style(th.warning)
                 .wrap(Wrap { trim: true })
                 .render(msg, buf);
