@@ -357,7 +357,8 @@ pub fn more_marks(list: Rect, skip: usize, total: usize, buf: &mut Buffer, theme
 pub fn render_scrolled(lines: Vec<Line>, scroll: usize, area: Rect, buf: &mut Buffer) -> usize {
     let max = lines.len().saturating_sub(area.height as usize);
     let scroll = scroll.min(max);
-    Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).render(area, buf);
+    let shown = lines.into_iter().skip(scroll).collect::<Vec<_>>();
+    Paragraph::new(crate::tui::widgets::prose::fit_lines(shown, area.width)).render(area, buf);
     max
 }
 

@@ -85,6 +85,8 @@ impl ModulesScreen {
             }
         }
         let skip = scroll_for(selected_line + 1, inner.height as usize);
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+        let shown = lines.into_iter().skip(skip).collect::<Vec<_>>();
+        Paragraph::new(crate::tui::widgets::prose::fit_lines(shown, inner.width))
+            .render(inner, buf);
     }
 }

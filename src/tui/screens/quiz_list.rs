@@ -91,6 +91,8 @@ impl QuizListScreen {
             })
             .collect();
         let skip = scroll_for(self.selected, inner.height as usize);
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+        let shown = lines.into_iter().skip(skip).collect::<Vec<_>>();
+        Paragraph::new(crate::tui::widgets::prose::fit_lines(shown, inner.width))
+            .render(inner, buf);
     }
 }

@@ -125,13 +125,20 @@ impl<'c> ReportScreen<'c> {
             _ => {
                 let mut out = Vec::new();
                 for (i, item) in r.items.iter().enumerate() {
-                    let label = r
-                        .labels
-                        .get(i)
-                        .cloned()
+                    // The question in the reader's language now (L switches it), wrapped whole.
+                    let label = self
+                        .quiz
+                        .questions
+                        .iter()
+                        .find(|q| q.id == item.question)
+                        .map(|q| q.prompt.get(view.lang).to_string())
+                        .or_else(|| r.labels.get(i).cloned())
                         .unwrap_or_else(|| item.question.clone());
-                    let short: String = format!("{}. {label}", i + 1).chars().take(width).collect();
-                    out.push(Line::from(Span::styled(short, th.title)));
+                    out.extend(crate::tui::widgets::prose::wrap(
+                        &format!("{}. {label}", i + 1),
+                        width,
+                        th.title,
+                    ));
                     out.push(bar(
                         s.item_pretest_short,
                         item.pre_facility.0.ok(),

@@ -42,6 +42,55 @@ pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     out
 }
 
+/// `line` in at most `width` columns: when it is wider, it is cut at the last span that fits and
+/// ends in `…` (styles kept), so a line is never cut mid-word without a sign.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    use ratatui::text::Span;
+    use unicode_width::UnicodeWidthChar;
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w < width {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let room = width.saturating_sub(used + 1);
+        let mut cut = String::new();
+        let mut taken = 0;
+        for c in span.content.chars() {
+            let cw = c.width().unwrap_or(0);
+            if taken + cw > room {
+                break;
+            }
+            cut.push(c);
+            taken += cw;
+        }
+        spans.push(Span::styled(
+            format!("{}…", cut.trim_end_matches([' ', '·', '('])),
+            span.style,
+        ));
+        break;
+    }
+    Line {
+        spans,
+        style: line.style,
+        alignment: line.alignment,
+    }
+}
+
+/// Every line fitted to `width` (see [`fit_line`]).
+pub fn fit_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
+    lines
+        .into_iter()
+        .map(|l| fit_line(l, usize::from(width)))
+        .collect()
+}
+
 /// At most `height` of `lines`; when some are left out, the last one shown ends in `…`, so cut
 /// text never looks whole.
 pub fn clip(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {

@@ -72,7 +72,10 @@ impl ClassScreen {
         ])
         .areas(inner);
         Paragraph::new(vec![
-            Line::from(Span::styled(info.join(" · "), th.dim)),
+            Line::from(Span::styled(
+                crate::tui::widgets::prose::ellipsize(&info.join(" · "), usize::from(head.width)),
+                th.dim,
+            )),
             Line::from(vec![
                 Span::styled(format!("{:<22}", s.name_col), th.title),
                 Span::styled(

@@ -46,13 +46,17 @@ impl ObserveScreen<'_> {
             Constraint::Length(4),
         ])
         .areas(area);
-        Paragraph::new(Line::from(vec![
+        let head_line = Line::from(vec![
             Span::styled(
                 s.observation_of.replace("{n}", &self.profile.name),
                 th.title,
             ),
             Span::styled(format!(" · {} · {}", self.observer, self.date), th.dim),
-        ]))
+        ]);
+        Paragraph::new(crate::tui::widgets::prose::fit_line(
+            head_line,
+            usize::from(head.width),
+        ))
         .render(head, buf);
         let width = area.width as usize;
         let mark_w = 18.min(width / 3);
@@ -82,7 +86,7 @@ impl ObserveScreen<'_> {
                     ),
                     _ => mark_label(self.marks[i], s).to_string(),
                 };
-                let label: String = label.chars().take(mark_w).collect();
+                let label = ellipsize(&label, mark_w);
                 let line = Line::from(vec![
                     Span::raw(lead),
                     Span::raw(format!("{title:<title_w$}")),
@@ -178,7 +182,11 @@ impl ObserveScreen<'_> {
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
             .render(text_area, buf);
-        Paragraph::new(status).render(status_area, buf);
+        Paragraph::new(crate::tui::widgets::prose::fit_line(
+            status,
+            usize::from(status_area.width),
+        ))
+        .render(status_area, buf);
     }
 
     pub(super) fn render_verdict(&self, v: &Verdict, area: Rect, buf: &mut Buffer, view: &View) {

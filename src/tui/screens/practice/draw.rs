@@ -30,16 +30,23 @@ impl PracticeScreen<'_> {
                 )
             })
             .collect();
-        Paragraph::new(lines).render(inner, buf);
+        Paragraph::new(prose::fit_lines(lines, inner.width)).render(inner, buf);
     }
 
     pub(super) fn render_safety(&self, scroll: usize, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let safety = &view.content.safety;
         let inner = framed(safety.title.get(view.lang), area, buf, th);
-        // The way on is always in sight, whatever the scroll.
+        // The way on is always in sight, whatever the scroll, and never cut: it takes two lines
+        // when one is too narrow for it.
+        let ack_words = format!("Enter {}  ↓ {}", view.s.safety_ack, view.s.more_below);
+        let ack_h = if ack_words.chars().count() <= usize::from(inner.width) {
+            1
+        } else {
+            2
+        };
         let [text, ack] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            Layout::vertical([Constraint::Min(1), Constraint::Length(ack_h)]).areas(inner);
         let w = text.width as usize;
         let mut lines = Vec::new();
         for (i, sec) in safety.sections.iter().enumerate() {
@@ -62,7 +69,9 @@ impl PracticeScreen<'_> {
         if more {
             spans.push(Span::styled(format!("  ↓ {}", view.s.more_below), th.dim));
         }
-        Paragraph::new(Line::from(spans)).render(ack, buf);
+        Paragraph::new(Line::from(spans))
+            .wrap(Wrap { trim: true })
+            .render(ack, buf);
     }
 
     pub(super) fn render_step(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -267,7 +276,8 @@ impl PracticeScreen<'_> {
             })
             .collect();
         let skip = scroll_for(cursor, list.height as usize);
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
+        let shown = lines.into_iter().skip(skip).collect::<Vec<_>>();
+        Paragraph::new(prose::fit_lines(shown, list.width)).render(list, buf);
     }
 
     pub(super) fn render_summary(&self, scroll: usize, area: Rect, buf: &mut Buffer, view: &View) {
