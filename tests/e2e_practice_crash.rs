@@ -48,3 +48,48 @@ fn a_step_killed_six_seconds_in_keeps_its_time() {
         third.spent_ms
     );
 }
+
+/// The window made too small (30×10) in a timed step: the practice pauses, keys other than q do
+/// nothing unseen, and when the window is big again it says it paused and the step is the same.
+#[test]
+fn a_window_too_small_pauses_the_practice_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::spawn(
+        &["--practice-speed", "10"],
+        &[("PIJAT_DATA_DIR", dir.path())],
+        "en",
+    );
+    common::new_trainee(&mut s, "Budi");
+    s.send(DOWN);
+    s.send(DOWN);
+    s.send(ENTER);
+    s.wait_for("I have read and understood: start");
+    s.send(ENTER);
+    s.wait_for("Step 1/14");
+    s.send("n");
+    s.wait_for("Step 2/14");
+    s.send("n");
+    s.wait_for("Step 3/14");
+    s.resize(30, 10);
+    s.wait_for("q: quit");
+    // Step 3 lasts 60 s, 6 s at ten times the speed: wait longer than that, and press keys.
+    let shrunk = Instant::now();
+    while shrunk.elapsed() < Duration::from_secs(8) {
+        s.pump(Duration::from_millis(100));
+    }
+    s.send("n");
+    s.send("?");
+    s.resize(80, 24);
+    s.wait_for("Practice paused: the window was too small. Space: go on.");
+    let screen = s.text();
+    assert!(screen.contains("Step 3/14"), "{screen}");
+    assert!(
+        !screen.contains("┌ Keys"),
+        "no help opened unseen: {screen}"
+    );
+    // Small again, q quits at once.
+    s.resize(30, 10);
+    s.wait_for("q: quit");
+    s.send("q");
+    assert!(s.wait_exit());
+}

@@ -30,6 +30,7 @@ pub const CHROMIUM_FLAGS: &[&str] = &[
 
 pub struct Screen {
     pub parser: vt100::Parser,
+    master: Box<dyn portable_pty::MasterPty + Send>,
     rx: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
@@ -75,6 +76,7 @@ pub fn spawn(args: &[&str], env: &[(&str, &std::path::Path)], lang: &str) -> Scr
         parser: vt100::Parser::new(size(24).unwrap(), size(80).unwrap(), 0),
         rx,
         writer: pty.master.take_writer().unwrap(),
+        master: pty.master,
         child,
     }
 }
@@ -104,6 +106,21 @@ impl Screen {
             );
             self.pump(Duration::from_millis(50));
         }
+    }
+
+    /// The window resized, as a user drags its corner: the program gets SIGWINCH.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let size = |n: u16| std::num::NonZero::new(n).unwrap();
+        self.parser.screen_mut().set_size(size(rows), size(cols));
+        self.pump(Duration::from_millis(200));
     }
 
     pub fn send(&mut self, s: &str) {
