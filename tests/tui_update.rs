@@ -366,3 +366,25 @@ fn a_too_small_window_pauses_the_practice_and_only_q_acts() {
     key(&mut app, Char('q'));
     assert!(app.quit);
 }
+
+/// The reflex figure beside the text is taller than an 80×24 window: its last labels are not
+/// lost, the figure says where they are, and the end of the page's text lists every label (the
+/// baby, (5), too).
+#[test]
+fn a_figure_taller_than_the_window_keeps_every_label_in_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    app.update(Msg::Resize(80, 24));
+    keys(&mut app, &[Down, Enter, Enter]);
+    assert!(matches!(app.top(), Screen::Lesson(_)));
+    let top = common::app::render(&app, 80, 24);
+    assert!(top.contains("↓ all labels: end of the text"), "{top}");
+    for _ in 0..80 {
+        key(&mut app, Down);
+    }
+    let end = common::app::render(&app, 80, 24);
+    assert!(
+        end.contains("The figure's labels:") && end.contains("(5)"),
+        "{end}"
+    );
+}

@@ -47,6 +47,8 @@ strings! {
     tick_all_that_apply: "Centang semua yang benar." | "Tick every right option.",
     order_hint: "Sorot satu baris, tekan Spasi, pindahkan dengan ↑↓, Spasi lagi untuk meletakkan." | "Highlight a row, press Space, move it with ↑↓, Space again to put it down.",
     order_holding: "Pindahkan dengan ↑↓, lalu Spasi untuk meletakkan." | "Move it with ↑↓, then Space to put it down.",
+    legend_below: "↓ semua keterangan di akhir teks" | "↓ all labels: end of the text",
+    figure_legend: "Keterangan gambar:" | "The figure's labels:",
     more_keys: "tombol lain" | "more keys",
     last_page_hint: "Ini halaman terakhir modul ini. Esc: kembali ke daftar modul, lalu pilih modul berikutnya atau kembali ke jalur belajar." | "This is the module's last page. Esc: back to the list of modules, then choose the next one or go back to the learning path.",
     right: "Jawaban Anda tepat." | "Your answer is right.",

@@ -123,6 +123,7 @@ impl<'c> LessonScreen<'c> {
                     theme: view_theme,
                     lang,
                     compact: false,
+                    legend: true,
                 };
                 let w = fv.art_width().max(34);
                 (w, fv.height(w))
@@ -159,8 +160,24 @@ impl<'c> LessonScreen<'c> {
         }
     }
 
-    /// The page's text as lines of the text area's width: title, body, sources.
-    fn lines(&self, width: usize, view: &View, place: Placement) -> Vec<Line<'static>> {
+    /// Whether the figure beside the text is taller than the panel: then its legend goes into
+    /// the text, which scrolls, so no region is left unexplained.
+    fn legend_in_text(&self, inner: Rect, fig: (u16, u16), place: Placement) -> bool {
+        let page = &self.module.pages[self.page];
+        place == Placement::Beside
+            && !matches!(page.figure, Some(Figure::SupplyDemand) | None)
+            && fig.1 > inner.height
+    }
+
+    /// The page's text as lines of the text area's width: title, body, sources (and the
+    /// figure's legend when `legend` says the text carries it).
+    fn lines(
+        &self,
+        width: usize,
+        view: &View,
+        place: Placement,
+        legend: bool,
+    ) -> Vec<Line<'static>> {
         let th = view.theme;
         let page = &self.module.pages[self.page];
         let mut lines = vec![
@@ -185,6 +202,19 @@ impl<'c> LessonScreen<'c> {
                 lines.extend(prose::wrap(&format!("- {text}"), width, th.dim));
             }
         }
+        if let (true, Some(f)) = (legend, page.figure) {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(view.s.figure_legend, th.title)));
+            let fv = FigureView {
+                figure: f,
+                highlight: &page.highlight,
+                theme: th,
+                lang: view.lang,
+                compact: false,
+                legend: true,
+            };
+            lines.extend(fv.legend_lines(width as u16));
+        }
         if page.figure.is_some() && place == Placement::Hidden {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(view.s.figure_hidden, th.dim)));
@@ -200,8 +230,10 @@ impl<'c> LessonScreen<'c> {
     /// How far the page can scroll in a body of this size.
     fn max_scroll(&self, body: Rect, view: &View) -> usize {
         let inner = panel("", view.theme).inner(body);
-        let (text, _, place) = self.areas(inner, self.figure_size(view.theme, view.lang));
-        self.lines(wrap_width(text), view, place)
+        let fig = self.figure_size(view.theme, view.lang);
+        let (text, _, place) = self.areas(inner, fig);
+        let legend = self.legend_in_text(inner, fig, place);
+        self.lines(wrap_width(text), view, place, legend)
             .len()
             .saturating_sub(text.height as usize)
     }
@@ -217,8 +249,10 @@ impl<'c> LessonScreen<'c> {
             self.module.pages.len()
         );
         let inner = framed(&title, area, buf, th);
-        let (text_area, fig_area, place) = self.areas(inner, self.figure_size(th, view.lang));
-        let lines = self.lines(wrap_width(text_area), view, place);
+        let fig_size = self.figure_size(th, view.lang);
+        let (text_area, fig_area, place) = self.areas(inner, fig_size);
+        let legend = self.legend_in_text(inner, fig_size, place);
+        let lines = self.lines(wrap_width(text_area), view, place, legend);
         let max_scroll = lines.len().saturating_sub(text_area.height as usize);
         let scroll = self.scroll.min(max_scroll);
         let visible: Vec<Line> = lines
@@ -233,6 +267,16 @@ impl<'c> LessonScreen<'c> {
             Paragraph::new("↓").style(th.key).render(r, buf);
         }
         if let (Some(f), Some(fig)) = (fig_area, page.figure) {
+            self.render_figure(f, fig, legend, buf, view);
+        }
+    }
+
+    /// The figure in its area; a legend taller than the area ends in a line that says where
+    /// all of it is (the end of the page's text).
+    fn render_figure(&self, f: Rect, fig: Figure, legend: bool, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let page = &self.module.pages[self.page];
+        {
             match fig {
                 Figure::SupplyDemand => SupplyChart {
                     removals: self.removals,
@@ -246,9 +290,20 @@ impl<'c> LessonScreen<'c> {
                     theme: th,
                     lang: view.lang,
                     compact: false,
+                    legend: true,
                 }
                 .render(f, buf),
             }
+        }
+        if legend && f.height > 0 {
+            let last = Rect::new(f.x, f.bottom() - 1, f.width, 1);
+            ratatui::widgets::Clear.render(last, buf);
+            Paragraph::new(crate::tui::widgets::prose::ellipsize(
+                view.s.legend_below,
+                usize::from(f.width),
+            ))
+            .style(th.key)
+            .render(last, buf);
         }
     }
 }

@@ -145,6 +145,9 @@ pub struct FigureView<'a> {
     pub lang: &'a Lang,
     /// Beside a practice step: no caption, and only the highlighted regions in the legend.
     pub compact: bool,
+    /// The legend is drawn under the art; `false` when the page's text carries it instead
+    /// (the figure beside the text is taller than the window).
+    pub legend: bool,
 }
 
 impl FigureView<'_> {
@@ -160,8 +163,18 @@ impl FigureView<'_> {
             } else {
                 self.caption_lines(width).len()
             };
-            (caption + a.lines.len() + self.legend(a, width).len()) as u16
+            let legend = if self.legend {
+                self.legend(a, width).len()
+            } else {
+                0
+            };
+            (caption + a.lines.len() + legend) as u16
         })
+    }
+
+    /// The regions in words at `width`, for a text that carries the legend itself.
+    pub fn legend_lines(&self, width: u16) -> Vec<Line<'static>> {
+        art(self.figure).map_or(Vec::new(), |a| self.legend(a, width))
     }
 
     fn caption_lines(&self, width: u16) -> Vec<Line<'static>> {
@@ -238,7 +251,9 @@ impl Widget for FigureView<'_> {
             spans.push(Span::styled(run, style));
             lines.push(Line::from(spans));
         }
-        lines.extend(self.legend(a, area.width));
+        if self.legend {
+            lines.extend(self.legend(a, area.width));
+        }
         Paragraph::new(lines).render(area, buf);
     }
 }
