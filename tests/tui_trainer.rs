@@ -791,3 +791,61 @@ fn a_phone_test_from_the_class_screen_shows_the_qr_code_and_follows_the_phones_l
         "the server stopped"
     );
 }
+
+/// The trainer's screens keep up: a participant who left the group test at 4/10 is shown "in
+/// progress 4/10", not "waiting"; results saved by the command line or another window appear
+/// on the open class screen within seconds.
+#[test]
+fn the_class_and_group_test_screens_show_what_is_saved_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    keys(&mut a, &[Char('t'), Enter]);
+    key(&mut a, Enter);
+    for _ in 0..4 {
+        keys(&mut a, &[Char('t'), Enter]);
+    }
+    // Budi leaves his turn for now (Esc, yes).
+    keys(&mut a, &[Esc, Char('y')]);
+    assert!(matches!(a.top(), Screen::HotSeat(_)));
+    let hotseat = render(&a, 80, 24);
+    assert!(
+        hotseat
+            .lines()
+            .any(|l| l.contains("Budi Santoso") && l.contains("in progress 4/10")),
+        "{hotseat}"
+    );
+    key(&mut a, Esc);
+    typed(&mut a, "2468");
+    key(&mut a, Enter);
+    assert!(matches!(a.top(), Screen::Class(_)));
+    let before = render(&a, 80, 24);
+    assert!(before.contains("Still to take the pre-test: 3"), "{before}");
+    // Siti's paper sheet is typed in at the command line while the class screen is open.
+    let key_row = common::app::key_row();
+    let sheet = dir.path().join("siti.csv");
+    std::fs::write(
+        &sheet,
+        format!("nama,peran,jawaban\nSiti Aminah,kader,{key_row}\n"),
+    )
+    .unwrap();
+    let o = common::cli::run(
+        dir.path(),
+        &[
+            "sheets",
+            "import",
+            sheet.to_str().unwrap(),
+            "--class",
+            "Posyandu Melati",
+            "--phase",
+            "pre",
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", common::cli::both(&o));
+    let wake = a
+        .next_wake()
+        .expect("the class screen reads the results again");
+    a.update(Msg::Tick(wake));
+    let after = render(&a, 80, 24);
+    assert!(after.contains("Still to take the pre-test: 2"), "{after}");
+}

@@ -388,3 +388,39 @@ fn a_figure_taller_than_the_window_keeps_every_label_in_the_text() {
         "{end}"
     );
 }
+
+/// At 40×12 every row of the learning path is seen or marked: ↑ from the first row lands on
+/// the last one (Switch trainee) and the screen shows it selected; a long name in the header
+/// ends in … and leaves the language mark whole.
+#[test]
+fn at_40x12_the_row_the_cursor_is_on_is_always_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Slamet Riyadi Wibowo Kusumo", Some(Lang::en()));
+    app.update(Msg::Resize(40, 12));
+    key(&mut app, KeyCode::Up);
+    let screen = common::app::render(&app, 40, 12);
+    assert!(screen.contains("▸   Switch trainee"), "{screen}");
+    let header = screen.lines().next().unwrap();
+    assert!(header.ends_with("[EN]") && header.contains('…'), "{header}");
+    assert!(!header.contains("(father[EN]"), "{header}");
+}
+
+/// The last page of a module says what comes next.
+#[test]
+fn the_last_page_of_a_module_says_what_comes_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Budi", Some(Lang::en()));
+    keys(&mut app, &[Down, Enter, Enter]);
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Right);
+    }
+    for _ in 0..80 {
+        key(&mut app, Down);
+    }
+    let screen = common::app::render(&app, 80, 24);
+    assert!(
+        screen.contains("This is the module's last page. Esc:")
+            && screen.contains("back to the list of modules"),
+        "{screen}"
+    );
+}
