@@ -139,9 +139,17 @@ impl QuizScreen<'_> {
                 lines.extend(prose::wrap(e.get(view.lang), w, th.dim));
             }
         }
-        // Keep the part that matters in view: the feedback, else the options.
-        let overflow = lines.len().saturating_sub(body.height as usize);
-        Paragraph::new(lines.into_iter().skip(overflow).collect::<Vec<_>>()).render(body, buf);
+        // Keep the part that matters in view: the feedback, else the options, and always the
+        // option the cursor is on (a row that cannot be seen is never the one chosen).
+        let total = lines.len();
+        let mut skip = total.saturating_sub(body.height as usize);
+        if self.feedback.is_none()
+            && let Some(cursor) = lines.iter().position(|l| l.to_string().starts_with("▸ "))
+        {
+            skip = skip.min(cursor);
+        }
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(body, buf);
+        crate::tui::view::more_marks(body, skip, total, buf, th);
         if let Some(m) = message {
             Paragraph::new(m)
                 .style(th.warning)
