@@ -2,7 +2,7 @@
 //! pre/post test is an instrument that can show change, and PP 33/2012 is never cited as if it
 //! were the current law. Each failure names the step, question or text that breaks the rule.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pijat::content::{Content, Cue, Lang, QuestionKind, Text, load_with};
 
@@ -120,30 +120,59 @@ fn sentences_inside(s: &str) -> bool {
 }
 
 #[test]
-fn the_prepost_test_is_ten_to_twelve_single_claims_balanced_and_sourced() {
+fn the_prepost_test_is_fifteen_to_twenty_single_claims_balanced_and_sourced() {
     let c = shipped();
     let q = c.quiz("knowledge").expect("the knowledge set");
     let n = q.questions.len();
     assert!(
-        (10..=12).contains(&n),
-        "the knowledge set has {n} questions; it needs 10–12"
+        (15..=20).contains(&n),
+        "the knowledge set has {n} questions; it needs 15–20"
     );
 
-    let mut trues = 0;
+    // A mix of statements and single-choice items with plausible options.
+    let (mut trues, mut statements, mut singles, mut key_longest) = (0, 0, 0, 0);
     for x in &q.questions {
-        match x.kind {
-            QuestionKind::TrueFalse { answer } => trues += usize::from(answer),
-            _ => panic!(
-                "knowledge question `{}` is {}; every item must be true_false",
+        match &x.kind {
+            QuestionKind::TrueFalse { answer } => {
+                statements += 1;
+                trues += usize::from(*answer);
+            }
+            QuestionKind::Single { options, answer } => {
+                singles += 1;
+                assert!(
+                    (3..=5).contains(&options.len()),
+                    "knowledge question `{}` has {} options",
+                    x.id,
+                    options.len()
+                );
+                let len = |i: usize| options[i].get(&Lang::id()).chars().count();
+                let key = *answer;
+                if (0..options.len()).all(|i| i == key || len(i) < len(key)) {
+                    key_longest += 1;
+                }
+            }
+            other => panic!(
+                "knowledge question `{}` is {}; items are true_false or single",
                 x.id,
-                x.kind.type_name()
+                other.type_name()
             ),
         }
     }
-    let falses = n - trues;
     assert!(
-        trues > 0 && falses > 0 && trues * 100 <= n * 60 && falses * 100 <= n * 60,
-        "knowledge set: {trues} true and {falses} false of {n}; neither side may be over 60 %"
+        statements >= 5 && singles >= 5,
+        "knowledge set: {statements} statements and {singles} single-choice items; five or more of each"
+    );
+    let falses = statements - trues;
+    assert!(
+        trues > 0
+            && falses > 0
+            && trues * 100 <= statements * 60
+            && falses * 100 <= statements * 60,
+        "knowledge set: {trues} true and {falses} false statements; neither side may be over 60 %"
+    );
+    assert!(
+        key_longest * 2 <= singles,
+        "knowledge set: the key is the longest option in {key_longest} of {singles} single-choice items"
     );
 
     let mut per_module: BTreeMap<&str, usize> =
@@ -301,4 +330,58 @@ fn pp_33_2012_is_never_cited_without_pp_28_2024_beside_it() {
             }
         }
     }
+}
+
+/// The content words of a text (four letters or more), lower-cased.
+fn content_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// No pre/post item is rehearsed in another set: a prompt that shares most of its content words
+/// with a prompt of a module set or the review set (in either language) is a twin, and the
+/// pre→post change would show practice of the statement, not learning.
+#[test]
+fn no_prepost_claim_reappears_in_another_set() {
+    let c = shipped();
+    let q = c.quiz("knowledge").unwrap();
+    let mut twins = Vec::new();
+    for other in c.quizzes.iter().filter(|o| o.id != q.id) {
+        for x in &q.questions {
+            for y in &other.questions {
+                for lang in [Lang::id(), Lang::en()] {
+                    let (a, b) = (
+                        content_words(x.prompt.get(&lang)),
+                        content_words(y.prompt.get(&lang)),
+                    );
+                    let shared = a.intersection(&b).count();
+                    let smaller = a.len().min(b.len()).max(1);
+                    if shared * 100 > smaller * 60 {
+                        twins.push(format!(
+                            "knowledge `{}` and {} `{}` ({}): {shared} of {smaller} words shared",
+                            x.id,
+                            other.id,
+                            y.id,
+                            lang.code()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(twins.is_empty(), "{}", twins.join("\n"));
+}
+
+/// The twin rule finds a twin: the statement the first pre/post test shared almost word for
+/// word with the supply-demand set.
+#[test]
+fn the_twin_rule_finds_a_rehearsed_statement() {
+    let a =
+        content_words("Penelitian sudah membuktikan bahwa pijat oksitosin menambah jumlah ASI.");
+    let b =
+        content_words("Penelitian sudah membuktikan bahwa pijat oksitosin menambah produksi ASI.");
+    let shared = a.intersection(&b).count();
+    assert!(shared * 100 > a.len().min(b.len()) * 60);
 }

@@ -80,17 +80,27 @@ fn the_massage_routine_runs_from_safety_check_to_breastfeeding() {
 }
 
 #[test]
-fn the_prepost_test_is_ten_true_false_statements_over_all_modules() {
+fn the_prepost_test_is_eighteen_items_over_all_modules_and_the_safety_rules() {
     let c = shipped();
     let q = c.prepost_quiz().expect("a pre/post set");
     assert_eq!(q.id, "knowledge");
     assert_eq!(q.purpose, Purpose::PrePost);
-    assert_eq!(q.questions.len(), 10);
-    assert!(
-        q.questions
-            .iter()
-            .all(|x| matches!(x.kind, QuestionKind::TrueFalse { .. }))
-    );
+    assert_eq!(q.questions.len(), 18);
+    // The safety rules are asked: where to stop, hands, contraindications, what follows a stop,
+    // the baby's danger signs, and what the massage does not do.
+    let ids: BTreeSet<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    for id in [
+        "where-strokes-stop",
+        "where-thumbs-go",
+        "no-massage-when-pregnant-again",
+        "lump-on-back-what-to-do",
+        "after-stopping-for-dizziness",
+        "baby-sign-to-act-on",
+        "baby-fever-threshold",
+        "longer-massage-more-milk",
+    ] {
+        assert!(ids.contains(id), "{id}");
+    }
     let modules: BTreeSet<&str> = q.questions.iter().map(|x| x.module.as_str()).collect();
     assert_eq!(modules.len(), 5, "{modules:?}");
     let trues = q
@@ -98,9 +108,14 @@ fn the_prepost_test_is_ten_true_false_statements_over_all_modules() {
         .iter()
         .filter(|x| matches!(x.kind, QuestionKind::TrueFalse { answer: true }))
         .count();
+    let statements = q
+        .questions
+        .iter()
+        .filter(|x| matches!(x.kind, QuestionKind::TrueFalse { .. }))
+        .count();
     assert!(
-        (3..=7).contains(&trues),
-        "{trues} of 10 statements are true"
+        trues * 2 == statements,
+        "{trues} of {statements} statements are true"
     );
 }
 

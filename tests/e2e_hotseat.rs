@@ -46,11 +46,8 @@ fn a_trainer_runs_a_group_pretest_round_the_roster() {
     s.send(ENTER);
     s.wait_for("Next: Budi Santoso");
     s.send(ENTER);
-    for i in 1..=10 {
-        s.wait_for(&format!("{i}/10"));
-        s.send("t");
-        s.send(ENTER);
-    }
+    let n = common::app::prepost_len();
+    common::answer_quiz(&mut s, n, "t");
     s.wait_for("Thank you, Budi Santoso!");
     assert!(
         !s.text().contains('%'),
@@ -71,20 +68,12 @@ fn a_trainer_runs_a_group_pretest_round_the_roster() {
         s.text()
     );
     s.send(ENTER);
-    for i in 1..=10 {
-        s.wait_for(&format!("{i}/10"));
-        s.send("f");
-        s.send(ENTER);
-    }
+    common::answer_quiz(&mut s, n, "f");
     s.wait_for("Thank you, Siti Aminah!");
     s.send(ENTER);
     s.wait_for("Next: Joko");
     s.send(ENTER);
-    for i in 1..=10 {
-        s.wait_for(&format!("{i}/10"));
-        s.send("t");
-        s.send(ENTER);
-    }
+    common::answer_quiz(&mut s, n, "t");
     s.wait_for("Thank you, Joko!");
     s.send(ENTER);
     s.wait_for("Every participant is done");
@@ -108,6 +97,6 @@ fn a_trainer_runs_a_group_pretest_round_the_roster() {
             a[0].is_finished() && a[0].class_id.as_deref() == Some(class.id.as_str()),
             "{name}"
         );
-        assert_eq!(store.answers(&a[0].id).unwrap().len(), 10, "{name}");
+        assert_eq!(store.answers(&a[0].id).unwrap().len(), n, "{name}");
     }
 }

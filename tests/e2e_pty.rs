@@ -19,14 +19,10 @@ fn a_trainee_walks_the_whole_path_and_history_shows_it() {
     common::new_trainee(&mut s, "Budi Santoso");
     s.wait_for("Next: Pre-test");
 
-    // The pre-test: every statement answered "true".
+    // The pre-test: every statement answered "true", every single-choice item with a).
+    let n = common::app::prepost_len();
     s.send(ENTER);
-    s.wait_for("1/10");
-    for i in 1..=10 {
-        s.wait_for(&format!("{i}/10"));
-        s.send("t");
-        s.send(ENTER);
-    }
+    common::answer_quiz(&mut s, n, "t");
     s.wait_for("Your score:");
     assert!(
         s.text()
@@ -73,11 +69,7 @@ fn a_trainee_walks_the_whole_path_and_history_shows_it() {
     s.send(DOWN);
     s.send(ENTER);
     s.wait_for("Post-test");
-    for i in 1..=10 {
-        s.wait_for(&format!("{i}/10"));
-        s.send("t");
-        s.send(ENTER);
-    }
+    common::answer_quiz(&mut s, n, "t");
     s.wait_for("Your score:");
     assert!(
         s.text().contains("Pre-test") && s.text().contains("→ Post-test"),
@@ -101,12 +93,12 @@ fn a_trainee_walks_the_whole_path_and_history_shows_it() {
     let h = String::from_utf8_lossy(&out.stdout);
     assert!(
         h.lines()
-            .any(|l| l.contains("pre-test") && l.contains("(") && l.contains("/10)")),
+            .any(|l| l.contains("pre-test") && l.contains("(") && l.contains(&format!("/{n})"))),
         "{h}"
     );
     assert!(
         h.lines()
-            .any(|l| l.contains("post-test") && l.contains("/10)")),
+            .any(|l| l.contains("post-test") && l.contains(&format!("/{n})"))),
         "{h}"
     );
     assert!(h.contains("pre-test") && h.contains("→ post-test"), "{h}");

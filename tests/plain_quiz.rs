@@ -9,11 +9,29 @@ use std::time::{Duration, Instant};
 use pijat::content::{Content, Phase, QuestionKind, load_with};
 use pijat::store::Store;
 
+/// These tests are about plain mode, not about the shipped set: they take the pre/post test from
+/// a fixture of ten statements (the first shipped set), as a trainer's `--content` folder does.
+const TEN: &str = "tests/fixtures/ten_statements";
+
 fn content() -> Content {
-    load_with(None).content.unwrap()
+    load_with(Some(std::path::Path::new(TEN))).content.unwrap()
 }
 
-use common::cli::{pijat, run as run_with_input, text};
+use common::cli::text;
+
+/// `pijat --content TEN ARGS`.
+fn pijat(data: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut all = vec!["--content", TEN];
+    all.extend_from_slice(args);
+    common::cli::pijat(data, &all)
+}
+
+/// `pijat --content TEN ARGS` with `input` on standard input.
+fn run_with_input(data: &std::path::Path, args: &[&str], input: &str) -> std::process::Output {
+    let mut all = vec!["--content", TEN];
+    all.extend_from_slice(args);
+    common::cli::run(data, &all, input)
+}
 
 /// The right tokens for a quiz shown in file order (`--no-shuffle`). Order items are still
 /// shuffled, so order questions are answered with `-` (counted wrong).

@@ -7,7 +7,8 @@ mod common;
 
 use std::path::Path;
 
-use common::cli::{both, run, text};
+// Reports and forms from the ten-statement set (the sizes these tests read are its own).
+use common::cli::{both, run_ten as run, text};
 use common::pdf;
 
 const CLASS: &str = "Posyandu Melati";

@@ -4,7 +4,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn pijat(data: &Path, args: &[&str]) -> Output {
+    // The ten-statement pre/post set: these tests read its size and key.
     Command::new(env!("CARGO_BIN_EXE_pijat"))
+        .args(["--content", "tests/fixtures/ten_statements"])
         .args(args)
         .env("PIJAT_DATA_DIR", data)
         .env_remove("PIJAT_LANG")

@@ -9,7 +9,8 @@ use std::io::Read;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use common::cli::{both, run, text};
+// Reports and forms from the ten-statement set (the sizes these tests read are its own).
+use common::cli::{both, run_ten as run, text};
 use common::pdf;
 use serde_json::Value;
 

@@ -66,9 +66,8 @@ fn laptop_a(dir: &Path) {
     keys(&mut a, &[Char('t'), Enter]);
     assert!(matches!(a.top(), Screen::HotSeat(_)));
     key(&mut a, Enter);
-    for _ in 0..10 {
-        keys(&mut a, &[Char('t'), Enter]);
-    }
+    let n = common::app::prepost_len();
+    common::app::answer_n(&mut a, n, 't');
     assert!(matches!(a.top(), Screen::HandBack(_)));
     key(&mut a, Enter);
     key(&mut a, Esc);
@@ -101,16 +100,15 @@ fn laptop_a(dir: &Path) {
     sign_in(&mut b, "Bayu");
     key(&mut b, Enter);
     assert!(matches!(b.top(), Screen::Quiz(_)));
-    for _ in 0..10 {
-        keys(&mut b, &[Char('f'), Enter]);
-    }
+    common::app::answer_n(&mut b, n, 'f');
     drop(b);
 
     // Cahyo in plain mode; Dedi on paper.
     ok(
         dir,
         &["quiz", "--plain", "--profile", "Cahyo", "--phase", "pre"],
-        &"b\n".repeat(10),
+        // A statement answered b (true); b is also an option's letter in single-choice items.
+        &"b\n".repeat(n),
     );
     let k = common::app::key_row();
     import_sheet(
@@ -151,7 +149,8 @@ fn answer_on_phone(s: &common::classroom::Served, name: &str, answer: &str) {
     let p = joined(s, n_of(s, name));
     let mut r = p.state();
     while r.json()["step"] == "question" {
-        r = p.answer(position(&r), answer);
+        let a = common::classroom::token(&r, answer);
+        r = p.answer(position(&r), &a);
         assert_eq!(r.status, 200, "{r:?}");
     }
 }

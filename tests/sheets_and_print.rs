@@ -8,7 +8,9 @@ use pijat::content::{Phase, load_with};
 use pijat::store::Store;
 
 fn pijat(data: &Path, args: &[&str]) -> Output {
+    // The ten-statement pre/post set: these tests read its size and key.
     Command::new(env!("CARGO_BIN_EXE_pijat"))
+        .args(["--content", "tests/fixtures/ten_statements"])
         .args(args)
         .env("PIJAT_DATA_DIR", data)
         .env_remove("PIJAT_LANG")
@@ -22,7 +24,9 @@ fn text(b: &[u8]) -> String {
 
 /// The knowledge test's key as a sheet row: B/S per statement in file order.
 fn key_row() -> String {
-    let c = load_with(None).content.unwrap();
+    let c = load_with(Some(Path::new("tests/fixtures/ten_statements")))
+        .content
+        .unwrap();
     c.quiz("knowledge")
         .unwrap()
         .questions
@@ -234,6 +238,8 @@ fn importing_the_same_sheet_again_is_refused_unless_replace_and_app_results_are_
     );
     let mut child = Command::new(env!("CARGO_BIN_EXE_pijat"))
         .args([
+            "--content",
+            "tests/fixtures/ten_statements",
             "quiz",
             "--plain",
             "--profile",

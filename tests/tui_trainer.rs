@@ -15,8 +15,14 @@ use pijat::tui::screens::Screen;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
 
+/// The trainer's screens with the ten-statement pre/post set: these tests are about the screens
+/// (their snapshots), not about the shipped set.
 fn app(dir: &std::path::Path) -> App<'static> {
-    common::app::open_app(dir, Some(Lang::en()))
+    common::app::open_app_with(dir, Some(Lang::en()), common::app::content_ten())
+}
+
+fn trainer(dir: &std::path::Path) -> App<'static> {
+    common::app::trainer_with(dir, common::app::content_ten())
 }
 
 fn snap(app: &mut App, name: &str) {
@@ -28,8 +34,6 @@ fn snap(app: &mut App, name: &str) {
     }
     app.lang = Lang::en();
 }
-
-use common::app::trainer;
 
 /// Trainer mode with a class of three.
 fn class_of_three(dir: &std::path::Path) -> App<'static> {
@@ -801,9 +805,7 @@ fn the_class_and_group_test_screens_show_what_is_saved_meanwhile() {
     let mut a = class_of_three(dir.path());
     keys(&mut a, &[Char('t'), Enter]);
     key(&mut a, Enter);
-    for _ in 0..4 {
-        keys(&mut a, &[Char('t'), Enter]);
-    }
+    common::app::answer_n(&mut a, 4, 't');
     // Budi leaves his turn for now (Esc, yes).
     keys(&mut a, &[Esc, Char('y')]);
     assert!(matches!(a.top(), Screen::HotSeat(_)));
@@ -821,14 +823,14 @@ fn the_class_and_group_test_screens_show_what_is_saved_meanwhile() {
     let before = render(&a, 80, 24);
     assert!(before.contains("Still to take the pre-test: 3"), "{before}");
     // Siti's paper sheet is typed in at the command line while the class screen is open.
-    let key_row = common::app::key_row();
+    let key_row = common::app::key_row_of(common::app::content_ten());
     let sheet = dir.path().join("siti.csv");
     std::fs::write(
         &sheet,
         format!("nama,peran,jawaban\nSiti Aminah,kader,{key_row}\n"),
     )
     .unwrap();
-    let o = common::cli::run(
+    let o = common::cli::run_ten(
         dir.path(),
         &[
             "sheets",

@@ -87,7 +87,8 @@ fn q_inside_a_quiz_asks_first_and_a_new_window_resumes_it() {
         Screen::Quiz(q) => assert_eq!((q.run.answered(), q.position), (1, 1)),
         _ => panic!("resumed quiz expected"),
     }
-    assert!(again.toast.as_deref().unwrap_or("").contains("1 dari 10"));
+    let said = format!("1 dari {}", common::app::prepost_len());
+    assert!(again.toast.as_deref().unwrap_or("").contains(&said));
 }
 
 #[test]
@@ -204,9 +205,7 @@ fn the_post_test_is_offered_after_the_pre_test_and_each_is_taken_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = logged_in(dir.path(), "Eko", Some(Lang::en()));
     key(&mut app, Enter);
-    for _ in 0..10 {
-        keys(&mut app, &[Char('t'), Enter]);
-    }
+    common::app::answer_n(&mut app, common::app::prepost_len(), 't');
     assert!(matches!(app.top(), Screen::Results(_)));
     key(&mut app, Enter);
     // Back home, the pre-test again: refused with its score.
@@ -275,7 +274,10 @@ fn a_half_done_test_shows_in_progress_on_the_learning_path() {
     // Esc leaves the test for now (asked), back on the learning path.
     keys(&mut app, &[Esc, Char('y')]);
     match app.top() {
-        Screen::Home(h) => assert_eq!(h.stats.pre_open, Some((4, 10))),
+        Screen::Home(h) => assert_eq!(
+            h.stats.pre_open,
+            Some((4, common::app::prepost_len() as u32))
+        ),
         _ => panic!("the learning path"),
     }
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
@@ -288,7 +290,8 @@ fn a_half_done_test_shows_in_progress_on_the_learning_path() {
         .iter()
         .map(|c| c.symbol())
         .collect();
-    assert!(screen.contains("in progress 4/10"), "{screen}");
+    let progress = format!("in progress 4/{}", common::app::prepost_len());
+    assert!(screen.contains(&progress), "{screen}");
 }
 
 #[test]

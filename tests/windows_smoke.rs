@@ -157,6 +157,17 @@ impl Wine {
         .unwrap();
         let bat: String = bat.lines().map(|l| format!("{l}\r\n")).collect();
         std::fs::write(wine.exe.with_file_name("pijat.bat"), bat).unwrap();
+        // A trainer's content folder beside the exe, with the ten-statement pre/post set (the
+        // plain quiz, sheet and report checks below read its size); a folder name with a space,
+        // as on a real laptop.
+        let quizzes = wine.c("Pelatihan Ayah ASI\\konten kelas\\quizzes");
+        std::fs::create_dir_all(&quizzes).unwrap();
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/ten_statements/quizzes/knowledge.toml"),
+            quizzes.join("knowledge.toml"),
+        )
+        .unwrap();
         wine
     }
 
@@ -218,7 +229,11 @@ impl Wine {
     }
 
     fn pijat(&self, args: &[&str]) -> Command {
-        let mut all = vec![self.exe.to_str().unwrap()];
+        let mut all = vec![
+            self.exe.to_str().unwrap(),
+            "--content",
+            "C:\\Pelatihan Ayah ASI\\konten kelas",
+        ];
         all.extend_from_slice(args);
         let mut c = self.command("wine", &all);
         // Started from C:\, as from a shortcut on the laptop.

@@ -14,18 +14,27 @@ pub fn content() -> &'static Content {
     Box::leak(Box::new(load_with(None).content.unwrap()))
 }
 
+/// The shipped content with the ten-statement pre/post set of `tests/fixtures/ten_statements`
+/// (the first shipped set): for the trainer's screens, whose tests are not about the set.
+pub fn content_ten() -> &'static Content {
+    let dir = std::path::Path::new(super::cli::TEN);
+    Box::leak(Box::new(load_with(Some(dir)).content.unwrap()))
+}
+
 /// The app on the data folder `dir`, in `lang`, with fixed quiz seeds.
 pub fn open_app(dir: &std::path::Path, lang: Option<pijat::content::Lang>) -> App<'static> {
+    open_app_with(dir, lang, content())
+}
+
+/// [`open_app`] with other content.
+pub fn open_app_with(
+    dir: &std::path::Path,
+    lang: Option<pijat::content::Lang>,
+    content: &'static Content,
+) -> App<'static> {
     let store = pijat::app::Records::open(dir).unwrap();
     let theme = pijat::tui::theme::Theme::plain();
-    let mut app = App::new(
-        content(),
-        store,
-        lang,
-        theme,
-        1.0,
-        std::time::Instant::now(),
-    );
+    let mut app = App::new(content, store, lang, theme, 1.0, std::time::Instant::now());
     app.seed = Some(5);
     app
 }
@@ -125,7 +134,12 @@ fn enter_code(app: &mut App) {
 
 /// A fresh laptop in English: the trainer sets the PIN 2468 and is in trainer mode.
 pub fn trainer(dir: &std::path::Path) -> App<'static> {
-    let mut a = open_app(dir, Some(pijat::content::Lang::en()));
+    trainer_with(dir, content())
+}
+
+/// [`trainer`] with other content.
+pub fn trainer_with(dir: &std::path::Path, content: &'static Content) -> App<'static> {
+    let mut a = open_app_with(dir, Some(pijat::content::Lang::en()), content);
     // No trainee yet: the welcome leads a trainer to trainer mode.
     keys(&mut a, &[KeyCode::Down, KeyCode::Enter]);
     for _ in 0..2 {
@@ -142,14 +156,62 @@ pub fn trainer(dir: &std::path::Path) -> App<'static> {
 /// The shipped knowledge test's right answers as a paper-sheet row: B/S per statement in file
 /// order.
 pub fn key_row() -> String {
-    content()
+    key_row_of(content())
+}
+
+/// The key row of `content`'s pre/post set.
+pub fn key_row_of(content: &Content) -> String {
+    content
         .quiz("knowledge")
         .unwrap()
         .questions
         .iter()
         .map(|q| match q.kind {
             pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
-            _ => 'S',
+            pijat::content::QuestionKind::TrueFalse { answer: false } => 'S',
+            // A paper test shows options in file order: the key is the option's letter.
+            pijat::content::QuestionKind::Single { answer, .. } => (b'a' + answer as u8) as char,
+            _ => panic!("the pre/post test has statements and single-choice items"),
         })
         .collect()
+}
+
+/// `key` with the first `n` answers turned wrong (a statement flipped, a letter moved on).
+pub fn wrong(key: &str, n: usize) -> String {
+    key.chars()
+        .enumerate()
+        .map(|(i, c)| match (i < n, c) {
+            (false, c) => c,
+            (true, 'B') => 'S',
+            (true, 'S') => 'B',
+            (true, 'a') => 'b',
+            (true, _) => 'a',
+        })
+        .collect()
+}
+
+/// How a test taker answers each question of the pre/post test: statements with `statement`
+/// (`'t'` or `'f'`), single-choice items with the option shown first (`'a'`).
+pub fn answer_shown(app: &mut App, statement: char) {
+    let is_statement = match app.top() {
+        Screen::Quiz(q) => matches!(
+            q.run.question(&q.shown).kind,
+            pijat::content::QuestionKind::TrueFalse { .. }
+        ),
+        _ => panic!("a question is on screen"),
+    };
+    let key = if is_statement { statement } else { 'a' };
+    keys(app, &[KeyCode::Char(key), KeyCode::Enter]);
+}
+
+/// Answers `n` questions in a row as [`answer_shown`] does.
+pub fn answer_n(app: &mut App, n: usize, statement: char) {
+    for _ in 0..n {
+        answer_shown(app, statement);
+    }
+}
+
+/// How many questions the shipped pre/post test has.
+pub fn prepost_len() -> usize {
+    content().prepost_quiz().unwrap().questions.len()
 }

@@ -182,3 +182,13 @@ pub fn mixed_content() -> &'static pijat::content::Content {
     let loaded = pijat::content::load_with(Some(own.path()));
     Box::leak(Box::new(loaded.content.expect("the mixed set loads")))
 }
+
+/// The answer a phone sends to the question in `r`: `statement` (`"b"` or `"s"`) to a
+/// true/false statement, the first option shown (`"a"`) to a single-choice item.
+pub fn token(r: &super::http::Reply, statement: &str) -> String {
+    if r.json()["question"]["kind"] == "true_false" {
+        statement.to_string()
+    } else {
+        "a".to_string()
+    }
+}

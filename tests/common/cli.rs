@@ -53,3 +53,14 @@ pub fn give_class_details(data: &Path, name: &str, ends: &str) {
         )
         .unwrap();
 }
+
+/// A pre/post set of ten statements (the first shipped set), for tests about sheets, paper forms
+/// and reports that do not depend on the shipped set's size, given as a trainer's `--content`.
+pub const TEN: &str = "tests/fixtures/ten_statements";
+
+/// [`run`] with the ten-statement set as the content folder.
+pub fn run_ten(data: &Path, args: &[&str], input: &str) -> Output {
+    let mut all = vec!["--content", TEN];
+    all.extend_from_slice(args);
+    run(data, &all, input)
+}

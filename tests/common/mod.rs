@@ -165,3 +165,15 @@ pub fn new_trainee(s: &mut Screen, name: &str) {
     }
     s.wait_for("Learning path");
 }
+
+/// Answers the `n` questions of a quiz in the app, one after another: a statement with
+/// `statement` (`"t"`/`"f"`, or `"b"`/`"s"` in Indonesian), a single-choice item with `a`.
+pub fn answer_quiz(s: &mut Screen, n: usize, statement: &str) {
+    for i in 1..=n {
+        s.wait_for(&format!("{i}/{n}"));
+        let text = s.text();
+        let is_statement = text.contains("t) True") || text.contains("b) Benar");
+        s.send(if is_statement { statement } else { "a" });
+        s.send(ENTER);
+    }
+}

@@ -81,7 +81,12 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
         r.title.get(lang).to_string(),
         if html { steps_html } else { steps_md + "\n" },
     ));
-    for id in ["contraindications", "when-to-stop", "when-to-refer"] {
+    for id in [
+        "contraindications",
+        "when-to-stop",
+        "baby-danger-signs",
+        "when-to-refer",
+    ] {
         if let Some(s) = section(id) {
             parts.push((s.title.get(lang).to_string(), body(s.body.get(lang), html)));
         }

@@ -105,13 +105,18 @@ fn items(input: &Input, pre_rows: &[&Vec<bool>], post_rows: &[&Vec<bool>]) -> Ve
         .questions
         .iter()
         .enumerate()
-        .map(|(q, id)| Item {
-            question: id.clone(),
-            pre_facility: Val(facility(pre_rows, q)),
-            post_facility: Val(facility(post_rows, q)),
-            pre_discrimination: Val(discrimination(pre_rows, q)),
-            mcnemar_p: Val(mcnemar[q]),
-            mcnemar_p_holm: Val(adjusted[q]),
+        .map(|(q, id)| {
+            let pre_facility = Val(facility(pre_rows, q));
+            let pre_discrimination = Val(discrimination(pre_rows, q));
+            Item {
+                question: id.clone(),
+                flags: ItemFlag::of(&pre_facility, &pre_discrimination),
+                pre_facility,
+                post_facility: Val(facility(post_rows, q)),
+                pre_discrimination,
+                mcnemar_p: Val(mcnemar[q]),
+                mcnemar_p_holm: Val(adjusted[q]),
+            }
         })
         .collect()
 }

@@ -149,3 +149,26 @@ fn everyone_right_or_wrong_gives_nulls_not_nan_in_json() {
         "n = 1"
     );
 }
+
+#[test]
+fn items_at_the_ceiling_and_with_negative_discrimination_are_flagged() {
+    // q1: everyone right before the counselling (ceiling). q2: right only for the weakest on
+    // the rest of the test (negative discrimination). q3, q4: neither.
+    let r = build(&input(vec![
+        p("A", Some("1011"), Some("1111")),
+        p("B", Some("1011"), Some("1111")),
+        p("C", Some("1100"), Some("1111")),
+        p("D", Some("1100"), Some("1111")),
+        p("E", Some("1000"), Some("1111")),
+    ]));
+    let flags: Vec<Vec<ItemFlag>> = r.items.iter().map(|i| i.flags.clone()).collect();
+    assert_eq!(flags[0], [ItemFlag::Ceiling]);
+    assert_eq!(flags[1], [ItemFlag::NegativeDiscrimination]);
+    assert!(flags[2].is_empty() && flags[3].is_empty(), "{flags:?}");
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["items"][0]["flags"], serde_json::json!(["ceiling"]));
+    assert_eq!(
+        json["items"][1]["flags"],
+        serde_json::json!(["negative_discrimination"])
+    );
+}

@@ -3,7 +3,7 @@
 
 use super::compose::legend;
 use super::model::{Block, Cell, Chart, ChartKind, Column, Counter, Section, Sheet, Style, Table};
-use super::types::{Report, Val};
+use super::types::{ItemFlag, Report, Val};
 use super::words::competent_label;
 use crate::content::Lang;
 use crate::core::strings::report::tr;
@@ -13,6 +13,18 @@ fn label(r: &Report, i: usize) -> String {
         .get(i)
         .cloned()
         .unwrap_or_else(|| r.items[i].question.clone())
+}
+
+/// An item's flags in plain words for the trainer (empty when there is nothing to revise).
+fn flag_words(flags: &[ItemFlag], lang: &Lang) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            ItemFlag::Ceiling => tr(lang).flag_ceiling,
+            ItemFlag::NegativeDiscrimination => tr(lang).flag_negative_discrimination,
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn v(x: Val, d: usize, style: Style) -> Cell {
@@ -38,6 +50,7 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             ),
             Column::new("McNemar p", "mcnemar_p"),
             Column::new(tr(lang).p_holm, "mcnemar_p_holm"),
+            Column::new(tr(lang).to_revise, tr(lang).key_flags),
         ],
         rows: Vec::new(),
         notes: Vec::new(),
@@ -52,9 +65,17 @@ pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
             v(item.pre_discrimination, 0, Style::Plain),
             v(item.mcnemar_p, 3, Style::P),
             v(item.mcnemar_p_holm, 3, Style::P),
+            Cell::text(flag_words(&item.flags, lang)),
         ]);
     }
     table.notes.push(tr(lang).how_read_right_share.into());
+    let flagged = r.items.iter().filter(|i| !i.flags.is_empty()).count();
+    if flagged > 0 {
+        table.notes.push(crate::core::strings::fill(
+            tr(lang).items_to_revise_note,
+            &[("n", &flagged)],
+        ));
+    }
     let takers = r.summary.pre.n;
     if takers < 10 {
         table.notes.push(crate::core::strings::fill(

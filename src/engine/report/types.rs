@@ -323,6 +323,35 @@ pub struct Item {
     pub mcnemar_p: Val,
     /// Holm-adjusted over the items with a McNemar p.
     pub mcnemar_p_holm: Val,
+    /// What a trainer should look at after a pilot: `ceiling` (80 % or more right in the
+    /// pre-test: the item cannot show learning), `negative_discrimination` (those who did well
+    /// on the rest of the test got it wrong more often: check its key or wording).
+    pub flags: Vec<ItemFlag>,
+}
+
+/// Why an item of the pre/post test may need revising.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemFlag {
+    Ceiling,
+    NegativeDiscrimination,
+}
+
+/// At or above this share right in the pre-test, an item is at the ceiling.
+pub const CEILING_PERCENT: f64 = 80.0;
+
+impl ItemFlag {
+    /// The flags of an item from its pre-test share right and discrimination.
+    pub fn of(pre_facility: &Val, pre_discrimination: &Val) -> Vec<ItemFlag> {
+        let mut out = Vec::new();
+        if pre_facility.0.as_ref().is_ok_and(|f| *f >= CEILING_PERCENT) {
+            out.push(ItemFlag::Ceiling);
+        }
+        if pre_discrimination.0.as_ref().is_ok_and(|d| *d < 0.0) {
+            out.push(ItemFlag::NegativeDiscrimination);
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

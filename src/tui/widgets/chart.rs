@@ -12,7 +12,7 @@ use crate::tui::theme::Theme;
 
 pub const DAYS: usize = 14;
 pub const MIN_REMOVALS: u32 = 1;
-pub const MAX_REMOVALS: u32 = 16;
+pub const MAX_REMOVALS: u32 = 18;
 
 pub struct SupplyChart<'a> {
     pub removals: u32,
@@ -75,9 +75,9 @@ impl Widget for SupplyChart<'_> {
         };
         Paragraph::new(days).style(self.theme.dim).render(axis, buf);
         let note = if en {
-            "Simplified illustration, not a prediction: removing milk often keeps supply up. Real mothers differ; 6–18 feeds a day can be normal."
+            "Simplified illustration with illustrative numbers, not a prediction. From 6 to 18 feeds a day the baby takes what he needs and the day's milk is about the same; milk left in the breast for hours makes the breast make less."
         } else {
-            "Ilustrasi sederhana, bukan ramalan: ASI yang sering dikeluarkan menjaga produksi. Tiap ibu berbeda; 6–18 kali menyusu sehari bisa normal."
+            "Ilustrasi sederhana dengan angka contoh, bukan ramalan. Dari 6 sampai 18 kali sehari bayi mengambil yang ia perlukan dan jumlah ASI sehari hampir sama; ASI yang berjam-jam tertinggal di payudara membuat payudara membuat lebih sedikit."
         };
         Paragraph::new(note)
             .wrap(Wrap { trim: true })
