@@ -93,7 +93,7 @@ strings! {
     no_participant_class_has: "Belum ada peserta kelas ini yang dinilai kompeten pada pengamatan terakhirnya; tidak ada sertifikat yang dicetak." | "No participant of this class has been judged competent at their latest observation yet; no certificate was printed.",
     certificates: "Sertifikat" | "Certificates",
     participant_father: "Nama peserta (ayah)" | "Participant (father)",
-    milk_flowed_after_massage: "ASI lancar setelah pijat?" | "Milk flowed after the massage?",
+    milk_flowed_after_massage: "ASI mengalir setelah pijat?" | "Milk flowed after the massage?",
     comfort_heading: "Ibu nyaman (1–5)" | "Mother's comfort (1–5)",
     massages_day: "Pijat per hari" | "Massages a day",
     notes: "Catatan" | "Notes",

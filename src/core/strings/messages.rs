@@ -13,7 +13,7 @@ strings! {
     no_class_did_you_mean: "--class: tidak ada kelas “{class}” di laptop ini. Maksudnya {near}? Untuk membuat kelas baru, tambahkan --new-class." | "--class: there is no class “{class}” on this laptop. Did you mean {near}? To start a new class, add --new-class.",
     not_on_roster_add_new: "{name} tidak ada di daftar peserta {class}. Periksa ejaannya; untuk menambahkan peserta baru, impor lagi dengan --add-new." | "{name} is not on the roster of {class}. Check the spelling; to add a new participant, import again with --add-new.",
     not_on_roster_did_you_mean: "{name} tidak ada di daftar peserta {class}. Maksudnya {near}? Perbaiki nama di lembar; untuk menambahkan peserta baru, impor lagi dengan --add-new." | "{name} is not on the roster of {class}. Did you mean {near}? Correct the name in the sheet; to add a new participant, import again with --add-new.",
-    new_class_made_with: "Kelas baru {class} dibuat dengan {n} peserta: {names}." | "New class {class} made with {n} participants: {names}.",
+    new_class_made_with: "Kelas baru {class} dibuat dengan {n} peserta: {names}." | "New class {class} made; on its roster ({n}): {names}.",
     added_to_roster: "Ditambahkan ke daftar peserta {class} ({n}): {names}." | "Added to the roster of {class} ({n}): {names}.",
     want_table: "tabel" | "a table",
     want_text: "teks" | "a string",
