@@ -40,7 +40,7 @@ fn class_with_pretest(dir: &Path) {
     assert!(o.status.success(), "{}", both(&o));
     assert!(
         text(&o.stdout).contains(
-            "New class Posyandu Melati made with 2 participants: Budi Santoso, Joko Prasetyo."
+            "New class Posyandu Melati made; on its roster (2): Budi Santoso, Joko Prasetyo."
         ),
         "{}",
         both(&o)
