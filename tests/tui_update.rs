@@ -427,3 +427,35 @@ fn the_last_page_of_a_module_says_what_comes_next() {
         "{screen}"
     );
 }
+
+/// One number formatter per language: the results screen's pre→post line writes percentages
+/// with the reader's decimal mark, as its score line does (an 18-item test gives 44,4%).
+#[test]
+fn the_results_screen_writes_every_percentage_with_the_readers_decimal_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = logged_in(dir.path(), "Eko", None);
+    let n = common::app::prepost_len();
+    key(&mut app, Enter);
+    common::app::answer_n(&mut app, n, 't');
+    key(&mut app, Enter);
+    let to_post = match app.top() {
+        Screen::Home(h) => 3usize.saturating_sub(h.selected),
+        _ => panic!("the learning path"),
+    };
+    for _ in 0..to_post {
+        key(&mut app, Down);
+    }
+    key(&mut app, Enter);
+    common::app::answer_n(&mut app, n, 'f');
+    assert!(matches!(app.top(), Screen::Results(_)));
+    let screen = common::app::render(&app, 80, 24);
+    let change = screen
+        .lines()
+        .find(|l| l.contains('→'))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(change.contains(','), "{change}");
+    assert!(
+        !change.chars().any(|c| c == '.'),
+        "no decimal point in Indonesian: {change}"
+    );
+}

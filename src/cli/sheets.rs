@@ -112,21 +112,24 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         Ok(done) => {
             added(&done.roster);
             let label = super::quiz::phase_label(phase, lang);
+            let n = done.rows.len();
+            let words = if n == 1 {
+                tr(lang).answer_sheet_saved
+            } else {
+                tr(lang).answer_sheets_saved
+            };
+            let title = quiz.title.get(lang);
             crate::outln!(
                 "{}",
-                if lang.is_en() {
-                    format!(
-                        "{} answer sheets saved: {label} of “{}”, class {class}.",
-                        done.rows.len(),
-                        quiz.title.get(lang)
-                    )
-                } else {
-                    format!(
-                        "{} lembar jawaban disimpan: {label} “{}”, kelas {class}.",
-                        done.rows.len(),
-                        quiz.title.get(lang)
-                    )
-                }
+                crate::core::strings::fill(
+                    words,
+                    &[
+                        ("n", &n),
+                        ("label", &label),
+                        ("title", &title),
+                        ("class", &class)
+                    ]
+                )
             );
             for r in &done.rows {
                 let s = Score {
@@ -138,7 +141,7 @@ pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
                     r.name,
                     s.right,
                     s.total,
-                    s.display()
+                    s.display_in(lang)
                 );
             }
             0

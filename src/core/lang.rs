@@ -33,8 +33,17 @@ impl Lang {
     /// A number with `places` decimals as this language writes it: `0,7` in Indonesian, `0.7`
     /// in English.
     pub fn decimal(&self, value: f64, places: usize) -> String {
-        let s = format!("{value:.places$}");
-        if self.is_en() { s } else { s.replace('.', ",") }
+        self.decimal_mark(format!("{value:.places$}"))
+    }
+
+    /// A number already written with a decimal point, given this language's decimal mark: the
+    /// one place the mark is chosen.
+    pub fn decimal_mark(&self, written: String) -> String {
+        if self.is_en() {
+            written
+        } else {
+            written.replace('.', ",")
+        }
     }
 
     /// The other of the two interface languages: what `L` switches to.

@@ -47,6 +47,8 @@ strings! {
     right_answer: "Yang benar:" | "The right answer:",
     name: "Nama Anda:" | "Your name:",
     wrong_code_test_was: "Kode salah: tes tidak dibuka." | "Wrong code: the test was not opened.",
+    answer_sheets_saved: "{n} lembar jawaban disimpan: {label} “{title}”, kelas {class}." | "{n} answer sheets saved: {label} of “{title}”, class {class}.",
+    answer_sheet_saved: "1 lembar jawaban disimpan: {label} “{title}”, kelas {class}." | "1 answer sheet saved: {label} of “{title}”, class {class}.",
     nothing_was_saved: "Tidak ada yang disimpan." | "Nothing was saved.",
     nothing_was_saved_fix: "Tidak ada yang disimpan. Perbaiki baris di atas lalu impor lagi." | "Nothing was saved. Fix the lines above and import again.",
     no_such_quiz: "kuis itu tidak ada" | "no such quiz",

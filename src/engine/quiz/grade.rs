@@ -60,7 +60,7 @@ pub fn format_change_in(points: f64, lang: &crate::content::Lang) -> String {
 }
 
 fn decimal_for(s: String, lang: &crate::content::Lang) -> String {
-    if lang.is_en() { s } else { s.replace('.', ",") }
+    lang.decimal_mark(s)
 }
 
 /// A change in percentage points with its sign: `+30`, `-12.5`, `0`.

@@ -12,7 +12,7 @@ pub fn num(x: f64, d: usize, lang: &Lang) -> String {
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s.remove(0);
     }
-    if lang.is_en() { s } else { s.replace('.', ",") }
+    lang.decimal_mark(s)
 }
 
 /// Like [`num`] with trailing zero decimals dropped: `52`, `52,5`.

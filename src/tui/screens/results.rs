@@ -121,9 +121,9 @@ impl<'c> ResultsScreen<'c> {
             lines.push(Line::from(format!(
                 "{} {}% → {} {}% ({} {})",
                 s.item_pretest,
-                pre.display(),
+                pre.display_in(view.lang),
                 s.item_posttest,
-                sc.display(),
+                sc.display_in(view.lang),
                 format_change_in(sc.percent() - pre.percent(), view.lang),
                 s.points
             )));
