@@ -94,6 +94,14 @@ pub fn inspect(path: &Path) -> Result<Found, StoreError> {
             known: LATEST_VERSION,
         });
     }
+    // pijat's own id, a version this pijat knows and a header that vouches for the file's size:
+    // nothing more to look at, so the data file is opened only once, by the caller (a version
+    // changed in a WAL not yet written back is read by the migration's own check).
+    if header_app == APPLICATION_ID && header_version >= 1 && pages_valid {
+        return Ok(Found::Pijat {
+            version: header_version,
+        });
+    }
     let conn = look_only(path).map_err(|e| StoreError::sqlite(path, e))?;
     let look = || -> rusqlite::Result<(i32, i64, Vec<String>)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
