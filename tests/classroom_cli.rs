@@ -91,7 +91,8 @@ fn sigterm_stops_it_and_it_says_who_finished() {
     p.code(&code);
     let r = p.join(0);
     assert_eq!(next(&rx), "JOINED Budi");
-    p.answer(r.json()["question"]["position"].as_u64().unwrap(), "s");
+    let a = common::classroom::token(&r, "s");
+    p.answer(r.json()["question"]["position"].as_u64().unwrap(), &a);
     assert_eq!(
         next(&rx),
         format!("ANSWERED Budi 1/{}", r.json()["question"]["total"])
