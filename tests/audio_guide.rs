@@ -2,8 +2,10 @@
 //! and checked for length (within 1 % of the routine), sound (not silent), and where the clicks
 //! are (only in the massage step; the other timed steps tick softly every 10 s); the shipped
 //! routine's complete track under 2 MB; WAV with `--format wav`. espeak-ng is needed: `.ci/run`
-//! installs it and sets PIJAT_REQUIRE_ESPEAK=1; on a machine without it these tests say so and
+//! installs it and sets PIJAT_REQUIRE_ALL=1; on a machine without it these tests say so and
 //! do nothing else.
+
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -45,11 +47,7 @@ fn espeak_installed() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !there {
-        assert!(
-            std::env::var_os("PIJAT_REQUIRE_ESPEAK").is_none(),
-            "espeak-ng is required here"
-        );
-        eprintln!("espeak-ng is not installed: the audio guide test is skipped");
+        common::skip::skip("espeak-ng is not installed (the audio guide)");
     }
     there
 }

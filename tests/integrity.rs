@@ -633,7 +633,7 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
     mode(&data, 0o555);
     let before = std::fs::read(data.join("pijat.db")).unwrap();
     let Some(history) = run_without_rights(&data, &["--lang", "en", "history"]) else {
-        eprintln!("skipped: cannot run as a user without rights here");
+        common::skip::skip("cannot run as a user without rights here");
         return;
     };
     assert!(history.status.success(), "{}", both(&history));

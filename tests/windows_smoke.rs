@@ -8,8 +8,10 @@
 //! a stand-in espeak-ng (`tests/windows/fake-espeak-ng.c`) where its installer puts it.
 //!
 //! Needs `wine` (Debian: wine and wine64) and mingw. `.ci/run` installs both, builds the exe once
-//! and passes it in `PIJAT_WINDOWS_EXE`, with `PIJAT_REQUIRE_WINE=1`. Without Wine this test says
+//! and passes it in `PIJAT_WINDOWS_EXE`, with `PIJAT_REQUIRE_ALL=1`. Without Wine this test says
 //! it is skipped; with Wine and no `PIJAT_WINDOWS_EXE` it builds the exe itself.
+
+mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -30,13 +32,11 @@ fn installed(program: &str, arg: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Skips (saying so) or, when CI requires Wine, fails.
+/// Skips (saying so) or, where every tool is required, fails.
 fn skip(why: &str) {
-    assert!(
-        std::env::var_os("PIJAT_REQUIRE_WINE").is_none(),
-        "PIJAT_REQUIRE_WINE is set, but {why}"
-    );
-    eprintln!("{why}: the Windows smoke test (pijat.exe under Wine) is skipped");
+    common::skip::skip(&format!(
+        "{why} (the Windows smoke test, pijat.exe under Wine)"
+    ));
 }
 
 /// The release pijat.exe: `PIJAT_WINDOWS_EXE`, or built here.

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod headless;
 pub mod http;
 pub mod pdf;
+pub mod skip;
 pub mod tiny;
 pub mod webdriver;
 
