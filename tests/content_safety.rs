@@ -67,6 +67,20 @@ fn has_all(text: &[String; 2], words: &[[&str; 7]; 2], what: &str) {
     }
 }
 
+/// The page of module 3 (duration and safety) with this English title.
+fn module_3_page<'c>(c: &'c pijat::content::Content, title: &str) -> &'c pijat::content::Page {
+    let module = c
+        .modules
+        .iter()
+        .find(|m| m.id == "duration-safety")
+        .unwrap();
+    module
+        .pages
+        .iter()
+        .find(|p| p.title.get(&Lang::en()) == title)
+        .unwrap_or_else(|| panic!("module 3 has a page “{title}”"))
+}
+
 #[test]
 fn after_stopping_the_father_knows_what_to_do_and_when_to_call() {
     let c = load_with(None).content.unwrap();
@@ -85,16 +99,7 @@ fn after_stopping_the_father_knows_what_to_do_and_when_to_call() {
         &AFTER_STOPPING,
         "the massage step",
     );
-    let module = c
-        .modules
-        .iter()
-        .find(|m| m.id == "duration-safety")
-        .unwrap();
-    let page = module
-        .pages
-        .iter()
-        .find(|p| p.title.get(&Lang::en()) == "When to stop")
-        .unwrap();
+    let page = module_3_page(&c, "When to stop");
     has_all(&both(&page.body), &AFTER_STOPPING, "module 3: when to stop");
 }
 
@@ -116,16 +121,7 @@ fn the_babys_danger_signs_are_taught_and_sent_to_the_midwife_now() {
         assert!(section.sources.iter().any(|s| s == key), "{key}");
         assert!(c.sources.contains_key(key), "{key} is listed");
     }
-    let module = c
-        .modules
-        .iter()
-        .find(|m| m.id == "duration-safety")
-        .unwrap();
-    let page = module
-        .pages
-        .iter()
-        .find(|p| p.title.get(&Lang::en()) == "Danger signs in the baby")
-        .expect("a module page");
+    let page = module_3_page(&c, "Danger signs in the baby");
     has_all(&both(&page.body), &DANGER_SIGNS, "module 3: danger signs");
     // The check step sends the baby on, and asks first about a rash on her back.
     let routine = c.routine("oxytocin-massage").unwrap();

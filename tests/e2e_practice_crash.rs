@@ -7,11 +7,9 @@ use std::time::{Duration, Instant};
 
 use common::{DOWN, ENTER};
 
-#[test]
-fn a_step_killed_six_seconds_in_keeps_its_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = common::spawn(&[], &[("PIJAT_DATA_DIR", dir.path())], "en");
-    common::new_trainee(&mut s, "Budi");
+/// A new trainee Budi starts the practice and goes on to step 3, the first timed one (60 s).
+fn into_step_3(s: &mut common::Screen) {
+    common::new_trainee(s, "Budi");
     s.wait_for("Learning path");
     // Pre-test, modules, then the practice.
     s.send(DOWN);
@@ -20,11 +18,18 @@ fn a_step_killed_six_seconds_in_keeps_its_time() {
     s.wait_for("I have read and understood: start");
     s.send(ENTER);
     s.wait_for("Step 1/14");
-    // The first two steps advance on a key; the third is timed (60 s).
+    // The first two steps advance on a key.
     s.send("n");
     s.wait_for("Step 2/14");
     s.send("n");
     s.wait_for("Step 3/14");
+}
+
+#[test]
+fn a_step_killed_six_seconds_in_keeps_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::spawn(&[], &[("PIJAT_DATA_DIR", dir.path())], "en");
+    into_step_3(&mut s);
     let entered = Instant::now();
     while entered.elapsed() < Duration::from_millis(6500) {
         s.pump(Duration::from_millis(100));
@@ -59,17 +64,7 @@ fn a_window_too_small_pauses_the_practice_in_a_real_terminal() {
         &[("PIJAT_DATA_DIR", dir.path())],
         "en",
     );
-    common::new_trainee(&mut s, "Budi");
-    s.send(DOWN);
-    s.send(DOWN);
-    s.send(ENTER);
-    s.wait_for("I have read and understood: start");
-    s.send(ENTER);
-    s.wait_for("Step 1/14");
-    s.send("n");
-    s.wait_for("Step 2/14");
-    s.send("n");
-    s.wait_for("Step 3/14");
+    into_step_3(&mut s);
     s.resize(30, 10);
     s.wait_for("q: quit");
     // Step 3 lasts 60 s, 6 s at ten times the speed: wait longer than that, and press keys.

@@ -246,8 +246,7 @@ impl<'c> App<'c> {
 
     /// Whether the window is below the smallest size pijat draws in (it shows only a message).
     pub fn too_small(&self) -> bool {
-        self.size.width < crate::tui::view::MIN_WIDTH
-            || self.size.height < crate::tui::view::MIN_HEIGHT
+        crate::tui::view::too_small(self.size)
     }
 
     /// The next moment something changes by itself (a countdown mark, an animation frame).

@@ -20,6 +20,11 @@ use crate::tui::widgets::prose::ellipsize;
 /// The smallest window pijat draws in; smaller, it asks for a bigger one.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+/// Whether a window of `size` is below the smallest pijat draws in (it shows only a message).
+pub fn too_small(size: Rect) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
 /// Below this height the footer gives its line to the screen.
 pub const FOOTER_MIN_HEIGHT: u16 = 14;
 
@@ -71,8 +76,8 @@ pub struct Parts<'a, 'c> {
 }
 
 pub fn draw_parts(parts: &Parts, view: &View, area: Rect, buf: &mut Buffer) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(area, buf, view);
+    if too_small(area) {
+        draw_too_small(area, buf, view);
         return;
     }
     let footer_h = u16::from(area.height >= FOOTER_MIN_HEIGHT);
@@ -123,7 +128,7 @@ pub fn draw_parts(parts: &Parts, view: &View, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer, view: &View) {
+fn draw_too_small(area: Rect, buf: &mut Buffer, view: &View) {
     let text = format!(
         "{} {MIN_WIDTH}×{MIN_HEIGHT} ({}×{}). {}",
         view.s.enlarge_window, area.width, area.height, view.s.too_small_quit

@@ -176,20 +176,6 @@ pub fn key_row_of(content: &Content) -> String {
         .collect()
 }
 
-/// `key` with the first `n` answers turned wrong (a statement flipped, a letter moved on).
-pub fn wrong(key: &str, n: usize) -> String {
-    key.chars()
-        .enumerate()
-        .map(|(i, c)| match (i < n, c) {
-            (false, c) => c,
-            (true, 'B') => 'S',
-            (true, 'S') => 'B',
-            (true, 'a') => 'b',
-            (true, _) => 'a',
-        })
-        .collect()
-}
-
 /// How a test taker answers each question of the pre/post test: statements with `statement`
 /// (`'t'` or `'f'`), single-choice items with the option shown first (`'a'`).
 pub fn answer_shown(app: &mut App, statement: char) {

@@ -54,29 +54,21 @@ impl<'c> HotSeatScreen<'c> {
 
     fn reload(&mut self, cx: &Cx) {
         self.members = cx.records.members(&self.class.id).unwrap_or_default();
-        self.done = self
-            .members
-            .iter()
-            .filter(|m| {
-                cx.records
-                    .attempts_at(&m.id, &self.quiz.id, self.phase)
-                    .is_ok_and(|a| a.iter().any(|x| x.is_finished()))
-            })
-            .map(|m| m.id.clone())
-            .collect();
-        self.open = self
-            .members
-            .iter()
-            .filter(|m| !self.done.contains(&m.id))
-            .filter_map(|m| {
-                let attempts = cx
-                    .records
-                    .attempts_at(&m.id, &self.quiz.id, self.phase)
-                    .ok()?;
-                let a = attempts.iter().find(|a| !a.is_finished())?;
-                Some((m.id.clone(), (a.answered, a.question_count)))
-            })
-            .collect();
+        self.done.clear();
+        self.open.clear();
+        // Done, or left at 4/10: one look at each member's attempts.
+        for m in &self.members {
+            let attempts = cx
+                .records
+                .attempts_at(&m.id, &self.quiz.id, self.phase)
+                .unwrap_or_default();
+            if attempts.iter().any(|a| a.is_finished()) {
+                self.done.insert(m.id.clone());
+            } else if let Some(a) = attempts.first() {
+                self.open
+                    .insert(m.id.clone(), (a.answered, a.question_count));
+            }
+        }
         self.selected = 0;
     }
 

@@ -123,7 +123,6 @@ impl<'c> LessonScreen<'c> {
                     theme: view_theme,
                     lang,
                     compact: false,
-                    legend: true,
                 };
                 let w = fv.art_width().max(34);
                 (w, fv.height(w))
@@ -211,7 +210,6 @@ impl<'c> LessonScreen<'c> {
                 theme: th,
                 lang: view.lang,
                 compact: false,
-                legend: true,
             };
             lines.extend(fv.legend_lines(width as u16));
         }
@@ -276,24 +274,21 @@ impl<'c> LessonScreen<'c> {
     fn render_figure(&self, f: Rect, fig: Figure, legend: bool, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let page = &self.module.pages[self.page];
-        {
-            match fig {
-                Figure::SupplyDemand => SupplyChart {
-                    removals: self.removals,
-                    theme: th,
-                    lang: view.lang,
-                }
-                .render(f, buf),
-                _ => FigureView {
-                    figure: fig,
-                    highlight: &page.highlight,
-                    theme: th,
-                    lang: view.lang,
-                    compact: false,
-                    legend: true,
-                }
-                .render(f, buf),
+        match fig {
+            Figure::SupplyDemand => SupplyChart {
+                removals: self.removals,
+                theme: th,
+                lang: view.lang,
             }
+            .render(f, buf),
+            _ => FigureView {
+                figure: fig,
+                highlight: &page.highlight,
+                theme: th,
+                lang: view.lang,
+                compact: false,
+            }
+            .render(f, buf),
         }
         if legend && f.height > 0 {
             let last = Rect::new(f.x, f.bottom() - 1, f.width, 1);

@@ -145,9 +145,6 @@ pub struct FigureView<'a> {
     pub lang: &'a Lang,
     /// Beside a practice step: no caption, and only the highlighted regions in the legend.
     pub compact: bool,
-    /// The legend is drawn under the art; `false` when the page's text carries it instead
-    /// (the figure beside the text is taller than the window).
-    pub legend: bool,
 }
 
 impl FigureView<'_> {
@@ -163,12 +160,7 @@ impl FigureView<'_> {
             } else {
                 self.caption_lines(width).len()
             };
-            let legend = if self.legend {
-                self.legend(a, width).len()
-            } else {
-                0
-            };
-            (caption + a.lines.len() + legend) as u16
+            (caption + a.lines.len() + self.legend(a, width).len()) as u16
         })
     }
 
@@ -251,9 +243,7 @@ impl Widget for FigureView<'_> {
             spans.push(Span::styled(run, style));
             lines.push(Line::from(spans));
         }
-        if self.legend {
-            lines.extend(self.legend(a, area.width));
-        }
+        lines.extend(self.legend(a, area.width));
         Paragraph::new(lines).render(area, buf);
     }
 }

@@ -116,7 +116,6 @@ impl PracticeScreen<'_> {
             theme: th,
             lang: view.lang,
             compact: true,
-            legend: true,
         });
         let fig_w = fig.as_ref().map_or(0, |f| f.art_width());
         let art_h = fig.as_ref().map_or(0, |f| f.height(fig_w));
