@@ -4,10 +4,10 @@
 //! Target: the whole guide in under 5 s on a trainer's old laptop, so in under 2 s here.
 //! `cargo bench --bench audio_guide`
 
-use pijat::content::{Content, Lang, load_with};
-use pijat::engine::audio::ogg_opus::{self, RATE, Tags};
-use pijat::engine::audio::resample::Resample;
-use pijat::engine::audio::{StepTrack, Synth, Words, render};
+use pijat_content::{Content, Lang, load_with};
+use pijat_engine::audio::ogg_opus::{self, RATE, Tags};
+use pijat_engine::audio::resample::Resample;
+use pijat_engine::audio::{StepTrack, Synth, Words, render};
 
 fn main() {
     divan::main();

@@ -16,7 +16,7 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use http::Phone;
-use pijat::core::Role;
+use pijat_core::Role;
 use rand::{Rng, RngExt, SeedableRng};
 
 const PHONES: usize = 50;
@@ -41,7 +41,7 @@ fn cpu_seconds(pid: u32) -> Option<f64> {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let store = pijat::store::Store::open(dir.path()).unwrap();
+        let store = pijat_store::Store::open(dir.path()).unwrap();
         let c = store.ensure_class(CLASS).unwrap();
         for i in 0..PHONES {
             let p = store
@@ -91,7 +91,7 @@ fn main() {
     let events = h.lines.try_iter().count();
 
     // What the data file holds: each phone's 10 answers, as first given, none twice.
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let (mut lost, mut doubled, mut differ) = (0, 0, 0);
     for (i, want) in intended.iter().enumerate() {
         let p = store

@@ -6,6 +6,6 @@ fn main() {
 
 #[divan::bench]
 fn load_and_validate_shipped_content() -> bool {
-    let loaded = pijat::content::load_with(None);
+    let loaded = pijat_content::load_with(None);
     divan::black_box(loaded.content.is_some())
 }

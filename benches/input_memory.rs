@@ -9,7 +9,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pijat::content::{Phase, load_with};
+use pijat_content::{Phase, load_with};
 
 struct Counting;
 
@@ -64,29 +64,29 @@ fn main() {
     let quiz = content.prepost_quiz().unwrap();
     let answers: String = quiz.questions.iter().map(|_| 'B').collect();
     let dir = tempfile::tempdir().unwrap();
-    let mut store = pijat::app::Records::open(dir.path()).unwrap();
+    let mut store = pijat_app::Records::open(dir.path()).unwrap();
     let mut worst = 0;
 
     for (label, size) in [
         ("a 50 MB sheet (refused: too large)", 50_000_000),
         (
             "the largest sheet accepted",
-            pijat::app::sheet_file::MAX_SHEET_BYTES as usize - 100,
+            pijat_app::sheet_file::MAX_SHEET_BYTES as usize - 100,
         ),
     ] {
         let file = dir.path().join("sheet.csv");
         sheet(&file, size, &answers);
         let (result, peak) = peak_of(|| {
-            pijat::app::sheets::import_answer_sheet(
+            pijat_app::sheets::import_answer_sheet(
                 &mut store,
                 quiz,
                 &content.version,
                 &file,
                 "Besar",
                 Phase::Pre,
-                pijat::app::sheets::SheetRules {
+                pijat_app::sheets::SheetRules {
                     replace: true,
-                    roster: pijat::app::Roster {
+                    roster: pijat_app::Roster {
                         new_class: true,
                         add_new: true,
                     },
@@ -103,7 +103,7 @@ fn main() {
     }
 
     // A bundle just under its size limit: the same record many times over, as text.
-    let limit = pijat::app::bundles::MAX_BUNDLE_BYTES as usize;
+    let limit = pijat_app::bundles::MAX_BUNDLE_BYTES as usize;
     let file = dir.path().join("big.pijat");
     {
         let mut text = String::from(
@@ -131,7 +131,7 @@ fn main() {
         std::fs::write(&file, whole).unwrap();
     }
     let (result, peak) = peak_of(|| {
-        pijat::app::bundles::import_from(&mut store, &content, std::slice::from_ref(&file), "en")
+        pijat_app::bundles::import_from(&mut store, &content, std::slice::from_ref(&file), "en")
     });
     let said = match result {
         Ok(m) => format!("{} trainees merged", m.profiles_new),
@@ -146,7 +146,7 @@ fn main() {
     let huge = dir.path().join("huge.pijat");
     std::fs::write(&huge, vec![b' '; 50_000_000]).unwrap();
     let (_, peak) = peak_of(|| {
-        pijat::app::bundles::import_from(&mut store, &content, std::slice::from_ref(&huge), "en")
+        pijat_app::bundles::import_from(&mut store, &content, std::slice::from_ref(&huge), "en")
     });
     println!(
         "a 50 MB file given as a bundle (refused: too large): peak {}",

@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use pijat::engine::practice::{Event, Practice, State};
+use pijat_engine::practice::{Event, Practice, State};
 
 /// Six timed steps of 150 s: 15 minutes.
 const STEPS: [Option<u32>; 6] = [Some(150); 6];

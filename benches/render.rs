@@ -4,10 +4,10 @@
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, load_with};
-use pijat::tui::app::{App, Msg};
-use pijat::tui::theme::Theme;
-use pijat::tui::view::draw;
+use pijat_content::{Content, Lang, load_with};
+use pijat_tui::app::{App, Msg};
+use pijat_tui::theme::Theme;
+use pijat_tui::view::draw;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -22,7 +22,7 @@ fn content() -> &'static Content {
 /// An app driven by keys to a screen, then left as it is.
 fn app_at(keys: &[KeyCode]) -> App<'static> {
     let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
-    let store = pijat::app::Records::open(dir.path()).unwrap();
+    let store = pijat_app::Records::open(dir.path()).unwrap();
     let t0 = Instant::now();
     let mut app = App::new(content(), store, Some(Lang::id()), Theme::colour(), 1.0, t0);
     app.seed = Some(3);

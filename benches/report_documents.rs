@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use pijat::engine::report::build::{Cutoffs, Input, ParticipantInput};
-use pijat::engine::report::{build, render};
+use pijat_engine::report::build::{Cutoffs, Input, ParticipantInput};
+use pijat_engine::report::{build, render};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();
@@ -67,7 +67,7 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let lang = pijat::content::Lang::id();
+    let lang = pijat_content::Lang::id();
     let t = Instant::now();
     let mut db = resvg::usvg::fontdb::Database::new();
     db.load_system_fonts();

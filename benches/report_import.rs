@@ -7,11 +7,11 @@
 
 use std::time::{Duration, Instant};
 
-use pijat::app::bundles::import_from;
-use pijat::app::report_data::report_input;
-use pijat::content::load_with;
-use pijat::engine::report::{build, render};
-use pijat::store::Store;
+use pijat_app::bundles::import_from;
+use pijat_app::report_data::report_input;
+use pijat_content::load_with;
+use pijat_engine::report::{build, render};
+use pijat_store::Store;
 use rusqlite::{Connection, params};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -99,12 +99,12 @@ fn main() {
         .map(|q| {
             matches!(
                 q.kind,
-                pijat::content::QuestionKind::TrueFalse { answer: true }
+                pijat_content::QuestionKind::TrueFalse { answer: true }
             )
         })
         .collect();
     let right_true = keys.iter().filter(|k| **k).count() as i64;
-    let lang = pijat::content::Lang::en();
+    let lang = pijat_content::Lang::en();
 
     let dir = tempfile::tempdir().unwrap();
     if let Ok(keep) = std::env::var("KEEP_REPORT_DATA") {
@@ -126,7 +126,7 @@ fn main() {
         )
         .unwrap();
     }
-    let store = pijat::app::Records::open(dir.path()).unwrap();
+    let store = pijat_app::Records::open(dir.path()).unwrap();
     let times: Vec<Duration> = (0..5)
         .map(|_| {
             let t = Instant::now();
@@ -182,7 +182,7 @@ fn main() {
     let mut files = Vec::new();
     for b in 0..100 {
         let src = tempfile::tempdir().unwrap();
-        let store = pijat::app::Records::open(src.path()).unwrap();
+        let store = pijat_app::Records::open(src.path()).unwrap();
         let path = store.path().to_path_buf();
         drop(store);
         {
@@ -226,15 +226,15 @@ fn main() {
             }
             tx.commit().unwrap();
         }
-        let store = pijat::app::Records::open(src.path()).unwrap();
+        let store = pijat_app::Records::open(src.path()).unwrap();
         let file = bundles.path().join(format!("laptop-{b:03}.json"));
-        pijat::app::bundles::export_to(&store, &file, None, false, "v").unwrap();
+        pijat_app::bundles::export_to(&store, &file, None, false, "v").unwrap();
         files.push(file);
     }
     let times: Vec<Duration> = (0..3)
         .map(|_| {
             let target = tempfile::tempdir().unwrap();
-            let mut store = pijat::app::Records::open(target.path()).unwrap();
+            let mut store = pijat_app::Records::open(target.path()).unwrap();
             let t = Instant::now();
             let m = import_from(&mut store, &content, &files, "en").unwrap();
             let d = t.elapsed();

@@ -7,8 +7,8 @@
 
 use std::time::{Duration, Instant};
 
-use pijat::content::Phase;
-use pijat::store::{NewAttempt, Role, Store};
+use pijat_content::Phase;
+use pijat_store::{NewAttempt, Role, Store};
 use rusqlite::{Connection, params};
 
 const SAMPLES: usize = 2000;
@@ -44,7 +44,7 @@ fn save_answer() -> Duration {
             shuffle: true,
             question_count: SAMPLES as u32,
             content_version: "bench",
-            mode: pijat::core::Mode::App,
+            mode: pijat_core::Mode::App,
         })
         .unwrap();
     let samples = (0..SAMPLES)
@@ -127,7 +127,7 @@ fn history_10k() {
             let attempts = store.attempts_of(&p.id).unwrap();
             assert_eq!(attempts.len(), 10_000);
             for q in 0..7 {
-                pijat::app::progress::prepost_from(&attempts, &format!("quiz-{q}"));
+                pijat_app::progress::prepost_from(&attempts, &format!("quiz-{q}"));
             }
             t.elapsed()
         })

@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use pijat::engine::audio::ogg_opus::{RATE, decode};
+use pijat_engine::audio::ogg_opus::{RATE, decode};
 
 const MODULE: &str = r#"format_version = 1
 id = "guide-test"
@@ -240,7 +240,7 @@ fn the_shipped_routine_fits_whatsapp_under_2_mb_and_lasts_the_routine() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    let loaded = pijat::content::load_with(None).content.unwrap();
+    let loaded = pijat_content::load_with(None).content.unwrap();
     let routine = loaded.routine("oxytocin-massage").unwrap();
     let mut tracks: Vec<_> = std::fs::read_dir(&out)
         .unwrap()

@@ -8,8 +8,8 @@ use common::app::{key, keys, render, trainer, typed};
 use common::cli::{both, run, text};
 
 use crossterm::event::KeyCode::{Backspace, Char, Enter, Tab};
-use pijat::content::Lang;
-use pijat::store::Store;
+use pijat_content::Lang;
+use pijat_store::Store;
 
 #[test]
 fn dates_typed_as_people_write_them_are_kept_as_days_and_shown_in_the_readers_language() {
@@ -93,7 +93,7 @@ fn dates_typed_before_they_were_checked_are_read_or_printed_as_typed() {
     let c = store
         .save_class(
             None,
-            &pijat::store::ClassDetails {
+            &pijat_store::ClassDetails {
                 name: "Lama".into(),
                 place: None,
                 starts: None,

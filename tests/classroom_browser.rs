@@ -7,8 +7,8 @@ mod common;
 
 use common::classroom::{class_with, saved, serve};
 use common::webdriver::{Browser, missing};
-use pijat::app::classroom::Serve;
-use pijat::core::Phase;
+use pijat_app::classroom::Serve;
+use pijat_core::Phase;
 
 fn available() -> bool {
     match missing() {
@@ -161,8 +161,8 @@ fn order_and_multiple_choice_by_taps_a_lost_connection_says_not_saved_and_the_po
     shot(&b, "7-not-saved-en");
     assert!(!b.text().contains("Answer saved."), "{}", b.text());
     // Back on the network (same address): the page sends it again by itself.
-    let server = pijat::web::Web
-        .start(s.room.clone(), &pijat::app::classroom::Listen::At(s.addr))
+    let server = pijat_web::Web
+        .start(s.room.clone(), &pijat_app::classroom::Listen::At(s.addr))
         .unwrap();
     b.wait_for("Your score:");
     b.wait_for("4 of 4 right");

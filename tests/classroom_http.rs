@@ -5,7 +5,7 @@ mod common;
 
 use common::classroom::{CLASS, class_with, joined, n_of, position, room, saved, serve, token};
 use common::http::Phone;
-use pijat::core::Phase;
+use pijat_core::Phase;
 
 #[test]
 fn a_father_joins_with_the_code_answers_every_question_and_each_answer_is_saved_as_he_gave_it() {
@@ -82,7 +82,7 @@ fn a_post_test_ends_with_his_own_score_and_no_reply_carries_the_key_or_explanati
     }
     let score = &r.json()["score"];
     // His own score is the one saved, graded by the key on the laptop.
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let budi = store.profile_by_name("Budi").unwrap().unwrap();
     let right = store.attempts_of(&budi.id).unwrap()[0].right.unwrap();
     assert_eq!(score["right"].as_u64().unwrap(), u64::from(right), "{r:?}");
@@ -92,7 +92,7 @@ fn a_post_test_ends_with_his_own_score_and_no_reply_carries_the_key_or_explanati
     );
     for b in &bodies {
         for q in &quiz.questions {
-            for lang in [pijat::content::Lang::id(), pijat::content::Lang::en()] {
+            for lang in [pijat_content::Lang::id(), pijat_content::Lang::en()] {
                 let e = q.explain.as_ref().unwrap().get(&lang);
                 assert!(!b.contains(e), "an explanation was sent: {e}");
             }
@@ -157,7 +157,7 @@ fn names_typed_on_a_phone_join_the_class_only_when_the_trainer_allows_it() {
     let r = p.post("/api/join", "{\"name\":\"  Joko  \"}");
     assert_eq!(r.json()["step"], "question", "{r:?}");
     assert_eq!(r.json()["name"], "Joko");
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let class = store.class_by_name(CLASS).unwrap().unwrap();
     let members = store.members(&class.id).unwrap();
     assert_eq!(members.len(), 1);

@@ -6,7 +6,7 @@ mod common;
 
 use common::classroom::{CLASS, class_with, joined, n_of, position, room, saved, serve};
 use common::http::{Phone, raw, request};
-use pijat::core::Phase;
+use pijat_core::Phase;
 
 #[test]
 fn without_a_token_or_with_a_made_up_one_every_call_is_refused() {

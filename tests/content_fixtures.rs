@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use pijat::content::load::{SourceFile, load, shipped_files};
-use pijat::content::{Layer, Loaded};
+use pijat_content::load::{SourceFile, load, shipped_files};
+use pijat_content::{Layer, Loaded};
 
 /// Where a fixture would sit in a trainer's folder, from its name.
 fn rel_for(name: &str) -> String {
@@ -84,7 +84,7 @@ fn a_file_over_the_size_limit_is_refused_without_parsing() {
     let mut bytes = b"format_version = 1\n".to_vec();
     bytes.extend(std::iter::repeat_n(
         b'#',
-        pijat::content::load::MAX_FILE_BYTES,
+        pijat_content::load::MAX_FILE_BYTES,
     ));
     let loaded = load_over_shipped("big.toml", "quizzes/big.toml".into(), bytes);
     assert!(loaded.content.is_none());

@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use pijat::content::Layer;
-use pijat::content::load::{SourceFile, load, shipped_files};
+use pijat_content::Layer;
+use pijat_content::load::{SourceFile, load, shipped_files};
 use proptest::prelude::*;
 
 const PLACES: [&str; 4] = [

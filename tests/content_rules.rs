@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use pijat::content::{Content, Cue, Lang, QuestionKind, Text, load_with};
+use pijat_content::{Content, Cue, Lang, QuestionKind, Text, load_with};
 
 fn shipped() -> Content {
     let loaded = load_with(None);

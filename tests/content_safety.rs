@@ -4,9 +4,9 @@
 
 mod common;
 
-use pijat::content::{Lang, load_with};
+use pijat_content::{Lang, load_with};
 
-fn both(text: &pijat::content::Text) -> [String; 2] {
+fn both(text: &pijat_content::Text) -> [String; 2] {
     [
         text.get(&Lang::id()).to_string(),
         text.get(&Lang::en()).to_string(),
@@ -68,7 +68,7 @@ fn has_all(text: &[String; 2], words: &[[&str; 7]; 2], what: &str) {
 }
 
 /// The page of module 3 (duration and safety) with this English title.
-fn module_3_page<'c>(c: &'c pijat::content::Content, title: &str) -> &'c pijat::content::Page {
+fn module_3_page<'c>(c: &'c pijat_content::Content, title: &str) -> &'c pijat_content::Page {
     let module = c
         .modules
         .iter()

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use pijat::content::load::shipped_files;
-use pijat::content::{Content, Cue, Figure, Lang, Purpose, QuestionKind, load_with};
+use pijat_content::load::shipped_files;
+use pijat_content::{Content, Cue, Figure, Lang, Purpose, QuestionKind, load_with};
 
 fn shipped() -> Content {
     let loaded = load_with(None);

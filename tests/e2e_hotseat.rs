@@ -5,8 +5,8 @@
 mod common;
 
 use common::{DOWN, ENTER, ESC, TAB};
-use pijat::content::Phase;
-use pijat::store::Store;
+use pijat_content::Phase;
+use pijat_store::Store;
 
 #[test]
 fn a_trainer_runs_a_group_pretest_round_the_roster() {

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{DOWN, ENTER, ESC, TAB};
-use pijat::store::{ClassDetails, Role, Store};
+use pijat_store::{ClassDetails, Role, Store};
 
 fn class_with_budi(dir: &std::path::Path) {
     let store = Store::open(dir).unwrap();

@@ -42,7 +42,7 @@ fn a_step_killed_six_seconds_in_keeps_its_time() {
     assert!(killed.success());
     let _ = s.child.wait();
 
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let profile = store.profile_by_name("Budi").unwrap().unwrap();
     let run = store.practice_runs_of(&profile.id).unwrap().remove(0);
     let steps = store.practice_steps(&run.id).unwrap();

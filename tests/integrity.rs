@@ -160,11 +160,11 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
             vec![Some(0), Some(1)],
             "one saves, one is refused: {codes:?}"
         );
-        let store = pijat::store::Store::open(dir.path()).unwrap();
+        let store = pijat_store::Store::open(dir.path()).unwrap();
         for name in ["Budi", "Siti"] {
             let p = store.profile_by_name(name).unwrap().unwrap();
             let pre = store
-                .attempts_at(&p.id, "knowledge", pijat::content::Phase::Pre)
+                .attempts_at(&p.id, "knowledge", pijat_content::Phase::Pre)
                 .unwrap();
             assert_eq!(pre.len(), 1, "{name} has one pre-test");
         }
@@ -227,7 +227,7 @@ fn resealed(dir: &Path, mut v: serde_json::Value, name: &str) -> String {
 
 fn import_refused(bundle: &str, want: &[&str]) {
     let fresh = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(fresh.path())
+    pijat_store::Store::open(fresh.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -271,7 +271,7 @@ fn tampered_bundles_with_a_matching_checksum_are_refused_whole() {
     // The honest bundle goes in.
     let honest = resealed(dir.path(), v.clone(), "honest.pijat");
     let fresh = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(fresh.path())
+    pijat_store::Store::open(fresh.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -335,7 +335,7 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
     let bundle = resealed(dir.path(), v, "b.pijat");
     // The second laptop typed the same sheet itself.
     let other = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(other.path())
+    pijat_store::Store::open(other.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -471,7 +471,7 @@ fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
         "",
     );
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     assert_eq!(store.profiles_recent().unwrap().len(), 1, "one trainee");
 }
 
@@ -870,9 +870,9 @@ fn folder_state(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn a_refused_file_gets_no_new_files_beside_it() {
     let dir = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(dir.path())
+    pijat_store::Store::open(dir.path())
         .unwrap()
-        .create_profile("Budi", pijat::store::Role::Father)
+        .create_profile("Budi", pijat_store::Role::Father)
         .unwrap();
     let db = dir.path().join("pijat.db");
     let conn = rusqlite::Connection::open(&db).unwrap();

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use pijat::store::Store;
+use pijat_store::Store;
 
 const ROUTINE: &str = "oxytocin-massage";
 
@@ -299,7 +299,7 @@ fn bundles_carry_observations_and_visits_and_pseudonymised_ones_leave_notes_out(
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let other = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(other.path())
+    pijat_store::Store::open(other.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();

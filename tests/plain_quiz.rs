@@ -6,8 +6,8 @@ use std::io::{BufReader, Read, Write};
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use pijat::content::{Content, Phase, QuestionKind, load_with};
-use pijat::store::Store;
+use pijat_content::{Content, Phase, QuestionKind, load_with};
+use pijat_store::Store;
 
 /// These tests are about plain mode, not about the shipped set: they take the pre/post test from
 /// a fixture of ten statements (the first shipped set), as a trainer's `--content` folder does.
@@ -263,7 +263,7 @@ fn the_post_test_shows_the_score_and_the_change_but_not_the_key_and_the_pretest_
                 .explain
                 .as_ref()
                 .unwrap()
-                .get(&pijat::content::Lang::en())
+                .get(&pijat_content::Lang::en())
         ),
         "{stdout}"
     );
@@ -305,7 +305,7 @@ fn a_module_quiz_is_practice_with_feedback_after_each_answer() {
     let quiz = c
         .quizzes
         .iter()
-        .find(|q| q.purpose == pijat::content::Purpose::Module)
+        .find(|q| q.purpose == pijat_content::Purpose::Module)
         .unwrap();
     let tokens = right_tokens(&c, &quiz.id);
     let out = run_with_input(
@@ -498,7 +498,7 @@ fn several_windows_answering_at_once_lose_nothing_and_never_report_a_lock() {
     let review = c
         .quizzes
         .iter()
-        .find(|q| q.purpose == pijat::content::Purpose::Review)
+        .find(|q| q.purpose == pijat_content::Purpose::Review)
         .unwrap();
     let tokens = lines(&right_tokens(&c, &review.id));
     // Four trainees at once, plus two windows of the same trainee.

@@ -64,7 +64,7 @@ fn the_checklist_form_reads_back_through_sheets_import() {
     let dir = tempfile::tempdir().unwrap();
     class(dir.path());
     let md = ok(dir.path(), &["print", "checklist", ROUTINE]);
-    let content = pijat::content::load_with(None).content.unwrap();
+    let content = pijat_content::load_with(None).content.unwrap();
     let routine = content.routine(ROUTINE).unwrap();
     // One row per step, in the routine's order, critical steps starred, four boxes each.
     let rows: Vec<&str> = md
@@ -77,7 +77,7 @@ fn the_checklist_form_reads_back_through_sheets_import() {
             row.starts_with(&format!(
                 "| {} | {}",
                 i + 1,
-                step.title.get(&pijat::content::Lang::id())
+                step.title.get(&pijat_content::Lang::id())
             )),
             "{row}"
         );
@@ -184,8 +184,8 @@ fn the_attendance_list_has_each_member_and_a_column_per_meeting() {
 #[test]
 fn the_leaflet_is_one_page_in_the_curriculums_own_words() {
     let dir = tempfile::tempdir().unwrap();
-    let content = pijat::content::load_with(None).content.unwrap();
-    let id = pijat::content::Lang::id();
+    let content = pijat_content::load_with(None).content.unwrap();
+    let id = pijat_content::Lang::id();
     let md = ok(dir.path(), &["print", "leaflet", ROUTINE]);
     // The safety texts come from curriculum/safety.toml, unchanged.
     for s in &content.safety.sections {
@@ -250,7 +250,7 @@ fn a_certificate_for_each_competent_participant_only() {
         assert!(p.pages[0].contains("diberikan kepada") && p.pages[0].contains("is awarded to"));
     }
     let empty = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(empty.path())
+    pijat_store::Store::open(empty.path())
         .unwrap()
         .ensure_class("Baru")
         .unwrap();

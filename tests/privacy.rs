@@ -3,7 +3,7 @@
 mod common;
 
 use common::cli::{both, run, text};
-use pijat::content::load_with;
+use pijat_content::load_with;
 
 #[test]
 fn a_post_test_in_plain_mode_shows_the_score_by_module_but_never_the_key() {
@@ -35,12 +35,12 @@ fn a_post_test_in_plain_mode_shows_the_score_by_module_but_never_the_key() {
         .module("anatomy")
         .unwrap()
         .title
-        .get(&pijat::content::Lang::en());
+        .get(&pijat_content::Lang::en());
     assert!(out.contains(&format!("  {anatomy}: ")), "per module: {out}");
     for q in &quiz.questions {
         let explain = q.explain.as_ref().unwrap();
         for lang in ["id", "en"] {
-            let e = explain.get(&pijat::content::Lang::parse(lang).unwrap());
+            let e = explain.get(&pijat_content::Lang::parse(lang).unwrap());
             assert!(!out.contains(e), "the key leaked: {e}");
         }
     }
@@ -50,12 +50,12 @@ fn a_post_test_in_plain_mode_shows_the_score_by_module_but_never_the_key() {
 mod app {
     use super::common::app::{press, sign_in};
     use crossterm::event::KeyCode::{Char, Down, Enter};
-    use pijat::content::{Lang, load_with};
+    use pijat_content::{Lang, load_with};
 
-    use pijat::tui::app::App;
-    use pijat::tui::screens::Screen;
-    use pijat::tui::theme::Theme;
-    use pijat::tui::view::draw;
+    use pijat_tui::app::App;
+    use pijat_tui::screens::Screen;
+    use pijat_tui::theme::Theme;
+    use pijat_tui::view::draw;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
@@ -72,7 +72,7 @@ mod app {
     fn the_post_test_result_in_the_app_holds_no_answer_and_no_explanation() {
         let dir = tempfile::tempdir().unwrap();
         let content: &'static _ = Box::leak(Box::new(load_with(None).content.unwrap()));
-        let store = pijat::app::Records::open(dir.path()).unwrap();
+        let store = pijat_app::Records::open(dir.path()).unwrap();
         let mut app = App::new(
             content,
             store,
@@ -115,9 +115,9 @@ mod app {
 fn plain_mode_opens_another_trainees_test_only_with_his_code() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let store = pijat::store::Store::open(dir.path()).unwrap();
+        let store = pijat_store::Store::open(dir.path()).unwrap();
         let budi = store
-            .create_profile("Budi", pijat::store::Role::Father)
+            .create_profile("Budi", pijat_store::Role::Father)
             .unwrap();
         store.set_code(&budi.id, "4821").unwrap();
     }
@@ -138,7 +138,7 @@ fn plain_mode_opens_another_trainees_test_only_with_his_code() {
         "{}",
         both(&o)
     );
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let budi = store.profile_by_name("Budi").unwrap().unwrap();
     assert!(
         store.attempts_of(&budi.id).unwrap().is_empty(),
@@ -155,11 +155,11 @@ fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each
     let one = tempfile::tempdir().unwrap();
     let two = tempfile::tempdir().unwrap();
     {
-        let store = pijat::store::Store::open(one.path()).unwrap();
+        let store = pijat_store::Store::open(one.path()).unwrap();
         store
             .save_class(
                 None,
-                &pijat::store::ClassDetails {
+                &pijat_store::ClassDetails {
                     name: "Posyandu Melati".into(),
                     place: Some("Desa Sukamaju".into()),
                     trainer: None,
@@ -167,11 +167,11 @@ fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each
                 },
             )
             .unwrap();
-        let store2 = pijat::store::Store::open(two.path()).unwrap();
+        let store2 = pijat_store::Store::open(two.path()).unwrap();
         store2
             .save_class(
                 None,
-                &pijat::store::ClassDetails {
+                &pijat_store::ClassDetails {
                     name: "Posyandu Melati".into(),
                     trainer: Some("Bidan Ratna".into()),
                     starts: Some("2026-11-28".into()),
@@ -195,16 +195,16 @@ fn a_laptop_without_a_pin_refuses_other_peoples_records_and_classes_fill_in_each
         "{}",
         both(&o)
     );
-    let store = pijat::store::Store::open(empty.path()).unwrap();
+    let store = pijat_store::Store::open(empty.path()).unwrap();
     assert!(store.classes().unwrap().is_empty(), "nothing came in");
     // Laptop two has a PIN: the class merges, each side's missing details filled in.
-    pijat::store::Store::open(two.path())
+    pijat_store::Store::open(two.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
     let o = run(two.path(), &["import", bundle.to_str().unwrap()], "");
     assert!(o.status.success(), "{}", both(&o));
-    let store = pijat::store::Store::open(two.path()).unwrap();
+    let store = pijat_store::Store::open(two.path()).unwrap();
     let c = store.class_by_name("Posyandu Melati").unwrap().unwrap();
     assert_eq!(c.place.as_deref(), Some("Desa Sukamaju"));
     assert_eq!(c.trainer.as_deref(), Some("Bidan Ratna"));
@@ -221,7 +221,7 @@ fn personal_codes_switch_off_only_after_a_question_and_the_row_follows() {
     let mut a = trainer(dir.path());
     // New class, export, import, then the personal codes row.
     keys(&mut a, &[Down, Down, Down]);
-    let row = |a: &pijat::tui::app::App| {
+    let row = |a: &pijat_tui::app::App| {
         render(a, 80, 24)
             .lines()
             .find(|l| l.contains("Trainees' personal codes"))
@@ -249,7 +249,7 @@ fn personal_codes_switch_off_only_after_a_question_and_the_row_follows() {
         render(&a, 40, 12)
     );
     key(&mut a, Char('n'));
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     assert!(store.codes_required().unwrap(), "n keeps them on");
     assert!(row(&a).ends_with("on"), "{}", row(&a));
 

@@ -22,7 +22,7 @@ fn text(b: &[u8]) -> String {
 fn key() -> String {
     let dir = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(dir.path())
+    pijat_store::Store::open(dir.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -73,7 +73,7 @@ fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
     let k = key();
     let a = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(a.path())
+    pijat_store::Store::open(a.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -90,7 +90,7 @@ fn two_laptops() -> (tempfile::TempDir, tempfile::TempDir) {
     );
     let b = tempfile::tempdir().unwrap();
     // A laptop that takes in others' records has a trainer PIN.
-    pijat::store::Store::open(b.path())
+    pijat_store::Store::open(b.path())
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -374,19 +374,19 @@ fn a_damaged_changed_or_newer_bundle_is_refused_whole() {
     );
     assert!(err.contains("Nothing was imported."), "{err}");
     // Not even the good bundle was merged.
-    let store = pijat::store::Store::open(a.path()).unwrap();
+    let store = pijat_store::Store::open(a.path()).unwrap();
     assert!(store.profile_by_name("Wati").unwrap().is_none());
 }
 
 #[test]
 fn a_pseudonymised_export_holds_no_name_and_never_overwrites_a_file() {
     let (a, _b) = two_laptops();
-    let store = pijat::store::Store::open(a.path()).unwrap();
+    let store = pijat_store::Store::open(a.path()).unwrap();
     let class = store.class_by_name("Posyandu Melati").unwrap().unwrap();
     store
         .save_class(
             Some(&class.id),
-            &pijat::store::ClassDetails {
+            &pijat_store::ClassDetails {
                 name: class.name.clone(),
                 trainer: Some("Bidan Ratna Sari".into()),
                 ..Default::default()

@@ -145,7 +145,7 @@ fn unzip(bytes: &[u8], part: &str) -> String {
 
 /// A number as the Indonesian documents print it.
 fn id(x: f64, d: usize) -> String {
-    pijat::engine::report::words::num(x, d, &pijat::content::Lang::id())
+    pijat_engine::report::words::num(x, d, &pijat_content::Lang::id())
 }
 
 fn f(v: &Value) -> f64 {
@@ -174,15 +174,15 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
     let n = s["n_paired"].as_u64().unwrap();
     let lead = format!(
         "Rata-rata skor pengetahuan naik dari {} menjadi {} (n = {n} peserta yang mengikuti keduanya).",
-        pijat::engine::report::words::short(
+        pijat_engine::report::words::short(
             f(&s["paired_pre"]["mean"]),
             1,
-            &pijat::content::Lang::id()
+            &pijat_content::Lang::id()
         ),
-        pijat::engine::report::words::short(
+        pijat_engine::report::words::short(
             f(&s["paired_post"]["mean"]),
             1,
-            &pijat::content::Lang::id()
+            &pijat_content::Lang::id()
         ),
     );
     assert!(words.contains(&lead), "{lead}\n{words}");
@@ -230,7 +230,7 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
         .unwrap();
     assert!(words.contains(&format!(
         "{}%",
-        pijat::engine::report::words::short(f(&budi["pre"]), 1, &pijat::content::Lang::id())
+        pijat_engine::report::words::short(f(&budi["pre"]), 1, &pijat_content::Lang::id())
     )));
     let (lo, hi) = (f(&s["diff"]["ci95"][0]), f(&s["diff"]["ci95"][1]));
     assert!(words.contains(&id(lo, 1)) && words.contains(&id(hi, 1)));
@@ -389,7 +389,7 @@ fn a_fall_is_called_a_fall_and_each_format_says_so() {
 #[test]
 fn a_class_with_no_results_gets_one_sentence_and_n_zero() {
     let dir = tempfile::tempdir().unwrap();
-    pijat::store::Store::open(dir.path())
+    pijat_store::Store::open(dir.path())
         .unwrap()
         .ensure_class("Kosong")
         .unwrap();

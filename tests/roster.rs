@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::Output;
 
 use common::cli::{both, run, text};
-use pijat::content::Phase;
-use pijat::store::Store;
+use pijat_content::Phase;
+use pijat_store::Store;
 
 const CLASS: &str = "Posyandu Melati";
 

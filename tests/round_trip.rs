@@ -10,9 +10,9 @@ use common::app::{key, keys, open_app, sign_in, trainer, typed};
 use common::classroom::{joined, n_of, position, serve};
 use common::cli::{both, run, text};
 use crossterm::event::KeyCode::{Char, Enter, Esc, Left, Right, Tab};
-use pijat::content::{Lang, Phase};
-use pijat::store::Store;
-use pijat::tui::screens::Screen;
+use pijat_content::{Lang, Phase};
+use pijat_store::Store;
+use pijat_tui::screens::Screen;
 
 const CLASS: &str = "Posyandu Melati";
 const NAMES: [&str; 5] = ["Adi", "Bayu", "Cahyo", "Dedi", "Eko"];

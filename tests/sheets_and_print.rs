@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use pijat::content::{Phase, load_with};
-use pijat::store::Store;
+use pijat_content::{Phase, load_with};
+use pijat_store::Store;
 
 fn pijat(data: &Path, args: &[&str]) -> Output {
     // The ten-statement pre/post set: these tests read its size and key.
@@ -32,7 +32,7 @@ fn key_row() -> String {
         .questions
         .iter()
         .map(|q| match q.kind {
-            pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
+            pijat_content::QuestionKind::TrueFalse { answer: true } => 'B',
             _ => 'S',
         })
         .collect()
@@ -112,7 +112,7 @@ fn a_good_sheet_with_bom_semicolons_quoted_commas_and_unicode_names_is_saved() {
         ["Santoso, Budi", "Siti Ñurhaliza", "Wayan Ṣuardana"]
     );
     let siti = store.profile_by_name("siti ñurhaliza").unwrap().unwrap();
-    assert_eq!(siti.role, pijat::store::Role::Cadre);
+    assert_eq!(siti.role, pijat_store::Role::Cadre);
     let a = &store
         .attempts_at(&siti.id, "knowledge", Phase::Pre)
         .unwrap()[0];

@@ -9,7 +9,7 @@ use std::path::Path;
 /// names, lower-cased.
 fn vocabulary() -> HashSet<String> {
     let mut texts = Vec::new();
-    for dir in ["src/core/strings", "curriculum", "quizzes", "tests"] {
+    for dir in ["crates/core/src/strings", "curriculum", "quizzes", "tests"] {
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             let p = e.path();
             if p.is_file() {

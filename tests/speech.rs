@@ -6,12 +6,12 @@ mod common;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, load_with};
-use pijat::speech::{Recorder, Said};
-use pijat::store::Store;
-use pijat::tui::app::{App, Msg, voice_effects};
-use pijat::tui::screens::Screen;
-use pijat::tui::theme::Theme;
+use pijat_content::{Content, Lang, load_with};
+use pijat_speech::{Recorder, Said};
+use pijat_store::Store;
+use pijat_tui::app::{App, Msg, voice_effects};
+use pijat_tui::screens::Screen;
+use pijat_tui::theme::Theme;
 
 use KeyCode::{Char, Down, Enter};
 
@@ -30,7 +30,7 @@ fn tick(app: &mut App, voice: &Recorder, at: Instant) {
 }
 
 fn logged_in(dir: &std::path::Path, lang: Lang, voice: &Recorder) -> App<'static> {
-    let store = pijat::app::Records::open(dir).unwrap();
+    let store = pijat_app::Records::open(dir).unwrap();
     let mut app = App::new(
         content(),
         store,

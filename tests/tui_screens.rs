@@ -6,10 +6,10 @@ mod common;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, Lang, load_with};
-use pijat::tui::app::{App, Msg};
-use pijat::tui::theme::Theme;
-use pijat::tui::view::draw;
+use pijat_content::{Content, Lang, load_with};
+use pijat_tui::app::{App, Msg};
+use pijat_tui::theme::Theme;
+use pijat_tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -26,7 +26,7 @@ struct Harness {
 impl Harness {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let store = pijat::app::Records::open(dir.path()).unwrap();
+        let store = pijat_app::Records::open(dir.path()).unwrap();
         let t0 = Instant::now();
         let mut app = App::new(content(), store, Some(Lang::id()), Theme::plain(), 1.0, t0);
         app.seed = Some(7);
@@ -142,7 +142,7 @@ fn profiles_new_name_role_and_list() {
     h.key(Enter);
     assert!(h.app.profile.is_some());
     // Switch trainee: the list of names; Budi's record opens only with his code.
-    h.app.navigate(pijat::tui::app::Nav::SwitchProfile);
+    h.app.navigate(pijat_tui::app::Nav::SwitchProfile);
     h.snap("profiles_list");
     h.key(Enter);
     h.typed("1111");
@@ -171,7 +171,7 @@ fn home_modules_and_lessons() {
     let back = technique
         .pages
         .iter()
-        .position(|p| p.figure == Some(pijat::content::Figure::Back))
+        .position(|p| p.figure == Some(pijat_content::Figure::Back))
         .unwrap();
     for _ in 0..back {
         h.key(Char('n'));
@@ -182,7 +182,7 @@ fn home_modules_and_lessons() {
     let chart = sd
         .pages
         .iter()
-        .position(|p| p.figure == Some(pijat::content::Figure::SupplyDemand))
+        .position(|p| p.figure == Some(pijat_content::Figure::SupplyDemand))
         .unwrap();
     for _ in 0..chart {
         h.key(Char('n'));
@@ -228,7 +228,7 @@ fn guided_practice_from_safety_to_summary() {
 
 fn current_step(h: &Harness) -> usize {
     match h.app.top() {
-        pijat::tui::screens::Screen::Practice(p) => p.engine.as_ref().map_or(0, |e| e.current()),
+        pijat_tui::screens::Screen::Practice(p) => p.engine.as_ref().map_or(0, |e| e.current()),
         _ => usize::MAX,
     }
 }
@@ -250,7 +250,7 @@ fn pretest_question_results_and_history() {
     h.keys(&[Down, Down, Down, Down, Enter]);
     assert!(matches!(
         h.app.top(),
-        pijat::tui::screens::Screen::History(_)
+        pijat_tui::screens::Screen::History(_)
     ));
     h.snap("history");
 }
@@ -266,7 +266,7 @@ fn practice_quiz_types_feedback_and_results() {
         .content
         .quizzes
         .iter()
-        .filter(|q| q.purpose.allows(pijat::content::Phase::Practice))
+        .filter(|q| q.purpose.allows(pijat_content::Phase::Practice))
         .collect();
     let review = practice.iter().position(|q| q.id == "review").unwrap();
     for _ in 0..review {
@@ -276,7 +276,7 @@ fn practice_quiz_types_feedback_and_results() {
     let mut seen = Vec::new();
     for _ in 0..40 {
         let (kind, feedback) = match h.app.top() {
-            pijat::tui::screens::Screen::Quiz(q) => (
+            pijat_tui::screens::Screen::Quiz(q) => (
                 q.run.question(&q.shown).kind.type_name(),
                 q.feedback.is_some(),
             ),
@@ -313,7 +313,7 @@ fn practice_quiz_types_feedback_and_results() {
             _ => {
                 h.key(Char('-'));
                 assert!(
-                    matches!(h.app.top(), pijat::tui::screens::Screen::Quiz(q) if q.skip),
+                    matches!(h.app.top(), pijat_tui::screens::Screen::Quiz(q) if q.skip),
                     "- alone only chooses to skip"
                 );
                 h.key(Enter);

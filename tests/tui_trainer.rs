@@ -8,10 +8,10 @@ use common::app::{content, key, keys, render, typed};
 use std::time::Instant;
 
 use crossterm::event::KeyCode;
-use pijat::content::{Lang, Phase};
-use pijat::store::Store;
-use pijat::tui::app::{App, Msg};
-use pijat::tui::screens::Screen;
+use pijat_content::{Lang, Phase};
+use pijat_store::Store;
+use pijat_tui::app::{App, Msg};
+use pijat_tui::screens::Screen;
 
 use KeyCode::{Char, Down, Enter, Esc, Tab};
 
@@ -125,7 +125,7 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
     assert!(matches!(a.top(), Screen::Trainer(_)));
     assert_eq!(
         store.check_pin("9753").unwrap(),
-        pijat::store::PinCheck::Right
+        pijat_store::PinCheck::Right
     );
 }
 
@@ -133,7 +133,7 @@ fn the_pin_is_set_once_and_asked_for_after_that() {
 fn recovery_shown(a: &App) -> String {
     match a.top() {
         Screen::Pin(p) => match &p.step {
-            pijat::tui::screens::pin::Step::Recovery { code } => code.clone(),
+            pijat_tui::screens::pin::Step::Recovery { code } => code.clone(),
             other => panic!("the recovery code is shown, not {other:?}"),
         },
         _ => panic!("the PIN screen"),
@@ -164,7 +164,7 @@ fn a_class_roster_can_be_added_to_renamed_and_shortened() {
     assert_eq!(names, ["Budi Santoso", "Joko Widodo"]);
     assert_eq!(
         store.profile_by_name("Siti Aminah").unwrap().unwrap().role,
-        pijat::store::Role::Cadre
+        pijat_store::Role::Cadre
     );
     // A name that is taken is refused, with a message.
     key(&mut a, Char('r'));
@@ -174,7 +174,7 @@ fn a_class_roster_can_be_added_to_renamed_and_shortened() {
     typed(&mut a, "Budi Santoso");
     key(&mut a, Enter);
     assert!(
-        matches!(a.top(), Screen::Class(c) if matches!(&c.mode, pijat::tui::screens::class_view::Mode::Participant { form, .. } if form.error.is_some()))
+        matches!(a.top(), Screen::Class(c) if matches!(&c.mode, pijat_tui::screens::class_view::Mode::Participant { form, .. } if form.error.is_some()))
     );
 }
 
@@ -555,7 +555,7 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
     {
         let mut store = Store::open(dir.path()).unwrap();
         let budi = store
-            .create_profile("Budi Santoso", pijat::store::Role::Father)
+            .create_profile("Budi Santoso", pijat_store::Role::Father)
             .unwrap();
         for (day, second) in [("2026-11-01", 0), ("2026-11-15", 2)] {
             let id = store
@@ -568,15 +568,15 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
             store.finish_observation(&id).unwrap();
         }
         store
-            .add_visit(&pijat::store::NewVisit {
+            .add_visit(&pijat_store::NewVisit {
                 profile_id: &budi.id,
                 class_id: None,
                 visited_on: "2026-11-16",
-                milk_flow: pijat::store::MilkFlow::Yes,
+                milk_flow: pijat_store::MilkFlow::Yes,
                 comfort: 4,
                 massages_per_day: Some(2),
                 notes: Some("catatan pribadi ibu"),
-                mode: pijat::core::Mode::App,
+                mode: pijat_core::Mode::App,
             })
             .unwrap();
     }
@@ -629,7 +629,7 @@ fn snap_sizes(app: &mut App, name: &str, sizes: &[(u16, u16)]) {
 
 #[test]
 fn projector_mode_shows_one_big_item_at_a_time_reads_it_and_ends_at_the_grid() {
-    use pijat::tui::app::Effect;
+    use pijat_tui::app::Effect;
     let dir = tempfile::tempdir().unwrap();
     let mut a = class_of_three(dir.path());
     key(&mut a, Char('d'));
@@ -727,7 +727,7 @@ fn a_phone_test_from_the_class_screen_shows_the_qr_code_and_follows_the_phones_l
     use common::http::Phone;
     let dir = tempfile::tempdir().unwrap();
     let mut a = class_of_three(dir.path());
-    a.serve = Some(&pijat::web::Web);
+    a.serve = Some(&pijat_web::Web);
     keys(&mut a, &[Char('h'), Enter]);
     assert!(matches!(a.top(), Screen::Phones(_)));
     let screen = render(&a, 80, 24);

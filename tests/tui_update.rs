@@ -7,17 +7,17 @@ use common::app::{content, key, keys, typed};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use pijat::content::{Lang, Phase};
-use pijat::store::Store;
-use pijat::tui::app::{App, Effect, Msg, Overlay};
-use pijat::tui::screens::Screen;
-use pijat::tui::theme::Theme;
+use pijat_content::{Lang, Phase};
+use pijat_store::Store;
+use pijat_tui::app::{App, Effect, Msg, Overlay};
+use pijat_tui::screens::Screen;
+use pijat_tui::theme::Theme;
 
 use KeyCode::{Char, Down, Enter, Esc};
 
 /// A new app on a fresh data folder with the trainee `name` logged in (role father).
 fn logged_in(dir: &std::path::Path, name: &str, lang: Option<Lang>) -> App<'static> {
-    let store = pijat::app::Records::open(dir).unwrap();
+    let store = pijat_app::Records::open(dir).unwrap();
     let mut app = App::new(content(), store, lang, Theme::plain(), 1.0, Instant::now());
     app.seed = Some(11);
     common::app::sign_in(&mut app, name);
@@ -73,7 +73,7 @@ fn q_inside_a_quiz_asks_first_and_a_new_window_resumes_it() {
     keys(&mut app, &[Enter, Char('b'), Enter, Char('q')]);
     assert_eq!(
         app.overlay,
-        Some(Overlay::Confirm(pijat::tui::app::Confirm::Quit))
+        Some(Overlay::Confirm(pijat_tui::app::Confirm::Quit))
     );
     key(&mut app, Char('n'));
     assert!(!app.quit && app.overlay.is_none());
@@ -99,13 +99,13 @@ fn language_switches_on_any_screen_and_is_kept_for_the_profile() {
     keys(&mut app, &[Down, Enter, Char('L')]);
     assert_eq!(app.lang, Lang::en());
     drop(app);
-    let store = pijat::app::Records::open(dir.path()).unwrap();
+    let store = pijat_app::Records::open(dir.path()).unwrap();
     let mut app = App::new(content(), store, None, Theme::plain(), 1.0, Instant::now());
     // Choose Ani from the list (her code): her language comes back.
     common::app::sign_in(&mut app, "Ani");
     assert_eq!(app.lang, Lang::en());
     // --lang wins over the saved language at login.
-    let store = pijat::app::Records::open(dir.path()).unwrap();
+    let store = pijat_app::Records::open(dir.path()).unwrap();
     let mut forced = App::new(
         content(),
         store,
@@ -127,7 +127,7 @@ fn typing_a_name_with_q_does_not_quit_and_an_empty_name_is_refused() {
     match app.top() {
         Screen::Profiles(p) => assert!(matches!(
             &p.mode,
-            pijat::tui::screens::profiles::Mode::Name { error: Some(_), .. }
+            pijat_tui::screens::profiles::Mode::Name { error: Some(_), .. }
         )),
         _ => panic!(),
     }
@@ -244,7 +244,7 @@ fn a_skip_is_chosen_with_minus_and_confirmed_with_enter() {
     let mut app = logged_in(dir.path(), "Budi", None);
     key(&mut app, Enter);
     key(&mut app, Char('-'));
-    let store = pijat::store::Store::open(dir.path()).unwrap();
+    let store = pijat_store::Store::open(dir.path()).unwrap();
     let (attempt, position) = match app.top() {
         Screen::Quiz(q) => (q.run.attempt.id.clone(), q.position),
         _ => panic!("the pre-test"),
@@ -281,7 +281,7 @@ fn a_half_done_test_shows_in_progress_on_the_learning_path() {
         _ => panic!("the learning path"),
     }
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| pijat::tui::view::draw(&app, f.area(), f.buffer_mut()))
+    t.draw(|f| pijat_tui::view::draw(&app, f.area(), f.buffer_mut()))
         .unwrap();
     let screen: String = t
         .backend()
@@ -302,7 +302,7 @@ fn scrolling_past_the_end_stops_there_so_up_moves_at_once() {
     keys(&mut app, &[Down, Down, Enter]);
     let draw = |app: &App| {
         let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(40, 12)).unwrap();
-        t.draw(|f| pijat::tui::view::draw(app, f.area(), f.buffer_mut()))
+        t.draw(|f| pijat_tui::view::draw(app, f.area(), f.buffer_mut()))
             .unwrap();
     };
     app.update(Msg::Resize(40, 12));
@@ -313,7 +313,7 @@ fn scrolling_past_the_end_stops_there_so_up_moves_at_once() {
     draw(&app);
     let scroll = |app: &App| match app.top() {
         Screen::Practice(p) => match p.stage {
-            pijat::tui::screens::practice::Stage::Safety { scroll } => scroll,
+            pijat_tui::screens::practice::Stage::Safety { scroll } => scroll,
             _ => panic!("the safety text"),
         },
         _ => panic!("the practice"),

@@ -505,7 +505,7 @@ fn sheets_report_export_import(wine: &Wine) {
     );
     let second = "C:\\laptop dua\\data";
     // A laptop that takes in other people's records has a trainer PIN first.
-    pijat::store::Store::open(&wine.c("laptop dua\\data"))
+    pijat_store::Store::open(&wine.c("laptop dua\\data"))
         .unwrap()
         .set_pin("2468")
         .unwrap();
@@ -578,16 +578,16 @@ fn audio_guide(wine: &Wine) {
         .filter(|p| p.extension().is_some_and(|e| e == "ogg"))
         .collect();
     tracks.sort();
-    let routine = pijat::content::load_with(None).content.unwrap();
+    let routine = pijat_content::load_with(None).content.unwrap();
     let routine = routine.routine("oxytocin-massage").unwrap();
     assert_eq!(tracks.len(), routine.steps.len() + 1, "{tracks:?}");
     assert!(folder.join("03-siapkan-ruangan-id.ogg").is_file());
     assert!(folder.join("daftar-trek.txt").is_file());
     let secs = |p: &Path| {
-        let decoded = pijat::engine::audio::ogg_opus::decode(&std::fs::read(p).unwrap()).unwrap();
+        let decoded = pijat_engine::audio::ogg_opus::decode(&std::fs::read(p).unwrap()).unwrap();
         let loud = decoded.samples.iter().any(|s| s.unsigned_abs() > 1000);
         assert!(loud, "{} is silent", p.display());
-        decoded.samples.len() as f64 / f64::from(pijat::engine::audio::ogg_opus::RATE)
+        decoded.samples.len() as f64 / f64::from(pijat_engine::audio::ogg_opus::RATE)
     };
     let mut steps = 0.0;
     for (step, track) in routine.steps.iter().zip(&tracks[1..]) {

@@ -1,10 +1,10 @@
 //! Driving the app's `update` as a trainee would, without a terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use pijat::content::{Content, load_with};
-use pijat::tui::app::{App, Msg};
-use pijat::tui::screens::Screen;
-use pijat::tui::screens::profiles::Mode;
+use pijat_content::{Content, load_with};
+use pijat_tui::app::{App, Msg};
+use pijat_tui::screens::Screen;
+use pijat_tui::screens::profiles::Mode;
 
 /// The personal code every test trainee chooses.
 pub const CODE: &str = "1234";
@@ -22,18 +22,18 @@ pub fn content_ten() -> &'static Content {
 }
 
 /// The app on the data folder `dir`, in `lang`, with fixed quiz seeds.
-pub fn open_app(dir: &std::path::Path, lang: Option<pijat::content::Lang>) -> App<'static> {
+pub fn open_app(dir: &std::path::Path, lang: Option<pijat_content::Lang>) -> App<'static> {
     open_app_with(dir, lang, content())
 }
 
 /// [`open_app`] with other content.
 pub fn open_app_with(
     dir: &std::path::Path,
-    lang: Option<pijat::content::Lang>,
+    lang: Option<pijat_content::Lang>,
     content: &'static Content,
 ) -> App<'static> {
-    let store = pijat::app::Records::open(dir).unwrap();
-    let theme = pijat::tui::theme::Theme::plain();
+    let store = pijat_app::Records::open(dir).unwrap();
+    let theme = pijat_tui::theme::Theme::plain();
     let mut app = App::new(content, store, lang, theme, 1.0, std::time::Instant::now());
     app.seed = Some(5);
     app
@@ -42,7 +42,7 @@ pub fn open_app_with(
 /// The screen as text, each line without trailing spaces.
 pub fn render(app: &App, w: u16, h: u16) -> String {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| pijat::tui::view::draw(app, f.area(), f.buffer_mut()))
+    t.draw(|f| pijat_tui::view::draw(app, f.area(), f.buffer_mut()))
         .unwrap();
     let buf = t.backend().buffer();
     (0..h)
@@ -114,7 +114,7 @@ pub fn sign_in(app: &mut App, name: &str) {
 /// Types [`CODE`]: once when the trainee has one, twice when he chooses it now; nothing when
 /// codes are off.
 fn enter_code(app: &mut App) {
-    use pijat::tui::screens::profiles::CodeStep;
+    use pijat_tui::screens::profiles::CodeStep;
     let times = match app.top() {
         Screen::Profiles(p) => match &p.mode {
             Mode::Code {
@@ -139,7 +139,7 @@ pub fn trainer(dir: &std::path::Path) -> App<'static> {
 
 /// [`trainer`] with other content.
 pub fn trainer_with(dir: &std::path::Path, content: &'static Content) -> App<'static> {
-    let mut a = open_app_with(dir, Some(pijat::content::Lang::en()), content);
+    let mut a = open_app_with(dir, Some(pijat_content::Lang::en()), content);
     // No trainee yet: the welcome leads a trainer to trainer mode.
     keys(&mut a, &[KeyCode::Down, KeyCode::Enter]);
     for _ in 0..2 {
@@ -167,10 +167,10 @@ pub fn key_row_of(content: &Content) -> String {
         .questions
         .iter()
         .map(|q| match q.kind {
-            pijat::content::QuestionKind::TrueFalse { answer: true } => 'B',
-            pijat::content::QuestionKind::TrueFalse { answer: false } => 'S',
+            pijat_content::QuestionKind::TrueFalse { answer: true } => 'B',
+            pijat_content::QuestionKind::TrueFalse { answer: false } => 'S',
             // A paper test shows options in file order: the key is the option's letter.
-            pijat::content::QuestionKind::Single { answer, .. } => (b'a' + answer as u8) as char,
+            pijat_content::QuestionKind::Single { answer, .. } => (b'a' + answer as u8) as char,
             _ => panic!("the pre/post test has statements and single-choice items"),
         })
         .collect()
@@ -182,7 +182,7 @@ pub fn answer_shown(app: &mut App, statement: char) {
     let is_statement = match app.top() {
         Screen::Quiz(q) => matches!(
             q.run.question(&q.shown).kind,
-            pijat::content::QuestionKind::TrueFalse { .. }
+            pijat_content::QuestionKind::TrueFalse { .. }
         ),
         _ => panic!("a question is on screen"),
     };

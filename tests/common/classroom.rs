@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-use pijat::app::classroom::{Classroom, Listen, Running, Serve, Setup};
-use pijat::core::{Phase, Role};
+use pijat_app::classroom::{Classroom, Listen, Running, Serve, Setup};
+use pijat_core::{Phase, Role};
 
 /// Makes class `class` with these participants (fathers).
 pub fn class_with(dir: &Path, class: &str, names: &[&str]) {
-    let store = pijat::store::Store::open(dir).unwrap();
+    let store = pijat_store::Store::open(dir).unwrap();
     let c = store.ensure_class(class).unwrap();
     for n in names {
         let p = store.create_profile(n, Role::Father).unwrap();
@@ -43,7 +43,7 @@ pub fn serve_set(
     class: &str,
     phase: Phase,
     new_names: bool,
-    content: &pijat::content::Content,
+    content: &pijat_content::Content,
     quiz: Option<&str>,
 ) -> Served {
     let setup = Setup {
@@ -54,7 +54,7 @@ pub fn serve_set(
         new_names,
     };
     let room = Arc::new(Classroom::open(content, &setup).unwrap());
-    let server = pijat::web::Web
+    let server = pijat_web::Web
         .start(room.clone(), &Listen::At("127.0.0.1:0".parse().unwrap()))
         .unwrap();
     let url = server.urls()[0].clone();
@@ -75,7 +75,7 @@ pub type Saved = (String, String, Option<String>, Vec<(String, String)>);
 
 /// The answers saved for `name`'s attempts.
 pub fn saved(dir: &Path, name: &str) -> Vec<Saved> {
-    let store = pijat::store::Store::open(dir).unwrap();
+    let store = pijat_store::Store::open(dir).unwrap();
     let p = store.profile_by_name(name).unwrap().unwrap();
     store
         .attempts_of(&p.id)
@@ -175,11 +175,11 @@ sources = ["S3"]
 "#;
 
 /// The shipped content with the [`MIXED`] set added, as a trainer's folder adds it.
-pub fn mixed_content() -> &'static pijat::content::Content {
+pub fn mixed_content() -> &'static pijat_content::Content {
     let own = tempfile::tempdir().unwrap();
     std::fs::create_dir(own.path().join("quizzes")).unwrap();
     std::fs::write(own.path().join("quizzes/mixed.toml"), MIXED).unwrap();
-    let loaded = pijat::content::load_with(Some(own.path()));
+    let loaded = pijat_content::load_with(Some(own.path()));
     Box::leak(Box::new(loaded.content.expect("the mixed set loads")))
 }
 

@@ -38,12 +38,12 @@ pub fn both(o: &Output) -> String {
 /// Gives the class `name` in the data folder `data` the details a trainer types in: the village,
 /// the first day, `ends`, and the trainer Bidan Ratna.
 pub fn give_class_details(data: &Path, name: &str, ends: &str) {
-    let store = pijat::store::Store::open(data).unwrap();
+    let store = pijat_store::Store::open(data).unwrap();
     let c = store.class_by_name(name).unwrap().unwrap();
     store
         .save_class(
             Some(&c.id),
-            &pijat::store::ClassDetails {
+            &pijat_store::ClassDetails {
                 name: name.into(),
                 place: Some("Desa Sukamaju".into()),
                 starts: Some("2026-11-28".into()),

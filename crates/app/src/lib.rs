@@ -1,0 +1,36 @@
+//! The use cases every shell calls: quiz attempts answer by answer, practice runs, observations
+//! and visits, sheet imports, bundles, report data and progress. The shells hold a [`Records`]
+//! and never the store; the record types they read are re-exported here. Uses the engines and
+//! the store; knows nothing of terminals or browsers.
+
+pub mod bundle_check;
+pub mod bundle_files;
+pub mod bundles;
+mod classes;
+pub mod classroom;
+mod learning;
+pub mod monitoring;
+mod observation;
+pub mod out_file;
+mod people;
+pub mod practice_run;
+pub mod progress;
+pub mod quiz_run;
+pub mod records;
+pub mod report_data;
+pub mod roster;
+mod settings;
+pub mod sheet_file;
+pub mod sheets;
+
+pub use classroom::Classroom;
+pub use progress::{PrePost, prepost};
+pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};
+pub use records::Records;
+
+/// The records the shells read, as the store keeps them.
+pub use pijat_store::{
+    AttemptRow, ClassDetails, ClassRow, MarkRow, MilkFlow, NewVisit, PinCheck, PracticeRun,
+    PracticeStepRow, Profile, RecoverCheck, Result, Roster, SheetImport, SheetRow, StoreError,
+    valid_code, valid_pin,
+};

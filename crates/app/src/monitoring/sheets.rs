@@ -1,0 +1,351 @@
+//! Checklist and visit sheets typed in from paper: read, checked row by row, saved all or none.
+
+use super::*;
+use crate::roster::RosterPlan;
+use crate::sheets::{SheetRules, roster_rows, where_text};
+use pijat_core::Mode;
+use pijat_core::strings::messages::both;
+use pijat_store::Store;
+
+/// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
+pub use pijat_core::dates::parse_date;
+
+pub(super) fn bad_date(s: &str) -> Bilingual {
+    let s = s.trim();
+    both(|s| s.date_not_valid_write_e, &[("s", &s)])
+}
+
+/// The marks of one row: one token per step, separated by spaces or written together.
+pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, Bilingual> {
+    let f = field.trim();
+    let tokens: Vec<String> = if f.chars().any(char::is_whitespace) || f.contains(',') {
+        f.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    } else {
+        f.chars().map(|c| c.to_string()).collect()
+    };
+    if tokens.len() != steps {
+        let k = tokens.len();
+        return Err(both(|s| s.marks_steps, &[("k", &k), ("steps", &steps)]));
+    }
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Mark::parse(t).ok_or_else(|| {
+                let n = i + 1;
+                both(|s| s.sheet_mark_not_known, &[("n", &n), ("t", &t)])
+            })
+        })
+        .collect()
+}
+
+pub(super) fn finish(
+    errors: Vec<RowError>,
+    shown: &str,
+    lang: &str,
+) -> std::result::Result<(), Vec<String>> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut errors = errors;
+    errors.sort_by_key(|e| e.line);
+    Err(errors
+        .iter()
+        .map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang)))
+        .collect())
+}
+
+/// A row's problems as one message.
+pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
+    Bilingual::new(
+        wrong
+            .iter()
+            .map(|b| b.id.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        wrong
+            .iter()
+            .map(|b| b.en.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}
+
+pub(super) fn duplicate_message(name: &str, replaceable: bool, place: &str) -> Bilingual {
+    let values: [(&str, &dyn std::fmt::Display); 2] = [("name", &name), ("where", &place)];
+    if replaceable {
+        both(|s| s.already_has_record_from_earlier, &values)
+    } else {
+        both(|s| s.already_has_record_made_pijat, &values)
+    }
+}
+
+pub(super) type Rows = Vec<(u64, Vec<String>)>;
+
+/// The file's rows under the expected header, and the file's name as messages show it.
+pub(super) fn read_sheet(
+    file: &Path,
+    header: &[(&str, &str)],
+    lang: &str,
+) -> std::result::Result<(String, Rows), Vec<String>> {
+    let shown = file.display().to_string();
+    let bytes =
+        super::super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
+    let rows = read_csv(&bytes, header)
+        .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    Ok((shown, rows))
+}
+
+/// One kind of monitoring sheet: its columns, how a row is read, and how it is saved.
+pub trait MonitoringSheet {
+    type Row;
+    const HEADER: &'static [(&'static str, &'static str)];
+    /// The row read from its cells, or what is wrong with it (every problem).
+    fn read(&self, cells: &[String]) -> std::result::Result<Self::Row, Vec<Bilingual>>;
+    fn name<'r>(&self, row: &'r Self::Row) -> &'r str;
+    /// What makes two rows of one sheet the same record.
+    fn key(&self, row: &Self::Row) -> String;
+    /// The mode (`app`, `sheet`) and class of the record this row would repeat, if there is one
+    /// here.
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        row: &Self::Row,
+    ) -> Result<Option<(Mode, Option<String>)>>;
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[Self::Row],
+        rules: SheetRules,
+    ) -> Result<usize>;
+}
+
+/// The one driver of every monitoring sheet: each row read and checked (repeats inside the sheet,
+/// a record already here), every problem named at its line, then all rows saved or none.
+/// `Checklists` reads `name,observer,date,marks` (or `nama,pengamat,tanggal,nilai`);
+/// `Visits` reads `name,date,milk_flow,comfort,massages_per_day,notes` (or `nama,tanggal,
+/// asi_lancar,nyaman,pijat_per_hari,catatan`).
+pub fn import_monitoring_sheet<K: MonitoringSheet>(
+    kind: &K,
+    records: &mut Records,
+    file: &Path,
+    class: &str,
+    rules: SheetRules,
+    lang: &str,
+) -> std::result::Result<(usize, RosterPlan), Vec<String>> {
+    let replace = rules.replace;
+    let store = records.store_mut();
+    let (shown, rows) = read_sheet(file, K::HEADER, lang)?;
+    let words = |e: pijat_store::StoreError| vec![e.message().get(lang).to_string()];
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    for (line, cells) in &rows {
+        let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let row = match kind.read(cells) {
+            Ok(row) => row,
+            Err(wrong) => {
+                problem(joined(wrong));
+                continue;
+            }
+        };
+        if let Some(first) = seen.insert(kind.key(&row), line) {
+            problem(both(|s| s.row_repeats_line, &[("first", &first)]));
+            continue;
+        }
+        let name = kind.name(&row);
+        if let Some(p) = store.profile_by_name(name).map_err(words)?
+            && let Some((mode, class_id)) = kind.earlier(store, &p.id, &row).map_err(words)?
+            && !(replace && mode == Mode::Sheet)
+        {
+            let place = where_text(store, class_id.as_deref());
+            problem(duplicate_message(
+                name,
+                mode == Mode::Sheet,
+                place.get(lang),
+            ));
+            continue;
+        }
+        good.push((line, row));
+    }
+    let lined: Vec<(u64, &str)> = good.iter().map(|(l, r)| (*l, kind.name(r))).collect();
+    let plan = roster_rows(store, class, rules, &lined, &mut errors, lang)?;
+    let good: Vec<K::Row> = good.into_iter().map(|(_, r)| r).collect();
+    if rows.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: both(|s| s.sheet_has_no_rows, &[]),
+        });
+    }
+    finish(errors, &shown, lang)?;
+    let n = kind.save(store, class, &good, rules).map_err(words)?;
+    Ok((n, plan))
+}
+
+/// A checklist sheet of one routine.
+pub struct Checklists<'a> {
+    routine: &'a Routine,
+    steps: Vec<&'a str>,
+}
+
+impl<'a> Checklists<'a> {
+    pub fn of(routine: &'a Routine) -> Self {
+        let steps = routine.steps.iter().map(|s| s.id.as_str()).collect();
+        Checklists { routine, steps }
+    }
+}
+
+impl MonitoringSheet for Checklists<'_> {
+    type Row = ChecklistSheetRow;
+    #[rustfmt::skip]
+    const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("observer", "pengamat"), ("date", "tanggal"), ("marks", "nilai"),];
+
+    fn read(&self, f: &[String]) -> std::result::Result<ChecklistSheetRow, Vec<Bilingual>> {
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let observer = clean_name(&f[1])
+            .map_err(|_| wrong.push(both(|s| s.observer_name_empty, &[])))
+            .ok();
+        let date = parse_date(&f[2]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[2]));
+        }
+        let marks = read_marks(&f[3], self.steps.len())
+            .map_err(|e| wrong.push(e))
+            .ok();
+        match (name, observer, date, marks) {
+            (Some(name), Some(observer), Some(date), Some(marks)) => Ok(ChecklistSheetRow {
+                name,
+                observer,
+                date,
+                marks: marks.iter().map(|m| m.stored()).collect(),
+            }),
+            _ => Err(wrong),
+        }
+    }
+
+    fn name<'r>(&self, row: &'r ChecklistSheetRow) -> &'r str {
+        &row.name
+    }
+
+    fn key(&self, r: &ChecklistSheetRow) -> String {
+        let name = pijat_store::name_key(&r.name);
+        format!("{name}\n{}\n{}", r.date, r.observer.to_lowercase())
+    }
+
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        r: &ChecklistSheetRow,
+    ) -> Result<Option<(Mode, Option<String>)>> {
+        let same = store.same_observation(profile_id, &self.routine.id, &r.date, &r.observer)?;
+        Ok(same.map(|o| (o.mode, o.class_id)))
+    }
+
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[ChecklistSheetRow],
+        rules: SheetRules,
+    ) -> Result<usize> {
+        store.import_checklists(
+            class,
+            &self.routine.id,
+            &self.steps,
+            good,
+            rules.replace,
+            rules.roster,
+        )
+    }
+}
+
+/// A sheet of follow-up home visits.
+pub struct Visits;
+
+impl MonitoringSheet for Visits {
+    type Row = VisitSheetRow;
+    #[rustfmt::skip]
+    const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("date", "tanggal"), ("milk_flow", "asi_lancar"), ("comfort", "nyaman"), ("massages_per_day", "pijat_per_hari"), ("notes", "catatan"),];
+
+    fn read(&self, f: &[String]) -> std::result::Result<VisitSheetRow, Vec<Bilingual>> {
+        let mut wrong = Vec::new();
+        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
+        let date = parse_date(&f[1]);
+        if date.is_none() {
+            wrong.push(bad_date(&f[1]));
+        }
+        let milk_flow = MilkFlow::parse(&f[2]);
+        if milk_flow.is_none() {
+            let v = f[2].trim();
+            wrong.push(both(|s| s.milk_flow_not_known_write, &[("v", &v)]));
+        }
+        let comfort = match f[3].trim().parse::<u8>() {
+            Ok(c) if (1..=5).contains(&c) => Some(c),
+            _ => {
+                let v = f[3].trim();
+                wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
+                None
+            }
+        };
+        let massages = match f[4].trim() {
+            "" => Some(None),
+            v => match v.parse::<u32>() {
+                Ok(n) if n <= 24 => Some(Some(n)),
+                _ => {
+                    wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)]));
+                    None
+                }
+            },
+        };
+        match (name, date, milk_flow, comfort, massages) {
+            (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages_per_day)) => {
+                Ok(VisitSheetRow {
+                    name,
+                    date,
+                    milk_flow,
+                    comfort,
+                    massages_per_day,
+                    notes: Some(f[5].trim().to_string()).filter(|n| !n.is_empty()),
+                })
+            }
+            _ => Err(wrong),
+        }
+    }
+
+    fn name<'r>(&self, row: &'r VisitSheetRow) -> &'r str {
+        &row.name
+    }
+
+    fn key(&self, r: &VisitSheetRow) -> String {
+        format!("{}\n{}", pijat_store::name_key(&r.name), r.date)
+    }
+
+    fn earlier(
+        &self,
+        store: &Store,
+        profile_id: &str,
+        r: &VisitSheetRow,
+    ) -> Result<Option<(Mode, Option<String>)>> {
+        Ok(store
+            .same_visit(profile_id, &r.date)?
+            .map(|v| (v.mode, v.class_id)))
+    }
+
+    fn save(
+        &self,
+        store: &mut Store,
+        class: &str,
+        good: &[VisitSheetRow],
+        rules: SheetRules,
+    ) -> Result<usize> {
+        store.import_visits(class, good, rules.replace, rules.roster)
+    }
+}

@@ -1,0 +1,166 @@
+//! A guided practice run as it is recorded: every step's time written when a step changes,
+//! when the practice is paused, and at least every few seconds while a step runs, so a crash
+//! loses at most that much of the step in progress.
+
+use super::Records;
+use std::time::{Duration, Instant};
+
+use pijat_store::Result;
+
+/// The longest stretch of a running step that may go unsaved.
+pub const CHECKPOINT: Duration = Duration::from_secs(5);
+
+pub struct Recorder {
+    pub run_id: String,
+    step_ids: Vec<String>,
+    /// What was last written for each step, so only changes are saved.
+    saved_ms: Vec<u64>,
+    last_saved: Instant,
+}
+
+impl Recorder {
+    pub fn new(run_id: String, step_ids: Vec<String>, now: Instant) -> Self {
+        let saved_ms = vec![0; step_ids.len()];
+        Recorder {
+            run_id,
+            step_ids,
+            saved_ms,
+            last_saved: now,
+        }
+    }
+
+    /// Writes every step time that changed since the last save. A failure is returned (the
+    /// shell shows it) and the same times are tried again at the next save.
+    pub fn save(&mut self, records: &Records, spent: &[Duration], now: Instant) -> Result<()> {
+        let store = records.store();
+        self.last_saved = now;
+        for (i, d) in spent.iter().enumerate() {
+            let ms = d.as_millis() as u64;
+            if self.saved_ms.get(i).is_some_and(|saved| *saved != ms) {
+                store.save_step_time(&self.run_id, &self.step_ids[i], ms)?;
+                self.saved_ms[i] = ms;
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves when the last save is [`CHECKPOINT`] old; `Ok(false)` when nothing was due.
+    pub fn checkpoint(
+        &mut self,
+        records: &Records,
+        spent: &[Duration],
+        now: Instant,
+    ) -> Result<bool> {
+        if now.saturating_duration_since(self.last_saved) < CHECKPOINT {
+            return Ok(false);
+        }
+        self.save(records, spent, now).map(|()| true)
+    }
+}
+
+/// Timed critical steps that did not run their time (at the run's speed): a run with any is
+/// not a practice done. A little slack (2 %) for the moment the step changed.
+pub fn cut_short(
+    routine: &pijat_content::Routine,
+    steps: &[pijat_store::PracticeStepRow],
+    speed: f64,
+) -> Vec<usize> {
+    let speed = if speed.is_finite() && speed > 0.0 {
+        speed
+    } else {
+        1.0
+    };
+    routine
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, st)| st.critical)
+        .filter_map(|(i, st)| {
+            let planned = f64::from(st.seconds?) * 1000.0 / speed;
+            let spent = steps
+                .iter()
+                .find(|r| r.step_id == st.id)
+                .map_or(0, |r| r.spent_ms);
+            ((spent as f64) < planned * 0.98).then_some(i)
+        })
+        .collect()
+}
+
+/// A practice counts as done on the learning path when it was finished and no timed critical
+/// step was cut short.
+pub fn is_done(
+    records: &Records,
+    content: &pijat_content::Content,
+    run: &pijat_store::PracticeRun,
+) -> bool {
+    let store = records.store();
+    let Some(routine) = content.routine(&run.routine_id) else {
+        return false;
+    };
+    run.finished.is_some()
+        && store
+            .practice_steps(&run.id)
+            .is_ok_and(|steps| cut_short(routine, &steps, run.speed).is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pijat_store::Role;
+
+    #[test]
+    fn a_massage_skipped_after_4_seconds_is_cut_short() {
+        let content = pijat_content::load_with(None).content.unwrap();
+        let r = content.routine("oxytocin-massage").unwrap();
+        let rows = |massage_ms: u64, speed: f64| -> Vec<pijat_store::PracticeStepRow> {
+            r.steps
+                .iter()
+                .enumerate()
+                .map(|(i, st)| pijat_store::PracticeStepRow {
+                    step_id: st.id.clone(),
+                    position: i as u32,
+                    planned_seconds: st.seconds,
+                    spent_ms: if st.seconds == Some(150) {
+                        massage_ms
+                    } else {
+                        (f64::from(st.seconds.unwrap_or(1)) * 1000.0 / speed) as u64
+                    },
+                    done_well: None,
+                })
+                .collect()
+        };
+        let massage = r.steps.iter().position(|s| s.seconds == Some(150)).unwrap();
+        assert_eq!(cut_short(r, &rows(4_000, 1.0), 1.0), vec![massage]);
+        assert!(cut_short(r, &rows(150_000, 1.0), 1.0).is_empty());
+        // At speed 20 the massage runs 7.5 s of real time.
+        assert!(cut_short(r, &rows(7_500, 20.0), 20.0).is_empty());
+        assert_eq!(cut_short(r, &rows(4_000, 20.0), 20.0), vec![massage]);
+    }
+
+    #[test]
+    fn a_running_step_is_saved_every_five_seconds() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut records = Records::open(dir.path()).unwrap();
+        let p = records.create_profile("Budi", Role::Father).unwrap();
+        let id = records
+            .start_practice(&p.id, "r", 1.0, "v", &[("massage", Some(60))])
+            .unwrap();
+        let t0 = Instant::now();
+        let mut rec = Recorder::new(id.clone(), vec!["massage".into()], t0);
+        let at = |s: u64| t0 + Duration::from_secs(s);
+        let spent = |s: u64| vec![Duration::from_secs(s)];
+        assert!(!rec.checkpoint(&records, &spent(4), at(4)).unwrap());
+        assert_eq!(records.store().practice_steps(&id).unwrap()[0].spent_ms, 0);
+        assert!(rec.checkpoint(&records, &spent(5), at(5)).unwrap());
+        assert_eq!(
+            records.store().practice_steps(&id).unwrap()[0].spent_ms,
+            5000
+        );
+        assert!(!rec.checkpoint(&records, &spent(9), at(9)).unwrap());
+        assert!(rec.checkpoint(&records, &spent(10), at(10)).unwrap());
+        assert_eq!(
+            records.store().practice_steps(&id).unwrap()[0].spent_ms,
+            10_000
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! A trainee's progress read from the store: pre-test and post-test scores of a quiz.
+
+use super::Records;
+use pijat_content::Phase;
+use pijat_engine::quiz::Score;
+use pijat_store::{AttemptRow, Result};
+
+/// The finished pre-test and post-test of one quiz, when taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PrePost {
+    pub pre: Option<Score>,
+    pub post: Option<Score>,
+}
+
+impl PrePost {
+    /// Post minus pre, in percentage points, when both were taken.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.post?.percent() - self.pre?.percent())
+    }
+}
+
+pub fn score_of(a: &AttemptRow) -> Option<Score> {
+    Some(Score {
+        right: a.right?,
+        total: a.question_count,
+    })
+}
+
+/// The latest finished pre-test and post-test of a profile at a quiz.
+pub fn prepost(records: &Records, profile_id: &str, quiz_id: &str) -> Result<PrePost> {
+    let store = records.store();
+    let mut attempts = store.attempts_at(profile_id, quiz_id, Phase::Pre)?;
+    attempts.extend(store.attempts_at(profile_id, quiz_id, Phase::Post)?);
+    Ok(prepost_from(&attempts, quiz_id))
+}
+
+/// The same from attempts already read (oldest first), e.g. a whole history.
+pub fn prepost_from(attempts: &[AttemptRow], quiz_id: &str) -> PrePost {
+    let latest = |phase| {
+        attempts
+            .iter()
+            .rev()
+            .filter(|a| a.quiz_id == quiz_id && a.phase == phase)
+            .find_map(score_of)
+    };
+    PrePost {
+        pre: latest(Phase::Pre),
+        post: latest(Phase::Post),
+    }
+}
+
+/// One participant as the trainer sees them: the pre/post result of the pre/post set, and where
+/// the monitoring stands. A record that cannot be read shows as not yet there.
+pub struct Participant {
+    pub result: PrePost,
+    pub monitoring: super::monitoring::Monitoring,
+}
+
+pub fn participant(
+    records: &Records,
+    content: &pijat_content::Content,
+    profile_id: &str,
+) -> Participant {
+    let quiz = content.prepost_quiz().map_or("", |q| q.id.as_str());
+    let attempts = records.store().attempts_of(profile_id).unwrap_or_default();
+    Participant {
+        result: prepost_from(&attempts, quiz),
+        monitoring: super::monitoring::monitoring(records, content, profile_id).unwrap_or_default(),
+    }
+}

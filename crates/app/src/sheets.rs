@@ -1,0 +1,374 @@
+//! Paper tests and typed-in answer sheets. A paper test shows the questions and options in file
+//! order (order items in a fixed mixed order, the same on every copy and in the key), so a
+//! sheet's answers are read against that one layout.
+
+use super::Records;
+use pijat_core::strings::messages::both;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pijat_content::{Bilingual, Phase, Quiz};
+use pijat_core::msg;
+use pijat_engine::quiz::{Layout, Response, layout, parse_token};
+use pijat_store::{Role, Roster, SheetAnswer, SheetImport, SheetRow, clean_name};
+
+use super::roster::{RosterPlan, RosterProblems, check_roster};
+
+/// The seed of every paper copy of a test: only order items are mixed, always the same way.
+pub const PAPER_SEED: u64 = 0x5041_5045_525f_0001;
+
+pub fn paper_layout(quiz: &Quiz) -> Layout {
+    layout(quiz, PAPER_SEED, false)
+}
+
+/// One row's answers read against the paper layout: the answers to save and how many are right.
+pub fn read_answers(
+    quiz: &Quiz,
+    paper: &Layout,
+    field: &str,
+) -> Result<(Vec<SheetAnswer>, u32), Bilingual> {
+    let n = paper.shown.len();
+    let field = field.trim();
+    let tokens: Vec<String> = if field.chars().any(char::is_whitespace) {
+        field.split_whitespace().map(str::to_string).collect()
+    } else if field.chars().count() == n {
+        field.chars().map(|c| c.to_string()).collect()
+    } else if field.is_empty() {
+        Vec::new()
+    } else {
+        let k = field.chars().count();
+        return Err(both(
+            |s| s.characters_questions_write_one_character,
+            &[("k", &k), ("n", &n)],
+        ));
+    };
+    if tokens.len() != n {
+        let k = tokens.len();
+        return Err(both(|s| s.answers_questions, &[("k", &k), ("n", &n)]));
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut right = 0;
+    for (i, (shown, token)) in paper.shown.iter().zip(&tokens).enumerate() {
+        let q = &quiz.questions[shown.question];
+        let r = parse_token(&q.kind, shown, token).map_err(|e| {
+            let m = e.message(shown.options.len());
+            let num = i + 1;
+            let (mi, me) = (&m.id, &m.en);
+            msg!(id: "soal {num}: {mi}", en: "question {num}: {me}")
+        })?;
+        let correct = r.is_right(&q.kind);
+        right += u32::from(correct);
+        out.push(SheetAnswer {
+            question_id: q.id.clone(),
+            position: i as u32,
+            response: r.encode(),
+            correct,
+        });
+    }
+    Ok((out, right))
+}
+
+/// A problem on one line of a sheet file (line 1 is the header).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub message: Bilingual,
+}
+
+/// The rows of a sheet file: `name,role,answers` (or `nama,peran,jawaban`), comma or semicolon,
+/// UTF-8 with or without a byte-order mark, LF or CRLF. Blank lines are skipped but counted:
+/// every row number is the one a spreadsheet shows.
+pub fn read_csv(
+    bytes: &[u8],
+    columns: &[(&str, &str)],
+) -> Result<Vec<(u64, Vec<String>)>, RowError> {
+    use super::sheet_file::Rows;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let rows_at = Rows::of(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| RowError {
+        line: rows_at.row_at(e.valid_up_to()),
+        message: both(|s| s.not_utf_8_text_save, &[]),
+    })?;
+    if let Some(line) = rows_at.unclosed_quote {
+        return Err(RowError {
+            line,
+            message: both(|s| s.quote_opens_row_never_closed, &[]),
+        });
+    }
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let csv_problem = |e: csv::Error| {
+        let line = e
+            .position()
+            .map_or(1, |p| rows_at.row_at(p.byte() as usize));
+        let m = e.to_string();
+        RowError {
+            line,
+            message: both(|s| s.row_cannot_read, &[("m", &m)]),
+        }
+    };
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(csv_problem)?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    // The header is the first row with text (blank rows before it are stepped over).
+    let header_line = rows_at.row_at(0);
+    let mut index = Vec::new();
+    for (en, id) in columns {
+        match header.iter().position(|h| h == en || h == id) {
+            Some(i) => index.push(i),
+            None => {
+                let want: Vec<&str> = columns.iter().map(|(e, _)| *e).collect();
+                let want = want.join(",");
+                return Err(RowError {
+                    line: header_line,
+                    message: both(
+                        |s| s.no_column_first_line_must,
+                        &[("en", &en), ("want", &want)],
+                    ),
+                });
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(csv_problem)?;
+        let line = record
+            .position()
+            .map_or(0, |p| rows_at.row_at(p.byte() as usize));
+        let fields: Vec<String> = index
+            .iter()
+            .map(|i| record.get(*i).unwrap_or("").to_string())
+            .collect();
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, fields));
+    }
+    Ok(rows)
+}
+
+/// Checks every row of an answer sheet: names, roles, answers, names given twice.
+pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, Vec<RowError>) {
+    let paper = paper_layout(quiz);
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    for (line, f) in rows {
+        let line = *line;
+        let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
+        let name = match clean_name(&f[0]) {
+            Ok(n) => n,
+            Err(e) => {
+                problem(e.message());
+                continue;
+            }
+        };
+        let key = pijat_store::name_key(&name);
+        if let Some(first) = seen.get(&key) {
+            problem(both(
+                |s| s.already_line,
+                &[("name", &name), ("first", &first)],
+            ));
+            continue;
+        }
+        seen.insert(key, line);
+        let role_text = f[1].trim();
+        let role = match Role::parse(role_text) {
+            Some(r) => r,
+            None => {
+                problem(both(
+                    |s| s.role_not_known_write_father,
+                    &[("role_text", &role_text)],
+                ));
+                continue;
+            }
+        };
+        match read_answers(quiz, &paper, &f[2]) {
+            Ok((answers, right)) => good.push(SheetRow {
+                name,
+                role,
+                answers,
+                right,
+            }),
+            Err(m) => problem(m),
+        }
+    }
+    (good, errors)
+}
+
+pub struct Imported {
+    pub rows: Vec<SheetRow>,
+    pub total: u32,
+    /// A new class, or who joined the roster.
+    pub roster: RosterPlan,
+}
+
+/// How a sheet may change what is here: replace earlier sheet results, and who may join.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SheetRules {
+    pub replace: bool,
+    pub roster: Roster,
+}
+
+/// The roster check as an importer uses it: the plan, the class's own problem as the whole
+/// answer (`Err`), or names off the roster added to the row problems (then the plan is empty).
+pub(super) fn roster_rows(
+    store: &pijat_store::Store,
+    class: &str,
+    rules: SheetRules,
+    names: &[(u64, &str)],
+    errors: &mut Vec<RowError>,
+    lang: &str,
+) -> Result<RosterPlan, Vec<String>> {
+    match check_roster(store, class, rules.roster, names) {
+        Ok(plan) => Ok(plan),
+        Err(RosterProblems::Class(m)) => Err(vec![m.get(lang).to_string()]),
+        Err(RosterProblems::Rows(rows)) => {
+            errors.extend(rows);
+            Ok(RosterPlan::default())
+        }
+    }
+}
+
+/// Where an earlier record was made, as a refusal names it: the class, or none.
+pub(super) fn where_text(store: &pijat_store::Store, class_id: Option<&str>) -> Bilingual {
+    let class = class_id.and_then(|id| store.class(id).ok().flatten());
+    match class {
+        Some(c) => {
+            let name = pijat_core::printable(&c.name);
+            both(|s| s.in_class, &[("class", &name)])
+        }
+        None => both(|s| s.in_no_class, &[]),
+    }
+}
+
+/// Reads, checks and saves an answer-sheet file for a class. Every problem is returned as
+/// `FILE:LINE: message` and then nothing is saved.
+#[allow(clippy::too_many_arguments)]
+pub fn import_answer_sheet(
+    records: &mut Records,
+    quiz: &Quiz,
+    content_version: &str,
+    file: &Path,
+    class: &str,
+    phase: Phase,
+    rules: SheetRules,
+    lang: &str,
+) -> Result<Imported, Vec<String>> {
+    let replace = rules.replace;
+    let store = records.store_mut();
+    let shown = file.display();
+    let bytes = super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
+    let rows = read_csv(
+        &bytes,
+        &[("name", "nama"), ("role", "peran"), ("answers", "jawaban")],
+    )
+    .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
+    let (good, mut errors) = check_rows(quiz, &rows);
+    let names: Vec<String> = good.iter().map(|r| r.name.clone()).collect();
+    let line_of = |name: &str| {
+        rows.iter()
+            .find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name))
+            .map_or(0, |(l, _)| *l)
+    };
+    let lined: Vec<(u64, &str)> = names.iter().map(|n| (line_of(n), n.as_str())).collect();
+    let plan = roster_rows(store, class, rules, &lined, &mut errors, lang)?;
+    let conflicts = store
+        .sheet_conflicts(&quiz.id, phase, &names, replace)
+        .map_err(|e| vec![e.message().get(lang).to_string()])?;
+    for c in conflicts {
+        let when = pijat_core::local_date(
+            c.existing
+                .finished
+                .as_deref()
+                .unwrap_or(&c.existing.started),
+        );
+        let who = &c.name;
+        let place = where_text(store, c.existing.class_id.as_deref());
+        let place = place.get(lang);
+        let values: [(&str, &dyn std::fmt::Display); 3] =
+            [("who", &who), ("when", &when), ("where", &place)];
+        let message = if c.replaceable {
+            both(|s| s.already_has_result_typed_from, &values)
+        } else {
+            both(|s| s.already_took_test_pijat_result, &values)
+        };
+        errors.push(RowError {
+            line: line_of(&c.name),
+            message,
+        });
+    }
+    if good.is_empty() && errors.is_empty() {
+        errors.push(RowError {
+            line: 1,
+            message: both(|s| s.sheet_has_no_answer_rows, &[]),
+        });
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.line);
+        return Err(errors
+            .iter()
+            .map(|e| format!("{shown}:{}: {}", e.line, e.message.get(lang)))
+            .collect());
+    }
+    let import = SheetImport {
+        class_name: class,
+        quiz_id: &quiz.id,
+        phase,
+        question_count: quiz.questions.len() as u32,
+        content_version,
+        seed: PAPER_SEED,
+        rows: &good,
+        replace,
+        roster: rules.roster,
+    };
+    store
+        .import_sheet(&import)
+        .map_err(|e| vec![e.message().get(lang).to_string()])?;
+    Ok(Imported {
+        rows: good,
+        total: quiz.questions.len() as u32,
+        roster: plan,
+    })
+}
+
+/// A stored answer as the sheet token that gives it back (for the grid and the key).
+pub fn token_for(quiz: &Quiz, paper: &Layout, position: usize, r: &Response) -> String {
+    let shown = &paper.shown[position];
+    let q = &quiz.questions[shown.question];
+    let place = |file: usize| shown.options.iter().position(|o| *o == file).unwrap_or(0);
+    match r {
+        Response::Skipped => "-".into(),
+        Response::TrueFalse(true) => "B".into(),
+        Response::TrueFalse(false) => "S".into(),
+        Response::Single(i) => ((b'a' + place(*i) as u8) as char).to_string(),
+        Response::Multiple(v) => v.iter().map(|i| (b'a' + place(*i) as u8) as char).collect(),
+        Response::Order(v) => {
+            let _ = q;
+            v.iter().map(|i| (place(*i) + 1).to_string()).collect()
+        }
+    }
+}
+
+impl super::Records {
+    super::records::pass_through! {
+        /// Saves one row of the answer grid as typed so far (an empty row removes the draft).
+        fn save_draft(&self, class_id: &str, quiz_id: &str, phase: Phase, profile_id: &str, answers: &str) -> pijat_store::Result<()>;
+        /// The grid rows typed so far and not yet saved, by profile id.
+        fn drafts(&self, class_id: &str, quiz_id: &str, phase: Phase) -> pijat_store::Result<std::collections::BTreeMap<String, String>>;
+        /// Saves a whole typed sheet; returns how many attempts were written.
+        fn import_sheet(&self, s: &SheetImport) -> pijat_store::Result<usize>;
+    }
+}

@@ -1,0 +1,105 @@
+//! `pijat export FILE [--class NAME] [--pseudonymise]` and `pijat import FILE...`.
+
+use pijat_core::strings::cli::tr;
+use pijat_core::strings::fill;
+use std::path::{Path, PathBuf};
+
+use super::{EXIT_INPUT, Shell};
+use pijat_app::bundles::{export_to, import_from};
+
+pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
+    let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let store = match shell.store_to_read() {
+        Ok(s) => s,
+        Err(m) => {
+            crate::errln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    match export_to(&store, file, class, pseudonymise, &content.version) {
+        Ok(n) => {
+            let f = file.display();
+            crate::outln!(
+                "{}",
+                if lang.is_en() {
+                    format!(
+                        "{f}: {n} trainees and their records exported{}.",
+                        if pseudonymise {
+                            ", names replaced by codes"
+                        } else {
+                            ""
+                        }
+                    )
+                } else {
+                    format!(
+                        "{f}: {n} peserta beserta catatannya diekspor{}.",
+                        if pseudonymise {
+                            ", nama diganti kode"
+                        } else {
+                            ""
+                        }
+                    )
+                }
+            );
+            0
+        }
+        Err(m) => {
+            crate::errln!("{}", m.get(lang.code()));
+            EXIT_INPUT
+        }
+    }
+}
+
+pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
+    let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            crate::errln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    // Records of other people come in: this laptop must have a trainer PIN first.
+    match store.has_pin() {
+        Ok(true) => {}
+        Ok(false) => {
+            crate::errln!("{}", tr(lang).laptop_has_no_trainer);
+            return EXIT_INPUT;
+        }
+        Err(e) => {
+            crate::errln!("{}", e.message().get(lang.code()));
+            return EXIT_INPUT;
+        }
+    }
+    match import_from(&mut store, &content, files, lang.code()) {
+        Ok(m) => {
+            let counts: [(&str, &dyn std::fmt::Display); 8] = [
+                ("new", &m.profiles_new),
+                ("linked", &m.profiles_linked),
+                ("classes", &m.classes_new),
+                ("tests", &m.attempts_new),
+                ("known", &m.attempts_known),
+                ("runs", &m.runs_new),
+                ("observations", &m.observations_new),
+                ("visits", &m.visits_new),
+            ];
+            crate::outln!("{}", fill(tr(lang).imported, &counts));
+            0
+        }
+        Err(problems) => {
+            for p in problems {
+                crate::errln!("{p}");
+            }
+            crate::errln!("{}", tr(lang).nothing_was_imported);
+            EXIT_INPUT
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! A certificate for each member of a class judged competent at their latest observation with
+//! the checklist: one page each, with the class, its place and dates, and the trainer.
+
+use super::{ClassPaper, Paper, date, esc};
+use crate::print::{Format, Langs};
+use pijat_engine::report::build::ClassInfo;
+use pijat_engine::report::render::role_label;
+
+const CSS: &str = ".cert { border: 3pt double #1f4e79; padding: 24mm 16mm; min-height: 215mm; text-align: center; box-sizing: border-box; }
+.cert h1 { font-size: 26pt; letter-spacing: 3pt; margin: 0 0 4pt; }
+.cert .name { font-size: 22pt; font-weight: bold; margin: 14pt 0; }
+.cert p { font-size: 12pt; margin: 0 0 8pt; }
+.cert .sign { margin-top: 26mm; text-align: right; }
+.cert .sign .line { min-width: 60mm; }";
+
+fn when(info: &ClassInfo, l: &Langs) -> String {
+    let d = |s: &str| date(s, &l.first);
+    match (info.starts.as_deref(), info.ends.as_deref()) {
+        (Some(a), Some(b)) if a != b => format!("{} – {}", d(a), d(b)),
+        (Some(a), _) | (None, Some(a)) => d(a),
+        (None, None) => String::new(),
+    }
+}
+
+/// What the certificate says around its holder's name, in one language.
+fn says(role: &str, info: &ClassInfo, dates: &str, en: bool) -> [String; 3] {
+    let class = pijat_core::printable(&info.name);
+    let place = info
+        .place
+        .as_deref()
+        .map_or(String::new(), |p| format!(", {}", pijat_core::printable(p)));
+    let dates = if dates.is_empty() {
+        String::new()
+    } else {
+        format!(", {dates}")
+    };
+    if en {
+        [
+            "CERTIFICATE".into(),
+            "is awarded to".into(),
+            format!(
+                "a participant ({role}) who took part in the oxytocin massage training of the Ayah ASI programme in the class {class}{place}{dates}, and at the latest observation with the checklist was judged competent in giving the oxytocin massage."
+            ),
+        ]
+    } else {
+        [
+            "SERTIFIKAT".into(),
+            "diberikan kepada".into(),
+            format!(
+                "sebagai peserta ({role}) yang telah mengikuti pelatihan pijat oksitosin program Ayah ASI di kelas {class}{place}{dates}, dan pada pengamatan terakhir dengan daftar tilik dinilai kompeten melakukan pijat oksitosin."
+            ),
+        ]
+    }
+}
+
+pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+    let ClassPaper { input, l, info } = c;
+    let competent: Vec<_> = input
+        .participants
+        .iter()
+        .filter(|p| p.observations.last().is_some_and(|o| o.2))
+        .collect();
+    if competent.is_empty() {
+        return Err(l.t(|s| s.no_participant_class_has));
+    }
+    let dates = when(&info, &l);
+    let trainer = info
+        .trainer
+        .as_deref()
+        .map(pijat_core::printable)
+        .unwrap_or_default();
+    let sign = l.t(|s| s.trainer);
+    let mut pages = Vec::new();
+    for p in &competent {
+        let name = pijat_core::printable(&p.name);
+        let first = says(
+            &role_label(&p.role, &l.first),
+            &info,
+            &dates,
+            l.first.is_en(),
+        );
+        let second = l
+            .second
+            .as_ref()
+            .map(|en| says(&role_label(&p.role, en), &info, &dates, true));
+        pages.push((name, first, second));
+    }
+    Ok(match paper.format {
+        Format::Md => pages
+            .iter()
+            .map(|(name, a, b)| {
+                let mut o = format!("# {}\n\n", a[0]);
+                let tr = |k: usize| {
+                    b.as_ref()
+                        .map_or(String::new(), |b| format!("\n\n*{}*", b[k]))
+                };
+                o.push_str(&format!(
+                    "{}{}\n\n**{name}**\n\n{}{}\n\n",
+                    a[1],
+                    tr(1),
+                    a[2],
+                    tr(2)
+                ));
+                o.push_str(&format!("{sign}: ______________________ ({trainer})\n"));
+                o
+            })
+            .collect::<Vec<_>>()
+            .join("\n---\n\n"),
+        Format::Html => {
+            let mut body = String::new();
+            for (name, a, b) in &pages {
+                let tr = |k: usize| {
+                    b.as_ref().map_or(String::new(), |b| {
+                        format!("<br><span class=\"tr\">{}</span>", esc(&b[k]))
+                    })
+                };
+                let title = b
+                    .as_ref()
+                    .map_or(a[0].clone(), |b| format!("{} / {}", a[0], b[0]));
+                body.push_str(&format!(
+                    "<div class=\"page\"><div class=\"cert\"><h1>{}</h1><p>{}{}</p><div class=\"name\">{}</div><p>{}{}</p><div class=\"sign\"><p>{}</p><p><span class=\"line\"></span></p><p>{}</p></div></div></div>\n",
+                    esc(&title),
+                    esc(&a[1]),
+                    tr(1),
+                    esc(name),
+                    esc(&a[2]),
+                    tr(2),
+                    esc(&sign),
+                    esc(&trainer)
+                ));
+            }
+            super::html_page(
+                &l.t(|s| s.certificates),
+                &l.first,
+                &format!("{}\n{CSS}", super::FORM_CSS),
+                &body,
+            )
+        }
+    })
+}

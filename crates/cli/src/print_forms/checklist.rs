@@ -1,0 +1,139 @@
+//! The daftar tilik: who was observed, by whom, when; one row per step in the routine's order
+//! with boxes for 2 / 1 / 0 / –, critical steps marked; the pass rule; and how the marks are
+//! typed for `sheets import --checklist` (`nama,pengamat,tanggal,nilai`, one mark per step).
+
+use super::{esc, field, option};
+use crate::print::{Format, Langs, texts};
+use pijat_content::Routine;
+
+fn rule(r: &Routine, l: &Langs) -> String {
+    let pass = r.pass_percent;
+    let id = format!(
+        "Kompeten bila setiap langkah wajib (★) bernilai 2 dan jumlah nilai langkah yang diamati paling sedikit {pass}% dari nilai tertinggi (2 untuk tiap langkah yang diamati). Langkah wajib yang tidak diamati berarti belum kompeten."
+    );
+    let en = format!(
+        "Competent when every critical step (★) is marked 2 and the marks of the observed steps reach at least {pass}% of their maximum (2 for each observed step). A critical step not observed means not yet competent."
+    );
+    match &l.second {
+        Some(_) => format!("{id} / {en}"),
+        None if l.first.is_en() => en,
+        None => id,
+    }
+}
+
+fn head(l: &Langs, html: bool) -> Vec<String> {
+    vec![
+        field(&l.t(|s| s.participant_s_name), html, false),
+        field(&l.t(|s| s.class_field), html, false),
+        field(&l.t(|s| s.observer_field), html, false),
+        field(&l.t(|s| s.date), html, true),
+    ]
+}
+
+fn typing_note(r: &Routine, l: &Langs) -> String {
+    let n = r.steps.len();
+    let example: String = (0..n).map(|i| if i % 5 == 3 { '1' } else { '2' }).collect();
+    let id = format!(
+        "Untuk diketik: satu baris per lembar di berkas CSV dengan kolom nama,pengamat,tanggal,nilai; nilai = {n} tanda berurutan dari langkah 1 sampai {n}, misalnya {example} (– untuk tidak diamati). Lalu: pijat sheets import BERKAS --class KELAS --checklist {}.",
+        r.id
+    );
+    let en = format!(
+        "To type in: one row per sheet in a CSV file with the columns name,observer,date,marks; marks = {n} marks in order from step 1 to {n}, e.g. {example} (- for not observed). Then: pijat sheets import FILE --class CLASS --checklist {}.",
+        r.id
+    );
+    match &l.second {
+        Some(_) => format!("{id}\n\n{en}"),
+        None if l.first.is_en() => en,
+        None => id,
+    }
+}
+
+pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
+    let (title, title2) = texts(&r.title, l);
+    let word = l.t(|s| s.observation_checklist);
+    let marks = l.t(|s| s.mark_legend);
+    let cols = [
+        l.t(|s| s.number_column),
+        l.t(|s| s.step),
+        "★".to_string(),
+        "2".into(),
+        "1".into(),
+        "0".into(),
+        "–".into(),
+    ];
+    let total = l.t(|s| s.total_marks);
+    let verdict = [l.t(|s| s.competent), l.t(|s| s.not_yet_competent)];
+    let sign = l.t(|s| s.observer_s_signature);
+    match format {
+        Format::Md => {
+            let mut o = format!("# {word}: {title}\n\n");
+            if let Some(t2) = title2 {
+                o.push_str(&format!("*{t2}*\n\n"));
+            }
+            o.push_str(&format!("{}\n\n{marks}\n\n", head(l, false).join("  ")));
+            o.push_str(&format!(
+                "| {} |\n| ---: | --- | :-: | :-: | :-: | :-: | :-: |\n",
+                cols.join(" | ")
+            ));
+            for (i, s) in r.steps.iter().enumerate() {
+                let (t1, t2) = texts(&s.title, l);
+                let words = t2.map_or(t1.clone(), |t2| format!("{t1} *{t2}*"));
+                let star = if s.critical { "★" } else { "" };
+                o.push_str(&format!(
+                    "| {} | {} | {star} | ☐ | ☐ | ☐ | ☐ |\n",
+                    i + 1,
+                    words.replace('|', "/")
+                ));
+            }
+            o.push_str(&format!(
+                "\n{total}: ______ / ______   {} {}\n\n{}\n\n{}\n\n{sign}: ______________________\n",
+                option(&verdict[0], false),
+                option(&verdict[1], false),
+                rule(r, l),
+                typing_note(r, l)
+            ));
+            o
+        }
+        Format::Html => {
+            let mut o = format!("<h1>{}: {}</h1>\n", esc(&word), esc(&title));
+            if let Some(t2) = title2 {
+                o.push_str(&format!("<p class=\"tr\">{}</p>\n", esc(&t2)));
+            }
+            o.push_str(&format!(
+                "<div class=\"fields\">{}</div>\n<p class=\"small\">{}</p>\n",
+                head(l, true).join(" "),
+                esc(&marks)
+            ));
+            o.push_str("<table>\n<thead><tr>");
+            for (k, c) in cols.iter().enumerate() {
+                let class = if k == 1 { "" } else { " class=\"c\"" };
+                o.push_str(&format!("<th{class}>{}</th>", esc(c)));
+            }
+            o.push_str("</tr></thead>\n<tbody>\n");
+            let b = "<td class=\"c\"><span class=\"box\"></span></td>";
+            for (i, s) in r.steps.iter().enumerate() {
+                let (t1, t2) = texts(&s.title, l);
+                let tr = t2.map_or(String::new(), |t| {
+                    format!(" <span class=\"tr\">{}</span>", esc(&t))
+                });
+                let star = if s.critical { "★" } else { "" };
+                o.push_str(&format!(
+                    "<tr><td class=\"c\">{}</td><td>{}{tr}</td><td class=\"c\">{star}</td>{b}{b}{b}{b}</tr>\n",
+                    i + 1,
+                    esc(&t1)
+                ));
+            }
+            o.push_str("</tbody>\n</table>\n");
+            o.push_str(&format!(
+                "<p style=\"margin-top:8pt\">{}: <span class=\"line short\"></span> / <span class=\"line short\"></span> &nbsp; {} {}</p>\n<p class=\"small\">{}</p>\n<p class=\"small\">{}</p>\n<p style=\"margin-top:14pt\">{}</p>\n",
+                esc(&total),
+                option(&verdict[0], true),
+                option(&verdict[1], true),
+                esc(&rule(r, l)),
+                esc(&typing_note(r, l)).replace("\n\n", "<br>"),
+                field(&sign, true, false)
+            ));
+            super::html_page(&format!("{word}: {title}"), &l.first, super::FORM_CSS, &o)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! `pijat sheets import`: typed-in paper forms, all rows or none, every bad row reported.
+
+use super::{EXIT_INPUT, EXIT_USAGE, SheetsCommand, Shell};
+use pijat_app::monitoring::{Checklists, Visits, import_monitoring_sheet};
+use pijat_app::roster::{RosterPlan, added_line};
+use pijat_app::sheets::{SheetRules, import_answer_sheet};
+use pijat_core::strings::cli::tr;
+use pijat_engine::quiz::Score;
+
+pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
+    let lang = &shell.lang;
+    let content = match shell.content_or_exit() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let SheetsCommand::Import {
+        file,
+        class,
+        phase,
+        quiz,
+        checklist,
+        visits,
+        replace,
+        new_class,
+        add_new,
+    } = command;
+    let rules = SheetRules {
+        replace,
+        roster: pijat_app::Roster { new_class, add_new },
+    };
+    let added = |plan: &RosterPlan| {
+        if let Some(line) = added_line(plan, &class) {
+            crate::outln!("{}", line.get(lang.code()));
+        }
+    };
+    let mut store = match shell.store() {
+        Ok(s) => s,
+        Err(m) => {
+            crate::errln!("{m}");
+            return EXIT_INPUT;
+        }
+    };
+    let shown = file.display().to_string();
+    let failed = |errors: Vec<String>| {
+        for e in &errors {
+            crate::errln!("{e}");
+        }
+        // Rows to fix are named by their line; a problem of the command itself is not.
+        let rows = errors.iter().any(|e| e.starts_with(&shown));
+        let s = tr(lang);
+        let end = if rows {
+            s.nothing_was_saved_fix
+        } else {
+            s.nothing_was_saved
+        };
+        crate::errln!("{end}");
+        EXIT_INPUT
+    };
+    let monitoring = if let Some(routine_id) = checklist {
+        let Some(routine) = content.routine(&routine_id) else {
+            let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();
+            crate::errln!("{} `{routine_id}`: {}", tr(lang).no_routine, ids.join(", "));
+            return EXIT_USAGE;
+        };
+        let kind = Checklists::of(routine);
+        Some(
+            import_monitoring_sheet(&kind, &mut store, &file, &class, rules, lang.code())
+                .map(|n| (n, tr(lang).checklists_saved)),
+        )
+    } else if visits {
+        Some(
+            import_monitoring_sheet(&Visits, &mut store, &file, &class, rules, lang.code())
+                .map(|n| (n, tr(lang).visits_saved)),
+        )
+    } else {
+        None
+    };
+    if let Some(saved) = monitoring {
+        return match saved {
+            Ok(((n, plan), words)) => {
+                added(&plan);
+                let line = words
+                    .replace("{n}", &n.to_string())
+                    .replace("{class}", &class);
+                crate::outln!("{line}");
+                0
+            }
+            Err(e) => failed(e),
+        };
+    }
+    let Some(phase) = phase else {
+        return EXIT_USAGE;
+    };
+    let quiz = match quiz.as_deref() {
+        Some(id) => content.quiz(id),
+        None => content.prepost_quiz(),
+    };
+    let Some(quiz) = quiz else {
+        crate::errln!("{}", tr(lang).no_such_quiz);
+        return EXIT_USAGE;
+    };
+    match import_answer_sheet(
+        &mut store,
+        quiz,
+        &content.version,
+        &file,
+        &class,
+        phase,
+        rules,
+        lang.code(),
+    ) {
+        Ok(done) => {
+            added(&done.roster);
+            let label = super::quiz::phase_label(phase, lang);
+            let n = done.rows.len();
+            let words = if n == 1 {
+                tr(lang).answer_sheet_saved
+            } else {
+                tr(lang).answer_sheets_saved
+            };
+            let title = quiz.title.get(lang);
+            crate::outln!(
+                "{}",
+                pijat_core::strings::fill(
+                    words,
+                    &[
+                        ("n", &n),
+                        ("label", &label),
+                        ("title", &title),
+                        ("class", &class)
+                    ]
+                )
+            );
+            for r in &done.rows {
+                let s = Score {
+                    right: r.right,
+                    total: done.total,
+                };
+                crate::outln!(
+                    "  {:<30} {}/{} ({}%)",
+                    r.name,
+                    s.right,
+                    s.total,
+                    s.display_in(lang)
+                );
+            }
+            0
+        }
+        Err(errors) => failed(errors),
+    }
+}

@@ -1,0 +1,158 @@
+//! Builds typed content from one file's TOML, reporting every problem in it.
+
+use pijat_core::strings::messages::both;
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::de::DeValue;
+
+use super::diag::Sink;
+use super::figures::{Cue, Figure};
+use super::reader::{At, Fields, parse_document, read_text};
+use super::schema::{
+    Layer, Module, Page, Purpose, Question, QuestionKind, Quiz, Routine, Safety, SafetySection,
+    Source, Step,
+};
+use super::text::Text;
+use pijat_core::msg;
+
+mod module;
+mod quiz;
+mod sources;
+pub use module::*;
+pub use quiz::*;
+pub use sources::*;
+
+pub const FORMAT_VERSION: i64 = 1;
+const MAX_OPTIONS: usize = 6;
+
+/// What other files define, for checking references: source keys and module ids.
+#[derive(Default, Debug)]
+pub struct Known {
+    pub sources: BTreeSet<String>,
+    pub modules: BTreeSet<String>,
+}
+
+/// Where an id was defined, for the checks of uniqueness across files.
+#[derive(Clone, Debug)]
+pub struct IdSite {
+    pub id: String,
+    pub path: String,
+    pub pos: (usize, usize),
+}
+
+impl IdSite {
+    fn new(sink: &Sink, id: &At<String>) -> Self {
+        Self {
+            id: id.value.clone(),
+            path: sink.path().to_string(),
+            pos: sink.position(id.at),
+        }
+    }
+}
+
+/// Reads `format_version`; `false` (after an error) when this pijat cannot read the file.
+fn format_ok(f: &mut Fields, sink: &mut Sink) -> bool {
+    let Some(v) = f.int(sink, "format_version", i64::MIN..=i64::MAX, true) else {
+        return false;
+    };
+    let n = v.value;
+    if n == FORMAT_VERSION {
+        return true;
+    }
+    let m = if n > FORMAT_VERSION {
+        msg!(
+            id: "format_version {n} ditulis untuk pijat yang lebih baru; pijat ini membaca format_version {FORMAT_VERSION}: perbarui pijat",
+            en: "format_version {n} is for a newer pijat; this pijat reads format_version {FORMAT_VERSION}: update pijat"
+        )
+    } else {
+        msg!(
+            id: "format_version {n} tidak dikenal: tulis format_version = {FORMAT_VERSION}",
+            en: "format_version {n} is not known: write format_version = {FORMAT_VERSION}"
+        )
+    };
+    sink.error(v.at, m);
+    false
+}
+
+fn check_sources(sink: &mut Sink, known: &Known, list: Vec<At<String>>) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in list {
+        if known.sources.contains(&s.value) {
+            out.push(s.value);
+        } else {
+            let k = &s.value;
+            sink.error(
+                s.at,
+                both(|s| s.source_not_curriculum_sources_toml, &[("k", &k)]),
+            );
+        }
+    }
+    out
+}
+
+fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>) {
+    let figure = f.string(sink, "figure", false);
+    let highlight = f.strings(sink, "highlight");
+    let fig = match &figure {
+        None => None,
+        Some(name) => {
+            let found = Figure::from_name(&name.value);
+            if found.is_none() {
+                let (n, all) = (&name.value, Figure::names());
+                sink.error(
+                    name.at,
+                    both(|s| s.unknown_figure_app_draws, &[("n", &n), ("all", &all)]),
+                );
+            }
+            found
+        }
+    };
+    if figure.is_none() && !highlight.is_empty() {
+        sink.error(highlight[0].at, both(|s| s.highlight_needs_figure, &[]));
+        return (None, Vec::new());
+    }
+    let mut regions = Vec::new();
+    if let Some(fig) = fig {
+        for h in highlight {
+            if fig.regions().contains(&h.value.as_str()) {
+                regions.push(h.value);
+            } else {
+                let (r, n, all) = (&h.value, fig.name(), fig.regions().join(", "));
+                sink.error(
+                    h.at,
+                    both(
+                        |s| s.figure_has_no_region_its,
+                        &[("n", &n), ("r", &r), ("all", &all)],
+                    ),
+                );
+            }
+        }
+    }
+    (fig, regions)
+}
+
+fn percent(f: &mut Fields, sink: &mut Sink, default: u8) -> u8 {
+    f.int(sink, "pass_percent", 0..=100, false)
+        .map_or(default, |v| v.value as u8)
+}
+
+/// Reports a second use of an id inside one file.
+fn unique(
+    sink: &mut Sink,
+    seen: &mut BTreeMap<String, (usize, usize)>,
+    id: &At<String>,
+    what: (&str, &str),
+) {
+    if let Some((line, _)) = seen.get(&id.value) {
+        let (i, (wi, we)) = (&id.value, what);
+        sink.error(
+            id.at,
+            msg!(
+                id: "id {wi} `{i}` sudah dipakai di baris {line}",
+                en: "{we} id `{i}` is already used on line {line}"
+            ),
+        );
+    } else {
+        seen.insert(id.value.clone(), sink.position(id.at));
+    }
+}

@@ -1,0 +1,74 @@
+//! A bilingual text table and its checks.
+
+use super::*;
+use pijat_core::strings::messages::both;
+
+/// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
+/// warning in a trainer's.
+pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Text> {
+    let DeValue::Table(t) = v.get_ref() else {
+        let found = type_name(v.get_ref());
+        let (fi, fe) = (&found.id, &found.en);
+        sink.error(
+            v.span().start,
+            msg!(
+                id: "`{key}` harus berupa tabel bahasa seperti {{ id = \"…\", en = \"…\" }}, bukan {fi}",
+                en: "`{key}` must be a table of languages like {{ id = \"…\", en = \"…\" }}, not {fe}"
+            ),
+        );
+        return None;
+    };
+    let mut entries = Vec::new();
+    let mut ok = true;
+    for (code, value) in t.iter() {
+        let c = code.get_ref().as_ref();
+        if Lang::parse(c).is_none_or(|l| l.code() != c) {
+            sink.error(
+                code.span().start,
+                both(|s| s.not_language_code_use_two, &[("c", &c)]),
+            );
+            ok = false;
+            continue;
+        }
+        match value.get_ref() {
+            DeValue::String(s) if s.trim().is_empty() => {
+                sink.error(
+                    value.span().start,
+                    both(|s| s.text_empty, &[("key", &key), ("c", &c)]),
+                );
+                ok = false;
+            }
+            DeValue::String(s) => entries.push((c.to_string(), s.to_string())),
+            _ => {
+                wrong_type(sink, &format!("{key}.{c}"), value, Want::Text);
+                ok = false;
+            }
+        }
+    }
+    if !ok {
+        return None;
+    }
+    let at = v.span().start;
+    if entries.is_empty() {
+        sink.error(at, both(|s| s.holds_no_text, &[("key", &key)]));
+        return None;
+    }
+    let text = Text::new(entries);
+    for (code, id_name, en_name) in [
+        ("id", "Indonesia", "Indonesian"),
+        ("en", "Inggris", "English"),
+    ] {
+        if !text.has(code) {
+            let m = msg!(
+                id: "`{key}` tidak punya teks bahasa {id_name} (`{code}`)",
+                en: "`{key}` has no {en_name} (`{code}`) text"
+            );
+            if sink.strict_languages {
+                sink.error(at, m);
+            } else {
+                sink.warn(at, m);
+            }
+        }
+    }
+    Some(text)
+}

@@ -1,0 +1,367 @@
+//! Answer tokens, the same in plain mode and on typed-in paper sheets: `b`/`s` or `t`/`f` for
+//! statements; `a`–`f` or `1`–`6` for options; several for multiple (`ac`, `1,3`); the shown
+//! item numbers in order for order questions (`3142`); `-` for no answer.
+
+use super::layout::Shown;
+use pijat_content::{Bilingual, QuestionKind};
+use pijat_core::strings::messages::both;
+
+/// An answer, in the file's option numbering (0-based) so that grading does not depend on how
+/// the options were shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Response {
+    Skipped,
+    TrueFalse(bool),
+    Single(usize),
+    /// Sorted, without repeats.
+    Multiple(Vec<usize>),
+    /// The items in the order the learner put them.
+    Order(Vec<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenError {
+    Empty,
+    NotTrueFalse(String),
+    NotAnOption(String),
+    NoSuchOption(String),
+    OnlyOne,
+    Repeated(String),
+    OrderIncomplete { given: usize },
+}
+
+/// The keys that pick the shown options: `a–d or 1–4`.
+fn range(n: usize) -> (char, usize) {
+    let last = (b'a' + n.saturating_sub(1) as u8) as char;
+    (last, n)
+}
+
+impl TokenError {
+    /// What went wrong and how to answer, for a question with `n` options shown.
+    pub fn message(&self, n: usize) -> Bilingual {
+        let (last, max) = range(n);
+        let example = example(n);
+        match self {
+            TokenError::Empty => both(|s| s.type_answer_skip, &[]),
+            TokenError::NotTrueFalse(t) => both(|s| s.not_answer_type_t_true, &[("t", &t)]),
+            TokenError::NotAnOption(t) => both(
+                |s| s.not_option_use_letters_numbers,
+                &[("t", &t), ("last", &last), ("max", &max)],
+            ),
+            TokenError::NoSuchOption(t) => both(
+                |s| s.there_no_option_use_letters,
+                &[("t", &t), ("last", &last), ("max", &max)],
+            ),
+            TokenError::OnlyOne => both(|s| s.choose_only_one, &[("last", &last), ("max", &max)]),
+            TokenError::Repeated(t) => both(|s| s.given_twice_give_each_option, &[("t", &t)]),
+            TokenError::OrderIncomplete { given } => both(
+                |s| s.numbers_given_type_all_numbers,
+                &[("given", &given), ("max", &max), ("example", &example)],
+            ),
+        }
+    }
+}
+
+fn example(n: usize) -> String {
+    // An order that is clearly not 1234…: the even places, then the odd ones.
+    let evens = (2..=n).step_by(2);
+    let odds = (1..=n).step_by(2);
+    evens.chain(odds).map(|i| i.to_string()).collect()
+}
+
+fn true_false(t: &str) -> Option<bool> {
+    match t {
+        "b" | "benar" | "t" | "true" | "y" | "ya" | "yes" => Some(true),
+        "s" | "salah" | "f" | "false" | "n" | "tidak" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The shown places (0-based) a token names, in the order written.
+fn places(t: &str, n: usize) -> Result<Vec<usize>, TokenError> {
+    let parts: Vec<&str> = if t.contains([',', ' ', ';', '.', '/']) {
+        t.split([',', ' ', ';', '.', '/'])
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        t.char_indices()
+            .map(|(i, c)| &t[i..i + c.len_utf8()])
+            .collect()
+    };
+    let mut out = Vec::new();
+    for p in parts {
+        let place = match p.as_bytes() {
+            [c @ b'a'..=b'z'] => (c - b'a') as usize,
+            _ => match p.parse::<usize>() {
+                Ok(k) if k >= 1 => k - 1,
+                _ => return Err(TokenError::NotAnOption(p.to_string())),
+            },
+        };
+        if place >= n {
+            return Err(TokenError::NoSuchOption(p.to_string()));
+        }
+        if out.contains(&place) {
+            return Err(TokenError::Repeated(p.to_string()));
+        }
+        out.push(place);
+    }
+    Ok(out)
+}
+
+/// Reads what a learner typed for a question shown as `shown`.
+pub fn parse_token(
+    kind: &QuestionKind,
+    shown: &Shown,
+    input: &str,
+) -> Result<Response, TokenError> {
+    let t = input.trim().to_lowercase();
+    if t.is_empty() {
+        return Err(TokenError::Empty);
+    }
+    if t == "-" {
+        return Ok(Response::Skipped);
+    }
+    if let QuestionKind::TrueFalse { .. } = kind {
+        return true_false(&t)
+            .map(Response::TrueFalse)
+            .ok_or(TokenError::NotTrueFalse(input.trim().to_string()));
+    }
+    let n = shown.options.len();
+    let picked: Vec<usize> = places(&t, n)?
+        .into_iter()
+        .map(|p| shown.options[p])
+        .collect();
+    match kind {
+        QuestionKind::Single { .. } => match picked.as_slice() {
+            [one] => Ok(Response::Single(*one)),
+            _ => Err(TokenError::OnlyOne),
+        },
+        QuestionKind::Multiple { .. } => {
+            let mut picked = picked;
+            picked.sort_unstable();
+            Ok(Response::Multiple(picked))
+        }
+        QuestionKind::Order { .. } if picked.len() == n => Ok(Response::Order(picked)),
+        QuestionKind::Order { .. } => Err(TokenError::OrderIncomplete {
+            given: picked.len(),
+        }),
+        QuestionKind::TrueFalse { .. } => unreachable!("handled above"),
+    }
+}
+
+impl Response {
+    /// How the answer is stored: `-`, `true`/`false`, or the file's option numbers from 1
+    /// (`2`, `1,3`, `3,1,2`).
+    pub fn encode(&self) -> String {
+        let nums = |v: &[usize]| {
+            v.iter()
+                .map(|i| (i + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        match self {
+            Response::Skipped => "-".into(),
+            Response::TrueFalse(b) => b.to_string(),
+            Response::Single(i) => (i + 1).to_string(),
+            Response::Multiple(v) | Response::Order(v) => nums(v),
+        }
+    }
+
+    /// Reads a stored answer back; `None` when it does not fit the question (the question was
+    /// changed after the answer was saved).
+    pub fn decode(kind: &QuestionKind, s: &str) -> Option<Self> {
+        if s == "-" {
+            return Some(Response::Skipped);
+        }
+        let n = kind.options().len();
+        let nums = || -> Option<Vec<usize>> {
+            s.split(',')
+                .map(|p| {
+                    p.parse::<usize>()
+                        .ok()
+                        .filter(|k| (1..=n).contains(k))
+                        .map(|k| k - 1)
+                })
+                .collect()
+        };
+        match kind {
+            QuestionKind::TrueFalse { .. } => s.parse().ok().map(Response::TrueFalse),
+            QuestionKind::Single { .. } => match nums()?.as_slice() {
+                [one] => Some(Response::Single(*one)),
+                _ => None,
+            },
+            QuestionKind::Multiple { .. } => Some(Response::Multiple(nums()?)),
+            QuestionKind::Order { .. } => Some(Response::Order(nums()?)).filter(|r| match r {
+                Response::Order(v) => v.len() == n,
+                _ => false,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pijat_content::Text;
+
+    fn opts(n: usize) -> Vec<Text> {
+        (0..n).map(|i| Text::same(&format!("option {i}"))).collect()
+    }
+
+    fn shown(options: &[usize]) -> Shown {
+        Shown {
+            question: 0,
+            options: options.to_vec(),
+        }
+    }
+
+    #[test]
+    fn statements_take_indonesian_and_english_letters_and_words() {
+        let tf = QuestionKind::TrueFalse { answer: true };
+        let s = shown(&[]);
+        for (t, want) in [
+            ("b", true),
+            ("S", false),
+            ("t", true),
+            (" f ", false),
+            ("Benar", true),
+            ("salah", false),
+        ] {
+            assert_eq!(
+                parse_token(&tf, &s, t),
+                Ok(Response::TrueFalse(want)),
+                "{t}"
+            );
+        }
+        assert_eq!(parse_token(&tf, &s, "-"), Ok(Response::Skipped));
+        assert_eq!(
+            parse_token(&tf, &s, "x"),
+            Err(TokenError::NotTrueFalse("x".into()))
+        );
+        assert_eq!(parse_token(&tf, &s, "  "), Err(TokenError::Empty));
+    }
+
+    #[test]
+    fn letters_and_numbers_name_the_shown_places_not_the_file_order() {
+        let single = QuestionKind::Single {
+            options: opts(4),
+            answer: 0,
+        };
+        // Shown order: file options 2, 0, 3, 1.
+        let s = shown(&[2, 0, 3, 1]);
+        assert_eq!(parse_token(&single, &s, "a"), Ok(Response::Single(2)));
+        assert_eq!(parse_token(&single, &s, "2"), Ok(Response::Single(0)));
+        assert_eq!(parse_token(&single, &s, "D"), Ok(Response::Single(1)));
+        assert_eq!(
+            parse_token(&single, &s, "e"),
+            Err(TokenError::NoSuchOption("e".into()))
+        );
+        assert_eq!(
+            parse_token(&single, &s, "5"),
+            Err(TokenError::NoSuchOption("5".into()))
+        );
+        assert_eq!(parse_token(&single, &s, "ab"), Err(TokenError::OnlyOne));
+        assert_eq!(
+            parse_token(&single, &s, "?"),
+            Err(TokenError::NotAnOption("?".into()))
+        );
+        assert_eq!(
+            parse_token(&single, &s, "0"),
+            Err(TokenError::NotAnOption("0".into()))
+        );
+    }
+
+    #[test]
+    fn multiple_answers_may_be_written_together_or_separated() {
+        let multi = QuestionKind::Multiple {
+            options: opts(4),
+            answers: vec![0, 2],
+        };
+        let s = shown(&[0, 1, 2, 3]);
+        for t in ["ac", "ca", "1,3", "1 3", "a, c", "3;1"] {
+            assert_eq!(
+                parse_token(&multi, &s, t),
+                Ok(Response::Multiple(vec![0, 2])),
+                "{t}"
+            );
+        }
+        assert_eq!(
+            parse_token(&multi, &s, "aa"),
+            Err(TokenError::Repeated("a".into()))
+        );
+    }
+
+    #[test]
+    fn order_answers_need_every_item_once() {
+        let order = QuestionKind::Order { items: opts(4) };
+        let s = shown(&[3, 1, 0, 2]);
+        // The learner types the shown numbers in the order they believe right: 3 4 2 1 means
+        // file items 0, 2, 1, 3.
+        assert_eq!(
+            parse_token(&order, &s, "3421"),
+            Ok(Response::Order(vec![0, 2, 1, 3]))
+        );
+        assert_eq!(
+            parse_token(&order, &s, "3,4,2,1"),
+            Ok(Response::Order(vec![0, 2, 1, 3]))
+        );
+        assert_eq!(
+            parse_token(&order, &s, "342"),
+            Err(TokenError::OrderIncomplete { given: 3 })
+        );
+        assert_eq!(
+            parse_token(&order, &s, "3423"),
+            Err(TokenError::Repeated("3".into()))
+        );
+    }
+
+    #[test]
+    fn error_messages_name_the_keys_that_work_in_both_languages() {
+        let m = TokenError::NoSuchOption("e".into()).message(4);
+        assert_eq!(
+            m.en,
+            "there is no option `e`: use the letters a–d or the numbers 1–4"
+        );
+        assert_eq!(
+            m.id,
+            "tidak ada pilihan `e`: pakai huruf a–d atau angka 1–4"
+        );
+        let m = TokenError::OrderIncomplete { given: 3 }.message(4);
+        assert!(m.en.contains("e.g. 2413"), "{}", m.en);
+    }
+
+    #[test]
+    fn stored_answers_read_back_the_same() {
+        let kinds = [
+            (
+                QuestionKind::TrueFalse { answer: true },
+                Response::TrueFalse(false),
+            ),
+            (
+                QuestionKind::Single {
+                    options: opts(3),
+                    answer: 1,
+                },
+                Response::Single(2),
+            ),
+            (
+                QuestionKind::Multiple {
+                    options: opts(3),
+                    answers: vec![0],
+                },
+                Response::Multiple(vec![0, 2]),
+            ),
+            (
+                QuestionKind::Order { items: opts(3) },
+                Response::Order(vec![2, 0, 1]),
+            ),
+            (QuestionKind::Order { items: opts(3) }, Response::Skipped),
+        ];
+        for (kind, r) in kinds {
+            assert_eq!(Response::decode(&kind, &r.encode()), Some(r));
+        }
+        let order = QuestionKind::Order { items: opts(3) };
+        assert_eq!(Response::decode(&order, "1,2"), None);
+        assert_eq!(Response::decode(&order, "1,2,9"), None);
+    }
+}

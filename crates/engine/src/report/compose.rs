@@ -1,0 +1,245 @@
+//! From the report's figures to the document a laporan PkM needs: the plain sentence first, the
+//! participants, the paired summary, pass counts and knowledge categories. The tests, items and
+//! monitoring sections are in the files beside this one.
+
+use super::model::{
+    Block, Cell, Chart, ChartKind, Column, Counter, Doc, Section, Sheet, Style, Table,
+};
+use super::types::Report;
+use super::words::{category, role_label, short};
+use pijat_content::Lang;
+use pijat_core::strings::report::tr;
+
+/// Above this many participants the pre → post chart draws one line per distinct pair of
+/// scores instead of one row per person.
+pub const DUMBBELL_MAX: usize = 40;
+
+pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
+    let mut n = Counter::default();
+    let s = &r.summary;
+    let mut doc = Doc {
+        lang: lang.clone(),
+        title: format!("{}: {quiz_title}", tr(lang).pre_test_post_test),
+        facts: facts(r, lang),
+        lead: Vec::new(),
+        notes: notes(r, lang),
+        sections: Vec::new(),
+    };
+    if s.pre.n == 0 && s.post.n == 0 {
+        doc.lead.push(tr(lang).no_test_results_yet.to_string());
+        doc.notes.clear();
+        doc.sections
+            .extend(super::compose_items::monitoring(r, lang, &mut n));
+        return doc;
+    }
+    doc.lead.push(lead_sentence(r, lang));
+    doc.lead
+        .extend(super::compose_stats::test_sentence(r, lang));
+    doc.lead.extend(pass_sentence(r, lang));
+    doc.sections.push(participants(r, lang, &mut n));
+    doc.sections
+        .push(super::compose_scores::summary(r, lang, &mut n));
+    doc.sections
+        .push(super::compose_scores::pass_and_categories(r, lang, &mut n));
+    if s.n_paired > 0 {
+        doc.sections
+            .push(super::compose_stats::tests(r, lang, &mut n));
+    }
+    doc.sections
+        .extend(super::compose_items::items(r, lang, &mut n));
+    doc.sections
+        .extend(super::compose_items::monitoring(r, lang, &mut n));
+    doc
+}
+
+fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
+    let mut f = Vec::new();
+    if let Some(c) = &r.class_info {
+        let place = c.place.as_ref().map_or(String::new(), |p| format!(", {p}"));
+        f.push((
+            tr(lang).activity.into(),
+            pijat_core::printable(&format!("{}{place}", c.name)),
+        ));
+        let when: Vec<String> = c
+            .starts
+            .iter()
+            .chain(c.ends.iter().filter(|e| Some(*e) != c.starts.as_ref()))
+            .map(|d| pijat_core::printable(&pijat_core::dates::show_day(d, lang)))
+            .collect();
+        if !when.is_empty() {
+            f.push((tr(lang).when.into(), when.join(" – ")));
+        }
+        if let Some(name) = &c.trainer {
+            f.push((tr(lang).trainer.into(), pijat_core::printable(name)));
+        }
+    }
+    let roles: Vec<String> = r
+        .roles
+        .iter()
+        .map(|(role, n)| format!("{} {n}", role_label(role, lang)))
+        .collect();
+    let who = if roles.is_empty() {
+        r.participants.len().to_string()
+    } else {
+        format!("{} ({})", r.participants.len(), roles.join(", "))
+    };
+    f.push((
+        tr(lang).participants.into(),
+        format!(
+            "{who}; {} {}",
+            r.summary.n_paired,
+            tr(lang).took_both_pre_test
+        ),
+    ));
+    f
+}
+
+fn notes(r: &Report, lang: &Lang) -> Vec<String> {
+    let mut v = Vec::new();
+    let k = r.answers_graded_by_earlier_key;
+    if k > 0 {
+        v.push(pijat_core::strings::fill(
+            pijat_core::strings::report::tr(lang).note_answers_were_given,
+            &[("k", &k)],
+        ));
+    }
+    if (1..10).contains(&r.summary.n_paired) {
+        v.push(tr(lang).note_fewer_than_10.to_string());
+    }
+    v
+}
+
+/// "Rata-rata skor pengetahuan naik dari 52 menjadi 74 (n = 16 peserta yang mengikuti keduanya)."
+fn lead_sentence(r: &Report, lang: &Lang) -> String {
+    let s = &r.summary;
+    let (Ok(a), Ok(b)) = (s.paired_pre.mean.0, s.paired_post.mean.0) else {
+        let (g, which) = if s.pre.n > 0 {
+            (&s.pre, tr(lang).pre_test)
+        } else {
+            (&s.post, tr(lang).post_test)
+        };
+        let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
+        return if lang.is_en() {
+            format!(
+                "So far only the {which} has results: mean {m} (n = {}). No one has taken both tests yet, so there is no change to report.",
+                g.n
+            )
+        } else {
+            format!(
+                "Baru ada hasil {which}: rata-rata {m} (n = {}). Belum ada peserta yang mengikuti kedua tes, jadi perubahan belum dapat dihitung.",
+                g.n
+            )
+        };
+    };
+    let (sa, sb) = (short(a, 1, lang), short(b, 1, lang));
+    let n = s.n_paired;
+    if lang.is_en() {
+        let how = if sa == sb {
+            format!("stayed at {sa}")
+        } else if b > a {
+            format!("rose from {sa} to {sb}")
+        } else {
+            format!("fell from {sa} to {sb}")
+        };
+        format!("The mean knowledge score {how} (n = {n} participants who took both).")
+    } else {
+        let how = if sa == sb {
+            format!("tetap {sa}")
+        } else if b > a {
+            format!("naik dari {sa} menjadi {sb}")
+        } else {
+            format!("turun dari {sa} menjadi {sb}")
+        };
+        format!("Rata-rata skor pengetahuan {how} (n = {n} peserta yang mengikuti keduanya).")
+    }
+}
+
+fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
+    let p = &r.pass;
+    if r.summary.n_paired == 0 {
+        return None;
+    }
+    let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
+    let mark = p.pass_percent;
+    Some(pijat_core::strings::fill(
+        pijat_core::strings::report::tr(lang).reached_pass_mark_pre,
+        &[("a", &a), ("n", &n), ("mark", &mark), ("b", &b)],
+    ))
+}
+
+fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+    let cut = &r.categories.cutoffs;
+    let cat = |x: Option<f64>| x.map_or("–".to_string(), |v| category(cut.of(v), lang).into());
+    let mut table = Table {
+        sheet: Sheet::Participants,
+        caption: n.table(lang, tr(lang).each_participant_s_pre),
+        columns: vec![
+            Column::doc("No"),
+            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(tr(lang).role, tr(lang).key_role),
+            Column::new(tr(lang).pre_test_heading, tr(lang).pre),
+            Column::new(tr(lang).post_test_heading, tr(lang).post),
+            Column::new(tr(lang).change, tr(lang).key_change),
+            Column::new("N-gain", "n_gain"),
+            Column::new(tr(lang).category_pre_post, tr(lang).key_category),
+        ],
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, p) in r.participants.iter().enumerate() {
+        table.push(vec![
+            Cell::Count(i + 1),
+            Cell::Name(p.name.clone()),
+            Cell::text(role_label(&p.role, lang)),
+            Cell::styled(p.pre, 1, Style::Percent),
+            Cell::styled(p.post, 1, Style::Percent),
+            Cell::styled(p.change, 1, Style::Signed),
+            Cell::styled(p.n_gain, 2, Style::Plain),
+            Cell::text(format!("{} → {}", cat(p.pre), cat(p.post))),
+        ]);
+    }
+    let mut blocks = vec![Block::Table(table)];
+    blocks.push(Block::Chart(participants_chart(r, lang, n)));
+    Section {
+        heading: tr(lang).each_participant_s_results.into(),
+        blocks,
+    }
+}
+
+fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
+    let pairs: Vec<(String, f64, f64)> = r
+        .participants
+        .iter()
+        .filter_map(|p| Some((pijat_core::printable(&p.name), p.pre?, p.post?)))
+        .collect();
+    let kind = if pairs.len() <= DUMBBELL_MAX {
+        ChartKind::Dumbbell(pairs)
+    } else {
+        let mut lines: Vec<(f64, f64, usize)> = Vec::new();
+        let mut sorted: Vec<(i64, i64)> = pairs
+            .iter()
+            .map(|(_, a, b)| ((a * 10.0).round() as i64, (b * 10.0).round() as i64))
+            .collect();
+        sorted.sort_unstable();
+        for (a, b) in sorted {
+            match lines.last_mut() {
+                Some(l) if (l.0, l.1) == (a as f64 / 10.0, b as f64 / 10.0) => l.2 += 1,
+                _ => lines.push((a as f64 / 10.0, b as f64 / 10.0, 1)),
+            }
+        }
+        ChartKind::Slope(lines)
+    };
+    Chart {
+        caption: n.chart(lang, tr(lang).each_participant_s_score),
+        kind,
+        legend: legend(lang),
+        alt: tr(lang).figure_each_participant_s.into(),
+    }
+}
+
+pub fn legend(lang: &Lang) -> (String, String) {
+    (
+        tr(lang).pre_test_heading.into(),
+        tr(lang).post_test_heading.into(),
+    )
+}

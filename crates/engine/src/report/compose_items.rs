@@ -1,0 +1,211 @@
+//! The per-question table (full texts, McNemar with Holm beside it, a plain note on reading it)
+//! and the monitoring section (observation checklist and home visits).
+
+use super::compose::legend;
+use super::model::{Block, Cell, Chart, ChartKind, Column, Counter, Section, Sheet, Style, Table};
+use super::types::{ItemFlag, Report, Val};
+use super::words::competent_label;
+use pijat_content::Lang;
+use pijat_core::strings::report::tr;
+
+fn label(r: &Report, i: usize) -> String {
+    r.labels
+        .get(i)
+        .cloned()
+        .unwrap_or_else(|| r.items[i].question.clone())
+}
+
+/// An item's flags in plain words for the trainer (empty when there is nothing to revise).
+fn flag_words(flags: &[ItemFlag], lang: &Lang) -> String {
+    flags
+        .iter()
+        .map(|f| match f {
+            ItemFlag::Ceiling => tr(lang).flag_ceiling,
+            ItemFlag::NegativeDiscrimination => tr(lang).flag_negative_discrimination,
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn v(x: Val, d: usize, style: Style) -> Cell {
+    Cell::styled(x.0.ok(), d, style)
+}
+
+pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
+    if r.items.is_empty() {
+        return None;
+    }
+    let mut table = Table {
+        sheet: Sheet::Items,
+        caption: n.table(lang, tr(lang).each_question_s_results),
+        columns: vec![
+            Column::doc("No"),
+            Column::data(tr(lang).item),
+            Column::new(tr(lang).question, tr(lang).key_question),
+            Column::new(tr(lang).right_pre_test, tr(lang).pre_facility),
+            Column::new(tr(lang).right_post_test, tr(lang).post_facility),
+            Column::new(
+                tr(lang).discrimination_pre_test,
+                tr(lang).pre_discrimination,
+            ),
+            Column::new("McNemar p", "mcnemar_p"),
+            Column::new(tr(lang).p_holm, "mcnemar_p_holm"),
+            Column::new(tr(lang).to_revise, tr(lang).key_flags),
+        ],
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, item) in r.items.iter().enumerate() {
+        table.push(vec![
+            Cell::Count(i + 1),
+            Cell::Text(item.question.clone()),
+            Cell::Text(label(r, i)),
+            v(item.pre_facility, 0, Style::Percent),
+            v(item.post_facility, 0, Style::Percent),
+            v(item.pre_discrimination, 0, Style::Plain),
+            v(item.mcnemar_p, 3, Style::P),
+            v(item.mcnemar_p_holm, 3, Style::P),
+            Cell::text(flag_words(&item.flags, lang)),
+        ]);
+    }
+    table.notes.push(tr(lang).how_read_right_share.into());
+    let flagged = r.items.iter().filter(|i| !i.flags.is_empty()).count();
+    if flagged > 0 {
+        table.notes.push(pijat_core::strings::fill(
+            tr(lang).items_to_revise_note,
+            &[("n", &flagged)],
+        ));
+    }
+    let takers = r.summary.pre.n;
+    if takers < 10 {
+        table.notes.push(pijat_core::strings::fill(
+            pijat_core::strings::report::tr(lang).fewer_than_10_takers,
+            &[("takers", &takers)],
+        ));
+    }
+    let chart = Chart {
+        caption: n.chart(lang, tr(lang).share_right_per_question),
+        kind: ChartKind::Pairs(
+            r.items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| {
+                    (
+                        format!("{}", i + 1),
+                        it.pre_facility.0.ok(),
+                        it.post_facility.0.ok(),
+                    )
+                })
+                .collect(),
+        ),
+        legend: legend(lang),
+        alt: String::new(),
+    };
+    Some(Section {
+        heading: tr(lang).questions.into(),
+        blocks: vec![Block::Table(table), Block::Chart(chart)],
+    })
+}
+
+fn has_monitoring(r: &Report) -> bool {
+    r.participants
+        .iter()
+        .any(|p| p.checklist.observations > 0 || p.visits.count > 0)
+}
+
+pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
+    if !has_monitoring(r) {
+        return None;
+    }
+    let mut people = Table {
+        sheet: Sheet::Monitoring,
+        caption: n.table(lang, tr(lang).each_participant_s_observations),
+        columns: vec![
+            Column::doc("No"),
+            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(tr(lang).observations, tr(lang).key_observations),
+            Column::new(tr(lang).latest_score, tr(lang).latest_checklist_percent),
+            Column::new(tr(lang).verdict, tr(lang).competent),
+            Column::new(tr(lang).visits, tr(lang).key_visits),
+            Column::new(tr(lang).milk_flowed, tr(lang).milk_flow_yes_percent),
+            Column::new(tr(lang).comfort_heading, tr(lang).mean_comfort),
+        ],
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    for (i, p) in r.participants.iter().enumerate() {
+        people.push(vec![
+            Cell::Count(i + 1),
+            Cell::Name(p.name.clone()),
+            Cell::Count(p.checklist.observations),
+            Cell::styled(p.checklist.latest_percent, 0, Style::Percent),
+            Cell::text(competent_label(p.checklist.competent, lang)),
+            Cell::Count(p.visits.count),
+            Cell::styled(p.visits.milk_flow_yes_percent, 0, Style::Percent),
+            Cell::styled(p.visits.mean_comfort, 1, Style::Plain),
+        ]);
+    }
+    let competent = r
+        .participants
+        .iter()
+        .filter(|p| p.checklist.competent == Some(true))
+        .count();
+    let observed = r
+        .participants
+        .iter()
+        .filter(|p| p.checklist.observations > 0)
+        .count();
+    let said = pijat_core::strings::fill(
+        pijat_core::strings::report::tr(lang).their_latest_observation_observed,
+        &[("competent", &competent), ("observed", &observed)],
+    );
+    let mut blocks = vec![Block::Para(said), Block::Table(people)];
+    if r.checklist_steps
+        .iter()
+        .any(|s| s.done_well_percent.is_some())
+    {
+        let step = |i: usize| {
+            let words = r
+                .step_labels
+                .get(i)
+                .map_or(r.checklist_steps[i].step.as_str(), String::as_str);
+            format!("{}. {words}", i + 1)
+        };
+        let mut steps = Table {
+            sheet: Sheet::Monitoring,
+            caption: n.table(lang, tr(lang).steps_done_well),
+            columns: vec![
+                Column::data(tr(lang).step),
+                Column::new(tr(lang).step_heading, tr(lang).step_name),
+                Column::new(tr(lang).done_well, tr(lang).done_well_percent),
+            ],
+            rows: Vec::new(),
+            notes: vec![tr(lang).shares_each_participant_s.into()],
+        };
+        for (i, st) in r.checklist_steps.iter().enumerate() {
+            steps.push(vec![
+                Cell::Text(st.step.clone()),
+                Cell::Text(step(i)),
+                Cell::styled(st.done_well_percent, 0, Style::Percent),
+            ]);
+        }
+        let chart = Chart {
+            caption: n.chart(lang, tr(lang).checklist_steps_done_well),
+            kind: ChartKind::Bars(
+                r.checklist_steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (step(i), s.done_well_percent))
+                    .collect(),
+            ),
+            legend: (String::new(), tr(lang).done_well_heading.into()),
+            alt: String::new(),
+        };
+        blocks.push(Block::Table(steps));
+        blocks.push(Block::Chart(chart));
+    }
+    Some(Section {
+        heading: tr(lang).observation_checklist_home_visits.into(),
+        blocks,
+    })
+}

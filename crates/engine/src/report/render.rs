@@ -1,0 +1,38 @@
+//! The report in every format, each a thin writer of one document model (`compose`): text, CSV,
+//! Markdown, HTML, Word and Excel in Indonesian or English; JSON is the serde form of `Report`.
+
+use super::build::Report;
+use super::compose::compose;
+use super::png::Fonts;
+use pijat_content::Lang;
+
+pub use super::words::{num, role_label};
+
+pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
+    super::write_text::text(&compose(r, quiz_title, lang))
+}
+
+pub fn csv(r: &Report, lang: &Lang) -> String {
+    super::write_csv::csv(&compose(r, &r.quiz, lang))
+}
+
+/// A section ready for a community-service report (laporan pengabdian masyarakat).
+pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
+    super::write_md::markdown(&compose(r, quiz_title, lang))
+}
+
+pub fn html(r: &Report, quiz_title: &str, lang: &Lang) -> String {
+    super::write_html::html(&compose(r, quiz_title, lang))
+}
+
+pub fn docx(r: &Report, quiz_title: &str, lang: &Lang, fonts: &Fonts) -> Result<Vec<u8>, String> {
+    super::write_docx::docx(&compose(r, quiz_title, lang), fonts)
+}
+
+pub fn xlsx(r: &Report, quiz_title: &str, lang: &Lang) -> Result<Vec<u8>, String> {
+    super::write_xlsx::xlsx(&compose(r, quiz_title, lang))
+}
+
+pub fn json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"
+}

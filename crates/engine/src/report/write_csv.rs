@@ -1,0 +1,77 @@
+//! The document's tables as one CSV that spreadsheets open as numbers: English with `,` and a
+//! decimal point; Indonesian with `;` and a decimal comma, as Excel and LibreOffice in that
+//! language expect. UTF-8 with a byte-order mark, so names keep their letters. The participants
+//! come first under their header row; every further table follows after a blank row, its
+//! caption and its header; the report's sentences close the file.
+
+use super::model::{Block, Cell, Doc, Style, Table};
+use super::words::num;
+use pijat_content::Lang;
+use pijat_core::cell::text_cell;
+use pijat_core::strings::report::tr;
+
+fn value(c: &Cell, lang: &Lang) -> String {
+    match c {
+        Cell::Text(s) => text_cell(s),
+        Cell::Name(s) => text_cell(&pijat_core::printable(s)),
+        Cell::Count(n) => n.to_string(),
+        Cell::Num {
+            value,
+            decimals,
+            style,
+        } => {
+            let d = if *style == Style::P {
+                4
+            } else {
+                (*decimals).max(2)
+            };
+            num(*value, d, lang)
+        }
+        Cell::Missing(_) => String::new(),
+    }
+}
+
+fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
+    let cols: Vec<usize> = (0..tb.columns.len())
+        .filter(|i| !tb.columns[*i].key.is_empty())
+        .collect();
+    if !first {
+        let _ = w.write_record([""]);
+        let _ = w.write_record([text_cell(&tb.caption)]);
+    }
+    let _ = w.write_record(cols.iter().map(|i| tb.columns[*i].key.as_str()));
+    for r in &tb.rows {
+        let _ = w.write_record(cols.iter().map(|i| value(&r.cells[*i], lang)));
+    }
+}
+
+pub fn csv(doc: &Doc) -> String {
+    let lang = &doc.lang;
+    let delim = if lang.is_en() { b',' } else { b';' };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .from_writer(Vec::new());
+    let tables = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Table(tb) => Some(tb),
+            _ => None,
+        });
+    let mut first = true;
+    for tb in tables {
+        block(&mut w, tb, lang, first);
+        first = false;
+    }
+    if !first {
+        let _ = w.write_record([""]);
+    }
+    let _ = w.write_record([tr(lang).summary]);
+    for s in doc.lead.iter().chain(&doc.notes) {
+        let _ = w.write_record([text_cell(s)]);
+    }
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}

@@ -1,0 +1,234 @@
+//! Store errors, with messages that name the file and say what to do.
+
+use pijat_core::strings::messages::both;
+use std::path::{Path, PathBuf};
+
+use pijat_core::Bilingual;
+use pijat_core::msg;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a pijat data file, or damaged ({detail})")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{0}: an empty file")]
+    Empty(PathBuf),
+    #[error("{0}: not a file")]
+    NotAFile(PathBuf),
+    #[error("{path}: another program's file")]
+    Foreign { path: PathBuf, what: Option<String> },
+    #[error("{0}: read-only")]
+    ReadOnly(PathBuf),
+    #[error("{0}: the disk is full")]
+    Full(PathBuf),
+    #[error("{path}: written by a newer pijat (data version {found}, this pijat knows {known})")]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{}", .0.message().en)]
+    Name(super::NameError),
+    #[error("trainer PIN: {0}")]
+    Pin(String),
+    #[error("{} rows already have a result", .0.len())]
+    Conflicts(Vec<super::sheets::Conflict>),
+    #[error("{name} already has {test} here")]
+    BundleClash {
+        name: String,
+        test: String,
+        here: String,
+        there: String,
+    },
+    #[error("{0} already has this record")]
+    Duplicate(String),
+    #[error("the name {0} is already used")]
+    NameTaken(String),
+    #[error("{0:?} is not a date")]
+    NotADate(String),
+    #[error("the class ends before it starts")]
+    EndsBeforeStarts,
+    #[error("no class {0}")]
+    NoClass(String),
+    #[error("{name} is not on the roster of {class}")]
+    NotOnRoster { name: String, class: String },
+    /// A row written a moment ago could not be read back (the file changed underneath).
+    #[error("a record just written could not be read back")]
+    Vanished,
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{
+            CannotOpen, DatabaseCorrupt, DiskFull, NotADatabase, ReadOnly, SystemIoFailure,
+        };
+        match source.sqlite_error_code() {
+            // Opening an existing file in WAL mode grows `pijat.db-shm`: on a full disk SQLite
+            // says only "disk I/O error". The disk's free space tells which it is.
+            Some(SystemIoFailure | CannotOpen) if disk_is_full(path) => {
+                StoreError::Full(path.to_path_buf())
+            }
+            Some(NotADatabase | DatabaseCorrupt) => StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: source.to_string(),
+            },
+            Some(ReadOnly) => StoreError::ReadOnly(path.to_path_buf()),
+            Some(DiskFull) => StoreError::Full(path.to_path_buf()),
+            _ => StoreError::Sqlite {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+
+    /// What the user reads: the file, what is wrong, and what to do.
+    pub fn message(&self) -> Bilingual {
+        match self {
+            StoreError::Corrupt { path, detail } => {
+                let p = path.display();
+                both(
+                    |s| s.not_pijat_data_file_damaged,
+                    &[("p", &p), ("detail", &detail)],
+                )
+            }
+            StoreError::Empty(path) => {
+                let p = path.display();
+                let Bilingual { id: hid, en: hen } = backups_hint(path);
+                msg!(
+                    id: "{p} kosong (0 byte): catatannya hilang, mungkin karena disk penuh atau laptop mati saat menyimpan. pijat tidak mengubahnya. {hid}",
+                    en: "{p} is empty (0 bytes): its records are gone, perhaps from a full disk or a laptop switched off while saving. pijat has not changed it. {hen}"
+                )
+            }
+            StoreError::NotAFile(path) => {
+                let p = path.display();
+                both(|s| s.not_ordinary_file_folder_device, &[("p", &p)])
+            }
+            StoreError::Foreign { path, what } => {
+                let p = path.display();
+                let (wid, wen) = match what {
+                    Some(w) => (format!(" ({w})"), format!(" ({w})")),
+                    None => (String::new(), String::new()),
+                };
+                msg!(
+                    id: "{p} bukan berkas data pijat: itu berkas program lain{wid}. pijat tidak mengubahnya. Pindahkan berkas itu ke tempat lain, atau pakai folder data lain dengan --data-dir FOLDER.",
+                    en: "{p} is not a pijat data file: it belongs to another program{wen}. pijat has not changed it. Move that file elsewhere, or use another data folder with --data-dir DIR."
+                )
+            }
+            StoreError::ReadOnly(path) => {
+                let p = path.display();
+                both(|s| s.can_only_read_file_its, &[("p", &p)])
+            }
+            StoreError::Full(path) => {
+                let p = path.display();
+                both(|s| s.disk_holding_full_last_step, &[("p", &p)])
+            }
+            StoreError::Newer { path, found, known } => {
+                let p = path.display();
+                both(
+                    |s| s.was_written_newer_pijat_data,
+                    &[("p", &p), ("found", &found), ("known", &known)],
+                )
+            }
+            StoreError::Io { path, source } => pijat_core::io_words::io_problem(path, source),
+            StoreError::Sqlite { path, source } => {
+                let p = path.display();
+                both(
+                    |s| s.data_file_could_not_read,
+                    &[("p", &p), ("source", &source)],
+                )
+            }
+            StoreError::Name(e) => e.message(),
+            StoreError::Pin(e) => both(|s| s.trainer_pin, &[("e", &e)]),
+            StoreError::Conflicts(c) => {
+                let n = c.len();
+                both(|s| s.participants_already_have_result_test, &[("n", &n)])
+            }
+            StoreError::BundleClash {
+                name,
+                test,
+                here,
+                there,
+            } => {
+                let name = pijat_core::printable(name);
+                both(
+                    |s| s.already_has_laptop_bundle_brings,
+                    &[
+                        ("name", &name),
+                        ("test", &test),
+                        ("here", &here),
+                        ("there", &there),
+                    ],
+                )
+            }
+            StoreError::Duplicate(n) => both(|s| s.already_has_record_nothing_was, &[("n", &n)]),
+            StoreError::NameTaken(n) => both(|s| s.name_already_used_choose_another, &[("n", &n)]),
+            StoreError::NotADate(text) => {
+                let text = pijat_core::printable(text);
+                both(|s| s.not_a_date, &[("text", &text)])
+            }
+            StoreError::EndsBeforeStarts => both(|s| s.ends_before_starts, &[]),
+            StoreError::NoClass(class) => {
+                let class = pijat_core::printable(class);
+                both(|s| s.no_class_named, &[("class", &class)])
+            }
+            StoreError::NotOnRoster { name, class } => {
+                let (name, class) = (pijat_core::printable(name), pijat_core::printable(class));
+                both(|s| s.not_on_roster, &[("name", &name), ("class", &class)])
+            }
+            StoreError::Vanished => both(|s| s.record_just_written_could_not, &[]),
+        }
+    }
+}
+
+/// Less free space than this under the data file, when SQLite reports an I/O error, means the
+/// disk is full: a write of a few pages (a WAL frame, the shared-memory index) found no room.
+const NEARLY_FULL: u64 = 1 << 20;
+
+/// Whether the disk holding `path` (or its nearest existing folder) has no room left.
+pub(super) fn disk_is_full(path: &Path) -> bool {
+    let dir = path
+        .ancestors()
+        .skip(1)
+        .find(|d| d.is_dir())
+        .unwrap_or(Path::new("."));
+    fs4::available_space(dir).is_ok_and(|free| free < NEARLY_FULL)
+}
+
+/// What to do when the data file is lost: restore the newest copy pijat kept, or start anew.
+fn backups_hint(path: &Path) -> Bilingual {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut copies: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("pijat.db.v") && n.ends_with(".bak"))
+        .collect();
+    copies.sort();
+    let fresh = path.with_extension("db.empty");
+    let f = fresh.display();
+    match copies.last() {
+        Some(c) => {
+            let c = dir.join(c);
+            let c = c.display();
+            both(|s| s.backup_copy_there_close_pijat, &[("c", &c), ("f", &f)])
+        }
+        None => both(|s| s.if_there_backup_export_file, &[("f", &f)]),
+    }
+}

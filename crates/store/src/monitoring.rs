@@ -1,0 +1,363 @@
+//! Monitoring records: observations (each step's checklist mark saved as it is made) and
+//! follow-up visits. These are health data: the app shows them only in trainer mode.
+
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+
+use super::sheets::Roster;
+use super::{Result, Store, StoreError, now};
+use crate::vocab::Sql;
+use pijat_core::Mode;
+
+mod class_marks;
+mod sheets;
+pub use sheets::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ObservationRow {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub routine_id: String,
+    pub observer: String,
+    pub observed_on: String,
+    pub mode: Mode,
+    pub created: String,
+    pub finished: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MarkRow {
+    pub step_id: String,
+    pub position: u32,
+    /// 0, 1, 2; `None` for not observed.
+    pub mark: Option<i64>,
+    pub note: Option<String>,
+    pub timed_ms: Option<u64>,
+}
+
+pub use pijat_core::MilkFlow;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitRow {
+    pub id: String,
+    pub profile_id: String,
+    pub class_id: Option<String>,
+    pub visited_on: String,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<String>,
+    pub mode: Mode,
+    pub created: String,
+}
+
+/// A visit as typed, before it is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewVisit<'a> {
+    pub profile_id: &'a str,
+    pub class_id: Option<&'a str>,
+    pub visited_on: &'a str,
+    pub milk_flow: MilkFlow,
+    pub comfort: u8,
+    pub massages_per_day: Option<u32>,
+    pub notes: Option<&'a str>,
+    pub mode: Mode,
+}
+
+const OBS: &str =
+    "id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished";
+const VISIT: &str = "id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created";
+
+fn obs_row(r: &Row) -> rusqlite::Result<ObservationRow> {
+    Ok(ObservationRow {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        class_id: r.get(2)?,
+        routine_id: r.get(3)?,
+        observer: r.get(4)?,
+        observed_on: r.get(5)?,
+        mode: r.get::<_, Sql<Mode>>(6)?.0,
+        created: r.get(7)?,
+        finished: r.get(8)?,
+    })
+}
+
+fn visit_row(r: &Row) -> rusqlite::Result<VisitRow> {
+    let flow: String = r.get(4)?;
+    Ok(VisitRow {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        class_id: r.get(2)?,
+        visited_on: r.get(3)?,
+        milk_flow: MilkFlow::parse(&flow).unwrap_or(MilkFlow::Unsure),
+        comfort: r.get(5)?,
+        massages_per_day: r.get(6)?,
+        notes: r.get(7)?,
+        mode: r.get::<_, Sql<Mode>>(8)?.0,
+        created: r.get(9)?,
+    })
+}
+
+impl Store {
+    /// Starts an observation with every step unmarked (not observed until marked).
+    pub fn start_observation(
+        &mut self,
+        profile_id: &str,
+        class_id: Option<&str>,
+        routine_id: &str,
+        observer: &str,
+        observed_on: &str,
+        steps: &[&str],
+    ) -> Result<String> {
+        let observer = pijat_core::clean_name(observer).map_err(StoreError::Name)?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute(
+            &format!(
+                "INSERT INTO observation ({OBS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'app', ?7, NULL)"
+            ),
+            params![
+                id,
+                profile_id,
+                class_id,
+                routine_id,
+                observer,
+                observed_on,
+                now()
+            ],
+        )
+        .map_err(err)?;
+        for (i, step) in steps.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO observation_mark (observation_id, step_id, position) VALUES (?1, ?2, ?3)",
+                params![id, step, i as u32],
+            )
+            .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(id)
+    }
+
+    /// One mark, saved as it is made (`None`: not observed).
+    pub fn set_mark(&self, observation_id: &str, step_id: &str, mark: Option<i64>) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET mark = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![observation_id, step_id, mark],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_mark_note(
+        &self,
+        observation_id: &str,
+        step_id: &str,
+        note: Option<&str>,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET note = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![
+                    observation_id,
+                    step_id,
+                    note.filter(|n| !n.trim().is_empty())
+                ],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_mark_time(&self, observation_id: &str, step_id: &str, ms: u64) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation_mark SET timed_ms = ?3 WHERE observation_id = ?1 AND step_id = ?2",
+                params![observation_id, step_id, ms as i64],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn finish_observation(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE observation SET finished = ?2 WHERE id = ?1 AND finished IS NULL",
+                params![id, now()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The observation of a routine the observer left before finishing (the latest), to go on
+    /// with it.
+    pub fn unfinished_observation(
+        &self,
+        profile_id: &str,
+        routine_id: &str,
+    ) -> Result<Option<ObservationRow>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND routine_id = ?2
+                       AND finished IS NULL AND replaced_by IS NULL ORDER BY created DESC LIMIT 1"
+                ),
+                params![profile_id, routine_id],
+                obs_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// A trainee's finished observations of a routine, oldest first (by date, then when made).
+    pub fn observations_of(
+        &self,
+        profile_id: &str,
+        routine_id: Option<&str>,
+    ) -> Result<Vec<ObservationRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND (?2 IS NULL OR routine_id = ?2)
+                   AND finished IS NOT NULL AND replaced_by IS NULL ORDER BY observed_on, created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![profile_id, routine_id], obs_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every observation of a trainee, unfinished and replaced ones too (for export).
+    pub fn all_observations_of(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<(ObservationRow, Option<String>)>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {OBS}, replaced_by FROM observation WHERE profile_id = ?1 ORDER BY created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], |r| Ok((obs_row(r)?, r.get(9)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn marks(&self, observation_id: &str) -> Result<Vec<MarkRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT step_id, position, mark, note, timed_ms FROM observation_mark
+                 WHERE observation_id = ?1 ORDER BY position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([observation_id], |r| {
+                let ms: Option<i64> = r.get(4)?;
+                Ok(MarkRow {
+                    step_id: r.get(0)?,
+                    position: r.get(1)?,
+                    mark: r.get(2)?,
+                    note: r.get(3)?,
+                    timed_ms: ms.map(|m| m.max(0) as u64),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn add_visit(&self, v: &NewVisit) -> Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        self.conn
+            .execute(
+                &format!(
+                    "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                ),
+                params![
+                    id,
+                    v.profile_id,
+                    v.class_id,
+                    v.visited_on,
+                    v.milk_flow.name(),
+                    v.comfort,
+                    v.massages_per_day,
+                    v.notes.filter(|n| !n.trim().is_empty()),
+                    Sql(v.mode),
+                    now()
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(id)
+    }
+
+    /// A trainee's visits, oldest first.
+    pub fn visits_of(&self, profile_id: &str) -> Result<Vec<VisitRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND replaced_by IS NULL ORDER BY visited_on, created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], visit_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRow, Option<String>)>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {VISIT}, replaced_by FROM visit WHERE profile_id = ?1 ORDER BY created"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([profile_id], |r| Ok((visit_row(r)?, r.get(10)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// An earlier record from a sheet with the same person, day (and observer): the duplicate
+    /// a re-import would make.
+    pub fn same_observation(
+        &self,
+        profile_id: &str,
+        routine_id: &str,
+        on: &str,
+        observer: &str,
+    ) -> Result<Option<ObservationRow>> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {OBS} FROM observation WHERE profile_id = ?1 AND routine_id = ?2 AND observed_on = ?3
+                       AND observer = ?4 AND replaced_by IS NULL"
+                ),
+                params![profile_id, routine_id, on, observer],
+                obs_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRow>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL"),
+                params![profile_id, on],
+                visit_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,202 @@
+//! Trainee profiles: a name and a role, the language they read, and when they last used pijat.
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Result, Store, now};
+pub use pijat_core::Role;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub lang: Option<String>,
+    pub created: String,
+    pub last_used: String,
+}
+
+pub use pijat_core::names::{NameError, clean_name, name_key};
+
+pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
+    let role: String = r.get(2)?;
+    Ok(Profile {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        role: Role::parse(&role).unwrap_or(Role::Other),
+        lang: r.get(3)?,
+        created: r.get(4)?,
+        last_used: r.get(5)?,
+    })
+}
+
+const COLUMNS: &str = "id, name, role, lang, created, last_used";
+
+impl Store {
+    pub fn profile_by_name(&self, name: &str) -> Result<Option<Profile>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM profile WHERE name_key = ?1"),
+                [name_key(name)],
+                from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn profile(&self, id: &str) -> Result<Option<Profile>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM profile WHERE id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Creates a profile, or returns the one that already has this name (another window may
+    /// have created it a moment ago).
+    pub fn create_profile(&self, name: &str, role: Role) -> Result<Profile> {
+        let name = clean_name(name).map_err(super::StoreError::Name)?;
+        let t = now();
+        self.conn
+            .execute(
+                "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
+                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)
+                 ON CONFLICT (name_key) DO NOTHING",
+                params![
+                    uuid::Uuid::new_v4().to_string(),
+                    name,
+                    name_key(&name),
+                    role.name(),
+                    t
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        self.profile_by_name(&name)?
+            .ok_or(super::StoreError::Vanished)
+    }
+
+    /// Most recently used first: the next trainee at a shared laptop finds their name on top.
+    pub fn profiles_recent(&self) -> Result<Vec<Profile>> {
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM profile ORDER BY last_used DESC, name_key"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], from_row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn touch_profile(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET last_used = ?2 WHERE id = ?1",
+                params![id, now()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_profile_lang(&self, id: &str, lang: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET lang = ?2 WHERE id = ?1",
+                params![id, lang],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+impl Store {
+    /// Renames a trainee; a name another trainee has is refused.
+    pub fn rename_profile(&self, id: &str, new_name: &str) -> Result<Profile> {
+        let name = clean_name(new_name).map_err(super::StoreError::Name)?;
+        if let Some(other) = self.profile_by_name(&name)?
+            && other.id != id
+        {
+            return Err(super::StoreError::NameTaken(name));
+        }
+        self.conn
+            .execute(
+                "UPDATE profile SET name = ?2, name_key = ?3 WHERE id = ?1",
+                params![id, name, name_key(&name)],
+            )
+            .map_err(|e| self.err(e))?;
+        self.profile(id)?.ok_or(super::StoreError::Vanished)
+    }
+
+    pub fn set_role(&self, id: &str, role: Role) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE profile SET role = ?2 WHERE id = ?1",
+                params![id, role.name()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::temp_store;
+
+    #[test]
+    fn names_are_trimmed_and_checked() {
+        assert_eq!(clean_name("  Budi   Santoso "), Ok("Budi Santoso".into()));
+        assert_eq!(clean_name("   "), Err(NameError::Empty));
+        assert_eq!(clean_name("Budi\u{7}"), Err(NameError::Control));
+        assert_eq!(
+            clean_name(&"é".repeat(60)).map(|n| n.chars().count()),
+            Ok(60)
+        );
+        assert_eq!(clean_name(&"é".repeat(61)), Err(NameError::TooLong(61, 60)));
+    }
+
+    #[test]
+    fn unicode_names_are_kept_and_found_ignoring_case_and_spacing() {
+        let (_d, store) = temp_store();
+        let p = store
+            .create_profile("Ñoman Śuparman 👶", Role::Father)
+            .unwrap();
+        assert_eq!(p.name, "Ñoman Śuparman 👶");
+        let again = store
+            .profile_by_name("  ñoman   śuparman 👶")
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.id, p.id);
+        // Creating the same name again returns the existing profile.
+        assert_eq!(
+            store
+                .create_profile("ÑOMAN ŚUPARMAN 👶", Role::Other)
+                .unwrap()
+                .id,
+            p.id
+        );
+        assert_eq!(store.profiles_recent().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_most_recently_used_profile_comes_first() {
+        let (_d, store) = temp_store();
+        let a = store.create_profile("Ani", Role::Cadre).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let b = store.create_profile("Budi", Role::Father).unwrap();
+        assert_eq!(store.profiles_recent().unwrap()[0].id, b.id);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        store.touch_profile(&a.id).unwrap();
+        assert_eq!(store.profiles_recent().unwrap()[0].id, a.id);
+    }
+
+    #[test]
+    fn roles_read_in_both_languages() {
+        assert_eq!(Role::parse("Ayah"), Some(Role::Father));
+        assert_eq!(Role::parse("bidan"), Some(Role::Midwife));
+        assert_eq!(Role::parse("KADER"), Some(Role::Cadre));
+        assert_eq!(Role::parse("chief"), None);
+    }
+}

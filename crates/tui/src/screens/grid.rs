@@ -1,0 +1,389 @@
+//! Typing in paper answer sheets: rows are participants, columns the questions in paper order.
+//! A statement or a single choice moves on after one key; several letters or an order go in a
+//! cell until →/Tab. Each row is kept as a draft as it is typed; Enter checks every row and
+//! saves them all or none. The answer key is never shown here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{Cx, Nav};
+use crate::keys::{Action, Context};
+use crate::view::{View, framed};
+use pijat_app::sheets::{PAPER_SEED, paper_layout, read_answers};
+use pijat_app::{ClassRow, Profile, SheetImport, SheetRow};
+use pijat_content::{Phase, QuestionKind, Quiz};
+use pijat_core::strings::tr;
+use pijat_engine::quiz::{Layout as QuizLayout, parse_token};
+
+pub struct GridRow {
+    pub profile: Profile,
+    pub cells: Vec<String>,
+    /// Already has a result for this test: not typed again here.
+    pub locked: bool,
+    pub error: Option<String>,
+}
+
+pub struct GridScreen<'c> {
+    pub class: ClassRow,
+    pub quiz: &'c Quiz,
+    pub phase: Phase,
+    pub paper: QuizLayout,
+    pub rows: Vec<GridRow>,
+    pub row: usize,
+    pub col: usize,
+    pub message: Option<String>,
+}
+
+/// How a draft row is kept: cells separated by spaces, `.` for an empty one.
+fn encode(cells: &[String]) -> String {
+    if cells.iter().all(String::is_empty) {
+        return String::new();
+    }
+    cells
+        .iter()
+        .map(|c| if c.is_empty() { "." } else { c.as_str() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn decode(s: &str, n: usize) -> Vec<String> {
+    let mut cells: Vec<String> = s
+        .split(' ')
+        .map(|c| {
+            if c == "." {
+                String::new()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    cells.resize(n, String::new());
+    cells
+}
+
+impl<'c> GridScreen<'c> {
+    pub fn load(class: ClassRow, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
+        let paper = paper_layout(quiz);
+        let n = paper.shown.len();
+        let drafts = cx
+            .records
+            .drafts(&class.id, &quiz.id, phase)
+            .unwrap_or_default();
+        let rows: Vec<GridRow> = cx
+            .records
+            .members(&class.id)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|profile| {
+                let locked = cx
+                    .records
+                    .attempts_at(&profile.id, &quiz.id, phase)
+                    .is_ok_and(|a| a.iter().any(|x| x.is_finished()));
+                let cells = drafts
+                    .get(&profile.id)
+                    .map_or_else(|| vec![String::new(); n], |d| decode(d, n));
+                GridRow {
+                    profile,
+                    cells,
+                    locked,
+                    error: None,
+                }
+            })
+            .collect();
+        // The cursor waits at the first cell still to be typed.
+        let (row, col) = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.locked)
+            .find_map(|(i, r)| r.cells.iter().position(String::is_empty).map(|c| (i, c)))
+            .unwrap_or((0, 0));
+        GridScreen {
+            class,
+            quiz,
+            phase,
+            paper,
+            rows,
+            row,
+            col,
+            message: None,
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Grid
+    }
+
+    fn kind(&self, col: usize) -> &'c QuestionKind {
+        &self.quiz.questions[self.paper.shown[col].question].kind
+    }
+
+    fn advance(&mut self) {
+        let n = self.paper.shown.len();
+        if self.col + 1 < n {
+            self.col += 1;
+        } else if self.row + 1 < self.rows.len() {
+            self.row += 1;
+            self.col = 0;
+        }
+    }
+
+    fn save_draft(&self, cx: &Cx) {
+        let r = &self.rows[self.row];
+        // A lost draft only means typing a row again from its paper sheet.
+        let _ = cx.records.save_draft(
+            &self.class.id,
+            &self.quiz.id,
+            self.phase,
+            &r.profile.id,
+            &encode(&r.cells),
+        );
+    }
+
+    pub fn handle(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        self.message = None;
+        let n = self.paper.shown.len();
+        let rows = self.rows.len();
+        if rows == 0 {
+            return if action == Action::Back {
+                Nav::Pop
+            } else {
+                Nav::Stay
+            };
+        }
+        match action {
+            Action::Up => self.row = (self.row + rows - 1) % rows,
+            Action::Down => self.row = (self.row + 1) % rows,
+            Action::Left => self.col = self.col.saturating_sub(1),
+            Action::Right => self.col = (self.col + 1).min(n - 1),
+            Action::Back => return Nav::Pop,
+            Action::Enter => return self.save(cx),
+            Action::Backspace if !self.rows[self.row].locked => {
+                let cell = &mut self.rows[self.row].cells[self.col];
+                if cell.chars().count() > 1 {
+                    cell.pop();
+                } else {
+                    cell.clear();
+                }
+                self.save_draft(cx);
+            }
+            Action::Char(_) if self.rows[self.row].locked => {
+                self.message = Some(
+                    s.row_has_result
+                        .replace("{n}", &self.rows[self.row].profile.name),
+                );
+            }
+            Action::Char(c) => {
+                let c = c.to_ascii_lowercase();
+                let shown = &self.paper.shown[self.col];
+                let kind = self.kind(self.col);
+                match kind {
+                    _ if c == '-' => {
+                        self.rows[self.row].cells[self.col] = "-".into();
+                        self.save_draft(cx);
+                        self.advance();
+                    }
+                    QuestionKind::TrueFalse { .. } | QuestionKind::Single { .. } => {
+                        match parse_token(kind, shown, &c.to_string()) {
+                            Ok(_) => {
+                                let token = match (kind, c) {
+                                    (QuestionKind::TrueFalse { .. }, 'b' | 't' | 'y') => {
+                                        "B".to_string()
+                                    }
+                                    (QuestionKind::TrueFalse { .. }, _) => "S".to_string(),
+                                    _ => c.to_string(),
+                                };
+                                self.rows[self.row].cells[self.col] = token;
+                                self.save_draft(cx);
+                                self.advance();
+                            }
+                            Err(e) => {
+                                self.message = Some(
+                                    e.message(shown.options.len())
+                                        .get(cx.lang.code())
+                                        .to_string(),
+                                )
+                            }
+                        }
+                    }
+                    QuestionKind::Multiple { .. } | QuestionKind::Order { .. } => {
+                        if c.is_ascii_alphanumeric()
+                            && self.rows[self.row].cells[self.col].chars().count() < 6
+                        {
+                            self.rows[self.row].cells[self.col].push(c);
+                            self.save_draft(cx);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// Checks every typed row; saves them all, or none and marks what is wrong.
+    fn save(&mut self, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        let s = tr(cx.lang);
+        let n = self.paper.shown.len();
+        let mut good = Vec::new();
+        let mut bad = 0;
+        for r in &mut self.rows {
+            r.error = None;
+            let filled = r.cells.iter().filter(|c| !c.is_empty()).count();
+            if r.locked || filled == 0 {
+                continue;
+            }
+            if filled < n {
+                r.error = Some(
+                    s.row_incomplete
+                        .replace("{k}", &filled.to_string())
+                        .replace("{n}", &n.to_string()),
+                );
+                bad += 1;
+                continue;
+            }
+            match read_answers(self.quiz, &self.paper, &r.cells.join(" ")) {
+                Ok((answers, right)) => good.push(SheetRow {
+                    name: r.profile.name.clone(),
+                    role: r.profile.role,
+                    answers,
+                    right,
+                }),
+                Err(m) => {
+                    r.error = Some(m.get(cx.lang.code()).to_string());
+                    bad += 1;
+                }
+            }
+        }
+        if bad > 0 {
+            self.message = Some(s.rows_to_fix.replace("{n}", &bad.to_string()));
+            return Nav::Stay;
+        }
+        if good.is_empty() {
+            self.message = Some(s.nothing_typed.to_string());
+            return Nav::Stay;
+        }
+        let import = SheetImport {
+            class_name: &self.class.name,
+            quiz_id: &self.quiz.id,
+            phase: self.phase,
+            question_count: self.quiz.questions.len() as u32,
+            content_version: &cx.content.version,
+            seed: PAPER_SEED,
+            rows: &good,
+            replace: false,
+            // The grid's rows are the roster: a trainee taken off it meanwhile is refused.
+            roster: Default::default(),
+        };
+        match cx.records.import_sheet(&import) {
+            Ok(k) => {
+                *cx.toast = Some(s.sheets_saved.replace("{n}", &k.to_string()));
+                let reloaded = GridScreen::load(self.class.clone(), self.quiz, self.phase, cx);
+                self.rows = reloaded.rows;
+            }
+            Err(e) => self.message = Some(e.message().get(cx.lang.code()).to_string()),
+        }
+        Nav::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let label = s.phase(self.phase);
+        let title = format!("{} · {} · {label}", self.class.name, s.answer_sheets);
+        let inner = framed(&title, area, buf, th);
+        let [table, foot] =
+            Layout::vertical([Constraint::Min(2), Constraint::Length(2)]).areas(inner);
+        let n = self.paper.shown.len();
+        let widths: Vec<usize> = (0..n)
+            .map(|c| {
+                let longest = self
+                    .rows
+                    .iter()
+                    .map(|r| r.cells[c].chars().count())
+                    .max()
+                    .unwrap_or(0);
+                longest.max((c + 1).to_string().len()).max(1) + 1
+            })
+            .collect();
+        let name_w = 18usize.min(table.width as usize / 3);
+        // Columns scroll so that the cursor's column is always in sight.
+        let avail = (table.width as usize).saturating_sub(name_w + 1);
+        let mut first = 0;
+        while first < self.col && widths[first..=self.col].iter().sum::<usize>() > avail {
+            first += 1;
+        }
+        let mut last = first;
+        let mut used = 0;
+        while last < n && used + widths[last] <= avail {
+            used += widths[last];
+            last += 1;
+        }
+        let mut header = vec![Span::styled(
+            format!("{:<w$} ", s.name_col, w = name_w),
+            th.title,
+        )];
+        for (c, w) in widths.iter().enumerate().take(last).skip(first) {
+            header.push(Span::styled(format!("{:>w$}", c + 1, w = *w), th.title));
+        }
+        let mut lines = vec![Line::from(header)];
+        let height = table.height.saturating_sub(1) as usize;
+        let top = self.row.saturating_sub(height.saturating_sub(1));
+        for (ri, r) in self.rows.iter().enumerate().skip(top).take(height) {
+            let name: String = r.profile.name.chars().take(name_w).collect();
+            let lead = if ri == self.row { "▸" } else { " " };
+            let name_style = if r.error.is_some() { th.wrong } else { th.text };
+            let mut spans = vec![
+                Span::styled(format!("{lead}{:<w$}", name, w = name_w - 1), name_style),
+                Span::raw(" "),
+            ];
+            if r.locked {
+                spans.push(Span::styled(format!("✓ {}", s.has_result), th.correct));
+            } else {
+                for (c, w) in widths.iter().enumerate().take(last).skip(first) {
+                    let cell = if r.cells[c].is_empty() {
+                        "·".to_string()
+                    } else {
+                        r.cells[c].to_uppercase()
+                    };
+                    let style = if ri == self.row && c == self.col {
+                        th.selected
+                    } else {
+                        th.text
+                    };
+                    spans.push(Span::styled(format!("{:>w$}", cell, w = *w), style));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        Paragraph::new(lines).render(table, buf);
+        let mut foot_lines = Vec::new();
+        if let Some(e) = self.rows.get(self.row).and_then(|r| r.error.as_ref()) {
+            foot_lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
+        }
+        match &self.message {
+            Some(m) => foot_lines.push(Line::from(Span::styled(m.clone(), th.warning))),
+            None => {
+                let kind = if n > 0 {
+                    self.kind(self.col)
+                } else {
+                    &QuestionKind::TrueFalse { answer: true }
+                };
+                let hint = match kind {
+                    QuestionKind::TrueFalse { .. } => s.grid_hint_tf,
+                    QuestionKind::Single { .. } => s.grid_hint_single,
+                    _ => s.grid_hint_many,
+                };
+                foot_lines.push(Line::from(Span::styled(
+                    format!("{} {}: {hint}", s.question_word, self.col + 1),
+                    th.dim,
+                )));
+            }
+        }
+        Paragraph::new(foot_lines)
+            .wrap(Wrap { trim: true })
+            .render(foot, buf);
+    }
+}

@@ -1,0 +1,181 @@
+//! One participant's progress for the trainer: tests, observations first to latest with what
+//! improved and what to coach, home visits, and whether another visit is due.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::observe::{mark_label, mark_style};
+use crate::app::{Cx, Nav};
+use crate::keys::{Action, Context};
+use crate::view::{View, framed, render_scrolled};
+use crate::widgets::prose::wrap;
+use pijat_app::monitoring::{Monitoring, main_routine};
+use pijat_app::progress::{Participant, participant};
+use pijat_app::{MilkFlow, Profile};
+use pijat_core::strings::Strings;
+use pijat_engine::quiz::{Score, format_change_in};
+
+pub struct MemberScreen {
+    pub profile: Profile,
+    pub pre: Option<Score>,
+    pub post: Option<Score>,
+    pub monitoring: Monitoring,
+    pub scroll: usize,
+    /// How far the text scrolls, as last drawn.
+    pub limit: crate::view::ScrollLimit,
+}
+
+pub fn milk_word(m: MilkFlow, s: &Strings) -> &'static str {
+    match m {
+        MilkFlow::Yes => s.milk_yes,
+        MilkFlow::No => s.milk_no,
+        MilkFlow::Unsure => s.milk_unsure,
+    }
+}
+
+impl MemberScreen {
+    pub fn load(profile: Profile, cx: &Cx) -> Self {
+        let Participant { result, monitoring } = participant(cx.records, cx.content, &profile.id);
+        MemberScreen {
+            profile,
+            pre: result.pre,
+            post: result.post,
+            monitoring,
+            scroll: 0,
+            limit: Default::default(),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Reader
+    }
+
+    pub fn handle<'c>(&mut self, action: Action, _cx: &mut Cx<'_, 'c>) -> Nav<'c> {
+        super::read_only(action, &mut self.scroll, &self.limit)
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let s = view.s;
+        let title = s.progress_title.replace("{n}", &self.profile.name);
+        let inner = framed(&title, area, buf, th);
+        let pct = |x: Option<Score>| {
+            x.map_or("–".to_string(), |s| {
+                format!("{}%", s.display_in(view.lang))
+            })
+        };
+        let change = match (self.pre, self.post) {
+            (Some(a), Some(b)) => format!(
+                " ({})",
+                format_change_in(b.percent() - a.percent(), view.lang)
+            ),
+            _ => String::new(),
+        };
+        let mut lines = vec![
+            Line::from(Span::styled(
+                self.profile.role.label().get(view.lang.code()).to_string(),
+                th.dim,
+            )),
+            Line::from(format!(
+                "{} {} → {} {}{change}",
+                s.item_pretest,
+                pct(self.pre),
+                s.item_posttest,
+                pct(self.post)
+            )),
+            Line::default(),
+        ];
+        let routine = main_routine(view.content);
+        let step = |i: usize| routine.map_or(format!("{}", i + 1), |r| r.step_label(i, view.lang));
+        let heading = match routine {
+            Some(r) => format!("{} — {}", s.checklist_heading, r.title.get(view.lang)),
+            None => s.checklist_heading.to_string(),
+        };
+        lines.push(Line::from(Span::styled(heading, th.title)));
+        let m = &self.monitoring;
+        if m.observations.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", s.not_yet), th.dim)));
+        }
+        for o in &m.observations {
+            let v = &o.verdict;
+            let verdict = if v.competent {
+                Span::styled(s.verdict_competent, th.correct)
+            } else {
+                Span::styled(s.verdict_not_yet, th.wrong)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}  ", o.row.observed_on), th.dim),
+                Span::raw(format!("{:>6}  ", v.percent_text(view.lang))),
+                verdict,
+                Span::styled(format!("  ({} {})", s.observed_by, o.row.observer), th.dim),
+            ]));
+        }
+        if let Some(latest) = m.latest()
+            && !latest.verdict.to_coach.is_empty()
+        {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", s.to_coach),
+                th.title,
+            )));
+            for i in &latest.verdict.to_coach {
+                let mark = latest.marks[*i];
+                lines.push(Line::from(vec![
+                    Span::raw(format!("    {}  ", step(*i))),
+                    Span::styled(mark_label(mark, s), mark_style(mark, th)),
+                ]));
+                if let Some(n) = &latest.notes[*i] {
+                    lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
+                }
+            }
+        }
+        if let Some(improved) = m.improved_text(step, s.none_improved) {
+            lines.push(Line::from(Span::styled(
+                format!("  {}", s.improved_since),
+                th.title,
+            )));
+            lines.extend(
+                wrap(&improved, inner.width.saturating_sub(4) as usize, th.text)
+                    .into_iter()
+                    .map(|l| {
+                        let mut spans = vec![Span::raw("    ")];
+                        spans.extend(l.spans);
+                        Line::from(spans)
+                    }),
+            );
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(s.visits_heading, th.title)));
+        if m.visits.is_empty() {
+            lines.push(Line::from(Span::styled(format!("  {}", s.not_yet), th.dim)));
+        }
+        for v in &m.visits {
+            let mut parts = vec![
+                format!("{}: {}", s.milk_flowed, milk_word(v.milk_flow, s)),
+                format!("{} {}/5", s.comfort_word, v.comfort),
+            ];
+            if let Some(k) = v.massages_per_day {
+                parts.push(format!("{k} {}", s.per_day));
+            }
+            let bad = pijat_app::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}  ", v.visited_on), th.dim),
+                Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),
+            ]));
+            if let Some(n) = &v.notes {
+                lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
+            }
+        }
+        lines.push(Line::default());
+        lines.push(if m.needs_visit() {
+            Line::from(Span::styled(s.needs_visit_yes, th.warning))
+        } else {
+            Line::from(Span::styled(s.needs_visit_no, th.correct))
+        });
+        let w = inner.width as usize;
+        lines.extend(wrap(s.needs_visit_rule, w, th.dim));
+        lines.extend(wrap(s.progress_keys, w, th.dim));
+        self.limit
+            .set(render_scrolled(lines, self.scroll, inner, buf));
+    }
+}

@@ -1,0 +1,87 @@
+//! The interactive supply-and-demand chart: milk removed per day over 14 days, for the number
+//! of removals a day the learner chooses. Bars of `█`, readable without colour.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget, Wrap};
+
+use crate::theme::Theme;
+use pijat_content::Lang;
+use pijat_engine::supply_demand::{PARAMS, daily_supply};
+
+pub const DAYS: usize = 14;
+pub const MIN_REMOVALS: u32 = 1;
+pub const MAX_REMOVALS: u32 = 18;
+
+pub struct SupplyChart<'a> {
+    pub removals: u32,
+    pub theme: &'a Theme,
+    pub lang: &'a Lang,
+}
+
+impl SupplyChart<'_> {
+    pub const WIDTH: u16 = 2 * DAYS as u16 + 6;
+    pub const HEIGHT: u16 = 14;
+}
+
+impl Widget for SupplyChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let en = self.lang.is_en();
+        let supply = daily_supply(self.removals, DAYS, &PARAMS);
+        let [head, bars, axis, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(4),
+            Constraint::Length(1),
+            Constraint::Length(3),
+        ])
+        .areas(area);
+        let title = if en {
+            format!("Milk removed {}× a day", self.removals)
+        } else {
+            format!("ASI dikeluarkan {}× sehari", self.removals)
+        };
+        let first = supply.first().copied().unwrap_or_default();
+        let last = supply.last().copied().unwrap_or_default();
+        let trend = if en {
+            format!("day 1: {first:.0} ml → day {DAYS}: {last:.0} ml")
+        } else {
+            format!("hari 1: {first:.0} ml → hari {DAYS}: {last:.0} ml")
+        };
+        Paragraph::new(vec![
+            Line::from(vec![
+                Span::styled("− ", self.theme.key),
+                Span::styled(title, self.theme.title),
+                Span::styled(" +", self.theme.key),
+            ]),
+            Line::from(Span::styled(trend, self.theme.text)),
+        ])
+        .render(head, buf);
+        let data: Vec<Bar> = supply
+            .iter()
+            .map(|v| Bar::default().value(*v as u64).text_value(String::new()))
+            .collect();
+        BarChart::default()
+            .data(BarGroup::default().bars(&data))
+            .bar_width(1)
+            .bar_gap(1)
+            .max(1000)
+            .bar_style(self.theme.chart)
+            .render(bars, buf);
+        let days = if en {
+            format!("day 1 {} day {DAYS}", "─".repeat(16))
+        } else {
+            format!("hari 1 {} hari {DAYS}", "─".repeat(14))
+        };
+        Paragraph::new(days).style(self.theme.dim).render(axis, buf);
+        let note = if en {
+            "Simplified illustration with illustrative numbers, not a prediction. From 6 to 18 feeds a day the baby takes what he needs and the day's milk is about the same; milk left in the breast for hours makes the breast make less."
+        } else {
+            "Ilustrasi sederhana dengan angka contoh, bukan ramalan. Dari 6 sampai 18 kali sehari bayi mengambil yang ia perlukan dan jumlah ASI sehari hampir sama; ASI yang berjam-jam tertinggal di payudara membuat payudara membuat lebih sedikit."
+        };
+        Paragraph::new(note)
+            .wrap(Wrap { trim: true })
+            .style(self.theme.dim)
+            .render(foot, buf);
+    }
+}

@@ -1,0 +1,198 @@
+//! A small form: text fields and choices, moved through with Tab or arrows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::keys::Action;
+use crate::view::View;
+
+pub enum Kind {
+    Text,
+    /// The choices, (id, en).
+    Choice(&'static [(&'static str, &'static str)]),
+}
+
+pub struct Field {
+    pub label: (&'static str, &'static str),
+    pub value: String,
+    pub choice: usize,
+    /// A choice nobody has made yet shows none as chosen (an answer nobody gave is not saved).
+    pub chosen: bool,
+    pub kind: Kind,
+}
+
+impl Field {
+    pub fn text(label: (&'static str, &'static str), value: &str) -> Self {
+        Field {
+            label,
+            value: value.to_string(),
+            choice: 0,
+            chosen: true,
+            kind: Kind::Text,
+        }
+    }
+
+    pub fn choice(
+        label: (&'static str, &'static str),
+        choices: &'static [(&'static str, &'static str)],
+        choice: usize,
+    ) -> Self {
+        Field {
+            label,
+            value: String::new(),
+            choice,
+            chosen: true,
+            kind: Kind::Choice(choices),
+        }
+    }
+
+    /// A choice with nothing chosen until the person chooses.
+    pub fn unchosen(
+        label: (&'static str, &'static str),
+        choices: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        Field {
+            chosen: false,
+            ..Self::choice(label, choices, 0)
+        }
+    }
+}
+
+pub struct Form {
+    pub title: (&'static str, &'static str),
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Editing,
+    Submit,
+    Cancel,
+}
+
+impl Outcome {
+    /// Where the screen goes: nowhere while editing, back on Esc, `submit` on Enter.
+    pub fn then<'c>(self, submit: impl FnOnce() -> crate::app::Nav<'c>) -> crate::app::Nav<'c> {
+        use crate::app::Nav;
+        match self {
+            Outcome::Editing => Nav::Stay,
+            Outcome::Cancel => Nav::Pop,
+            Outcome::Submit => submit(),
+        }
+    }
+}
+
+impl Form {
+    /// Draws the form inside a panel titled `title`.
+    pub fn render_in(&self, title: &str, area: Rect, buf: &mut Buffer, view: &View) {
+        let block = crate::view::panel(title, view.theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        self.render(inner, buf, view);
+    }
+
+    pub fn new(title: (&'static str, &'static str), fields: Vec<Field>) -> Self {
+        Form {
+            title,
+            fields,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn value(&self, i: usize) -> &str {
+        &self.fields[i].value
+    }
+
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        let n = self.fields.len();
+        let f = &mut self.fields[self.focus];
+        match (action, &f.kind) {
+            (Action::Enter, _) => return Outcome::Submit,
+            (Action::Back, _) => return Outcome::Cancel,
+            (Action::Down, _) => self.focus = (self.focus + 1) % n,
+            (Action::Up, _) => self.focus = (self.focus + n - 1) % n,
+            (Action::Char(c), Kind::Text) if f.value.chars().count() < 80 => {
+                f.value.push(c);
+            }
+            (Action::Backspace, Kind::Text) => {
+                f.value.pop();
+            }
+            (Action::Right | Action::Char(' '), Kind::Choice(_)) if !f.chosen => {
+                f.chosen = true;
+                f.choice = 0;
+            }
+            (Action::Left, Kind::Choice(c)) if !f.chosen => {
+                f.chosen = true;
+                f.choice = c.len() - 1;
+            }
+            (Action::Right | Action::Char(' '), Kind::Choice(c)) => {
+                f.choice = (f.choice + 1) % c.len()
+            }
+            (Action::Left, Kind::Choice(c)) => f.choice = (f.choice + c.len() - 1) % c.len(),
+            _ => {}
+        }
+        self.error = None;
+        Outcome::Editing
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let th = view.theme;
+        let pick = |p: (&'static str, &'static str)| if view.lang.is_en() { p.1 } else { p.0 };
+        let mut lines = vec![
+            Line::from(Span::styled(pick(self.title), th.title)),
+            Line::default(),
+        ];
+        for (i, f) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let lead = if focused { "▸ " } else { "  " };
+            let mut spans = vec![
+                Span::raw(lead),
+                Span::styled(format!("{}: ", pick(f.label)), th.title),
+            ];
+            match &f.kind {
+                Kind::Text => {
+                    spans.push(Span::raw(f.value.clone()));
+                    if focused {
+                        spans.push(Span::styled("▏", th.key));
+                    }
+                }
+                Kind::Choice(c) => {
+                    for (k, choice) in c.iter().enumerate() {
+                        let style = if f.chosen && k == f.choice {
+                            th.selected
+                        } else {
+                            th.dim
+                        };
+                        spans.push(Span::styled(format!(" {} ", pick(*choice)), style));
+                    }
+                    if focused {
+                        spans.push(Span::styled("  ←→", th.key));
+                    }
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        if let Some(e) = &self.error {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
+        }
+        // In a small window, scroll so the field being typed in (and the error) can be seen.
+        let w = usize::from(area.width.max(1));
+        let rows = |l: &Line| l.width().div_ceil(w).max(1);
+        let focus_line = 2 + self.focus;
+        let upto: usize = lines.iter().take(focus_line + 1).map(rows).sum();
+        let all: usize = lines.iter().map(rows).sum();
+        let need = if self.error.is_some() { all } else { upto };
+        let skip = need.saturating_sub(usize::from(area.height));
+        let skip = skip.min(lines.iter().take(focus_line).map(rows).sum());
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((skip as u16, 0))
+            .render(area, buf);
+    }
+}
