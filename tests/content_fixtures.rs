@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use pijat_content::load::{SourceFile, load, shipped_files};
 use pijat_content::{Layer, Loaded};
+use pijat_content::{SourceFile, load, shipped_files};
 
 /// Where a fixture would sit in a trainer's folder, from its name.
 fn rel_for(name: &str) -> String {
@@ -82,10 +82,7 @@ fn every_invalid_fixture_gives_its_expected_messages() {
 #[test]
 fn a_file_over_the_size_limit_is_refused_without_parsing() {
     let mut bytes = b"format_version = 1\n".to_vec();
-    bytes.extend(std::iter::repeat_n(
-        b'#',
-        pijat_content::load::MAX_FILE_BYTES,
-    ));
+    bytes.extend(std::iter::repeat_n(b'#', pijat_content::MAX_FILE_BYTES));
     let loaded = load_over_shipped("big.toml", "quizzes/big.toml".into(), bytes);
     assert!(loaded.content.is_none());
     assert_eq!(

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use pijat_content::Layer;
-use pijat_content::load::{SourceFile, load, shipped_files};
+use pijat_content::{SourceFile, load, shipped_files};
 use proptest::prelude::*;
 
 const PLACES: [&str; 4] = [

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use pijat_content::load::shipped_files;
+use pijat_content::shipped_files;
 use pijat_content::{Content, Cue, Figure, Lang, Purpose, QuestionKind, load_with};
 
 fn shipped() -> Content {

@@ -16,7 +16,7 @@ use pijat_store::Payload;
 const SHOWN: usize = 5;
 
 /// Every problem of the payload; empty when it may be merged.
-pub fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
+pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
     let mut c = Checker::default();
     c.ids("profile", p.profiles.iter().map(|x| x.id.as_str()));
     c.ids("class", p.classes.iter().map(|x| x.id.as_str()));

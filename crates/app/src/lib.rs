@@ -3,7 +3,11 @@
 //! and never the store; the record types they read are re-exported here. Uses the engines and
 //! the store; knows nothing of terminals or browsers.
 
-pub mod bundle_check;
+// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
+// until its items are documented and its indexing goes through `get`.
+#![allow(missing_docs, clippy::indexing_slicing)]
+
+mod bundle_check;
 pub mod bundle_files;
 pub mod bundles;
 mod classes;
@@ -15,8 +19,8 @@ pub mod out_file;
 mod people;
 pub mod practice_run;
 pub mod progress;
-pub mod quiz_run;
-pub mod records;
+mod quiz_run;
+mod records;
 pub mod report_data;
 pub mod roster;
 mod settings;

@@ -37,7 +37,7 @@ impl Format {
 
 /// `--format`: ogg or wav. MP3 is named in the contract as a possible choice; pijat writes Ogg
 /// Opus instead, and says why.
-pub fn parse_format(s: &str) -> Result<Format, String> {
+pub(crate) fn parse_format(s: &str) -> Result<Format, String> {
     match s.to_ascii_lowercase().as_str() {
         "ogg" | "opus" => Ok(Format::Ogg),
         "wav" => Ok(Format::Wav),
@@ -122,7 +122,7 @@ const SLUG_MAX: usize = 40;
 
 /// A title as a file name part: ASCII letters and digits, lowercase, words joined by hyphens
 /// ("Cuci tangan" → `cuci-tangan`, "Réunion" → `reunion`); `fallback` when nothing is left.
-pub fn slug(title: &str, fallback: &str) -> String {
+pub(crate) fn slug(title: &str, fallback: &str) -> String {
     let mut s = String::new();
     for c in title.nfkd() {
         if c.is_ascii_alphanumeric() {
@@ -145,7 +145,7 @@ pub fn slug(title: &str, fallback: &str) -> String {
     }
 }
 
-pub fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) -> u8 {
+pub(crate) fn run(shell: &Shell, out: &Path, routine_id: Option<&str>, format: Format) -> u8 {
     let lang = &shell.lang;
     let content = match shell.content_or_exit() {
         Ok(c) => c,

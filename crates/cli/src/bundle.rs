@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{EXIT_INPUT, Shell};
 use pijat_app::bundles::{export_to, import_from};
 
-pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
+pub(crate) fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: bool) -> u8 {
     let lang = &shell.lang;
     let content = match shell.content_or_exit() {
         Ok(c) => c,
@@ -54,7 +54,7 @@ pub fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymise: boo
     }
 }
 
-pub fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
+pub(crate) fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     let lang = &shell.lang;
     let content = match shell.content_or_exit() {
         Ok(c) => c,

@@ -13,7 +13,7 @@ use pijat_app::classroom::{Classroom, Listen, Serve, Setup};
 use pijat_core::Phase;
 use pijat_core::strings::classroom::both;
 
-pub struct Args<'a> {
+pub(crate) struct Args<'a> {
     pub class: &'a str,
     pub phase: Phase,
     pub quiz: Option<&'a str>,
@@ -21,7 +21,7 @@ pub struct Args<'a> {
     pub new_names: bool,
 }
 
-pub fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
+pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
     let lang = shell.lang.code();
     let Ok(content) = shell.content_or_exit() else {
         return EXIT_INPUT;

@@ -12,7 +12,7 @@ use pijat_app::{Profile, Records};
 use pijat_content::{Content, Lang};
 use pijat_engine::quiz::format_change_in;
 
-pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
+pub(crate) fn run(shell: &Shell, profile: Option<&str>) -> u8 {
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     match report(shell, profile, &mut err) {
@@ -27,7 +27,11 @@ pub fn run(shell: &Shell, profile: Option<&str>) -> u8 {
     }
 }
 
-pub fn report(shell: &Shell, profile: Option<&str>, err: &mut dyn Write) -> Result<String, String> {
+pub(crate) fn report(
+    shell: &Shell,
+    profile: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<String, String> {
     let lang = &shell.lang;
     let content = shell.content(err)?;
     let store = shell.store_to_read()?;

@@ -1,5 +1,9 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
+// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
+// until its items are documented and its indexing goes through `get`.
+#![allow(clippy::indexing_slicing)]
+
 mod audio_guide;
 mod bundle;
 mod classroom;
@@ -26,8 +30,11 @@ use pijat_core::Role;
 
 /// Exit statuses: 0 done, 1 the input was wrong (the message says where), 2 usage.
 pub const EXIT_INPUT: u8 = 1;
+/// The command line itself was wrong.
 pub const EXIT_USAGE: u8 = 2;
 
+/// // clap turns doc comments into help text; each option is documented by its help above it.
+#[allow(missing_docs)]
 #[derive(Parser, Debug)]
 #[command(
     name = "pijat",
@@ -59,6 +66,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+#[allow(missing_docs)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check content: the shipped files, or DIR on top of them; lists every problem
@@ -172,6 +180,7 @@ pub enum Command {
     },
 }
 
+#[allow(missing_docs)]
 #[derive(Subcommand, Debug)]
 pub enum SheetsCommand {
     /// Import a CSV: answer sheets `name,role,answers` (--phase), checklists
@@ -243,6 +252,7 @@ pub use pijat_core::local_date;
 mod shell;
 pub use shell::*;
 
+/// Runs a command (not the full-screen app) and says how it ended.
 pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCode {
     let shell = Shell::from_cli(&cli);
     let code = match cli.command {

@@ -17,14 +17,14 @@ pub enum Format {
 use pijat_core::strings::cli::{Strings, tr};
 
 /// Languages a printout shows: the chosen one, or Indonesian then English.
-pub struct Langs {
+pub(crate) struct Langs {
     pub first: Lang,
     pub second: Option<Lang>,
 }
 
 impl Langs {
     /// A text of the command line's strings table in the printout's languages ("id / en").
-    pub fn t(&self, text: fn(&'static Strings) -> &'static str) -> String {
+    pub(crate) fn t(&self, text: fn(&'static Strings) -> &'static str) -> String {
         let pick = |l: &Lang| text(tr(l));
         match &self.second {
             Some(l2) => format!("{} / {}", pick(&self.first), pick(l2)),
@@ -41,7 +41,7 @@ fn esc(s: &str) -> String {
 }
 
 /// One text in the printout's languages: (main, translation).
-pub fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
+pub(crate) fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {
     let main = t.get(&langs.first).to_string();
     let second = langs
         .second
@@ -75,7 +75,7 @@ fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<St
 }
 
 /// Each question's index in the set, in the order printed.
-pub fn paper_order(quiz: &Quiz) -> Vec<usize> {
+pub(crate) fn paper_order(quiz: &Quiz) -> Vec<usize> {
     paper_layout(quiz)
         .shown
         .iter()
@@ -90,7 +90,7 @@ fn sheet_tokens(rows: &[(usize, String, String, Option<String>)]) -> String {
     all.join(if one_char { "" } else { " " })
 }
 
-pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
+pub(crate) fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let (title, title2) = texts(&quiz.title, langs);
     let mut out = String::new();
     if key {
@@ -196,7 +196,7 @@ td, th { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-ali
 .token { font-family: monospace; font-size: 13pt; letter-spacing: 2pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
-pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
+pub(crate) fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let (title, title2) = texts(&quiz.title, langs);
     let lang_attr = langs.first.code();
     let mut out = format!(
@@ -309,7 +309,7 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     out
 }
 
-pub fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: bool) -> u8 {
+pub(crate) fn run(shell: &Shell, quiz_id: &str, format: Format, key: bool, bilingual: bool) -> u8 {
     let content = match shell.content_or_exit() {
         Ok(c) => c,
         Err(code) => return code,

@@ -7,7 +7,7 @@ use super::print_forms::{field, option};
 use pijat_content::{QuestionKind, Quiz};
 
 /// The head's lines: name and class; the role, a box before each word; the test and the date.
-pub fn head(l: &Langs, html: bool) -> Vec<String> {
+pub(crate) fn head(l: &Langs, html: bool) -> Vec<String> {
     let opts = |words: &[String]| {
         words
             .iter()
@@ -82,7 +82,7 @@ fn runs(n: usize, pages: usize) -> Vec<usize> {
 }
 
 /// The questions (by place on the paper) that begin a new page.
-pub fn page_starts(quiz: &Quiz, l: &Langs) -> Vec<usize> {
+pub(crate) fn page_starts(quiz: &Quiz, l: &Langs) -> Vec<usize> {
     // Lines of 11.5 pt × 1.35 on A4 less its margins, as Chromium prints them (measured).
     const PAGE: f64 = 48.0;
     let title = texts(&quiz.title, l).0.chars().count();

@@ -40,7 +40,7 @@ pub struct PlainArgs {
     pub no_shuffle: bool,
 }
 
-pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
+pub(crate) fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
     match phase {
         Phase::Pre => tr(lang).pre_test_both_names,
         Phase::Post => tr(lang).post_test_both_names,
@@ -49,7 +49,7 @@ pub fn phase_label(phase: Phase, lang: &Lang) -> &'static str {
 }
 
 /// The keys that answer a question, in words.
-pub fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
+pub(crate) fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
     let last = (b'a' + n.saturating_sub(1) as u8) as char;
     match kind {
         QuestionKind::TrueFalse { .. } => tr(lang).answer_t_true_f.into(),
@@ -116,7 +116,7 @@ fn score_line(s: Score, lang: &Lang) -> String {
     format!("{word} {}/{} ({}%)", s.right, s.total, s.whole_percent())
 }
 
-pub fn run(
+pub(crate) fn run(
     shell: &Shell,
     args: &PlainArgs,
     input: &mut dyn BufRead,

@@ -47,7 +47,7 @@ impl Format {
 }
 
 /// `76,56`: the lowest scores (%) of "good" and of "fair".
-pub fn parse_cutoffs(s: &str) -> Result<Cutoffs, String> {
+pub(crate) fn parse_cutoffs(s: &str) -> Result<Cutoffs, String> {
     let parts: Vec<Option<f64>> = s.split(',').map(|p| p.trim().parse::<f64>().ok()).collect();
     match parts.as_slice() {
         [Some(good), Some(fair)] if 0.0 < *fair && fair < good && *good <= 100.0 => Ok(Cutoffs {
@@ -60,7 +60,7 @@ pub fn parse_cutoffs(s: &str) -> Result<Cutoffs, String> {
     }
 }
 
-pub struct Args<'a> {
+pub(crate) struct Args<'a> {
     pub class: Option<&'a str>,
     pub quiz: Option<&'a str>,
     pub format: Format,
@@ -76,7 +76,7 @@ fn system_fonts() -> Fonts {
     Arc::new(db)
 }
 
-pub fn run(shell: &Shell, a: &Args) -> u8 {
+pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
     let lang = &shell.lang;
     if a.format.binary() && a.out.is_none() && std::io::stdout().is_terminal() {
         let ext = a.format.extension();

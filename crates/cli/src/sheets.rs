@@ -7,7 +7,7 @@ use pijat_app::sheets::{SheetRules, import_answer_sheet};
 use pijat_core::strings::cli::tr;
 use pijat_engine::quiz::Score;
 
-pub fn run(shell: &Shell, command: SheetsCommand) -> u8 {
+pub(crate) fn run(shell: &Shell, command: SheetsCommand) -> u8 {
     let lang = &shell.lang;
     let content = match shell.content_or_exit() {
         Ok(c) => c,

@@ -5,12 +5,16 @@ use pijat_core::strings::cli::tr;
 
 /// What every command needs from the global options: language, content and data folder.
 pub struct Shell {
+    /// The language of the messages.
     pub lang: Lang,
+    /// A trainer's content folder over the shipped content.
     pub content_dir: Option<PathBuf>,
+    /// The data folder given on the command line.
     pub data_dir: Option<PathBuf>,
 }
 
 impl Shell {
+    /// The global options of `cli`.
     pub fn from_cli(cli: &Cli) -> Self {
         Shell {
             lang: cli.lang.clone().unwrap_or_else(Lang::id),
@@ -56,6 +60,7 @@ impl Shell {
         })
     }
 
+    /// The data folder: the one given, or the user's.
     pub fn data_dir(&self) -> Result<PathBuf, String> {
         self.data_dir
             .clone()
@@ -63,6 +68,7 @@ impl Shell {
             .ok_or_else(|| tr(&self.lang).no_data_folder_found.to_string())
     }
 
+    /// The records of the data folder, opened (or made).
     pub fn store(&self) -> Result<Records, String> {
         let dir = self.data_dir()?;
         Records::open(&dir).map_err(|e| e.message().get(self.lang.code()).to_string())

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::EXIT_INPUT;
 use pijat_content::{Lang, Loaded, load_with};
 
-pub fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
+pub(crate) fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
     let loaded = load_with(dir);
     crate::out!("{}", report(&loaded, lang));
     if loaded.content.is_some() {
@@ -16,7 +16,7 @@ pub fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
 }
 
 /// What `validate` prints: one line per problem, then the verdict.
-pub fn report(loaded: &Loaded, lang: &Lang) -> String {
+pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     let en = lang.is_en();
     let mut out = String::new();
     for d in &loaded.diagnostics {

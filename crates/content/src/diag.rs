@@ -50,22 +50,26 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Turns byte offsets of one file into line and column (columns count characters).
-pub struct LineIndex<'s> {
+pub(crate) struct LineIndex<'s> {
     src: &'s str,
     starts: Vec<usize>,
 }
 
 impl<'s> LineIndex<'s> {
-    pub fn new(src: &'s str) -> Self {
+    pub(crate) fn new(src: &'s str) -> Self {
         let mut starts = vec![0];
         starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         Self { src, starts }
     }
 
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        // `starts` begins with 0, so at least one start is at or before `offset`.
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0);
         let col = self
             .src
             .get(start..offset)
@@ -75,7 +79,7 @@ impl<'s> LineIndex<'s> {
 }
 
 /// Collects the problems of one file.
-pub struct Sink<'s> {
+pub(crate) struct Sink<'s> {
     path: String,
     index: LineIndex<'s>,
     pub diagnostics: Vec<Diagnostic>,
@@ -84,7 +88,7 @@ pub struct Sink<'s> {
 }
 
 impl<'s> Sink<'s> {
-    pub fn new(path: impl Into<String>, src: &'s str, strict_languages: bool) -> Self {
+    pub(crate) fn new(path: impl Into<String>, src: &'s str, strict_languages: bool) -> Self {
         Self {
             path: path.into(),
             index: LineIndex::new(src),
@@ -93,15 +97,15 @@ impl<'s> Sink<'s> {
         }
     }
 
-    pub fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         &self.path
     }
 
-    pub fn error(&mut self, offset: usize, message: Bilingual) {
+    pub(crate) fn error(&mut self, offset: usize, message: Bilingual) {
         self.push(offset, Severity::Error, message);
     }
 
-    pub fn warn(&mut self, offset: usize, message: Bilingual) {
+    pub(crate) fn warn(&mut self, offset: usize, message: Bilingual) {
         self.push(offset, Severity::Warning, message);
     }
 
@@ -115,11 +119,11 @@ impl<'s> Sink<'s> {
         });
     }
 
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         self.index.position(offset)
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }

@@ -1,16 +1,20 @@
 //! What pijat teaches: the schema, loading (embedded and a trainer's folder) and validation.
 //! Knows nothing of terminals, storage or engines.
 
-pub mod diag;
-pub mod figures;
-pub mod load;
-pub mod parse;
-pub mod reader;
-pub mod schema;
-pub mod text;
+// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
+// until its items are documented and its indexing goes through `get`.
+#![allow(missing_docs)]
+
+mod diag;
+mod figures;
+mod load;
+mod parse;
+mod reader;
+mod schema;
+mod text;
 
 pub use diag::{Bilingual, Diagnostic, Severity};
 pub use figures::{Cue, Figure};
-pub use load::{Loaded, load_with};
+pub use load::{Loaded, MAX_FILE_BYTES, SourceFile, load, load_with, shipped_files};
 pub use schema::*;
 pub use text::{Lang, Text};

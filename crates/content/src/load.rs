@@ -24,7 +24,7 @@ static QUIZZES: Dir = include_dir!("$CARGO_MANIFEST_DIR/../../quizzes");
 /// Content files are small; anything bigger is refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1 << 20;
 /// More files than any trainer writes; protects against pointing `--content` at a huge folder.
-pub const MAX_FILES: usize = 1000;
+pub(crate) const MAX_FILES: usize = 1000;
 
 /// One content file's bytes, where it is shown as coming from, and its layer.
 #[derive(Clone, Debug)]

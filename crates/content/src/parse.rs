@@ -18,23 +18,23 @@ use pijat_core::msg;
 mod module;
 mod quiz;
 mod sources;
-pub use module::*;
-pub use quiz::*;
-pub use sources::*;
+pub(crate) use module::*;
+pub(crate) use quiz::*;
+pub(crate) use sources::*;
 
-pub const FORMAT_VERSION: i64 = 1;
+pub(crate) const FORMAT_VERSION: i64 = 1;
 const MAX_OPTIONS: usize = 6;
 
 /// What other files define, for checking references: source keys and module ids.
 #[derive(Default, Debug)]
-pub struct Known {
+pub(crate) struct Known {
     pub sources: BTreeSet<String>,
     pub modules: BTreeSet<String>,
 }
 
 /// Where an id was defined, for the checks of uniqueness across files.
 #[derive(Clone, Debug)]
-pub struct IdSite {
+pub(crate) struct IdSite {
     pub id: String,
     pub path: String,
     pub pos: (usize, usize),
@@ -107,8 +107,8 @@ fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>)
             found
         }
     };
-    if figure.is_none() && !highlight.is_empty() {
-        sink.error(highlight[0].at, both(|s| s.highlight_needs_figure, &[]));
+    if let (None, Some(first)) = (&figure, highlight.first()) {
+        sink.error(first.at, both(|s| s.highlight_needs_figure, &[]));
         return (None, Vec::new());
     }
     let mut regions = Vec::new();

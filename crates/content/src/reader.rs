@@ -12,18 +12,18 @@ use super::text::{Lang, Text};
 use pijat_core::msg;
 
 mod text;
-pub use text::*;
+pub(crate) use text::*;
 
 /// A value and the byte offset where it was written.
 #[derive(Clone, Debug)]
-pub struct At<T> {
+pub(crate) struct At<T> {
     pub value: T,
     pub at: usize,
 }
 
 /// Parses a whole document, reporting every syntax error. `None` when there was one: the
 /// recovered table would only produce follow-on noise.
-pub fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanned<DeTable<'i>>> {
+pub(crate) fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanned<DeTable<'i>>> {
     let (table, errors) = DeTable::parse_recoverable(src);
     let mut lines_seen = Vec::new();
     for e in &errors {
@@ -97,7 +97,7 @@ fn as_int(v: &DeValue<'_>) -> Option<i64> {
 }
 
 /// Is `s` a valid id: lowercase letters, digits and `-`, at most 64 characters?
-pub fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.bytes()
@@ -105,7 +105,7 @@ pub fn is_id(s: &str) -> bool {
 }
 
 /// The keys of one table, read one by one; `finish` reports the ones nobody asked for.
-pub struct Fields<'t, 'i> {
+pub(crate) struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     at: usize,
     /// How the table is written in the file, for messages: `[[question]]`.
@@ -114,7 +114,7 @@ pub struct Fields<'t, 'i> {
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn root(doc: &'t Spanned<DeTable<'i>>) -> Self {
+    pub(crate) fn root(doc: &'t Spanned<DeTable<'i>>) -> Self {
         Self {
             table: doc.get_ref(),
             at: 0,
@@ -124,7 +124,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The table written as `name` in the file, or an error if `value` is not a table.
-    pub fn table(
+    pub(crate) fn table(
         value: &'t Spanned<DeValue<'i>>,
         key: &str,
         name: &'static str,
@@ -144,7 +144,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    pub fn at(&self) -> usize {
+    pub(crate) fn at(&self) -> usize {
         self.at
     }
 
@@ -166,11 +166,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The raw value of `key`, marked as known.
-    pub fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+    pub(crate) fn value(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.get(key)
     }
 
-    pub fn string(
+    pub(crate) fn string(
         &mut self,
         sink: &mut Sink,
         key: &'static str,
@@ -200,7 +200,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// A `[a-z0-9-]+` identifier.
-    pub fn id(&mut self, sink: &mut Sink, key: &'static str, required: bool) -> Option<At<String>> {
+    pub(crate) fn id(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        required: bool,
+    ) -> Option<At<String>> {
         let s = self.string(sink, key, required)?;
         if is_id(&s.value) {
             Some(s)
@@ -214,7 +219,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    pub fn int(
+    pub(crate) fn int(
         &mut self,
         sink: &mut Sink,
         key: &'static str,
@@ -248,7 +253,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         })
     }
 
-    pub fn bool(&mut self, sink: &mut Sink, key: &'static str) -> Option<At<bool>> {
+    pub(crate) fn bool(&mut self, sink: &mut Sink, key: &'static str) -> Option<At<bool>> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some(At {
@@ -262,7 +267,12 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    pub fn text(&mut self, sink: &mut Sink, key: &'static str, required: bool) -> Option<Text> {
+    pub(crate) fn text(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        required: bool,
+    ) -> Option<Text> {
         let Some(v) = self.get(key) else {
             if required {
                 self.missing(sink, key);
@@ -273,7 +283,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// A list of strings; absent is an empty list.
-    pub fn strings(&mut self, sink: &mut Sink, key: &'static str) -> Vec<At<String>> {
+    pub(crate) fn strings(&mut self, sink: &mut Sink, key: &'static str) -> Vec<At<String>> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
@@ -295,7 +305,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An array of tables (`[[page]]`); absent is an empty list.
-    pub fn tables(&mut self, sink: &mut Sink, key: &'static str, name: &'static str) -> Vec<Self> {
+    pub(crate) fn tables(
+        &mut self,
+        sink: &mut Sink,
+        key: &'static str,
+        name: &'static str,
+    ) -> Vec<Self> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
@@ -310,7 +325,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// Reports keys that were never read, suggesting the known key closest to a typo.
-    pub fn finish(self, sink: &mut Sink) {
+    pub(crate) fn finish(self, sink: &mut Sink) {
         for (key, _) in self.table.iter() {
             let k = key.get_ref().as_ref();
             if self.used.contains(&k) {

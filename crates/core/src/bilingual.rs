@@ -3,11 +3,14 @@
 /// A message in the two languages every user-facing text of pijat has.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Bilingual {
+    /// The Indonesian text.
     pub id: String,
+    /// The English text.
     pub en: String,
 }
 
 impl Bilingual {
+    /// The two texts, Indonesian first.
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             id: id.into(),

@@ -2,6 +2,7 @@
 //! `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP advises for CSV.
 //! Numbers are written by their own writer and stay numbers.
 
+/// `s` as a spreadsheet cell that is never read as a formula.
 pub fn text_cell(s: &str) -> String {
     match s.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),

@@ -81,7 +81,13 @@ pub fn parse_date(s: &str) -> Option<String> {
 pub fn show_day(stored: &str, lang: &Lang) -> String {
     match parse_day(stored) {
         Some(d) if lang.is_en() => d.format("%-d %B %Y").to_string(),
-        Some(d) => format!("{} {} {}", d.day(), MONTH_ID[d.month0() as usize], d.year()),
+        Some(d) => {
+            let month = MONTH_ID
+                .get(d.month0() as usize)
+                .copied()
+                .unwrap_or_default();
+            format!("{} {} {}", d.day(), month, d.year())
+        }
         None => stored.to_string(),
     }
 }

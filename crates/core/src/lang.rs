@@ -7,10 +7,12 @@ use std::fmt;
 pub struct Lang(String);
 
 impl Lang {
+    /// Indonesian, the language pijat starts in.
     pub fn id() -> Self {
         Self("id".into())
     }
 
+    /// English.
     pub fn en() -> Self {
         Self("en".into())
     }
@@ -22,10 +24,13 @@ impl Lang {
         ok.then_some(Self(code))
     }
 
+    /// The code as written: `id`, `en`, `jv`…
     pub fn code(&self) -> &str {
         &self.0
     }
 
+    /// Whether the interface is read in English (every other code reads the Indonesian
+    /// interface).
     pub fn is_en(&self) -> bool {
         self.0 == "en"
     }

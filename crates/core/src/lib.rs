@@ -1,17 +1,17 @@
 //! The shared vocabulary every layer speaks: the language, bilingual text, phases, roles, modes, milk flow, dates, names, and the words for what went
 //! wrong with a file. Imports nothing of pijat's.
 
-pub mod bilingual;
+mod bilingual;
 pub mod cell;
 pub mod dates;
 pub mod io_words;
-pub mod lang;
-pub mod milk_flow;
-pub mod mode;
+mod lang;
+mod milk_flow;
+mod mode;
 pub mod names;
-pub mod phase;
+mod phase;
 pub mod places;
-pub mod role;
+mod role;
 pub mod strings;
 
 pub use bilingual::Bilingual;

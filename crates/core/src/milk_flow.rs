@@ -3,14 +3,19 @@
 /// The answer to "did milk flow after the massage?": stored as `yes`, `no`, `unsure`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MilkFlow {
+    /// Milk flowed.
     Yes,
+    /// It did not.
     No,
+    /// The mother could not tell.
     Unsure,
 }
 
 impl MilkFlow {
+    /// Every answer, in the order a form lists them.
     pub const ALL: [MilkFlow; 3] = [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure];
 
+    /// The stored text: `yes`, `no`, `unsure`.
     pub fn name(self) -> &'static str {
         match self {
             MilkFlow::Yes => "yes",

@@ -26,10 +26,12 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The stored text: `app`, `plain`, `sheet`, `phone`.
     pub fn name(self) -> &'static str {
         self.into()
     }
 
+    /// The stored text read back exactly; anything else is `None`.
     pub fn from_name(s: &str) -> Option<Mode> {
         s.parse().ok()
     }

@@ -6,17 +6,22 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Bilingual;
 
+/// The longest name pijat keeps, in characters.
 pub const MAX_NAME_CHARS: usize = 60;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a typed name cannot be kept.
 pub enum NameError {
+    /// Nothing but spaces.
     Empty,
     /// How many characters, and the most allowed.
     TooLong(usize, usize),
+    /// A control character (a tab, a line break…) inside.
     Control,
 }
 
 impl NameError {
+    /// What to tell the person who typed it.
     pub fn message(&self) -> Bilingual {
         match self {
             NameError::Empty => both(|s| s.name_empty_type_name, &[]),

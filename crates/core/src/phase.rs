@@ -1,6 +1,7 @@
 //! When in the programme a quiz is taken.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A quiz's place in the programme: pre-test, post-test or practice.
 pub enum Phase {
     /// Before the counselling: measures what people knew.
     Pre,
@@ -11,8 +12,10 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Every phase.
     pub const ALL: [Phase; 3] = [Phase::Pre, Phase::Post, Phase::Practice];
 
+    /// The stored text: `pre`, `post`, `practice`.
     pub fn name(self) -> &'static str {
         match self {
             Phase::Pre => "pre",
@@ -21,6 +24,7 @@ impl Phase {
         }
     }
 
+    /// The stored text read back exactly.
     pub fn from_name(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.name() == s)
     }

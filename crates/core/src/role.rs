@@ -3,16 +3,23 @@
 use crate::Bilingual;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A participant's role, stored as `father`, `cadre`, `midwife`, `other`.
 pub enum Role {
+    /// A father, the massage's giver.
     Father,
+    /// A posyandu cadre (kader), who coaches and visits.
     Cadre,
+    /// A midwife (bidan).
     Midwife,
+    /// Anyone else in the class.
     Other,
 }
 
 impl Role {
+    /// Every role, fathers first.
     pub const ALL: [Role; 4] = [Role::Father, Role::Cadre, Role::Midwife, Role::Other];
 
+    /// The stored text.
     pub fn name(self) -> &'static str {
         match self {
             Role::Father => "father",
@@ -38,6 +45,7 @@ impl Role {
         }
     }
 
+    /// The word a reader sees, in both languages.
     pub fn label(self) -> Bilingual {
         match self {
             Role::Father => Bilingual::new("ayah", "father"),

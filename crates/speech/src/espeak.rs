@@ -46,13 +46,13 @@ fn voice(lang: &str) -> &'static str {
 /// A calm speed for people who read slowly (words a minute; espeak-ng's default is 175).
 const WPM: &str = "150";
 
-pub struct Espeak {
+pub(crate) struct Espeak {
     program: PathBuf,
     child: Option<Child>,
 }
 
 impl Espeak {
-    pub fn new(program: PathBuf) -> Self {
+    pub(crate) fn new(program: PathBuf) -> Self {
         Espeak {
             program,
             child: None,
@@ -101,32 +101,37 @@ pub fn synthesize_wav(program: &PathBuf, text: &str, lang: &str) -> Result<Vec<u
 /// gives no real length, so the data runs to the end of the bytes.
 pub fn pcm_from_wav(bytes: &[u8]) -> Result<(u32, Vec<i16>), String> {
     let bad = || "espeak-ng gave audio pijat cannot read".to_string();
-    if bytes.len() < 44 || &bytes[0..4] != b"RIFF" || &bytes[8..12] != b"WAVE" {
+    let u16_at = |at: usize| {
+        let b = bytes.get(at..at + 2)?;
+        b.try_into().ok().map(u16::from_le_bytes)
+    };
+    let u32_at = |at: usize| {
+        let b = bytes.get(at..at + 4)?;
+        b.try_into().ok().map(u32::from_le_bytes)
+    };
+    if bytes.len() < 44 || bytes.get(0..4) != Some(b"RIFF") || bytes.get(8..12) != Some(b"WAVE") {
         return Err(bad());
     }
     let mut at = 12;
     let mut rate = None;
-    while at + 8 <= bytes.len() {
-        let id = &bytes[at..at + 4];
-        let len = u32::from_le_bytes([bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]])
-            as usize;
+    while let (Some(id), Some(len)) = (bytes.get(at..at + 4), u32_at(at + 4)) {
+        let len = len as usize;
         let body = at + 8;
         if id == b"fmt " {
-            let f = bytes.get(body..body + 16).ok_or_else(bad)?;
-            let (format, channels, bits) = (
-                u16::from_le_bytes([f[0], f[1]]),
-                u16::from_le_bytes([f[2], f[3]]),
-                u16::from_le_bytes([f[14], f[15]]),
-            );
-            if format != 1 || channels != 1 || bits != 16 {
+            let field = |off: usize| u16_at(body + off).ok_or_else(bad);
+            if field(0)? != 1 || field(2)? != 1 || field(14)? != 16 {
                 return Err(bad());
             }
-            rate = Some(u32::from_le_bytes([f[4], f[5], f[6], f[7]]));
+            rate = Some(u32_at(body + 4).ok_or_else(bad)?);
         } else if id == b"data" {
             let end = body.saturating_add(len).min(bytes.len());
-            let samples = bytes[body..end]
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            let samples = bytes
+                .get(body..end)
+                .unwrap_or_default()
+                .as_chunks::<2>()
+                .0
+                .iter()
+                .map(|c| i16::from_le_bytes(*c))
                 .collect();
             return Ok((rate.ok_or_else(bad)?, samples));
         }

@@ -15,7 +15,9 @@ pub use espeak::{espeak_program, pcm_from_wav, synthesize_wav};
 /// What is said, in which language (a content language code: `id`, `en`, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Said {
+    /// The words.
     pub text: String,
+    /// Their language code.
     pub lang: String,
 }
 
@@ -97,10 +99,12 @@ impl Speech for Silent {
 /// Records what would be said, for tests: `None` marks a stop.
 #[derive(Clone, Default)]
 pub struct Recorder {
+    /// Everything said, in order.
     pub log: Arc<Mutex<Vec<Option<Said>>>>,
 }
 
 impl Recorder {
+    /// A copy of the log so far.
     pub fn said(&self) -> Vec<Option<Said>> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
@@ -140,6 +144,7 @@ pub fn detect() -> Result<Box<dyn Speech + Send>, String> {
     }
 }
 
+/// What to tell the user when this computer has no voice to speak with.
 pub fn no_voice_message() -> &'static str {
     if cfg!(windows) {
         "no voice found: install an Indonesian voice (Settings > Time & language > Speech) or espeak-ng"

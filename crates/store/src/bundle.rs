@@ -18,7 +18,7 @@ use pijat_core::Bilingual;
 mod export;
 mod merge;
 
-pub const BUNDLE_FORMAT: &str = "pijat-bundle";
+pub(crate) const BUNDLE_FORMAT: &str = "pijat-bundle";
 /// 2 added observations and visits; a version-1 bundle is read as having none.
 pub const BUNDLE_VERSION: u32 = 2;
 
@@ -97,7 +97,7 @@ pub struct BRun {
 }
 
 /// A checklist mark in a bundle: the row as stored (the note left out when pseudonymised).
-pub type BMark = super::MarkRow;
+pub(crate) type BMark = super::MarkRow;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BObservation {

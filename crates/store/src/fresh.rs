@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 /// Creates `path` with the latest schema, unless another pijat window made it first (then its
 /// file is kept). The file appears whole or not at all.
-pub fn create(path: &Path) -> rusqlite::Result<()> {
+pub(crate) fn create(path: &Path) -> rusqlite::Result<()> {
     let tmp = path.with_extension(format!("db.new-{}", std::process::id()));
     let made = build(&tmp).and_then(|()| {
         // Opened to write: Windows refuses to flush a file opened only to read (access denied).

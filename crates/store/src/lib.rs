@@ -2,6 +2,10 @@
 //! when it happens (WAL, `synchronous = FULL`), so a closed lid or a pulled plug loses at most
 //! the keypress in flight. Knows nothing of engines or terminals.
 
+// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
+// until its items are documented and its indexing goes through `get`.
+#![allow(missing_docs, clippy::indexing_slicing)]
+
 mod attempts;
 mod bundle;
 mod classes;
@@ -182,7 +186,7 @@ impl Store {
 pub(crate) mod test_support {
     use super::*;
 
-    pub fn temp_store() -> (tempfile::TempDir, Store) {
+    pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
         (dir, store)

@@ -248,12 +248,12 @@ fn lock(path: &Path) -> Result<std::fs::File, StoreError> {
     Ok(f)
 }
 
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     migrate_with(conn, path, MIGRATIONS)
 }
 
 /// Every migration on a new, empty database (see `fresh`), each in its own transaction.
-pub fn apply_all(conn: &mut Connection) -> rusqlite::Result<()> {
+pub(crate) fn apply_all(conn: &mut Connection) -> rusqlite::Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

@@ -57,7 +57,7 @@ pub fn valid_pin(pin: &str) -> bool {
 }
 
 /// The longest wait after wrong tries: five minutes.
-pub const MAX_WAIT: u64 = 300;
+pub(crate) const MAX_WAIT: u64 = 300;
 
 /// Seconds to wait after `failures` wrong tries in a row: 0 for the first, then 2, 4, 8… up to
 /// five minutes.

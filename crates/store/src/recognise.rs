@@ -36,7 +36,7 @@ const OWN_TABLES: &[&str] = &[
 
 /// What is at the data file's place.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Found {
+pub(crate) enum Found {
     Missing,
     /// pijat's file at this schema version.
     Pijat {
@@ -45,7 +45,7 @@ pub enum Found {
 }
 
 /// Looks at `path` without changing it.
-pub fn inspect(path: &Path) -> Result<Found, StoreError> {
+pub(crate) fn inspect(path: &Path) -> Result<Found, StoreError> {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::Missing),
@@ -194,7 +194,7 @@ fn look_only(path: &Path) -> rusqlite::Result<Connection> {
 
 /// A connection that cannot write, checked by one read: in a folder where SQLite may not make
 /// its shared-memory file, the file is opened as immutable instead.
-pub fn read_only(path: &Path) -> rusqlite::Result<Connection> {
+pub(crate) fn read_only(path: &Path) -> rusqlite::Result<Connection> {
     let probe = |c: Connection| -> rusqlite::Result<Connection> {
         c.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
             r.get::<_, i64>(0)
@@ -216,7 +216,7 @@ pub fn read_only(path: &Path) -> rusqlite::Result<Connection> {
 /// Opens a file that nobody is writing, in a folder where SQLite may not make its shared-memory
 /// file (a read-only folder, a write-protected flash drive). Only when there is no WAL: with
 /// one, ignoring it would show an old state.
-pub fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+pub(crate) fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
     let wal = path.with_extension("db-wal");
     if wal.exists() {
         return Err(rusqlite::Error::SqliteFailure(

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 /// A file being built takes milliseconds; one older than this was left by a window that died.
 const STALE_AFTER: Duration = Duration::from_secs(60);
 
-pub fn remove_stale(dir: &Path) {
+pub(crate) fn remove_stale(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

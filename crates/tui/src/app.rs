@@ -233,6 +233,10 @@ impl<'c> App<'c> {
 
     pub fn top(&self) -> &Screen<'c> {
         // The stack always holds at least the first screen.
+        #[allow(
+            clippy::expect_used,
+            reason = "the stack is made with a first screen and never pops it"
+        )]
         self.screens.last().expect("a screen")
     }
 
@@ -365,6 +369,10 @@ impl<'c> App<'c> {
             auto_read: &mut self.auto_read,
             serve: self.serve,
         };
+        #[allow(
+            clippy::expect_used,
+            reason = "the stack is made with a first screen and never pops it"
+        )]
         let top = self.screens.last_mut().expect("a screen");
         f(top, &mut cx)
     }

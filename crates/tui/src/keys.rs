@@ -78,7 +78,7 @@ pub enum Action {
 
 /// Which keys a binding answers to.
 #[derive(Clone, Copy, Debug)]
-pub enum Keys {
+pub(crate) enum Keys {
     Code(KeyCode),
     /// The key or its alternative (arrows and vi keys, Indonesian and English letters).
     Either(KeyCode, KeyCode),
@@ -89,7 +89,7 @@ pub enum Keys {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub struct Binding {
+pub(crate) struct Binding {
     pub keys: Keys,
     /// How the key is written in the footer and help (Indonesian, English).
     pub label: (&'static str, &'static str),
@@ -169,7 +169,7 @@ const READ_ALOUD: Binding = b(Code(K::Char('r')), "r", A::ReadAloud, ID.read_alo
 #[rustfmt::skip]
 const LEAVE_NEEDS_PIN: Binding = b(Code(K::Esc), "Esc", A::Back, ID.leave_needs_pin, EN.leave_needs_pin, true);
 #[rustfmt::skip]
-pub const GLOBAL: &[Binding] = &[
+pub(crate) const GLOBAL: &[Binding] = &[
     b(Code(K::Char('?')), "?", A::Help, ID.help, EN.help, true),
     b(Either(K::Char('L'), K::Char('l')), "L", A::Lang, ID.language, EN.language, true),
     b(Code(K::Char('q')), "q", A::Quit, ID.quit, EN.quit, true),
@@ -222,7 +222,7 @@ pub enum Context {
     Phones,
 }
 
-pub fn table(ctx: Context) -> &'static [Binding] {
+pub(crate) fn table(ctx: Context) -> &'static [Binding] {
     match ctx {
         Context::List => T_LIST,
         Context::Start => T_START,
@@ -266,7 +266,7 @@ fn has_globals(ctx: Context) -> bool {
     !typing && !matches!(ctx, Context::Confirm | Context::Help)
 }
 
-pub fn bindings(ctx: Context) -> Vec<Binding> {
+pub(crate) fn bindings(ctx: Context) -> Vec<Binding> {
     let mut out = table(ctx).to_vec();
     if has_globals(ctx) {
         out.extend_from_slice(GLOBAL);
@@ -287,7 +287,7 @@ fn code_matches(want: KeyCode, got: KeyCode) -> bool {
 }
 
 /// The action a key press means in this context, if any.
-pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
+pub(crate) fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
     // Ctrl+C quits from every screen, typing ones too (asking first in a quiz or a practice).
     if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
     {
@@ -328,7 +328,7 @@ pub fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
 }
 
 /// `label text` pairs for the footer, in table order.
-pub fn footer(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn footer(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
     bindings(ctx)
         .into_iter()
         .filter(|b| b.footer)
@@ -345,7 +345,7 @@ fn pick(b: Binding, lang: &Lang) -> (&'static str, &'static str) {
 }
 
 /// Every binding of the context, for the help.
-pub fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn help(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static str)> {
     bindings(ctx).into_iter().map(|b| pick(b, lang)).collect()
 }
 

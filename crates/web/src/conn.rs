@@ -14,22 +14,22 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::{Instant, Sleep, sleep};
 
 /// Connections open at once, over every address (50 phones keep a few each).
-pub const MAX_CONNECTIONS: usize = 256;
+pub(crate) const MAX_CONNECTIONS: usize = 256;
 /// A connection with no traffic for this long is closed.
-pub const IDLE: Duration = Duration::from_secs(30);
+pub(crate) const IDLE: Duration = Duration::from_secs(30);
 
-pub struct Capped {
+pub(crate) struct Capped {
     inner: TcpListener,
     places: Arc<Semaphore>,
 }
 
 impl Capped {
-    pub fn new(inner: TcpListener, places: Arc<Semaphore>) -> Self {
+    pub(crate) fn new(inner: TcpListener, places: Arc<Semaphore>) -> Self {
         Capped { inner, places }
     }
 }
 
-pub struct Conn {
+pub(crate) struct Conn {
     stream: TcpStream,
     idle: Pin<Box<Sleep>>,
     _place: OwnedSemaphorePermit,

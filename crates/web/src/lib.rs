@@ -3,7 +3,7 @@
 //! are all in `app::classroom`. Imports app and core, never the store or another shell.
 
 mod conn;
-pub mod net;
+mod net;
 mod page;
 mod reply;
 mod routes;

@@ -8,10 +8,10 @@ use pijat_core::Bilingual;
 use pijat_core::strings::classroom::both;
 
 /// The port tried first: short to type, and what the trainer's how-to shows.
-pub const PREFERRED_PORT: u16 = 8080;
+pub(crate) const PREFERRED_PORT: u16 = 8080;
 
 /// Loopback, 10/8, 172.16/12 and 192.168/16: IPv4 only (a hotspot hands out IPv4).
-pub fn allowed(ip: IpAddr) -> bool {
+pub(crate) fn allowed(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.is_loopback() || v4.is_private(),
         IpAddr::V6(_) => false,
@@ -19,7 +19,7 @@ pub fn allowed(ip: IpAddr) -> bool {
 }
 
 /// The laptop's private IPv4 addresses, the Windows hotspot's (192.168.137.x) first.
-pub fn private_addresses() -> Vec<Ipv4Addr> {
+pub(crate) fn private_addresses() -> Vec<Ipv4Addr> {
     let mut out: Vec<Ipv4Addr> = if_addrs::get_if_addrs()
         .unwrap_or_default()
         .into_iter()
@@ -34,10 +34,13 @@ pub fn private_addresses() -> Vec<Ipv4Addr> {
 }
 
 fn bind_all(ips: &[Ipv4Addr], port: u16) -> std::io::Result<Vec<TcpListener>> {
-    let first = TcpListener::bind(SocketAddr::from((ips[0], port)))?;
+    let Some((head, rest)) = ips.split_first() else {
+        return Ok(Vec::new());
+    };
+    let first = TcpListener::bind(SocketAddr::from((*head, port)))?;
     let port = first.local_addr()?.port();
     let mut all = vec![first];
-    for ip in &ips[1..] {
+    for ip in rest {
         all.push(TcpListener::bind(SocketAddr::from((*ip, port)))?);
     }
     Ok(all)
@@ -45,7 +48,7 @@ fn bind_all(ips: &[Ipv4Addr], port: u16) -> std::io::Result<Vec<TcpListener>> {
 
 /// Listeners on the laptop's private addresses (or only loopback when it has none, with a
 /// warning), all on one port: 8080 when free, else one the system picks.
-pub fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bilingual> {
+pub(crate) fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bilingual> {
     let mut ips = private_addresses();
     let warning = ips.is_empty().then(|| both(|t| t.no_network, &[]));
     if ips.is_empty() {
@@ -61,12 +64,15 @@ pub fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bilingual
     let m = last.map(|e| e.to_string()).unwrap_or_default();
     Err(both(
         |t| t.listen_failed,
-        &[("a", &ips[0].to_string()), ("m", &m)],
+        &[
+            ("a", &ips.first().copied().unwrap_or(Ipv4Addr::LOCALHOST)),
+            ("m", &m),
+        ],
     ))
 }
 
 /// One listener on an address the trainer gave (already checked by [`parse_listen`]).
-pub fn bind_one(addr: SocketAddr) -> Result<TcpListener, Bilingual> {
+pub(crate) fn bind_one(addr: SocketAddr) -> Result<TcpListener, Bilingual> {
     if !allowed(addr.ip()) {
         return Err(both(|t| t.listen_public, &[("a", &addr.ip().to_string())]));
     }
@@ -80,7 +86,7 @@ pub fn bind_one(addr: SocketAddr) -> Result<TcpListener, Bilingual> {
 
 /// The `Host` values a request may carry: each bound address, and `localhost` for loopback.
 /// Anything else is a name some other server resolved to us (DNS rebinding), refused.
-pub fn host_names(addrs: &[SocketAddr]) -> Vec<String> {
+pub(crate) fn host_names(addrs: &[SocketAddr]) -> Vec<String> {
     let mut out = Vec::new();
     for a in addrs {
         out.push(a.to_string());

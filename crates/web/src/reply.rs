@@ -9,7 +9,7 @@ use pijat_app::classroom::{Kind, Refusal};
 use pijat_core::Bilingual;
 use pijat_core::strings::classroom::{Strings, both};
 
-pub const COOKIE: &str = "pijat_device";
+pub(crate) const COOKIE: &str = "pijat_device";
 
 #[derive(Serialize)]
 struct Problem<'a> {
@@ -33,11 +33,11 @@ fn no_store(mut r: Response) -> Response {
     r
 }
 
-pub fn json<T: Serialize>(value: &T) -> Response {
+pub(crate) fn json<T: Serialize>(value: &T) -> Response {
     no_store(axum::Json(value).into_response())
 }
 
-pub fn problem(status: StatusCode, name: &str, m: &Bilingual) -> Response {
+pub(crate) fn problem(status: StatusCode, name: &str, m: &Bilingual) -> Response {
     let body = Problem {
         error: name,
         message: MessageJson {
@@ -49,11 +49,15 @@ pub fn problem(status: StatusCode, name: &str, m: &Bilingual) -> Response {
 }
 
 /// A problem made from one text of the classroom table.
-pub fn plain(status: StatusCode, name: &str, pick: fn(&Strings) -> &'static str) -> Response {
+pub(crate) fn plain(
+    status: StatusCode,
+    name: &str,
+    pick: fn(&Strings) -> &'static str,
+) -> Response {
     problem(status, name, &both(pick, &[]))
 }
 
-pub fn refused(r: &Refusal) -> Response {
+pub(crate) fn refused(r: &Refusal) -> Response {
     let status = match r.kind() {
         Kind::Unknown => StatusCode::UNAUTHORIZED,
         Kind::Forbidden => StatusCode::FORBIDDEN,
@@ -66,7 +70,7 @@ pub fn refused(r: &Refusal) -> Response {
     problem(status, r.name(), &r.message())
 }
 
-pub fn bad_request(why: &str) -> Response {
+pub(crate) fn bad_request(why: &str) -> Response {
     problem(
         StatusCode::BAD_REQUEST,
         "bad_request",
@@ -75,7 +79,7 @@ pub fn bad_request(why: &str) -> Response {
 }
 
 /// The device token from the `Cookie` header, when it has the shape of one.
-pub fn token(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn token(headers: &HeaderMap) -> Option<&str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -88,7 +92,7 @@ pub fn token(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The cookie that binds a phone: the page's script cannot read it, no other site sends it.
-pub fn set_cookie(token: &str) -> HeaderValue {
+pub(crate) fn set_cookie(token: &str) -> HeaderValue {
     HeaderValue::from_str(&format!(
         "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict"
     ))

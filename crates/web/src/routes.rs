@@ -21,14 +21,14 @@ use pijat_core::strings::classroom::both;
 /// The largest request body: an answer or a name is a few dozen bytes.
 pub const MAX_BODY: usize = 1024;
 
-pub struct Site {
+pub(crate) struct Site {
     pub room: Arc<Classroom>,
     /// The `Host` values this server answers to.
     pub hosts: Vec<String>,
     pub page: String,
 }
 
-pub fn router(site: Arc<Site>) -> Router {
+pub(crate) fn router(site: Arc<Site>) -> Router {
     Router::new()
         .route("/", get(page))
         .route("/api/state", get(state))

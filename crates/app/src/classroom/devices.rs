@@ -18,7 +18,7 @@ const WINDOW: Duration = Duration::from_secs(60);
 pub const MAX_DEVICES: usize = 1000;
 
 #[derive(Default)]
-pub struct Device {
+pub(super) struct Device {
     pub admitted: bool,
     /// The seat (participant) this phone holds.
     pub seat: Option<usize>,
@@ -27,13 +27,13 @@ pub struct Device {
 }
 
 #[derive(Default)]
-pub struct Devices {
+pub(super) struct Devices {
     map: HashMap<String, Device>,
     room_wrong: VecDeque<Instant>,
 }
 
 /// 128 random bits as 32 hex digits.
-pub fn new_token() -> String {
+pub(super) fn new_token() -> String {
     let mut rng = rand::rng();
     let bits: u128 = rng.random();
     format!("{bits:032x}")
@@ -59,7 +59,7 @@ fn wait(q: &VecDeque<Instant>, now: Instant) -> u64 {
 }
 
 impl Devices {
-    pub fn issue(&mut self, now: Instant) -> Result<String, Refusal> {
+    pub(super) fn issue(&mut self, now: Instant) -> Result<String, Refusal> {
         if self.map.len() >= MAX_DEVICES {
             let forget = self
                 .map
@@ -83,16 +83,16 @@ impl Devices {
         Ok(token)
     }
 
-    pub fn get(&self, token: &str) -> Result<&Device, Refusal> {
+    pub(super) fn get(&self, token: &str) -> Result<&Device, Refusal> {
         self.map.get(token).ok_or(Refusal::UnknownDevice)
     }
 
-    pub fn get_mut(&mut self, token: &str) -> Result<&mut Device, Refusal> {
+    pub(super) fn get_mut(&mut self, token: &str) -> Result<&mut Device, Refusal> {
         self.map.get_mut(token).ok_or(Refusal::UnknownDevice)
     }
 
     /// Checks a code a phone typed against the room's code.
-    pub fn try_code(
+    pub(super) fn try_code(
         &mut self,
         token: &str,
         given: &str,
@@ -131,7 +131,7 @@ impl Devices {
     }
 
     /// The phone holding seat `seat`, if any.
-    pub fn holder(&self, seat: usize) -> Option<&str> {
+    pub(super) fn holder(&self, seat: usize) -> Option<&str> {
         self.map
             .iter()
             .find(|(_, d)| d.seat == Some(seat))
@@ -139,7 +139,7 @@ impl Devices {
     }
 
     /// The trainer frees a participant: the phone that held him holds nobody now.
-    pub fn release(&mut self, seat: usize) -> bool {
+    pub(super) fn release(&mut self, seat: usize) -> bool {
         let mut freed = false;
         for d in self.map.values_mut().filter(|d| d.seat == Some(seat)) {
             d.seat = None;
@@ -159,7 +159,7 @@ fn constant_eq(a: &str, b: &str) -> bool {
 }
 
 /// A fresh 4-digit class code (`0000`–`9999`), different for every test.
-pub fn new_code() -> String {
+pub(super) fn new_code() -> String {
     format!("{:04}", rand::rng().random_range(0..10_000u32))
 }
 

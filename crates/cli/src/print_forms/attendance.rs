@@ -29,7 +29,7 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
     }
 }
 
-pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let title = l.t(|s| s.attendance_list);
     let mut facts = vec![(l.t(|s| s.class_field), pijat_core::printable(&info.name))];

@@ -5,7 +5,7 @@
 use pijat_content::Lang;
 use pijat_core::strings::cli::tr;
 
-pub fn svg(lang: &Lang) -> String {
+pub(super) fn svg(lang: &Lang) -> String {
     let mut o = String::from(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 500 380" width="100%" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="13" role="img">"##,
     );

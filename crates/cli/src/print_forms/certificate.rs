@@ -53,7 +53,7 @@ fn says(role: &str, info: &ClassInfo, dates: &str, en: bool) -> [String; 3] {
     }
 }
 
-pub fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let competent: Vec<_> = input
         .participants

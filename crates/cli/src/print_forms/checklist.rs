@@ -48,7 +48,7 @@ fn typing_note(r: &Routine, l: &Langs) -> String {
     }
 }
 
-pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
+pub(super) fn render(r: &Routine, l: &Langs, format: Format) -> String {
     let (title, title2) = texts(&r.title, l);
     let word = l.t(|s| s.observation_checklist);
     let marks = l.t(|s| s.mark_legend);

@@ -124,7 +124,7 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
     }
 }
 
-pub fn render(r: &Routine, content: &Content, shell: &Shell, paper: &Paper) -> String {
+pub(super) fn render(r: &Routine, content: &Content, shell: &Shell, paper: &Paper) -> String {
     let langs: Vec<Lang> = if paper.bilingual {
         vec![Lang::id(), Lang::en()]
     } else {

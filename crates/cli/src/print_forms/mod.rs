@@ -61,7 +61,7 @@ pub enum Form {
     },
 }
 
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -69,7 +69,7 @@ pub fn esc(s: &str) -> String {
 }
 
 /// The paper's languages: the chosen one, or Indonesian with English.
-pub fn langs(shell: &Shell, bilingual: bool) -> Langs {
+pub(crate) fn langs(shell: &Shell, bilingual: bool) -> Langs {
     Langs {
         first: if bilingual {
             Lang::id()
@@ -80,7 +80,7 @@ pub fn langs(shell: &Shell, bilingual: bool) -> Langs {
     }
 }
 
-pub const FORM_CSS: &str = "@page { size: A4; margin: 14mm 15mm; }
+pub(crate) const FORM_CSS: &str = "@page { size: A4; margin: 14mm 15mm; }
 body { font-family: 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #000; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 4pt; }
 h2 { font-size: 12pt; margin: 8pt 0 3pt; }
@@ -106,7 +106,7 @@ td.tall { height: 11mm; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
 /// A complete HTML document of one or more pages.
-pub fn html_page(title: &str, lang: &Lang, css: &str, body: &str) -> String {
+pub(crate) fn html_page(title: &str, lang: &Lang, css: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         lang.code(),
@@ -115,7 +115,7 @@ pub fn html_page(title: &str, lang: &Lang, css: &str, body: &str) -> String {
 }
 
 /// `☐ word` for Markdown, a box then the word (kept together) for HTML.
-pub fn option(word: &str, html: bool) -> String {
+pub(crate) fn option(word: &str, html: bool) -> String {
     if html {
         format!(
             "<span class=\"opt\"><span class=\"box\"></span>{}</span>",
@@ -127,7 +127,7 @@ pub fn option(word: &str, html: bool) -> String {
 }
 
 /// `Label: ______` for Markdown, a label and a line to write on for HTML.
-pub fn field(label: &str, html: bool, short: bool) -> String {
+pub(crate) fn field(label: &str, html: bool, short: bool) -> String {
     if html {
         let class = if short { "line short" } else { "line" };
         format!(
@@ -156,7 +156,7 @@ fn routine_or_exit<'c>(
     })
 }
 
-pub fn run(shell: &Shell, form: &Form) -> u8 {
+pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
     let content = match shell.content_or_exit() {
         Ok(c) => c,
         Err(code) => return code,
@@ -196,13 +196,13 @@ pub fn run(shell: &Shell, form: &Form) -> u8 {
 }
 
 /// What a class's paper (attendance, certificate) is made from.
-pub struct ClassPaper {
+pub(crate) struct ClassPaper {
     pub input: pijat_engine::report::Input,
     pub l: Langs,
     pub info: pijat_engine::report::types::ClassInfo,
 }
 
-pub fn class_paper(
+pub(crate) fn class_paper(
     shell: &Shell,
     content: &Content,
     class: &str,
@@ -215,7 +215,7 @@ pub fn class_paper(
 }
 
 /// A class's details and members (with their latest observation), or what to say instead.
-pub fn class_input(
+pub(crate) fn class_input(
     shell: &Shell,
     content: &Content,
     class: &str,
@@ -237,7 +237,7 @@ pub fn class_input(
 }
 
 /// A stored date as the paper shows it: `28/11/2026` in Indonesian, `2026-11-28` in English.
-pub fn date(stored: &str, lang: &Lang) -> String {
+pub(crate) fn date(stored: &str, lang: &Lang) -> String {
     match pijat_core::dates::parse_day(stored) {
         Some(d) if !lang.is_en() => d.format("%d/%m/%Y").to_string(),
         Some(d) => d.format("%Y-%m-%d").to_string(),

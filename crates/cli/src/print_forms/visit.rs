@@ -29,7 +29,7 @@ fn typing_note(l: &Langs) -> String {
     }
 }
 
-pub fn render(l: &Langs, format: Format) -> String {
+pub(super) fn render(l: &Langs, format: Format) -> String {
     let title = l.t(|s| s.home_visits_oxytocin_massage);
     let flow = [l.t(|s| s.yes), l.t(|s| s.answer_no), l.t(|s| s.unsure)];
     let scale = l.t(|s| s.comfort_scale);

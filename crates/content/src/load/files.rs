@@ -33,7 +33,7 @@ pub(super) fn file_problem(path: &Path, message: super::super::diag::Bilingual) 
 }
 
 /// The `.toml` files of a trainer's folder: `DIR/curriculum/*.toml` and `DIR/quizzes/*.toml`.
-pub fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
+pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
     if !dir.is_dir() {
         return Err(vec![file_problem(dir, both(|s| s.no_such_folder, &[]))]);
     }
@@ -176,7 +176,10 @@ pub(super) fn decode(file: &SourceFile) -> Result<&str, Diagnostic> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = e.valid_up_to();
         // The prefix up to `good` is valid UTF-8 by definition.
-        let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+        let prefix = bytes
+            .get(..good)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
         let pos = LineIndex::new(prefix).position(good);
         problem(Some(pos), both(|s| s.not_utf_8_text_here, &[]))
     })

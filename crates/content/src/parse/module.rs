@@ -3,7 +3,7 @@
 use super::*;
 use pijat_core::strings::messages::both;
 
-pub struct ParsedModule {
+pub(crate) struct ParsedModule {
     pub module: Module,
     pub id_site: IdSite,
     pub routine_sites: Vec<IdSite>,
@@ -11,7 +11,7 @@ pub struct ParsedModule {
 
 /// Parses a module file. The id comes back even when the module has errors, so that quizzes
 /// naming it are not reported as well.
-pub fn module(
+pub(crate) fn module(
     src: &str,
     sink: &mut Sink,
     known: &Known,

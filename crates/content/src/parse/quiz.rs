@@ -3,12 +3,12 @@
 use super::*;
 use pijat_core::strings::messages::both;
 
-pub struct ParsedQuiz {
+pub(crate) struct ParsedQuiz {
     pub quiz: Quiz,
     pub id_site: IdSite,
 }
 
-pub fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> Option<ParsedQuiz> {
+pub(crate) fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> Option<ParsedQuiz> {
     let doc = parse_document(src, sink)?;
     let mut f = Fields::root(&doc);
     if !format_ok(&mut f, sink) {

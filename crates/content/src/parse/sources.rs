@@ -3,7 +3,7 @@
 use super::*;
 use pijat_core::strings::messages::both;
 
-pub fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
+pub(crate) fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
     let Some(doc) = parse_document(src, sink) else {
         return Vec::new();
     };
@@ -52,7 +52,7 @@ pub fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
     out
 }
 
-pub fn safety(src: &str, sink: &mut Sink, known: &Known) -> Option<Safety> {
+pub(crate) fn safety(src: &str, sink: &mut Sink, known: &Known) -> Option<Safety> {
     let doc = parse_document(src, sink)?;
     let mut f = Fields::root(&doc);
     if !format_ok(&mut f, sink) {

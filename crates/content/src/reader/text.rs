@@ -5,7 +5,7 @@ use pijat_core::strings::messages::both;
 
 /// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
 /// warning in a trainer's.
-pub fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Text> {
+pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Text> {
     let DeValue::Table(t) = v.get_ref() else {
         let found = type_name(v.get_ref());
         let (fi, fe) = (&found.id, &found.en);

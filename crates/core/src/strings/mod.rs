@@ -14,8 +14,11 @@ pub mod web;
 /// in a language) and `both` (a text in both languages, filled in).
 macro_rules! strings {
     ($($name:ident: $id:literal | $en:literal,)*) => {
-        pub struct Strings { $(pub $name: &'static str,)* }
+        /// The table's texts, one field per text, in one language.
+        pub struct Strings { $(#[doc = $en] pub $name: &'static str,)* }
+        /// The table in Indonesian.
         pub const ID: Strings = Strings { $($name: $id,)* };
+        /// The table in English.
         pub const EN: Strings = Strings { $($name: $en,)* };
         impl Strings {
             /// Every text by its name, for a page that picks its language itself.

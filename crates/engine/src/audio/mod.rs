@@ -205,7 +205,7 @@ pub fn render(
 #[cfg(test)]
 pub(crate) mod test_signal {
     /// `secs` of a sine at `freq`, at `amp` of full scale.
-    pub fn tone(rate: u32, freq: f64, secs: f64, amp: f64) -> Vec<i16> {
+    pub(crate) fn tone(rate: u32, freq: f64, secs: f64, amp: f64) -> Vec<i16> {
         let n = (f64::from(rate) * secs) as usize;
         (0..n)
             .map(|i| {
@@ -215,7 +215,7 @@ pub(crate) mod test_signal {
             .collect()
     }
 
-    pub fn rms(s: &[i16]) -> f64 {
+    pub(crate) fn rms(s: &[i16]) -> f64 {
         (s.iter().map(|x| f64::from(*x).powi(2)).sum::<f64>() / s.len().max(1) as f64).sqrt()
     }
 }

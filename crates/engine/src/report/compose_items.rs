@@ -31,7 +31,7 @@ fn v(x: Val, d: usize, style: Style) -> Cell {
     Cell::styled(x.0.ok(), d, style)
 }
 
-pub fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
+pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     if r.items.is_empty() {
         return None;
     }
@@ -113,7 +113,7 @@ fn has_monitoring(r: &Report) -> bool {
         .any(|p| p.checklist.observations > 0 || p.visits.count > 0)
 }
 
-pub fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
+pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
     if !has_monitoring(r) {
         return None;
     }

@@ -26,7 +26,7 @@ fn group_row(label: &str, g: &Group, signed: bool) -> Row {
     }
 }
 
-pub fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
     let paired = |w: &str| format!("{w} ({} n = {})", tr(lang).paired, s.n_paired);
     let all = |w: &str| format!("{w} ({})", tr(lang).everyone_who_took);
@@ -91,7 +91,7 @@ fn count_cells(k: usize, of: usize) -> [Cell; 2] {
     ]
 }
 
-pub fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let paired = r.summary.n_paired > 0;
     let (pp, pq) = if paired {
         (&r.pass.paired_pre, &r.pass.paired_post)

@@ -8,7 +8,7 @@ use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
 /// Why the primary test is the one it is, and what it found: one or two sentences.
-pub fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
+pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
     let s = &r.summary;
     let test = s.primary_test?;
     let sw = match (s.shapiro.w.0, s.shapiro.p.0) {
@@ -86,7 +86,7 @@ fn val(v: Val, d: usize, lang: &Lang) -> Cell {
     }
 }
 
-pub fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+pub(super) fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
     let primary = |test| {
         if s.primary_test == Some(test) {

@@ -73,7 +73,9 @@ pub fn paired_t(diffs: &[f64]) -> PairedT {
     }
     let se = s / (n as f64).sqrt();
     let t = m / se;
-    let dist = StudentsT::new(0.0, 1.0, df).expect("df ≥ 1");
+    let Ok(dist) = StudentsT::new(0.0, 1.0, df) else {
+        return none(Undefined::TooFew);
+    };
     let p = (2.0 * dist.sf(t.abs())).min(1.0);
     let crit = dist.inverse_cdf(0.975);
     PairedT {
@@ -132,7 +134,7 @@ pub fn wilcoxon(diffs: &[f64]) -> (Figure, Figure) {
         return (Err(Undefined::NoVariation), Err(Undefined::NoVariation));
     }
     let z = (smaller - total / 2.0) / var.sqrt();
-    let normal = Normal::new(0.0, 1.0).expect("standard normal");
+    let normal = Normal::standard();
     let p = (2.0 * normal.cdf(-z.abs())).min(1.0);
     (Ok(z), Ok(p))
 }
@@ -175,7 +177,9 @@ pub fn mcnemar_exact(b: u64, c: u64) -> Figure {
     if n == 0 {
         return Err(Undefined::NoDiscordant);
     }
-    let bin = Binomial::new(0.5, n).expect("p = 0.5");
+    let Ok(bin) = Binomial::new(0.5, n) else {
+        return Err(Undefined::NoDiscordant);
+    };
     Ok((2.0 * bin.cdf(b.min(c))).min(1.0))
 }
 

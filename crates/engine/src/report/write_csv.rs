@@ -45,7 +45,7 @@ fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
     }
 }
 
-pub fn csv(doc: &Doc) -> String {
+pub(super) fn csv(doc: &Doc) -> String {
     let lang = &doc.lang;
     let delim = if lang.is_en() { b',' } else { b';' };
     let mut w = csv::WriterBuilder::new()

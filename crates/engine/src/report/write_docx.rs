@@ -118,7 +118,7 @@ fn chart(svg_text: &str, fonts: &Fonts) -> Option<Paragraph> {
     )
 }
 
-pub fn docx(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, String> {
+pub(super) fn docx(doc: &Doc, fonts: &Fonts) -> Result<Vec<u8>, String> {
     let mut d = styles(Docx::new())
         .page_size(PAGE.0, PAGE.1)
         .page_margin(

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::model::{Block, Doc, Table};
 use super::svg::{esc, svg};
 
-pub const CSS: &str = "@page { size: A4; margin: 18mm 18mm; }
+pub(super) const CSS: &str = "@page { size: A4; margin: 18mm 18mm; }
 body { font-family: 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #000; margin: 0; }
 h1 { font-size: 15pt; margin: 0 0 6pt; }
 h2 { font-size: 12.5pt; margin: 14pt 0 5pt; break-after: avoid; page-break-after: avoid; }
@@ -58,7 +58,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
     }
 }
 
-pub fn html(doc: &Doc) -> String {
+pub(super) fn html(doc: &Doc) -> String {
     let mut o = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
         doc.lang.code(),

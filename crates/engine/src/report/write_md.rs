@@ -46,7 +46,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
     }
 }
 
-pub fn markdown(doc: &Doc) -> String {
+pub(super) fn markdown(doc: &Doc) -> String {
     let mut o = String::new();
     for n in &doc.notes {
         let _ = writeln!(o, "> {n}\n");

@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::model::{Block, Doc, Table};
 
-pub const WIDTH: usize = 78;
+pub(super) const WIDTH: usize = 78;
 
 fn pad(s: &str, w: usize, right: bool) -> String {
     let fill = " ".repeat(w.saturating_sub(s.width()));
@@ -108,7 +108,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
     }
 }
 
-pub fn text(doc: &Doc) -> String {
+pub(super) fn text(doc: &Doc) -> String {
     let mut o = String::new();
     for n in &doc.notes {
         for l in wrap(&format!("! {n}"), WIDTH) {

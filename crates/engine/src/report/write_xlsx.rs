@@ -171,7 +171,7 @@ fn sheet(wb: &mut Workbook, which: Sheet, doc: &Doc) -> Result<(), XlsxError> {
     Ok(())
 }
 
-pub fn xlsx(doc: &Doc) -> Result<Vec<u8>, String> {
+pub(super) fn xlsx(doc: &Doc) -> Result<Vec<u8>, String> {
     let mut wb = Workbook::new();
     for s in [
         Sheet::Summary,

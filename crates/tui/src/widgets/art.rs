@@ -2,14 +2,14 @@
 //! cell (`.` for none), so a page or step can highlight regions by name. The legend names the
 //! regions in words, so the figure reads without colour.
 
-pub struct Art {
+pub(crate) struct Art {
     pub lines: &'static [&'static str],
     pub mask: &'static [&'static str],
     /// Mask code → region name (as content files name it).
     pub regions: &'static [(char, &'static str)],
 }
 
-pub const BACK: Art = Art {
+pub(crate) const BACK: Art = Art {
     lines: &[
         "            ╭─────╮            ",
         "            │     │            ",
@@ -54,7 +54,7 @@ pub const BACK: Art = Art {
     ],
 };
 
-pub const HANDS: Art = Art {
+pub(crate) const HANDS: Art = Art {
     lines: &[
         "        ▲      ┊     ▲         ",
         "        ║      ┊     ║         ",
@@ -82,7 +82,7 @@ pub const HANDS: Art = Art {
     regions: &[('f', "fists"), ('T', "thumbs"), ('c', "circles")],
 };
 
-pub const POSITION: Art = Art {
+pub(crate) const POSITION: Art = Art {
     lines: &[
         "                               ",
         "        ╭───╮                  ",
@@ -115,7 +115,7 @@ pub const POSITION: Art = Art {
     ],
 };
 
-pub const REFLEX: Art = Art {
+pub(crate) const REFLEX: Art = Art {
     lines: &[
         "     ╭───────────────╮         ",
         "     │  (1)          │◀━▲      ",
@@ -153,7 +153,7 @@ pub const REFLEX: Art = Art {
     ],
 };
 
-pub const BREAST: Art = Art {
+pub(crate) const BREAST: Art = Art {
     lines: &[
         "  (○○)      (○○)      (○○)     ",
         "    ╲         │         ╱      ",

@@ -10,19 +10,19 @@ use crate::theme::Theme;
 use pijat_content::Lang;
 use pijat_engine::supply_demand::{PARAMS, daily_supply};
 
-pub const DAYS: usize = 14;
-pub const MIN_REMOVALS: u32 = 1;
-pub const MAX_REMOVALS: u32 = 18;
+pub(crate) const DAYS: usize = 14;
+pub(crate) const MIN_REMOVALS: u32 = 1;
+pub(crate) const MAX_REMOVALS: u32 = 18;
 
-pub struct SupplyChart<'a> {
+pub(crate) struct SupplyChart<'a> {
     pub removals: u32,
     pub theme: &'a Theme,
     pub lang: &'a Lang,
 }
 
 impl SupplyChart<'_> {
-    pub const WIDTH: u16 = 2 * DAYS as u16 + 6;
-    pub const HEIGHT: u16 = 14;
+    pub(crate) const WIDTH: u16 = 2 * DAYS as u16 + 6;
+    pub(crate) const HEIGHT: u16 = 14;
 }
 
 impl Widget for SupplyChart<'_> {

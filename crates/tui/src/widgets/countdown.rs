@@ -12,19 +12,19 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 /// `mm:ss`, rounding up so the display reads 02:30 at the start and 00:01 in the last second.
-pub fn mmss(d: Duration) -> String {
+pub(crate) fn mmss(d: Duration) -> String {
     let secs = d.as_millis().div_ceil(1000) as u64;
     format!("{:02}:{:02}", secs / 60, secs % 60)
 }
 
-pub struct Countdown {
+pub(crate) struct Countdown {
     pub left: Duration,
     pub style: Style,
 }
 
 impl Countdown {
     /// Rows the countdown needs at this width.
-    pub fn height(width: u16) -> u16 {
+    pub(crate) fn height(width: u16) -> u16 {
         if width >= 20 { 4 } else { 1 }
     }
 }
@@ -56,9 +56,9 @@ impl Widget for Countdown {
 }
 
 /// One breath of the pacing circle: it grows for two seconds and shrinks for two.
-pub const PACE: Duration = pijat_content::Cue::PACE;
+pub(crate) const PACE: Duration = pijat_content::Cue::PACE;
 
-pub struct PacingCircle {
+pub(crate) struct PacingCircle {
     /// Active time of the step: the circle stands still while paused.
     pub t: Duration,
     pub style: Style,
@@ -66,7 +66,7 @@ pub struct PacingCircle {
 
 impl PacingCircle {
     /// Share of the full size, 0.35–1.0, smooth in and out.
-    pub fn scale(t: Duration) -> f64 {
+    pub(crate) fn scale(t: Duration) -> f64 {
         let phase = (t.as_secs_f64() % PACE.as_secs_f64()) / PACE.as_secs_f64();
         0.35 + 0.65 * (0.5 - 0.5 * (std::f64::consts::TAU * phase).cos())
     }

@@ -10,7 +10,7 @@ use super::art::{self, Art};
 use crate::theme::Theme;
 use pijat_content::{Figure, Lang};
 
-pub fn art(figure: Figure) -> Option<&'static Art> {
+pub(crate) fn art(figure: Figure) -> Option<&'static Art> {
     match figure {
         Figure::Back => Some(&art::BACK),
         Figure::Hands => Some(&art::HANDS),
@@ -22,7 +22,7 @@ pub fn art(figure: Figure) -> Option<&'static Art> {
 }
 
 /// The words for a region, with the mark that shows it in the art: (mark, id, en).
-pub fn region_label(region: &str) -> (&'static str, &'static str, &'static str) {
+pub(crate) fn region_label(region: &str) -> (&'static str, &'static str, &'static str) {
     match region {
         "head" => ("", "kepala", "head"),
         "neck" => ("", "leher (tengkuk)", "neck (nape)"),
@@ -114,7 +114,7 @@ pub fn region_label(region: &str) -> (&'static str, &'static str, &'static str) 
     }
 }
 
-pub fn caption(figure: Figure, lang: &Lang) -> &'static str {
+pub(crate) fn caption(figure: Figure, lang: &Lang) -> &'static str {
     let (id, en) = match figure {
         Figure::Back => (
             "Punggung ibu dilihat dari belakang",
@@ -138,7 +138,7 @@ pub fn caption(figure: Figure, lang: &Lang) -> &'static str {
     if lang.is_en() { en } else { id }
 }
 
-pub struct FigureView<'a> {
+pub(crate) struct FigureView<'a> {
     pub figure: Figure,
     pub highlight: &'a [String],
     pub theme: &'a Theme,
@@ -148,12 +148,12 @@ pub struct FigureView<'a> {
 }
 
 impl FigureView<'_> {
-    pub fn art_width(&self) -> u16 {
+    pub(crate) fn art_width(&self) -> u16 {
         art(self.figure).map_or(0, |a| a.lines[0].chars().count() as u16)
     }
 
     /// Rows needed at this width: caption, art, legend.
-    pub fn height(&self, width: u16) -> u16 {
+    pub(crate) fn height(&self, width: u16) -> u16 {
         art(self.figure).map_or(0, |a| {
             let caption = if self.compact {
                 0
@@ -165,7 +165,7 @@ impl FigureView<'_> {
     }
 
     /// The regions in words at `width`, for a text that carries the legend itself.
-    pub fn legend_lines(&self, width: u16) -> Vec<Line<'static>> {
+    pub(crate) fn legend_lines(&self, width: u16) -> Vec<Line<'static>> {
         art(self.figure).map_or(Vec::new(), |a| self.legend(a, width))
     }
 

@@ -1,9 +1,9 @@
 //! Drawing pieces shared by screens.
 
-pub mod art;
-pub mod chart;
-pub mod countdown;
-pub mod figure;
-pub mod form;
-pub mod prose;
-pub mod qr;
+pub(crate) mod art;
+pub(crate) mod chart;
+pub(crate) mod countdown;
+pub(crate) mod figure;
+pub(crate) mod form;
+pub(crate) mod prose;
+pub(crate) mod qr;

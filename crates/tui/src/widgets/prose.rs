@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+pub(crate) fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     let width = width.max(10);
     let mut out: Vec<Line<'static>> = Vec::new();
     for (i, para) in text.trim().split("\n\n").enumerate() {
@@ -44,7 +44,7 @@ pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
 
 /// `line` in at most `width` columns: when it is wider, it is cut at the last span that fits and
 /// ends in `…` (styles kept), so a line is never cut mid-word without a sign.
-pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+pub(crate) fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
     use ratatui::text::Span;
     use unicode_width::UnicodeWidthChar;
     if line.width() <= width {
@@ -84,7 +84,7 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
 }
 
 /// Every line fitted to `width` (see [`fit_line`]).
-pub fn fit_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
+pub(crate) fn fit_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
     lines
         .into_iter()
         .map(|l| fit_line(l, usize::from(width)))
@@ -93,7 +93,11 @@ pub fn fit_lines<'a>(lines: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
 
 /// At most `height` of `lines`; when some are left out, the last one shown ends in `…`, so cut
 /// text never looks whole.
-pub fn clip(mut lines: Vec<Line<'static>>, height: usize, width: usize) -> Vec<Line<'static>> {
+pub(crate) fn clip(
+    mut lines: Vec<Line<'static>>,
+    height: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr;
     if lines.len() <= height || height == 0 {
         return lines;
@@ -141,7 +145,7 @@ mod tests {
 
 /// `text` in at most `room` terminal columns, ending in `…` when it was cut (spaces and `·`
 /// before the `…` are dropped), so a cut never looks like the whole text.
-pub fn ellipsize(text: &str, room: usize) -> String {
+pub(crate) fn ellipsize(text: &str, room: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     if text.width() <= room {
         return text.to_string();
@@ -161,7 +165,7 @@ pub fn ellipsize(text: &str, room: usize) -> String {
 
 /// `text` cut and padded to exactly `width` terminal columns, counting wide letters (Chinese,
 /// emoji) as two: table columns stay in line whatever the names are written in.
-pub fn fit(text: &str, width: usize) -> String {
+pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
     let mut used = 0;

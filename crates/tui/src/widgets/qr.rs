@@ -11,12 +11,12 @@ const QUIET: usize = 2;
 
 /// The code as rows of half-block characters, computed once (not while drawing).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Qr {
+pub(crate) struct Qr {
     pub lines: Vec<String>,
 }
 
 impl Qr {
-    pub fn new(text: &str) -> Option<Qr> {
+    pub(crate) fn new(text: &str) -> Option<Qr> {
         let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
         let w = code.width();
         let dark: Vec<bool> = code
@@ -47,16 +47,16 @@ impl Qr {
         Some(Qr { lines })
     }
 
-    pub fn width(&self) -> u16 {
+    pub(crate) fn width(&self) -> u16 {
         self.lines.first().map_or(0, |l| l.chars().count() as u16)
     }
 
-    pub fn height(&self) -> u16 {
+    pub(crate) fn height(&self) -> u16 {
         self.lines.len() as u16
     }
 
     /// Black on white whatever the terminal's colours (a scanner needs the contrast).
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    pub(crate) fn render(&self, area: Rect, buf: &mut Buffer) {
         let style = Style::new().fg(Color::Black).bg(Color::White);
         for (i, line) in self.lines.iter().enumerate().take(area.height as usize) {
             buf.set_stringn(area.x, area.y + i as u16, line, area.width as usize, style);
