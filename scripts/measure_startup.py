@@ -83,11 +83,11 @@ def drain(fd, seconds):
 def main():
     env = dict(os.environ, TERM="xterm-256color", PIJAT_LANG="en")
     # Markers at the end of each first frame: the bottom-right corner, the footer's last word.
-    programs = [("bare ratatui", BARE, "┘".encode()), ("pijat", PIJAT, b"letter")]
+    programs = [("bare ratatui", BARE, "┘".encode()), ("pijat", PIJAT, b"quit")]
     if os.environ.get("BARE_BEFORE"):
         programs.append(("bare ratatui (before)", os.environ["BARE_BEFORE"], "┘".encode()))
     if os.environ.get("PIJAT_BEFORE"):
-        programs.append(("pijat (before)", os.environ["PIJAT_BEFORE"], b"letter"))
+        programs.append(("pijat (before)", os.environ["PIJAT_BEFORE"], b"quit"))
     times = {label: [] for label, _, _ in programs}
     for _ in range(RUNS):
         for label, path, marker in programs:
@@ -105,13 +105,13 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         subprocess.run([PIJAT, "history"], env=dict(env, PIJAT_DATA_DIR=d), stdout=subprocess.DEVNULL)
         for _ in range(RUNS):
-            existing.append(first_frame([PIJAT], b"letter", dict(env, PIJAT_DATA_DIR=d)))
+            existing.append(first_frame([PIJAT], b"quit", dict(env, PIJAT_DATA_DIR=d)))
     me = statistics.median(existing)
     print(f"first frame, pijat (existing data file): median {me*1000:.1f} ms, {me/mb:.2f}x")
 
     with tempfile.TemporaryDirectory() as d:
         pid, fd = spawn([PIJAT, "--practice-speed", "0.1"], dict(env, PIJAT_DATA_DIR=d))
-        read_until(fd, b"letter")
+        read_until(fd, b"quit")
         drain(fd, 1)
         c0 = cpu_seconds(pid)
         drain(fd, 10)

@@ -58,34 +58,6 @@ impl Recorder {
     }
 }
 
-/// Timed critical steps that did not run their time (at the run's speed): a run with any is
-/// not a practice done. A little slack (2 %) for the moment the step changed.
-pub fn cut_short(
-    routine: &pijat_content::Routine,
-    steps: &[pijat_store::PracticeStepRow],
-    speed: f64,
-) -> Vec<usize> {
-    let speed = if speed.is_finite() && speed > 0.0 {
-        speed
-    } else {
-        1.0
-    };
-    routine
-        .steps
-        .iter()
-        .enumerate()
-        .filter(|(_, st)| st.critical)
-        .filter_map(|(i, st)| {
-            let planned = f64::from(st.seconds?) * 1000.0 / speed;
-            let spent = steps
-                .iter()
-                .find(|r| r.step_id == st.id)
-                .map_or(0, |r| r.spent_ms);
-            ((spent as f64) < planned * 0.98).then_some(i)
-        })
-        .collect()
-}
-
 /// A practice counts as done on the learning path when it was finished and no timed critical
 /// step was cut short.
 pub fn is_done(
@@ -98,44 +70,21 @@ pub fn is_done(
         return false;
     };
     run.finished.is_some()
-        && store
-            .practice_steps(&run.id)
-            .is_ok_and(|steps| cut_short(routine, &steps, run.speed).is_empty())
+        && store.practice_steps(&run.id).is_ok_and(|steps| {
+            let spent = |id: &str| {
+                steps
+                    .iter()
+                    .find(|r| r.step_id == id)
+                    .map_or(0, |r| r.spent_ms)
+            };
+            pijat_engine::practice::cut_short(routine, spent, run.speed).is_empty()
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use pijat_store::Role;
-
-    #[test]
-    fn a_massage_skipped_after_4_seconds_is_cut_short() {
-        let content = pijat_content::load_with(None).content.unwrap();
-        let r = content.routine("oxytocin-massage").unwrap();
-        let rows = |massage_ms: u64, speed: f64| -> Vec<pijat_store::PracticeStepRow> {
-            r.steps
-                .iter()
-                .enumerate()
-                .map(|(i, st)| pijat_store::PracticeStepRow {
-                    step_id: st.id.clone(),
-                    position: i as u32,
-                    planned_seconds: st.seconds,
-                    spent_ms: if st.seconds == Some(150) {
-                        massage_ms
-                    } else {
-                        (f64::from(st.seconds.unwrap_or(1)) * 1000.0 / speed) as u64
-                    },
-                    done_well: None,
-                })
-                .collect()
-        };
-        let massage = r.steps.iter().position(|s| s.seconds == Some(150)).unwrap();
-        assert_eq!(cut_short(r, &rows(4_000, 1.0), 1.0), vec![massage]);
-        assert!(cut_short(r, &rows(150_000, 1.0), 1.0).is_empty());
-        // At speed 20 the massage runs 7.5 s of real time.
-        assert!(cut_short(r, &rows(7_500, 20.0), 20.0).is_empty());
-        assert_eq!(cut_short(r, &rows(4_000, 20.0), 20.0), vec![massage]);
-    }
 
     #[test]
     fn a_running_step_is_saved_every_five_seconds() {

@@ -13,5 +13,6 @@ pub mod view;
 mod widgets;
 
 mod event_loop;
+mod nav;
 
 pub use event_loop::{StartError, run};

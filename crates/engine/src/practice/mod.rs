@@ -3,8 +3,10 @@
 //! that ends on time starts the next one at its exact deadline, so lateness never adds up.
 //! Paused time does not count. No I/O, no terminal, no clock of its own.
 
+mod cut_short;
 mod run;
 
+pub use cut_short::cut_short;
 pub use run::{Event, Practice, State};
 
 /// The spoken marks of a timed step, one rule for the practice and the audio guide: "halfway"

@@ -44,6 +44,8 @@ pub struct PracticeScreen<'c> {
     visit_started: Instant,
     /// The self-check as saved, for the summary.
     pub final_marks: Vec<bool>,
+    /// The timed critical steps cut short (the engine's rule), as the summary says them.
+    pub cut: Vec<usize>,
     /// How far the safety text or the summary scrolls, as last drawn.
     pub limit: crate::view::ScrollLimit,
 }
@@ -73,6 +75,7 @@ impl<'c> PracticeScreen<'c> {
             spent: Vec::new(),
             visit_started: cx.now,
             final_marks: Vec::new(),
+            cut: Vec::new(),
             limit: Default::default(),
         })))
     }
@@ -353,18 +356,22 @@ impl<'c> PracticeScreen<'c> {
                     }
                     Action::Enter => {
                         if let Some(run) = &self.run_id {
-                            for (i, m) in marks.iter().enumerate() {
-                                if !m {
-                                    let _ = cx.records.set_done_well(
-                                        run,
-                                        &self.routine.steps[i].id,
-                                        Some(false),
-                                    );
-                                }
+                            let steps: Vec<&str> =
+                                self.routine.steps.iter().map(|s| s.id.as_str()).collect();
+                            if let Err(e) = cx.records.finish_practice(run, &steps, marks) {
+                                // Not finished: the self-check stays, and Enter tries again.
+                                *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
+                                return Nav::Stay;
                             }
-                            let _ = cx.records.finish_practice(run);
                         }
                         self.final_marks = marks.clone();
+                        let speed = self.engine.as_ref().map_or(1.0, Practice::speed);
+                        let spent = |id: &str| {
+                            let at = self.routine.steps.iter().position(|s| s.id == id);
+                            at.and_then(|i| self.spent.get(i))
+                                .map_or(0, |d| d.as_millis() as u64)
+                        };
+                        self.cut = pijat_engine::practice::cut_short(self.routine, spent, speed);
                         self.stage = Stage::Summary { scroll: 0 };
                     }
                     _ => {}

@@ -299,23 +299,9 @@ impl PracticeScreen<'_> {
         }
         lines.push(Line::default());
         // A timed critical step cut short: the practice does not count as done.
-        let rows: Vec<pijat_app::PracticeStepRow> = self
-            .routine
-            .steps
-            .iter()
-            .zip(&self.spent)
-            .enumerate()
-            .map(|(i, (st, d))| pijat_app::PracticeStepRow {
-                step_id: st.id.clone(),
-                position: i as u32,
-                planned_seconds: st.seconds,
-                spent_ms: d.as_millis() as u64,
-                done_well: None,
-            })
-            .collect();
-        let cut = pijat_app::practice_run::cut_short(self.routine, &rows, speed);
-        if !cut.is_empty() {
-            let names: Vec<String> = cut
+        if !self.cut.is_empty() {
+            let names: Vec<String> = self
+                .cut
                 .iter()
                 .map(|i| self.routine.steps[*i].title.get(view.lang).to_string())
                 .collect();

@@ -1,0 +1,325 @@
+//! Tests of `report_documents.rs`, part 1.
+
+use super::*;
+
+#[test]
+fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path(), false);
+    let j = json(dir.path(), &[]);
+    let s = &j["summary"];
+    let docx = file(dir.path(), "docx", "laporan.docx", "id");
+    let xml = unzip(&docx, "word/document.xml");
+    let words: String = xml
+        .split("<w:t")
+        .skip(1)
+        .filter_map(|p| p.split_once('>').and_then(|(_, r)| r.split_once("</w:t>")))
+        .map(|(t, _)| {
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = s["n_paired"].as_u64().unwrap();
+    let lead = format!(
+        "Rata-rata skor pengetahuan naik dari {} menjadi {} (n = {n} peserta yang mengikuti keduanya).",
+        pijat_engine::report::words::short(
+            f(&s["paired_pre"]["mean"]),
+            1,
+            &pijat_content::Lang::id()
+        ),
+        pijat_engine::report::words::short(
+            f(&s["paired_post"]["mean"]),
+            1,
+            &pijat_content::Lang::id()
+        ),
+    );
+    assert!(words.contains(&lead), "{lead}\n{words}");
+    for caption in [
+        "Tabel 1.",
+        "Tabel 7.",
+        "Gambar 1.",
+        "Gambar 4.",
+        "Uji utama adalah",
+    ] {
+        assert!(words.contains(caption), "{caption}");
+    }
+    assert!(
+        xml.contains("<w:tbl>") && xml.contains("<w:cantSplit"),
+        "real Word tables"
+    );
+    // Every chart is a picture in the file.
+    let z = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
+    let pictures = z
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .count();
+    assert_eq!(pictures, 4);
+    // The numbers, as the JSON has them.
+    for (v, d) in [
+        (&s["paired_pre"]["mean"], 1),
+        (&s["paired_pre"]["sd"], 1),
+        (&s["paired_post"]["sd"], 1),
+        (&s["diff"]["sd"], 1),
+        (&s["paired_t"]["t"], 2),
+        (&s["shapiro"]["w"], 3),
+        (&s["effect_size_dz"], 2),
+        (&s["normalized_gain"], 2),
+        (&j["gain"]["individual_mean"], 2),
+        (&j["reliability"]["post_alpha"], 2),
+    ] {
+        assert!(words.contains(&id(f(v), d)), "{v} as {}", id(f(v), d));
+    }
+    let budi = j["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Budi Santoso")
+        .unwrap();
+    assert!(words.contains(&format!(
+        "{}%",
+        pijat_engine::report::words::short(f(&budi["pre"]), 1, &pijat_content::Lang::id())
+    )));
+    let (lo, hi) = (f(&s["diff"]["ci95"][0]), f(&s["diff"]["ci95"][1]));
+    assert!(words.contains(&id(lo, 1)) && words.contains(&id(hi, 1)));
+}
+
+#[test]
+fn the_workbook_stores_numbers_as_numbers_equal_to_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path(), false);
+    let j = json(dir.path(), &[]);
+    let bytes = file(dir.path(), "xlsx", "laporan.xlsx", "id");
+    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Ringkasan", "Peserta", "Butir soal", "Pemantauan"]
+    );
+    let people = cells(&mut wb, "Peserta");
+    for p in j["participants"].as_array().unwrap() {
+        let name = p["name"].as_str().unwrap();
+        let row = row_of(&people, name);
+        assert_eq!(row[3] == Data::Empty, p["pre"].is_null(), "{name}");
+        if !p["pre"].is_null() {
+            same(number(&row[3]), f(&p["pre"]));
+        }
+        if !p["post"].is_null() {
+            same(number(&row[4]), f(&p["post"]));
+            same(number(&row[5]), f(&p["change"]));
+        }
+    }
+    let summary = cells(&mut wb, "Ringkasan");
+    let t = row_of(&summary, "Uji t berpasangan");
+    same(number(&t[2]), f(&j["summary"]["paired_t"]["t"]));
+    same(number(&t[3]), f(&j["summary"]["paired_t"]["p"]));
+    let sw = row_of(&summary, "Shapiro–Wilk (normalitas selisih)");
+    same(number(&sw[2]), f(&j["summary"]["shapiro"]["w"]));
+    let diff = row_of(&summary, "Selisih (akhir − awal)");
+    same(number(&diff[2]), f(&j["summary"]["diff"]["mean"]));
+    same(number(&diff[4]), f(&j["summary"]["diff"]["ci95"][0]));
+    let items = cells(&mut wb, "Butir soal");
+    let first = row_of(&items, "1");
+    same(number(&first[2]), f(&j["items"][0]["pre_facility"]));
+    // Number formats, not text: an Indonesian Excel shows its own decimal comma.
+    let styles = unzip(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"formatCode="0.0&quot;%&quot;""#),
+        "{styles}"
+    );
+    assert!(styles.contains(r#"formatCode="0.000""#));
+    let sheet2 = unzip(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(
+        sheet2.contains(r#"state="frozen""#),
+        "the header row stays in view"
+    );
+    assert!(sheet2.contains(r#"t="s""#), "names are strings");
+}
+
+#[test]
+fn the_html_prints_on_a4_with_every_section_and_the_jsons_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path(), false);
+    let j = json(dir.path(), &[]);
+    let html = String::from_utf8(file(dir.path(), "html", "laporan.html", "id")).unwrap();
+    // Self-contained: nothing fetched (the only URL is the SVG namespace's name).
+    for fetch in ["<link", "<script", "src=", "url(", "@import"] {
+        assert!(!html.contains(fetch), "{fetch}");
+    }
+    assert_eq!(html.matches("<svg").count(), 4, "four charts, inline");
+    assert!(html.contains("tr { break-inside: avoid"));
+    let Some(pdf) = pdf::print(&dir.path().join("laporan.html")) else {
+        return;
+    };
+    assert!(pdf.a4, "A4 pages");
+    assert!(
+        (3..=8).contains(&pdf.pages.len()),
+        "{} pages",
+        pdf.pages.len()
+    );
+    let all = pdf.pages.join("\n");
+    let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Rata-rata skor pengetahuan naik dari"),
+        "{flat}"
+    );
+    for caption in ["Tabel 1.", "Tabel 9.", "Gambar 1.", "Gambar 4."] {
+        assert!(flat.contains(caption), "{caption}: {flat}");
+    }
+    let t = id(f(&j["summary"]["paired_t"]["t"]), 2);
+    assert!(flat.contains(&t), "{t}");
+    // A question's full text, not cut.
+    assert!(
+        flat.contains("Refleks oksitosin bisa mulai bekerja sebelum bayi menyusu"),
+        "{flat}"
+    );
+}
+
+#[test]
+fn a_fall_is_called_a_fall_and_each_format_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path(), true);
+    let j = json(dir.path(), &[]);
+    assert!(f(&j["summary"]["diff"]["mean"]) < 0.0);
+    assert!(
+        j["gain"]["class_hake_category"].is_null(),
+        "a negative gain has no category"
+    );
+    let txt = text(&run(dir.path(), &["report", "--class", CLASS], "").stdout);
+    let flat = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Rata-rata skor pengetahuan turun dari"),
+        "{flat}"
+    );
+    assert!(!flat.contains("kenaikan"), "{flat}");
+    assert!(flat.contains("tanpa kategori (turun)"), "{flat}");
+    let en = text(
+        &run(
+            dir.path(),
+            &["report", "--class", CLASS, "--lang", "en"],
+            "",
+        )
+        .stdout,
+    );
+    let en = en.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(en.contains("The mean knowledge score fell from"), "{en}");
+    assert!(!en.contains("the rise"), "{en}");
+}
+
+#[test]
+fn a_class_with_no_results_gets_one_sentence_and_n_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    pijat_store::Store::open(dir.path())
+        .unwrap()
+        .ensure_class("Kosong")
+        .unwrap();
+    let o = run(
+        dir.path(),
+        &["report", "--class", "Kosong", "--format", "json"],
+        "",
+    );
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(j["summary"]["n_paired"], 0);
+    assert_eq!(j["summary"]["pre"]["n"], 0);
+    assert!(j["summary"]["primary_test"].is_null());
+    let txt = text(&run(dir.path(), &["report", "--class", "Kosong"], "").stdout);
+    assert!(txt.contains("Belum ada hasil tes"), "{txt}");
+    assert!(txt.lines().count() <= 6 && !txt.contains("– ("), "{txt}");
+    for (format, name) in [
+        ("html", "k.html"),
+        ("docx", "k.docx"),
+        ("xlsx", "k.xlsx"),
+        ("md", "k.md"),
+    ] {
+        let out = dir.path().join(name);
+        let o = run(
+            dir.path(),
+            &[
+                "report",
+                "--class",
+                "Kosong",
+                "--format",
+                format,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
+        assert!(o.status.success(), "{format}: {}", both(&o));
+    }
+    let md = std::fs::read_to_string(dir.path().join("k.md")).unwrap();
+    assert!(
+        md.contains("Belum ada hasil tes") && !md.contains('|'),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten_and_no_part_file_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    class(dir.path(), false);
+    let out = dir.path().join("laporan.docx");
+    std::fs::write(&out, b"the trainer's own file").unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "report",
+            "--class",
+            CLASS,
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        both(&o).contains("already exists; choose another file name"),
+        "{}",
+        both(&o)
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"the trainer's own file");
+    let missing = dir.path().join("no-folder").join("laporan.xlsx");
+    let o = run(
+        dir.path(),
+        &[
+            "report",
+            "--class",
+            CLASS,
+            "--format",
+            "xlsx",
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", both(&o));
+    assert!(!dir.path().join("no-folder").exists());
+    // To a pipe, a binary format goes to standard output as the others do.
+    let o = run(
+        dir.path(),
+        &["report", "--class", CLASS, "--format", "xlsx"],
+        "",
+    );
+    assert!(
+        o.status.success() && o.stdout.starts_with(b"PK"),
+        "{}",
+        both(&o)
+    );
+}
+
+#[test]
+fn a_word_file_to_the_screen_is_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::spawn(
+        &["report", "--format", "docx"],
+        &[("PIJAT_DATA_DIR", dir.path())],
+        "id",
+    );
+    s.wait_for("--out laporan.docx");
+    assert!(!s.wait_exit(), "a usage error");
+}
