@@ -70,12 +70,8 @@ fn main() {
 /// The time from starting `exe` until `marker` has been written to its terminal.
 fn first_frame(exe: &Path, data: Option<&Path>, marker: &str, bare: bool) -> Duration {
     let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
+        // The default size is 80×24.
+        .openpty(PtySize::default())
         .expect("a pseudo-terminal");
     let mut cmd = CommandBuilder::new(exe);
     cmd.env("TERM", "xterm-256color");

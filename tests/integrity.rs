@@ -14,17 +14,7 @@ const B: &str = "tests/fixtures/changed_set/b";
 fn pre_test(data: &Path, content: &str, input: &str) -> std::process::Output {
     run(
         data,
-        &[
-            "--content",
-            content,
-            "quiz",
-            "--plain",
-            "--profile",
-            "Budi",
-            "--phase",
-            "pre",
-            "--no-shuffle",
-        ],
+        &common::cli::plain_pre(&["--content", content], "Budi", &["--no-shuffle"]),
         input,
     )
 }

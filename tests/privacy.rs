@@ -121,16 +121,7 @@ fn plain_mode_opens_another_trainees_test_only_with_his_code() {
             .unwrap();
         store.set_code(&budi.id, "4821").unwrap();
     }
-    let args = [
-        "--lang",
-        "en",
-        "quiz",
-        "--plain",
-        "--profile",
-        "Budi",
-        "--phase",
-        "pre",
-    ];
+    let args = common::cli::plain_pre(&["--lang", "en"], "Budi", &[]);
     let o = run(dir.path(), &args, "b\nb\n");
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
     assert!(

@@ -1,21 +1,15 @@
 //! `pijat report`, `pijat export` and `pijat import` as a trainer uses them with two laptops.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+mod common;
+
+use common::cli::text;
+
+/// `pijat ARGS` with the ten-statement pre/post set: these tests read its size and key.
 fn pijat(data: &Path, args: &[&str]) -> Output {
-    // The ten-statement pre/post set: these tests read its size and key.
-    Command::new(env!("CARGO_BIN_EXE_pijat"))
-        .args(["--content", "tests/fixtures/ten_statements"])
-        .args(args)
-        .env("PIJAT_DATA_DIR", data)
-        .env_remove("PIJAT_LANG")
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    common::cli::run_ten(data, args, "")
 }
 
 /// The knowledge test's right answers as a sheet row, from the printed key.

@@ -7,19 +7,13 @@ use std::process::{Command, Output};
 use pijat_content::{Phase, load_with};
 use pijat_store::Store;
 
-fn pijat(data: &Path, args: &[&str]) -> Output {
-    // The ten-statement pre/post set: these tests read its size and key.
-    Command::new(env!("CARGO_BIN_EXE_pijat"))
-        .args(["--content", "tests/fixtures/ten_statements"])
-        .args(args)
-        .env("PIJAT_DATA_DIR", data)
-        .env_remove("PIJAT_LANG")
-        .output()
-        .unwrap()
-}
+mod common;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+use common::cli::text;
+
+/// `pijat ARGS` with the ten-statement pre/post set: these tests read its size and key.
+fn pijat(data: &Path, args: &[&str]) -> Output {
+    common::cli::run_ten(data, args, "")
 }
 
 /// The knowledge test's key as a sheet row: B/S per statement in file order.

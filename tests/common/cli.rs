@@ -64,3 +64,10 @@ pub fn run_ten(data: &Path, args: &[&str], input: &str) -> Output {
     all.extend_from_slice(args);
     run(data, &all, input)
 }
+
+/// The global options `before`, then `quiz --plain --profile NAME --phase pre` and `after`: the
+/// plain-mode pre-test most tests take.
+pub fn plain_pre<'a>(before: &[&'a str], name: &'a str, after: &[&'a str]) -> Vec<&'a str> {
+    let quiz = ["quiz", "--plain", "--profile", name, "--phase", "pre"];
+    [before, &quiz, after].concat()
+}

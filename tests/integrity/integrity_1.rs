@@ -59,17 +59,7 @@ fn two_windows_starting_the_same_pre_test_share_one_attempt() {
             .map(|_| {
                 let mut c = common::cli::pijat(
                     dir.path(),
-                    &[
-                        "--content",
-                        A,
-                        "quiz",
-                        "--plain",
-                        "--profile",
-                        "Budi",
-                        "--phase",
-                        "pre",
-                        "--no-shuffle",
-                    ],
+                    &common::cli::plain_pre(&["--content", A], "Budi", &["--no-shuffle"]),
                 );
                 c.spawn().unwrap()
             })

@@ -10,18 +10,7 @@ fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
     for lookalike in ["Bu\u{200B}di", "Bu\u{202E}di", "\u{FEFF}Budi", "BUDI  "] {
         let o = run(
             dir.path(),
-            &[
-                "--lang",
-                "en",
-                "--content",
-                A,
-                "quiz",
-                "--plain",
-                "--profile",
-                lookalike,
-                "--phase",
-                "pre",
-            ],
+            &common::cli::plain_pre(&["--lang", "en", "--content", A], lookalike, &[]),
             "",
         );
         assert!(
@@ -176,16 +165,7 @@ fn a_read_only_data_folder_can_be_read_and_writing_says_what_to_do() {
     assert!(report.status.success(), "{}", both(&report));
     let quiz = run_without_rights(
         &data,
-        &[
-            "--lang",
-            "en",
-            "quiz",
-            "--plain",
-            "--profile",
-            "Siti",
-            "--phase",
-            "pre",
-        ],
+        &common::cli::plain_pre(&["--lang", "en"], "Siti", &[]),
     )
     .unwrap();
     let said = both(&quiz);
@@ -263,16 +243,7 @@ fn a_full_disk_under_an_existing_data_file_is_said_for_every_command() {
     let out = out.to_str().unwrap();
     let commands: [&[&str]; 5] = [
         &["--content", A, "history"],
-        &[
-            "--content",
-            A,
-            "quiz",
-            "--plain",
-            "--profile",
-            "Budi",
-            "--phase",
-            "pre",
-        ],
+        &common::cli::plain_pre(&["--content", A], "Budi", &[]),
         &["--content", A, "report"],
         &["--content", A, "export", out],
         &["--content", A, "--lang", "en", "history"],

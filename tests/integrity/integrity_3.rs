@@ -65,16 +65,7 @@ fn a_refused_file_gets_no_new_files_beside_it() {
     let commands: [&[&str]; 3] = [
         &["--lang", "en", "history"],
         &["--lang", "en", "report"],
-        &[
-            "--lang",
-            "en",
-            "quiz",
-            "--plain",
-            "--profile",
-            "Budi",
-            "--phase",
-            "pre",
-        ],
+        &common::cli::plain_pre(&["--lang", "en"], "Budi", &[]),
     ];
     for args in commands {
         let o = run(dir.path(), args, "");
