@@ -26,6 +26,17 @@ fn class_with_budi(dir: &std::path::Path) {
     store.add_member(&class.id, &budi.id).unwrap();
 }
 
+/// pijat on a class of Budi in `dir`, at the start of an observation.
+fn observing_budi(dir: &std::path::Path) -> common::Screen {
+    class_with_budi(dir);
+    let env = [("PIJAT_DATA_DIR", dir)];
+    let mut s = common::spawn(&[], &env, "en");
+    into_class(&mut s);
+    s.send("o");
+    s.wait_for("Start the observation");
+    s
+}
+
 fn into_class(s: &mut common::Screen) {
     s.wait_for("Trainer mode (PIN)");
     s.send(DOWN);
@@ -42,13 +53,7 @@ fn into_class(s: &mut common::Screen) {
 #[test]
 fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     let dir = tempfile::tempdir().unwrap();
-    class_with_budi(dir.path());
-    let env = [("PIJAT_DATA_DIR", dir.path())];
-
-    let mut s = common::spawn(&[], &env, "en");
-    into_class(&mut s);
-    s.send("o");
-    s.wait_for("Start the observation");
+    let mut s = observing_budi(dir.path());
     // The class's trainer is the observer unless changed.
     s.wait_for("Observer: Bidan Ratna");
     s.send(TAB);
@@ -67,7 +72,7 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     s.child.kill().unwrap();
     let _ = s.child.wait();
 
-    let mut s = common::spawn(&[], &env, "en");
+    let mut s = common::spawn(&[], &[("PIJAT_DATA_DIR", dir.path())], "en");
     into_class(&mut s);
     s.send("o");
     s.wait_for("Going on with the observation of 2026-11-28 by Bidan Ratna.");
@@ -153,12 +158,7 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
 #[test]
 fn a_note_keeps_the_marks_and_a_changed_mark_is_shown() {
     let dir = tempfile::tempdir().unwrap();
-    class_with_budi(dir.path());
-    let env = [("PIJAT_DATA_DIR", dir.path())];
-    let mut s = common::spawn(&[], &env, "en");
-    into_class(&mut s);
-    s.send("o");
-    s.wait_for("Start the observation");
+    let mut s = observing_budi(dir.path());
     s.send(ENTER);
     s.wait_for("Observation: Budi Santoso");
     s.send("2");

@@ -28,19 +28,8 @@ fn melati_sheet(data: &Path) {
     )
     .unwrap();
     let s = sheet.to_str().unwrap();
-    let args = [
-        "--content",
-        A,
-        "sheets",
-        "import",
-        s,
-        "--class",
-        "Melati",
-        "--new-class",
-        "--add-new",
-        "--phase",
-        "pre",
-    ];
+    let into_melati = common::cli::sheets_import(s, "Melati");
+    let args = [&["--content", A][..], &into_melati, &["--phase", "pre"]].concat();
     let o = run(data, &args, "");
     assert!(o.status.success(), "{}", both(&o));
 }
@@ -79,22 +68,27 @@ fn import_refused(bundle: &str, want: &[&str]) {
         .unwrap()
         .set_pin("2468")
         .unwrap();
+    let said = import_refused_into(fresh.path(), bundle, want);
+    assert!(said.contains("this bundle is refused whole"), "{said}");
+    let h = run(fresh.path(), &["--lang", "en", "history"], "");
+    assert!(!text(&h.stdout).contains("Budi"), "nothing was imported");
+}
+
+/// `import BUNDLE` into the data folder `data` imports nothing and says each of `want`; what it
+/// said.
+fn import_refused_into(data: &Path, bundle: &str, want: &[&str]) -> String {
     let o = run(
-        fresh.path(),
+        data,
         &["--lang", "en", "--content", A, "import", bundle],
         "",
     );
     let said = both(&o);
     assert_eq!(o.status.code(), Some(1), "{said}");
-    assert!(
-        said.contains("refused whole; nothing was imported"),
-        "{said}"
-    );
+    assert!(said.contains("nothing was imported"), "{said}");
     for w in want {
         assert!(said.contains(w), "wanted {w:?} in: {said}");
     }
-    let h = run(fresh.path(), &["--lang", "en", "history"], "");
-    assert!(!text(&h.stdout).contains("Budi"), "nothing was imported");
+    said
 }
 
 fn budi_attempt(v: &mut serde_json::Value) -> &mut serde_json::Value {

@@ -18,21 +18,8 @@ fn pijat(data: &Path, args: &[&str]) -> Output {
 }
 
 fn import(dir: &Path, name: &str, csv: &str, extra: &[&str]) -> Output {
-    let file = dir.join(name);
-    std::fs::write(&file, csv).unwrap();
-    let mut args = vec![
-        "sheets",
-        "import",
-        file.to_str().unwrap(),
-        "--class",
-        "Posyandu Melati",
-        "--new-class",
-        "--add-new",
-        "--lang",
-        "en",
-    ];
-    args.extend_from_slice(extra);
-    pijat(dir, &args)
+    let args = [&["--lang", "en"][..], extra].concat();
+    common::cli::import_sheet(dir, name, csv.as_bytes(), "Posyandu Melati", &args)
 }
 
 fn checklist(dir: &Path, csv: &str, extra: &[&str]) -> Output {
@@ -168,12 +155,7 @@ Wayan,Bu Rina,2026-11-01,22222222222222\n";
         "name,observer,date,marks\nA,B,2026-11-01,2\n",
         &["--checklist", "no-such-routine"],
     );
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out.stderr).contains("no routine `no-such-routine`: oxytocin-massage"),
-        "{}",
-        text(&out.stderr)
-    );
+    common::cli::fails_saying(&out, 2, "no routine `no-such-routine`: oxytocin-massage");
 }
 
 #[test]

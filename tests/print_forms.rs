@@ -21,19 +21,9 @@ fn ok(dir: &Path, args: &[&str]) -> String {
 }
 
 fn import(dir: &Path, csv: &str, args: &[&str]) {
-    let f = dir.join("typed.csv");
-    std::fs::write(&f, csv).unwrap();
-    let mut all = vec![
-        "sheets",
-        "import",
-        f.to_str().unwrap(),
-        "--class",
-        CLASS,
-        "--new-class",
-        "--add-new",
-    ];
-    all.extend_from_slice(args);
-    ok(dir, &all);
+    let args = [&["--content", common::cli::TEN][..], args].concat();
+    let o = common::cli::import_sheet(dir, "typed.csv", csv.as_bytes(), CLASS, &args);
+    assert!(o.status.success(), "{}", both(&o));
 }
 
 /// A class of three with details: Budi competent, Joko not yet, Siti never observed.

@@ -25,40 +25,14 @@ fn key() -> String {
     out[start..start + 10].to_string()
 }
 
-/// `key` with the first `n` answers turned wrong.
-fn wrong(key: &str, n: usize) -> String {
-    key.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < n {
-                if c == 'B' { 'S' } else { 'B' }
-            } else {
-                c
-            }
-        })
-        .collect()
-}
+use common::cli::turn_wrong as wrong;
 
 fn sheet(dir: &Path, name: &str, phase: &str, rows: &[(&str, &str, String)]) {
     let csv: String = std::iter::once("name,role,answers\n".to_string())
         .chain(rows.iter().map(|(n, r, a)| format!("{n},{r},{a}\n")))
         .collect();
-    let file = dir.join(name);
-    std::fs::write(&file, csv).unwrap();
-    let out = pijat(
-        dir,
-        &[
-            "sheets",
-            "import",
-            file.to_str().unwrap(),
-            "--class",
-            "Posyandu Melati",
-            "--new-class",
-            "--add-new",
-            "--phase",
-            phase,
-        ],
-    );
+    let args = ["--content", common::cli::TEN, "--phase", phase];
+    let out = common::cli::import_sheet(dir, name, csv.as_bytes(), "Posyandu Melati", &args);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
 

@@ -36,19 +36,8 @@ fn wrong(key: &str, places: &[usize]) -> String {
 }
 
 fn import(dir: &Path, csv: &str, args: &[&str]) {
-    let f = dir.join("sheet.csv");
-    std::fs::write(&f, csv).unwrap();
-    let mut all = vec![
-        "sheets",
-        "import",
-        f.to_str().unwrap(),
-        "--class",
-        CLASS,
-        "--new-class",
-        "--add-new",
-    ];
-    all.extend_from_slice(args);
-    let o = run(dir, &all, "");
+    let args = [&["--content", common::cli::TEN][..], args].concat();
+    let o = common::cli::import_sheet(dir, "sheet.csv", csv.as_bytes(), CLASS, &args);
     assert!(o.status.success(), "{}", both(&o));
 }
 

@@ -32,37 +32,19 @@ fn key_row() -> String {
         .collect()
 }
 
-fn flip(row: &str, n: usize) -> String {
-    row.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < n {
-                if c == 'B' { 'S' } else { 'B' }
-            } else {
-                c
-            }
-        })
-        .collect()
-}
+use common::cli::turn_wrong as flip;
 
 fn import(dir: &Path, csv: &[u8], extra: &[&str]) -> Output {
-    let file = dir.join("sheet.csv");
-    std::fs::write(&file, csv).unwrap();
-    let mut args = vec![
-        "sheets",
-        "import",
-        file.to_str().unwrap(),
-        "--class",
-        "Posyandu Melati",
-        "--new-class",
-        "--add-new",
+    let before = [
+        "--content",
+        common::cli::TEN,
         "--phase",
         "pre",
         "--lang",
         "en",
     ];
-    args.extend_from_slice(extra);
-    pijat(dir, &args)
+    let args = [&before[..], extra].concat();
+    common::cli::import_sheet(dir, "sheet.csv", csv, "Posyandu Melati", &args)
 }
 
 #[test]
@@ -257,12 +239,7 @@ fn importing_the_same_sheet_again_is_refused_unless_replace_and_app_results_are_
     assert!(child.wait().unwrap().success());
     let rina = format!("name,role,answers\nRina,father,{}\n", flip(&key, 10));
     let out = import(dir.path(), rina.as_bytes(), &["--replace"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains(":2: Rina already took this test in pijat"),
-        "{}",
-        text(&out.stderr)
-    );
+    common::cli::fails_saying(&out, 1, ":2: Rina already took this test in pijat");
 }
 
 #[test]

@@ -71,3 +71,51 @@ pub fn plain_pre<'a>(before: &[&'a str], name: &'a str, after: &[&'a str]) -> Ve
     let quiz = ["quiz", "--plain", "--profile", name, "--phase", "pre"];
     [before, &quiz, after].concat()
 }
+
+/// Asserts that `o` ended with `code` and said `message` on standard error.
+#[track_caller]
+pub fn fails_saying(o: &Output, code: i32, message: &str) {
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(code), "{}", both(o));
+    assert!(err.contains(message), "wanted “{message}” in: {err}");
+}
+
+/// Writes `csv` to `data/NAME` and runs `pijat sheets import` on it into the class `class` (made
+/// when new, everyone on the sheet joining it), `args` after.
+pub fn import_sheet(data: &Path, name: &str, csv: &[u8], class: &str, args: &[&str]) -> Output {
+    let file = data.join(name);
+    std::fs::write(&file, csv).unwrap();
+    let path = file.to_str().unwrap();
+    run(data, &[&sheets_import(path, class)[..], args].concat(), "")
+}
+
+/// `sheets import PATH --class CLASS --new-class --add-new`: a sheet into a class made when new,
+/// everyone on it joining.
+pub fn sheets_import<'a>(path: &'a str, class: &'a str) -> [&'a str; 7] {
+    [
+        "sheets",
+        "import",
+        path,
+        "--class",
+        class,
+        "--new-class",
+        "--add-new",
+    ]
+}
+
+/// How many knowledge post-tests the data file in `data` holds for `name`.
+pub fn post_tests_of(data: &Path, name: &str) -> usize {
+    let store = pijat_store::Store::open(data).unwrap();
+    let p = store.profile_by_name(name).unwrap().unwrap();
+    let post = store.attempts_at(&p.id, "knowledge", pijat_core::Phase::Post);
+    post.unwrap().len()
+}
+
+/// An answer-sheet row of B/S (`key`) with its first `n` answers turned wrong.
+pub fn turn_wrong(key: &str, n: usize) -> String {
+    let turn = |c: char| if c == 'B' { 'S' } else { 'B' };
+    key.chars()
+        .enumerate()
+        .map(|(i, c)| if i < n { turn(c) } else { c })
+        .collect()
+}

@@ -96,19 +96,8 @@ fn two_imports_of_one_sheet_at_once_save_it_once() {
             "nama,peran,jawaban\nBudi,ayah,BSBS\nSiti,kader,BBBB\n",
         )
         .unwrap();
-        let args = [
-            "--content",
-            A,
-            "sheets",
-            "import",
-            sheet.to_str().unwrap(),
-            "--class",
-            "Melati",
-            "--new-class",
-            "--add-new",
-            "--phase",
-            "pre",
-        ];
+        let into_melati = common::cli::sheets_import(sheet.to_str().unwrap(), "Melati");
+        let args = [&["--content", A][..], &into_melati, &["--phase", "pre"]].concat();
         let children: Vec<_> = (0..2)
             .map(|_| common::cli::pijat(dir.path(), &args).spawn().unwrap())
             .collect();
@@ -209,18 +198,8 @@ fn the_same_paper_sheet_typed_on_two_laptops_is_not_merged_twice() {
         .set_pin("2468")
         .unwrap();
     melati_sheet(other.path());
-    let o = run(
-        other.path(),
-        &["--lang", "en", "--content", A, "import", &bundle],
-        "",
-    );
-    let said = both(&o);
-    assert_eq!(o.status.code(), Some(1), "{said}");
-    assert!(
-        said.contains("already has knowledge pre on this laptop"),
-        "{said}"
-    );
-    assert!(said.contains("nothing was imported"), "{said}");
+    let already = ["already has knowledge pre on this laptop"];
+    import_refused_into(other.path(), &bundle, &already);
 }
 
 #[test]
@@ -237,18 +216,11 @@ fn names_that_look_like_formulas_reach_the_csv_as_text_and_numbers_stay_numbers(
         let o = run(
             dir.path(),
             &[
-                "--content",
-                A,
-                "sheets",
-                "import",
-                s,
-                "--class",
-                "K",
-                "--new-class",
-                "--add-new",
-                "--phase",
-                phase,
-            ],
+                &["--content", A][..],
+                &common::cli::sheets_import(s, "K"),
+                &["--phase", phase],
+            ]
+            .concat(),
             "",
         );
         assert!(o.status.success(), "{}", both(&o));

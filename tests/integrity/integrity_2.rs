@@ -26,20 +26,11 @@ fn lookalike_names_are_one_trainee_everywhere_a_name_enters() {
     let o = run(
         dir.path(),
         &[
-            "--lang",
-            "en",
-            "--content",
-            A,
-            "sheets",
-            "import",
-            s,
-            "--class",
-            "K",
-            "--new-class",
-            "--add-new",
-            "--phase",
-            "pre",
-        ],
+            &["--lang", "en", "--content", A][..],
+            &common::cli::sheets_import(s, "K"),
+            &["--phase", "pre"],
+        ]
+        .concat(),
         "",
     );
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
@@ -195,18 +186,11 @@ fn an_export_onto_a_full_disk_says_so_and_leaves_no_part_file() {
     let o = run(
         dir.path(),
         &[
-            "--content",
-            A,
-            "sheets",
-            "import",
-            file.to_str().unwrap(),
-            "--class",
-            "K",
-            "--new-class",
-            "--add-new",
-            "--phase",
-            "pre",
-        ],
+            &["--content", A][..],
+            &common::cli::sheets_import(file.to_str().unwrap(), "K"),
+            &["--phase", "pre"],
+        ]
+        .concat(),
         "",
     );
     assert!(o.status.success(), "{}", both(&o));

@@ -13,17 +13,7 @@ fn a_new_user_takes_the_pretest_sees_the_score_then_finds_it_in_history() {
     }
     let out = run_with_input(
         dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--profile",
-            "Budi Santoso",
-            "--phase",
-            "pre",
-            "--no-shuffle",
-            "--lang",
-            "en",
-        ],
+        &common::cli::plain_pre(&[], "Budi Santoso", &["--no-shuffle", "--lang", "en"]),
         &lines(&tokens),
     );
     let stdout = text(&out.stdout);
@@ -91,17 +81,7 @@ fn a_wrong_token_is_explained_and_asked_again_without_saving_anything() {
     tokens.insert(0, "".into());
     let out = run_with_input(
         dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--profile",
-            "Ani",
-            "--phase",
-            "pre",
-            "--no-shuffle",
-            "--lang",
-            "en",
-        ],
+        &common::cli::plain_pre(&[], "Ani", &["--no-shuffle", "--lang", "en"]),
         &lines(&tokens),
     );
     let stdout = text(&out.stdout);
@@ -135,11 +115,10 @@ fn input_ending_early_keeps_the_answers_and_the_same_command_resumes() {
         "en",
     ];
     let first = run_with_input(dir.path(), &args, &lines(&tokens[..3]));
-    assert_eq!(first.status.code(), Some(1));
-    assert!(
-        text(&first.stderr).contains("Input ended after 3 of 10 answers; they are saved."),
-        "{}",
-        text(&first.stderr)
+    common::cli::fails_saying(
+        &first,
+        1,
+        "Input ended after 3 of 10 answers; they are saved.",
     );
     let second = run_with_input(dir.path(), &args, &lines(&tokens[..7]));
     let stdout = text(&second.stdout);
@@ -218,24 +197,10 @@ fn the_post_test_shows_the_score_and_the_change_but_not_the_key_and_the_pretest_
     );
     let again = run_with_input(
         dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--profile",
-            "Eko",
-            "--phase",
-            "pre",
-            "--lang",
-            "en",
-        ],
+        &common::cli::plain_pre(&[], "Eko", &["--lang", "en"]),
         "b\n",
     );
-    assert_eq!(again.status.code(), Some(1));
-    assert!(
-        text(&again.stderr).contains("already finished the pre-test"),
-        "{}",
-        text(&again.stderr)
-    );
+    common::cli::fails_saying(&again, 1, "already finished the pre-test");
     let h = text(&run_with_input(dir.path(), &["history", "--lang", "en"], "").stdout);
     assert!(
         h.contains("pre-test 50% → post-test 100% (+50 points)"),
@@ -271,44 +236,28 @@ fn a_module_quiz_is_practice_with_feedback_after_each_answer() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(stdout.contains("✓ Right."), "{stdout}");
-    let bad = run_with_input(
-        dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--quiz",
-            &quiz.id,
-            "--phase",
-            "pre",
-            "--profile",
-            "Fajar",
-        ],
-        "",
-    );
-    assert_eq!(
-        bad.status.code(),
-        Some(2),
-        "a module quiz is not a pre-test"
-    );
-    let bad = run_with_input(
-        dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--quiz",
+    // Fajar's quiz `QUIZ` in phase `PHASE`: refused as a usage error, for the reason given.
+    for (which, phase, why) in [
+        (quiz.id.as_str(), "pre", "a module quiz is not a pre-test"),
+        (
             "knowledge",
-            "--phase",
             "practice",
+            "practising on the pre/post set would spoil it",
+        ),
+    ] {
+        let args = [
+            "quiz",
+            "--plain",
+            "--quiz",
+            which,
+            "--phase",
+            phase,
             "--profile",
             "Fajar",
-        ],
-        "",
-    );
-    assert_eq!(
-        bad.status.code(),
-        Some(2),
-        "practising on the pre/post set would spoil it"
-    );
+        ];
+        let bad = run_with_input(dir.path(), &args, "");
+        assert_eq!(bad.status.code(), Some(2), "{why}");
+    }
     let unknown = run_with_input(
         dir.path(),
         &[
@@ -323,10 +272,5 @@ fn a_module_quiz_is_practice_with_feedback_after_each_answer() {
         ],
         "",
     );
-    assert_eq!(unknown.status.code(), Some(2));
-    assert!(
-        text(&unknown.stderr).contains("no quiz `nope`; the quizzes are: knowledge"),
-        "{}",
-        text(&unknown.stderr)
-    );
+    common::cli::fails_saying(&unknown, 2, "no quiz `nope`; the quizzes are: knowledge");
 }

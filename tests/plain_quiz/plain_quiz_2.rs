@@ -31,21 +31,8 @@ fn the_name_is_asked_for_when_no_profile_is_given() {
 fn killing_the_process_mid_quiz_loses_no_answer_it_had_read() {
     let dir = tempfile::tempdir().unwrap();
     let tokens = right_tokens(&content(), "knowledge");
-    let mut child = pijat(
-        dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--profile",
-            "Gita",
-            "--phase",
-            "pre",
-            "--lang",
-            "en",
-        ],
-    )
-    .spawn()
-    .unwrap();
+    let gita_pre = common::cli::plain_pre(&[], "Gita", &["--lang", "en"]);
+    let mut child = pijat(dir.path(), &gita_pre).spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = BufReader::new(child.stdout.take().unwrap());
     stdin.write_all(lines(&tokens[..4]).as_bytes()).unwrap();
@@ -62,20 +49,7 @@ fn killing_the_process_mid_quiz_loses_no_answer_it_had_read() {
         .expect("unfinished attempt");
     assert_eq!(store.answers(&a.id).unwrap().len(), 4);
     drop(store);
-    let resumed = run_with_input(
-        dir.path(),
-        &[
-            "quiz",
-            "--plain",
-            "--profile",
-            "Gita",
-            "--phase",
-            "pre",
-            "--lang",
-            "en",
-        ],
-        &lines(&tokens[..6]),
-    );
+    let resumed = run_with_input(dir.path(), &gita_pre, &lines(&tokens[..6]));
     assert!(
         text(&resumed.stdout).contains("4 of 10 answered"),
         "{}",

@@ -32,20 +32,7 @@ fn results_from_two_laptops_merge_into_one_report() {
         "{again}"
     );
 
-    let json = text(
-        &pijat(
-            a.path(),
-            &[
-                "report",
-                "--class",
-                "Posyandu Melati",
-                "--format",
-                "json",
-                "--items",
-            ],
-        )
-        .stdout,
-    );
+    let json = melati_report(a.path(), &["--format", "json", "--items"]);
     let r: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(r["class"], "Posyandu Melati");
     assert_eq!(r["quiz"], "knowledge");
@@ -115,20 +102,7 @@ fn every_format_says_what_a_trainer_needs() {
     let bundle = b.path().join("b.json");
     pijat(b.path(), &["export", bundle.to_str().unwrap()]);
     pijat(a.path(), &["import", bundle.to_str().unwrap()]);
-    let txt = text(
-        &pijat(
-            a.path(),
-            &[
-                "report",
-                "--class",
-                "Posyandu Melati",
-                "--items",
-                "--lang",
-                "en",
-            ],
-        )
-        .stdout,
-    );
+    let txt = melati_report(a.path(), &["--items", "--lang", "en"]);
     // Wrapped at 78 columns: read as running text.
     let txt = txt.split_whitespace().collect::<Vec<_>>().join(" ");
     // The differences (50, 20, 40, 30) look normal (Shapiro–Wilk p = 0.97), so the t-test is
@@ -159,36 +133,10 @@ fn every_format_says_what_a_trainer_needs() {
         id.contains("t(3) = 5,42, p = 0,012; kenaikan ini bermakna"),
         "decimal comma in Indonesian: {id}"
     );
-    let md = text(
-        &pijat(
-            a.path(),
-            &[
-                "report",
-                "--class",
-                "Posyandu Melati",
-                "--format",
-                "md",
-                "--items",
-            ],
-        )
-        .stdout,
-    );
+    let md = melati_report(a.path(), &["--format", "md", "--items"]);
     insta::assert_snapshot!("report_markdown_id", md);
     // CSV: a BOM, semicolons and decimal commas in Indonesian; it reads back as a table.
-    let csv = text(
-        &pijat(
-            a.path(),
-            &[
-                "report",
-                "--class",
-                "Posyandu Melati",
-                "--format",
-                "csv",
-                "--items",
-            ],
-        )
-        .stdout,
-    );
+    let csv = melati_report(a.path(), &["--format", "csv", "--items"]);
     assert!(csv.starts_with('\u{feff}'));
     let mut rd = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -197,21 +145,7 @@ fn every_format_says_what_a_trainer_needs() {
     let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
     let budi = rows.iter().find(|r| &r[0] == "Budi Santoso").unwrap();
     assert_eq!((&budi[2], &budi[3], &budi[4]), ("40,00", "90,00", "50,00"));
-    let en = text(
-        &pijat(
-            a.path(),
-            &[
-                "report",
-                "--class",
-                "Posyandu Melati",
-                "--format",
-                "csv",
-                "--lang",
-                "en",
-            ],
-        )
-        .stdout,
-    );
+    let en = melati_report(a.path(), &["--format", "csv", "--lang", "en"]);
     assert!(en.contains("Budi Santoso,father,40.00,90.00,50.00"), "{en}");
     let unknown = pijat(a.path(), &["report", "--class", "Nowhere", "--lang", "en"]);
     assert_eq!(unknown.status.code(), Some(1));
@@ -318,4 +252,10 @@ fn a_pseudonymised_export_holds_no_name_and_never_overwrites_a_file() {
         body,
         "the file is untouched"
     );
+}
+
+/// `pijat report --class "Posyandu Melati" ARGS`, its standard output.
+fn melati_report(data: &Path, args: &[&str]) -> String {
+    let all = [&["report", "--class", "Posyandu Melati"][..], args].concat();
+    text(&pijat(data, &all).stdout)
 }

@@ -261,21 +261,14 @@ fn an_existing_file_is_never_overwritten_and_no_part_file_is_left() {
     class(dir.path(), false);
     let out = dir.path().join("laporan.docx");
     std::fs::write(&out, b"the trainer's own file").unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "report",
-            "--class",
-            CLASS,
-            "--format",
-            "docx",
-            "--out",
-            out.to_str().unwrap(),
-            "--lang",
-            "en",
-        ],
-        "",
-    );
+    let report_to = |format: &str, out: &Path| {
+        let out = out.to_str().unwrap();
+        let args = [
+            "report", "--class", CLASS, "--format", format, "--out", out, "--lang", "en",
+        ];
+        run(dir.path(), &args, "")
+    };
+    let o = report_to("docx", &out);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         both(&o).contains("already exists; choose another file name"),
@@ -284,19 +277,7 @@ fn an_existing_file_is_never_overwritten_and_no_part_file_is_left() {
     );
     assert_eq!(std::fs::read(&out).unwrap(), b"the trainer's own file");
     let missing = dir.path().join("no-folder").join("laporan.xlsx");
-    let o = run(
-        dir.path(),
-        &[
-            "report",
-            "--class",
-            CLASS,
-            "--format",
-            "xlsx",
-            "--out",
-            missing.to_str().unwrap(),
-        ],
-        "",
-    );
+    let o = report_to("xlsx", &missing);
     assert_eq!(o.status.code(), Some(1), "{}", both(&o));
     assert!(!dir.path().join("no-folder").exists());
     // To a pipe, a binary format goes to standard output as the others do.

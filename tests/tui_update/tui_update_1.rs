@@ -35,13 +35,15 @@ fn each_answer_is_in_the_store_the_moment_it_is_confirmed() {
         2,
         "the third is chosen, not confirmed"
     );
-    // Enter without a choice saves nothing and says why.
+    // Enter confirms the third; Enter again, on the fourth with nothing chosen, saves nothing
+    // and says why, on the same quiz screen.
     key(&mut app, Enter);
     key(&mut app, Enter);
     assert_eq!(check.answers(&a.id).unwrap().len(), 3);
-    if let Screen::Quiz(q) = app.top() {
-        assert!(q.message.is_some());
-    }
+    let Screen::Quiz(q) = app.top() else {
+        panic!("Enter without a choice left the quiz");
+    };
+    assert!(q.message.is_some(), "a message says why nothing was saved");
 }
 
 #[test]

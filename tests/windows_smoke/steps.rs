@@ -193,19 +193,17 @@ pub(super) fn sheets_report_export_import(wine: &Wine) {
     .unwrap();
     let class = "Posyandu Melati";
     let data = "C:\\Data Pelatihan\\data kelas";
-    let imported = wine.ok(&[
-        "sheets",
-        "import",
-        "C:\\Data Pelatihan\\Lembar Jawaban Pre-test.csv",
-        "--class",
-        class,
-        "--new-class",
-        "--add-new",
-        "--phase",
-        "pre",
-        "--data-dir",
-        data,
-    ]);
+    let imported =
+        wine.ok(
+            &[
+                &common::cli::sheets_import(
+                    "C:\\Data Pelatihan\\Lembar Jawaban Pre-test.csv",
+                    class,
+                )[..],
+                &["--phase", "pre", "--data-dir", data],
+            ]
+            .concat(),
+        );
     assert!(imported.contains("2 lembar jawaban disimpan"), "{imported}");
     assert!(imported.contains("10/10 (100%)") && imported.contains("8/10 (80%)"));
 

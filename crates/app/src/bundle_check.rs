@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use pijat_content::{Bilingual, Content, Phase};
 use pijat_core::msg;
 use pijat_core::{MilkFlow, Mode, Role};
-use pijat_engine::quiz::Response;
+use pijat_engine::quiz::{Response, grade};
 use pijat_store::Payload;
 
 /// How many problems are named before the rest are only counted.
@@ -100,7 +100,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
             c.bad(&at, both(|s| s.questions, &[("n", &n)]));
         }
         let mut seen = HashSet::new();
-        let mut right = 0u32;
+        let mut graded = Vec::new();
         for w in &a.answers {
             if !seen.insert(w.question_id.as_str()) {
                 let q = &w.question_id;
@@ -139,8 +139,10 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                     ),
                 );
             }
-            right += u32::from(is_right);
+            graded.push((q, r));
         }
+        // The score its answers give, by the one scorer.
+        let right = grade(graded.len(), graded.iter().map(|(q, r)| (*q, r))).right;
         match (&a.finished, a.right) {
             (Some(_), Some(r)) if r != right || r > a.question_count => {
                 let n = a.question_count;

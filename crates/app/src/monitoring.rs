@@ -13,6 +13,7 @@ use pijat_store::{
 };
 
 mod sheets;
+pub mod visit_rule;
 pub use sheets::*;
 
 /// One observation with its marks and verdict.

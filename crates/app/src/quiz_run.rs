@@ -272,17 +272,15 @@ impl<'c> QuizRun<'c> {
 
     /// The score from the answers saved so far (unanswered questions count as wrong), each
     /// graded as it was when given.
+    /// Each answer counts as it was graded when given (by the key then in force); answers to
+    /// questions no longer in the set do not count.
     pub fn score(&self) -> Score {
-        let right = self
+        let rights = self
             .quiz
             .questions
             .iter()
-            .filter(|q| self.is_right(&q.id) == Some(true))
-            .count();
-        Score {
-            right: right as u32,
-            total: self.total() as u32,
-        }
+            .filter_map(|q| self.is_right(&q.id));
+        Score::of(self.total(), rights)
     }
 
     /// Per module, in the order modules first appear in the quiz file.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use pijat_content::{Bilingual, Phase, Quiz};
 use pijat_core::msg;
-use pijat_engine::quiz::{Layout, Response, layout, parse_token};
+use pijat_engine::quiz::{Layout, Response, grade, layout, parse_token};
 use pijat_store::{Role, Roster, SheetAnswer, SheetImport, SheetRow, clean_name};
 
 use super::roster::{RosterPlan, RosterProblems, check_roster};
@@ -47,7 +47,7 @@ pub fn read_answers(
         return Err(both(|s| s.answers_questions, &[("k", &k), ("n", &n)]));
     }
     let mut out = Vec::with_capacity(n);
-    let mut right = 0;
+    let mut graded = Vec::with_capacity(n);
     for (i, (shown, token)) in paper.shown.iter().zip(&tokens).enumerate() {
         let q = &quiz.questions[shown.question];
         let r = parse_token(&q.kind, shown, token).map_err(|e| {
@@ -56,16 +56,16 @@ pub fn read_answers(
             let (mi, me) = (&m.id, &m.en);
             msg!(id: "soal {num}: {mi}", en: "question {num}: {me}")
         })?;
-        let correct = r.is_right(&q.kind);
-        right += u32::from(correct);
         out.push(SheetAnswer {
             question_id: q.id.clone(),
             position: i as u32,
             response: r.encode(),
-            correct,
+            correct: r.is_right(&q.kind),
         });
+        graded.push((q, r));
     }
-    Ok((out, right))
+    let score = grade(n, graded.iter().map(|(q, r)| (*q, r)));
+    Ok((out, score.right))
 }
 
 /// A problem on one line of a sheet file (line 1 is the header).

@@ -33,12 +33,7 @@ impl Langs {
     }
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use pijat_core::html::esc;
 
 /// One text in the printout's languages: (main, translation).
 pub(crate) fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {

@@ -5,13 +5,13 @@ use tts::Tts;
 
 use super::{Engine, Said};
 
-pub struct Native {
+pub(crate) struct Native {
     tts: Tts,
 }
 
 impl Native {
     /// `None` when Windows has no speech engine to offer.
-    pub fn new() -> Option<Self> {
+    pub(crate) fn new() -> Option<Self> {
         let tts = Tts::default().ok()?;
         let voices = tts.voices().ok()?;
         if voices.is_empty() {

@@ -287,24 +287,14 @@ impl MonitoringSheet for Visits {
             let v = f[2].trim();
             wrong.push(both(|s| s.milk_flow_not_known_write, &[("v", &v)]));
         }
-        let comfort = match f[3].trim().parse::<u8>() {
-            Ok(c) if (1..=5).contains(&c) => Some(c),
-            _ => {
-                let v = f[3].trim();
-                wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
-                None
-            }
-        };
-        let massages = match f[4].trim() {
-            "" => Some(None),
-            v => match v.parse::<u32>() {
-                Ok(n) if n <= 24 => Some(Some(n)),
-                _ => {
-                    wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)]));
-                    None
-                }
-            },
-        };
+        let comfort = visit_rule::comfort(&f[3]);
+        if comfort.is_none() {
+            let v = f[3].trim();
+            wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
+        }
+        let massages = visit_rule::massages_per_day(&f[4])
+            .map_err(|v| wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)])))
+            .ok();
         match (name, date, milk_flow, comfort, massages) {
             (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages_per_day)) => {
                 Ok(VisitSheetRow {

@@ -61,12 +61,7 @@ pub enum Form {
     },
 }
 
-pub(crate) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub(crate) use pijat_core::html::esc;
 
 /// The paper's languages: the chosen one, or Indonesian with English.
 pub(crate) fn langs(shell: &Shell, bilingual: bool) -> Langs {

@@ -11,9 +11,14 @@ pub mod report;
 pub mod web;
 
 /// `strings! { name: "Indonesian" | "English", … }` makes `Strings`, `ID`, `EN`, `tr` (the table
-/// in a language) and `both` (a text in both languages, filled in).
+/// in a language) and `both` (a text in both languages, filled in). A text whose two languages
+/// do not name the same `{places}` does not build.
 macro_rules! strings {
     ($($name:ident: $id:literal | $en:literal,)*) => {
+        $(const _: () = assert!(
+            super::same_places($id, $en),
+            concat!("strings table: `", stringify!($name), "` names different {{places}} in Indonesian and English"),
+        );)*
         /// The table's texts, one field per text, in one language.
         pub struct Strings { $(#[doc = $en] pub $name: &'static str,)* }
         /// The table in Indonesian.
@@ -47,9 +52,90 @@ use strings;
 
 pub use app::{Strings, tr};
 
+/// Whether the two texts name the same `{places}` (each place of one is in the other), checked
+/// while building for every text of every table.
+pub const fn same_places(a: &str, b: &str) -> bool {
+    places_within(a.as_bytes(), b.as_bytes()) && places_within(b.as_bytes(), a.as_bytes())
+}
+
+/// Whether every `{name}` of `a` (a letter, digit or `_` between braces) occurs in `b`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn; every index is below the length it is checked against"
+)]
+const fn places_within(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < a.len() && (a[j].is_ascii_alphanumeric() || a[j] == b'_') {
+            j += 1;
+        }
+        if j > i + 1 && j < a.len() && a[j] == b'}' && !occurs(b, a, i, j + 1) {
+            return false;
+        }
+        i = j;
+    }
+    true
+}
+
+/// Whether `src[from..to]` occurs in `hay`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn; every index is below the length it is checked against"
+)]
+const fn occurs(hay: &[u8], src: &[u8], from: usize, to: usize) -> bool {
+    let n = to - from;
+    let mut k = 0;
+    while k + n <= hay.len() {
+        let mut m = 0;
+        while m < n && hay[k + m] == src[from + m] {
+            m += 1;
+        }
+        if m == n {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// A text of a table with its `{name}` places filled in.
 pub fn fill(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    // A place left without a value is a misspelt or missing name: caught while testing. (A
+    // value the text does not use is fine: the singular of a count leaves out `{n}`.)
+    debug_assert!(
+        places_within(
+            text.as_bytes(),
+            values
+                .iter()
+                .map(|(n, _)| format!("{{{n}}}"))
+                .collect::<String>()
+                .as_bytes()
+        ),
+        "a place of {text:?} has no value among {:?}",
+        values.iter().map(|(n, _)| *n).collect::<Vec<_>>()
+    );
     values.iter().fold(text.to_string(), |t, (name, v)| {
         t.replace(&format!("{{{name}}}"), &v.to_string())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_places;
+
+    #[test]
+    fn the_two_languages_must_name_the_same_places() {
+        assert!(same_places("{n} dari {m}", "{m} of {n}"));
+        assert!(same_places("tanpa tempat", "no place"));
+        assert!(!same_places("{n} dari {m}", "{n} of {max}"));
+        assert!(!same_places("{nama}", "{name}"));
+        assert!(!same_places("{n}", "n"));
+        // Braces that are not a place are text.
+        assert!(same_places("{ }", "{}"));
+    }
 }

@@ -11,6 +11,17 @@ pub struct Score {
 }
 
 impl Score {
+    /// The one sum every score is made by: one point per right answer out of `total`
+    /// questions. `rights` says of each answer whether it was right, by today's key ([`grade`])
+    /// or by the key it was given under (an attempt that goes on after the set changed).
+    pub fn of(total: usize, rights: impl IntoIterator<Item = bool>) -> Score {
+        let right = rights.into_iter().filter(|r| *r).count();
+        Score {
+            right: right as u32,
+            total: total as u32,
+        }
+    }
+
     pub fn percent(self) -> f64 {
         if self.total == 0 {
             0.0
@@ -87,19 +98,13 @@ impl Response {
     }
 }
 
-/// The score of an attempt over `total` questions from the answers it recorded.
+/// The score of an attempt over `total` questions from the answers it recorded, each graded by
+/// today's key.
 pub fn grade<'a>(
     total: usize,
     answers: impl IntoIterator<Item = (&'a Question, &'a Response)>,
 ) -> Score {
-    let right = answers
-        .into_iter()
-        .filter(|(q, r)| r.is_right(&q.kind))
-        .count();
-    Score {
-        right: right as u32,
-        total: total as u32,
-    }
+    Score::of(total, answers.into_iter().map(|(q, r)| r.is_right(&q.kind)))
 }
 
 fn yes_no(b: bool, lang: &Lang) -> String {

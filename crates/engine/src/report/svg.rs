@@ -13,12 +13,7 @@ const FONT: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 const PRE: &str = "#8c96a0";
 const POST: &str = "#1f4e79";
 
-pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+pub use pijat_core::html::esc;
 
 fn clip(s: &str, n: usize) -> String {
     if s.chars().count() > n {

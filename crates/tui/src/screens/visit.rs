@@ -12,7 +12,7 @@ use crate::app::{Cx, Nav};
 use crate::keys::Action;
 use crate::view::{View, framed};
 use crate::widgets::form::{Field, Form};
-use pijat_app::monitoring::parse_date;
+use pijat_app::monitoring::{parse_date, visit_rule};
 use pijat_app::{MilkFlow, NewVisit, Profile};
 use pijat_core::strings::tr;
 
@@ -79,16 +79,10 @@ impl VisitScreen {
                 return Nav::Stay;
             }
         }
-        let massages = match self.form.value(3).trim() {
-            "" => None,
-            v => match v.parse::<u32>() {
-                Ok(n) if n <= 24 => Some(n),
-                _ => {
-                    self.form.error = Some(s.massages_invalid.to_string());
-                    self.form.focus = 3;
-                    return Nav::Stay;
-                }
-            },
+        let Ok(massages) = visit_rule::massages_per_day(self.form.value(3)) else {
+            self.form.error = Some(s.massages_invalid.to_string());
+            self.form.focus = 3;
+            return Nav::Stay;
         };
         let milk_flow =
             [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure][self.form.fields[1].choice.min(2)];
