@@ -302,28 +302,23 @@ fn write_all(
     })?;
     write_aside(&out.join(&complete), &bytes, lang)?;
     let total = duration(all.len(), rate);
-    let kind = match (format, lang.is_en()) {
-        (Format::Ogg, true) => format!(
-            "Ogg Opus, {} kbit/s: plays on Android phones and in WhatsApp",
-            ogg_opus::BITRATE / 1000
+    let kind = match format {
+        Format::Ogg => pijat_core::strings::fill(
+            tr(lang).ogg_plays_on_phones,
+            &[("kbit", &(ogg_opus::BITRATE / 1000))],
         ),
-        (Format::Ogg, false) => format!(
-            "Ogg Opus, {} kbit/s: bisa diputar di ponsel Android dan di WhatsApp",
-            ogg_opus::BITRATE / 1000
-        ),
-        (Format::Wav, _) => format!("WAV, {rate} Hz"),
+        Format::Wav => format!("WAV, {rate} Hz"),
     };
-    let intro = if lang.is_en() {
-        format!(
-            "\n{complete}  ({total}, {})  the whole routine in one track: each step spoken; during the massage, soft clicks at the pace of the strokes; in the other timed steps, a quiet wait with a soft tick every 10 seconds; \"halfway\", \"ten seconds left\" and \"next step\" as the time goes.\n\n{kind}.\n",
-            megabytes(bytes.len(), lang)
-        )
-    } else {
-        format!(
-            "\n{complete}  ({total}, {})  seluruh rutinitas dalam satu trek: tiap langkah dibacakan; selama pijat, bunyi klik pelan seirama gerakan; di langkah lain yang berwaktu, jeda tenang dengan bunyi tik pelan tiap 10 detik; \"setengah waktu\", \"sepuluh detik lagi\" dan \"langkah berikutnya\" sesuai waktunya.\n\n{kind}.\n",
-            megabytes(bytes.len(), lang)
-        )
-    };
+    let size = megabytes(bytes.len(), lang);
+    let intro = pijat_core::strings::fill(
+        tr(lang).complete_track_intro,
+        &[
+            ("complete", &complete),
+            ("total", &total),
+            ("size", &size),
+            ("kind", &kind),
+        ],
+    );
     list.push_str(&intro);
     let list_name = tr(lang).tracks_txt;
     write_aside(&out.join(list_name), list.as_bytes(), lang)?;

@@ -25,25 +25,14 @@ pub(crate) fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymi
             let f = file.display();
             crate::outln!(
                 "{}",
-                if lang.is_en() {
-                    format!(
-                        "{f}: {n} trainees and their records exported{}.",
-                        if pseudonymise {
-                            ", names replaced by codes"
-                        } else {
-                            ""
-                        }
-                    )
-                } else {
-                    format!(
-                        "{f}: {n} peserta beserta catatannya diekspor{}.",
-                        if pseudonymise {
-                            ", nama diganti kode"
-                        } else {
-                            ""
-                        }
-                    )
-                }
+                pijat_core::strings::fill(
+                    if pseudonymise {
+                        tr(lang).exported_names_replaced
+                    } else {
+                        tr(lang).exported_trainees_records
+                    },
+                    &[("f", &f), ("n", &n)],
+                )
             );
             0
         }

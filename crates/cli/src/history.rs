@@ -145,11 +145,12 @@ fn profile_block(
         let routine = content
             .routine(&r.routine_id)
             .map_or(r.routine_id.clone(), |x| x.title.get(lang).to_string());
-        let status = match (&r.finished, lang.is_en()) {
-            (Some(_), true) => format!("{}/{} steps done well", r.done_well, r.steps),
-            (Some(_), false) => format!("{}/{} langkah baik", r.done_well, r.steps),
-            (None, true) => "unfinished".to_string(),
-            (None, false) => "belum selesai".to_string(),
+        let status = match &r.finished {
+            Some(_) => pijat_core::strings::fill(
+                tr(lang).steps_done_well_of,
+                &[("k", &r.done_well), ("n", &r.steps)],
+            ),
+            None => tr(lang).practice_unfinished.to_string(),
         };
         let speed = if r.speed == 1.0 {
             String::new()

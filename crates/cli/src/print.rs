@@ -31,6 +31,21 @@ impl Langs {
             None => pick(&self.first).to_string(),
         }
     }
+
+    /// A text of the command line's strings table with its places filled, in the printout's
+    /// languages, the translation after `sep`.
+    pub(crate) fn fill(
+        &self,
+        text: fn(&'static Strings) -> &'static str,
+        values: &[(&str, &dyn std::fmt::Display)],
+        sep: &str,
+    ) -> String {
+        let fill = |l: &Lang| pijat_core::strings::fill(text(tr(l)), values);
+        match &self.second {
+            Some(l2) => format!("{}{sep}{}", fill(&self.first), fill(l2)),
+            None => fill(&self.first),
+        }
+    }
 }
 
 use pijat_core::html::esc;

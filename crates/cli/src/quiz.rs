@@ -78,8 +78,9 @@ fn pick_quiz<'c>(content: &'c Content, id: Option<&str>, lang: &Lang) -> Result<
         let ids: Vec<&str> = content.quizzes.iter().map(|q| q.id.as_str()).collect();
         let ids = ids.join(", ");
         match id {
-            Some(id) if lang.is_en() => format!("no quiz `{id}`; the quizzes are: {ids}"),
-            Some(id) => format!("tidak ada kuis `{id}`; kuis yang ada: {ids}"),
+            Some(id) => {
+                pijat_core::strings::fill(tr(lang).no_quiz_quizzes, &[("id", &id), ("ids", &ids)])
+            }
             None => tr(lang).there_no_pre_post.into(),
         }
     })
@@ -203,17 +204,17 @@ fn run_inner(
             let date = super::local_date(a.finished.as_deref().unwrap_or_default());
             let pct = pijat_app::progress::score_of(&a)
                 .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
-            let m = if lang.is_en() {
-                format!(
-                    "{} already finished the {label} of “{title}” on {date}{pct}. It is taken once. Next: --phase post for the post-test.",
-                    profile.name
-                )
-            } else {
-                format!(
-                    "{} sudah menyelesaikan {label} “{title}” pada {date}{pct}. Tes ini dikerjakan sekali. Berikutnya: --phase post untuk tes akhir.",
-                    profile.name
-                )
-            };
+            let name = &profile.name;
+            let m = pijat_core::strings::fill(
+                tr(lang).already_finished_taken_once,
+                &[
+                    ("name", name),
+                    ("label", &label),
+                    ("title", &title),
+                    ("date", &date),
+                    ("pct", &pct),
+                ],
+            );
             let _ = writeln!(err, "{m}");
             return Ok(EXIT_INPUT);
         }
@@ -234,19 +235,10 @@ fn run_inner(
             w(out, format!("{title} · {label} · {}", profile.name))?;
             w(
                 out,
-                if lang.is_en() {
-                    format!(
-                        "Continuing an unfinished attempt: {} of {} answered.",
-                        run.answered(),
-                        run.total()
-                    )
-                } else {
-                    format!(
-                        "Melanjutkan tes yang belum selesai: {} dari {} sudah dijawab.",
-                        run.answered(),
-                        run.total()
-                    )
-                },
+                pijat_core::strings::fill(
+                    tr(lang).continuing_unfinished_answered,
+                    &[("k", &run.answered()), ("n", &run.total())],
+                ),
             )?;
             if let Some(c) = &run.change {
                 w(out, c.message().get(lang.code()).to_string())?;
@@ -270,19 +262,10 @@ fn run_inner(
                 .and_then(|_| out.flush())
                 .map_err(|e| e.to_string())?;
             let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
-                let m = if lang.is_en() {
-                    format!(
-                        "Input ended after {} of {} answers; they are saved. Run the same command again to continue.",
-                        run.answered(),
-                        run.total()
-                    )
-                } else {
-                    format!(
-                        "Masukan berakhir setelah {} dari {} jawaban; jawaban sudah tersimpan. Jalankan perintah yang sama lagi untuk melanjutkan.",
-                        run.answered(),
-                        run.total()
-                    )
-                };
+                let m = pijat_core::strings::fill(
+                    tr(lang).input_ended_answers_saved,
+                    &[("k", &run.answered()), ("n", &run.total())],
+                );
                 let _ = writeln!(err, "{m}");
                 return Ok(EXIT_INPUT);
             };
@@ -331,18 +314,14 @@ fn run_inner(
             let pass = score.passes(quiz.pass_percent);
             w(
                 out,
-                match (pass, lang.is_en()) {
-                    (true, true) => format!("Passed (at least {}%).", quiz.pass_percent),
-                    (false, true) => format!(
-                        "Not yet {}%: read the module again and retry.",
-                        quiz.pass_percent
-                    ),
-                    (true, false) => format!("Lulus (minimal {}%).", quiz.pass_percent),
-                    (false, false) => format!(
-                        "Belum {}%: baca lagi modulnya lalu coba lagi.",
-                        quiz.pass_percent
-                    ),
-                },
+                pijat_core::strings::fill(
+                    if pass {
+                        tr(lang).passed_at_least
+                    } else {
+                        tr(lang).not_yet_read_again
+                    },
+                    &[("p", &quiz.pass_percent)],
+                ),
             )?;
         }
     }
@@ -351,21 +330,14 @@ fn run_inner(
         if let (Some(pre), Some(change)) = (pp.pre, pp.change()) {
             w(
                 out,
-                if lang.is_en() {
-                    format!(
-                        "Pre-test {}% → post-test {}% ({} points)",
-                        pre.display_in(lang),
-                        score.display_in(lang),
-                        format_change_in(change, lang)
-                    )
-                } else {
-                    format!(
-                        "Tes awal {}% → tes akhir {}% ({} poin)",
-                        pre.display_in(lang),
-                        score.display_in(lang),
-                        format_change_in(change, lang)
-                    )
-                },
+                pijat_core::strings::fill(
+                    tr(lang).pre_to_post_points,
+                    &[
+                        ("pre", &pre.display_in(lang)),
+                        ("post", &score.display_in(lang)),
+                        ("change", &format_change_in(change, lang)),
+                    ],
+                ),
             )?;
         }
     }

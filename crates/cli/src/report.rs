@@ -165,11 +165,10 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             Ok(()) => {
                 crate::outln!(
                     "{}",
-                    if lang.is_en() {
-                        format!("{}: report written.", file.display())
-                    } else {
-                        format!("{}: laporan ditulis.", file.display())
-                    }
+                    pijat_core::strings::fill(
+                        tr(lang).report_written,
+                        &[("file", &file.display())]
+                    )
                 );
                 0
             }

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use super::EXIT_INPUT;
 use pijat_content::{Lang, Loaded, load_with};
+use pijat_core::strings::cli::tr;
+use pijat_core::strings::fill;
 
 pub(crate) fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
     let loaded = load_with(dir);
@@ -17,7 +19,7 @@ pub(crate) fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
 
 /// What `validate` prints: one line per problem, then the verdict.
 pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
-    let en = lang.is_en();
+    let s = tr(lang);
     let mut out = String::new();
     for d in &loaded.diagnostics {
         out.push_str(&d.render(lang.code()));
@@ -26,56 +28,52 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     let errors = loaded.errors().count();
     let warnings = loaded.diagnostics.len() - errors;
     for (shipped, theirs) in &loaded.overrides {
-        out.push_str(&if en {
-            format!("{theirs} replaces {shipped}\n")
-        } else {
-            format!("{theirs} menggantikan {shipped}\n")
-        });
+        out.push_str(&fill(
+            s.file_replaces_shipped,
+            &[("theirs", &theirs), ("shipped", &shipped)],
+        ));
+        out.push('\n');
     }
+    let warned = count(warnings, s.warning_one, s.warning_many);
     match &loaded.content {
         Some(c) => {
-            let s = c.summary();
-            out.push_str(&if en {
-                format!(
-                    "Content is valid: {}, {}, {} ({}), {}, {}, {}",
-                    count(s.modules, "module", "modules"),
-                    count(s.pages, "page", "pages"),
-                    count(s.routines, "routine", "routines"),
-                    count(s.steps, "step", "steps"),
-                    count(s.quizzes, "quiz", "quizzes"),
-                    count(s.questions, "question", "questions"),
-                    count(s.sources, "source", "sources"),
-                )
-            } else {
-                format!(
-                    "Konten sah: {} modul, {} halaman, {} rutinitas ({} langkah), {} kuis, {} pertanyaan, {} sumber",
-                    s.modules, s.pages, s.routines, s.steps, s.quizzes, s.questions, s.sources
-                )
-            });
+            let c = c.summary();
+            out.push_str(&fill(
+                s.content_is_valid,
+                &[
+                    ("modules", &count(c.modules, s.module_one, s.module_many)),
+                    ("pages", &count(c.pages, s.page_one, s.page_many)),
+                    (
+                        "routines",
+                        &count(c.routines, s.routine_one, s.routine_many),
+                    ),
+                    ("steps", &count(c.steps, s.step_one, s.step_many)),
+                    ("quizzes", &count(c.quizzes, s.quiz_one, s.quiz_many)),
+                    (
+                        "questions",
+                        &count(c.questions, s.question_one, s.question_many),
+                    ),
+                    ("sources", &count(c.sources, s.source_one, s.source_many)),
+                ],
+            ));
             if warnings > 0 {
-                out.push_str(&if en {
-                    format!(" · {}", count(warnings, "warning", "warnings"))
-                } else {
-                    format!(" · {warnings} peringatan")
-                });
+                out.push_str(&format!(" · {warned}"));
             }
             out.push('\n');
         }
-        None => out.push_str(&if en {
-            format!(
-                "{}, {}: the content was not loaded. Fix the lines above and run `pijat validate` again.\n",
-                count(errors, "error", "errors"),
-                count(warnings, "warning", "warnings")
-            )
-        } else {
-            format!(
-                "{errors} kesalahan, {warnings} peringatan: konten tidak dimuat. Perbaiki baris di atas lalu jalankan `pijat validate` lagi.\n"
-            )
-        }),
+        None => {
+            let errs = count(errors, s.error_one, s.error_many);
+            out.push_str(&fill(
+                s.content_not_loaded,
+                &[("errors", &errs), ("warnings", &warned)],
+            ));
+            out.push('\n');
+        }
     }
     out
 }
 
+/// `n` and the word for one or for several (Indonesian uses the same word).
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

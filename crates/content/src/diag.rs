@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use pijat_core::strings::messages::both;
+
 pub use pijat_core::Bilingual;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,11 +34,7 @@ impl Diagnostic {
         }
         out.push_str(": ");
         if self.severity == Severity::Warning {
-            out.push_str(if lang == "en" {
-                "warning: "
-            } else {
-                "peringatan: "
-            });
+            out.push_str(both(|s| s.warning_prefix, &[]).get(lang));
         }
         out.push_str(self.message.get(lang));
         out

@@ -76,6 +76,16 @@ pub fn parse_date(s: &str) -> Option<String> {
     parse_day(s).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
+/// A stored date as paper shows it: `28/11/2026` in Indonesian, `2026-11-28` in English. Text
+/// that is not a date is shown as it was typed.
+pub fn paper_day(stored: &str, lang: &Lang) -> String {
+    match parse_day(stored) {
+        Some(d) if !lang.is_en() => d.format("%d/%m/%Y").to_string(),
+        Some(d) => d.format("%Y-%m-%d").to_string(),
+        None => crate::printable(stored),
+    }
+}
+
 /// A stored day in the reader's language: `6 Desember 2026`, `6 December 2026`. Text that is
 /// not a date (typed before dates were checked) is shown as it was typed, never dropped.
 pub fn show_day(stored: &str, lang: &Lang) -> String {

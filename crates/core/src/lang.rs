@@ -51,6 +51,12 @@ impl Lang {
         }
     }
 
+    /// What separates the fields of a spreadsheet file in this language: `;` in Indonesian,
+    /// where the comma is the decimal mark; `,` in English.
+    pub fn list_separator(&self) -> u8 {
+        if self.is_en() { b',' } else { b';' }
+    }
+
     /// The other of the two interface languages: what `L` switches to.
     pub fn toggled(&self) -> Self {
         if self.is_en() { Self::id() } else { Self::en() }

@@ -337,11 +337,8 @@ pub(crate) fn footer(ctx: Context, lang: &Lang) -> Vec<(&'static str, &'static s
 }
 
 fn pick(b: Binding, lang: &Lang) -> (&'static str, &'static str) {
-    if lang.is_en() {
-        (b.label.1, b.help.1)
-    } else {
-        (b.label.0, b.help.0)
-    }
+    use pijat_core::strings::pick;
+    (pick(b.label, lang), pick(b.help, lang))
 }
 
 /// Every binding of the context, for the help.

@@ -3,6 +3,8 @@
 
 use super::{ClassPaper, Paper, date, esc};
 use crate::print::{Format, Langs};
+use pijat_content::Lang;
+use pijat_core::strings::cli::tr;
 use pijat_engine::report::build::ClassInfo;
 use pijat_engine::report::render::role_label;
 
@@ -23,7 +25,7 @@ fn when(info: &ClassInfo, l: &Langs) -> String {
 }
 
 /// What the certificate says around its holder's name, in one language.
-fn says(role: &str, info: &ClassInfo, dates: &str, en: bool) -> [String; 3] {
+fn says(role: &str, info: &ClassInfo, dates: &str, lang: &Lang) -> [String; 3] {
     let class = pijat_core::printable(&info.name);
     let place = info
         .place
@@ -34,23 +36,20 @@ fn says(role: &str, info: &ClassInfo, dates: &str, en: bool) -> [String; 3] {
     } else {
         format!(", {dates}")
     };
-    if en {
-        [
-            "CERTIFICATE".into(),
-            "is awarded to".into(),
-            format!(
-                "a participant ({role}) who took part in the oxytocin massage training of the Ayah ASI programme in the class {class}{place}{dates}, and at the latest observation with the checklist was judged competent in giving the oxytocin massage."
-            ),
-        ]
-    } else {
-        [
-            "SERTIFIKAT".into(),
-            "diberikan kepada".into(),
-            format!(
-                "sebagai peserta ({role}) yang telah mengikuti pelatihan pijat oksitosin program Ayah ASI di kelas {class}{place}{dates}, dan pada pengamatan terakhir dengan daftar tilik dinilai kompeten melakukan pijat oksitosin."
-            ),
-        ]
-    }
+    let s = tr(lang);
+    [
+        s.certificate_title.into(),
+        s.certificate_awarded_to.into(),
+        pijat_core::strings::fill(
+            s.certificate_body,
+            &[
+                ("role", &role),
+                ("class", &class),
+                ("place", &place),
+                ("dates", &dates),
+            ],
+        ),
+    ]
 }
 
 pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
@@ -73,16 +72,11 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
     let mut pages = Vec::new();
     for p in &competent {
         let name = pijat_core::printable(&p.name);
-        let first = says(
-            &role_label(&p.role, &l.first),
-            &info,
-            &dates,
-            l.first.is_en(),
-        );
+        let first = says(&role_label(&p.role, &l.first), &info, &dates, &l.first);
         let second = l
             .second
             .as_ref()
-            .map(|en| says(&role_label(&p.role, en), &info, &dates, true));
+            .map(|en| says(&role_label(&p.role, en), &info, &dates, en));
         pages.push((name, first, second));
     }
     Ok(match paper.format {

@@ -7,18 +7,11 @@ use crate::print::{Format, Langs, texts};
 use pijat_content::Routine;
 
 fn rule(r: &Routine, l: &Langs) -> String {
-    let pass = r.pass_percent;
-    let id = format!(
-        "Kompeten bila setiap langkah wajib (★) bernilai 2 dan jumlah nilai langkah yang diamati paling sedikit {pass}% dari nilai tertinggi (2 untuk tiap langkah yang diamati). Langkah wajib yang tidak diamati berarti belum kompeten."
-    );
-    let en = format!(
-        "Competent when every critical step (★) is marked 2 and the marks of the observed steps reach at least {pass}% of their maximum (2 for each observed step). A critical step not observed means not yet competent."
-    );
-    match &l.second {
-        Some(_) => format!("{id} / {en}"),
-        None if l.first.is_en() => en,
-        None => id,
-    }
+    l.fill(
+        |s| s.checklist_pass_rule,
+        &[("pass", &r.pass_percent)],
+        " / ",
+    )
 }
 
 fn head(l: &Langs, html: bool) -> Vec<String> {
@@ -33,19 +26,11 @@ fn head(l: &Langs, html: bool) -> Vec<String> {
 fn typing_note(r: &Routine, l: &Langs) -> String {
     let n = r.steps.len();
     let example: String = (0..n).map(|i| if i % 5 == 3 { '1' } else { '2' }).collect();
-    let id = format!(
-        "Untuk diketik: satu baris per lembar di berkas CSV dengan kolom nama,pengamat,tanggal,nilai; nilai = {n} tanda berurutan dari langkah 1 sampai {n}, misalnya {example} (– untuk tidak diamati). Lalu: pijat sheets import BERKAS --class KELAS --checklist {}.",
-        r.id
-    );
-    let en = format!(
-        "To type in: one row per sheet in a CSV file with the columns name,observer,date,marks; marks = {n} marks in order from step 1 to {n}, e.g. {example} (- for not observed). Then: pijat sheets import FILE --class CLASS --checklist {}.",
-        r.id
-    );
-    match &l.second {
-        Some(_) => format!("{id}\n\n{en}"),
-        None if l.first.is_en() => en,
-        None => id,
-    }
+    l.fill(
+        |s| s.checklist_typing_note,
+        &[("n", &n), ("example", &example), ("routine", &r.id)],
+        "\n\n",
+    )
 }
 
 pub(super) fn render(r: &Routine, l: &Langs, format: Format) -> String {

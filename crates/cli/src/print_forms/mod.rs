@@ -231,11 +231,4 @@ pub(crate) fn class_input(
     }
 }
 
-/// A stored date as the paper shows it: `28/11/2026` in Indonesian, `2026-11-28` in English.
-pub(crate) fn date(stored: &str, lang: &Lang) -> String {
-    match pijat_core::dates::parse_day(stored) {
-        Some(d) if !lang.is_en() => d.format("%d/%m/%Y").to_string(),
-        Some(d) => d.format("%Y-%m-%d").to_string(),
-        None => pijat_core::printable(stored),
-    }
-}
+pub(crate) use pijat_core::dates::paper_day as date;

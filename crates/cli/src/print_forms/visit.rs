@@ -20,13 +20,7 @@ fn columns(l: &Langs) -> [String; 7] {
 }
 
 fn typing_note(l: &Langs) -> String {
-    let id = "Untuk diketik: satu baris per kunjungan di berkas CSV dengan kolom nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan (asi_lancar: ya, tidak atau ragu; nyaman: 1–5; pijat_per_hari boleh kosong). Lalu: pijat sheets import BERKAS --class KELAS --visits.";
-    let en = "To type in: one row per visit in a CSV file with the columns name,date,milk_flow,comfort,massages_per_day,notes (milk_flow: yes, no or unsure; comfort: 1–5; massages_per_day may be empty). Then: pijat sheets import FILE --class CLASS --visits.";
-    match &l.second {
-        Some(_) => format!("{id}\n\n{en}"),
-        None if l.first.is_en() => en.into(),
-        None => id.into(),
-    }
+    l.fill(|s| s.visit_typing_note, &[], "\n\n")
 }
 
 pub(super) fn render(l: &Langs, format: Format) -> String {

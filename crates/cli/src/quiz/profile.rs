@@ -41,11 +41,7 @@ pub(super) fn profile(
         write!(
             out,
             "{} ",
-            if lang.is_en() {
-                format!("Personal code of {} (4 digits):", p.name)
-            } else {
-                format!("Kode pribadi {} (4 angka):", p.name)
-            }
+            pijat_core::strings::fill(tr(lang).personal_code_of, &[("name", &p.name)])
         )
         .and_then(|_| out.flush())
         .map_err(|e| e.to_string())?;

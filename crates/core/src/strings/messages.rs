@@ -155,4 +155,5 @@ strings! {
     name_empty_type_name: "nama kosong: ketik sebuah nama" | "the name is empty: type a name",
     too_long_characters_most: "terlalu panjang ({n} huruf): paling banyak {max}" | "too long ({n} characters): at most {max}",
     name_holds_control_characters_type: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca" | "the name holds control characters: type only letters, digits and punctuation",
+    warning_prefix: "peringatan: " | "warning: ",
 }

@@ -103,6 +103,15 @@ const fn occurs(hay: &[u8], src: &[u8], from: usize, to: usize) -> bool {
     false
 }
 
+/// A text of a table in both languages, `(ID.x, EN.x)`: for a widget made before anyone knows
+/// which language will read it (a form, a key table).
+pub type Pair = (&'static str, &'static str);
+
+/// The text of `pair` in the reader's language: Indonesian unless English was chosen.
+pub fn pick(pair: Pair, lang: &crate::Lang) -> &'static str {
+    if lang.is_en() { pair.1 } else { pair.0 }
+}
+
 /// A text of a table with its `{name}` places filled in.
 pub fn fill(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     // A place left without a value is a misspelt or missing name: caught while testing. (A

@@ -108,13 +108,8 @@ pub fn grade<'a>(
 }
 
 fn yes_no(b: bool, lang: &Lang) -> String {
-    match (b, lang.is_en()) {
-        (true, true) => "True",
-        (false, true) => "False",
-        (true, false) => "Benar",
-        (false, false) => "Salah",
-    }
-    .into()
+    let s = pijat_core::strings::app::tr(lang);
+    if b { s.true_word } else { s.false_word }.into()
 }
 
 fn join(options: &[pijat_content::Text], picked: &[usize], sep: &str, lang: &Lang) -> String {
@@ -143,12 +138,7 @@ pub fn answer_text(q: &Question, lang: &Lang) -> String {
 pub fn response_text(q: &Question, r: &Response, lang: &Lang) -> String {
     let options = q.kind.options();
     match r {
-        Response::Skipped => if lang.is_en() {
-            "(no answer)"
-        } else {
-            "(tidak dijawab)"
-        }
-        .into(),
+        Response::Skipped => pijat_core::strings::app::tr(lang).no_answer_given.into(),
         Response::TrueFalse(b) => yes_no(*b, lang),
         Response::Single(i) => join(options, &[*i], "", lang),
         Response::Multiple(v) => join(options, v, " + ", lang),

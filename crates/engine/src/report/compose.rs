@@ -119,39 +119,23 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
             (&s.post, tr(lang).post_test)
         };
         let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
-        return if lang.is_en() {
-            format!(
-                "So far only the {which} has results: mean {m} (n = {}). No one has taken both tests yet, so there is no change to report.",
-                g.n
-            )
-        } else {
-            format!(
-                "Baru ada hasil {which}: rata-rata {m} (n = {}). Belum ada peserta yang mengikuti kedua tes, jadi perubahan belum dapat dihitung.",
-                g.n
-            )
-        };
+        return pijat_core::strings::fill(
+            tr(lang).only_one_test_so_far,
+            &[("which", &which), ("m", &m), ("n", &g.n)],
+        );
     };
     let (sa, sb) = (short(a, 1, lang), short(b, 1, lang));
     let n = s.n_paired;
-    if lang.is_en() {
-        let how = if sa == sb {
-            format!("stayed at {sa}")
-        } else if b > a {
-            format!("rose from {sa} to {sb}")
-        } else {
-            format!("fell from {sa} to {sb}")
-        };
-        format!("The mean knowledge score {how} (n = {n} participants who took both).")
+    let s = tr(lang);
+    let how = if sa == sb {
+        s.score_stayed_at
+    } else if b > a {
+        s.score_rose_from
     } else {
-        let how = if sa == sb {
-            format!("tetap {sa}")
-        } else if b > a {
-            format!("naik dari {sa} menjadi {sb}")
-        } else {
-            format!("turun dari {sa} menjadi {sb}")
-        };
-        format!("Rata-rata skor pengetahuan {how} (n = {n} peserta yang mengikuti keduanya).")
-    }
+        s.score_fell_from
+    };
+    let how = pijat_core::strings::fill(how, &[("a", &sa), ("b", &sb)]);
+    pijat_core::strings::fill(s.mean_score_how, &[("how", &how), ("n", &n)])
 }
 
 fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {

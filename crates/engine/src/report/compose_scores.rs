@@ -161,21 +161,14 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         caption: n.table(lang, &format!("{}, {who}", tr(lang).knowledge_categories)),
         columns: columns(tr(lang).category),
         rows: Vec::new(),
-        notes: vec![if lang.is_en() {
-            format!(
-                "Categories after Arikunto, as Indonesian health reports use them: good {}, fair {}, poor below {}% (cut-offs changed with --cutoffs GOOD,FAIR).",
-                range(c.good, None),
-                range(c.fair, Some(c.good)),
-                short(c.fair, 1, lang)
-            )
-        } else {
-            format!(
-                "Kategori menurut Arikunto, seperti lazim dalam laporan kesehatan: baik {}, cukup {}, kurang di bawah {}% (batas dapat diubah dengan --cutoffs BAIK,CUKUP).",
-                range(c.good, None),
-                range(c.fair, Some(c.good)),
-                short(c.fair, 1, lang)
-            )
-        }],
+        notes: vec![pijat_core::strings::fill(
+            tr(lang).categories_after_arikunto,
+            &[
+                ("good", &range(c.good, None)),
+                ("fair", &range(c.fair, Some(c.good))),
+                ("poor", &short(c.fair, 1, lang)),
+            ],
+        )],
     };
     for (label, a, b) in [
         (

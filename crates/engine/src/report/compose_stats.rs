@@ -19,13 +19,14 @@ pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
         ),
         _ => String::new(),
     };
-    let why = match (s.primary_reason, lang.is_en()) {
-        (Some(PrimaryReason::Normal), true) => format!("because the differences look normally distributed ({sw} ≥ 0.05)"),
-        (Some(PrimaryReason::Normal), false) => format!("karena selisih skor berdistribusi normal ({sw} ≥ 0,05)"),
-        (Some(PrimaryReason::NotNormal), true) => format!("because the differences are not normally distributed ({sw} < 0.05)"),
-        (Some(PrimaryReason::NotNormal), false) => format!("karena selisih skor tidak berdistribusi normal ({sw} < 0,05)"),
-        (_, true) => "because normality cannot be tested (fewer than 3 pairs, or every difference the same), and this test assumes less".into(),
-        (_, false) => "karena normalitas tidak dapat diuji (kurang dari 3 pasangan, atau semua selisih sama), dan uji ini lebih sedikit asumsinya".into(),
+    let why = match s.primary_reason {
+        Some(PrimaryReason::Normal) => {
+            pijat_core::strings::fill(tr(lang).why_normal, &[("sw", &sw)])
+        }
+        Some(PrimaryReason::NotNormal) => {
+            pijat_core::strings::fill(tr(lang).why_not_normal, &[("sw", &sw)])
+        }
+        _ => tr(lang).why_normality_untestable.into(),
     };
     let (name, result) = match test {
         PrimaryTest::PairedT => (
@@ -55,12 +56,12 @@ pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
     };
     let rise = s.diff.mean.0.is_ok_and(|d| d > 0.0);
     let verdict = match s.primary_p.0 {
-        Ok(p) if p < 0.05 => match (rise, lang.is_en()) {
-            (true, true) => "the rise is statistically significant (p < 0.05)".to_string(),
-            (true, false) => "kenaikan ini bermakna secara statistik (p < 0,05)".to_string(),
-            (false, true) => "the fall is statistically significant (p < 0.05)".to_string(),
-            (false, false) => "penurunan ini bermakna secara statistik (p < 0,05)".to_string(),
-        },
+        Ok(p) if p < 0.05 => if rise {
+            tr(lang).rise_significant
+        } else {
+            tr(lang).fall_significant
+        }
+        .to_string(),
         Ok(_) => tr(lang).change_not_statistically_significant.to_string(),
         Err(u) => format!("{} ({})", tr(lang).test_cannot_computed, reason(u, lang)),
     };
@@ -194,17 +195,10 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         val(g.class_hake, 2, lang),
         Cell::Text(gain_cat(g.class_hake, g.class_hake_category)),
     ]);
-    let left_out = if lang.is_en() {
-        format!(
-            "Mean of individual N-gains (n = {}; {} with a perfect pre-test left out)",
-            g.individual_n, g.perfect_pre_left_out
-        )
-    } else {
-        format!(
-            "Rata-rata N-gain individu (n = {}; {} dengan tes awal 100% tidak dihitung)",
-            g.individual_n, g.perfect_pre_left_out
-        )
-    };
+    let left_out = pijat_core::strings::fill(
+        tr(lang).mean_individual_gains,
+        &[("n", &g.individual_n), ("k", &g.perfect_pre_left_out)],
+    );
     table.push(vec![
         Cell::Text(left_out),
         val(g.individual_mean, 2, lang),

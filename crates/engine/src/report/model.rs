@@ -188,13 +188,13 @@ pub struct Counter {
 impl Counter {
     pub fn table(&mut self, lang: &Lang, what: &str) -> String {
         self.tables += 1;
-        let word = if lang.is_en() { "Table" } else { "Tabel" };
+        let word = pijat_core::strings::report::tr(lang).table_word;
         format!("{word} {}. {what}", self.tables)
     }
 
     pub fn chart(&mut self, lang: &Lang, what: &str) -> String {
         self.charts += 1;
-        let word = if lang.is_en() { "Figure" } else { "Gambar" };
+        let word = pijat_core::strings::report::tr(lang).figure_word;
         format!("{word} {}. {what}", self.charts)
     }
 }

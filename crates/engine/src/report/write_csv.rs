@@ -47,7 +47,8 @@ fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
 
 pub(super) fn csv(doc: &Doc) -> String {
     let lang = &doc.lang;
-    let delim = if lang.is_en() { b',' } else { b';' };
+    // Excel in Indonesian reads `;` (the comma is the decimal mark); in English, `,`.
+    let delim = lang.list_separator();
     let mut w = csv::WriterBuilder::new()
         .delimiter(delim)
         .flexible(true)

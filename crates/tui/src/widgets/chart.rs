@@ -27,7 +27,7 @@ impl SupplyChart<'_> {
 
 impl Widget for SupplyChart<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let en = self.lang.is_en();
+        let s = pijat_core::strings::app::tr(self.lang);
         let supply = daily_supply(self.removals, DAYS, &PARAMS);
         let [head, bars, axis, foot] = Layout::vertical([
             Constraint::Length(2),
@@ -36,18 +36,14 @@ impl Widget for SupplyChart<'_> {
             Constraint::Length(3),
         ])
         .areas(area);
-        let title = if en {
-            format!("Milk removed {}× a day", self.removals)
-        } else {
-            format!("ASI dikeluarkan {}× sehari", self.removals)
-        };
+        let title = pijat_core::strings::fill(s.chart_milk_removed, &[("n", &self.removals)]);
         let first = supply.first().copied().unwrap_or_default();
         let last = supply.last().copied().unwrap_or_default();
-        let trend = if en {
-            format!("day 1: {first:.0} ml → day {DAYS}: {last:.0} ml")
-        } else {
-            format!("hari 1: {first:.0} ml → hari {DAYS}: {last:.0} ml")
-        };
+        let (first, last) = (format!("{first:.0}"), format!("{last:.0}"));
+        let trend = pijat_core::strings::fill(
+            s.chart_trend,
+            &[("first", &first), ("days", &DAYS), ("last", &last)],
+        );
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled("− ", self.theme.key),
@@ -68,17 +64,9 @@ impl Widget for SupplyChart<'_> {
             .max(1000)
             .bar_style(self.theme.chart)
             .render(bars, buf);
-        let days = if en {
-            format!("day 1 {} day {DAYS}", "─".repeat(16))
-        } else {
-            format!("hari 1 {} hari {DAYS}", "─".repeat(14))
-        };
+        let days = pijat_core::strings::fill(s.chart_axis, &[("days", &DAYS)]);
         Paragraph::new(days).style(self.theme.dim).render(axis, buf);
-        let note = if en {
-            "Simplified illustration with illustrative numbers, not a prediction. From 6 to 18 feeds a day the baby takes what he needs and the day's milk is about the same; milk left in the breast for hours makes the breast make less."
-        } else {
-            "Ilustrasi sederhana dengan angka contoh, bukan ramalan. Dari 6 sampai 18 kali sehari bayi mengambil yang ia perlukan dan jumlah ASI sehari hampir sama; ASI yang berjam-jam tertinggal di payudara membuat payudara membuat lebih sedikit."
-        };
+        let note = s.chart_note;
         Paragraph::new(note)
             .wrap(Wrap { trim: true })
             .style(self.theme.dim)

@@ -1,6 +1,6 @@
 //! Draws a content figure with its named regions highlighted, and a legend in words.
 
-use pijat_core::strings::app::{EN, ID};
+use pijat_core::strings::app::{Strings, tr};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -21,121 +21,52 @@ pub(crate) fn art(figure: Figure) -> Option<&'static Art> {
     }
 }
 
-/// The words for a region, with the mark that shows it in the art: (mark, id, en).
-pub(crate) fn region_label(region: &str) -> (&'static str, &'static str, &'static str) {
+/// The mark that shows a region in the art, and its words in the strings table.
+pub(crate) fn region_label(region: &str) -> (&'static str, Label) {
     match region {
-        "head" => ("", "kepala", "head"),
-        "neck" => ("", "leher (tengkuk)", "neck (nape)"),
-        "spine" => (
-            "┊",
-            "tulang belakang: jangan ditekan",
-            "spine: do not press on it",
-        ),
-        "scapula" => ("╲╱", "tulang belikat", "shoulder blades"),
+        "head" => ("", |s| s.region_head),
+        "neck" => ("", |s| s.region_neck),
+        "spine" => ("┊", |s| s.region_spine),
+        "scapula" => ("╲╱", |s| s.region_scapula),
         // The line is drawn at the tips of the shoulder blades, about rib 7 (S52); ribs 5–6,
         // where one SOP stops, lie a little above it.
-        "costa-5-6" => (
-            "╌",
-            "ujung belikat, ±rusuk ke-7",
-            "shoulder-blade tips, ~rib 7",
-        ),
-        "thumb-lines" => (
-            "┆",
-            "jalur ibu jari (kiri, kanan)",
-            "thumb lines (left, right)",
-        ),
-        "strokes" => ("↓", "arah: dari leher ke bawah", "direction: neck downward"),
-        "lower-back" => (
-            "·",
-            "punggung bawah: tidak dipijat",
-            "lower back: not massaged",
-        ),
-        "fists" => ("╭╮", "dua kepalan tangan yang longgar", "two loose fists"),
-        "thumbs" => (
-            "▲",
-            "ibu jari menunjuk ke depan (ke arah kepala)",
-            "thumbs pointing forward (toward the head)",
-        ),
-        "circles" => ("↻", "gerakan melingkar kecil", "small circles"),
-        "chair" => ("╔╗", "ibu duduk di kursi", "she sits on a chair"),
-        "table" => ("─", "meja di depannya", "a table in front of her"),
-        "arms" => (
-            "═",
-            "lengan dilipat di meja, kepala bersandar",
-            "arms folded on the table, head resting",
-        ),
-        "towel" => (
-            "╲╲",
-            "punggung terbuka, condong ke depan",
-            "bare back, leaning forward",
-        ),
-        "hypothalamus" => (
-            "(1)",
-            "hipotalamus: membuat oksitosin",
-            "hypothalamus: makes oxytocin",
-        ),
-        "posterior-pituitary" => (
-            "(2)",
-            "hipofisis posterior: melepas oksitosin",
-            "posterior pituitary: releases oxytocin",
-        ),
-        "anterior-pituitary" => (
-            "(3)",
-            "hipofisis anterior: melepas prolaktin",
-            "anterior pituitary: releases prolactin",
-        ),
-        "breast" => (
-            "(4)",
-            "payudara: prolaktin membuat ASI, oksitosin mengeluarkannya",
-            "breast: prolactin makes milk, oxytocin lets it out",
-        ),
-        "baby" => (
-            "(5)",
-            "bayi menyusu atau menangis: sinyal ke otak",
-            "baby suckling or crying: a signal to the brain",
-        ),
-        "alveoli" => (
-            "○○",
-            "alveoli: tempat ASI dibuat",
-            "alveoli: where milk is made",
-        ),
-        "myoepithelial" => (
-            "( )",
-            "sel mioepitel: memeras ASI keluar",
-            "myoepithelial cells: squeeze the milk out",
-        ),
-        "ducts" => (
-            "╲│╱",
-            "saluran ASI: mengalirkan, tidak menyimpan",
-            "ducts: carry milk, do not store it",
-        ),
-        "nipple" => ("●", "puting", "nipple"),
-        _ => ("", "", ""),
+        "costa-5-6" => ("╌", |s| s.region_costa_5_6),
+        "thumb-lines" => ("┆", |s| s.region_thumb_lines),
+        "strokes" => ("↓", |s| s.region_strokes),
+        "lower-back" => ("·", |s| s.region_lower_back),
+        "fists" => ("╭╮", |s| s.region_fists),
+        "thumbs" => ("▲", |s| s.region_thumbs),
+        "circles" => ("↻", |s| s.region_circles),
+        "chair" => ("╔╗", |s| s.region_chair),
+        "table" => ("─", |s| s.region_table),
+        "arms" => ("═", |s| s.region_arms),
+        "towel" => ("╲╲", |s| s.region_towel),
+        "hypothalamus" => ("(1)", |s| s.region_hypothalamus),
+        "posterior-pituitary" => ("(2)", |s| s.region_posterior_pituitary),
+        "anterior-pituitary" => ("(3)", |s| s.region_anterior_pituitary),
+        "breast" => ("(4)", |s| s.region_breast),
+        "baby" => ("(5)", |s| s.region_baby),
+        "alveoli" => ("○○", |s| s.region_alveoli),
+        "myoepithelial" => ("( )", |s| s.region_myoepithelial),
+        "ducts" => ("╲│╱", |s| s.region_ducts),
+        "nipple" => ("●", |s| s.region_nipple),
+        _ => ("", |_| ""),
     }
 }
 
+/// Picks a text from the app's strings table.
+pub(crate) type Label = fn(&'static Strings) -> &'static str;
+
 pub(crate) fn caption(figure: Figure, lang: &Lang) -> &'static str {
-    let (id, en) = match figure {
-        Figure::Back => (
-            "Punggung ibu dilihat dari belakang",
-            "Her back, seen from behind",
-        ),
-        Figure::Hands => (
-            "Tangan pemijat dilihat dari atas",
-            "The giver's hands, seen from above",
-        ),
-        Figure::Position => (
-            "Posisi ibu, dilihat dari samping",
-            "Her position, seen from the side",
-        ),
-        Figure::Reflex => (
-            "Refleks prolaktin dan oksitosin",
-            "The prolactin and oxytocin reflexes",
-        ),
-        Figure::Breast => (ID.inside_breast, EN.inside_breast),
-        Figure::SupplyDemand => (ID.supply_demand, EN.supply_demand),
-    };
-    if lang.is_en() { en } else { id }
+    let s = tr(lang);
+    match figure {
+        Figure::Back => s.figure_back,
+        Figure::Hands => s.figure_hands,
+        Figure::Position => s.figure_position,
+        Figure::Reflex => s.figure_reflex,
+        Figure::Breast => s.inside_breast,
+        Figure::SupplyDemand => s.supply_demand,
+    }
 }
 
 pub(crate) struct FigureView<'a> {
@@ -188,8 +119,8 @@ impl FigureView<'_> {
         regions.sort_by_key(|r| !on(r));
         let mut out = Vec::new();
         for r in regions {
-            let (mark, id, en) = region_label(r);
-            let text = if self.lang.is_en() { en } else { id };
+            let (mark, label) = region_label(r);
+            let text = label(tr(self.lang));
             let lead = if on(r) { "▸" } else { " " };
             let style = if on(r) {
                 self.theme.highlight

@@ -142,7 +142,7 @@ impl Form {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let pick = |p: (&'static str, &'static str)| if view.lang.is_en() { p.1 } else { p.0 };
+        let pick = |p| pijat_core::strings::pick(p, view.lang);
         let mut lines = vec![
             Line::from(Span::styled(pick(self.title), th.title)),
             Line::default(),

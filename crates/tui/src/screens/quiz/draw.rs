@@ -45,12 +45,8 @@ impl QuizScreen<'_> {
         let options = q.kind.options();
         match (&q.kind, &self.selection) {
             (QuestionKind::TrueFalse { .. }, Selection::Choice { cursor, chosen }) => {
-                let labels = [("b", s.true_word), ("s", s.false_word)];
-                let labels_en = [("t", s.true_word), ("f", s.false_word)];
-                for (i, (k, word)) in (if view.lang.is_en() { labels_en } else { labels })
-                    .iter()
-                    .enumerate()
-                {
+                let labels = [(s.true_key, s.true_word), (s.false_key, s.false_word)];
+                for (i, (k, word)) in labels.iter().enumerate() {
                     lines.push(option_line(
                         *chosen && i == *cursor,
                         &format!("{k}) {word}"),
