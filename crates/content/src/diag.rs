@@ -6,22 +6,30 @@ use pijat_core::strings::messages::both;
 
 pub use pijat_core::Bilingual;
 
+/// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The content cannot be used until it is fixed.
     Error,
+    /// Worth fixing; the content still loads.
     Warning,
 }
 
 /// One problem: the file, where in it (1-based line and column) and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file, as named in messages.
     pub path: String,
+    /// Line and column (1-based), when the problem has a place.
     pub pos: Option<(usize, usize)>,
+    /// Error or warning.
     pub severity: Severity,
+    /// What is wrong, in both languages.
     pub message: Bilingual,
 }
 
 impl Diagnostic {
+    /// Whether it stops the content from loading.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

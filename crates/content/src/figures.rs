@@ -1,6 +1,7 @@
 //! The figures the app can draw, and the regions of each that a page or step may highlight.
 //! Content names them; the terminal shell draws them.
 
+/// A figure content may show beside a page or a step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Figure {
     /// The back seen from behind: where and which way the thumbs work.
@@ -18,6 +19,7 @@ pub enum Figure {
 }
 
 impl Figure {
+    /// Every figure.
     pub const ALL: [Figure; 6] = [
         Figure::Back,
         Figure::Hands,
@@ -27,6 +29,7 @@ impl Figure {
         Figure::SupplyDemand,
     ];
 
+    /// Its name in content files (`back`, `hands`…).
     pub fn name(self) -> &'static str {
         match self {
             Figure::Back => "back",
@@ -38,10 +41,12 @@ impl Figure {
         }
     }
 
+    /// The figure a content file names.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|f| f.name() == name)
     }
 
+    /// The regions of the figure a page or step may highlight.
     pub fn regions(self) -> &'static [&'static str] {
         match self {
             Figure::Back => &[
@@ -68,6 +73,7 @@ impl Figure {
         }
     }
 
+    /// Every figure's name, for messages.
     pub fn names() -> String {
         Self::ALL.map(Figure::name).join(", ")
     }
@@ -84,6 +90,7 @@ impl Cue {
     /// One breath of the pacing rhythm: two seconds growing (a stroke up), two shrinking.
     pub const PACE: std::time::Duration = std::time::Duration::from_secs(4);
 
+    /// The figure a content file names.
     pub fn from_name(name: &str) -> Option<Self> {
         (name == "circle").then_some(Cue::Circle)
     }

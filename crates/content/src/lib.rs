@@ -1,10 +1,6 @@
 //! What pijat teaches: the schema, loading (embedded and a trainer's folder) and validation.
 //! Knows nothing of terminals, storage or engines.
 
-// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
-// until its items are documented and its indexing goes through `get`.
-#![allow(missing_docs)]
-
 mod diag;
 mod figures;
 mod load;

@@ -33,7 +33,9 @@ pub struct SourceFile {
     pub rel: String,
     /// How the file is named in messages.
     pub path: String,
+    /// Its bytes as read.
     pub bytes: Cow<'static, [u8]>,
+    /// Shipped in the binary or from a trainer's folder.
     pub layer: Layer,
 }
 
@@ -63,12 +65,16 @@ fn kind_of(rel: &str) -> Option<Kind> {
 /// shipped files a trainer's files replaced.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The content, when no problem was an error.
     pub content: Option<Content>,
+    /// Every problem found, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// Shipped files a trainer's files replaced: (shipped, theirs).
     pub overrides: Vec<(String, String)>,
 }
 
 impl Loaded {
+    /// The problems that stopped the content from loading.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }

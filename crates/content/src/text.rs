@@ -10,6 +10,7 @@ pub use pijat_core::Lang;
 pub struct Text(BTreeMap<String, String>);
 
 impl Text {
+    /// A text from (language code, words) pairs.
     pub fn new(entries: impl IntoIterator<Item = (String, String)>) -> Self {
         Self(entries.into_iter().collect())
     }
@@ -19,6 +20,7 @@ impl Text {
         Self::new([("id".into(), s.into()), ("en".into(), s.into())])
     }
 
+    /// The words in `lang`, else Indonesian, else English, else any.
     pub fn get(&self, lang: &Lang) -> &str {
         self.0
             .get(lang.code())
@@ -28,10 +30,12 @@ impl Text {
             .map_or("", String::as_str)
     }
 
+    /// Whether the text has words in the language `code`.
     pub fn has(&self, code: &str) -> bool {
         self.0.contains_key(code)
     }
 
+    /// The language codes it has words in.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
