@@ -1,9 +1,5 @@
 //! The command line (a contract: extend it, don't rename it) and the non-interactive commands.
 
-// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
-// until its items are documented and its indexing goes through `get`.
-#![allow(clippy::indexing_slicing)]
-
 mod audio_guide;
 mod bundle;
 mod classroom;

@@ -68,8 +68,8 @@ fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<St
         .shown
         .iter()
         .enumerate()
-        .map(|(i, shown)| {
-            let q = &quiz.questions[shown.question];
+        .filter_map(|(i, shown)| {
+            let q = quiz.questions.get(shown.question)?;
             let right = match &q.kind {
                 QuestionKind::TrueFalse { answer } => Response::TrueFalse(*answer),
                 QuestionKind::Single { answer, .. } => Response::Single(*answer),
@@ -79,7 +79,7 @@ fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<St
             let token = token_for(quiz, &paper, i, &right);
             let words = answer_text(q, &langs.first);
             let explain = q.explain.as_ref().map(|e| e.get(&langs.first).to_string());
-            (i + 1, token, words, explain)
+            Some((i + 1, token, words, explain))
         })
         .collect()
 }
@@ -138,7 +138,9 @@ pub(crate) fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     ));
     let paper = paper_layout(quiz);
     for (i, shown) in paper.shown.iter().enumerate() {
-        let q = &quiz.questions[shown.question];
+        let Some(q) = quiz.questions.get(shown.question) else {
+            continue;
+        };
         let (prompt, prompt2) = texts(&q.prompt, langs);
         out.push_str(&format!("**{}.** {prompt}", i + 1));
         if let Some(p2) = prompt2 {
@@ -158,8 +160,13 @@ pub(crate) fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
                     out.push_str(&format!("*{}*\n\n", langs.t(|s| s.tick_every_right_option)));
                 }
-                for (place, file) in shown.options.iter().enumerate() {
-                    let (o, o2) = texts(&options[*file], langs);
+                for (place, option) in shown
+                    .options
+                    .iter()
+                    .filter_map(|f| options.get(*f))
+                    .enumerate()
+                {
+                    let (o, o2) = texts(option, langs);
                     let letter = (b'a' + place as u8) as char;
                     out.push_str(&format!("- ☐ {letter}) {o}"));
                     if let Some(o2) = o2 {
@@ -170,8 +177,13 @@ pub(crate) fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                 out.push('\n');
             }
             QuestionKind::Order { .. } => {
-                for (place, file) in shown.options.iter().enumerate() {
-                    let (o, o2) = texts(&options[*file], langs);
+                for (place, option) in shown
+                    .options
+                    .iter()
+                    .filter_map(|f| options.get(*f))
+                    .enumerate()
+                {
+                    let (o, o2) = texts(option, langs);
                     out.push_str(&format!("- {}) {o}", place + 1));
                     if let Some(o2) = o2 {
                         out.push_str(&format!(" *{o2}*"));
@@ -264,7 +276,9 @@ pub(crate) fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     let paper = paper_layout(quiz);
     let starts = page_starts(quiz, langs);
     for (i, shown) in paper.shown.iter().enumerate() {
-        let q = &quiz.questions[shown.question];
+        let Some(q) = quiz.questions.get(shown.question) else {
+            continue;
+        };
         let (prompt, prompt2) = texts(&q.prompt, langs);
         let class = if starts.contains(&i) {
             "q new-page"
@@ -291,15 +305,25 @@ pub(crate) fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                         esc(&langs.t(|s| s.tick_every_right_option))
                     ));
                 }
-                for (place, file) in shown.options.iter().enumerate() {
-                    let (o, o2) = texts(&options[*file], langs);
+                for (place, option) in shown
+                    .options
+                    .iter()
+                    .filter_map(|f| options.get(*f))
+                    .enumerate()
+                {
+                    let (o, o2) = texts(option, langs);
                     let letter = (b'a' + place as u8) as char;
                     out.push_str(&format!("<li>{b}{letter}) {}{}</li>\n", esc(&o), tr(o2)));
                 }
             }
             QuestionKind::Order { .. } => {
-                for (place, file) in shown.options.iter().enumerate() {
-                    let (o, o2) = texts(&options[*file], langs);
+                for (place, option) in shown
+                    .options
+                    .iter()
+                    .filter_map(|f| options.get(*f))
+                    .enumerate()
+                {
+                    let (o, o2) = texts(option, langs);
                     out.push_str(&format!("<li>{}) {}{}</li>\n", place + 1, esc(&o), tr(o2)));
                 }
                 let blanks = vec![

@@ -56,7 +56,9 @@ fn lines(chars: usize, per_line: f64) -> f64 {
 
 /// About how many printed lines a question takes, with its translation.
 fn weight(quiz: &Quiz, q: usize, l: &Langs) -> f64 {
-    let q = &quiz.questions[q];
+    let Some(q) = quiz.questions.get(q) else {
+        return 0.0;
+    };
     let len = |t: &pijat_content::Text| {
         let (a, b) = texts(t, l);
         a.chars().count() + b.map_or(0, |b| b.chars().count() + 1)
@@ -95,7 +97,8 @@ pub(crate) fn page_starts(quiz: &Quiz, l: &Langs) -> Vec<usize> {
         let mut at = 0;
         let mut starts = Vec::new();
         let fits = sizes.iter().enumerate().all(|(k, size)| {
-            let used: f64 = w[at..at + size].iter().sum::<f64>() + if k == 0 { head } else { 0.0 };
+            let run = w.get(at..at + size).unwrap_or_default();
+            let used: f64 = run.iter().sum::<f64>() + if k == 0 { head } else { 0.0 };
             if k > 0 {
                 starts.push(at);
             }

@@ -83,10 +83,11 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
         Format::Md => pages
             .iter()
             .map(|(name, a, b)| {
-                let mut o = format!("# {}\n\n", a[0]);
+                let [title, _, _] = a;
+                let mut o = format!("# {title}\n\n");
                 let tr = |k: usize| {
-                    b.as_ref()
-                        .map_or(String::new(), |b| format!("\n\n*{}*", b[k]))
+                    let second = b.as_ref().and_then(|b| b.get(k));
+                    second.map_or(String::new(), |s| format!("\n\n*{s}*"))
                 };
                 o.push_str(&format!(
                     "{}{}\n\n**{name}**\n\n{}{}\n\n",
@@ -104,8 +105,9 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
             let mut body = String::new();
             for (name, a, b) in &pages {
                 let tr = |k: usize| {
-                    b.as_ref().map_or(String::new(), |b| {
-                        format!("<br><span class=\"tr\">{}</span>", esc(&b[k]))
+                    let second = b.as_ref().and_then(|b| b.get(k));
+                    second.map_or(String::new(), |s| {
+                        format!("<br><span class=\"tr\">{}</span>", esc(s))
                     })
                 };
                 let title = b

@@ -134,7 +134,8 @@ pub(super) fn render(r: &Routine, content: &Content, shell: &Shell, paper: &Pape
     let pages: Vec<String> = langs.iter().map(|l| page(r, content, l, html)).collect();
     if html {
         let css = format!("{}\n{CSS}", super::FORM_CSS);
-        super::html_page(r.title.get(&langs[0]), &langs[0], &css, &pages.concat())
+        let first = langs.first().cloned().unwrap_or_else(Lang::id);
+        super::html_page(r.title.get(&first), &first, &css, &pages.concat())
     } else {
         pages.join("\n---\n\n")
     }

@@ -10,12 +10,13 @@ pub(super) fn print_options(
     kind: &QuestionKind,
     lang: &Lang,
 ) -> Result<(), String> {
-    for (place, &file_index) in shown.options.iter().enumerate() {
+    let shown_options = shown.options.iter().filter_map(|f| options.get(*f));
+    for (place, option) in shown_options.enumerate() {
         let label = match kind {
             QuestionKind::Order { .. } => format!("{}", place + 1),
             _ => ((b'a' + place as u8) as char).to_string(),
         };
-        writeln!(out, "  {label}) {}", options[file_index].get(lang)).map_err(|e| e.to_string())?;
+        writeln!(out, "  {label}) {}", option.get(lang)).map_err(|e| e.to_string())?;
     }
     Ok(())
 }
