@@ -17,10 +17,10 @@ const RECOVERY_ALPHABET: &[u8] = b"ACDEFGHJKMNPQRTUVWXY34679";
 
 /// A new recovery code: twelve characters in three groups, `K7QM-3XTA-9PRD`.
 fn new_recovery_code() -> String {
-    use rand::RngExt;
+    use rand::seq::IndexedRandom;
     let mut rng = rand::rng();
     let chars: Vec<char> = (0..12)
-        .map(|_| RECOVERY_ALPHABET[rng.random_range(0..RECOVERY_ALPHABET.len())] as char)
+        .filter_map(|_| RECOVERY_ALPHABET.choose(&mut rng).map(|b| char::from(*b)))
         .collect();
     chars
         .chunks(4)

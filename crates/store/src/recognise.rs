@@ -62,12 +62,16 @@ pub(crate) fn inspect(path: &Path) -> Result<Found, StoreError> {
         detail: detail.to_string(),
     };
     let head = read_header(path)?;
-    if head.len() < 100 || &head[..16] != b"SQLite format 3\0" {
-        return Err(StoreError::Foreign {
-            path: path.to_path_buf(),
-            what: None,
-        });
-    }
+    // The 100-byte header, as a fixed array: every field below is at a known place in it.
+    let head: [u8; 100] = match head.get(..100).map(<[u8; 100]>::try_from) {
+        Some(Ok(h)) if h.starts_with(b"SQLite format 3\0") => h,
+        _ => {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+                what: None,
+            });
+        }
+    };
     let page_size = match u16::from_be_bytes([head[16], head[17]]) {
         1 => 65536,
         n => u64::from(n),

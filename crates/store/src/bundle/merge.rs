@@ -35,6 +35,15 @@ impl From<rusqlite::Error> for Merge {
     }
 }
 
+/// The id here of a record the bundle names by its id there. A bundle that names one it does
+/// not carry (its check refuses that first) stops the merge instead of guessing.
+fn here<'m>(map: &'m HashMap<&str, String>, there: &str) -> rusqlite::Result<&'m String> {
+    map.get(there).ok_or_else(|| {
+        let why = format!("the bundle names {there}, which it does not carry");
+        rusqlite::Error::ToSqlConversionFailure(why.into())
+    })
+}
+
 pub(super) fn find(tx: &Connection, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
     tx.query_row(sql, [key], |r| r.get(0)).optional()
 }
@@ -153,7 +162,7 @@ pub(super) fn merge_one(
         for member in &c.members {
             tx.execute(
                 "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![class_map[c.id.as_str()], profile_map[member.as_str()], now()],
+                params![here(&class_map, c.id.as_str())?, here(&profile_map, member.as_str())?, now()],
             )?;
         }
     }
@@ -162,7 +171,7 @@ pub(super) fn merge_one(
             m.attempts_known += 1;
             continue;
         }
-        let profile = &profile_map[a.profile_id.as_str()];
+        let profile = &here(&profile_map, a.profile_id.as_str())?;
         if a.replaced_by.is_none() && a.phase != "practice" {
             // The same paper sheet typed on two laptops, or a test taken twice: one trainee
             // has one pre-test and one post-test.
@@ -195,7 +204,7 @@ pub(super) fn merge_one(
             params![
                 a.id,
                 profile,
-                a.class_id.as_deref().map(|c| class_map[c].clone()),
+                a.class_id.as_deref().map(|c| here(&class_map, c).cloned()).transpose()?,
                 a.quiz_id,
                 a.phase,
                 seed as i64,
@@ -226,7 +235,7 @@ pub(super) fn merge_one(
         tx.execute(
             "INSERT INTO practice_run (id, profile_id, routine_id, speed, content_version, app_version, started, finished)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![r.id, profile_map[r.profile_id.as_str()], r.routine_id, r.speed, r.content_version, r.app_version, r.started, r.finished],
+            params![r.id, here(&profile_map, r.profile_id.as_str())?, r.routine_id, r.speed, r.content_version, r.app_version, r.started, r.finished],
         )?;
         for s in &r.steps {
             tx.execute(
@@ -258,8 +267,8 @@ pub(super) fn merge_monitoring(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 o.id,
-                profile_map[o.profile_id.as_str()],
-                o.class_id.as_deref().map(|c| class_map[c].clone()),
+                here(profile_map, o.profile_id.as_str())?,
+                o.class_id.as_deref().map(|c| here(class_map, c).cloned()).transpose()?,
                 o.routine_id,
                 o.observer,
                 o.observed_on,
@@ -289,8 +298,8 @@ pub(super) fn merge_monitoring(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 v.id,
-                profile_map[v.profile_id.as_str()],
-                v.class_id.as_deref().map(|c| class_map[c].clone()),
+                here(profile_map, v.profile_id.as_str())?,
+                v.class_id.as_deref().map(|c| here(class_map, c).cloned()).transpose()?,
                 v.visited_on,
                 v.milk_flow,
                 v.comfort,
