@@ -34,11 +34,12 @@ impl Recorder {
     pub fn save(&mut self, records: &Records, spent: &[Duration], now: Instant) -> Result<()> {
         let store = records.store();
         self.last_saved = now;
-        for (i, d) in spent.iter().enumerate() {
+        let steps = self.step_ids.iter().zip(self.saved_ms.iter_mut());
+        for ((step, saved), d) in steps.zip(spent) {
             let ms = d.as_millis() as u64;
-            if self.saved_ms.get(i).is_some_and(|saved| *saved != ms) {
-                store.save_step_time(&self.run_id, &self.step_ids[i], ms)?;
-                self.saved_ms[i] = ms;
+            if *saved != ms {
+                store.save_step_time(&self.run_id, step, ms)?;
+                *saved = ms;
             }
         }
         Ok(())

@@ -152,7 +152,10 @@ impl Classroom {
         events: &mut Vec<Event>,
     ) -> Result<Reply, StoreError> {
         match admitted(p.ended, p.devices, token).and_then(|s| s.ok_or(Refusal::NameFirst)) {
-            Ok(n) => self.one(store, &mut p.seats[n], position, input, events),
+            Ok(n) => match p.seats.get_mut(n) {
+                Some(seat) => self.one(store, seat, position, input, events),
+                None => Ok(Err(Refusal::NoSuchName)),
+            },
             Err(r) => Ok(Err(r)),
         }
     }

@@ -37,9 +37,18 @@ impl Classroom {
             },
         };
         match holding {
-            Some(h) if h == n => return self.seat_state(store, &p.seats[n]),
+            Some(h) if h == n => {
+                return match p.seats.get(n) {
+                    Some(seat) => self.seat_state(store, seat),
+                    None => Ok(Err(Refusal::NoSuchName)),
+                };
+            }
             Some(h) => {
-                let name = p.seats[h].profile.name.clone();
+                let name = p
+                    .seats
+                    .get(h)
+                    .map(|s| s.profile.name.clone())
+                    .unwrap_or_default();
                 return Ok(Err(Refusal::AlreadyJoined { name }));
             }
             None => {}
@@ -47,7 +56,9 @@ impl Classroom {
         if p.devices.holder(n).is_some() {
             return Ok(Err(Refusal::NameBusy));
         }
-        let seat = &mut p.seats[n];
+        let Some(seat) = p.seats.get_mut(n) else {
+            return Ok(Err(Refusal::NoSuchName));
+        };
         let name = seat.profile.name.clone();
         if seat.done {
             return Ok(Err(Refusal::AlreadyTaken { name }));

@@ -94,7 +94,9 @@ impl Classroom {
                 new_names: g.new_names,
             });
         };
-        let seat = &g.seats[n];
+        let Some(seat) = g.seats.get(n) else {
+            return Err(Refusal::NoSuchName);
+        };
         if seat.done {
             return Ok(self.done_state(seat));
         }

@@ -83,7 +83,7 @@ impl QuestionView {
             kind => shown
                 .options
                 .iter()
-                .map(|&i| Two::of(&kind.options()[i]))
+                .filter_map(|&i| kind.options().get(i).map(Two::of))
                 .collect(),
         };
         QuestionView {

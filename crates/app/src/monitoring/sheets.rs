@@ -207,16 +207,19 @@ impl MonitoringSheet for Checklists<'_> {
     const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("observer", "pengamat"), ("date", "tanggal"), ("marks", "nilai"),];
 
     fn read(&self, f: &[String]) -> std::result::Result<ChecklistSheetRow, Vec<Bilingual>> {
+        let [f0, f1, f2, f3] = f else {
+            return Err(vec![incomplete(Self::HEADER)]);
+        };
         let mut wrong = Vec::new();
-        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
-        let observer = clean_name(&f[1])
+        let name = clean_name(f0).map_err(|e| wrong.push(e.message())).ok();
+        let observer = clean_name(f1)
             .map_err(|_| wrong.push(both(|s| s.observer_name_empty, &[])))
             .ok();
-        let date = parse_date(&f[2]);
+        let date = parse_date(f2);
         if date.is_none() {
-            wrong.push(bad_date(&f[2]));
+            wrong.push(bad_date(f2));
         }
-        let marks = read_marks(&f[3], self.steps.len())
+        let marks = read_marks(f3, self.steps.len())
             .map_err(|e| wrong.push(e))
             .ok();
         match (name, observer, date, marks) {
@@ -267,6 +270,12 @@ impl MonitoringSheet for Checklists<'_> {
     }
 }
 
+/// A row with fewer cells than the sheet's columns (the reader pads rows, so only a mistake
+/// here would make one).
+fn incomplete(header: &[(&str, &str)]) -> Bilingual {
+    both(|s| s.row_incomplete_columns, &[("n", &header.len())])
+}
+
 /// A sheet of follow-up home visits.
 pub struct Visits;
 
@@ -276,23 +285,26 @@ impl MonitoringSheet for Visits {
     const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("date", "tanggal"), ("milk_flow", "asi_lancar"), ("comfort", "nyaman"), ("massages_per_day", "pijat_per_hari"), ("notes", "catatan"),];
 
     fn read(&self, f: &[String]) -> std::result::Result<VisitSheetRow, Vec<Bilingual>> {
+        let [f0, f1, f2, f3, f4, f5] = f else {
+            return Err(vec![incomplete(Self::HEADER)]);
+        };
         let mut wrong = Vec::new();
-        let name = clean_name(&f[0]).map_err(|e| wrong.push(e.message())).ok();
-        let date = parse_date(&f[1]);
+        let name = clean_name(f0).map_err(|e| wrong.push(e.message())).ok();
+        let date = parse_date(f1);
         if date.is_none() {
-            wrong.push(bad_date(&f[1]));
+            wrong.push(bad_date(f1));
         }
-        let milk_flow = MilkFlow::parse(&f[2]);
+        let milk_flow = MilkFlow::parse(f2);
         if milk_flow.is_none() {
-            let v = f[2].trim();
+            let v = f2.trim();
             wrong.push(both(|s| s.milk_flow_not_known_write, &[("v", &v)]));
         }
-        let comfort = visit_rule::comfort(&f[3]);
+        let comfort = visit_rule::comfort(f3);
         if comfort.is_none() {
-            let v = f[3].trim();
+            let v = f3.trim();
             wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
         }
-        let massages = visit_rule::massages_per_day(&f[4])
+        let massages = visit_rule::massages_per_day(f4)
             .map_err(|v| wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)])))
             .ok();
         match (name, date, milk_flow, comfort, massages) {
@@ -303,7 +315,7 @@ impl MonitoringSheet for Visits {
                     milk_flow,
                     comfort,
                     massages_per_day,
-                    notes: Some(f[5].trim().to_string()).filter(|n| !n.is_empty()),
+                    notes: Some(f5.trim().to_string()).filter(|n| !n.is_empty()),
                 })
             }
             _ => Err(wrong),

@@ -156,4 +156,5 @@ strings! {
     too_long_characters_most: "terlalu panjang ({n} huruf): paling banyak {max}" | "too long ({n} characters): at most {max}",
     name_holds_control_characters_type: "nama berisi karakter kendali: ketik hanya huruf, angka dan tanda baca" | "the name holds control characters: type only letters, digits and punctuation",
     warning_prefix: "peringatan: " | "warning: ",
+    row_incomplete_columns: "baris ini tidak lengkap: harus ada {n} kolom" | "this row is incomplete: it needs {n} columns",
 }
