@@ -14,7 +14,9 @@ const SHOWN: usize = 30;
 /// A bundle file found, with when it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
+    /// The bundle file.
     pub path: PathBuf,
+    /// When it was last changed, when the system says.
     pub modified: Option<SystemTime>,
 }
 

@@ -5,14 +5,19 @@ use pijat_store::{ClassDetails, ClassRow, Profile, Result};
 
 impl Records {
     pass_through! {
+        /// Every class, newest first.
         fn classes(&self) -> Result<Vec<ClassRow>>;
+        /// The class `id`.
         fn class(&self, id: &str) -> Result<Option<ClassRow>>;
         /// The class of this name, made when there is none.
         fn ensure_class(&self, name: &str) -> Result<ClassRow>;
+        /// The people on a class's roster.
         fn members(&self, class_id: &str) -> Result<Vec<Profile>>;
         /// Saves a new class (`id` none) or the details of an existing one.
         fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRow>;
+        /// Puts a person on a class's roster.
         fn add_member(&self, class_id: &str, profile_id: &str) -> Result<()>;
+        /// Takes a person off a class's roster (their records stay).
         fn remove_member(&self, class_id: &str, profile_id: &str) -> Result<()>;
     }
 }

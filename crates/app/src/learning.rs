@@ -20,12 +20,15 @@ impl Records {
     }
 
     pass_through! {
+        /// Every attempt of a trainee, oldest first.
         fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>>;
         /// The attempts of one trainee at one quiz in one phase, oldest first.
         fn attempts_at(&self, profile_id: &str, quiz_id: &str, phase: Phase) -> Result<Vec<AttemptRow>>;
+        /// Every practice run of a trainee, oldest first.
         fn practice_runs_of(&self, profile_id: &str) -> Result<Vec<PracticeRun>>;
         /// The pages of each module this trainee has opened.
         fn pages_viewed(&self, profile_id: &str) -> Result<BTreeMap<String, BTreeSet<usize>>>;
+        /// Notes that a trainee opened a page of a module.
         fn mark_page_viewed(&self, profile_id: &str, module_id: &str, page: usize) -> Result<()>;
         /// One tick of the practice's self-check, saved as it is made.
         fn set_done_well(&self, run_id: &str, step_id: &str, done_well: Option<bool>) -> Result<()>;

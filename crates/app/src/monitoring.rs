@@ -19,9 +19,13 @@ pub use sheets::*;
 /// One observation with its marks and verdict.
 #[derive(Clone, Debug)]
 pub struct Observed {
+    /// The observation as saved.
     pub row: ObservationRow,
+    /// Each step's mark.
     pub marks: Vec<Mark>,
+    /// Each step's note.
     pub notes: Vec<Option<String>>,
+    /// Competent or not, and why.
     pub verdict: Verdict,
 }
 
@@ -66,13 +70,16 @@ pub fn observations(
 /// A trainee's monitoring at a glance.
 #[derive(Clone, Debug, Default)]
 pub struct Monitoring {
+    /// Every observation, oldest first.
     pub observations: Vec<Observed>,
+    /// Every home visit, oldest first.
     pub visits: Vec<VisitRow>,
     /// Steps marked better in the latest observation than in the first.
     pub improved: Vec<usize>,
 }
 
 impl Monitoring {
+    /// The latest observation.
     pub fn latest(&self) -> Option<&Observed> {
         self.observations.last()
     }
@@ -119,6 +126,7 @@ pub fn main_routine(content: &Content) -> Option<&Routine> {
     content.routines().next()
 }
 
+/// Where a trainee's monitoring stands: his observations with their verdicts, and his visits.
 pub fn monitoring(records: &Records, content: &Content, profile_id: &str) -> Result<Monitoring> {
     let store = records.store();
     let Some(routine) = main_routine(content) else {

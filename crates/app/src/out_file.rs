@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use pijat_content::Bilingual;
 
+/// Writes a new file whole (a temporary file renamed into place); refuses to replace one.
 pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
     let shown = file.display().to_string();
     if file.exists() {

@@ -10,7 +10,9 @@ use pijat_store::Result;
 /// The longest stretch of a running step that may go unsaved.
 pub const CHECKPOINT: Duration = Duration::from_secs(5);
 
+/// Saves a running practice's step times: at changes, on pause and every few seconds.
 pub struct Recorder {
+    /// The run being saved.
     pub run_id: String,
     step_ids: Vec<String>,
     /// What was last written for each step, so only changes are saved.
@@ -19,6 +21,7 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    /// A recorder for a run of these steps.
     pub fn new(run_id: String, step_ids: Vec<String>, now: Instant) -> Self {
         let saved_ms = vec![0; step_ids.len()];
         Recorder {

@@ -8,7 +8,9 @@ use pijat_store::{AttemptRow, Result};
 /// The finished pre-test and post-test of one quiz, when taken.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PrePost {
+    /// The pre-test score.
     pub pre: Option<Score>,
+    /// The post-test score.
     pub post: Option<Score>,
 }
 
@@ -19,6 +21,7 @@ impl PrePost {
     }
 }
 
+/// A finished attempt's score.
 pub fn score_of(a: &AttemptRow) -> Option<Score> {
     Some(Score {
         right: a.right?,
@@ -52,10 +55,13 @@ pub fn prepost_from(attempts: &[AttemptRow], quiz_id: &str) -> PrePost {
 /// One participant as the trainer sees them: the pre/post result of the pre/post set, and where
 /// the monitoring stands. A record that cannot be read shows as not yet there.
 pub struct Participant {
+    /// Pre-test and post-test.
     pub result: PrePost,
+    /// Observations and visits.
     pub monitoring: super::monitoring::Monitoring,
 }
 
+/// A class member's tests and monitoring, for the class screen.
 pub fn participant(
     records: &Records,
     content: &pijat_content::Content,

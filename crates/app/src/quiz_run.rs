@@ -9,19 +9,27 @@ use pijat_content::{Bilingual, Phase, Question, Quiz};
 use pijat_engine::quiz::{Layout, Response, Score, Shown, layout};
 use pijat_store::{AttemptRow, NewAttempt, Profile, Result, Store};
 
+/// What starting or resuming a test needs.
 pub struct StartArgs<'a> {
+    /// Who takes it.
     pub profile: &'a Profile,
+    /// The class it is taken in.
     pub class_id: Option<&'a str>,
+    /// Pre-test, post-test or practice.
     pub phase: Phase,
+    /// Questions and options in file order (paper, tests).
     pub no_shuffle: bool,
     /// How the answers come in.
     pub mode: pijat_core::Mode,
+    /// The version of the content the answers are graded by.
     pub content_version: &'a str,
     /// A fresh attempt's seed; ignored when an unfinished attempt is resumed.
     pub seed: u64,
 }
 
+/// How a run begins.
 pub enum Start<'c> {
+    /// A new attempt.
     Fresh(QuizRun<'c>),
     /// An unfinished attempt picked up where it stopped.
     Resumed(QuizRun<'c>),
@@ -32,14 +40,19 @@ pub enum Start<'c> {
 /// What saving an answer did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Recorded {
+    /// Whether the answer was right.
     pub right: bool,
     /// `false` when another window had already answered this question: its answer stands.
     pub stored: bool,
 }
 
+/// An attempt being taken: the quiz, its saved attempt, the order shown and the answers so far.
 pub struct QuizRun<'c> {
+    /// The question set.
     pub quiz: &'c Quiz,
+    /// The attempt as saved.
     pub attempt: AttemptRow,
+    /// The order the questions and options are shown in.
     pub layout: Layout,
     /// Each answer with the grade it was given when saved: a question whose key changed later
     /// keeps the grade of the key it was answered under.
@@ -188,18 +201,22 @@ impl<'c> QuizRun<'c> {
         })
     }
 
+    /// How many questions are shown.
     pub fn total(&self) -> usize {
         self.layout.shown.len()
     }
 
+    /// How many are answered.
     pub fn answered(&self) -> usize {
         self.answers.len()
     }
 
+    /// The question shown at `shown`.
     pub fn question(&self, shown: &Shown) -> &'c Question {
         &self.quiz.questions[shown.question]
     }
 
+    /// The answer given to a question, if any.
     pub fn response(&self, question_id: &str) -> Option<&Response> {
         self.answers.get(question_id).map(|(r, _)| r)
     }
@@ -266,6 +283,7 @@ impl<'c> QuizRun<'c> {
         Ok(())
     }
 
+    /// Whether every question is answered.
     pub fn is_complete(&self) -> bool {
         self.answered() == self.total()
     }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use pijat_store::{Result, Store};
 
+/// The one door to the record: every use case reads and writes through it.
 pub struct Records {
     store: Store,
 }
@@ -47,6 +48,7 @@ impl Records {
         !dir.join(pijat_store::FILE_NAME).exists()
     }
 
+    /// The data file.
     pub fn path(&self) -> &Path {
         self.store.path()
     }

@@ -17,6 +17,7 @@ const ALIKE: f64 = 0.84;
 /// What an allowed sheet does to the class: whether the class is new, and who joins its roster.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RosterPlan {
+    /// The class is new: everyone on the sheet joins it.
     pub new_class: bool,
     /// Names (as the sheet wrote them) that join the roster, in sheet order.
     pub added: Vec<String>,

@@ -7,6 +7,7 @@ impl Records {
     pass_through! {
         /// A stored setting (`bell`, `voice`, `auto_read`…).
         fn setting(&self, key: &str) -> Result<Option<String>>;
+        /// Keeps a setting in the data file.
         fn set_setting(&self, key: &str, value: &str) -> Result<()>;
     }
 }

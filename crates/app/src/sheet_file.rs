@@ -50,6 +50,7 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// The rows of a sheet's text.
     pub fn of(text: &[u8]) -> Rows {
         let mut starts = vec![0];
         let mut breaks = std::collections::BTreeSet::new();

@@ -17,6 +17,7 @@ use super::roster::{RosterPlan, RosterProblems, check_roster};
 /// The seed of every paper copy of a test: only order items are mixed, always the same way.
 pub const PAPER_SEED: u64 = 0x5041_5045_525f_0001;
 
+/// The one layout every paper test and answer sheet uses (no shuffle, a fixed seed).
 pub fn paper_layout(quiz: &Quiz) -> Layout {
     layout(quiz, PAPER_SEED, false)
 }
@@ -71,7 +72,9 @@ pub fn read_answers(
 /// A problem on one line of a sheet file (line 1 is the header).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
+    /// The sheet's line.
     pub line: u64,
+    /// What is wrong.
     pub message: Bilingual,
 }
 
@@ -208,8 +211,11 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
     (good, errors)
 }
 
+/// What an answer sheet import saved.
 pub struct Imported {
+    /// The rows saved.
     pub rows: Vec<SheetRow>,
+    /// The questions each row answered.
     pub total: u32,
     /// A new class, or who joined the roster.
     pub roster: RosterPlan,
@@ -218,7 +224,9 @@ pub struct Imported {
 /// How a sheet may change what is here: replace earlier sheet results, and who may join.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SheetRules {
+    /// Rows replace what was saved before.
     pub replace: bool,
+    /// Who may join the class.
     pub roster: Roster,
 }
 

@@ -4,35 +4,52 @@
 use pijat_core::Bilingual;
 use pijat_core::strings::classroom::{Strings, both};
 
+/// Why the room refused a phone's request; the page shows its message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// The device token is missing or from another test: the page reloads.
     UnknownDevice,
+    /// The class code was wrong.
     WrongCode {
+        /// Tries left before a wait.
         tries_left: u32,
     },
+    /// Too many wrong codes: the phone waits.
     TooManyTries {
+        /// How long.
         wait_seconds: u64,
     },
+    /// The phone has not typed the code yet.
     CodeFirst,
+    /// The phone has not chosen a name yet.
     NameFirst,
+    /// Another phone holds this name.
     NameBusy,
+    /// This person already took this test.
     AlreadyTaken {
+        /// Who.
         name: String,
     },
+    /// No such name on the roster.
     NoSuchName,
+    /// The trainer has not allowed new names.
     NewNamesOff,
     /// The name is not a name (empty, control characters…): why.
     BadName(Bilingual),
+    /// This phone already holds another name.
     AlreadyJoined {
+        /// That name.
         name: String,
     },
     /// The answer was for another question than the current one.
     Stale,
     /// The answer token does not fit the question: why.
     BadAnswer(Bilingual),
+    /// An answer was sent with nothing chosen.
     ChooseFirst,
+    /// The test has ended.
     Ended,
+    /// Too many phones are connected: wait and try again.
     TooManyPhones,
     /// The data file did not take the write: nothing was saved.
     NotSaved(Bilingual),
@@ -58,6 +75,7 @@ pub enum Kind {
 }
 
 impl Refusal {
+    /// What kind of refusal it is, for the status code the shell answers with.
     pub fn kind(&self) -> Kind {
         match self {
             Refusal::UnknownDevice => Kind::Unknown,
@@ -100,6 +118,7 @@ impl Refusal {
         }
     }
 
+    /// What the phone shows, in both languages.
     pub fn message(&self) -> Bilingual {
         let plain = |pick: fn(&Strings) -> &'static str| both(pick, &[]);
         match self {

@@ -4,20 +4,31 @@
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
+/// What happened in the room, for the trainer's live table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
+    /// A father joined with his name.
     Joined {
+        /// Who.
         name: String,
     },
+    /// A father answered a question.
     Answered {
+        /// Who.
         name: String,
+        /// How many he has answered.
         answered: usize,
+        /// Of how many.
         total: usize,
     },
+    /// A father finished the test.
     Done {
+        /// Who.
         name: String,
     },
+    /// The trainer freed a name for another phone.
     Released {
+        /// Whose.
         name: String,
     },
 }
@@ -38,6 +49,7 @@ impl Event {
     }
 }
 
+/// The room's events in order, shared by its threads.
 #[derive(Default)]
 pub struct Log {
     events: Mutex<Vec<Event>>,
@@ -45,6 +57,7 @@ pub struct Log {
 }
 
 impl Log {
+    /// Adds an event.
     pub fn push(&self, e: Event) {
         let mut v = self.events.lock().unwrap_or_else(|p| p.into_inner());
         v.push(e);

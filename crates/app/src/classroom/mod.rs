@@ -31,8 +31,11 @@ pub use views::{LiveRow, PhoneState, QuestionView, RosterEntry, ScoreView, Two};
 
 /// What the trainer chose.
 pub struct Setup<'a> {
+    /// The data folder of the class.
     pub data_dir: &'a Path,
+    /// The class's name.
     pub class: &'a str,
+    /// Pre-test or post-test.
     pub phase: Phase,
     /// The question set; the pre/post set when `None`.
     pub quiz: Option<&'a str>,
@@ -59,6 +62,7 @@ struct Inner {
     new_names: bool,
 }
 
+/// A test on phones: the class, the code, the seats and the phones that hold them.
 pub struct Classroom {
     quiz: Quiz,
     content_version: String,
@@ -68,6 +72,7 @@ pub struct Classroom {
     inner: Mutex<Inner>,
     /// Answers waiting for the next group commit.
     waiting: Mutex<Vec<answers::Waiting>>,
+    /// What happened, for the live table.
     pub events: Log,
 }
 
@@ -116,18 +121,22 @@ impl Classroom {
         })
     }
 
+    /// The class code the trainer reads out.
     pub fn code(&self) -> &str {
         &self.code
     }
 
+    /// The class's name.
     pub fn class_name(&self) -> &str {
         &self.class.name
     }
 
+    /// Pre-test or post-test.
     pub fn phase(&self) -> Phase {
         self.phase
     }
 
+    /// The question set being taken.
     pub fn quiz_id(&self) -> &str {
         &self.quiz.id
     }
@@ -155,10 +164,12 @@ impl Classroom {
             .collect()
     }
 
+    /// Whether names not on the roster may join.
     pub fn new_names(&self) -> bool {
         self.lock().new_names
     }
 
+    /// Allows or stops new names.
     pub fn set_new_names(&self, on: bool) {
         self.lock().new_names = on;
     }
@@ -188,6 +199,7 @@ impl Classroom {
             .collect()
     }
 
+    /// Whether the trainer ended the test.
     pub fn is_ended(&self) -> bool {
         self.lock().ended
     }

@@ -17,6 +17,7 @@ pub enum Listen {
     At(SocketAddr),
 }
 
+/// Serves a room to phones (the web shell); handed down by `main` so app and the screens need no server of their own.
 pub trait Serve: Sync {
     /// Starts serving `room`; returns once phones can connect.
     fn start(&self, room: Arc<Classroom>, listen: &Listen) -> Result<Box<dyn Running>, Bilingual>;

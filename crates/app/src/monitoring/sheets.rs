@@ -101,10 +101,13 @@ pub(super) fn read_sheet(
 
 /// One kind of monitoring sheet: its columns, how a row is read, and how it is saved.
 pub trait MonitoringSheet {
+    /// A row read and checked.
     type Row;
+    /// The columns, English and Indonesian names.
     const HEADER: &'static [(&'static str, &'static str)];
     /// The row read from its cells, or what is wrong with it (every problem).
     fn read(&self, cells: &[String]) -> std::result::Result<Self::Row, Vec<Bilingual>>;
+    /// The name on a row.
     fn name<'r>(&self, row: &'r Self::Row) -> &'r str;
     /// What makes two rows of one sheet the same record.
     fn key(&self, row: &Self::Row) -> String;
@@ -116,6 +119,7 @@ pub trait MonitoringSheet {
         profile_id: &str,
         row: &Self::Row,
     ) -> Result<Option<(Mode, Option<String>)>>;
+    /// Saves the rows in one transaction.
     fn save(
         &self,
         store: &mut Store,
@@ -195,6 +199,7 @@ pub struct Checklists<'a> {
 }
 
 impl<'a> Checklists<'a> {
+    /// The checklist sheet of a routine.
     pub fn of(routine: &'a Routine) -> Self {
         let steps = routine.steps.iter().map(|s| s.id.as_str()).collect();
         Checklists { routine, steps }
