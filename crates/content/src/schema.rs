@@ -74,15 +74,6 @@ impl Routine {
         let title = self.steps.get(i).map_or("?", |s| s.title.get(lang));
         format!("{}. {title}", i + 1)
     }
-
-    /// The sum of the timed steps, in seconds.
-    pub fn timed_seconds(&self) -> u64 {
-        self.steps
-            .iter()
-            .filter_map(|s| s.seconds)
-            .map(u64::from)
-            .sum()
-    }
 }
 
 /// One step of a routine.

@@ -282,10 +282,6 @@ fn option_place(c: char) -> Option<usize> {
     }
 }
 
-fn code_matches(want: KeyCode, got: KeyCode) -> bool {
-    want == got
-}
-
 /// The action a key press means in this context, if any.
 pub(crate) fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
     // Ctrl+C quits from every screen, typing ones too (asking first in a quiz or a practice).
@@ -301,8 +297,8 @@ pub(crate) fn action(ctx: Context, key: &KeyEvent) -> Option<Action> {
     }
     for binding in bindings(ctx) {
         let hit = match binding.keys {
-            Keys::Code(c) => code_matches(c, key.code),
-            Keys::Either(c1, c2) => code_matches(c1, key.code) || code_matches(c2, key.code),
+            Keys::Code(c) => c == key.code,
+            Keys::Either(c1, c2) => c1 == key.code || c2 == key.code,
             Keys::Options => {
                 if let KeyCode::Char(c) = key.code
                     && let Some(p) = option_place(c.to_ascii_lowercase())

@@ -36,8 +36,6 @@ pub struct View<'a> {
     pub s: &'static Strings,
 }
 
-impl View<'_> {}
-
 /// The screen's share of a window: all but the header and (when there is room) the footer.
 pub fn body_area(size: Rect) -> Rect {
     let footer = u16::from(size.height >= FOOTER_MIN_HEIGHT);

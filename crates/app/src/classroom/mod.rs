@@ -199,11 +199,6 @@ impl Classroom {
             .collect()
     }
 
-    /// Whether the trainer ended the test.
-    pub fn is_ended(&self) -> bool {
-        self.lock().ended
-    }
-
     /// How many on the roster have not finished (those who took it before count as finished).
     pub fn not_done(&self) -> usize {
         self.lock().seats.iter().filter(|s| !s.done).count()
