@@ -1,5 +1,7 @@
 //! The phone classroom over HTTP, as a class uses it: joining, answering every kind of question,
 //! a post-test's own score, a test taken before, names added from a phone, the page itself.
+//! Requests go straight to the routes (`tower::ServiceExt::oneshot`); the socket, its limits
+//! and what no browser sends are in `classroom_security.rs`.
 
 mod common;
 
@@ -10,7 +12,7 @@ use pijat_core::Phase;
 #[test]
 fn a_father_joins_with_the_code_answers_every_question_and_each_answer_is_saved_as_he_gave_it() {
     let (dir, mut s) = room(&["Budi", "Agus"], Phase::Pre, false);
-    let p = Phone::open(s.addr);
+    let p = s.phone();
     let cookie = p.cookie.clone().unwrap();
     assert!(cookie.starts_with("pijat_device="), "{cookie}");
     let set = Phone {
@@ -71,7 +73,7 @@ fn a_post_test_ends_with_his_own_score_and_no_reply_carries_the_key_or_explanati
     let (dir, s) = room(&["Budi"], Phase::Post, false);
     let content = common::app::content();
     let quiz = content.prepost_quiz().unwrap();
-    let p = Phone::open(s.addr);
+    let p = s.phone();
     let mut bodies = vec![p.get("/").body, p.code(s.room.code()).body];
     let mut r = p.join(0);
     bodies.push(r.body.clone());
@@ -122,7 +124,7 @@ fn a_father_who_took_the_test_already_is_told_and_cannot_take_it_twice() {
     );
     assert!(o.status.success(), "{}", common::cli::both(&o));
     let s = serve(dir.path(), CLASS, Phase::Pre, false);
-    let p = Phone::open(s.addr);
+    let p = s.phone();
     let st = p.code(s.room.code()).json();
     let budi = n_of(&s, "Budi");
     assert_eq!(st["roster"][budi]["status"], "done");
@@ -142,7 +144,7 @@ fn a_father_who_took_the_test_already_is_told_and_cannot_take_it_twice() {
 #[test]
 fn names_typed_on_a_phone_join_the_class_only_when_the_trainer_allows_it() {
     let (dir, s) = room(&[], Phase::Pre, false);
-    let p = Phone::open(s.addr);
+    let p = s.phone();
     let st = p.code(s.room.code()).json();
     assert_eq!(st["new_names"], false);
     let r = p.post("/api/join", "{\"name\":\"Joko\"}");
@@ -167,7 +169,7 @@ fn names_typed_on_a_phone_join_the_class_only_when_the_trainer_allows_it() {
 #[test]
 fn unknown_routes_and_methods_answer_in_both_languages_and_the_page_is_small_and_self_contained() {
     let (_dir, s) = room(&["Budi"], Phase::Pre, false);
-    let p = Phone::open(s.addr);
+    let p = s.phone();
     let r = p.get("/admin");
     assert_eq!((r.status, r.error().as_str()), (404, "not_found"));
     assert_eq!(r.json()["message"]["id"], "Alamat ini tidak ada.");

@@ -15,14 +15,17 @@ fn without_a_token_or_with_a_made_up_one_every_call_is_refused() {
         Phone {
             addr: s.addr,
             cookie: None,
+            router: None,
         },
         Phone {
             addr: s.addr,
             cookie: Some(format!("pijat_device={}", "a".repeat(32))),
+            router: None,
         },
         Phone {
             addr: s.addr,
             cookie: Some("pijat_device=../../etc/passwd".into()),
+            router: None,
         },
     ];
     for p in &strangers {

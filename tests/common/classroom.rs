@@ -118,6 +118,15 @@ pub fn joined(s: &Served, n: usize) -> super::http::Phone {
     p
 }
 
+impl Served {
+    /// A phone whose requests go straight to the room's routes (no socket), as the server on
+    /// `addr` answers them.
+    pub fn phone(&self) -> super::http::Phone {
+        let router = pijat_web::router(self.room.clone(), &[self.addr]);
+        super::http::Phone::open_via(router, self.addr)
+    }
+}
+
 /// Where `name` is on the roster (it is in alphabetical order).
 pub fn n_of(s: &Served, name: &str) -> usize {
     s.room.live().iter().position(|r| r.name == name).unwrap()

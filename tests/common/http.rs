@@ -1,5 +1,7 @@
-//! A plain HTTP/1.1 client over a TcpStream, so tests can send what no browser would: a foreign
-//! `Host`, a body that lies about its length, a cookie from elsewhere.
+//! A phone's requests, two ways. Through the router itself (`tower::ServiceExt::oneshot`) when
+//! no socket is needed: what the routes answer. And as raw HTTP/1.1 over a TcpStream, kept
+//! hand-written on purpose, so the attack tests can send what no client library would: a
+//! foreign or doubled `Host`, a body that lies about its length, a request cut short.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -129,17 +131,76 @@ pub fn request(
     raw(addr, req.as_bytes())
 }
 
-/// One phone: keeps the cookie the page gave it.
+/// Sends one request straight to `router`, with `Host` set to `host`.
+pub fn oneshot(
+    router: &axum::Router,
+    method: &str,
+    path: &str,
+    host: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Reply {
+    use tower::ServiceExt;
+    let mut req = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("host", host);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req.body(axum::body::Body::from(body.to_string())).unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let res = router.clone().oneshot(req).await.unwrap();
+        let status = res.status().as_u16();
+        let headers = res
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+            .collect();
+        let bytes = axum::body::to_bytes(res.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    })
+}
+
+/// One phone: keeps the cookie the page gave it. Its requests go to the router itself when it
+/// has one, else over a socket to `addr`.
 #[derive(Clone)]
 pub struct Phone {
     pub addr: SocketAddr,
     pub cookie: Option<String>,
+    pub router: Option<axum::Router>,
 }
 
 impl Phone {
-    /// Opens the page, as scanning the QR code does, and keeps its cookie.
+    /// Opens the page over a socket, as scanning the QR code does, and keeps its cookie.
     pub fn open(addr: SocketAddr) -> Phone {
-        let mut p = Phone { addr, cookie: None };
+        Phone::opened(Phone {
+            addr,
+            cookie: None,
+            router: None,
+        })
+    }
+
+    /// Opens the page through `router` (no socket), as the server on `addr` answers it.
+    pub fn open_via(router: axum::Router, addr: SocketAddr) -> Phone {
+        Phone::opened(Phone {
+            addr,
+            cookie: None,
+            router: Some(router),
+        })
+    }
+
+    fn opened(mut p: Phone) -> Phone {
         let r = p.get("/");
         assert_eq!(r.status, 200, "{r:?}");
         let set = r.header("set-cookie").expect("a cookie").to_string();
@@ -154,14 +215,21 @@ impl Phone {
             .unwrap_or_default()
     }
 
+    fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+        match &self.router {
+            Some(r) => oneshot(r, method, path, &self.addr.to_string(), headers, body),
+            None => request(self.addr, method, path, None, headers, body),
+        }
+    }
+
     pub fn get(&self, path: &str) -> Reply {
-        request(self.addr, "GET", path, None, &self.cookie_header(), "")
+        self.send("GET", path, &self.cookie_header(), "")
     }
 
     pub fn post(&self, path: &str, json: &str) -> Reply {
         let mut h = self.cookie_header();
         h.push(("Content-Type", "application/json"));
-        request(self.addr, "POST", path, None, &h, json)
+        self.send("POST", path, &h, json)
     }
 
     pub fn code(&self, code: &str) -> Reply {

@@ -21,6 +21,16 @@ use pijat_core::strings::classroom::both;
 pub use page::page_html;
 pub use routes::MAX_BODY;
 
+/// The routes of a room without a socket: what the server answers on `addrs`, for tests that
+/// send requests straight to it (`tower::ServiceExt::oneshot`) and need no connection.
+pub fn router(room: Arc<Classroom>, addrs: &[SocketAddr]) -> axum::Router {
+    routes::router(Arc::new(routes::Site {
+        room,
+        hosts: net::host_names(addrs),
+        page: page_html(),
+    }))
+}
+
 /// The web server, as the terminal shells receive it from `main`.
 pub struct Web;
 
