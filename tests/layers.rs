@@ -18,39 +18,27 @@ const ARROWS: &[(&str, &[&str])] = &[
         &["pijat-engine", "pijat-store", "pijat-content", "pijat-core"],
     ),
     (
-        "pijat-cli",
-        &[
-            "pijat-app",
-            "pijat-engine",
-            "pijat-content",
-            "pijat-core",
-            "pijat-speech",
-        ],
+        "pijat-documents",
+        &["pijat-app", "pijat-engine", "pijat-content", "pijat-core"],
     ),
-    (
-        "pijat-tui",
-        &[
-            "pijat-app",
-            "pijat-engine",
-            "pijat-content",
-            "pijat-core",
-            "pijat-speech",
-        ],
-    ),
-    (
-        "pijat-web",
-        &[
-            "pijat-app",
-            "pijat-engine",
-            "pijat-content",
-            "pijat-core",
-            "pijat-speech",
-        ],
-    ),
+    ("pijat-cli", SHELL),
+    ("pijat-tui", SHELL),
+    ("pijat-web", SHELL),
     (
         "pijat",
         &["pijat-app", "pijat-cli", "pijat-tui", "pijat-web"],
     ),
+];
+
+/// What a shell may use: the use cases, the documents, the rules, the content, the shared
+/// words and the voice; never the store or another shell.
+const SHELL: &[&str] = &[
+    "pijat-app",
+    "pijat-documents",
+    "pijat-engine",
+    "pijat-content",
+    "pijat-core",
+    "pijat-speech",
 ];
 
 /// Each of pijat's packages and its normal dependencies among pijat's packages.

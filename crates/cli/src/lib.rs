@@ -7,7 +7,7 @@ mod history;
 pub mod out;
 mod print;
 mod print_forms;
-mod print_page;
+
 mod quiz;
 mod report;
 mod sheets;

@@ -1,19 +1,14 @@
 //! `pijat print checklist ROUTINE | visit | attendance --class NAME | leaflet ROUTINE |
 //! certificate --class NAME`: the programme's paper forms, in Markdown or as HTML that prints on
 //! A4, in Indonesian, English or both. The checklist and the visit form are laid out in the
-//! order `sheets import --checklist` and `--visits` read them back.
+//! order `sheets import --checklist` and `--visits` read them back. The documents are made by
+//! `pijat_documents`; this shell fetches what they need and writes them out.
 
-mod attendance;
-mod back_figure;
-mod certificate;
-mod checklist;
-mod leaflet;
-mod visit;
-
-use super::print::{Format, Langs};
+use super::print::Format;
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use pijat_content::{Content, Lang};
 use pijat_core::strings::cli::tr;
+use pijat_documents::{ClassPaper, Langs};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct Paper {
@@ -61,82 +56,9 @@ pub enum Form {
     },
 }
 
-pub(crate) use pijat_core::html::esc;
-
 /// The paper's languages: the chosen one, or Indonesian with English.
 pub(crate) fn langs(shell: &Shell, bilingual: bool) -> Langs {
-    Langs {
-        first: if bilingual {
-            Lang::id()
-        } else {
-            shell.lang.clone()
-        },
-        second: bilingual.then(Lang::en),
-    }
-}
-
-pub(crate) const FORM_CSS: &str = "@page { size: A4; margin: 14mm 15mm; }
-body { font-family: 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; color: #000; margin: 0; }
-h1 { font-size: 15pt; margin: 0 0 4pt; }
-h2 { font-size: 12pt; margin: 8pt 0 3pt; }
-p { margin: 0 0 5pt; }
-.fields { border: 1px solid #000; padding: 5pt 7pt; margin: 0 0 8pt; line-height: 2; }
-.field { display: inline-block; margin-right: 16pt; white-space: nowrap; }
-.line { display: inline-block; border-bottom: 1px solid #000; min-width: 45mm; height: 1em; vertical-align: -2pt; }
-.short { min-width: 25mm; }
-.opt { display: inline-block; white-space: nowrap; margin-right: 12pt; }
-.box { display: inline-block; width: 10pt; height: 10pt; border: 1px solid #000; margin-right: 4pt; vertical-align: -1pt; }
-table { border-collapse: collapse; width: 100%; }
-.fields, table { box-sizing: border-box; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: top; text-align: left; }
-th { background: #eee; }
-td.c, th.c { text-align: center; width: 9mm; }
-td.tall { height: 11mm; }
-.small { font-size: 9pt; }
-.tr { font-style: italic; color: #333; }
-.page { break-after: page; page-break-after: always; }
-.page:last-child { break-after: auto; page-break-after: auto; }
-@media screen { body { max-width: 180mm; margin: 10mm auto; } }";
-
-/// A complete HTML document of one or more pages.
-pub(crate) fn html_page(title: &str, lang: &Lang, css: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        lang.code(),
-        esc(title)
-    )
-}
-
-/// `☐ word` for Markdown, a box then the word (kept together) for HTML.
-pub(crate) fn option(word: &str, html: bool) -> String {
-    if html {
-        format!(
-            "<span class=\"opt\"><span class=\"box\"></span>{}</span>",
-            esc(word)
-        )
-    } else {
-        format!("☐ {word}")
-    }
-}
-
-/// `Label: ______` for Markdown, a label and a line to write on for HTML.
-pub(crate) fn field(label: &str, html: bool, short: bool) -> String {
-    if html {
-        let class = if short { "line short" } else { "line" };
-        format!(
-            "<span class=\"field\">{}: <span class=\"{class}\"></span></span>",
-            esc(label)
-        )
-    } else {
-        let line = if short {
-            "__________"
-        } else {
-            "______________________"
-        };
-        format!("{label}: {line}")
-    }
+    pijat_documents::langs(&shell.lang, bilingual)
 }
 
 fn routine_or_exit<'c>(
@@ -159,24 +81,31 @@ pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
     let lang = &shell.lang;
     let out = match form {
         Form::Checklist { routine, paper } => match routine_or_exit(&content, routine, lang) {
-            Ok(r) => Ok(checklist::render(
+            Ok(r) => Ok(pijat_documents::checklist(
                 r,
                 &langs(shell, paper.bilingual),
-                paper.format,
+                paper.format.into(),
             )),
             Err(code) => return code,
         },
-        Form::Visit { paper } => Ok(visit::render(&langs(shell, paper.bilingual), paper.format)),
+        Form::Visit { paper } => Ok(pijat_documents::visit(
+            &langs(shell, paper.bilingual),
+            paper.format.into(),
+        )),
         Form::Leaflet { routine, paper } => match routine_or_exit(&content, routine, lang) {
-            Ok(r) => Ok(leaflet::render(r, &content, shell, paper)),
+            Ok(r) => Ok(pijat_documents::leaflet(
+                r,
+                &content,
+                &shell.lang,
+                paper.bilingual,
+                paper.format.into(),
+            )),
             Err(code) => return code,
         },
-        Form::Attendance { class, paper } => {
-            class_paper(shell, &content, class, paper).and_then(|c| attendance::render(c, paper))
-        }
-        Form::Certificate { class, paper } => {
-            class_paper(shell, &content, class, paper).and_then(|c| certificate::render(c, paper))
-        }
+        Form::Attendance { class, paper } => class_paper(shell, &content, class, paper)
+            .and_then(|c| pijat_documents::attendance(c, paper.format.into())),
+        Form::Certificate { class, paper } => class_paper(shell, &content, class, paper)
+            .and_then(|c| pijat_documents::certificate(c, paper.format.into())),
     };
     match out {
         Ok(text) => {
@@ -188,13 +117,6 @@ pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
             EXIT_INPUT
         }
     }
-}
-
-/// What a class's paper (attendance, certificate) is made from.
-pub(crate) struct ClassPaper {
-    pub input: pijat_engine::report::Input,
-    pub l: Langs,
-    pub info: pijat_engine::report::types::ClassInfo,
 }
 
 pub(crate) fn class_paper(
@@ -230,5 +152,3 @@ pub(crate) fn class_input(
         Err(e) => Err(e.message().get(lang.code()).to_string()),
     }
 }
-
-pub(crate) use pijat_core::dates::paper_day as date;

@@ -2,8 +2,9 @@
 //! with boxes for 2 / 1 / 0 / –, critical steps marked; the pass rule; and how the marks are
 //! typed for `sheets import --checklist` (`nama,pengamat,tanggal,nilai`, one mark per step).
 
-use super::{esc, field, option};
-use crate::print::{Format, Langs, texts};
+use crate::langs::texts;
+use crate::page::{FORM_CSS, esc, field, html_page, option};
+use crate::{Format, Langs};
 use pijat_content::Routine;
 
 fn rule(r: &Routine, l: &Langs) -> String {
@@ -118,7 +119,7 @@ pub(super) fn render(r: &Routine, l: &Langs, format: Format) -> String {
                 esc(&typing_note(r, l)).replace("\n\n", "<br>"),
                 field(&sign, true, false)
             ));
-            super::html_page(&format!("{word}: {title}"), &l.first, super::FORM_CSS, &o)
+            html_page(&format!("{word}: {title}"), &l.first, FORM_CSS, &o)
         }
     }
 }

@@ -2,9 +2,8 @@
 //! cannot do, the back, the steps, when not to massage, when to stop and whom to contact. Every
 //! claim is the curriculum's own text (the safety sections and the routine's steps).
 
-use super::{Paper, esc};
-use crate::Shell;
-use crate::print::Format;
+use crate::Format;
+use crate::page::{FORM_CSS, esc, field, html_page};
 use pijat_content::{Content, Figure, Lang, Routine};
 use pijat_core::strings::cli::tr;
 
@@ -103,7 +102,7 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
         o.push_str(&format!(
             "<div class=\"call\">{}</div></div></div></div>\n",
             call.iter()
-                .map(|c| super::field(c, true, true))
+                .map(|c| field(c, true, true))
                 .collect::<Vec<_>>()
                 .join(" ")
         ));
@@ -116,7 +115,7 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
         o.push_str(&format!(
             "{}\n",
             call.iter()
-                .map(|c| super::field(c, false, true))
+                .map(|c| field(c, false, true))
                 .collect::<Vec<_>>()
                 .join("  ")
         ));
@@ -124,18 +123,24 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
     }
 }
 
-pub(super) fn render(r: &Routine, content: &Content, shell: &Shell, paper: &Paper) -> String {
-    let langs: Vec<Lang> = if paper.bilingual {
+pub(crate) fn render(
+    r: &Routine,
+    content: &Content,
+    lang: &Lang,
+    bilingual: bool,
+    format: Format,
+) -> String {
+    let langs: Vec<Lang> = if bilingual {
         vec![Lang::id(), Lang::en()]
     } else {
-        vec![shell.lang.clone()]
+        vec![lang.clone()]
     };
-    let html = paper.format == Format::Html;
+    let html = format == Format::Html;
     let pages: Vec<String> = langs.iter().map(|l| page(r, content, l, html)).collect();
     if html {
-        let css = format!("{}\n{CSS}", super::FORM_CSS);
+        let css = format!("{}\n{CSS}", FORM_CSS);
         let first = langs.first().cloned().unwrap_or_else(Lang::id);
-        super::html_page(r.title.get(&first), &first, &css, &pages.concat())
+        html_page(r.title.get(&first), &first, &css, &pages.concat())
     } else {
         pages.join("\n---\n\n")
     }

@@ -1,8 +1,8 @@
 //! The home-visit form: one row per visit, its columns in the order `sheets import --visits`
 //! reads them (`nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan`).
 
-use super::{esc, field, option};
-use crate::print::{Format, Langs};
+use crate::page::{FORM_CSS, esc, field, html_page, option};
+use crate::{Format, Langs};
 
 /// Rows on one sheet: enough for a round of visits, each tall enough to write in.
 const ROWS: usize = 7;
@@ -84,7 +84,7 @@ pub(super) fn render(l: &Langs, format: Format) -> String {
                 "</tbody>\n</table>\n<p class=\"small\" style=\"margin-top:6pt\">{}</p>\n",
                 esc(&typing_note(l)).replace("\n\n", "<br>")
             ));
-            super::html_page(&title, &l.first, super::FORM_CSS, &o)
+            html_page(&title, &l.first, FORM_CSS, &o)
         }
     }
 }

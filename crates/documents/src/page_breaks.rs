@@ -2,9 +2,19 @@
 //! pages begin: questions are split evenly over as few A4 pages as hold them, so a bilingual
 //! test does not end with one question alone on its last page.
 
-use super::print::{Langs, texts};
-use super::print_forms::{field, option};
+use crate::langs::{Langs, texts};
+use crate::page::{esc, field, option};
+use pijat_app::sheets::paper_layout;
 use pijat_content::{QuestionKind, Quiz};
+
+/// Each question's index in the set, in the order printed.
+pub(crate) fn paper_order(quiz: &Quiz) -> Vec<usize> {
+    paper_layout(quiz)
+        .shown
+        .iter()
+        .map(|s| s.question)
+        .collect()
+}
 
 /// The head's lines: name and class; the role, a box before each word; the test and the date.
 pub(crate) fn head(l: &Langs, html: bool) -> Vec<String> {
@@ -30,7 +40,7 @@ pub(crate) fn head(l: &Langs, html: bool) -> Vec<String> {
             l.t(|s| s.post_test_both_names),
         ]
     };
-    let label = |s: String| if html { super::print_forms::esc(&s) } else { s };
+    let label = |s: String| if html { esc(&s) } else { s };
     vec![
         format!(
             "{}{}{}",
@@ -89,7 +99,7 @@ pub(crate) fn page_starts(quiz: &Quiz, l: &Langs) -> Vec<usize> {
     const PAGE: f64 = 48.0;
     let title = texts(&quiz.title, l).0.chars().count();
     let head = if l.second.is_some() { 14.0 } else { 8.5 } + 1.3 * lines(title, 48.0);
-    let paper = super::print::paper_order(quiz);
+    let paper = paper_order(quiz);
     let w: Vec<f64> = paper.iter().map(|q| weight(quiz, *q, l)).collect();
     let n = w.len();
     for pages in 1..=n.max(1) {

@@ -1,8 +1,10 @@
 //! A certificate for each member of a class judged competent at their latest observation with
 //! the checklist: one page each, with the class, its place and dates, and the trainer.
 
-use super::{ClassPaper, Paper, date, esc};
-use crate::print::{Format, Langs};
+use super::ClassPaper;
+use crate::Format;
+use crate::Langs;
+use crate::page::{FORM_CSS, date, esc, html_page};
 use pijat_content::Lang;
 use pijat_core::strings::cli::tr;
 use pijat_engine::report::build::ClassInfo;
@@ -52,7 +54,7 @@ fn says(role: &str, info: &ClassInfo, dates: &str, lang: &Lang) -> [String; 3] {
     ]
 }
 
-pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+pub(crate) fn render(c: ClassPaper, format: Format) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let competent: Vec<_> = input
         .participants
@@ -79,7 +81,7 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
             .map(|en| says(&role_label(&p.role, en), &info, &dates, en));
         pages.push((name, first, second));
     }
-    Ok(match paper.format {
+    Ok(match format {
         Format::Md => pages
             .iter()
             .map(|(name, a, b)| {
@@ -125,10 +127,10 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
                     esc(&trainer)
                 ));
             }
-            super::html_page(
+            html_page(
                 &l.t(|s| s.certificates),
                 &l.first,
-                &format!("{}\n{CSS}", super::FORM_CSS),
+                &format!("{}\n{CSS}", FORM_CSS),
                 &body,
             )
         }

@@ -1,8 +1,9 @@
 //! The daftar hadir of a class: its details, then a row per member (name, role) with a
 //! signature column for each meeting, and blank rows for people who join on the day.
 
-use super::{ClassPaper, Paper, date, esc};
-use crate::print::Format;
+use super::ClassPaper;
+use crate::Format;
+use crate::page::{FORM_CSS, date, esc, html_page};
 use pijat_engine::report::render::role_label;
 
 /// Blank rows after the members, for those who come without being on the list.
@@ -29,7 +30,7 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
     }
 }
 
-pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
+pub(crate) fn render(c: ClassPaper, format: Format) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let title = l.t(|s| s.attendance_list);
     let mut facts = vec![(l.t(|s| s.class_field), pijat_core::printable(&info.name))];
@@ -78,7 +79,7 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
         l.t(|s| s.name_field),
         l.t(|s| s.role),
     );
-    Ok(match paper.format {
+    Ok(match format {
         Format::Md => {
             let mut o = format!("# {title}\n\n");
             for (k, v) in &facts {
@@ -130,7 +131,7 @@ pub(super) fn render(c: ClassPaper, paper: &Paper) -> Result<String, String> {
                 o.push_str(&format!("<tr><td class=\"c tall\">{}</td><td>{}</td><td class=\"small\">{}</td>{}</tr>\n", i + 1, esc(n), esc(r), "<td></td>".repeat(heads.len())));
             }
             o.push_str("</tbody>\n</table>\n");
-            super::html_page(&title, &l.first, super::FORM_CSS, &o)
+            html_page(&title, &l.first, FORM_CSS, &o)
         }
     })
 }
