@@ -3,10 +3,6 @@
 //! and never the store; the record types they read are re-exported here. Uses the engines and
 //! the store; knows nothing of terminals or browsers.
 
-// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
-// until its indexing goes through `get`.
-#![allow(clippy::indexing_slicing)]
-
 mod bundle_check;
 pub mod bundle_files;
 pub mod bundles;

@@ -212,6 +212,10 @@ impl<'c> QuizRun<'c> {
     }
 
     /// The question shown at `shown`.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "the layout is made from this quiz: every shown index is one of its questions"
+    )]
     pub fn question(&self, shown: &Shown) -> &'c Question {
         &self.quiz.questions[shown.question]
     }
@@ -253,7 +257,14 @@ impl<'c> QuizRun<'c> {
         position: usize,
         response: Response,
     ) -> Result<Recorded> {
-        let q = self.question(&self.layout.shown[position]);
+        let Some(shown) = self.layout.shown.get(position) else {
+            // No question is shown there: nothing to save.
+            return Ok(Recorded {
+                right: false,
+                stored: false,
+            });
+        };
+        let q = self.question(shown);
         let right = response.is_right(&q.kind);
         let stored = store.save_answer(
             &self.attempt.id,
@@ -305,16 +316,14 @@ impl<'c> QuizRun<'c> {
     pub fn by_module(&self) -> Vec<(&'c str, Score)> {
         let mut out: Vec<(&'c str, Score)> = Vec::new();
         for q in &self.quiz.questions {
-            let right = self.is_right(&q.id) == Some(true);
-            let i = match out.iter().position(|(m, _)| *m == q.module) {
-                Some(i) => i,
-                None => {
-                    out.push((&q.module, Score { right: 0, total: 0 }));
-                    out.len() - 1
+            let right = u32::from(self.is_right(&q.id) == Some(true));
+            match out.iter_mut().find(|(m, _)| *m == q.module) {
+                Some((_, score)) => {
+                    score.total += 1;
+                    score.right += right;
                 }
-            };
-            out[i].1.total += 1;
-            out[i].1.right += u32::from(right);
+                None => out.push((&q.module, Score { right, total: 1 })),
+            }
         }
         out
     }

@@ -59,9 +59,13 @@ pub fn report_input(
         let v = right
             .entry(r.attempt_id.as_str())
             .or_insert_with(|| vec![false; quiz.questions.len()]);
-        if let Some(i) = r.question_id.as_deref().and_then(|q| index.get(q)) {
-            v[*i] = r.correct;
-            let kind = &quiz.questions[*i].kind;
+        let at = r.question_id.as_deref().and_then(|q| index.get(q)).copied();
+        if let (Some(slot), Some(q)) = (
+            at.and_then(|i| v.get_mut(i)),
+            at.and_then(|i| quiz.questions.get(i)),
+        ) {
+            *slot = r.correct;
+            let kind = &q.kind;
             let now_right = r
                 .response
                 .as_deref()
@@ -105,9 +109,13 @@ pub fn report_input(
                     vec![None; r.steps.len()],
                 )
             });
-            if let Some(i) = step_index.get(m.step_id.as_str()) {
-                entry.1.1[*i] = Mark::from_stored(m.mark);
-                entry.2[*i] = m.timed_ms;
+            if let Some(&i) = step_index.get(m.step_id.as_str()) {
+                if let Some(mark) = entry.1.1.get_mut(i) {
+                    *mark = Mark::from_stored(m.mark);
+                }
+                if let Some(timed) = entry.2.get_mut(i) {
+                    *timed = m.timed_ms;
+                }
             }
         }
         for (_, (profile, (when, marks), timed)) in by_observation {

@@ -57,8 +57,8 @@ impl Rows {
         let mut quoted = false;
         let mut quote_row = 0;
         let mut i = 0;
-        while i < text.len() {
-            match text[i] {
+        while let Some(&byte) = text.get(i) {
+            match byte {
                 b'"' => {
                     if !quoted {
                         quote_row = starts.len() as u64;

@@ -50,7 +50,9 @@ pub fn read_answers(
     let mut out = Vec::with_capacity(n);
     let mut graded = Vec::with_capacity(n);
     for (i, (shown, token)) in paper.shown.iter().zip(&tokens).enumerate() {
-        let q = &quiz.questions[shown.question];
+        let Some(q) = quiz.questions.get(shown.question) else {
+            continue;
+        };
         let r = parse_token(&q.kind, shown, token).map_err(|e| {
             let m = e.message(shown.options.len());
             let num = i + 1;
@@ -171,7 +173,11 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
     for (line, f) in rows {
         let line = *line;
         let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
-        let name = match clean_name(&f[0]) {
+        let [name_cell, role_cell, answers_cell] = f.as_slice() else {
+            problem(both(|s| s.row_incomplete_columns, &[("n", &3)]));
+            continue;
+        };
+        let name = match clean_name(name_cell) {
             Ok(n) => n,
             Err(e) => {
                 problem(e.message());
@@ -187,7 +193,7 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
             continue;
         }
         seen.insert(key, line);
-        let role_text = f[1].trim();
+        let role_text = role_cell.trim();
         let role = match Role::parse(role_text) {
             Some(r) => r,
             None => {
@@ -198,7 +204,7 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
                 continue;
             }
         };
-        match read_answers(quiz, &paper, &f[2]) {
+        match read_answers(quiz, &paper, answers_cell) {
             Ok((answers, right)) => good.push(SheetRow {
                 name,
                 role,
@@ -288,7 +294,10 @@ pub fn import_answer_sheet(
     let names: Vec<String> = good.iter().map(|r| r.name.clone()).collect();
     let line_of = |name: &str| {
         rows.iter()
-            .find(|(_, f)| clean_name(&f[0]).is_ok_and(|n| n == name))
+            .find(|(_, f)| {
+                f.first()
+                    .is_some_and(|c| clean_name(c).is_ok_and(|n| n == name))
+            })
             .map_or(0, |(l, _)| *l)
     };
     let lined: Vec<(u64, &str)> = names.iter().map(|n| (line_of(n), n.as_str())).collect();
@@ -354,8 +363,13 @@ pub fn import_answer_sheet(
 
 /// A stored answer as the sheet token that gives it back (for the grid and the key).
 pub fn token_for(quiz: &Quiz, paper: &Layout, position: usize, r: &Response) -> String {
-    let shown = &paper.shown[position];
-    let q = &quiz.questions[shown.question];
+    let Some((shown, q)) = paper
+        .shown
+        .get(position)
+        .and_then(|s| Some((s, quiz.questions.get(s.question)?)))
+    else {
+        return "-".into();
+    };
     let place = |file: usize| shown.options.iter().position(|o| *o == file).unwrap_or(0);
     match r {
         Response::Skipped => "-".into(),
