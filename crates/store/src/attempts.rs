@@ -6,21 +6,36 @@ use super::{Result, Store, now};
 use crate::vocab::Sql;
 use pijat_core::{Mode, Phase};
 
+/// A quiz attempt as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AttemptRow {
+    /// Its id.
     pub id: String,
+    /// The person it belongs to.
     pub profile_id: String,
+    /// The class it was made in, if any.
     pub class_id: Option<String>,
+    /// The question set.
     pub quiz_id: String,
+    /// Pre-test, post-test or practice.
     pub phase: Phase,
+    /// The seed of its question order.
     pub seed: u64,
+    /// Whether questions and options were shown in a mixed order.
     pub shuffle: bool,
+    /// How many questions it has.
     pub question_count: u32,
+    /// The content it was taken with.
     pub content_version: String,
+    /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
+    /// When it began.
     pub started: String,
+    /// When it ended; none while it goes on.
     pub finished: Option<String>,
+    /// Right answers, once finished.
     pub right: Option<u32>,
+    /// The pijat version that saved it.
     pub app_version: String,
     /// A later sheet result that replaced this one.
     pub replaced_by: Option<String>,
@@ -30,6 +45,7 @@ pub struct AttemptRow {
 }
 
 impl AttemptRow {
+    /// Whether the attempt has ended.
     pub fn is_finished(&self) -> bool {
         self.finished.is_some()
     }
@@ -38,24 +54,38 @@ impl AttemptRow {
 /// What starting an attempt records.
 #[derive(Clone, Debug)]
 pub struct NewAttempt<'a> {
+    /// The person it belongs to.
     pub profile_id: &'a str,
+    /// The class it was made in, if any.
     pub class_id: Option<&'a str>,
+    /// The question set.
     pub quiz_id: &'a str,
+    /// Pre-test, post-test or practice.
     pub phase: Phase,
+    /// The seed of its question order.
     pub seed: u64,
+    /// Whether questions and options were shown in a mixed order.
     pub shuffle: bool,
+    /// How many questions it has.
     pub question_count: u32,
+    /// The content it was taken with.
     pub content_version: &'a str,
     /// How the answers came in.
     pub mode: Mode,
 }
 
+/// One answer of an attempt as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswerRow {
+    /// The question.
     pub question_id: String,
+    /// Its place, from 0.
     pub position: u32,
+    /// The answer as saved.
     pub response: String,
+    /// Whether it was right when given.
     pub correct: bool,
+    /// When it was given.
     pub answered: String,
 }
 
@@ -90,6 +120,7 @@ fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
 }
 
 impl Store {
+    /// Starts an attempt; the attempt as saved.
     pub fn start_attempt(&self, a: &NewAttempt) -> Result<AttemptRow> {
         let id = uuid::Uuid::new_v4().to_string();
         self.conn
@@ -116,6 +147,7 @@ impl Store {
         self.attempt(&id)
     }
 
+    /// The attempt `id`.
     pub fn attempt(&self, id: &str) -> Result<AttemptRow> {
         self.conn
             .query_row(
@@ -202,6 +234,7 @@ impl Store {
         Ok(n == 1)
     }
 
+    /// An attempt's answers, in the order given.
     pub fn answers(&self, attempt_id: &str) -> Result<Vec<AnswerRow>> {
         let mut st = self
             .conn
@@ -330,13 +363,19 @@ mod tests {
 /// One answer of a finished pre-test or post-test, for reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultRow {
+    /// The person it belongs to.
     pub profile_id: String,
+    /// The attempt.
     pub attempt_id: String,
+    /// Pre-test, post-test or practice.
     pub phase: Phase,
+    /// When it ended.
     pub finished: String,
     /// `None` for an attempt without answers.
     pub question_id: Option<String>,
+    /// Whether it was right when given.
     pub correct: bool,
+    /// The answer as saved.
     pub response: Option<String>,
 }
 

@@ -132,22 +132,32 @@ pub struct BVisit {
     pub replaced_by: Option<String>,
 }
 
+/// What a bundle carries from another laptop.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Payload {
+    /// The pijat version that saved it.
     pub app_version: String,
+    /// The content it was taken with.
     pub content_version: String,
+    /// When it was saved.
     pub created: String,
     /// Names replaced by codes (P001…), trainers' names and free-text notes left out.
     pub pseudonymised: bool,
     /// The class the export was limited to, if any.
     pub class: Option<String>,
+    /// The people.
     pub profiles: Vec<BProfile>,
+    /// The classes.
     pub classes: Vec<BClass>,
+    /// The attempts with their answers.
     pub attempts: Vec<BAttempt>,
+    /// The practice runs with their steps.
     pub practice_runs: Vec<BRun>,
+    /// The observations with their marks.
     #[serde(default)]
     pub observations: Vec<BObservation>,
+    /// The home visits.
     #[serde(default)]
     pub visits: Vec<BVisit>,
 }
@@ -258,13 +268,21 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Merged {
+    /// People new here.
     pub profiles_new: usize,
+    /// People already here, joined up.
     pub profiles_linked: usize,
+    /// Classes new here.
     pub classes_new: usize,
+    /// Attempts new here.
     pub attempts_new: usize,
+    /// Attempts already here.
     pub attempts_known: usize,
+    /// Practice runs new here.
     pub runs_new: usize,
+    /// Observations new here.
     pub observations_new: usize,
+    /// Visits new here.
     pub visits_new: usize,
 }
 

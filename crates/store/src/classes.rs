@@ -5,14 +5,22 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::profiles::{clean_name, name_key};
 use super::{Result, Store, StoreError, now};
 
+/// A class as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClassRow {
+    /// Its id.
     pub id: String,
+    /// The name.
     pub name: String,
+    /// Where the class meets (a village, a posyandu).
     pub place: Option<String>,
+    /// Its first day.
     pub starts: Option<String>,
+    /// Its last day.
     pub ends: Option<String>,
+    /// Who trains it.
     pub trainer: Option<String>,
+    /// When it was saved.
     pub created: String,
 }
 
@@ -31,6 +39,7 @@ fn from_row(r: &Row) -> rusqlite::Result<ClassRow> {
 const COLUMNS: &str = "id, name, place, starts, ends, trainer, created";
 
 impl Store {
+    /// The class with this name.
     pub fn class_by_name(&self, name: &str) -> Result<Option<ClassRow>> {
         self.conn
             .query_row(
@@ -42,6 +51,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The class `id`.
     pub fn class(&self, id: &str) -> Result<Option<ClassRow>> {
         self.conn
             .query_row(
@@ -71,6 +81,7 @@ impl Store {
         self.class_by_name(&name)?.ok_or(StoreError::Vanished)
     }
 
+    /// Puts a person on a class's roster.
     pub fn add_member(&self, class_id: &str, profile_id: &str) -> Result<()> {
         self.conn
             .execute(
@@ -86,10 +97,15 @@ impl Store {
 /// A class's details as the trainer types them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClassDetails {
+    /// The name.
     pub name: String,
+    /// Where the class meets (a village, a posyandu).
     pub place: Option<String>,
+    /// Its first day.
     pub starts: Option<String>,
+    /// Its last day.
     pub ends: Option<String>,
+    /// Who trains it.
     pub trainer: Option<String>,
 }
 

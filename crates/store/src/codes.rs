@@ -39,10 +39,12 @@ impl Store {
         Ok(self.setting(CODES)?.is_none_or(|v| v != "off"))
     }
 
+    /// Turns personal codes on or off.
     pub fn set_codes_required(&self, on: bool) -> Result<()> {
         self.set_setting(CODES, if on { "on" } else { "off" })
     }
 
+    /// Whether a person has a personal code.
     pub fn has_code(&self, profile_id: &str) -> Result<bool> {
         self.conn
             .query_row(
@@ -123,6 +125,7 @@ impl Store {
         })
     }
 
+    /// Checks a personal code, with the growing waits.
     pub fn check_code(&self, profile_id: &str, code: &str) -> Result<PinCheck> {
         self.check_code_at(profile_id, code, super::pin::unix_now())
     }

@@ -6,67 +6,114 @@ use std::path::{Path, PathBuf};
 use pijat_core::Bilingual;
 use pijat_core::msg;
 
+/// Why the data file could not do what was asked; each says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Not a pijat data file, or a damaged one.
     #[error("{path}: not a pijat data file, or damaged ({detail})")]
-    Corrupt { path: PathBuf, detail: String },
+    Corrupt {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong in it.
+        detail: String,
+    },
+    /// The file is empty.
     #[error("{0}: an empty file")]
     Empty(PathBuf),
+    /// The path is not a file.
     #[error("{0}: not a file")]
     NotAFile(PathBuf),
+    /// Another program's file: pijat leaves it as it is.
     #[error("{path}: another program's file")]
-    Foreign { path: PathBuf, what: Option<String> },
+    Foreign {
+        /// The file.
+        path: PathBuf,
+        /// What it seems to be, when known.
+        what: Option<String>,
+    },
+    /// The file or its folder cannot be written.
     #[error("{0}: read-only")]
     ReadOnly(PathBuf),
+    /// The disk is full.
     #[error("{0}: the disk is full")]
     Full(PathBuf),
+    /// A newer pijat wrote the file.
     #[error("{path}: written by a newer pijat (data version {found}, this pijat knows {known})")]
     Newer {
+        /// The file.
         path: PathBuf,
+        /// Its data version.
         found: i64,
+        /// The newest this pijat knows.
         known: i64,
     },
+    /// The file could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// SQLite refused.
     #[error("{path}: {source}")]
     Sqlite {
+        /// The file.
         path: PathBuf,
+        /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// A name that cannot be kept.
     #[error("{}", .0.message().en)]
     Name(super::NameError),
+    /// A PIN that cannot be set.
     #[error("trainer PIN: {0}")]
     Pin(String),
+    /// Rows of a sheet whose people already have a result.
     #[error("{} rows already have a result", .0.len())]
     Conflicts(Vec<super::sheets::Conflict>),
+    /// A bundle brings a test the person already has here.
     #[error("{name} already has {test} here")]
     BundleClash {
+        /// Who.
         name: String,
+        /// Which test.
         test: String,
+        /// When the one here was taken.
         here: String,
+        /// When the bundle's was taken.
         there: String,
     },
+    /// The record is already here.
     #[error("{0} already has this record")]
     Duplicate(String),
+    /// The name is taken.
     #[error("the name {0} is already used")]
     NameTaken(String),
+    /// Not a date.
     #[error("{0:?} is not a date")]
     NotADate(String),
+    /// A class that ends before it starts.
     #[error("the class ends before it starts")]
     EndsBeforeStarts,
+    /// No class of that name.
     #[error("no class {0}")]
     NoClass(String),
+    /// A name not on the class's roster.
     #[error("{name} is not on the roster of {class}")]
-    NotOnRoster { name: String, class: String },
+    NotOnRoster {
+        /// Who.
+        name: String,
+        /// The class.
+        class: String,
+    },
     /// A row written a moment ago could not be read back (the file changed underneath).
     #[error("a record just written could not be read back")]
     Vanished,
 }
 
 impl StoreError {
+    /// An I/O error on the file `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         StoreError::Io {
             path: path.to_path_buf(),
@@ -74,6 +121,7 @@ impl StoreError {
         }
     }
 
+    /// A SQLite error on the file `path` (a full disk is told apart).
     pub fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode::{
             CannotOpen, DatabaseCorrupt, DiskFull, NotADatabase, ReadOnly, SystemIoFailure,

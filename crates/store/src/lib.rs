@@ -2,10 +2,6 @@
 //! when it happens (WAL, `synchronous = FULL`), so a closed lid or a pulled plug loses at most
 //! the keypress in flight. Knows nothing of engines or terminals.
 
-// Not yet met here (issue 24 goes on): the workspace denies these lints, this crate allows them
-// until its items are documented.
-#![allow(missing_docs)]
-
 mod attempts;
 mod bundle;
 mod classes;
@@ -45,8 +41,10 @@ pub use profiles::{NameError, Profile, Role, clean_name, name_key};
 pub use recognise::APPLICATION_ID;
 pub use sheets::{Conflict, Roster, SheetAnswer, SheetImport, SheetRow};
 
+/// What the store answers.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// The data file's name in the data folder.
 pub const FILE_NAME: &str = "pijat.db";
 
 /// How long a writer waits for another pijat window before giving up.
@@ -57,6 +55,7 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "pijat").map(|d| d.data_dir().to_path_buf())
 }
 
+/// The data file, open for reading and writing.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -151,6 +150,7 @@ impl Store {
         done
     }
 
+    /// The data file.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -170,6 +170,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Keeps a setting in the data file.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.conn
             .execute(

@@ -219,6 +219,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
         BEGIN SELECT RAISE(ABORT, 'sheet_draft.phase: not a phase pijat knows'); END;",
 ];
 
+/// The newest data version this pijat writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
 fn version(conn: &Connection) -> rusqlite::Result<i64> {

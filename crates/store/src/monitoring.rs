@@ -12,55 +12,89 @@ mod class_marks;
 mod sheets;
 pub use sheets::*;
 
+/// A checklist observation as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObservationRow {
+    /// Its id.
     pub id: String,
+    /// The person it belongs to.
     pub profile_id: String,
+    /// The class it was made in, if any.
     pub class_id: Option<String>,
+    /// The routine.
     pub routine_id: String,
+    /// Who observed.
     pub observer: String,
+    /// The day of the observation.
     pub observed_on: String,
+    /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
+    /// When it was saved.
     pub created: String,
+    /// When it ended; none while it goes on.
     pub finished: Option<String>,
 }
 
+/// One step's mark of an observation.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MarkRow {
+    /// The step.
     pub step_id: String,
+    /// Its place, from 0.
     pub position: u32,
     /// 0, 1, 2; `None` for not observed.
     pub mark: Option<i64>,
+    /// A note on it.
     pub note: Option<String>,
+    /// The time observed, for a timed step.
     pub timed_ms: Option<u64>,
 }
 
 pub use pijat_core::MilkFlow;
 
+/// A home visit as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VisitRow {
+    /// Its id.
     pub id: String,
+    /// The person it belongs to.
     pub profile_id: String,
+    /// The class it was made in, if any.
     pub class_id: Option<String>,
+    /// The day of the visit.
     pub visited_on: String,
+    /// Whether milk flowed after the massage.
     pub milk_flow: MilkFlow,
+    /// The mother's comfort, 1 to 5.
     pub comfort: u8,
+    /// Massages a day, when asked.
     pub massages_per_day: Option<u32>,
+    /// Notes.
     pub notes: Option<String>,
+    /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
+    /// When it was saved.
     pub created: String,
 }
 
 /// A visit as typed, before it is saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewVisit<'a> {
+    /// The person it belongs to.
     pub profile_id: &'a str,
+    /// The class it was made in, if any.
     pub class_id: Option<&'a str>,
+    /// The day of the visit.
     pub visited_on: &'a str,
+    /// Whether milk flowed after the massage.
     pub milk_flow: MilkFlow,
+    /// The mother's comfort, 1 to 5.
     pub comfort: u8,
+    /// Massages a day, when asked.
     pub massages_per_day: Option<u32>,
+    /// Notes.
     pub notes: Option<&'a str>,
+    /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
 }
 
@@ -154,6 +188,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// A note on one step of an observation.
     pub fn set_mark_note(
         &self,
         observation_id: &str,
@@ -173,6 +208,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The time a timed step was observed to take.
     pub fn set_mark_time(&self, observation_id: &str, step_id: &str, ms: u64) -> Result<()> {
         self.conn
             .execute(
@@ -183,6 +219,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Ends an observation.
     pub fn finish_observation(&self, id: &str) -> Result<()> {
         self.conn
             .execute(
@@ -251,6 +288,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// An observation's marks, step by step.
     pub fn marks(&self, observation_id: &str) -> Result<Vec<MarkRow>> {
         let mut st = self
             .conn
@@ -275,6 +313,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Saves a home visit; its id.
     pub fn add_visit(&self, v: &NewVisit) -> Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
         self.conn
@@ -314,6 +353,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Every visit of a person, with its class's name.
     pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRow, Option<String>)>> {
         let mut st = self
             .conn
@@ -350,6 +390,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// A visit of this person on this day, if one is saved.
     pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRow>> {
         self.conn
             .query_row(

@@ -40,13 +40,16 @@ fn normalise_recovery(code: &str) -> String {
 /// What checking a PIN found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PinCheck {
+    /// The PIN is right.
     Right,
     /// Wrong: the next try is allowed after this many seconds.
     Wrong {
+        /// Seconds before the next try.
         wait_seconds: u64,
     },
     /// Too soon after a wrong try: wait this many more seconds.
     Wait {
+        /// Seconds to wait.
         seconds: u64,
     },
 }
@@ -76,6 +79,7 @@ pub(super) fn unix_now() -> u64 {
 }
 
 impl Store {
+    /// Whether a trainer PIN is set.
     pub fn has_pin(&self) -> Result<bool> {
         Ok(self.setting(HASH)?.is_some())
     }
@@ -115,6 +119,7 @@ impl Store {
         Ok(RecoverCheck::Wrong { wait_seconds: wait })
     }
 
+    /// Replaces a forgotten PIN with the recovery code.
     pub fn recover_pin(&self, code: &str, new_pin: &str) -> Result<RecoverCheck> {
         self.recover_pin_at(code, new_pin, unix_now())
     }
@@ -151,6 +156,7 @@ impl Store {
         Ok(wait)
     }
 
+    /// Checks the trainer PIN, with the growing waits.
     pub fn check_pin(&self, pin: &str) -> Result<PinCheck> {
         self.check_pin_at(pin, unix_now())
     }
@@ -183,10 +189,14 @@ impl Store {
 pub enum RecoverCheck {
     /// The PIN is set; this is the new recovery code to write down.
     Right(String),
+    /// Wrong: the next try must wait.
     Wrong {
+        /// Seconds before the next try.
         wait_seconds: u64,
     },
+    /// Too soon after a wrong try.
     Wait {
+        /// Seconds to wait.
         seconds: u64,
     },
 }

@@ -7,27 +7,41 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, now};
 
+/// A practice run as saved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PracticeRun {
+    /// Its id.
     pub id: String,
+    /// The person it belongs to.
     pub profile_id: String,
+    /// The routine.
     pub routine_id: String,
+    /// How many times faster than real time it ran.
     pub speed: f64,
+    /// When it began.
     pub started: String,
+    /// When it ended; none while it goes on.
     pub finished: Option<String>,
     /// Active seconds over all steps.
     pub spent_seconds: f64,
     /// Steps the trainee marked as done well in the self-check.
     pub done_well: u32,
+    /// How many steps it has.
     pub steps: u32,
 }
 
+/// One step of a practice run as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PracticeStepRow {
+    /// The step.
     pub step_id: String,
+    /// Its place, from 0.
     pub position: u32,
+    /// The step's time, for a timed step.
     pub planned_seconds: Option<u32>,
+    /// The time it took.
     pub spent_ms: u64,
+    /// The self-check: done well or not, once ticked.
     pub done_well: Option<bool>,
 }
 
@@ -112,6 +126,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Ends a practice run.
     pub fn finish_practice(&self, run_id: &str) -> Result<()> {
         self.conn
             .execute(
@@ -122,6 +137,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The practice run `id`.
     pub fn practice_run(&self, run_id: &str) -> Result<Option<PracticeRun>> {
         self.conn
             .query_row(
@@ -148,6 +164,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// A practice run's steps, in order.
     pub fn practice_steps(&self, run_id: &str) -> Result<Vec<PracticeStepRow>> {
         let mut st = self
             .conn
@@ -172,6 +189,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Notes that a person opened a page of a module.
     pub fn mark_page_viewed(&self, profile_id: &str, module_id: &str, page: usize) -> Result<()> {
         self.conn
             .execute(

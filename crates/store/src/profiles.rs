@@ -5,13 +5,20 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Result, Store, now};
 pub use pijat_core::Role;
 
+/// A person: trainee, cadre, midwife or other.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
+    /// Its id.
     pub id: String,
+    /// The name.
     pub name: String,
+    /// Father, cadre, midwife or other.
     pub role: Role,
+    /// The language the person reads pijat in.
     pub lang: Option<String>,
+    /// When it was saved.
     pub created: String,
+    /// When the person was last active.
     pub last_used: String,
 }
 
@@ -32,6 +39,7 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
 const COLUMNS: &str = "id, name, role, lang, created, last_used";
 
 impl Store {
+    /// The person with this name (names compare in one form).
     pub fn profile_by_name(&self, name: &str) -> Result<Option<Profile>> {
         self.conn
             .query_row(
@@ -43,6 +51,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The person `id`.
     pub fn profile(&self, id: &str) -> Result<Option<Profile>> {
         self.conn
             .query_row(
@@ -90,6 +99,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// Notes that a person was just active.
     pub fn touch_profile(&self, id: &str) -> Result<()> {
         self.conn
             .execute(
@@ -100,6 +110,7 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The language a person reads pijat in.
     pub fn set_profile_lang(&self, id: &str, lang: &str) -> Result<()> {
         self.conn
             .execute(
@@ -129,6 +140,7 @@ impl Store {
         self.profile(id)?.ok_or(super::StoreError::Vanished)
     }
 
+    /// Changes a person's role.
     pub fn set_role(&self, id: &str, role: Role) -> Result<()> {
         self.conn
             .execute(
