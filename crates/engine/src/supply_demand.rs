@@ -35,10 +35,13 @@ pub struct Params {
     pub headroom: f64,
     /// Capacity on day 0, and its bounds (ml a day). Illustrative.
     pub start_ml: f64,
+    /// The least milk a day the model gives.
     pub min_ml: f64,
+    /// The most.
     pub max_ml: f64,
 }
 
+/// The model's numbers.
 pub const PARAMS: Params = Params {
     demand_ml: 750.0,
     storage_ml: 300.0,

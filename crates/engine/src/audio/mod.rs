@@ -14,27 +14,38 @@ use pijat_content::{Cue, Lang, Routine};
 
 /// Spoken sentences as samples at one sample rate.
 pub trait Synth {
+    /// The sample rate of what it speaks.
     fn rate(&self) -> u32;
+    /// The audio of `text`.
     fn speak(&mut self, text: &str) -> Result<Vec<i16>, String>;
 }
 
 /// What a step's track says, for the list beside the files.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepTrack {
+    /// Its number in the list.
     pub number: usize,
+    /// The step it speaks.
     pub step_id: String,
+    /// The step's title.
     pub title: String,
+    /// What is said.
     pub spoken: String,
+    /// The step's time, for a timed step.
     pub seconds: Option<u32>,
     /// Pacing clicks (the massage) rather than a quiet wait with ticks.
     pub paced: bool,
+    /// The audio.
     pub samples: Vec<i16>,
 }
 
 /// The sentences of the guide, in the interface's words.
 pub struct Words<'a> {
+    /// Said when a step begins.
     pub step: &'a str,
+    /// Said halfway through a timed step.
     pub halfway: &'a str,
+    /// Said ten seconds before a timed step ends.
     pub ten_seconds: &'a str,
     /// Said as a timed step's time runs out, when another step follows.
     pub next_step: &'a str,

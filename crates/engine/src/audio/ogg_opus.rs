@@ -20,7 +20,9 @@ const PACKETS_PER_PAGE: usize = 50;
 
 /// What a player shows for a track.
 pub struct Tags<'a> {
+    /// The track's title.
     pub title: &'a str,
+    /// The album.
     pub album: &'a str,
     /// A language code (`id`, `en`).
     pub language: &'a str,

@@ -15,6 +15,7 @@ pub struct Resample {
 }
 
 impl Resample {
+    /// A resampler from one rate to another.
     pub fn new(from: u32, to: u32) -> Result<Self, String> {
         if from == to {
             return Ok(Resample { sinc: None });

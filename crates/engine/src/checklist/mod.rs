@@ -3,11 +3,16 @@
 
 use pijat_content::Routine;
 
+/// A checklist mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
+    /// 0: not done.
     NotDone = 0,
+    /// 1: needs practice.
     NeedsPractice = 1,
+    /// 2: done well.
     DoneWell = 2,
+    /// Not observed (–).
     NotObserved = 3,
 }
 
@@ -23,6 +28,7 @@ impl Mark {
         }
     }
 
+    /// The mark as a sheet writes it: `0`, `1`, `2`, `-`.
     pub fn token(self) -> &'static str {
         match self {
             Mark::DoneWell => "2",
@@ -45,6 +51,7 @@ impl Mark {
         self.points().map(i64::from)
     }
 
+    /// A mark as saved (none: not observed).
     pub fn from_stored(v: Option<i64>) -> Mark {
         match v {
             Some(2) => Mark::DoneWell,
@@ -55,8 +62,10 @@ impl Mark {
     }
 }
 
+/// What the marks say.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
+    /// Whether the trainee is competent.
     pub competent: bool,
     /// Points of the observed steps as a share of their maximum (2 each); `None` when no step
     /// was observed.

@@ -3,8 +3,11 @@ use std::time::{Duration, Instant};
 /// Where the practice is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
+    /// A step is running.
     Running,
+    /// Paused by the trainee.
     Paused,
+    /// Every step is done.
     Finished,
 }
 
@@ -75,18 +78,22 @@ impl Practice {
         }
     }
 
+    /// The step running now.
     pub fn current(&self) -> usize {
         self.current
     }
 
+    /// Running, paused or finished.
     pub fn state(&self) -> State {
         self.state
     }
 
+    /// How many steps.
     pub fn len(&self) -> usize {
         self.steps.len()
     }
 
+    /// Whether there are no steps.
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
@@ -229,6 +236,7 @@ impl Practice {
         self.leave(now, self.current - 1)
     }
 
+    /// Pauses at `now`.
     pub fn pause(&mut self, now: Instant) {
         if self.state == State::Running {
             self.visit_before = self.visit(now);
@@ -237,6 +245,7 @@ impl Practice {
         }
     }
 
+    /// Goes on at `now`.
     pub fn resume(&mut self, now: Instant) {
         if self.state == State::Paused {
             self.since = Some(now);
@@ -274,6 +283,7 @@ impl Practice {
         ((self.current as f64 + within) / n).clamp(0.0, 1.0)
     }
 
+    /// How many times faster than real time it runs.
     pub fn speed(&self) -> f64 {
         self.speed
     }

@@ -6,7 +6,9 @@ use pijat_content::{Lang, Question, QuestionKind};
 /// Right answers out of the questions of the attempt; the percentage is kept exact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Score {
+    /// Right answers.
     pub right: u32,
+    /// Questions.
     pub total: u32,
 }
 
@@ -22,6 +24,7 @@ impl Score {
         }
     }
 
+    /// The exact percentage.
     pub fn percent(self) -> f64 {
         if self.total == 0 {
             0.0
@@ -85,6 +88,7 @@ pub fn format_change(points: f64) -> String {
 }
 
 impl Response {
+    /// Whether this answer is right for a question of `kind`.
     pub fn is_right(&self, kind: &QuestionKind) -> bool {
         match (kind, self) {
             (QuestionKind::TrueFalse { answer }, Response::TrueFalse(b)) => answer == b,

@@ -10,12 +10,16 @@ use pijat_content::{QuestionKind, Quiz};
 /// place (`options[shown] = index in the file`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shown {
+    /// The question's index in the set.
     pub question: usize,
+    /// Its options' indices, in the order shown.
     pub options: Vec<usize>,
 }
 
+/// The order a quiz is shown in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout {
+    /// The questions in the order shown.
     pub shown: Vec<Shown>,
 }
 

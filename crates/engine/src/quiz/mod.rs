@@ -39,6 +39,7 @@ impl Feedback {
         }
     }
 
+    /// How answers are shown in a phase.
     pub fn for_phase(phase: Phase) -> Self {
         match phase {
             Phase::Pre => Feedback::Never,

@@ -10,8 +10,11 @@ use pijat_core::strings::messages::both;
 /// the options were shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Response {
+    /// No answer.
     Skipped,
+    /// True or false.
     TrueFalse(bool),
+    /// One option.
     Single(usize),
     /// Sorted, without repeats.
     Multiple(Vec<usize>),
@@ -19,15 +22,26 @@ pub enum Response {
     Order(Vec<usize>),
 }
 
+/// Why a typed answer is not one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokenError {
+    /// Nothing typed.
     Empty,
+    /// Not a true/false word.
     NotTrueFalse(String),
+    /// Not a letter or number of an option.
     NotAnOption(String),
+    /// An option the question does not have.
     NoSuchOption(String),
+    /// Only one option may be chosen.
     OnlyOne,
+    /// An option given twice.
     Repeated(String),
-    OrderIncomplete { given: usize },
+    /// Not every item was put in order.
+    OrderIncomplete {
+        /// How many were given.
+        given: usize,
+    },
 }
 
 /// The keys that pick the shown options: `a–d or 1–4`.

@@ -146,6 +146,7 @@ fn checklist_steps(input: &Input) -> Vec<StepSummary> {
         .collect()
 }
 
+/// The report's figures from its input.
 pub fn build(input: &Input) -> Report {
     let rows: Vec<ParticipantRow> = input.participants.iter().map(participant_row).collect();
     let pre_all: Vec<f64> = rows.iter().filter_map(|r| r.pre).collect();

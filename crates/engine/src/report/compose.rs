@@ -14,6 +14,7 @@ use pijat_core::strings::report::tr;
 /// scores instead of one row per person.
 pub const DUMBBELL_MAX: usize = 40;
 
+/// The report as a document in `lang`.
 pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     let mut n = Counter::default();
     let s = &r.summary;
@@ -221,6 +222,7 @@ fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
     }
 }
 
+/// What the report's marks mean.
 pub fn legend(lang: &Lang) -> (String, String) {
     (
         tr(lang).pre_test_heading.into(),

@@ -4,9 +4,12 @@
 
 use pijat_content::Lang;
 
+/// A report as a document: sections of paragraphs, tables and charts, for every writer.
 #[derive(Clone, Debug)]
 pub struct Doc {
+    /// Its language.
     pub lang: Lang,
+    /// Its title.
     pub title: String,
     /// `(label, value)`: activity, place, dates, trainer, participants.
     pub facts: Vec<(String, String)>,
@@ -14,33 +17,47 @@ pub struct Doc {
     pub lead: Vec<String>,
     /// Cautions: few participants, answers graded by an earlier key.
     pub notes: Vec<String>,
+    /// Its sections, in order.
     pub sections: Vec<Section>,
 }
 
+/// A section of the document.
 #[derive(Clone, Debug)]
 pub struct Section {
+    /// Its heading.
     pub heading: String,
+    /// What it holds.
     pub blocks: Vec<Block>,
 }
 
+/// What a section holds.
 #[derive(Clone, Debug)]
 pub enum Block {
+    /// A paragraph.
     Para(String),
+    /// A table.
     Table(Table),
+    /// A chart.
     Chart(Chart),
 }
 
 /// Which sheet of a workbook (and block of a CSV) a table belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sheet {
+    /// The participants sheet.
     Participants,
+    /// The summary sheet.
     Summary,
+    /// The items sheet.
     Items,
+    /// The monitoring sheet.
     Monitoring,
 }
 
+/// A table column.
 #[derive(Clone, Debug)]
 pub struct Column {
+    /// Its heading.
     pub title: String,
     /// The CSV header; empty for a column only documents show (the row number).
     pub key: String,
@@ -49,6 +66,7 @@ pub struct Column {
 }
 
 impl Column {
+    /// A column with a heading and its key in the JSON.
     pub fn new(title: &str, key: &str) -> Self {
         Column {
             title: title.to_string(),
@@ -71,8 +89,10 @@ impl Column {
     }
 }
 
+/// How a number is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
+    /// As it is.
     Plain,
     /// `+20,0` for a rise.
     Signed,
@@ -82,15 +102,22 @@ pub enum Style {
     P,
 }
 
+/// A table cell.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
+    /// Text.
     Text(String),
     /// A person's name: printed without control characters, never a spreadsheet formula.
     Name(String),
+    /// A count.
     Count(usize),
+    /// A number.
     Num {
+        /// The value.
         value: f64,
+        /// Decimals shown.
         decimals: usize,
+        /// How it is shown.
         style: Style,
     },
     /// No figure; the reason, when there is one, for people.
@@ -98,6 +125,7 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// A number with `decimals` decimals.
     pub fn num(value: f64, decimals: usize) -> Cell {
         Cell::Num {
             value,
@@ -106,6 +134,7 @@ impl Cell {
         }
     }
 
+    /// A number in a style, or a dash when there is none.
     pub fn styled(value: Option<f64>, decimals: usize, style: Style) -> Cell {
         value.map_or(Cell::Missing(None), |value| Cell::Num {
             value,
@@ -114,30 +143,38 @@ impl Cell {
         })
     }
 
+    /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
 }
 
+/// A table row.
 #[derive(Clone, Debug)]
 pub struct Row {
+    /// Its cells.
     pub cells: Vec<Cell>,
     /// A total or summary row, set in bold.
     pub strong: bool,
 }
 
+/// A table.
 #[derive(Clone, Debug)]
 pub struct Table {
+    /// The spreadsheet sheet it goes on.
     pub sheet: Sheet,
     /// Numbered: `Tabel 1. …`.
     pub caption: String,
+    /// Its columns.
     pub columns: Vec<Column>,
+    /// Its rows.
     pub rows: Vec<Row>,
     /// Plain notes printed under the table.
     pub notes: Vec<String>,
 }
 
 impl Table {
+    /// Adds a row.
     pub fn push(&mut self, cells: Vec<Cell>) {
         self.rows.push(Row {
             cells,
@@ -149,10 +186,13 @@ impl Table {
 /// A value with its 95 % interval.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Estimate {
+    /// Its value.
     pub value: f64,
+    /// Its 95 % interval, when there is one.
     pub ci: Option<(f64, f64)>,
 }
 
+/// What a chart shows.
 #[derive(Clone, Debug)]
 pub enum ChartKind {
     /// Each participant's pre → post, one row each.
@@ -167,10 +207,12 @@ pub enum ChartKind {
     Bars(Vec<(String, Option<f64>)>),
 }
 
+/// A chart.
 #[derive(Clone, Debug)]
 pub struct Chart {
     /// Numbered: `Gambar 1. …`.
     pub caption: String,
+    /// What it shows.
     pub kind: ChartKind,
     /// The two series' names (pre, post); the one series of `Bars` uses the second (solid).
     pub legend: (String, String),
@@ -186,12 +228,14 @@ pub struct Counter {
 }
 
 impl Counter {
+    /// The next table's caption: "Tabel 3. …".
     pub fn table(&mut self, lang: &Lang, what: &str) -> String {
         self.tables += 1;
         let word = pijat_core::strings::report::tr(lang).table_word;
         format!("{word} {}. {what}", self.tables)
     }
 
+    /// The next figure's caption: "Gambar 2. …".
     pub fn chart(&mut self, lang: &Lang, what: &str) -> String {
         self.charts += 1;
         let word = pijat_core::strings::report::tr(lang).figure_word;

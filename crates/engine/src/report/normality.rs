@@ -7,7 +7,9 @@ use super::stats::{Figure, Undefined};
 /// W and its p-value for `xs` (n ≥ 3; at most 5000, as the algorithm is made for).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ShapiroWilk {
+    /// The W statistic.
     pub w: Figure,
+    /// Its p.
     pub p: Figure,
 }
 
@@ -106,6 +108,7 @@ fn coefficients(n: usize) -> Vec<f64> {
     a
 }
 
+/// The Shapiro–Wilk W and its p (Royston).
 pub fn shapiro_wilk(xs: &[f64]) -> ShapiroWilk {
     let n = xs.len();
     let none = |u| ShapiroWilk {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
+/// The fonts charts are drawn with.
 pub type Fonts = Arc<fontdb::Database>;
 
 /// Pixels per SVG unit: 2 gives a sharp picture on paper at the chart's printed size.

@@ -8,10 +8,12 @@ use pijat_content::Lang;
 
 pub use super::words::{num, role_label};
 
+/// The report as text for the screen.
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     super::write_text::text(&compose(r, quiz_title, lang))
 }
 
+/// The report as CSV.
 pub fn csv(r: &Report, lang: &Lang) -> String {
     super::write_csv::csv(&compose(r, &r.quiz, lang))
 }
@@ -21,18 +23,22 @@ pub fn markdown(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     super::write_md::markdown(&compose(r, quiz_title, lang))
 }
 
+/// The report as HTML.
 pub fn html(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     super::write_html::html(&compose(r, quiz_title, lang))
 }
 
+/// The report as a Word file.
 pub fn docx(r: &Report, quiz_title: &str, lang: &Lang, fonts: &Fonts) -> Result<Vec<u8>, String> {
     super::write_docx::docx(&compose(r, quiz_title, lang), fonts)
 }
 
+/// The report as an Excel workbook.
 pub fn xlsx(r: &Report, quiz_title: &str, lang: &Lang) -> Result<Vec<u8>, String> {
     super::write_xlsx::xlsx(&compose(r, quiz_title, lang))
 }
 
+/// The report as JSON.
 pub fn json(r: &Report) -> String {
     serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"
 }

@@ -8,17 +8,24 @@ use statrs::statistics::{Data, OrderStatistics, RankTieBreaker};
 /// Why a figure is missing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Undefined {
+    /// Too few values.
     TooFew,
+    /// Every value the same.
     NoVariation,
+    /// Every difference zero.
     AllZero,
+    /// No one changed.
     NoDiscordant,
+    /// A perfect pre-test leaves no room to gain.
     PerfectPre,
     /// More values than the method is made for.
     TooMany,
 }
 
+/// A statistic, or why it cannot be computed.
 pub type Figure = Result<f64, Undefined>;
 
+/// The mean.
 pub fn mean(xs: &[f64]) -> Figure {
     if xs.is_empty() {
         return Err(Undefined::TooFew);
@@ -43,12 +50,17 @@ fn sample_var(xs: &[f64]) -> Figure {
 /// Paired t-test on differences: (t, df, two-sided p) and the t-based 95 % interval of the mean.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PairedT {
+    /// The t statistic.
     pub t: Figure,
+    /// Degrees of freedom.
     pub df: Figure,
+    /// Two-sided p.
     pub p: Figure,
+    /// 95 % confidence interval of the mean difference.
     pub ci95: Result<(f64, f64), Undefined>,
 }
 
+/// A paired t-test of the differences.
 pub fn paired_t(diffs: &[f64]) -> PairedT {
     let n = diffs.len();
     let none = |u| PairedT {

@@ -11,6 +11,7 @@ use super::types::{
     PrimaryReason, PrimaryTest, Shapiro, Summary, TTest, Val, Wilcoxon,
 };
 
+/// A group's n, mean and SD.
 pub fn group(scores: &[f64]) -> Group {
     Group {
         n: scores.len(),
@@ -22,7 +23,9 @@ pub fn group(scores: &[f64]) -> Group {
 
 /// Scores of the people who took both tests, in the same order.
 pub struct Paired {
+    /// Pre-test scores of those with both tests.
     pub pre: Vec<f64>,
+    /// Their post-test scores, in the same order.
     pub post: Vec<f64>,
 }
 
@@ -43,6 +46,7 @@ fn primary(n: usize, shapiro_p: Val) -> (Option<PrimaryTest>, Option<PrimaryReas
     }
 }
 
+/// The scores and the tests.
 pub fn summarise(paired: &Paired, pre_all: &[f64], post_all: &[f64]) -> Summary {
     let diffs: Vec<f64> = paired
         .post
@@ -108,6 +112,7 @@ fn passed(scores: &[f64], pass_percent: u8) -> PassCount {
     }
 }
 
+/// Who passed, before and after.
 pub fn pass(paired: &Paired, pre_all: &[f64], post_all: &[f64], pass_percent: u8) -> Pass {
     Pass {
         pass_percent,
@@ -118,6 +123,7 @@ pub fn pass(paired: &Paired, pre_all: &[f64], post_all: &[f64], pass_percent: u8
     }
 }
 
+/// The knowledge categories, before and after.
 pub fn categories(paired: &Paired, pre_all: &[f64], post_all: &[f64], c: Cutoffs) -> Categories {
     Categories {
         cutoffs: c,
@@ -133,6 +139,7 @@ pub fn individual_gain(pre: f64, post: f64) -> Option<f64> {
     normalized_gain(pre, post).ok()
 }
 
+/// The normalised gain.
 pub fn gain(paired: &Paired, class_hake: Val) -> Gain {
     let each: Vec<f64> = paired
         .pre

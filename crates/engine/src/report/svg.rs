@@ -8,6 +8,7 @@ use super::model::{Chart, ChartKind, Estimate};
 use super::words::short;
 use pijat_content::Lang;
 
+/// A chart's width in SVG units.
 pub const WIDTH: f64 = 640.0;
 const FONT: &str = "DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif";
 const PRE: &str = "#8c96a0";

@@ -35,10 +35,13 @@ impl Serialize for Interval {
 /// One participant: which questions (in file order) they got right in each test.
 #[derive(Clone, Debug)]
 pub struct ParticipantInput {
+    /// The participant's name.
     pub name: String,
     /// `father`, `cadre`, `midwife`, `other`.
     pub role: String,
+    /// Right or wrong per question of the pre-test, in file order; none when not taken.
     pub pre: Option<Vec<bool>>,
+    /// The same for the post-test.
     pub post: Option<Vec<bool>>,
     /// Observations of the routine, first to latest: each step's mark (0–2, `None` not observed),
     /// the percentage and whether competent.
@@ -47,18 +50,27 @@ pub struct ParticipantInput {
     pub visits: Vec<(bool, u8)>,
 }
 
+/// A class as a report shows it.
 #[derive(Clone, Debug, Default)]
 pub struct ClassInfo {
+    /// The class's name.
     pub name: String,
+    /// Where it meets.
     pub place: Option<String>,
+    /// Its first day.
     pub starts: Option<String>,
+    /// Its last day.
     pub ends: Option<String>,
+    /// Who trains it.
     pub trainer: Option<String>,
 }
 
+/// What a report is built from.
 #[derive(Clone, Debug)]
 pub struct Input {
+    /// The class, when the report is of one.
     pub class: Option<ClassInfo>,
+    /// The question set's id.
     pub quiz: String,
     /// Question ids in file order.
     pub questions: Vec<String>,
@@ -68,13 +80,16 @@ pub struct Input {
     pub steps: Vec<String>,
     /// What each step is called, in the report's language (for people; JSON keeps the ids).
     pub step_labels: Vec<String>,
+    /// Everyone in the report.
     pub participants: Vec<ParticipantInput>,
+    /// Whether the item analysis is wanted.
     pub items: bool,
     /// Answers counted by the key their question had when they were given, which has changed
     /// since (the question set was updated during an attempt).
     pub regraded: usize,
     /// The set's pass mark (its `pass_percent`).
     pub pass_percent: u8,
+    /// The knowledge categories' cut-offs.
     pub cutoffs: Cutoffs,
 }
 
@@ -82,7 +97,9 @@ pub struct Input {
 /// poor below. Indonesian health reports use Arikunto's 76 and 56.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Cutoffs {
+    /// From this score up: good (baik).
     pub good: f64,
+    /// From this score up: fair (cukup); below it poor (kurang).
     pub fair: f64,
 }
 
@@ -95,15 +112,20 @@ impl Default for Cutoffs {
     }
 }
 
+/// A knowledge category (Arikunto).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    /// Baik.
     Good,
+    /// Cukup.
     Fair,
+    /// Kurang.
     Poor,
 }
 
 impl Cutoffs {
+    /// The category of a score.
     pub fn of(&self, score: f64) -> Category {
         if score >= self.good {
             Category::Good
@@ -115,77 +137,116 @@ impl Cutoffs {
     }
 }
 
+/// One participant's line of the report.
 #[derive(Clone, Debug, Serialize)]
 pub struct ParticipantRow {
+    /// The name.
     pub name: String,
+    /// The role.
     pub role: String,
+    /// Pre-test score (%).
     pub pre: Option<f64>,
+    /// Post-test score (%).
     pub post: Option<f64>,
+    /// Post minus pre, in points.
     pub change: Option<f64>,
     /// (post − pre) / (100 − pre); `null` unpaired or with a perfect pre-test.
     pub n_gain: Option<f64>,
+    /// Observations with the checklist.
     pub checklist: ChecklistSummary,
+    /// Home visits.
     pub visits: VisitSummary,
 }
 
+/// A participant's observations.
 #[derive(Clone, Debug, Serialize)]
 pub struct ChecklistSummary {
+    /// How many observations.
     pub observations: usize,
+    /// The latest observation's score (%).
     pub latest_percent: Option<f64>,
     /// `null` when never observed.
     pub competent: Option<bool>,
 }
 
+/// A participant's home visits.
 #[derive(Clone, Debug, Serialize)]
 pub struct VisitSummary {
+    /// How many visits.
     pub count: usize,
+    /// Share of visits where milk flowed after the massage (%).
     pub milk_flow_yes_percent: Option<f64>,
+    /// Mean comfort (1–5).
     pub mean_comfort: Option<f64>,
 }
 
+/// How one step went at the latest observations.
 #[derive(Clone, Debug, Serialize)]
 pub struct StepSummary {
+    /// The step's label.
     pub step: String,
     /// Of the participants whose latest observation saw this step: the share who did it well.
     pub done_well_percent: Option<f64>,
 }
 
+/// A group of scores.
 #[derive(Clone, Debug, Serialize)]
 pub struct Group {
+    /// How many scores.
     pub n: usize,
+    /// Their mean.
     pub mean: Val,
+    /// Their standard deviation.
     pub sd: Val,
     /// The t-based 95 % interval of the mean.
     pub ci95: Interval,
 }
 
+/// The paired differences, post − pre.
 #[derive(Clone, Debug, Serialize)]
 pub struct Diff {
+    /// Mean of post − pre.
     pub mean: Val,
+    /// Standard deviation of the differences.
     pub sd: Val,
+    /// 95 % confidence interval of the mean difference.
     pub ci95: Interval,
 }
 
+/// A paired t-test.
 #[derive(Clone, Debug, Serialize)]
 pub struct TTest {
+    /// The t statistic.
     pub t: Val,
+    /// Degrees of freedom.
     pub df: Val,
+    /// Two-sided p.
     pub p: Val,
 }
 
+/// A Wilcoxon signed-rank test.
 #[derive(Clone, Debug, Serialize)]
 pub struct Wilcoxon {
+    /// The z of the normal approximation.
     pub z: Val,
+    /// Two-sided p (exact for small n).
     pub p: Val,
 }
 
+/// The scores and the tests of the report.
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
+    /// Participants with both tests.
     pub n_paired: usize,
+    /// Every pre-test score.
     pub pre: Group,
+    /// Every post-test score.
     pub post: Group,
+    /// The paired differences.
     pub diff: Diff,
+    /// Paired t-test.
     pub paired_t: TTest,
+    /// Wilcoxon signed-rank test.
     pub wilcoxon: Wilcoxon,
     /// Cohen's d_z: the mean paired difference over its SD.
     pub effect_size_dz: Val,
@@ -193,6 +254,7 @@ pub struct Summary {
     pub normalized_gain: Val,
     /// Pre-test and post-test over the paired participants only (`pre`, `post`: all takers).
     pub paired_pre: Group,
+    /// Post-test scores of those with both tests.
     pub paired_post: Group,
     /// Shapiro–Wilk on the paired differences (n ≥ 3).
     pub shapiro: Shapiro,
@@ -200,22 +262,30 @@ pub struct Summary {
     pub wilcoxon_exact_p: Val,
     /// The test the report reads, by the stated rule; `null` with no pairs.
     pub primary_test: Option<PrimaryTest>,
+    /// Why the primary test was chosen.
     pub primary_reason: Option<PrimaryReason>,
     /// The primary test's p (Wilcoxon: exact when there is one, else asymptotic).
     pub primary_p: Val,
 }
 
+/// The Shapiro–Wilk test of the differences.
 #[derive(Clone, Debug, Serialize)]
 pub struct Shapiro {
+    /// How many differences.
     pub n: usize,
+    /// The W statistic.
     pub w: Val,
+    /// Its p.
     pub p: Val,
 }
 
+/// The test the report leads with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PrimaryTest {
+    /// The paired t-test.
     PairedT,
+    /// The Wilcoxon signed-rank test.
     Wilcoxon,
 }
 
@@ -225,36 +295,53 @@ pub enum PrimaryTest {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PrimaryReason {
+    /// The differences look normally distributed.
     Normal,
+    /// They do not.
     NotNormal,
+    /// Normality cannot be tested.
     NormalityUntestable,
 }
 
+/// Who passed a test.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct PassCount {
+    /// How many took it.
     pub n: usize,
+    /// How many passed.
     pub passed: usize,
 }
 
 /// Who reached the set's pass mark: among all takers of each test, and among the paired.
 #[derive(Clone, Debug, Serialize)]
 pub struct Pass {
+    /// The pass mark (%).
     pub pass_percent: u8,
+    /// Pre-test, everyone.
     pub pre: PassCount,
+    /// Post-test, everyone.
     pub post: PassCount,
+    /// Pre-test, those with both.
     pub paired_pre: PassCount,
+    /// Post-test, those with both.
     pub paired_post: PassCount,
 }
 
+/// How many in each knowledge category.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct CategoryCount {
+    /// How many scores.
     pub n: usize,
+    /// Good.
     pub good: usize,
+    /// Fair.
     pub fair: usize,
+    /// Poor.
     pub poor: usize,
 }
 
 impl CategoryCount {
+    /// Counts the scores in each category.
     pub fn of(cutoffs: &Cutoffs, scores: &[f64]) -> Self {
         let mut c = CategoryCount {
             n: scores.len(),
@@ -274,18 +361,27 @@ impl CategoryCount {
 /// The knowledge categories (Arikunto by default), among all takers and among the paired.
 #[derive(Clone, Debug, Serialize)]
 pub struct Categories {
+    /// The cut-offs used.
     pub cutoffs: Cutoffs,
+    /// Pre-test, everyone.
     pub pre: CategoryCount,
+    /// Post-test, everyone.
     pub post: CategoryCount,
+    /// Pre-test, those with both.
     pub paired_pre: CategoryCount,
+    /// Post-test, those with both.
     pub paired_post: CategoryCount,
 }
 
+/// Hake's categories of the normalised gain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GainCategory {
+    /// High (g ≥ 0.7).
     High,
+    /// Medium (0.3 ≤ g < 0.7).
     Medium,
+    /// Low (g < 0.3).
     Low,
 }
 
@@ -304,9 +400,13 @@ impl GainCategory {
 /// Both normalised gains: Hake's of the class means, and the mean of each participant's.
 #[derive(Clone, Debug, Serialize)]
 pub struct Gain {
+    /// Hake's gain of the class means.
     pub class_hake: Val,
+    /// Its category.
     pub class_hake_category: Option<GainCategory>,
+    /// Mean of each participant's gain.
     pub individual_mean: Val,
+    /// Its category.
     pub individual_category: Option<GainCategory>,
     /// Paired participants the individual mean is over.
     pub individual_n: usize,
@@ -314,12 +414,18 @@ pub struct Gain {
     pub perfect_pre_left_out: usize,
 }
 
+/// One question's analysis.
 #[derive(Clone, Debug, Serialize)]
 pub struct Item {
+    /// The question's id.
     pub question: String,
+    /// Share right in the pre-test.
     pub pre_facility: Val,
+    /// Share right in the post-test.
     pub post_facility: Val,
+    /// Pre-test discrimination (upper minus lower group).
     pub pre_discrimination: Val,
+    /// McNemar's exact p for the change.
     pub mcnemar_p: Val,
     /// Holm-adjusted over the items with a McNemar p.
     pub mcnemar_p_holm: Val,
@@ -333,7 +439,9 @@ pub struct Item {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemFlag {
+    /// Nearly everyone had it right before the counselling.
     Ceiling,
+    /// Weaker participants did better on it than stronger ones.
     NegativeDiscrimination,
 }
 
@@ -354,9 +462,12 @@ impl ItemFlag {
     }
 }
 
+/// The tests' internal consistency.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reliability {
+    /// KR-20 of the pre-test.
     pub pre_alpha: Val,
+    /// KR-20 of the post-test.
     pub post_alpha: Val,
 }
 
@@ -364,24 +475,38 @@ pub struct Reliability {
 /// renamed; numbers are unrounded; undefined figures are `null`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
+    /// The class, when the report is of one.
     pub class: Option<String>,
+    /// The question set's id.
     pub quiz: String,
+    /// One row per participant.
     pub participants: Vec<ParticipantRow>,
+    /// The scores and the tests.
     pub summary: Summary,
+    /// The item analysis, when wanted.
     pub items: Vec<Item>,
+    /// The tests' reliability.
     pub reliability: Reliability,
+    /// How each step went at the latest observations.
     pub checklist_steps: Vec<StepSummary>,
+    /// Who passed.
     pub pass: Pass,
+    /// The knowledge categories.
     pub categories: Categories,
+    /// The normalised gain.
     pub gain: Gain,
     /// See [`Input::regraded`].
     pub answers_graded_by_earlier_key: usize,
+    /// The class's details.
     #[serde(skip)]
     pub class_info: Option<ClassInfo>,
+    /// How many of each role.
     #[serde(skip)]
     pub roles: Vec<(String, usize)>,
+    /// The questions' labels.
     #[serde(skip)]
     pub labels: Vec<String>,
+    /// The steps' labels.
     #[serde(skip)]
     pub step_labels: Vec<String>,
 }

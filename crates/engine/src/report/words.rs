@@ -45,6 +45,7 @@ pub fn p_is(p: f64, lang: &Lang) -> String {
     }
 }
 
+/// Why a figure is missing, in words.
 pub fn reason(u: Undefined, lang: &Lang) -> &'static str {
     match u {
         Undefined::TooFew => tr(lang).too_few_people,
@@ -64,11 +65,13 @@ pub fn fig(v: Val, d: usize, lang: &Lang) -> String {
     }
 }
 
+/// A role as the reader's language names it.
 pub fn role_label(role: &str, lang: &Lang) -> String {
     pijat_core::Role::parse(role)
         .map_or(role.to_string(), |r| r.label().get(lang.code()).to_string())
 }
 
+/// A category in words.
 pub fn category(c: Category, lang: &Lang) -> &'static str {
     match c {
         Category::Good => tr(lang).key_good,
@@ -77,6 +80,7 @@ pub fn category(c: Category, lang: &Lang) -> &'static str {
     }
 }
 
+/// A gain category in words.
 pub fn gain_category(c: Option<GainCategory>, lang: &Lang) -> &'static str {
     match c {
         Some(GainCategory::High) => tr(lang).high,
@@ -100,6 +104,7 @@ pub fn cohen(dz: f64, lang: &Lang) -> &'static str {
     }
 }
 
+/// Competent, not yet, or not observed, in words.
 pub fn competent_label(c: Option<bool>, lang: &Lang) -> &'static str {
     match c {
         Some(true) => tr(lang).competent,
