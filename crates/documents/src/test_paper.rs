@@ -4,9 +4,18 @@
 use crate::langs::{Langs, texts};
 use crate::page_breaks::{head, page_starts};
 use pijat_app::sheets::{paper_layout, token_for};
-use pijat_content::{QuestionKind, Quiz};
+use pijat_content::{QuestionKind, Quiz, Text};
 use pijat_core::html::esc;
-use pijat_engine::quiz::{Response, answer_text};
+use pijat_engine::quiz::{Response, Shown, answer_text};
+
+/// A question's options in the order shown, with their place (0 for the first).
+fn in_order<'q>(shown: &Shown, options: &'q [Text]) -> impl Iterator<Item = (usize, &'q Text)> {
+    shown
+        .options
+        .iter()
+        .filter_map(|f| options.get(*f))
+        .enumerate()
+}
 
 /// The right answer as a sheet token and in words, per question in paper order.
 fn key_rows(quiz: &Quiz, langs: &Langs) -> Vec<(usize, String, String, Option<String>)> {
@@ -99,12 +108,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                 if matches!(q.kind, QuestionKind::Multiple { .. }) {
                     out.push_str(&format!("*{}*\n\n", langs.t(|s| s.tick_every_right_option)));
                 }
-                for (place, option) in shown
-                    .options
-                    .iter()
-                    .filter_map(|f| options.get(*f))
-                    .enumerate()
-                {
+                for (place, option) in in_order(shown, options) {
                     let (o, o2) = texts(option, langs);
                     let letter = (b'a' + place as u8) as char;
                     out.push_str(&format!("- ☐ {letter}) {o}"));
@@ -116,12 +120,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                 out.push('\n');
             }
             QuestionKind::Order { .. } => {
-                for (place, option) in shown
-                    .options
-                    .iter()
-                    .filter_map(|f| options.get(*f))
-                    .enumerate()
-                {
+                for (place, option) in in_order(shown, options) {
                     let (o, o2) = texts(option, langs);
                     out.push_str(&format!("- {}) {o}", place + 1));
                     if let Some(o2) = o2 {
@@ -245,24 +244,14 @@ pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
                         esc(&langs.t(|s| s.tick_every_right_option))
                     ));
                 }
-                for (place, option) in shown
-                    .options
-                    .iter()
-                    .filter_map(|f| options.get(*f))
-                    .enumerate()
-                {
+                for (place, option) in in_order(shown, options) {
                     let (o, o2) = texts(option, langs);
                     let letter = (b'a' + place as u8) as char;
                     out.push_str(&format!("<li>{b}{letter}) {}{}</li>\n", esc(&o), tr(o2)));
                 }
             }
             QuestionKind::Order { .. } => {
-                for (place, option) in shown
-                    .options
-                    .iter()
-                    .filter_map(|f| options.get(*f))
-                    .enumerate()
-                {
+                for (place, option) in in_order(shown, options) {
                     let (o, o2) = texts(option, langs);
                     out.push_str(&format!("<li>{}) {}{}</li>\n", place + 1, esc(&o), tr(o2)));
                 }

@@ -304,61 +304,7 @@ impl Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Role;
-    use crate::test_support::temp_store;
-
-    fn new<'a>(profile: &'a str) -> NewAttempt<'a> {
-        NewAttempt {
-            profile_id: profile,
-            class_id: None,
-            quiz_id: "knowledge",
-            phase: Phase::Pre,
-            seed: u64::MAX - 3,
-            shuffle: true,
-            question_count: 10,
-            content_version: "abc",
-            mode: Mode::Plain,
-        }
-    }
-
-    #[test]
-    fn an_attempt_keeps_its_seed_and_answers_and_finishes_once() {
-        let (_d, store) = temp_store();
-        let p = store.create_profile("Budi", Role::Father).unwrap();
-        let a = store.start_attempt(&new(&p.id)).unwrap();
-        assert_eq!(a.seed, u64::MAX - 3, "all 64 bits of the seed survive");
-        assert!(store.save_answer(&a.id, "q1", 0, "true", true).unwrap());
-        assert!(
-            !store.save_answer(&a.id, "q1", 0, "false", false).unwrap(),
-            "first answer stands"
-        );
-        assert!(store.save_answer(&a.id, "q2", 1, "-", false).unwrap());
-        let open = store
-            .open_attempt(&p.id, "knowledge", Phase::Pre)
-            .unwrap()
-            .unwrap();
-        assert_eq!((open.id.as_str(), open.answered), (a.id.as_str(), 2));
-        assert_eq!(store.answers(&a.id).unwrap()[0].response, "true");
-        store.finish_attempt(&a.id, 1).unwrap();
-        store.finish_attempt(&a.id, 9).unwrap();
-        let done = store.attempt(&a.id).unwrap();
-        assert_eq!(done.right, Some(1));
-        assert!(
-            store
-                .open_attempt(&p.id, "knowledge", Phase::Pre)
-                .unwrap()
-                .is_none()
-        );
-        assert!(
-            store
-                .open_attempt(&p.id, "knowledge", Phase::Post)
-                .unwrap()
-                .is_none()
-        );
-    }
-}
+mod tests;
 
 /// One answer of a finished pre-test or post-test, for reports.
 #[derive(Clone, Debug, PartialEq, Eq)]

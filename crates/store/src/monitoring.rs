@@ -10,6 +10,7 @@ use pijat_core::Mode;
 
 mod class_marks;
 mod sheets;
+mod visits;
 pub use sheets::*;
 
 /// A checklist observation as saved.
@@ -313,61 +314,6 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Saves a home visit; its id.
-    pub fn add_visit(&self, v: &NewVisit) -> Result<String> {
-        let id = uuid::Uuid::new_v4().to_string();
-        self.conn
-            .execute(
-                &format!(
-                    "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                ),
-                params![
-                    id,
-                    v.profile_id,
-                    v.class_id,
-                    v.visited_on,
-                    v.milk_flow.name(),
-                    v.comfort,
-                    v.massages_per_day,
-                    v.notes.filter(|n| !n.trim().is_empty()),
-                    Sql(v.mode),
-                    now()
-                ],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(id)
-    }
-
-    /// A trainee's visits, oldest first.
-    pub fn visits_of(&self, profile_id: &str) -> Result<Vec<VisitRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND replaced_by IS NULL ORDER BY visited_on, created"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([profile_id], visit_row)
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
-    }
-
-    /// Every visit of a person, with its class's name.
-    pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRow, Option<String>)>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {VISIT}, replaced_by FROM visit WHERE profile_id = ?1 ORDER BY created"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([profile_id], |r| Ok((visit_row(r)?, r.get(10)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
-    }
-
     /// An earlier record from a sheet with the same person, day (and observer): the duplicate
     /// a re-import would make.
     pub fn same_observation(
@@ -385,18 +331,6 @@ impl Store {
                 ),
                 params![profile_id, routine_id, on, observer],
                 obs_row,
-            )
-            .optional()
-            .map_err(|e| self.err(e))
-    }
-
-    /// A visit of this person on this day, if one is saved.
-    pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRow>> {
-        self.conn
-            .query_row(
-                &format!("SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL"),
-                params![profile_id, on],
-                visit_row,
             )
             .optional()
             .map_err(|e| self.err(e))

@@ -30,7 +30,8 @@ fn meetings(starts: Option<&str>, ends: Option<&str>) -> Vec<Option<String>> {
     }
 }
 
-pub(crate) fn render(c: ClassPaper, format: Format) -> Result<String, String> {
+/// The attendance list of a class: names, roles, a signature per meeting.
+pub fn render(c: ClassPaper, format: Format) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let title = l.t(|s| s.attendance_list);
     let mut facts = vec![(l.t(|s| s.class_field), pijat_core::printable(&info.name))];

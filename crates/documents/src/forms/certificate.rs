@@ -54,7 +54,9 @@ fn says(role: &str, info: &ClassInfo, dates: &str, lang: &Lang) -> [String; 3] {
     ]
 }
 
-pub(crate) fn render(c: ClassPaper, format: Format) -> Result<String, String> {
+/// A certificate for each member judged competent at the latest observation; an error when
+/// there is none.
+pub fn render(c: ClassPaper, format: Format) -> Result<String, String> {
     let ClassPaper { input, l, info } = c;
     let competent: Vec<_> = input
         .participants

@@ -34,7 +34,8 @@ fn typing_note(r: &Routine, l: &Langs) -> String {
     )
 }
 
-pub(super) fn render(r: &Routine, l: &Langs, format: Format) -> String {
+/// The daftar tilik of a routine: a row per step, boxes 2 / 1 / 0 / –, critical steps marked.
+pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
     let (title, title2) = texts(&r.title, l);
     let word = l.t(|s| s.observation_checklist);
     let marks = l.t(|s| s.mark_legend);

@@ -123,7 +123,8 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
     }
 }
 
-pub(crate) fn render(
+/// One A4 page for fathers to take home: the steps, the back, when not to massage, when to stop.
+pub fn render(
     r: &Routine,
     content: &Content,
     lang: &Lang,

@@ -9,8 +9,7 @@ mod checklist;
 mod leaflet;
 mod visit;
 
-use crate::{Format, Langs};
-use pijat_content::{Content, Lang, Routine};
+use crate::Langs;
 use pijat_engine::report::Input;
 use pijat_engine::report::types::ClassInfo;
 
@@ -24,34 +23,8 @@ pub struct ClassPaper {
     pub info: ClassInfo,
 }
 
-/// The daftar tilik of a routine: a row per step, boxes 2 / 1 / 0 / –, critical steps marked.
-pub fn checklist(r: &Routine, l: &Langs, format: Format) -> String {
-    checklist::render(r, l, format)
-}
-
-/// The home-visit form, in the columns `sheets import --visits` reads.
-pub fn visit(l: &Langs, format: Format) -> String {
-    visit::render(l, format)
-}
-
-/// One A4 page for fathers to take home: the steps, the back, when not to massage, when to stop.
-pub fn leaflet(
-    r: &Routine,
-    content: &Content,
-    lang: &Lang,
-    bilingual: bool,
-    format: Format,
-) -> String {
-    leaflet::render(r, content, lang, bilingual, format)
-}
-
-/// The attendance list of a class: names, roles, a signature per meeting.
-pub fn attendance(c: ClassPaper, format: Format) -> Result<String, String> {
-    attendance::render(c, format)
-}
-
-/// A certificate for each member judged competent at the latest observation; an error when
-/// there is none.
-pub fn certificate(c: ClassPaper, format: Format) -> Result<String, String> {
-    certificate::render(c, format)
-}
+pub use attendance::render as attendance;
+pub use certificate::render as certificate;
+pub use checklist::render as checklist;
+pub use leaflet::render as leaflet;
+pub use visit::render as visit;

@@ -23,7 +23,8 @@ fn typing_note(l: &Langs) -> String {
     l.fill(|s| s.visit_typing_note, &[], "\n\n")
 }
 
-pub(super) fn render(l: &Langs, format: Format) -> String {
+/// The home-visit form, in the columns `sheets import --visits` reads.
+pub fn render(l: &Langs, format: Format) -> String {
     let title = l.t(|s| s.home_visits_oxytocin_massage);
     let flow = [l.t(|s| s.yes), l.t(|s| s.answer_no), l.t(|s| s.unsure)];
     let scale = l.t(|s| s.comfort_scale);

@@ -9,6 +9,8 @@ mod compose_items;
 mod compose_scores;
 mod compose_stats;
 pub mod exact;
+mod input;
+mod item;
 pub mod model;
 pub mod normality;
 pub mod png;

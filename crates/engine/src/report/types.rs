@@ -6,6 +6,9 @@ use serde::{Serialize, Serializer};
 
 use super::stats::{Figure, Undefined};
 
+pub use super::input::{Category, ClassInfo, Cutoffs, Input, ParticipantInput};
+pub use super::item::{CEILING_PERCENT, Item, ItemFlag, Reliability};
+
 /// A figure that may be undefined: a number in JSON, or `null`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Val(pub Figure);
@@ -28,111 +31,6 @@ impl Serialize for Interval {
         match self.0 {
             Ok((lo, hi)) => [lo, hi].serialize(s),
             Err(_) => s.serialize_none(),
-        }
-    }
-}
-
-/// One participant: which questions (in file order) they got right in each test.
-#[derive(Clone, Debug)]
-pub struct ParticipantInput {
-    /// The participant's name.
-    pub name: String,
-    /// `father`, `cadre`, `midwife`, `other`.
-    pub role: String,
-    /// Right or wrong per question of the pre-test, in file order; none when not taken.
-    pub pre: Option<Vec<bool>>,
-    /// The same for the post-test.
-    pub post: Option<Vec<bool>>,
-    /// Observations of the routine, first to latest: each step's mark (0–2, `None` not observed),
-    /// the percentage and whether competent.
-    pub observations: Vec<(Vec<Option<u8>>, Option<f64>, bool)>,
-    /// Follow-up visits: (milk flowed after the massage, the mother's comfort 1–5).
-    pub visits: Vec<(bool, u8)>,
-}
-
-/// A class as a report shows it.
-#[derive(Clone, Debug, Default)]
-pub struct ClassInfo {
-    /// The class's name.
-    pub name: String,
-    /// Where it meets.
-    pub place: Option<String>,
-    /// Its first day.
-    pub starts: Option<String>,
-    /// Its last day.
-    pub ends: Option<String>,
-    /// Who trains it.
-    pub trainer: Option<String>,
-}
-
-/// What a report is built from.
-#[derive(Clone, Debug)]
-pub struct Input {
-    /// The class, when the report is of one.
-    pub class: Option<ClassInfo>,
-    /// The question set's id.
-    pub quiz: String,
-    /// Question ids in file order.
-    pub questions: Vec<String>,
-    /// What each question says, in the report's language (for people; JSON keeps the ids).
-    pub labels: Vec<String>,
-    /// The observed routine's step ids, in order.
-    pub steps: Vec<String>,
-    /// What each step is called, in the report's language (for people; JSON keeps the ids).
-    pub step_labels: Vec<String>,
-    /// Everyone in the report.
-    pub participants: Vec<ParticipantInput>,
-    /// Whether the item analysis is wanted.
-    pub items: bool,
-    /// Answers counted by the key their question had when they were given, which has changed
-    /// since (the question set was updated during an attempt).
-    pub regraded: usize,
-    /// The set's pass mark (its `pass_percent`).
-    pub pass_percent: u8,
-    /// The knowledge categories' cut-offs.
-    pub cutoffs: Cutoffs,
-}
-
-/// The lower bounds (in %) of the knowledge categories: good from `good`, fair from `fair`,
-/// poor below. Indonesian health reports use Arikunto's 76 and 56.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Cutoffs {
-    /// From this score up: good (baik).
-    pub good: f64,
-    /// From this score up: fair (cukup); below it poor (kurang).
-    pub fair: f64,
-}
-
-impl Default for Cutoffs {
-    fn default() -> Self {
-        Cutoffs {
-            good: 76.0,
-            fair: 56.0,
-        }
-    }
-}
-
-/// A knowledge category (Arikunto).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// Baik.
-    Good,
-    /// Cukup.
-    Fair,
-    /// Kurang.
-    Poor,
-}
-
-impl Cutoffs {
-    /// The category of a score.
-    pub fn of(&self, score: f64) -> Category {
-        if score >= self.good {
-            Category::Good
-        } else if score >= self.fair {
-            Category::Fair
-        } else {
-            Category::Poor
         }
     }
 }
@@ -412,63 +310,6 @@ pub struct Gain {
     pub individual_n: usize,
     /// Paired participants left out of it for a perfect pre-test.
     pub perfect_pre_left_out: usize,
-}
-
-/// One question's analysis.
-#[derive(Clone, Debug, Serialize)]
-pub struct Item {
-    /// The question's id.
-    pub question: String,
-    /// Share right in the pre-test.
-    pub pre_facility: Val,
-    /// Share right in the post-test.
-    pub post_facility: Val,
-    /// Pre-test discrimination (upper minus lower group).
-    pub pre_discrimination: Val,
-    /// McNemar's exact p for the change.
-    pub mcnemar_p: Val,
-    /// Holm-adjusted over the items with a McNemar p.
-    pub mcnemar_p_holm: Val,
-    /// What a trainer should look at after a pilot: `ceiling` (80 % or more right in the
-    /// pre-test: the item cannot show learning), `negative_discrimination` (those who did well
-    /// on the rest of the test got it wrong more often: check its key or wording).
-    pub flags: Vec<ItemFlag>,
-}
-
-/// Why an item of the pre/post test may need revising.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemFlag {
-    /// Nearly everyone had it right before the counselling.
-    Ceiling,
-    /// Weaker participants did better on it than stronger ones.
-    NegativeDiscrimination,
-}
-
-/// At or above this share right in the pre-test, an item is at the ceiling.
-pub const CEILING_PERCENT: f64 = 80.0;
-
-impl ItemFlag {
-    /// The flags of an item from its pre-test share right and discrimination.
-    pub fn of(pre_facility: &Val, pre_discrimination: &Val) -> Vec<ItemFlag> {
-        let mut out = Vec::new();
-        if pre_facility.0.as_ref().is_ok_and(|f| *f >= CEILING_PERCENT) {
-            out.push(ItemFlag::Ceiling);
-        }
-        if pre_discrimination.0.as_ref().is_ok_and(|d| *d < 0.0) {
-            out.push(ItemFlag::NegativeDiscrimination);
-        }
-        out
-    }
-}
-
-/// The tests' internal consistency.
-#[derive(Clone, Debug, Serialize)]
-pub struct Reliability {
-    /// KR-20 of the pre-test.
-    pub pre_alpha: Val,
-    /// KR-20 of the post-test.
-    pub post_alpha: Val,
 }
 
 /// The report. Its JSON form is a contract for scripts and dashboards: keys are added, never
