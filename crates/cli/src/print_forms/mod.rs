@@ -8,7 +8,7 @@ use super::print::Format;
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use pijat_content::{Content, Lang};
 use pijat_core::strings::cli::tr;
-use pijat_documents::{ClassPaper, Langs};
+use pijat_documents::ClassPaper;
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct Paper {
@@ -56,11 +56,6 @@ pub enum Form {
     },
 }
 
-/// The paper's languages: the chosen one, or Indonesian with English.
-pub(crate) fn langs(shell: &Shell, bilingual: bool) -> Langs {
-    pijat_documents::langs(&shell.lang, bilingual)
-}
-
 fn routine_or_exit<'c>(
     content: &'c Content,
     id: &str,
@@ -83,13 +78,13 @@ pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
         Form::Checklist { routine, paper } => match routine_or_exit(&content, routine, lang) {
             Ok(r) => Ok(pijat_documents::checklist(
                 r,
-                &langs(shell, paper.bilingual),
+                &pijat_documents::langs(&shell.lang, paper.bilingual),
                 paper.format.into(),
             )),
             Err(code) => return code,
         },
         Form::Visit { paper } => Ok(pijat_documents::visit(
-            &langs(shell, paper.bilingual),
+            &pijat_documents::langs(&shell.lang, paper.bilingual),
             paper.format.into(),
         )),
         Form::Leaflet { routine, paper } => match routine_or_exit(&content, routine, lang) {
@@ -127,7 +122,7 @@ pub(crate) fn class_paper(
 ) -> Result<ClassPaper, String> {
     let input = class_input(shell, content, class)?;
     let info = input.class.clone().unwrap_or_default();
-    let l = langs(shell, paper.bilingual);
+    let l = pijat_documents::langs(&shell.lang, paper.bilingual);
     Ok(ClassPaper { input, l, info })
 }
 
