@@ -3,27 +3,28 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::records::{Records, pass_through};
+use crate::Result;
 use pijat_core::Phase;
-use pijat_store::{AttemptRow, PracticeRun, Result};
+use pijat_store::{AttemptRecord, PracticeRun};
 
 impl Records {
     /// Finishes a practice run: the self-check's marks (`marks[i]` for `step_ids[i]`, the
     /// routine's steps in order) and the end, written in one transaction. When it fails nothing
     /// of it is written and the run stays open, to be finished again.
     pub fn finish_practice(&self, run_id: &str, step_ids: &[&str], marks: &[bool]) -> Result<()> {
-        self.store().write(|s| {
+        Ok(self.store().write(|s| {
             for (step, well) in step_ids.iter().zip(marks) {
                 s.set_done_well(run_id, step, Some(*well))?;
             }
             s.finish_practice(run_id)
-        })
+        })?)
     }
 
     pass_through! {
         /// Every attempt of a trainee, oldest first.
-        fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>>;
+        fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRecord>>;
         /// The attempts of one trainee at one quiz in one phase, oldest first.
-        fn attempts_at(&self, profile_id: &str, quiz_id: &str, phase: Phase) -> Result<Vec<AttemptRow>>;
+        fn attempts_at(&self, profile_id: &str, quiz_id: &str, phase: Phase) -> Result<Vec<AttemptRecord>>;
         /// Every practice run of a trainee, oldest first.
         fn practice_runs_of(&self, profile_id: &str) -> Result<Vec<PracticeRun>>;
         /// The pages of each module this trainee has opened.

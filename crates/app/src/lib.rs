@@ -8,6 +8,7 @@ pub mod bundle_files;
 pub mod bundles;
 mod classes;
 pub mod classroom;
+mod error;
 mod learning;
 pub mod monitoring;
 mod observation;
@@ -28,9 +29,11 @@ pub use progress::{PrePost, prepost};
 pub use quiz_run::{QuizRun, Recorded, Start, StartArgs};
 pub use records::Records;
 
-/// The records the shells read, as the store keeps them.
-pub use pijat_store::{
-    AttemptRow, ClassDetails, ClassRow, MarkRow, MilkFlow, NewVisit, PinCheck, PracticeRun,
-    PracticeStepRow, Profile, RecoverCheck, Result, Roster, SheetImport, SheetRow, StoreError,
-    valid_code, valid_pin,
+pub use error::{Error, Result};
+pub use pijat_core::MilkFlow;
+/// The records the shells read: domain types, not the store's.
+pub use pijat_core::records::{
+    AttemptRecord, ClassDetails, ClassRecord, MarkRecord, NewVisit, PinCheck, PracticeRun,
+    PracticeStepRecord, Profile, RecoverCheck, Roster, SheetImport, SheetRow, valid_code,
+    valid_pin,
 };

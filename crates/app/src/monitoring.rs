@@ -6,21 +6,22 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::sheets::{RowError, read_csv};
+use crate::Result;
 use pijat_content::{Bilingual, Content, Routine};
 use pijat_engine::checklist::{Mark, Verdict, improved, verdict};
 use pijat_store::{
-    ChecklistSheetRow, MilkFlow, ObservationRow, Result, VisitRow, VisitSheetRow, clean_name,
+    ChecklistSheetRow, MilkFlow, ObservationRecord, VisitRecord, VisitSheetRow, clean_name,
 };
 
 mod sheets;
 pub mod visit_rule;
-pub use sheets::*;
+pub use sheets::{Checklists, Visits, import_monitoring_sheet, parse_date, read_marks};
 
 /// One observation with its marks and verdict.
 #[derive(Clone, Debug)]
 pub struct Observed {
     /// The observation as saved.
-    pub row: ObservationRow,
+    pub row: ObservationRecord,
     /// Each step's mark.
     pub marks: Vec<Mark>,
     /// Each step's note.
@@ -73,7 +74,7 @@ pub struct Monitoring {
     /// Every observation, oldest first.
     pub observations: Vec<Observed>,
     /// Every home visit, oldest first.
-    pub visits: Vec<VisitRow>,
+    pub visits: Vec<VisitRecord>,
     /// Steps marked better in the latest observation than in the first.
     pub improved: Vec<usize>,
 }

@@ -1,8 +1,9 @@
 //! Trainees and the trainer: profiles, the trainer PIN and its recovery code, the personal codes.
 
 use super::records::{Records, pass_through};
+use crate::Result;
 use pijat_core::Role;
-use pijat_store::{PinCheck, Profile, RecoverCheck, Result};
+use pijat_store::{PinCheck, Profile, RecoverCheck};
 
 impl Records {
     pass_through! {

@@ -5,7 +5,7 @@
 use super::Records;
 use std::time::{Duration, Instant};
 
-use pijat_store::Result;
+use crate::Result;
 
 /// The longest stretch of a running step that may go unsaved.
 pub const CHECKPOINT: Duration = Duration::from_secs(5);

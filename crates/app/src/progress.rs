@@ -1,9 +1,10 @@
 //! A trainee's progress read from the store: pre-test and post-test scores of a quiz.
 
 use super::Records;
+use crate::Result;
 use pijat_content::Phase;
 use pijat_engine::quiz::Score;
-use pijat_store::{AttemptRow, Result};
+use pijat_store::AttemptRecord;
 
 /// The finished pre-test and post-test of one quiz, when taken.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,7 +23,7 @@ impl PrePost {
 }
 
 /// A finished attempt's score.
-pub fn score_of(a: &AttemptRow) -> Option<Score> {
+pub fn score_of(a: &AttemptRecord) -> Option<Score> {
     Some(Score {
         right: a.right?,
         total: a.question_count,
@@ -38,7 +39,7 @@ pub fn prepost(records: &Records, profile_id: &str, quiz_id: &str) -> Result<Pre
 }
 
 /// The same from attempts already read (oldest first), e.g. a whole history.
-pub fn prepost_from(attempts: &[AttemptRow], quiz_id: &str) -> PrePost {
+pub fn prepost_from(attempts: &[AttemptRecord], quiz_id: &str) -> PrePost {
     let latest = |phase| {
         attempts
             .iter()

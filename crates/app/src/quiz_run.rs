@@ -5,9 +5,11 @@ use super::Records;
 use pijat_core::strings::messages::both;
 use std::collections::HashMap;
 
+use crate::Result;
 use pijat_content::{Bilingual, Phase, Question, Quiz};
 use pijat_engine::quiz::{Layout, Response, Score, Shown, layout};
-use pijat_store::{AttemptRow, NewAttempt, Profile, Result, Store};
+use pijat_store::Result as StoreResult;
+use pijat_store::{AttemptRecord, NewAttempt, Profile, Store};
 
 /// What starting or resuming a test needs.
 pub struct StartArgs<'a> {
@@ -34,7 +36,7 @@ pub enum Start<'c> {
     /// An unfinished attempt picked up where it stopped.
     Resumed(QuizRun<'c>),
     /// The pre-test or post-test is taken once; this is the finished one.
-    AlreadyTaken(AttemptRow),
+    AlreadyTaken(AttemptRecord),
 }
 
 /// What saving an answer did.
@@ -51,7 +53,7 @@ pub struct QuizRun<'c> {
     /// The question set.
     pub quiz: &'c Quiz,
     /// The attempt as saved.
-    pub attempt: AttemptRow,
+    pub attempt: AttemptRecord,
     /// The order the questions and options are shown in.
     pub layout: Layout,
     /// Each answer with the grade it was given when saved: a question whose key changed later
@@ -112,19 +114,23 @@ impl<'c> QuizRun<'c> {
     /// The check and the start are one write transaction, so two windows starting the same
     /// test at once end up in one attempt.
     pub fn start(records: &Records, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
-        records
+        Ok(records
             .store()
-            .write(|store| Self::start_in(store, quiz, args))
+            .write(|store| Self::start_in(store, quiz, args))?)
     }
 
-    pub(crate) fn start_in(store: &Store, quiz: &'c Quiz, args: &StartArgs) -> Result<Start<'c>> {
+    pub(crate) fn start_in(
+        store: &Store,
+        quiz: &'c Quiz,
+        args: &StartArgs,
+    ) -> StoreResult<Start<'c>> {
         let profile = &args.profile.id;
         if let Some(open) = store.open_attempt(profile, &quiz.id, args.phase)? {
             return Self::resume_in(store, quiz, open).map(Start::Resumed);
         }
         if args.phase != Phase::Practice {
             let done = store.attempts_at(profile, &quiz.id, args.phase)?;
-            if let Some(finished) = done.into_iter().rev().find(AttemptRow::is_finished) {
+            if let Some(finished) = done.into_iter().rev().find(AttemptRecord::is_finished) {
                 return Ok(Start::AlreadyTaken(finished));
             }
         }
@@ -153,15 +159,15 @@ impl<'c> QuizRun<'c> {
     /// since it began, it goes on with the questions of the set as it is now: answers to
     /// questions that are still there count (graded as they were when given), answers to
     /// removed questions stay saved, and `change` says what happened.
-    pub fn resume(records: &Records, quiz: &'c Quiz, attempt: AttemptRow) -> Result<Self> {
-        Self::resume_in(records.store(), quiz, attempt)
+    pub fn resume(records: &Records, quiz: &'c Quiz, attempt: AttemptRecord) -> Result<Self> {
+        Ok(Self::resume_in(records.store(), quiz, attempt)?)
     }
 
     pub(crate) fn resume_in(
         store: &Store,
         quiz: &'c Quiz,
-        mut attempt: AttemptRow,
-    ) -> Result<Self> {
+        mut attempt: AttemptRecord,
+    ) -> StoreResult<Self> {
         let mut answers = HashMap::new();
         let (mut not_counted, mut rekeyed) = (0, 0);
         for row in store.answers(&attempt.id)? {
@@ -247,7 +253,7 @@ impl<'c> QuizRun<'c> {
         position: usize,
         response: Response,
     ) -> Result<Recorded> {
-        self.record_in(records.store(), position, response)
+        Ok(self.record_in(records.store(), position, response)?)
     }
 
     /// The same inside a transaction another use case holds (the phone classroom's batches).
@@ -256,7 +262,7 @@ impl<'c> QuizRun<'c> {
         store: &Store,
         position: usize,
         response: Response,
-    ) -> Result<Recorded> {
+    ) -> StoreResult<Recorded> {
         let Some(shown) = self.layout.shown.get(position) else {
             // No question is shown there: nothing to save.
             return Ok(Recorded {
@@ -283,7 +289,7 @@ impl<'c> QuizRun<'c> {
         Ok(Recorded { right, stored })
     }
 
-    fn reload(&mut self, store: &Store) -> Result<()> {
+    fn reload(&mut self, store: &Store) -> StoreResult<()> {
         for row in store.answers(&self.attempt.id)? {
             if let Some(q) = self.quiz.questions.iter().find(|q| q.id == row.question_id)
                 && let Some(r) = Response::decode(&q.kind, &row.response)
@@ -330,10 +336,10 @@ impl<'c> QuizRun<'c> {
 
     /// Marks the attempt finished with the score of what the store holds.
     pub fn finish(&mut self, records: &Records) -> Result<Score> {
-        self.finish_in(records.store())
+        Ok(self.finish_in(records.store())?)
     }
 
-    pub(crate) fn finish_in(&mut self, store: &Store) -> Result<Score> {
+    pub(crate) fn finish_in(&mut self, store: &Store) -> StoreResult<Score> {
         self.reload(store)?;
         let score = self.score();
         store.finish_attempt(&self.attempt.id, score.right)?;

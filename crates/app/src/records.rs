@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use pijat_store::{Result, Store};
+use crate::Result;
+use pijat_store::Store;
 
 /// The one door to the record: every use case reads and writes through it.
 pub struct Records {
@@ -16,11 +17,11 @@ pub struct Records {
 macro_rules! pass_through {
     () => {};
     ($(#[$doc:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
-        $(#[$doc])* pub fn $name(&self $(, $arg: $ty)*) -> $ret { self.store().$name($($arg),*) }
+        $(#[$doc])* pub fn $name(&self $(, $arg: $ty)*) -> $ret { Ok(self.store().$name($($arg),*)?) }
         $crate::records::pass_through! { $($rest)* }
     };
     ($(#[$doc:meta])* fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) -> $ret:ty; $($rest:tt)*) => {
-        $(#[$doc])* pub fn $name(&mut self $(, $arg: $ty)*) -> $ret { self.store_mut().$name($($arg),*) }
+        $(#[$doc])* pub fn $name(&mut self $(, $arg: $ty)*) -> $ret { Ok(self.store_mut().$name($($arg),*)?) }
         $crate::records::pass_through! { $($rest)* }
     };
 }
@@ -29,13 +30,17 @@ pub(crate) use pass_through;
 impl Records {
     /// Opens (or makes) the data file in `dir`, migrating an older one.
     pub fn open(dir: &Path) -> Result<Records> {
-        Store::open(dir).map(Records::from)
+        Ok(Records {
+            store: Store::open(dir)?,
+        })
     }
 
     /// The data file of a command that only reads (history, report, export): nothing is
     /// written, so it works on a read-only folder; a folder without a file reads as empty.
     pub fn open_to_read(dir: &Path) -> Result<Records> {
-        Store::open_read_or_empty(dir).map(Records::from)
+        Ok(Records {
+            store: Store::open_read_or_empty(dir)?,
+        })
     }
 
     /// The folder pijat keeps its data in when none is given.
@@ -59,11 +64,5 @@ impl Records {
 
     pub(crate) fn store_mut(&mut self) -> &mut Store {
         &mut self.store
-    }
-}
-
-impl From<Store> for Records {
-    fn from(store: Store) -> Self {
-        Records { store }
     }
 }

@@ -4,12 +4,12 @@
 use super::Records;
 use std::collections::HashMap;
 
+use crate::Result;
 use pijat_content::{Lang, Phase, Quiz, Routine};
 use pijat_engine::checklist::{Mark, verdict};
 use pijat_engine::report::build::ClassInfo;
 use pijat_engine::report::{Input, ParticipantInput};
 use pijat_store::MilkFlow;
-use pijat_store::Result;
 
 /// An observation's (date, recorded) and its marks.
 type Dated = ((String, String), Vec<Mark>);

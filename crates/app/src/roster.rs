@@ -81,7 +81,7 @@ fn class_problem(store: &Store, class: &str) -> pijat_store::Result<Bilingual> {
 
 /// Checks every row's name against the roster of `class`: the plan when the sheet may be saved,
 /// otherwise every problem (`Err` with no line for the class itself, line-numbered for rows).
-pub fn check_roster(
+pub(crate) fn check_roster(
     store: &Store,
     class: &str,
     rule: Roster,

@@ -1,7 +1,7 @@
 //! The laptop's settings that outlive a session (bell, voice, reading aloud).
 
 use super::records::{Records, pass_through};
-use pijat_store::Result;
+use crate::Result;
 
 impl Records {
     pass_through! {

@@ -387,10 +387,10 @@ pub fn token_for(quiz: &Quiz, paper: &Layout, position: usize, r: &Response) -> 
 impl super::Records {
     super::records::pass_through! {
         /// Saves one row of the answer grid as typed so far (an empty row removes the draft).
-        fn save_draft(&self, class_id: &str, quiz_id: &str, phase: Phase, profile_id: &str, answers: &str) -> pijat_store::Result<()>;
+        fn save_draft(&self, class_id: &str, quiz_id: &str, phase: Phase, profile_id: &str, answers: &str) -> crate::Result<()>;
         /// The grid rows typed so far and not yet saved, by profile id.
-        fn drafts(&self, class_id: &str, quiz_id: &str, phase: Phase) -> pijat_store::Result<std::collections::BTreeMap<String, String>>;
+        fn drafts(&self, class_id: &str, quiz_id: &str, phase: Phase) -> crate::Result<std::collections::BTreeMap<String, String>>;
         /// Saves a whole typed sheet; returns how many attempts were written.
-        fn import_sheet(&self, s: &SheetImport) -> pijat_store::Result<usize>;
+        fn import_sheet(&self, s: &SheetImport) -> crate::Result<usize>;
     }
 }

@@ -35,7 +35,7 @@ pub(crate) fn report(
     let lang = &shell.lang;
     let content = shell.content(err)?;
     let store = shell.store_to_read()?;
-    let se = |e: pijat_app::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: pijat_app::Error| e.message().get(lang.code()).to_string();
     let mut out = format!("{} {}\n", tr(lang).data_file, store.path().display());
     let profiles: Vec<Profile> = match profile {
         Some(name) => match store.profile_by_name(name).map_err(se)? {

@@ -177,7 +177,7 @@ fn run_inner(
         }
         None => None,
     };
-    let se = |e: pijat_app::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: pijat_app::Error| e.message().get(lang.code()).to_string();
     let phase = match args.phase {
         Some(p) => p,
         None => default_phase(&store, &profile, quiz).map_err(se)?,

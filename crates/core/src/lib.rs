@@ -12,6 +12,7 @@ mod mode;
 pub mod names;
 mod phase;
 pub mod places;
+pub mod records;
 mod role;
 pub mod strings;
 

@@ -1,55 +1,11 @@
 //! Quiz attempts and their answers, one row per answer, committed as it is given.
 
+use pijat_core::records::AttemptRecord;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
 use crate::vocab::Sql;
 use pijat_core::{Mode, Phase};
-
-/// A quiz attempt as saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttemptRow {
-    /// Its id.
-    pub id: String,
-    /// The person it belongs to.
-    pub profile_id: String,
-    /// The class it was made in, if any.
-    pub class_id: Option<String>,
-    /// The question set.
-    pub quiz_id: String,
-    /// Pre-test, post-test or practice.
-    pub phase: Phase,
-    /// The seed of its question order.
-    pub seed: u64,
-    /// Whether questions and options were shown in a mixed order.
-    pub shuffle: bool,
-    /// How many questions it has.
-    pub question_count: u32,
-    /// The content it was taken with.
-    pub content_version: String,
-    /// How it came in: the app, plain mode, a paper sheet or a phone.
-    pub mode: Mode,
-    /// When it began.
-    pub started: String,
-    /// When it ended; none while it goes on.
-    pub finished: Option<String>,
-    /// Right answers, once finished.
-    pub right: Option<u32>,
-    /// The pijat version that saved it.
-    pub app_version: String,
-    /// A later sheet result that replaced this one.
-    pub replaced_by: Option<String>,
-    /// How many answers are saved (for a finished attempt, all its questions: unanswered ones
-    /// were saved as skipped or never shown).
-    pub answered: u32,
-}
-
-impl AttemptRow {
-    /// Whether the attempt has ended.
-    pub fn is_finished(&self) -> bool {
-        self.finished.is_some()
-    }
-}
 
 /// What starting an attempt records.
 #[derive(Clone, Debug)]
@@ -95,10 +51,10 @@ const COLUMNS: &str = "a.id, a.profile_id, a.class_id, a.quiz_id, a.phase, a.see
          ELSE a.question_count END,
     a.app_version, a.replaced_by";
 
-fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
+fn from_row(r: &Row) -> rusqlite::Result<AttemptRecord> {
     let phase: String = r.get(4)?;
     let seed: i64 = r.get(5)?;
-    Ok(AttemptRow {
+    Ok(AttemptRecord {
         id: r.get(0)?,
         profile_id: r.get(1)?,
         class_id: r.get(2)?,
@@ -121,7 +77,7 @@ fn from_row(r: &Row) -> rusqlite::Result<AttemptRow> {
 
 impl Store {
     /// Starts an attempt; the attempt as saved.
-    pub fn start_attempt(&self, a: &NewAttempt) -> Result<AttemptRow> {
+    pub fn start_attempt(&self, a: &NewAttempt) -> Result<AttemptRecord> {
         let id = uuid::Uuid::new_v4().to_string();
         self.conn
             .execute(
@@ -148,7 +104,7 @@ impl Store {
     }
 
     /// The attempt `id`.
-    pub fn attempt(&self, id: &str) -> Result<AttemptRow> {
+    pub fn attempt(&self, id: &str) -> Result<AttemptRecord> {
         self.conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM attempt a WHERE a.id = ?1"),
@@ -164,7 +120,7 @@ impl Store {
         profile_id: &str,
         quiz_id: &str,
         phase: Phase,
-    ) -> Result<Vec<AttemptRow>> {
+    ) -> Result<Vec<AttemptRecord>> {
         self.query_attempts(
             &format!(
                 "SELECT {COLUMNS} FROM attempt a
@@ -176,7 +132,7 @@ impl Store {
     }
 
     /// Every attempt of a profile, oldest first.
-    pub fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>> {
+    pub fn attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRecord>> {
         self.query_attempts(
             &format!(
                 "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 AND a.replaced_by IS NULL
@@ -187,7 +143,7 @@ impl Store {
     }
 
     /// Every attempt of a profile, replaced ones too (for export), oldest first.
-    pub fn all_attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRow>> {
+    pub fn all_attempts_of(&self, profile_id: &str) -> Result<Vec<AttemptRecord>> {
         self.query_attempts(
             &format!(
                 "SELECT {COLUMNS} FROM attempt a WHERE a.profile_id = ?1 ORDER BY a.started, a.id"
@@ -196,7 +152,7 @@ impl Store {
         )
     }
 
-    fn query_attempts(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<AttemptRow>> {
+    fn query_attempts(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<AttemptRecord>> {
         let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = st.query_map(p, from_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
@@ -286,7 +242,7 @@ impl Store {
         profile_id: &str,
         quiz_id: &str,
         phase: Phase,
-    ) -> Result<Option<AttemptRow>> {
+    ) -> Result<Option<AttemptRecord>> {
         self.conn
             .query_row(
                 &format!(

@@ -11,9 +11,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::profiles::name_key;
 use super::{Result, Store, StoreError, now};
 use pijat_core::Bilingual;
+use pijat_core::name_key;
 
 mod export;
 mod merge;
@@ -97,7 +97,7 @@ pub struct BRun {
 }
 
 /// A checklist mark in a bundle: the row as stored (the note left out when pseudonymised).
-pub(crate) type BMark = super::MarkRow;
+pub(crate) type BMark = super::MarkRecord;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BObservation {
@@ -263,27 +263,6 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
         }
     }
     Ok(())
-}
-
-/// What an import did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Merged {
-    /// People new here.
-    pub profiles_new: usize,
-    /// People already here, joined up.
-    pub profiles_linked: usize,
-    /// Classes new here.
-    pub classes_new: usize,
-    /// Attempts new here.
-    pub attempts_new: usize,
-    /// Attempts already here.
-    pub attempts_known: usize,
-    /// Practice runs new here.
-    pub runs_new: usize,
-    /// Observations new here.
-    pub observations_new: usize,
-    /// Visits new here.
-    pub visits_new: usize,
 }
 
 #[cfg(test)]

@@ -1,31 +1,13 @@
 //! Classes: a named group of trainees, so that attempts can be filed and reported together.
 
+use pijat_core::records::{ClassDetails, ClassRecord};
 use rusqlite::{OptionalExtension, Row, params};
 
-use super::profiles::{clean_name, name_key};
 use super::{Result, Store, StoreError, now};
+use pijat_core::names::{clean_name, name_key};
 
-/// A class as saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClassRow {
-    /// Its id.
-    pub id: String,
-    /// The name.
-    pub name: String,
-    /// Where the class meets (a village, a posyandu).
-    pub place: Option<String>,
-    /// Its first day.
-    pub starts: Option<String>,
-    /// Its last day.
-    pub ends: Option<String>,
-    /// Who trains it.
-    pub trainer: Option<String>,
-    /// When it was saved.
-    pub created: String,
-}
-
-fn from_row(r: &Row) -> rusqlite::Result<ClassRow> {
-    Ok(ClassRow {
+fn from_row(r: &Row) -> rusqlite::Result<ClassRecord> {
+    Ok(ClassRecord {
         id: r.get(0)?,
         name: r.get(1)?,
         place: r.get(2)?,
@@ -40,7 +22,7 @@ const COLUMNS: &str = "id, name, place, starts, ends, trainer, created";
 
 impl Store {
     /// The class with this name.
-    pub fn class_by_name(&self, name: &str) -> Result<Option<ClassRow>> {
+    pub fn class_by_name(&self, name: &str) -> Result<Option<ClassRecord>> {
         self.conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM class WHERE name_key = ?1"),
@@ -52,7 +34,7 @@ impl Store {
     }
 
     /// The class `id`.
-    pub fn class(&self, id: &str) -> Result<Option<ClassRow>> {
+    pub fn class(&self, id: &str) -> Result<Option<ClassRecord>> {
         self.conn
             .query_row(
                 &format!("SELECT {COLUMNS} FROM class WHERE id = ?1"),
@@ -64,7 +46,7 @@ impl Store {
     }
 
     /// The class with this name, created when new.
-    pub fn ensure_class(&self, name: &str) -> Result<ClassRow> {
+    pub fn ensure_class(&self, name: &str) -> Result<ClassRecord> {
         let name = clean_name(name).map_err(StoreError::Name)?;
         self.conn
             .execute(
@@ -94,24 +76,9 @@ impl Store {
     }
 }
 
-/// A class's details as the trainer types them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ClassDetails {
-    /// The name.
-    pub name: String,
-    /// Where the class meets (a village, a posyandu).
-    pub place: Option<String>,
-    /// Its first day.
-    pub starts: Option<String>,
-    /// Its last day.
-    pub ends: Option<String>,
-    /// Who trains it.
-    pub trainer: Option<String>,
-}
-
 impl Store {
     /// Every class, the newest first.
-    pub fn classes(&self) -> Result<Vec<ClassRow>> {
+    pub fn classes(&self) -> Result<Vec<ClassRecord>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -125,7 +92,7 @@ impl Store {
 
     /// Creates a class, or saves new details for an existing one (`id`). A name already used by
     /// another class is refused.
-    pub fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRow> {
+    pub fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRecord> {
         let name = clean_name(&d.name).map_err(StoreError::Name)?;
         if let Some(other) = self.class_by_name(&name)?
             && Some(other.id.as_str()) != id

@@ -5,18 +5,14 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use pijat_core::records::PinCheck;
 use rusqlite::{OptionalExtension, params};
 
-use super::pin::{MAX_WAIT, PinCheck, delay_after};
+use super::pin::{MAX_WAIT, delay_after};
 use super::{Result, Store, StoreError};
 
 /// The setting that turns personal codes off (self-study on one's own laptop).
 const CODES: &str = "personal_codes";
-
-/// Exactly four digits.
-pub fn valid_code(code: &str) -> bool {
-    code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit())
-}
 
 pub(super) fn hash(secret: &str) -> Result<String> {
     Argon2::default()
@@ -176,6 +172,5 @@ mod tests {
         assert!(!store.has_code(&budi.id).unwrap());
         store.set_codes_required(false).unwrap();
         assert!(!store.codes_required().unwrap());
-        assert!(valid_code("0042") && !valid_code("042") && !valid_code("12a4"));
     }
 }

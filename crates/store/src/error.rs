@@ -71,7 +71,7 @@ pub enum StoreError {
     Pin(String),
     /// Rows of a sheet whose people already have a result.
     #[error("{} rows already have a result", .0.len())]
-    Conflicts(Vec<super::sheets::Conflict>),
+    Conflicts(Vec<pijat_core::records::Conflict>),
     /// A bundle brings a test the person already has here.
     #[error("{name} already has {test} here")]
     BundleClash {

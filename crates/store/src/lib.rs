@@ -26,20 +26,14 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use attempts::{AnswerRow, AttemptRow, NewAttempt, ResultRow};
-pub use bundle::{BUNDLE_VERSION, Merged, Payload, read_bundle, write_bundle};
-pub use classes::{ClassDetails, ClassRow};
-pub use codes::valid_code;
+pub use attempts::{AnswerRow, NewAttempt, ResultRow};
+pub use bundle::{BUNDLE_VERSION, Payload, read_bundle, write_bundle};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
-pub use monitoring::{
-    ChecklistSheetRow, MarkRow, MilkFlow, NewVisit, ObservationRow, VisitRow, VisitSheetRow,
-};
-pub use pin::{PinCheck, RecoverCheck, delay_after, valid_pin};
-pub use practice::{PracticeRun, PracticeStepRow};
-pub use profiles::{NameError, Profile, Role, clean_name, name_key};
+pub use pijat_core::records::*;
+pub use pijat_core::{MilkFlow, NameError, Role, clean_name, name_key};
+pub use pin::delay_after;
 pub use recognise::APPLICATION_ID;
-pub use sheets::{Conflict, Roster, SheetAnswer, SheetImport, SheetRow};
 
 /// What the store answers.
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -120,9 +114,23 @@ impl Store {
     }
 
     fn configure(&self) -> rusqlite::Result<()> {
-        let _: String = self
-            .conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Switching an old file to WAL needs it to itself for a moment, and SQLite answers
+        // "locked" at once instead of waiting when another window is opening it too: wait here.
+        let start = std::time::Instant::now();
+        loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            {
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && start.elapsed() < BUSY_TIMEOUT =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                done => break done.map(drop)?,
+            }
+        }
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())

@@ -1,110 +1,23 @@
 //! Monitoring records: observations (each step's checklist mark saved as it is made) and
 //! follow-up visits. These are health data: the app shows them only in trainer mode.
 
+use pijat_core::records::{MarkRecord, ObservationRecord, VisitRecord};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
-use super::sheets::Roster;
 use super::{Result, Store, StoreError, now};
 use crate::vocab::Sql;
-use pijat_core::Mode;
+use pijat_core::{MilkFlow, Mode};
 
 mod class_marks;
 mod sheets;
 mod visits;
-pub use sheets::*;
-
-/// A checklist observation as saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ObservationRow {
-    /// Its id.
-    pub id: String,
-    /// The person it belongs to.
-    pub profile_id: String,
-    /// The class it was made in, if any.
-    pub class_id: Option<String>,
-    /// The routine.
-    pub routine_id: String,
-    /// Who observed.
-    pub observer: String,
-    /// The day of the observation.
-    pub observed_on: String,
-    /// How it came in: the app, plain mode, a paper sheet or a phone.
-    pub mode: Mode,
-    /// When it was saved.
-    pub created: String,
-    /// When it ended; none while it goes on.
-    pub finished: Option<String>,
-}
-
-/// One step's mark of an observation.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct MarkRow {
-    /// The step.
-    pub step_id: String,
-    /// Its place, from 0.
-    pub position: u32,
-    /// 0, 1, 2; `None` for not observed.
-    pub mark: Option<i64>,
-    /// A note on it.
-    pub note: Option<String>,
-    /// The time observed, for a timed step.
-    pub timed_ms: Option<u64>,
-}
-
-pub use pijat_core::MilkFlow;
-
-/// A home visit as saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VisitRow {
-    /// Its id.
-    pub id: String,
-    /// The person it belongs to.
-    pub profile_id: String,
-    /// The class it was made in, if any.
-    pub class_id: Option<String>,
-    /// The day of the visit.
-    pub visited_on: String,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<String>,
-    /// How it came in: the app, plain mode, a paper sheet or a phone.
-    pub mode: Mode,
-    /// When it was saved.
-    pub created: String,
-}
-
-/// A visit as typed, before it is saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewVisit<'a> {
-    /// The person it belongs to.
-    pub profile_id: &'a str,
-    /// The class it was made in, if any.
-    pub class_id: Option<&'a str>,
-    /// The day of the visit.
-    pub visited_on: &'a str,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<&'a str>,
-    /// How it came in: the app, plain mode, a paper sheet or a phone.
-    pub mode: Mode,
-}
 
 const OBS: &str =
     "id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished";
 const VISIT: &str = "id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created";
 
-fn obs_row(r: &Row) -> rusqlite::Result<ObservationRow> {
-    Ok(ObservationRow {
+fn obs_row(r: &Row) -> rusqlite::Result<ObservationRecord> {
+    Ok(ObservationRecord {
         id: r.get(0)?,
         profile_id: r.get(1)?,
         class_id: r.get(2)?,
@@ -117,9 +30,9 @@ fn obs_row(r: &Row) -> rusqlite::Result<ObservationRow> {
     })
 }
 
-fn visit_row(r: &Row) -> rusqlite::Result<VisitRow> {
+fn visit_row(r: &Row) -> rusqlite::Result<VisitRecord> {
     let flow: String = r.get(4)?;
-    Ok(VisitRow {
+    Ok(VisitRecord {
         id: r.get(0)?,
         profile_id: r.get(1)?,
         class_id: r.get(2)?,
@@ -237,7 +150,7 @@ impl Store {
         &self,
         profile_id: &str,
         routine_id: &str,
-    ) -> Result<Option<ObservationRow>> {
+    ) -> Result<Option<ObservationRecord>> {
         self.conn
             .query_row(
                 &format!(
@@ -256,7 +169,7 @@ impl Store {
         &self,
         profile_id: &str,
         routine_id: Option<&str>,
-    ) -> Result<Vec<ObservationRow>> {
+    ) -> Result<Vec<ObservationRecord>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -275,7 +188,7 @@ impl Store {
     pub fn all_observations_of(
         &self,
         profile_id: &str,
-    ) -> Result<Vec<(ObservationRow, Option<String>)>> {
+    ) -> Result<Vec<(ObservationRecord, Option<String>)>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -290,7 +203,7 @@ impl Store {
     }
 
     /// An observation's marks, step by step.
-    pub fn marks(&self, observation_id: &str) -> Result<Vec<MarkRow>> {
+    pub fn marks(&self, observation_id: &str) -> Result<Vec<MarkRecord>> {
         let mut st = self
             .conn
             .prepare_cached(
@@ -301,7 +214,7 @@ impl Store {
         let rows = st
             .query_map([observation_id], |r| {
                 let ms: Option<i64> = r.get(4)?;
-                Ok(MarkRow {
+                Ok(MarkRecord {
                     step_id: r.get(0)?,
                     position: r.get(1)?,
                     mark: r.get(2)?,
@@ -322,7 +235,7 @@ impl Store {
         routine_id: &str,
         on: &str,
         observer: &str,
-    ) -> Result<Option<ObservationRow>> {
+    ) -> Result<Option<ObservationRecord>> {
         self.conn
             .query_row(
                 &format!(

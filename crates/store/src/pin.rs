@@ -4,6 +4,7 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use pijat_core::records::{PinCheck, RecoverCheck};
 
 use super::{Result, Store, StoreError};
 
@@ -35,28 +36,6 @@ fn normalise_recovery(code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
         .collect()
-}
-
-/// What checking a PIN found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PinCheck {
-    /// The PIN is right.
-    Right,
-    /// Wrong: the next try is allowed after this many seconds.
-    Wrong {
-        /// Seconds before the next try.
-        wait_seconds: u64,
-    },
-    /// Too soon after a wrong try: wait this many more seconds.
-    Wait {
-        /// Seconds to wait.
-        seconds: u64,
-    },
-}
-
-/// 4 to 12 digits.
-pub fn valid_pin(pin: &str) -> bool {
-    (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The longest wait after wrong tries: five minutes.
@@ -184,23 +163,6 @@ impl Store {
     }
 }
 
-/// What trying a recovery code found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RecoverCheck {
-    /// The PIN is set; this is the new recovery code to write down.
-    Right(String),
-    /// Wrong: the next try must wait.
-    Wrong {
-        /// Seconds before the next try.
-        wait_seconds: u64,
-    },
-    /// Too soon after a wrong try.
-    Wait {
-        /// Seconds to wait.
-        seconds: u64,
-    },
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,9 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn pins_are_four_to_twelve_digits_and_waits_are_capped() {
-        assert!(valid_pin("1234") && valid_pin("123456789012"));
-        assert!(!valid_pin("123") && !valid_pin("12a4") && !valid_pin("1234567890123"));
+    fn waits_are_capped_at_five_minutes() {
         assert_eq!(delay_after(12), 300);
     }
 }

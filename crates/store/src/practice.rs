@@ -1,49 +1,12 @@
 //! Guided practice runs: each step's active time and the trainee's self-check, saved as they
 //! happen; and the lesson pages a trainee has read.
 
+use pijat_core::records::{PracticeRun, PracticeStepRecord};
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, now};
-
-/// A practice run as saved.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PracticeRun {
-    /// Its id.
-    pub id: String,
-    /// The person it belongs to.
-    pub profile_id: String,
-    /// The routine.
-    pub routine_id: String,
-    /// How many times faster than real time it ran.
-    pub speed: f64,
-    /// When it began.
-    pub started: String,
-    /// When it ended; none while it goes on.
-    pub finished: Option<String>,
-    /// Active seconds over all steps.
-    pub spent_seconds: f64,
-    /// Steps the trainee marked as done well in the self-check.
-    pub done_well: u32,
-    /// How many steps it has.
-    pub steps: u32,
-}
-
-/// One step of a practice run as saved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PracticeStepRow {
-    /// The step.
-    pub step_id: String,
-    /// Its place, from 0.
-    pub position: u32,
-    /// The step's time, for a timed step.
-    pub planned_seconds: Option<u32>,
-    /// The time it took.
-    pub spent_ms: u64,
-    /// The self-check: done well or not, once ticked.
-    pub done_well: Option<bool>,
-}
 
 const RUN_COLUMNS: &str = "r.id, r.profile_id, r.routine_id, r.speed, r.started, r.finished,
     (SELECT coalesce(sum(spent_ms), 0) FROM practice_step WHERE run_id = r.id),
@@ -165,7 +128,7 @@ impl Store {
     }
 
     /// A practice run's steps, in order.
-    pub fn practice_steps(&self, run_id: &str) -> Result<Vec<PracticeStepRow>> {
+    pub fn practice_steps(&self, run_id: &str) -> Result<Vec<PracticeStepRecord>> {
         let mut st = self
             .conn
             .prepare_cached(
@@ -176,7 +139,7 @@ impl Store {
         let rows = st
             .query_map([run_id], |r| {
                 let ms: i64 = r.get(3)?;
-                Ok(PracticeStepRow {
+                Ok(PracticeStepRecord {
                     step_id: r.get(0)?,
                     position: r.get(1)?,
                     planned_seconds: r.get(2)?,

@@ -1,28 +1,12 @@
 //! Trainee profiles: a name and a role, the language they read, and when they last used pijat.
 
+use pijat_core::records::Profile;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Result, Store, now};
-pub use pijat_core::Role;
+use pijat_core::Role;
 
-/// A person: trainee, cadre, midwife or other.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Profile {
-    /// Its id.
-    pub id: String,
-    /// The name.
-    pub name: String,
-    /// Father, cadre, midwife or other.
-    pub role: Role,
-    /// The language the person reads pijat in.
-    pub lang: Option<String>,
-    /// When it was saved.
-    pub created: String,
-    /// When the person was last active.
-    pub last_used: String,
-}
-
-pub use pijat_core::names::{NameError, clean_name, name_key};
+use pijat_core::names::{clean_name, name_key};
 
 pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
     let role: String = r.get(2)?;
@@ -156,6 +140,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::test_support::temp_store;
+    use pijat_core::NameError;
 
     #[test]
     fn names_are_trimmed_and_checked() {

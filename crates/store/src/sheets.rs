@@ -1,76 +1,19 @@
 //! Paper answer sheets typed in: written for a whole class at once, all or nothing; and the
 //! drafts of the in-app grid, kept cell by cell until they are saved.
 
+use pijat_core::records::{Conflict, Roster, SheetImport};
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::profiles::{clean_name, name_key};
-use super::{AttemptRow, ClassRow, Result, Role, Store, StoreError, now};
+use super::{ClassRecord, Result, Role, Store, StoreError, now};
 use pijat_core::Phase;
-
-/// One answer of a paper sheet row.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SheetAnswer {
-    /// The question.
-    pub question_id: String,
-    /// Its place, from 0.
-    pub position: u32,
-    /// The answer as saved.
-    pub response: String,
-    /// Whether it was right when given.
-    pub correct: bool,
-}
-
-/// One participant's row, checked and graded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SheetRow {
-    /// The name.
-    pub name: String,
-    /// Father, cadre, midwife or other.
-    pub role: Role,
-    /// The answers on the row.
-    pub answers: Vec<SheetAnswer>,
-    /// Right answers.
-    pub right: u32,
-}
-
-/// A checked answer sheet to save.
-pub struct SheetImport<'a> {
-    /// The class the sheet is for.
-    pub class_name: &'a str,
-    /// The question set.
-    pub quiz_id: &'a str,
-    /// Pre-test, post-test or practice.
-    pub phase: Phase,
-    /// How many questions it has.
-    pub question_count: u32,
-    /// The content it was taken with.
-    pub content_version: &'a str,
-    /// The seed of its question order.
-    pub seed: u64,
-    /// The rows.
-    pub rows: &'a [SheetRow],
-    /// Replace earlier results typed from sheets (results taken in the app are never replaced).
-    pub replace: bool,
-    /// Who may join the class.
-    pub roster: Roster,
-}
-
-/// Who a sheet may bring into a class: by default only a class that exists and the people on
-/// its roster. Checked again inside the transaction that writes, so nothing slips in between.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Roster {
-    /// The class may be created by this sheet (then everyone on it joins).
-    pub new_class: bool,
-    /// People not on the roster may be added to it.
-    pub add_new: bool,
-}
+use pijat_core::names::{clean_name, name_key};
 
 impl Store {
     /// The class a sheet is written to: created only when the rule allows it; with whether it
     /// was created now.
-    pub(super) fn class_for_sheet(&self, name: &str, rule: Roster) -> Result<(ClassRow, bool)> {
+    pub(super) fn class_for_sheet(&self, name: &str, rule: Roster) -> Result<(ClassRecord, bool)> {
         match self.class_by_name(name)? {
             Some(c) => Ok((c, false)),
             None if rule.new_class => Ok((self.ensure_class(name)?, true)),
@@ -81,7 +24,7 @@ impl Store {
     /// Refuses a name that is not on the class's roster, unless the rule lets it join.
     pub(super) fn on_roster(
         &self,
-        class: &ClassRow,
+        class: &ClassRecord,
         created: bool,
         name: &str,
         rule: Roster,
@@ -107,19 +50,6 @@ impl Store {
             }),
         }
     }
-}
-
-/// Why a row cannot be written: the participant already has a result for this test.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    /// The row of the sheet.
-    pub row: usize,
-    /// The name.
-    pub name: String,
-    /// What is already saved.
-    pub existing: AttemptRow,
-    /// The existing result was typed from a sheet, so `replace` may replace it.
-    pub replaceable: bool,
 }
 
 /// The id of the trainee with this name, created (with `role`) when new.

@@ -14,7 +14,7 @@ use super::{Classroom, Inner, Seat};
 use crate::quiz_run::QuizRun;
 use pijat_core::strings::classroom::both;
 use pijat_engine::quiz::{Response, Score, parse_token};
-use pijat_store::{AttemptRow, Store, StoreError};
+use pijat_store::{AttemptRecord, Store, StoreError};
 
 /// What a phone asked for that writes to the data file.
 pub(super) enum Work {
@@ -41,7 +41,7 @@ pub(super) struct Parts<'a> {
 }
 
 /// What a seat was before a transaction.
-type Before = (usize, bool, bool, Option<Score>, Option<AttemptRow>);
+type Before = (usize, bool, bool, Option<Score>, Option<AttemptRecord>);
 
 impl Classroom {
     /// An answer to the question at `position`, as an answer token of the shown options

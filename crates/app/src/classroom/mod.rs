@@ -20,7 +20,7 @@ use pijat_content::{Content, Purpose, Quiz};
 use pijat_core::strings::classroom::both;
 use pijat_core::{Bilingual, Phase};
 use pijat_engine::quiz::Score;
-use pijat_store::{AttemptRow, ClassRow, Profile, Store};
+use pijat_store::{AttemptRecord, ClassRecord, Profile, Store};
 
 pub use devices::{MAX_DEVICES, TRIES_PER_DEVICE, TRIES_PER_ROOM, token_shape};
 pub use error::{Kind, Refusal};
@@ -46,7 +46,7 @@ pub struct Setup<'a> {
 /// One participant of the room.
 struct Seat {
     profile: Profile,
-    attempt: Option<AttemptRow>,
+    attempt: Option<AttemptRecord>,
     answered: usize,
     done: bool,
     /// Finished this test before the room opened (in the app, on paper, on a phone).
@@ -66,7 +66,7 @@ struct Inner {
 pub struct Classroom {
     quiz: Quiz,
     content_version: String,
-    class: ClassRow,
+    class: ClassRecord,
     phase: Phase,
     code: String,
     inner: Mutex<Inner>,

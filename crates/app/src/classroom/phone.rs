@@ -34,7 +34,8 @@ pub(super) fn admitted(
     Ok(d.seat)
 }
 
-pub(super) fn not_saved(e: pijat_store::StoreError) -> Refusal {
+pub(super) fn not_saved(e: impl Into<crate::Error>) -> Refusal {
+    let e: crate::Error = e.into();
     Refusal::NotSaved(e.message())
 }
 

@@ -5,7 +5,7 @@ use crate::roster::RosterPlan;
 use crate::sheets::{SheetRules, roster_rows, where_text};
 use pijat_core::Mode;
 use pijat_core::strings::messages::both;
-use pijat_store::Store;
+use pijat_store::{Result, Store};
 
 /// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
 pub use pijat_core::dates::parse_date;
@@ -100,6 +100,10 @@ pub(super) fn read_sheet(
 }
 
 /// One kind of monitoring sheet: its columns, how a row is read, and how it is saved.
+#[allow(
+    unreachable_pub,
+    reason = "sealed: the bound of `import_monitoring_sheet`, implemented only here"
+)]
 pub trait MonitoringSheet {
     /// A row read and checked.
     type Row;

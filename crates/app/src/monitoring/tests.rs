@@ -2,7 +2,7 @@ use super::*;
 
 fn observed(competent: bool) -> Observed {
     Observed {
-        row: ObservationRow {
+        row: ObservationRecord {
             id: "o".into(),
             profile_id: "p".into(),
             class_id: None,
@@ -24,8 +24,8 @@ fn observed(competent: bool) -> Observed {
     }
 }
 
-fn visit(milk_flow: MilkFlow, comfort: u8) -> VisitRow {
-    VisitRow {
+fn visit(milk_flow: MilkFlow, comfort: u8) -> VisitRecord {
+    VisitRecord {
         id: "v".into(),
         profile_id: "p".into(),
         class_id: None,
@@ -39,7 +39,7 @@ fn visit(milk_flow: MilkFlow, comfort: u8) -> VisitRow {
     }
 }
 
-fn due(observations: Vec<Observed>, visits: Vec<VisitRow>) -> bool {
+fn due(observations: Vec<Observed>, visits: Vec<VisitRecord>) -> bool {
     Monitoring {
         observations,
         visits,

@@ -11,7 +11,7 @@ pub(super) fn profile(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Option<Profile>, String> {
-    let se = |e: pijat_app::StoreError| e.message().get(lang.code()).to_string();
+    let se = |e: pijat_app::Error| e.message().get(lang.code()).to_string();
     let name = match &args.profile {
         Some(n) => n.clone(),
         None => loop {

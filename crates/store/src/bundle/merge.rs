@@ -1,6 +1,7 @@
 //! Merging bundles into this laptop's data, all of them or none.
 
 use super::*;
+use pijat_core::records::Merged;
 
 impl Store {
     /// Merges bundles in one transaction. The same UUID is the same record (importing twice

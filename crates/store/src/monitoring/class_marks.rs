@@ -1,6 +1,7 @@
 //! A whole class's checklist marks and visits, for the report.
 
 use super::*;
+use pijat_core::records::VisitRecord;
 
 /// One step's mark of a finished observation, for reports over a whole class.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +45,7 @@ impl Store {
     }
 
     /// Every current visit (of a class's members when given), oldest first.
-    pub fn class_visits(&self, class_id: Option<&str>) -> Result<Vec<VisitRow>> {
+    pub fn class_visits(&self, class_id: Option<&str>) -> Result<Vec<VisitRecord>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(

@@ -1,36 +1,7 @@
 //! Checklist and visit forms typed in from paper: each row checked against what is here, all saved in one transaction.
 
 use super::*;
-
-/// A checklist row from a paper form, checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChecklistSheetRow {
-    /// The name.
-    pub name: String,
-    /// Who observed.
-    pub observer: String,
-    /// The day.
-    pub date: String,
-    /// Per step in routine order: 0, 1, 2, or `None` for not observed.
-    pub marks: Vec<Option<i64>>,
-}
-
-/// A visit row from a paper form, checked.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct VisitSheetRow {
-    /// The name.
-    pub name: String,
-    /// The day.
-    pub date: String,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<String>,
-}
+use pijat_core::records::{ChecklistSheetRow, Roster, VisitSheetRow};
 
 /// One typed-in row for `import_monitoring`: who, how to find the record it would repeat, and how
 /// to write it.

@@ -1,6 +1,7 @@
 //! Home visits: saved, listed, and the one of a day found again.
 
 use super::*;
+use pijat_core::records::{NewVisit, VisitRecord};
 
 impl Store {
     /// Saves a home visit; its id.
@@ -29,7 +30,7 @@ impl Store {
     }
 
     /// A trainee's visits, oldest first.
-    pub fn visits_of(&self, profile_id: &str) -> Result<Vec<VisitRow>> {
+    pub fn visits_of(&self, profile_id: &str) -> Result<Vec<VisitRecord>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -44,7 +45,7 @@ impl Store {
     }
 
     /// Every visit of a person, with its class's name.
-    pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRow, Option<String>)>> {
+    pub fn all_visits_of(&self, profile_id: &str) -> Result<Vec<(VisitRecord, Option<String>)>> {
         let mut st = self
             .conn
             .prepare_cached(&format!(
@@ -59,7 +60,7 @@ impl Store {
     }
 
     /// A visit of this person on this day, if one is saved.
-    pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRow>> {
+    pub fn same_visit(&self, profile_id: &str, on: &str) -> Result<Option<VisitRecord>> {
         self.conn
             .query_row(
                 &format!("SELECT {VISIT} FROM visit WHERE profile_id = ?1 AND visited_on = ?2 AND replaced_by IS NULL"),

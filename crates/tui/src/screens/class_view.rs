@@ -20,7 +20,7 @@ use crate::keys::{Action, Context};
 use crate::view::{View, row, scroll_for};
 use crate::widgets::form::{Field, Form, Outcome};
 use pijat_app::progress::{Participant, participant};
-use pijat_app::{ClassDetails, ClassRow, Profile};
+use pijat_app::{ClassDetails, ClassRecord, Profile};
 use pijat_content::{Phase, Quiz, Routine};
 use pijat_core::Role;
 use pijat_core::strings::tr;
@@ -87,7 +87,7 @@ pub enum Purpose {
 }
 
 pub struct ClassScreen {
-    pub class: ClassRow,
+    pub class: ClassRecord,
     pub members: Vec<Member>,
     pub selected: usize,
     pub mode: Mode,
@@ -101,7 +101,7 @@ pub struct ClassScreen {
 pub const RELOAD_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl ClassScreen {
-    pub fn load(class: ClassRow, cx: &Cx) -> Self {
+    pub fn load(class: ClassRecord, cx: &Cx) -> Self {
         let mut s = ClassScreen {
             class,
             members: Vec::new(),

@@ -12,7 +12,7 @@ use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::view::{View, framed};
 use pijat_app::sheets::{PAPER_SEED, paper_layout, read_answers};
-use pijat_app::{ClassRow, Profile, SheetImport, SheetRow};
+use pijat_app::{ClassRecord, Profile, SheetImport, SheetRow};
 use pijat_content::{Phase, QuestionKind, Quiz};
 use pijat_core::strings::tr;
 use pijat_engine::quiz::{Layout as QuizLayout, parse_token};
@@ -26,7 +26,7 @@ pub struct GridRow {
 }
 
 pub struct GridScreen<'c> {
-    pub class: ClassRow,
+    pub class: ClassRecord,
     pub quiz: &'c Quiz,
     pub phase: Phase,
     pub paper: QuizLayout,
@@ -64,7 +64,7 @@ fn decode(s: &str, n: usize) -> Vec<String> {
 }
 
 impl<'c> GridScreen<'c> {
-    pub fn load(class: ClassRow, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
+    pub fn load(class: ClassRecord, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
         let paper = paper_layout(quiz);
         let n = paper.shown.len();
         let drafts = cx

@@ -9,12 +9,12 @@ use crate::keys::{Action, Context};
 use crate::view::{View, framed, render_scrolled};
 use pijat_app::monitoring::{Observed, main_routine, monitoring};
 use pijat_app::progress::score_of;
-use pijat_app::{AttemptRow, PracticeRun};
+use pijat_app::{AttemptRecord, PracticeRun};
 use pijat_core::local_date;
 
 #[derive(Default)]
 pub struct HistoryScreen {
-    pub attempts: Vec<AttemptRow>,
+    pub attempts: Vec<AttemptRecord>,
     pub runs: Vec<PracticeRun>,
     /// Observations by a cadre (visits are health data and stay in trainer mode).
     pub observations: Vec<Observed>,

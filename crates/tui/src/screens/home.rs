@@ -53,7 +53,7 @@ pub struct Stats {
 
 /// The unfinished attempt at a test, as answered/total.
 fn open_attempt(
-    attempts: &[pijat_app::AttemptRow],
+    attempts: &[pijat_app::AttemptRecord],
     quiz: &str,
     phase: Phase,
 ) -> Option<(u32, u32)> {

@@ -15,13 +15,13 @@ use super::quiz::QuizScreen;
 use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::view::{View, framed, row, scroll_for};
-use pijat_app::{ClassRow, Profile};
+use pijat_app::{ClassRecord, Profile};
 use pijat_app::{QuizRun, Start, StartArgs};
 use pijat_content::{Phase, Quiz};
 use pijat_core::strings::tr;
 
 pub struct HotSeatScreen<'c> {
-    pub class: ClassRow,
+    pub class: ClassRecord,
     pub quiz: &'c Quiz,
     pub phase: Phase,
     pub members: Vec<Profile>,
@@ -36,7 +36,7 @@ pub struct HotSeatScreen<'c> {
 }
 
 impl<'c> HotSeatScreen<'c> {
-    pub fn load(class: ClassRow, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
+    pub fn load(class: ClassRecord, quiz: &'c Quiz, phase: Phase, cx: &Cx) -> Self {
         let mut s = HotSeatScreen {
             class,
             quiz,

@@ -205,7 +205,7 @@ impl<'c> ObserveScreen<'c> {
         &self.routine.steps[i].id
     }
 
-    fn fail(&mut self, e: pijat_app::StoreError, cx: &Cx) {
+    fn fail(&mut self, e: pijat_app::Error, cx: &Cx) {
         self.message = Some(e.message().get(cx.lang.code()).to_string());
     }
 

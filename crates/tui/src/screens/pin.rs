@@ -86,7 +86,7 @@ impl PinScreen {
 
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         let s = tr(cx.lang);
-        let err = |e: pijat_app::StoreError| e.message().get(cx.lang.code()).to_string();
+        let err = |e: pijat_app::Error| e.message().get(cx.lang.code()).to_string();
         match (&self.step, action) {
             (Step::Recovery { .. }, Action::Enter) => return self.granted(cx),
             (Step::Recovery { .. }, _) => {}

@@ -105,7 +105,7 @@ impl ProfilesScreen {
 
     /// The trainee chose his name: his record opens with his code (or a first code is chosen).
     fn open<'c>(&mut self, profile: Profile, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let err = |e: pijat_app::StoreError| e.message();
+        let err = |e: pijat_app::Error| e.message();
         match cx.records.codes_required() {
             Ok(false) => return Nav::Enter(profile),
             Ok(true) => {}
@@ -139,7 +139,7 @@ impl ProfilesScreen {
     pub fn handle<'c>(&mut self, action: Action, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
         // The trainees, then "new trainee", then trainer mode.
         let rows = self.profiles.len() + 2;
-        let err = |e: pijat_app::StoreError| e.message();
+        let err = |e: pijat_app::Error| e.message();
         match &mut self.mode {
             Mode::Welcome { selected } => match action {
                 Action::Up => *selected = (*selected + WELCOME_ROWS - 1) % WELCOME_ROWS,

@@ -16,14 +16,14 @@ use super::quiz::spoken_question;
 use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::view::{View, framed};
-use pijat_app::ClassRow;
+use pijat_app::ClassRecord;
 use pijat_app::sheets::paper_layout;
 use pijat_content::{Lang, Phase, QuestionKind, Quiz};
 use pijat_core::strings::tr;
 use pijat_engine::quiz::Layout as QuizLayout;
 
 pub struct ProjectorScreen<'c> {
-    pub class: ClassRow,
+    pub class: ClassRecord,
     pub quiz: &'c Quiz,
     pub phase: Phase,
     /// Items in paper order, as printed.
@@ -43,7 +43,7 @@ fn cell(size: PixelSize) -> (u16, u16) {
 }
 
 impl<'c> ProjectorScreen<'c> {
-    pub fn new(class: ClassRow, quiz: &'c Quiz, phase: Phase, cx: &mut Cx<'_, 'c>) -> Self {
+    pub fn new(class: ClassRecord, quiz: &'c Quiz, phase: Phase, cx: &mut Cx<'_, 'c>) -> Self {
         let s = ProjectorScreen {
             class,
             quiz,

@@ -11,14 +11,14 @@ use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::theme::Theme;
 use crate::view::{View, framed, render_scrolled};
-use pijat_app::ClassRow;
+use pijat_app::ClassRecord;
 use pijat_app::report_data::report_input;
 use pijat_content::Quiz;
 use pijat_engine::report::build::Report;
 use pijat_engine::report::{build, render};
 
 pub struct ReportScreen<'c> {
-    pub class: ClassRow,
+    pub class: ClassRecord,
     pub quiz: &'c Quiz,
     pub report: Option<Report>,
     pub tab: usize,
@@ -55,7 +55,7 @@ fn bar(
 }
 
 impl<'c> ReportScreen<'c> {
-    pub fn load(class: ClassRow, quiz: &'c Quiz, cx: &Cx) -> Self {
+    pub fn load(class: ClassRecord, quiz: &'c Quiz, cx: &Cx) -> Self {
         let report = report_input(
             cx.records,
             quiz,

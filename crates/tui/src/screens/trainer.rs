@@ -10,10 +10,10 @@ use super::class_view::{ClassScreen, details_form};
 use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::view::{View, framed, row, scroll_for};
-use pijat_app::ClassRow;
+use pijat_app::ClassRecord;
 
 pub struct TrainerScreen {
-    pub classes: Vec<(ClassRow, usize)>,
+    pub classes: Vec<(ClassRecord, usize)>,
     pub selected: usize,
     /// Whether trainees need their personal code here (off: self-study on one's own laptop).
     pub codes: bool,

@@ -3,7 +3,7 @@
 use super::*;
 use pijat_core::strings::app::{EN, ID};
 
-pub fn details_form(c: Option<&ClassRow>) -> Form {
+pub fn details_form(c: Option<&ClassRecord>) -> Form {
     let v = |f: Option<&Option<String>>| f.and_then(|x| x.clone()).unwrap_or_default();
     let day = |f: Option<&Option<String>>| pijat_core::dates::input_day(&v(f));
     Form::new(
