@@ -175,18 +175,42 @@ fn unknown_routes_and_methods_answer_in_both_languages_and_the_page_is_small_and
     assert_eq!(r.json()["message"]["id"], "Alamat ini tidak ada.");
     assert_eq!(p.get("/api/answer").status, 405);
     let page = p.get("/");
-    assert!(page.body.len() <= 50 * 1024, "{} bytes", page.body.len());
-    for outside in ["src=\"http", "href=\"http", "@import", "url("] {
-        assert!(!page.body.contains(outside), "{outside}");
+    let (css, js) = (p.get("/page.css"), p.get("/page.js"));
+    let size = page.body.len() + css.body.len() + js.body.len();
+    assert!(size <= 50 * 1024, "{size} bytes");
+    for file in [&page, &css, &js] {
+        for outside in ["src=\"http", "href=\"http", "@import", "url("] {
+            assert!(!file.body.contains(outside), "{outside}");
+        }
+        assert_eq!(file.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(file.header("cache-control"), Some("no-store"));
     }
+    assert_eq!(css.header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(
+        js.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
+    // Script and style from this laptop only: no inline code, so injected markup cannot run.
     let csp = page.header("content-security-policy").unwrap();
     assert!(
-        csp.contains("default-src 'none'") && csp.contains("connect-src 'self'"),
+        csp.contains("default-src 'none'")
+            && csp.contains("script-src 'self'")
+            && csp.contains("style-src 'self'")
+            && csp.contains("connect-src 'self'")
+            && csp.contains("frame-ancestors 'none'")
+            && !csp.contains("unsafe-inline"),
         "{csp}"
     );
+    assert!(
+        !page.body.contains("<script>")
+            && !page.body.contains("<style")
+            && !page.body.contains(" on"),
+        "nothing inline in the page"
+    );
+    assert!(page.body.contains("src=\"/page.js\"") && page.body.contains("href=\"/page.css\""));
     assert_eq!(page.header("x-frame-options"), Some("DENY"));
     assert!(
-        page.body.contains("Bahasa Indonesia") && page.body.contains("\"answer_button\":\"Jawab\"")
+        page.body.contains("Bahasa Indonesia") && js.body.contains("\"answer_button\":\"Jawab\"")
     );
 }
 

@@ -5,27 +5,21 @@
 mod common;
 
 use common::classroom::{CLASS, class_with, joined, n_of, position, room, saved, serve};
-use common::http::{Phone, raw, request};
+use common::http::{Phone, next_address, raw, request};
 use pijat_core::Phase;
 
 #[test]
 fn without_a_token_or_with_a_made_up_one_every_call_is_refused() {
     let (_dir, s) = room(&["Budi"], Phase::Pre, false);
     let strangers = [
+        Phone::stranger(s.addr),
         Phone {
-            addr: s.addr,
-            cookie: None,
-            router: None,
-        },
-        Phone {
-            addr: s.addr,
             cookie: Some(format!("pijat_device={}", "a".repeat(32))),
-            router: None,
+            ..Phone::stranger(s.addr)
         },
         Phone {
-            addr: s.addr,
             cookie: Some("pijat_device=../../etc/passwd".into()),
-            router: None,
+            ..Phone::stranger(s.addr)
         },
     ];
     for p in &strangers {
@@ -152,6 +146,7 @@ fn oversized_malformed_and_mistyped_bodies_get_a_clear_bilingual_refusal() {
     let cookie = p.cookie.clone().unwrap();
     let form = request(
         s.addr,
+        next_address(),
         "POST",
         "/api/code",
         None,
@@ -225,7 +220,7 @@ fn a_foreign_or_missing_host_is_refused_on_every_route_and_localhost_is_welcome(
     let (_dir, s) = room(&["Budi"], Phase::Pre, false);
     for path in ["/", "/api/state", "/nowhere"] {
         for host in ["evil.example:80", "192.168.1.66", "pijat.local"] {
-            let r = request(s.addr, "GET", path, Some(host), &[], "");
+            let r = request(s.addr, next_address(), "GET", path, Some(host), &[], "");
             assert_eq!(
                 (r.status, r.error().as_str()),
                 (421, "foreign_host"),
@@ -236,6 +231,7 @@ fn a_foreign_or_missing_host_is_refused_on_every_route_and_localhost_is_welcome(
     }
     let r = request(
         s.addr,
+        next_address(),
         "POST",
         "/api/code",
         Some("attacker.test"),
@@ -247,6 +243,7 @@ fn a_foreign_or_missing_host_is_refused_on_every_route_and_localhost_is_welcome(
     assert_eq!(no_host.status, 421, "{no_host:?}");
     let local = request(
         s.addr,
+        next_address(),
         "GET",
         "/",
         Some(&format!("localhost:{}", s.addr.port())),

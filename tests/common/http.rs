@@ -4,8 +4,26 @@
 //! foreign or doubled `Host`, a body that lies about its length, a request cut short.
 
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpStream};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
+
+/// A loopback address of its own for each new phone (127.0.1.0 up), as phones on a hotspot
+/// each have their own: the server tells devices apart by address.
+pub fn next_address() -> IpAddr {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed) % (250 * 250);
+    IpAddr::from([127, 0, 1 + (n / 250) as u8, 1 + (n % 250) as u8])
+}
+
+/// A connection to `addr` from the loopback address `from`.
+pub fn connect_from(from: IpAddr, addr: SocketAddr) -> std::io::Result<TcpStream> {
+    use socket2::{Domain, Socket, Type};
+    let sock = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    sock.bind(&SocketAddr::new(from, 0).into())?;
+    sock.connect_timeout(&addr.into(), Duration::from_secs(5))?;
+    Ok(sock.into())
+}
 
 #[derive(Debug)]
 pub struct Reply {
@@ -34,7 +52,12 @@ impl Reply {
 
 /// Sends raw bytes and reads the whole reply (the connection is closed after it).
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Reply {
-    let mut s = TcpStream::connect(addr).unwrap();
+    raw_from(IpAddr::from([127, 0, 0, 1]), addr, bytes)
+}
+
+/// The same from the loopback address `from`.
+pub fn raw_from(from: IpAddr, addr: SocketAddr, bytes: &[u8]) -> Reply {
+    let mut s = connect_from(from, addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     s.write_all(bytes).unwrap();
     let mut out = Vec::new();
@@ -112,6 +135,7 @@ fn unchunk(mut rest: &str) -> String {
 /// A request with `Host` set to the server's address unless `host` says otherwise.
 pub fn request(
     addr: SocketAddr,
+    from: IpAddr,
     method: &str,
     path: &str,
     host: Option<&str>,
@@ -128,12 +152,13 @@ pub fn request(
     }
     req.push_str("\r\n");
     req.push_str(body);
-    raw(addr, req.as_bytes())
+    raw_from(from, addr, req.as_bytes())
 }
 
-/// Sends one request straight to `router`, with `Host` set to `host`.
+/// Sends one request straight to `router` as if from `from`, with `Host` set to `host`.
 pub fn oneshot(
     router: &axum::Router,
+    from: IpAddr,
     method: &str,
     path: &str,
     host: &str,
@@ -148,7 +173,9 @@ pub fn oneshot(
     for (k, v) in headers {
         req = req.header(*k, *v);
     }
-    let req = req.body(axum::body::Body::from(body.to_string())).unwrap();
+    let mut req = req.body(axum::body::Body::from(body.to_string())).unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(SocketAddr::new(from, 0)));
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -179,25 +206,32 @@ pub struct Phone {
     pub addr: SocketAddr,
     pub cookie: Option<String>,
     pub router: Option<axum::Router>,
+    /// The phone's own address.
+    pub from: IpAddr,
 }
 
 impl Phone {
     /// Opens the page over a socket, as scanning the QR code does, and keeps its cookie.
     pub fn open(addr: SocketAddr) -> Phone {
-        Phone::opened(Phone {
-            addr,
-            cookie: None,
-            router: None,
-        })
+        Phone::opened(Phone::stranger(addr))
     }
 
     /// Opens the page through `router` (no socket), as the server on `addr` answers it.
     pub fn open_via(router: axum::Router, addr: SocketAddr) -> Phone {
         Phone::opened(Phone {
+            router: Some(router),
+            ..Phone::stranger(addr)
+        })
+    }
+
+    /// A phone of its own address that has not opened the page: no cookie.
+    pub fn stranger(addr: SocketAddr) -> Phone {
+        Phone {
             addr,
             cookie: None,
-            router: Some(router),
-        })
+            router: None,
+            from: next_address(),
+        }
     }
 
     fn opened(mut p: Phone) -> Phone {
@@ -217,8 +251,16 @@ impl Phone {
 
     fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Reply {
         match &self.router {
-            Some(r) => oneshot(r, method, path, &self.addr.to_string(), headers, body),
-            None => request(self.addr, method, path, None, headers, body),
+            Some(r) => oneshot(
+                r,
+                self.from,
+                method,
+                path,
+                &self.addr.to_string(),
+                headers,
+                body,
+            ),
+            None => request(self.addr, self.from, method, path, None, headers, body),
         }
     }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::http::request;
+use super::http::{next_address, request};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -44,6 +44,7 @@ fn call(addr: SocketAddr, method: &str, path: &str, body: &Value) -> Value {
     };
     let r = request(
         addr,
+        next_address(),
         method,
         path,
         None,
@@ -147,6 +148,7 @@ impl Browser {
         loop {
             let r = request(
                 self.addr,
+                next_address(),
                 "POST",
                 &format!("/session/{}/element", self.session),
                 None,
@@ -197,6 +199,7 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = request(
             self.addr,
+            next_address(),
             "DELETE",
             &format!("/session/{}", self.session),
             None,

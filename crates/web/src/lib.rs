@@ -9,26 +9,30 @@ mod reply;
 mod routes;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, watch};
+use tokio::sync::watch;
 
 use pijat_app::classroom::{Classroom, Listen, Running, Serve};
 use pijat_core::Bilingual;
 use pijat_core::strings::classroom::both;
 
-pub use page::page_html;
 pub use routes::MAX_BODY;
 
 /// The routes of a room without a socket: what the server answers on `addrs`, for tests that
 /// send requests straight to it (`tower::ServiceExt::oneshot`) and need no connection.
 pub fn router(room: Arc<Classroom>, addrs: &[SocketAddr]) -> axum::Router {
+    // Without a socket every request comes from one phone on loopback, unless the test says
+    // which address it comes from (a `ConnectInfo` extension).
     routes::router(Arc::new(routes::Site {
         room,
         hosts: net::host_names(addrs),
-        page: page_html(),
+        page: page::Page::new(),
     }))
+    .layer(axum::extract::connect_info::MockConnectInfo(
+        SocketAddr::from(([127, 0, 0, 1], 0)),
+    ))
 }
 
 /// The web server, as the terminal shells receive it from `main`.
@@ -67,28 +71,21 @@ impl Serve for Web {
         let site = Arc::new(routes::Site {
             room,
             hosts: net::host_names(&addrs),
-            page: page_html(),
+            page: page::Page::new(),
         });
         let (stop, stopped) = watch::channel(false);
-        let places = Arc::new(Semaphore::new(conn::MAX_CONNECTIONS));
+        let places = Arc::new(Mutex::new(conn::Places::default()));
         let mut tasks = Vec::new();
         for l in listeners {
             l.set_nonblocking(true).map_err(failed)?;
             let app = routes::router(site.clone());
             let places = places.clone();
-            let mut stopped = stopped.clone();
+            let stopped = stopped.clone();
             let listener = {
                 let _enter = runtime.enter();
                 tokio::net::TcpListener::from_std(l).map_err(failed)?
             };
-            tasks.push(runtime.spawn(async move {
-                let capped = conn::Capped::new(listener, places);
-                let _ = axum::serve(capped, app)
-                    .with_graceful_shutdown(async move {
-                        let _ = stopped.wait_for(|s| *s).await;
-                    })
-                    .await;
-            }));
+            tasks.push(runtime.spawn(conn::serve(listener, app, places, stopped)));
         }
         Ok(Box::new(Server {
             runtime: Some(runtime),

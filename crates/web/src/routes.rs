@@ -1,36 +1,46 @@
 //! The routes: the page, and four JSON calls. A handler only reads the request, checks its
 //! shape and size, and calls the room; every rule is in `app::classroom`.
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 
+use super::page::Page;
 use super::reply::{self, bad_request, json, plain, refused};
 use pijat_app::classroom::{Classroom, PhoneState, Pick, Refusal};
 use pijat_core::strings::classroom::both;
 
 /// The largest request body: an answer or a name is a few dozen bytes.
 pub const MAX_BODY: usize = 1024;
+/// The whole body must arrive within this time once the head is in (a trickle does not
+/// extend it).
+pub(crate) const BODY_DEADLINE: Duration = Duration::from_secs(5);
+
+/// The page's policy: its script and style come from this laptop only, nothing inline, no
+/// frames, no forms, no other site.
+const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 pub(crate) struct Site {
     pub room: Arc<Classroom>,
     /// The `Host` values this server answers to.
     pub hosts: Vec<String>,
-    pub page: String,
+    pub page: Page,
 }
 
 pub(crate) fn router(site: Arc<Site>) -> Router {
     Router::new()
         .route("/", get(page))
+        .route("/page.css", get(css))
+        .route("/page.js", get(js))
         .route("/api/state", get(state))
         .route("/api/code", post(code))
         .route("/api/join", post(join))
@@ -39,16 +49,42 @@ pub(crate) fn router(site: Arc<Site>) -> Router {
         .method_not_allowed_fallback(|| async {
             plain(StatusCode::METHOD_NOT_ALLOWED, "not_found", |s| s.not_found)
         })
-        .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(site.clone(), check_host))
+        .layer(middleware::map_response(guarded))
         .with_state(site)
 }
 
+/// Every reply: never cached, never sniffed as another type, never framed, no referrer.
+async fn guarded(mut resp: Response) -> Response {
+    let h = resp.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(POLICY),
+    );
+    resp
+}
+
 /// DNS rebinding: a page from elsewhere whose name now points here still sends its own name.
+/// Exactly one `Host`, one of this server's, and a plain path (a target with a scheme or an
+/// authority would name another host than the one checked).
 async fn check_host(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
-    let host = req
-        .headers()
-        .get(header::HOST)
+    let mut hosts = req.headers().get_all(header::HOST).iter();
+    let (first, second) = (hosts.next(), hosts.next());
+    let plain_target = req.uri().scheme().is_none() && req.uri().authority().is_none();
+    if second.is_some() || !plain_target {
+        return plain(StatusCode::BAD_REQUEST, "bad_request", |s| s.one_host);
+    }
+    let host = first
         .and_then(|h| h.to_str().ok())
         .map(str::to_ascii_lowercase);
     match host {
@@ -84,7 +120,7 @@ async fn page(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
         }
         None => false,
     };
-    let mut resp = axum::response::Html(site.page.clone()).into_response();
+    let mut resp = axum::response::Html(site.page.html).into_response();
     if !known {
         match on_room(&site, |r| r.issue_token(Instant::now())).await {
             Some(Ok(t)) => {
@@ -95,20 +131,23 @@ async fn page(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
             None => return refused(&Refusal::TooManyPhones),
         }
     }
-    let h = resp.headers_mut();
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        ),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
     resp
+}
+
+async fn css(State(site): State<Arc<Site>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        site.page.css,
+    )
+        .into_response()
+}
+
+async fn js(State(site): State<Arc<Site>>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        site.page.js.clone(),
+    )
+        .into_response()
 }
 
 fn device(headers: &HeaderMap) -> Result<String, Refusal> {
@@ -125,13 +164,41 @@ async fn state(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     answered(on_room(&site, move |r| r.state(&t)).await)
 }
 
-/// A JSON body of at most [`MAX_BODY`] bytes, sent as JSON (a form from another site cannot
-/// send that type without asking first, and we never say yes).
-fn body<T: for<'de> Deserialize<'de>>(
+/// The body, whole, within [`BODY_DEADLINE`]: a length over [`MAX_BODY`] is refused before
+/// a byte of it is read.
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, Response> {
+    let too_big = || plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| s.too_big);
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_big());
+    }
+    match tokio::time::timeout(BODY_DEADLINE, axum::body::to_bytes(body, MAX_BODY)).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(e)) => Err(
+            if std::error::Error::source(&e)
+                .is_some_and(|s| s.is::<http_body_util::LengthLimitError>())
+            {
+                too_big()
+            } else {
+                bad_request(&e.to_string())
+            },
+        ),
+        Err(_) => Err(plain(StatusCode::REQUEST_TIMEOUT, "too_slow", |s| {
+            s.too_slow
+        })),
+    }
+}
+
+/// A JSON body sent as JSON (a form from another site cannot send that type without asking
+/// first, and we never say yes), with the phone's token.
+async fn body<T: for<'de> Deserialize<'de>>(
     headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<(String, T), Box<Response>> {
-    let token = device(headers).map_err(|r| Box::new(refused(&r)))?;
+    body: Body,
+) -> Result<(String, T), Response> {
+    let token = device(headers).map_err(|r| refused(&r))?;
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -141,36 +208,29 @@ fn body<T: for<'de> Deserialize<'de>>(
                 .is_some_and(|m| m.trim() == "application/json")
         });
     if !is_json {
-        return Err(Box::new(bad_request("Content-Type: application/json")));
+        return Err(bad_request("Content-Type: application/json"));
     }
-    let bytes = body
-        .map_err(|e| match e.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => {
-                plain(StatusCode::PAYLOAD_TOO_LARGE, "too_big", |s| s.too_big)
-            }
-            _ => bad_request(&e.body_text()),
-        })
-        .map_err(Box::new)?;
-    let value =
-        serde_json::from_slice(&bytes).map_err(|e| Box::new(bad_request(&e.to_string())))?;
+    let bytes = read_body(headers, body).await?;
+    let value = serde_json::from_slice(&bytes).map_err(|e| bad_request(&e.to_string()))?;
     Ok((token, value))
 }
 
-/// A JSON call: the body read as `B`, then `f` on the room with the phone's token.
+/// A JSON call: the body read as `B`, then `f` on the room with the phone's token and address.
 async fn call<B: for<'de> Deserialize<'de> + Send + 'static>(
     site: &Arc<Site>,
+    peer: SocketAddr,
     headers: &HeaderMap,
-    b: Result<Bytes, BytesRejection>,
-    f: fn(&Classroom, &str, B) -> Result<PhoneState, Refusal>,
+    b: Body,
+    f: fn(&Classroom, &str, IpAddr, B) -> Result<PhoneState, Refusal>,
 ) -> Response {
-    match body::<B>(headers, b) {
-        Ok((t, v)) => answered(on_room(site, move |r| f(r, &t, v)).await),
-        Err(r) => *r,
+    match body::<B>(headers, b).await {
+        Ok((t, v)) => answered(on_room(site, move |r| f(r, &t, peer.ip(), v)).await),
+        Err(r) => r,
     }
 }
 
-/// A request's body as axum hands it over (a body too large is a rejection, not a panic).
-type Body = Result<Bytes, BytesRejection>;
+/// The client's address, as the connection gave it.
+type Peer = ConnectInfo<SocketAddr>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,8 +238,13 @@ struct CodeBody {
     code: String,
 }
 
-async fn code(State(site): State<Arc<Site>>, headers: HeaderMap, b: Body) -> Response {
-    call(&site, &headers, b, |r, t, c: CodeBody| {
+async fn code(
+    State(site): State<Arc<Site>>,
+    ConnectInfo(peer): Peer,
+    headers: HeaderMap,
+    b: Body,
+) -> Response {
+    call(&site, peer, &headers, b, |r, t, _from, c: CodeBody| {
         r.enter_code(t, &c.code, Instant::now())
     })
     .await
@@ -193,8 +258,13 @@ enum JoinBody {
     New { name: String },
 }
 
-async fn join(State(site): State<Arc<Site>>, headers: HeaderMap, b: Body) -> Response {
-    call(&site, &headers, b, |r, t, j: JoinBody| {
+async fn join(
+    State(site): State<Arc<Site>>,
+    ConnectInfo(peer): Peer,
+    headers: HeaderMap,
+    b: Body,
+) -> Response {
+    call(&site, peer, &headers, b, |r, t, _from, j: JoinBody| {
         r.join(
             t,
             &match j {
@@ -213,8 +283,13 @@ struct AnswerBody {
     answer: String,
 }
 
-async fn answer(State(site): State<Arc<Site>>, headers: HeaderMap, b: Body) -> Response {
-    call(&site, &headers, b, |r, t, a: AnswerBody| {
+async fn answer(
+    State(site): State<Arc<Site>>,
+    ConnectInfo(peer): Peer,
+    headers: HeaderMap,
+    b: Body,
+) -> Response {
+    call(&site, peer, &headers, b, |r, t, _from, a: AnswerBody| {
         r.answer(t, a.position, &a.answer)
     })
     .await

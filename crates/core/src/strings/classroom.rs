@@ -22,6 +22,8 @@ strings! {
     internal: "kesalahan di laptop pelatih; coba lagi" | "an error on the trainer's laptop; try again",
     too_big: "Permintaan terlalu besar." | "The request is too large.",
     not_found: "Alamat ini tidak ada." | "There is no such address.",
+    too_slow: "Permintaan datang terlalu lambat. Coba lagi." | "The request came too slowly. Try again.",
+    one_host: "Permintaan harus punya tepat satu Host dan alamat biasa." | "A request must have exactly one Host and a plain path.",
     foreign_host: "Alamat ini bukan alamat laptop pelatih." | "This is not the trainer laptop's address.",
     choose_first: "Pilih jawaban dulu." | "Choose an answer first.",
     class_missing: "Tidak ada kelas bernama {n}: buat kelasnya di mode pelatih, atau cek ejaannya." | "There is no class called {n}: create it in trainer mode, or check the spelling.",
