@@ -224,6 +224,14 @@ impl Phone {
         })
     }
 
+    /// Opens the page over a socket from the loopback address `from`.
+    pub fn open_from(addr: SocketAddr, from: IpAddr) -> Phone {
+        Phone::opened(Phone {
+            from,
+            ..Phone::stranger(addr)
+        })
+    }
+
     /// A phone of its own address that has not opened the page: no cookie.
     pub fn stranger(addr: SocketAddr) -> Phone {
         Phone {
