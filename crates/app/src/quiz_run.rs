@@ -171,6 +171,12 @@ impl<'c> QuizRun<'c> {
         let mut answers = HashMap::new();
         let (mut not_counted, mut rekeyed) = (0, 0);
         for row in store.answers(&attempt.id)? {
+            if row.response.is_empty() {
+                // An empty answer (a several-options question with nothing chosen, saved by an
+                // older pijat) says nothing: the question is open again, and the next answer
+                // takes its place.
+                continue;
+            }
             let found = quiz
                 .questions
                 .iter()

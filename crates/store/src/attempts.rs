@@ -160,7 +160,8 @@ impl Store {
     }
 
     /// Saves one answer, committed before this returns. `false` when the question was already
-    /// answered in this attempt (by another window): the first answer stands.
+    /// answered in this attempt (by another window): the first answer stands. An empty answer
+    /// saved by an older pijat (nothing chosen) is no answer: the new one takes its row.
     pub fn save_answer(
         &self,
         attempt_id: &str,
@@ -174,7 +175,10 @@ impl Store {
             .prepare_cached(
                 "INSERT INTO answer (attempt_id, question_id, position, response, correct, answered)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT (attempt_id, question_id) DO NOTHING",
+                 ON CONFLICT (attempt_id, question_id) DO UPDATE
+                   SET position = excluded.position, response = excluded.response,
+                       correct = excluded.correct, answered = excluded.answered
+                   WHERE answer.response = ''",
             )
             .map_err(|e| self.err(e))?;
         let n = st

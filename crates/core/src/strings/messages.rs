@@ -40,6 +40,7 @@ strings! {
     not_option_use_letters_numbers: "`{t}` bukan pilihan: pakai huruf a–{last} atau angka 1–{max}" | "`{t}` is not an option: use the letters a–{last} or the numbers 1–{max}",
     there_no_option_use_letters: "tidak ada pilihan `{t}`: pakai huruf a–{last} atau angka 1–{max}" | "there is no option `{t}`: use the letters a–{last} or the numbers 1–{max}",
     choose_only_one: "pilih satu saja: a–{last} atau 1–{max}" | "choose only one: a–{last} or 1–{max}",
+    choose_at_least_one: "pilih paling sedikit satu: a–{last} atau 1–{max}, misalnya ac atau 1,3" | "choose at least one: a–{last} or 1–{max}, e.g. ac or 1,3",
     given_twice_give_each_option: "`{t}` disebut dua kali: sebut setiap pilihan sekali" | "`{t}` is given twice: give each option once",
     numbers_given_type_all_numbers: "ada {given} dari {max} nomor: ketik semua nomor 1–{max} sesuai urutan yang benar, masing-masing sekali, misalnya {example}" | "{given} of {max} numbers given: type all the numbers 1–{max} in the right order, each once, e.g. {example}",
     questions_test_changed_since_you: "Soal tes ini sudah diubah sejak Anda mulai (dulu {was} soal, sekarang {now}). {kept} jawaban Anda tetap dihitung." | "The questions of this test changed since you began ({was} questions then, {now} now). {kept} of your answers still count.",

@@ -35,6 +35,8 @@ pub enum TokenError {
     NoSuchOption(String),
     /// Only one option may be chosen.
     OnlyOne,
+    /// A several-options question answered with no option (only separators).
+    NothingChosen,
     /// An option given twice.
     Repeated(String),
     /// Not every item was put in order.
@@ -67,6 +69,9 @@ impl TokenError {
                 &[("t", &t), ("last", &last), ("max", &max)],
             ),
             TokenError::OnlyOne => both(|s| s.choose_only_one, &[("last", &last), ("max", &max)]),
+            TokenError::NothingChosen => {
+                both(|s| s.choose_at_least_one, &[("last", &last), ("max", &max)])
+            }
             TokenError::Repeated(t) => both(|s| s.given_twice_give_each_option, &[("t", &t)]),
             TokenError::OrderIncomplete { given } => both(
                 |s| s.numbers_given_type_all_numbers,
@@ -150,6 +155,7 @@ pub fn parse_token(
             [one] => Ok(Response::Single(*one)),
             _ => Err(TokenError::OnlyOne),
         },
+        QuestionKind::Multiple { .. } if picked.is_empty() => Err(TokenError::NothingChosen),
         QuestionKind::Multiple { .. } => {
             let mut picked = picked;
             picked.sort_unstable();
@@ -303,6 +309,26 @@ mod tests {
             parse_token(&multi, &s, "aa"),
             Err(TokenError::Repeated("a".into()))
         );
+        for nothing in [",", ".", ";", "/", " , ", ",,/;"] {
+            assert_eq!(
+                parse_token(&multi, &s, nothing),
+                Err(TokenError::NothingChosen),
+                "{nothing:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_answer_a_token_gives_is_read_back_from_the_data_file() {
+        let multi = QuestionKind::Multiple {
+            options: opts(4),
+            answers: vec![0, 2],
+        };
+        let s = shown(&[3, 1, 0, 2]);
+        for t in ["a", "abcd", "d,b", "2"] {
+            let r = parse_token(&multi, &s, t).unwrap();
+            assert_eq!(Response::decode(&multi, &r.encode()), Some(r), "{t}");
+        }
     }
 
     #[test]

@@ -30,11 +30,17 @@ fn an_attempt_keeps_its_seed_and_answers_and_finishes_once() {
         "first answer stands"
     );
     assert!(store.save_answer(&a.id, "q2", 1, "-", false).unwrap());
+    // An empty answer (written by pijat 0.2.0 for "," to a several-options question) is no
+    // answer: the next one takes its row; a real one then stands.
+    assert!(store.save_answer(&a.id, "q3", 2, "", false).unwrap());
+    assert!(store.save_answer(&a.id, "q3", 2, "1,3", true).unwrap());
+    assert!(!store.save_answer(&a.id, "q3", 2, "2", false).unwrap());
+    assert_eq!(store.answers(&a.id).unwrap()[2].response, "1,3");
     let open = store
         .open_attempt(&p.id, "knowledge", Phase::Pre)
         .unwrap()
         .unwrap();
-    assert_eq!((open.id.as_str(), open.answered), (a.id.as_str(), 2));
+    assert_eq!((open.id.as_str(), open.answered), (a.id.as_str(), 3));
     assert_eq!(store.answers(&a.id).unwrap()[0].response, "true");
     store.finish_attempt(&a.id, 1).unwrap();
     store.finish_attempt(&a.id, 9).unwrap();
