@@ -36,3 +36,5 @@ fn open_many(from: IpAddr, addr: std::net::SocketAddr, n: usize) -> Vec<TcpStrea
 mod answers;
 #[path = "classroom_attack/connections.rs"]
 mod connections;
+#[path = "classroom_attack/markdown.rs"]
+mod markdown;
