@@ -34,7 +34,11 @@ fn open_many(from: IpAddr, addr: std::net::SocketAddr, n: usize) -> Vec<TcpStrea
 
 #[path = "classroom_attack/answers.rs"]
 mod answers;
+#[path = "classroom_attack/codes.rs"]
+mod codes;
 #[path = "classroom_attack/connections.rs"]
 mod connections;
 #[path = "classroom_attack/markdown.rs"]
 mod markdown;
+#[path = "classroom_attack/seats.rs"]
+mod seats;

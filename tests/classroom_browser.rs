@@ -42,7 +42,7 @@ fn a_phone_joins_answers_reloads_resumes_and_finishes_and_exactly_its_answers_ar
     let mut s = serve(dir.path(), "Posyandu Melati", Phase::Pre, false);
     let b = Browser::phone();
     b.go(&format!("http://{}/", s.addr));
-    b.wait_for("Kode kelas: 4 angka dari pelatih");
+    b.wait_for("Kode kelas: 6 angka dari pelatih");
     let width = b.script("return [window.innerWidth, document.documentElement.scrollWidth]");
     assert_eq!(
         width,
@@ -132,7 +132,7 @@ fn order_and_multiple_choice_by_taps_a_lost_connection_says_not_saved_and_the_po
     let b = Browser::phone();
     b.go(&format!("http://{}/", s.addr));
     b.click("English");
-    b.wait_for("Class code: 4 digits from the trainer");
+    b.wait_for("Class code: 6 digits from the trainer");
     b.type_into("Class code", s.room.code());
     b.click("Enter");
     b.click("Budi");

@@ -16,19 +16,22 @@ use common::http::Phone;
 const CLASS: &str = "Kelas Ayah ASI";
 
 fn start(dir: &std::path::Path, phase: &str) -> (Child, Receiver<String>, SocketAddr, String) {
-    let h = headless::start(
-        dir,
-        &[
-            "--class",
-            CLASS,
-            "--phase",
-            phase,
-            "--listen",
-            "127.0.0.1:0",
-        ],
-    );
-    assert_eq!(h.code.len(), 4);
+    let h = start_with(dir, phase, &[]);
+    assert_eq!(h.code.len(), 6);
     (h.child, h.lines, h.addrs[0], h.code)
+}
+
+/// `pijat classroom` for the class on loopback, with `more` arguments.
+fn start_with(dir: &std::path::Path, phase: &str, more: &[&str]) -> headless::Headless {
+    let args = [
+        "--class",
+        CLASS,
+        "--phase",
+        phase,
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    headless::start(dir, &[&args[..], more].concat())
 }
 
 /// `pijat classroom --class CLASS ARGS`, run to its end with no input.
@@ -79,6 +82,34 @@ fn prints_url_and_code_then_a_line_per_event_and_who_finished_when_input_ends() 
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let text = report.to_string();
     assert!(text.contains("Budi"), "{text}");
+}
+
+#[test]
+fn a_name_typed_on_a_phone_is_accepted_or_refused_by_a_line_on_its_input() {
+    let dir = tempfile::tempdir().unwrap();
+    class_with(dir.path(), CLASS, &["Budi"]);
+    let h = start_with(dir.path(), "pre", &["--allow-new-names"]);
+    let (mut child, rx, addr) = (h.child, h.lines, h.addrs[0]);
+    let joko = Phone::open(addr);
+    joko.code(&h.code);
+    assert_eq!(
+        joko.post("/api/join", "{\"name\":\"Joko\"}").json()["step"],
+        "asked"
+    );
+    assert_eq!(next(&rx), "ASKED Joko");
+    let palsu = Phone::open(addr);
+    palsu.code(&h.code);
+    palsu.post("/api/join", "{\"name\":\"Palsu\"}");
+    assert_eq!(next(&rx), "ASKED Palsu");
+    let mut input = child.stdin.take().unwrap();
+    writeln!(input, "ya joko\nsomething else\nno Palsu").unwrap();
+    input.flush().unwrap();
+    assert_eq!(next(&rx), "JOINED Joko");
+    assert_eq!(next(&rx), "DECLINED Palsu");
+    assert_eq!(joko.state().json()["step"], "question");
+    assert_eq!(palsu.state().json()["step"], "name");
+    drop(input);
+    assert!(child.wait().unwrap().success());
 }
 
 #[cfg(unix)]

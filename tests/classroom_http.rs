@@ -156,14 +156,33 @@ fn names_typed_on_a_phone_join_the_class_only_when_the_trainer_allows_it() {
         (422, "bad_name"),
         "{bad:?}"
     );
+    // The name waits for the trainer's yes on the laptop; nothing is written before it.
     let r = p.post("/api/join", "{\"name\":\"  Joko  \"}");
-    assert_eq!(r.json()["step"], "question", "{r:?}");
-    assert_eq!(r.json()["name"], "Joko");
-    let store = pijat_store::Store::open(dir.path()).unwrap();
-    let class = store.class_by_name(CLASS).unwrap().unwrap();
-    let members = store.members(&class.id).unwrap();
+    assert_eq!(
+        (r.json()["step"].as_str(), r.json()["name"].as_str()),
+        (Some("asked"), Some("Joko")),
+        "{r:?}"
+    );
+    assert_eq!(p.state().json()["step"], "asked");
+    let members = || {
+        let store = pijat_store::Store::open(dir.path()).unwrap();
+        let class = store.class_by_name(CLASS).unwrap().unwrap();
+        store.members(&class.id).unwrap()
+    };
+    assert!(members().is_empty());
+    assert_eq!(s.room.asked(), ["Joko"]);
+    s.room.accept("joko").unwrap();
+    assert!(s.room.asked().is_empty());
+    let st = p.state().json();
+    assert_eq!(
+        (st["step"].as_str(), st["name"].as_str()),
+        (Some("question"), Some("Joko")),
+        "{st}"
+    );
+    let members = members();
     assert_eq!(members.len(), 1);
     assert_eq!(members[0].name, "Joko");
+    assert!(s.room.accept("Joko").is_err(), "nobody is asking any more");
 }
 
 #[test]
@@ -208,6 +227,10 @@ fn unknown_routes_and_methods_answer_in_both_languages_and_the_page_is_small_and
         "nothing inline in the page"
     );
     assert!(page.body.contains("src=\"/page.js\"") && page.body.contains("href=\"/page.css\""));
+    assert!(
+        !js.body.contains("style:") && !js.body.contains(".innerHTML"),
+        "the script sets no inline style (the policy would drop it) and writes no markup"
+    );
     assert_eq!(page.header("x-frame-options"), Some("DENY"));
     assert!(
         page.body.contains("Bahasa Indonesia") && js.body.contains("\"answer_button\":\"Jawab\"")

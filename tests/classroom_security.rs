@@ -259,7 +259,7 @@ fn wrong_codes_are_limited_per_phone_and_the_code_is_new_for_every_test() {
     class_with(dir.path(), CLASS, &["Budi"]);
     let s = serve(dir.path(), CLASS, Phase::Pre, false);
     let code = s.room.code().to_string();
-    let wrong = if code == "0000" { "1111" } else { "0000" };
+    let wrong = if code == "000000" { "111111" } else { "000000" };
     let p = Phone::open(s.addr);
     for left in (0..5).rev() {
         let r = p.code(wrong);

@@ -24,7 +24,10 @@ fn names_that_are_html_or_markdown_stay_text_in_the_markdown_report() {
         "",
     );
     let md = text(&md.stdout);
-    assert!(!md.replace("\\<img", "").contains("<img"), "no live tag: {md}");
+    assert!(
+        !md.replace("\\<img", "").contains("<img"),
+        "no live tag: {md}"
+    );
     assert!(md.contains("\\<img src=x onerror=alert(1)>"), "{md}");
     assert!(
         md.contains("\\[klik\\](http://evil.example)"),

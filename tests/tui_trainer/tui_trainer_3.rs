@@ -123,12 +123,7 @@ fn a_phone_test_from_the_class_screen_shows_the_qr_code_and_follows_the_phones_l
         (13..=15).contains(&qr_rows),
         "the QR code fits at 80×24:\n{screen}"
     );
-    let url = screen
-        .split_whitespace()
-        .find(|w| w.starts_with("http://"))
-        .unwrap();
-    let addr: std::net::SocketAddr = url[7..].trim_end_matches('/').parse().unwrap();
-    let code = screen.split("Class code: ").nth(1).unwrap()[..4].to_string();
+    let (addr, code) = address_and_code(&screen);
 
     let p = Phone::open(addr);
     p.code(&code);
@@ -225,4 +220,78 @@ fn the_class_and_group_test_screens_show_what_is_saved_meanwhile() {
     a.update(Msg::Tick(wake));
     let after = render(&a, 80, 24);
     assert!(after.contains("Still to take the pre-test: 2"), "{after}");
+}
+
+#[test]
+fn a_name_typed_on_a_phone_waits_on_the_live_screen_until_the_trainer_says_yes_or_no() {
+    use common::http::Phone;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = class_of_three(dir.path());
+    a.serve = Some(&pijat_web::Web);
+    keys(&mut a, &[Char('h'), Enter, Char('n')]);
+    let screen = render(&a, 80, 24);
+    let (addr, code) = address_and_code(&screen);
+    // Each tick later than the last, so the screen reads the room again.
+    let tick = |a: &mut App, s: u64| {
+        a.update(Msg::Tick(
+            Instant::now() + std::time::Duration::from_secs(s),
+        ))
+    };
+
+    let joko = Phone::open(addr);
+    joko.code(&code);
+    assert_eq!(
+        joko.post("/api/join", "{\"name\":\"Joko Susilo\"}").json()["step"],
+        "asked"
+    );
+    tick(&mut a, 2);
+    let asked = render(&a, 80, 24);
+    assert!(
+        asked.contains("New name from a phone: Joko Susilo (a accept ·")
+            && asked.contains("x refuse)"),
+        "{asked}"
+    );
+    key(&mut a, Char('a'));
+    let accepted = render(&a, 80, 24);
+    assert!(
+        accepted.contains("Joko Susilo accepted into the class."),
+        "{accepted}"
+    );
+    assert!(
+        accepted
+            .lines()
+            .any(|l| l.contains("Joko Susilo") && l.contains('✓')),
+        "{accepted}"
+    );
+    assert_eq!(joko.state().json()["name"], "Joko Susilo");
+
+    let other = Phone::open(addr);
+    other.code(&code);
+    other.post("/api/join", "{\"name\":\"Orang Lain\"}");
+    tick(&mut a, 4);
+    key(&mut a, Char('x'));
+    let refused = render(&a, 80, 24);
+    assert!(refused.contains("Orang Lain refused."), "{refused}");
+    assert!(!refused.contains("New name from a phone"), "{refused}");
+    assert_eq!(other.state().json()["step"], "name");
+    a.lang = Lang::id();
+    other.post("/api/join", "{\"name\":\"Orang Lain\"}");
+    tick(&mut a, 6);
+    let id = render(&a, 80, 24);
+    assert!(
+        id.contains("Nama baru dari HP: Orang Lain (a terima · x tolak)")
+            || id.contains("Nama baru dari HP: Orang Lain (a terima ·"),
+        "{id}"
+    );
+}
+
+/// The server's address and the class code, as the trainer's screen shows them.
+fn address_and_code(screen: &str) -> (std::net::SocketAddr, String) {
+    let url = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap();
+    let addr = url[7..].trim_end_matches('/').parse().unwrap();
+    let code = screen.split("Class code: ").nth(1).unwrap()[..6].to_string();
+    (addr, code)
 }

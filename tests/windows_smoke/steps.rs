@@ -274,17 +274,26 @@ pub(super) fn phone_test(wine: &Wine, class: &str, data: &str) {
     };
     assert_eq!(line(), format!("URL http://{listen}/"));
     assert!(line().starts_with("CODE "));
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET / HTTP/1.1\r\nHost: {listen}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut page = String::new();
-    let _ = std::io::Read::read_to_string(&mut s, &mut page);
+    let get = |path: &str| {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {listen}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut reply = String::new();
+        let _ = std::io::Read::read_to_string(&mut s, &mut reply);
+        reply
+    };
+    let page = get("/");
     assert!(
-        page.starts_with("HTTP/1.1 200") && page.contains("\"answer_button\":\"Jawab\""),
+        page.starts_with("HTTP/1.1 200") && page.contains("src=\"/page.js\""),
         "{page}"
+    );
+    let script = get("/page.js");
+    assert!(
+        script.starts_with("HTTP/1.1 200") && script.contains("\"answer_button\":\"Jawab\""),
+        "{script}"
     );
     drop(child.stdin.take());
     let done = wait(child, "pijat.exe classroom");

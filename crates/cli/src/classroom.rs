@@ -1,6 +1,7 @@
 //! `pijat classroom`: the test on phones without the full-screen app. Prints `URL …` and
 //! `CODE …`, then one line per event, and stops on Ctrl+C, SIGTERM or the end of standard
-//! input, printing who finished (`FINISHED name`).
+//! input, printing who finished (`FINISHED name`). A name typed on a phone (`ASKED name`) is
+//! accepted by the line `yes name` (`ya`) on standard input, refused by `no name` (`tidak`).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -63,15 +64,33 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
     }
     outln!("CODE {}", room.code());
     errln!("{}", both(|s| s.headless_stop, &[]).get(lang));
-    let stop = stop_signals();
+    if args.new_names {
+        errln!("{}", both(|s| s.headless_answer, &[]).get(lang));
+    }
+    let input = inputs();
     let mut seen = 0;
-    loop {
+    'serving: loop {
         for e in room.events.since(seen, Duration::from_millis(200)) {
             seen += 1;
             outln!("{}", e.line());
         }
-        if stop.try_recv().is_ok() {
-            break;
+        while let Ok(i) = input.try_recv() {
+            match i {
+                Input::Stop => break 'serving,
+                Input::Yes(name) => {
+                    if let Err(m) = room.accept(&name) {
+                        errln!("{}", m.get(lang));
+                    }
+                }
+                Input::No(name) => {
+                    if !room.decline(&name) {
+                        errln!("{}", both(|s| s.not_asked, &[("n", &name)]).get(lang));
+                    }
+                }
+                Input::Unknown(l) => {
+                    errln!("{}", both(|s| s.headless_unknown, &[("l", &l)]).get(lang));
+                }
+            }
         }
     }
     let finished = room.end();
@@ -87,14 +106,46 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
     0
 }
 
-/// A message when the test should end: standard input closed, Ctrl+C, or SIGTERM.
-fn stop_signals() -> Receiver<()> {
+/// What the trainer typed, or a signal to end.
+enum Input {
+    Stop,
+    Yes(String),
+    No(String),
+    Unknown(String),
+}
+
+impl Input {
+    fn of(line: &str) -> Option<Input> {
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let name = rest.trim().to_string();
+        Some(match word.to_lowercase().as_str() {
+            "yes" | "ya" if !name.is_empty() => Input::Yes(name),
+            "no" | "tidak" if !name.is_empty() => Input::No(name),
+            _ => Input::Unknown(line.to_string()),
+        })
+    }
+}
+
+/// The trainer's lines, then `Stop` when the test should end: standard input closed, Ctrl+C,
+/// or SIGTERM.
+fn inputs() -> Receiver<Input> {
     let (tx, rx) = channel();
     let on_eof = tx.clone();
     std::thread::spawn(move || {
-        let mut sink = std::io::sink();
-        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut sink);
-        let _ = on_eof.send(());
+        use std::io::BufRead;
+        for line in std::io::stdin().lock().lines() {
+            let Ok(line) = line else { break };
+            if let Some(i) = Input::of(&line)
+                && on_eof.send(i).is_err()
+            {
+                return;
+            }
+        }
+        let _ = on_eof.send(Input::Stop);
     });
     std::thread::spawn(move || {
         let Ok(rt) = tokio::runtime::Builder::new_current_thread()
@@ -104,7 +155,7 @@ fn stop_signals() -> Receiver<()> {
             return;
         };
         rt.block_on(signal());
-        let _ = tx.send(());
+        let _ = tx.send(Input::Stop);
     });
     rx
 }

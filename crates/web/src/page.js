@@ -75,6 +75,7 @@ function paint() {
   var phase = s.phase === 'post' ? t('post_name') : t('pre_name');
   if (s.step === 'code') paintCode(s, phase);
   else if (s.step === 'name') paintName(s, phase);
+  else if (s.step === 'asked') paintAsked(s, phase);
   else if (s.step === 'question') paintQuestion(s, phase);
   else paintDone(s, phase);
   // A screen reader starts at the new step's heading (the code field takes the focus itself).
@@ -83,7 +84,7 @@ function paint() {
 }
 
 function paintCode(s, phase) {
-  var input = el('input', { id: 'code', inputmode: 'numeric', autocomplete: 'off', maxlength: '4', pattern: '[0-9]*' });
+  var input = el('input', { id: 'code', inputmode: 'numeric', autocomplete: 'off', maxlength: '6', pattern: '[0-9]*' });
   var form = el('form', {}, [
     el('p', { text: phase + ' · ' + s.class }),
     el('label', { 'for': 'code', text: t('code_label') }), input,
@@ -100,6 +101,16 @@ function paintCode(s, phase) {
   input.focus();
 }
 
+function paintAsked(s, phase) {
+  main.appendChild(heading(t('asked_heading')));
+  main.appendChild(el('p', { text: phase + ' · ' + s.class }));
+  main.appendChild(el('p', { text: t('asked_text', { n: s.name }) }));
+  main.appendChild(statusLine());
+  // Ask again until the trainer has said yes (a question) or no (the list of names).
+  clearTimeout(retry);
+  retry = setTimeout(load, 3000);
+}
+
 function join(body) {
   call('POST', '/api/join', body).then(function (r) { r.ok ? show(r.body) : refused(r); },
     function () { offline(load); });
@@ -108,7 +119,7 @@ function join(body) {
 function paintName(s, phase) {
   main.appendChild(heading(t('name_heading')));
   main.appendChild(el('p', { text: phase + ' · ' + s.class }));
-  var list = el('ul', { style: 'list-style:none;padding:0;margin:0' });
+  var list = el('ul', { 'class': 'plain' });
   s.roster.forEach(function (p) {
     var note = p.status === 'busy' ? t('name_busy') : p.status === 'done' ? t('name_done') : '';
     var b = el('button', { type: 'button', text: p.name + (note ? ' (' + note + ')' : ''), on: function () { join({ n: p.n }); } });
@@ -190,7 +201,7 @@ function paintQuestion(s, phase) {
   main.appendChild(el('p', { 'class': 'note', text: t('you_are') + ' ' + s.name + ' · ' + phase }));
   main.appendChild(el('label', { 'for': 'bar', text: t('question_of', { n: q.position + 1, m: q.total }) }));
   main.appendChild(el('progress', { id: 'bar', max: q.total, value: q.answered, 'aria-label': t('progress_label') }));
-  var fs = el('fieldset', { style: 'border:0;padding:0;margin:0' }, [
+  var fs = el('fieldset', { 'class': 'plain' }, [
     el('legend', {}, [heading(two(q.prompt))]),
     hint ? el('p', { 'class': 'note', text: hint }) : null,
     el('div', { id: 'choices' })]);

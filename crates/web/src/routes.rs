@@ -122,14 +122,9 @@ async fn page(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     };
     let mut resp = axum::response::Html(site.page.html).into_response();
     if !known {
-        match on_room(&site, |r| r.issue_token(Instant::now())).await {
-            Some(Ok(t)) => {
-                resp.headers_mut()
-                    .insert(header::SET_COOKIE, reply::set_cookie(&t));
-            }
-            Some(Err(refusal)) => return refused(&refusal),
-            None => return refused(&Refusal::TooManyPhones),
-        }
+        let token = site.room.issue_token();
+        resp.headers_mut()
+            .insert(header::SET_COOKIE, reply::set_cookie(&token));
     }
     resp
 }
@@ -244,8 +239,8 @@ async fn code(
     headers: HeaderMap,
     b: Body,
 ) -> Response {
-    call(&site, peer, &headers, b, |r, t, _from, c: CodeBody| {
-        r.enter_code(t, &c.code, Instant::now())
+    call(&site, peer, &headers, b, |r, t, from, c: CodeBody| {
+        r.enter_code(t, from, &c.code, Instant::now())
     })
     .await
 }
@@ -264,9 +259,10 @@ async fn join(
     headers: HeaderMap,
     b: Body,
 ) -> Response {
-    call(&site, peer, &headers, b, |r, t, _from, j: JoinBody| {
+    call(&site, peer, &headers, b, |r, t, from, j: JoinBody| {
         r.join(
             t,
+            from,
             &match j {
                 JoinBody::Listed { n } => Pick::Listed(n),
                 JoinBody::New { name } => Pick::New(name),

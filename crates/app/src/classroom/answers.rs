@@ -3,6 +3,7 @@
 //! disk flush, not fifty. Nothing is replied before its transaction is committed; when the
 //! commit fails, every answer of it is told "not saved" and the room's counts are as before.
 
+use std::net::IpAddr;
 use std::sync::mpsc;
 
 use super::devices::Devices;
@@ -19,7 +20,7 @@ use pijat_store::{AttemptRecord, Store, StoreError};
 /// What a phone asked for that writes to the data file.
 pub(super) enum Work {
     Answer { position: usize, input: String },
-    Join(Pick),
+    Join(Pick, IpAddr),
 }
 
 /// A request waiting for the next transaction.
@@ -35,9 +36,25 @@ pub(super) type Reply = Result<PhoneState, Refusal>;
 pub(super) struct Parts<'a> {
     pub seats: &'a mut Vec<Seat>,
     pub devices: &'a mut Devices,
+    pub asked: &'a mut Vec<super::asked::Asked>,
     pub ended: bool,
     pub new_names: bool,
     pub bound: Vec<String>,
+}
+
+impl Inner {
+    /// The data file and the room's state a transaction may change, borrowed apart.
+    pub(super) fn split(&mut self) -> (&Store, Parts<'_>) {
+        let parts = Parts {
+            seats: &mut self.seats,
+            devices: &mut self.devices,
+            asked: &mut self.asked,
+            ended: self.ended,
+            new_names: self.new_names,
+            bound: Vec::new(),
+        };
+        (&self.store, parts)
+    }
 }
 
 /// What a seat was before a transaction.
@@ -93,21 +110,18 @@ impl Classroom {
             })
             .collect();
         let mut events = Vec::new();
-        let mut p = Parts {
-            seats: &mut g.seats,
-            devices: &mut g.devices,
-            ended: g.ended,
-            new_names: g.new_names,
-            bound: Vec::new(),
-        };
-        let done = g.store.write(|store| {
+        let asked_before = g.asked.clone();
+        let (store, mut p) = g.split();
+        let done = store.write(|store| {
             let mut replies = Vec::with_capacity(batch.len());
             for w in &batch {
                 replies.push(match &w.work {
                     Work::Answer { position, input } => {
                         self.answer_in(store, &mut p, &w.token, *position, input, &mut events)?
                     }
-                    Work::Join(pick) => self.join_in(store, &mut p, &w.token, pick, &mut events)?,
+                    Work::Join(pick, from) => {
+                        self.join_in(store, &mut p, &w.token, *from, pick, &mut events)?
+                    }
                 });
             }
             Ok(replies)
@@ -128,10 +142,9 @@ impl Classroom {
                     (s.answered, s.done, s.taken_before, s.score, s.attempt) = b;
                 }
                 for t in &p.bound {
-                    if let Ok(d) = p.devices.get_mut(t) {
-                        d.seat = None;
-                    }
+                    p.devices.unbind(t);
                 }
+                *p.asked = asked_before;
                 let refusal = not_saved(e);
                 for w in &batch {
                     let _ = w.reply.send(Err(refusal.clone()));

@@ -31,6 +31,16 @@ pub enum Event {
         /// Whose.
         name: String,
     },
+    /// A phone asked for a name not on the class list: the trainer says yes or no.
+    Asked {
+        /// The name typed.
+        name: String,
+    },
+    /// The trainer said no to a name asked for.
+    Declined {
+        /// The name.
+        name: String,
+    },
 }
 
 impl Event {
@@ -45,6 +55,8 @@ impl Event {
             } => format!("ANSWERED {name} {answered}/{total}"),
             Event::Done { name } => format!("DONE {name}"),
             Event::Released { name } => format!("RELEASED {name}"),
+            Event::Asked { name } => format!("ASKED {name}"),
+            Event::Declined { name } => format!("DECLINED {name}"),
         }
     }
 }

@@ -1,5 +1,9 @@
-//! A phone taking a participant, inside the room's next transaction (see `answers.rs`): his
-//! attempt starts, or resumes where he left it on this phone or another.
+//! A phone taking a participant, inside the room's next transaction (see `answers.rs`): every
+//! check first, then the write, so a refused request changes nothing. One device (address)
+//! takes one participant per test; the trainer's release frees it. A name typed on a phone
+//! that is not on the roster waits for the trainer's yes (see `asked.rs`).
+
+use std::net::IpAddr;
 
 use super::answers::{Parts, Reply};
 use super::error::Refusal;
@@ -7,13 +11,20 @@ use super::events::Event;
 use super::phone::{Pick, admitted};
 use super::{Classroom, Seat};
 use crate::quiz_run::{QuizRun, Start, StartArgs};
-use pijat_core::{Role, clean_name, name_key};
+use pijat_core::{clean_name, name_key};
 use pijat_store::{Store, StoreError};
+
+/// The seat a pick names: a place on the roster, or a typed name (its seat, or `None` for a
+/// name the roster does not have yet).
+enum Wanted {
+    Seat(usize),
+    NewName(String),
+}
 
 impl Classroom {
     /// The phone takes a participant and his attempt starts (or resumes where he left it).
-    pub fn join(&self, token: &str, pick: &Pick) -> Reply {
-        self.submit(token, super::answers::Work::Join(pick.clone()))
+    pub fn join(&self, token: &str, from: IpAddr, pick: &Pick) -> Reply {
+        self.submit(token, super::answers::Work::Join(pick.clone(), from))
     }
 
     pub(super) fn join_in(
@@ -21,6 +32,7 @@ impl Classroom {
         store: &Store,
         p: &mut Parts,
         token: &str,
+        from: IpAddr,
         pick: &Pick,
         events: &mut Vec<Event>,
     ) -> Result<Reply, StoreError> {
@@ -28,32 +40,57 @@ impl Classroom {
             Ok(h) => h,
             Err(r) => return Ok(Err(r)),
         };
-        let n = match pick {
-            Pick::Listed(n) if *n < p.seats.len() => *n,
-            Pick::Listed(_) => return Ok(Err(Refusal::NoSuchName)),
-            Pick::New(name) => match self.seat_for_new_name(store, p, name)? {
-                Ok(n) => n,
-                Err(r) => return Ok(Err(r)),
-            },
+        let wanted = match wanted(p, pick) {
+            Ok(w) => w,
+            Err(r) => return Ok(Err(r)),
         };
-        match holding {
-            Some(h) if h == n => {
-                return match p.seats.get(n) {
+        let name_of = |p: &Parts, n: usize| {
+            p.seats
+                .get(n)
+                .map(|s| s.profile.name.clone())
+                .unwrap_or_default()
+        };
+        match (holding, &wanted) {
+            (Some(h), Wanted::Seat(n)) if h == *n => {
+                return match p.seats.get(h) {
                     Some(seat) => self.seat_state(store, seat),
                     None => Ok(Err(Refusal::NoSuchName)),
                 };
             }
-            Some(h) => {
-                let name = p
-                    .seats
-                    .get(h)
-                    .map(|s| s.profile.name.clone())
-                    .unwrap_or_default();
-                return Ok(Err(Refusal::AlreadyJoined { name }));
+            (Some(h), _) => {
+                return Ok(Err(Refusal::AlreadyJoined {
+                    name: name_of(p, h),
+                }));
             }
-            None => {}
+            (None, _) => {}
         }
-        if p.devices.holder(n).is_some() {
+        // One participant per device in a test, until the trainer releases him.
+        if let Some(taken) = p.devices.seat_of_addr(from)
+            && !matches!(wanted, Wanted::Seat(n) if n == taken)
+        {
+            return Ok(Err(Refusal::AlreadyJoined {
+                name: name_of(p, taken),
+            }));
+        }
+        match wanted {
+            Wanted::NewName(name) => Ok(self.ask(p, token, from, name, events)),
+            Wanted::Seat(n) => self.take_seat(store, p, token, from, n, events),
+        }
+    }
+
+    /// Seat `n` for this phone: refused while another device holds it or when it is done; the
+    /// attempt starts or resumes. The same device (a browser that lost its cookie) takes its
+    /// own participant back.
+    pub(super) fn take_seat(
+        &self,
+        store: &Store,
+        p: &mut Parts,
+        token: &str,
+        from: IpAddr,
+        n: usize,
+        events: &mut Vec<Event>,
+    ) -> Result<Reply, StoreError> {
+        if p.devices.holder(n).is_some_and(|(_, d)| d.addr != from) {
             return Ok(Err(Refusal::NameBusy));
         }
         let Some(seat) = p.seats.get_mut(n) else {
@@ -82,9 +119,7 @@ impl Classroom {
         };
         seat.attempt = Some(run.attempt.clone());
         seat.answered = run.answered();
-        if let Ok(d) = p.devices.get_mut(token) {
-            d.seat = Some(n);
-        }
+        p.devices.bind(token, n);
         p.bound.push(token.to_string());
         events.push(Event::Joined { name: name.clone() });
         Ok(Ok(self.question_state(&run, &name)))
@@ -101,36 +136,29 @@ impl Classroom {
         let run = QuizRun::resume_in(store, &self.quiz, attempt)?;
         Ok(Ok(self.question_state(&run, &seat.profile.name)))
     }
+}
 
-    /// A typed name: the roster's seat of that name, or a new participant of the class.
-    fn seat_for_new_name(
-        &self,
-        store: &Store,
-        p: &mut Parts,
-        typed: &str,
-    ) -> Result<Result<usize, Refusal>, StoreError> {
-        if !p.new_names {
-            return Ok(Err(Refusal::NewNamesOff));
+/// Which seat a pick names, decided without writing anything.
+fn wanted(p: &Parts, pick: &Pick) -> Result<Wanted, Refusal> {
+    match pick {
+        Pick::Listed(n) if *n < p.seats.len() => Ok(Wanted::Seat(*n)),
+        Pick::Listed(_) => Err(Refusal::NoSuchName),
+        Pick::New(typed) => {
+            if !p.new_names {
+                return Err(Refusal::NewNamesOff);
+            }
+            let name = clean_name(typed).map_err(|e| Refusal::BadName(e.message()))?;
+            let key = name_key(&name);
+            Ok(
+                match p
+                    .seats
+                    .iter()
+                    .position(|s| name_key(&s.profile.name) == key)
+                {
+                    Some(n) => Wanted::Seat(n),
+                    None => Wanted::NewName(name),
+                },
+            )
         }
-        let name = match clean_name(typed) {
-            Ok(n) => n,
-            Err(e) => return Ok(Err(Refusal::BadName(e.message()))),
-        };
-        let key = name_key(&name);
-        if let Some(i) = p
-            .seats
-            .iter()
-            .position(|s| name_key(&s.profile.name) == key)
-        {
-            return Ok(Ok(i));
-        }
-        let profile = match store.profile_by_name(&name)? {
-            Some(found) => found,
-            None => store.create_profile(&name, Role::Father)?,
-        };
-        store.add_member(&self.class.id, &profile.id)?;
-        p.seats
-            .push(super::seat(store, &self.quiz, self.phase, profile)?);
-        Ok(Ok(p.seats.len() - 1))
     }
 }

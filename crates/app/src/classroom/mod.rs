@@ -1,10 +1,11 @@
 //! The test on phones: one room per test (a class, pre or post, a question set), with a fresh
-//! 4-digit code, the roster, which phone holds which participant, and each answer saved through
+//! 6-digit code, the roster, which phone holds which participant, and each answer saved through
 //! [`QuizRun`] the moment it comes in, graded here so the key never leaves the laptop. Every
 //! shell (the web server, the trainer's screen, `pijat classroom`) uses this one room; it knows
 //! no HTTP and no terminal.
 
 mod answers;
+mod asked;
 mod devices;
 mod error;
 mod events;
@@ -22,7 +23,11 @@ use pijat_core::{Bilingual, Phase};
 use pijat_engine::quiz::Score;
 use pijat_store::{AttemptRecord, ClassRecord, Profile, Store};
 
-pub use devices::{MAX_DEVICES, TRIES_PER_DEVICE, TRIES_PER_ROOM, token_shape};
+pub use asked::MAX_ASKED;
+pub use devices::{
+    CODE_DIGITS, IDLE_PER_ADDRESS, MAX_DEVICES, TRIES_PER_ADDRESS, TRIES_PER_DEVICE,
+    TRIES_PER_ROOM, token_shape,
+};
 pub use error::{Kind, Refusal};
 pub use events::{Event, Log};
 pub use phone::Pick;
@@ -58,6 +63,8 @@ struct Inner {
     store: Store,
     seats: Vec<Seat>,
     devices: devices::Devices,
+    /// Names typed on phones, waiting for the trainer's yes.
+    asked: Vec<asked::Asked>,
     ended: bool,
     new_names: bool,
 }
@@ -112,7 +119,8 @@ impl Classroom {
             inner: Mutex::new(Inner {
                 store,
                 seats,
-                devices: devices::Devices::default(),
+                devices: devices::Devices::new(),
+                asked: Vec::new(),
                 ended: false,
                 new_names: setup.new_names,
             }),

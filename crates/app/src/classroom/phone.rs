@@ -2,6 +2,7 @@
 //! committed to the data file before the reply says it is saved; a repeated answer (a reply
 //! lost on the way) is recognised and never saved twice.
 
+use std::net::IpAddr;
 use std::time::Instant;
 
 use super::error::Refusal;
@@ -27,11 +28,10 @@ pub(super) fn admitted(
     if ended {
         return Err(Refusal::Ended);
     }
-    let d = devices.get(token)?;
-    if !d.admitted {
-        return Err(Refusal::CodeFirst);
+    match devices.admitted(token)? {
+        Some(d) => Ok(d.seat),
+        None => Err(Refusal::CodeFirst),
     }
-    Ok(d.seat)
 }
 
 pub(super) fn not_saved(e: impl Into<crate::Error>) -> Refusal {
@@ -40,14 +40,14 @@ pub(super) fn not_saved(e: impl Into<crate::Error>) -> Refusal {
 }
 
 impl Classroom {
-    /// A new phone: its token, for a cookie.
-    pub fn issue_token(&self, now: Instant) -> Result<String, Refusal> {
-        self.lock().devices.issue(now)
+    /// A new phone: its token, for a cookie. Nothing is kept until the code lets it in.
+    pub fn issue_token(&self) -> String {
+        self.lock().devices.issue()
     }
 
     /// Whether the token is one this room gave out.
     pub fn knows(&self, token: &str) -> bool {
-        self.lock().devices.get(token).is_ok()
+        self.lock().devices.valid(token)
     }
 
     fn phase_name(&self) -> String {
@@ -64,12 +64,14 @@ impl Classroom {
     }
 
     fn state_in(&self, g: &mut Inner, token: &str) -> Result<PhoneState, Refusal> {
-        let d = g.devices.get(token)?;
-        if !d.admitted {
+        let Some(d) = g.devices.admitted(token)? else {
             return Ok(PhoneState::Code {
                 class: self.class.name.clone(),
                 phase: self.phase_name(),
             });
+        };
+        if let Some(a) = g.asked.iter().find(|a| a.token == token) {
+            return Ok(self.asked_state(a.name.clone()));
         }
         let Some(n) = d.seat else {
             let roster = g
@@ -143,13 +145,19 @@ impl Classroom {
         }
     }
 
-    /// The class code a phone typed.
-    pub fn enter_code(&self, token: &str, code: &str, now: Instant) -> Result<PhoneState, Refusal> {
+    /// The class code a phone typed, from the address `from`.
+    pub fn enter_code(
+        &self,
+        token: &str,
+        from: IpAddr,
+        code: &str,
+        now: Instant,
+    ) -> Result<PhoneState, Refusal> {
         let mut g = self.lock();
         if g.ended {
             return Err(Refusal::Ended);
         }
-        g.devices.try_code(token, code, &self.code, now)?;
+        g.devices.try_code(token, from, code, &self.code, now)?;
         self.state_in(&mut g, token)
     }
 }

@@ -47,6 +47,15 @@ pub enum PhoneState {
         /// Whether a new name may be typed.
         new_names: bool,
     },
+    /// A name not on the class list was typed: the trainer is asked to say yes.
+    Asked {
+        /// The class's name.
+        class: String,
+        /// `pre` or `post`.
+        phase: String,
+        /// The name typed.
+        name: String,
+    },
     /// Answer a question.
     Question {
         /// The name chosen.

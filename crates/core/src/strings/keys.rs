@@ -104,5 +104,7 @@ strings! {
     test_on_phones: "tes di HP peserta" | "test on phones",
     release_phone: "lepas HP" | "release",
     new_names: "nama baru" | "new names",
+    accept_name: "terima nama baru dari HP" | "accept a new name from a phone",
+    refuse_name: "tolak nama baru dari HP" | "refuse a new name from a phone",
     end_test: "akhiri tes" | "end the test",
 }

@@ -169,6 +169,8 @@ pub(super) const T_PHONES: &[Binding] = &[
     UP, DOWN,
     b(Code(K::Char('r')), "r", A::Release, ID.release_phone, EN.release_phone, true),
     b(Code(K::Char('n')), "n", A::NewNames, ID.new_names, EN.new_names, true),
+    b(Code(K::Char('a')), "a", A::Add, ID.accept_name, EN.accept_name, false),
+    b(Code(K::Char('x')), "x", A::Remove, ID.refuse_name, EN.refuse_name, false),
     b(Code(K::Enter), "Enter", A::Enter, ID.end_test, EN.end_test, true),
     b(Code(K::Esc), "Esc", A::Back, ID.end_test, EN.end_test, false),
 ];

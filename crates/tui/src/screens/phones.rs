@@ -1,7 +1,7 @@
 //! The test on phones, for the trainer: the QR code and address the fathers open, the class
 //! code they type, and a live table of who has joined, how far each is and who is done. `r`
-//! frees a participant from his phone, `n` allows names typed on a phone, Enter ends (asking
-//! first while someone is not done). Leaving this screen, or pijat, stops the server.
+//! frees a participant from his phone, `n` allows names typed on a phone, `a`/`x` accept or
+//! refuse the oldest such name, Enter ends (asking first while someone is not done). Leaving this screen, or pijat, stops the server.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -29,6 +29,8 @@ pub struct PhonesScreen {
     qr: Qr,
     warning: Option<pijat_core::Bilingual>,
     rows: Vec<LiveRow>,
+    /// Names typed on phones, waiting for a yes.
+    asked: Vec<String>,
     new_names: bool,
     selected: usize,
     asking: bool,
@@ -92,6 +94,7 @@ impl PhonesScreen {
             urls,
             qr,
             rows,
+            asked: room.asked(),
             new_names: room.new_names(),
             room,
             selected: 0,
@@ -112,6 +115,7 @@ impl PhonesScreen {
     pub fn tick(&mut self, now: Instant) {
         if now >= self.next {
             self.rows = self.room.live();
+            self.asked = self.room.asked();
             self.next = now + REFRESH;
         }
     }
@@ -162,6 +166,21 @@ impl PhonesScreen {
             Action::NewNames => {
                 self.new_names = !self.new_names;
                 self.room.set_new_names(self.new_names);
+            }
+            Action::Add | Action::Remove => {
+                if let Some(name) = self.room.asked().into_iter().next() {
+                    self.message = Some(if action == Action::Add {
+                        match self.room.accept(&name) {
+                            Ok(()) => s.live_accepted.replace("{n}", &name),
+                            Err(m) => m.get(cx.lang.code()).to_string(),
+                        }
+                    } else {
+                        self.room.decline(&name);
+                        s.live_declined.replace("{n}", &name)
+                    });
+                }
+                self.rows = self.room.live();
+                self.asked = self.room.asked();
             }
             Action::Enter | Action::Back => {
                 self.rows = self.room.live();
@@ -228,6 +247,9 @@ impl PhonesScreen {
             },
             th.dim,
         );
+        if let Some(name) = self.asked.first() {
+            say(&s.live_asked.replace("{n}", name), th.warning);
+        }
         if let Some(m) = &self.message {
             say(m, th.accent);
         }
