@@ -11,7 +11,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use serde::Deserialize;
 
 use super::page::Page;
@@ -42,9 +42,9 @@ pub(crate) fn router(site: Arc<Site>) -> Router {
         .route("/page.css", get(css))
         .route("/page.js", get(js))
         .route("/api/state", get(state))
-        .route("/api/code", post(code))
-        .route("/api/join", post(join))
-        .route("/api/answer", post(answer))
+        .route("/api/code", json_post(code))
+        .route("/api/join", json_post(join))
+        .route("/api/answer", json_post(answer))
         .fallback(|| async { plain(StatusCode::NOT_FOUND, "not_found", |s| s.not_found) })
         .method_not_allowed_fallback(|| async {
             plain(StatusCode::METHOD_NOT_ALLOWED, "not_found", |s| s.not_found)
@@ -216,7 +216,7 @@ async fn call<B: for<'de> Deserialize<'de> + Send + 'static>(
     peer: SocketAddr,
     headers: &HeaderMap,
     b: Body,
-    f: fn(&Classroom, &str, IpAddr, B) -> Result<PhoneState, Refusal>,
+    f: Call<B>,
 ) -> Response {
     match body::<B>(headers, b).await {
         Ok((t, v)) => answered(on_room(site, move |r| f(r, &t, peer.ip(), v)).await),
@@ -233,16 +233,21 @@ struct CodeBody {
     code: String,
 }
 
-async fn code(
-    State(site): State<Arc<Site>>,
-    ConnectInfo(peer): Peer,
-    headers: HeaderMap,
-    b: Body,
-) -> Response {
-    call(&site, peer, &headers, b, |r, t, from, c: CodeBody| {
-        r.enter_code(t, from, &c.code, Instant::now())
-    })
-    .await
+/// A call on the room: the phone's token and address, and the body read as `B`.
+type Call<B> = fn(&Classroom, &str, IpAddr, B) -> Result<PhoneState, Refusal>;
+
+/// A JSON route: the body read as `B`, then `f` on the room.
+fn json_post<B: for<'de> Deserialize<'de> + Send + 'static>(f: Call<B>) -> MethodRouter<Arc<Site>> {
+    post(
+        move |State(site): State<Arc<Site>>,
+              ConnectInfo(peer): Peer,
+              headers: HeaderMap,
+              b: Body| async move { call(&site, peer, &headers, b, f).await },
+    )
+}
+
+fn code(r: &Classroom, t: &str, from: IpAddr, c: CodeBody) -> Result<PhoneState, Refusal> {
+    r.enter_code(t, from, &c.code, Instant::now())
 }
 
 /// Either a place on the roster or a typed name, not both.
@@ -253,23 +258,12 @@ enum JoinBody {
     New { name: String },
 }
 
-async fn join(
-    State(site): State<Arc<Site>>,
-    ConnectInfo(peer): Peer,
-    headers: HeaderMap,
-    b: Body,
-) -> Response {
-    call(&site, peer, &headers, b, |r, t, from, j: JoinBody| {
-        r.join(
-            t,
-            from,
-            &match j {
-                JoinBody::Listed { n } => Pick::Listed(n),
-                JoinBody::New { name } => Pick::New(name),
-            },
-        )
-    })
-    .await
+fn join(r: &Classroom, t: &str, from: IpAddr, j: JoinBody) -> Result<PhoneState, Refusal> {
+    let pick = match j {
+        JoinBody::Listed { n } => Pick::Listed(n),
+        JoinBody::New { name } => Pick::New(name),
+    };
+    r.join(t, from, &pick)
 }
 
 #[derive(Deserialize)]
@@ -279,14 +273,6 @@ struct AnswerBody {
     answer: String,
 }
 
-async fn answer(
-    State(site): State<Arc<Site>>,
-    ConnectInfo(peer): Peer,
-    headers: HeaderMap,
-    b: Body,
-) -> Response {
-    call(&site, peer, &headers, b, |r, t, _from, a: AnswerBody| {
-        r.answer(t, a.position, &a.answer)
-    })
-    .await
+fn answer(r: &Classroom, t: &str, _from: IpAddr, a: AnswerBody) -> Result<PhoneState, Refusal> {
+    r.answer(t, a.position, &a.answer)
 }
