@@ -175,3 +175,31 @@ fn order_and_multiple_choice_by_taps_a_lost_connection_says_not_saved_and_the_po
         .collect();
     assert_eq!(got, ["1,2,3,4", "2", "1,3", "true"]);
 }
+
+#[test]
+fn a_name_typed_on_the_phone_waits_for_the_trainer_and_the_page_goes_on_by_itself() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    class_with(dir.path(), "Posyandu Melati", &["Budi"]);
+    let s = serve(dir.path(), "Posyandu Melati", Phase::Pre, true);
+    let b = Browser::phone();
+    b.go(&format!("http://{}/", s.addr));
+    // The style comes from its own file under a policy that allows nothing inline.
+    assert_eq!(
+        b.script("return getComputedStyle(document.querySelector('header button')).borderRadius"),
+        serde_json::json!("10px")
+    );
+    b.type_into("Kode kelas", s.room.code());
+    b.click("Masuk");
+    b.wait_for("Nama Anda tidak ada? Tulis nama Anda");
+    b.type_into("Nama Anda tidak ada? Tulis nama Anda", "Joko Susilo");
+    b.click("Tambahkan nama saya");
+    b.wait_for("Pelatih akan memeriksa nama Anda di laptop: Joko Susilo.");
+    shot(&b, "9-asked-id");
+    assert_eq!(s.room.asked(), ["Joko Susilo"]);
+    s.room.accept("Joko Susilo").unwrap();
+    b.wait_for("Soal 1 dari");
+    assert!(b.text().contains("Joko Susilo"), "{}", b.text());
+}
