@@ -236,6 +236,13 @@ impl PhonesScreen {
             &format!("{} {}", s.live_code, self.room.code()),
             th.highlight,
         );
+        // What the trainer must act on comes before the notes, so a small window shows it.
+        if let Some(name) = self.asked.first() {
+            say(&s.live_asked.replace("{n}", name), th.warning);
+        }
+        if let Some(m) = &self.message {
+            say(m, th.accent);
+        }
         if let Some(w) = &self.warning {
             say(w.get(view.lang.code()), th.warning);
         }
@@ -247,12 +254,6 @@ impl PhonesScreen {
             },
             th.dim,
         );
-        if let Some(name) = self.asked.first() {
-            say(&s.live_asked.replace("{n}", name), th.warning);
-        }
-        if let Some(m) = &self.message {
-            say(m, th.accent);
-        }
         if self.asking {
             let left = self.room.not_done().to_string();
             say(&s.live_end_ask.replace("{n}", &left), th.warning);
