@@ -1,10 +1,11 @@
 //! What every printed page shares: the A4 style, the HTML document around the pages, a box to
-//! tick, a line to write on, and dates and text made safe for HTML.
+//! tick, a line to write on. The HTML is written with `maud`, which escapes every text put
+//! into it; only markup built the same way goes in unescaped.
 
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use pijat_content::Lang;
 
 pub(crate) use pijat_core::dates::paper_day as date;
-pub(crate) use pijat_core::html::esc;
 
 /// The A4 style of the forms.
 pub(crate) const FORM_CSS: &str = "@page { size: A4; margin: 14mm 15mm; }
@@ -33,40 +34,74 @@ td.tall { height: 11mm; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
 /// A complete HTML document of one or more pages.
-pub(crate) fn html_page(title: &str, lang: &Lang, css: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{css}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        lang.code(),
-        esc(title)
-    )
+pub(crate) fn html_page(title: &str, lang: &Lang, css: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE) "\n"
+        html lang=(lang.code()) {
+            "\n"
+            head {
+                "\n" meta charset="utf-8"; "\n"
+                title { (title) } "\n"
+                style { "\n" (PreEscaped(css)) "\n" } "\n"
+            }
+            "\n"
+            body { "\n" (body) }
+            "\n"
+        }
+        "\n"
+    }
+    .into_string()
 }
 
-/// `☐ word` for Markdown, a box then the word (kept together) for HTML.
-pub(crate) fn option(word: &str, html: bool) -> String {
-    if html {
-        format!(
-            "<span class=\"opt\"><span class=\"box\"></span>{}</span>",
-            esc(word)
-        )
+/// `☐ word`, for Markdown.
+pub(crate) fn option_md(word: &str) -> String {
+    format!("☐ {word}")
+}
+
+/// A box, then the word, kept together.
+pub(crate) fn option_html(word: &str) -> Markup {
+    html! { span.opt { span.box {} (word) } }
+}
+
+/// `Label: ______`, for Markdown.
+pub(crate) fn field_md(label: &str, short: bool) -> String {
+    let line = if short {
+        "__________"
     } else {
-        format!("☐ {word}")
+        "______________________"
+    };
+    format!("{label}: {line}")
+}
+
+/// A label and a line to write on.
+pub(crate) fn field_html(label: &str, short: bool) -> Markup {
+    let class = if short { "line short" } else { "line" };
+    html! { span.field { (label) ": " span class=(class) {} } }
+}
+
+/// Pieces of markup one after another, with `between` (text) between them.
+pub(crate) fn joined(parts: impl IntoIterator<Item = Markup>, between: &str) -> Markup {
+    html! {
+        @for (i, p) in parts.into_iter().enumerate() {
+            @if i > 0 { (between) }
+            (p)
+        }
     }
 }
 
-/// `Label: ______` for Markdown, a label and a line to write on for HTML.
-pub(crate) fn field(label: &str, html: bool, short: bool) -> String {
-    if html {
-        let class = if short { "line short" } else { "line" };
-        format!(
-            "<span class=\"field\">{}: <span class=\"{class}\"></span></span>",
-            esc(label)
-        )
-    } else {
-        let line = if short {
-            "__________"
-        } else {
-            "______________________"
-        };
-        format!("{label}: {line}")
+/// A translation after its text, in italics; nothing when there is none.
+pub(crate) fn translation(second: Option<String>) -> Markup {
+    html! {
+        @if let Some(t) = second { " " span.tr { (t) } }
+    }
+}
+
+/// A text of paragraphs (split at blank lines), a line break between them.
+pub(crate) fn with_breaks(text: &str) -> Markup {
+    html! {
+        @for (k, para) in text.split("\n\n").enumerate() {
+            @if k > 0 { br; }
+            (para)
+        }
     }
 }

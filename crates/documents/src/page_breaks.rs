@@ -3,7 +3,8 @@
 //! test does not end with one question alone on its last page.
 
 use crate::langs::{Langs, texts};
-use crate::page::{esc, field, option};
+use crate::page::{field_html, field_md, joined, option_html, option_md};
+use maud::{Markup, html};
 use pijat_app::sheets::paper_layout;
 use pijat_content::{QuestionKind, Quiz};
 
@@ -16,15 +17,8 @@ pub(crate) fn paper_order(quiz: &Quiz) -> Vec<usize> {
         .collect()
 }
 
-/// The head's lines: name and class; the role, a box before each word; the test and the date.
-pub(crate) fn head(l: &Langs, html: bool) -> Vec<String> {
-    let opts = |words: &[String]| {
-        words
-            .iter()
-            .map(|w| option(w, html))
-            .collect::<Vec<_>>()
-            .join(if html { "" } else { "   " })
-    };
+/// The words of the head: the roles and the two tests.
+fn head_words(l: &Langs) -> ([String; 4], [String; 2]) {
     let roles = [
         l.t(|s| s.father),
         l.t(|s| s.cadre),
@@ -40,22 +34,50 @@ pub(crate) fn head(l: &Langs, html: bool) -> Vec<String> {
             l.t(|s| s.post_test_both_names),
         ]
     };
-    let label = |s: String| if html { esc(&s) } else { s };
+    (roles, tests)
+}
+
+/// The head's lines in Markdown: name and class; the role, a box before each word; the test
+/// and the date.
+pub(crate) fn head_md(l: &Langs) -> Vec<String> {
+    let (roles, tests) = head_words(l);
+    let opts = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| option_md(w))
+            .collect::<Vec<_>>()
+            .join("   ")
+    };
     vec![
         format!(
-            "{}{}{}",
-            field(&l.t(|s| s.name_field), html, false),
-            if html { "" } else { "  " },
-            field(&l.t(|s| s.class_field), html, false)
+            "{}  {}",
+            field_md(&l.t(|s| s.name_field), false),
+            field_md(&l.t(|s| s.class_field), false)
         ),
-        format!("{}: {}", label(l.t(|s| s.role)), opts(&roles)),
+        format!("{}: {}", l.t(|s| s.role), opts(&roles)),
         format!(
-            "{}: {}{}{}",
-            label(l.t(|s| s.test)),
+            "{}: {}   {}",
+            l.t(|s| s.test),
             opts(&tests),
-            if html { "" } else { "   " },
-            field(&l.t(|s| s.date), html, true)
+            field_md(&l.t(|s| s.date), true)
         ),
+    ]
+}
+
+/// The same lines as HTML.
+pub(crate) fn head_html(l: &Langs) -> Vec<Markup> {
+    let (roles, tests) = head_words(l);
+    let opts = |words: &[String]| joined(words.iter().map(|w| option_html(w)), "");
+    vec![
+        html! {
+            (field_html(&l.t(|s| s.name_field), false))
+            (field_html(&l.t(|s| s.class_field), false))
+        },
+        html! { (l.t(|s| s.role)) ": " (opts(&roles)) },
+        html! {
+            (l.t(|s| s.test)) ": " (opts(&tests))
+            (field_html(&l.t(|s| s.date), true))
+        },
     ]
 }
 

@@ -1,11 +1,13 @@
 //! A paper test with numbered items in file order and boxes to mark, or its answer key, in
 //! Markdown or as HTML that prints on A4.
 
+use maud::{Markup, PreEscaped, html};
+
 use crate::langs::{Langs, texts};
-use crate::page_breaks::{head, page_starts};
+use crate::page::{html_page, joined, translation};
+use crate::page_breaks::{head_html, head_md, page_starts};
 use pijat_app::sheets::{paper_layout, token_for};
 use pijat_content::{QuestionKind, Quiz, Text};
-use pijat_core::html::esc;
 use pijat_engine::quiz::{Response, Shown, answer_text};
 
 /// A question's options in the order shown, with their place (0 for the first).
@@ -79,7 +81,7 @@ pub fn markdown(quiz: &Quiz, langs: &Langs, key: bool) -> String {
     if let Some(t2) = title2 {
         out.push_str(&format!("*{t2}*\n\n"));
     }
-    out.push_str(&format!("{}\n\n", head(langs, false).join("\n\n")));
+    out.push_str(&format!("{}\n\n", head_md(langs).join("\n\n")));
     out.push_str(&format!(
         "{}\n\n",
         langs.t(|s| s.instructions_answer_alone_without)
@@ -156,118 +158,97 @@ td, th { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-ali
 .token { font-family: monospace; font-size: 13pt; letter-spacing: 2pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
-/// The test (or its key) as HTML that prints on A4.
-pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
-    let (title, title2) = texts(&quiz.title, langs);
-    let lang_attr = langs.first.code();
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
-        esc(&title)
-    );
-    let tr = |s: Option<String>| {
-        s.map_or(String::new(), |t| {
-            format!(" <span class=\"tr\">{}</span>", esc(&t))
-        })
-    };
-    if key {
-        out.push_str(&format!(
-            "<h1>{} — {}</h1>\n",
-            esc(&langs.t(|s| s.answer_key)),
-            esc(&title)
-        ));
-        let rows = key_rows(quiz, langs);
-        let tokens = sheet_tokens(&rows);
-        out.push_str(&format!(
-            "<p>{}: <span class=\"token\">{}</span></p>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            esc(&langs.t(|s| s.answer_sheets)),
-            esc(&tokens),
-            esc(&langs.t(|s| s.no)),
-            esc(&langs.t(|s| s.answer)),
-            esc(&langs.t(|s| s.explanation)),
-        ));
-        for (n, token, words, explain) in rows {
-            out.push_str(&format!(
-                "<tr><td>{n}</td><td><b>{}</b> {}</td><td>{}</td></tr>\n",
-                esc(&token),
-                esc(&words),
-                esc(&explain.unwrap_or_default())
-            ));
-        }
-        out.push_str("</table>\n</body>\n</html>\n");
-        return out;
-    }
-    out.push_str(&format!("<h1>{}</h1>\n", esc(&title)));
-    if let Some(t2) = title2 {
-        out.push_str(&format!("<p class=\"sub\">{}</p>\n", esc(&t2)));
-    }
-    let b = "<span class=\"box\"></span>";
-    out.push_str(&format!(
-        "<div class=\"head\">{}</div>\n",
-        head(langs, true)
-            .iter()
-            .map(|l| format!("<div>{l}</div>"))
-            .collect::<String>()
-    ));
-    out.push_str(&format!(
-        "<p>{}</p>\n",
-        esc(&langs.t(|s| s.instructions_answer_alone_without))
-    ));
-    let paper = paper_layout(quiz);
-    let starts = page_starts(quiz, langs);
-    for (i, shown) in paper.shown.iter().enumerate() {
-        let Some(q) = quiz.questions.get(shown.question) else {
-            continue;
-        };
-        let (prompt, prompt2) = texts(&q.prompt, langs);
-        let class = if starts.contains(&i) {
-            "q new-page"
-        } else {
-            "q"
-        };
-        out.push_str(&format!(
-            "<div class=\"{class}\"><span class=\"n\">{}.</span> {}{}\n<ul class=\"opts\">\n",
-            i + 1,
-            esc(&prompt),
-            tr(prompt2)
-        ));
-        let options = q.kind.options();
-        match &q.kind {
-            QuestionKind::TrueFalse { .. } => out.push_str(&format!(
-                "<li>{b}{} &nbsp; &nbsp; {b}{}</li>\n",
-                esc(&langs.t(|s| s.true_word)),
-                esc(&langs.t(|s| s.false_word))
-            )),
-            QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
-                if matches!(q.kind, QuestionKind::Multiple { .. }) {
-                    out.push_str(&format!(
-                        "<li class=\"tr\">{}</li>\n",
-                        esc(&langs.t(|s| s.tick_every_right_option))
-                    ));
+/// The answer key as HTML.
+fn key_html(quiz: &Quiz, langs: &Langs, title: &str) -> Markup {
+    let rows = key_rows(quiz, langs);
+    let tokens = sheet_tokens(&rows);
+    html! {
+        h1 { (langs.t(|s| s.answer_key)) " — " (title) } "\n"
+        p { (langs.t(|s| s.answer_sheets)) ": " span.token { (tokens) } } "\n"
+        table {
+            "\n"
+            tr {
+                th { (langs.t(|s| s.no)) }
+                th { (langs.t(|s| s.answer)) }
+                th { (langs.t(|s| s.explanation)) }
+            }
+            "\n"
+            @for (n, token, words, explain) in rows {
+                tr {
+                    td { (n) }
+                    td { b { (token) } " " (words) }
+                    td { (explain.unwrap_or_default()) }
                 }
-                for (place, option) in in_order(shown, options) {
-                    let (o, o2) = texts(option, langs);
-                    let letter = (b'a' + place as u8) as char;
-                    out.push_str(&format!("<li>{b}{letter}) {}{}</li>\n", esc(&o), tr(o2)));
+                "\n"
+            }
+        }
+        "\n"
+    }
+}
+
+/// One question with its boxes.
+fn question_html(q: &pijat_content::Question, shown: &Shown, langs: &Langs) -> Markup {
+    let options = q.kind.options();
+    html! {
+        @match &q.kind {
+            QuestionKind::TrueFalse { .. } => {
+                li {
+                    span.box {} (langs.t(|s| s.true_word))
+                    (PreEscaped(" &nbsp; &nbsp; "))
+                    span.box {} (langs.t(|s| s.false_word))
+                }
+                "\n"
+            }
+            QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
+                @if matches!(q.kind, QuestionKind::Multiple { .. }) {
+                    li.tr { (langs.t(|s| s.tick_every_right_option)) } "\n"
+                }
+                @for (place, option) in in_order(shown, options) {
+                    @let (o, o2) = texts(option, langs);
+                    li { span.box {} ((b'a' + place as u8) as char) ") " (o) (translation(o2)) } "\n"
                 }
             }
             QuestionKind::Order { .. } => {
-                for (place, option) in in_order(shown, options) {
-                    let (o, o2) = texts(option, langs);
-                    out.push_str(&format!("<li>{}) {}{}</li>\n", place + 1, esc(&o), tr(o2)));
+                @for (place, option) in in_order(shown, options) {
+                    @let (o, o2) = texts(option, langs);
+                    li { (place + 1) ") " (o) (translation(o2)) } "\n"
                 }
-                let blanks = vec![
-                    "<span class=\"line\" style=\"min-width:10mm\"></span>";
-                    shown.options.len()
-                ]
-                .join(" ");
-                out.push_str(&format!(
-                    "<li>{}: {blanks}</li>\n",
-                    esc(&langs.t(|s| s.order))
-                ));
+                li {
+                    (langs.t(|s| s.order)) ": "
+                    (joined(
+                        shown.options.iter().map(|_| html! { span.line style="min-width:10mm" {} }),
+                        " ",
+                    ))
+                }
+                "\n"
             }
         }
-        out.push_str("</ul></div>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
+}
+
+/// The test (or its key) as HTML that prints on A4.
+pub fn html(quiz: &Quiz, langs: &Langs, key: bool) -> String {
+    let (title, title2) = texts(&quiz.title, langs);
+    if key {
+        return html_page(&title, &langs.first, CSS, key_html(quiz, langs, &title));
+    }
+    let paper = paper_layout(quiz);
+    let starts = page_starts(quiz, langs);
+    let body = html! {
+        h1 { (title) } "\n"
+        @if let Some(t2) = title2 { p.sub { (t2) } "\n" }
+        div.head { @for line in head_html(langs) { div { (line) } } } "\n"
+        p { (langs.t(|s| s.instructions_answer_alone_without)) } "\n"
+        @for (i, shown) in paper.shown.iter().enumerate() {
+            @if let Some(q) = quiz.questions.get(shown.question) {
+                @let (prompt, prompt2) = texts(&q.prompt, langs);
+                div class=(if starts.contains(&i) { "q new-page" } else { "q" }) {
+                    span.n { (i + 1) "." } " " (prompt) (translation(prompt2)) "\n"
+                    ul.opts { "\n" (question_html(q, shown, langs)) }
+                }
+                "\n"
+            }
+        }
+    };
+    html_page(&title, &langs.first, CSS, body)
 }

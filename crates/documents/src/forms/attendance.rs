@@ -3,7 +3,9 @@
 
 use super::ClassPaper;
 use crate::Format;
-use crate::page::{FORM_CSS, date, esc, html_page};
+use maud::html;
+
+use crate::page::{FORM_CSS, date, html_page};
 use pijat_engine::report::render::role_label;
 
 /// Blank rows after the members, for those who come without being on the list.
@@ -106,33 +108,37 @@ pub fn render(c: ClassPaper, format: Format) -> Result<String, String> {
             o
         }
         Format::Html => {
-            let mut o = format!("<h1>{}</h1>\n<div class=\"fields\">", esc(&title));
-            for (k, v) in &facts {
-                o.push_str(&format!(
-                    "<span class=\"field\"><b>{}:</b> {}</span>",
-                    esc(k),
-                    esc(v)
-                ));
-            }
-            o.push_str(&format!(
-                "</div>\n<table>\n<thead><tr><th class=\"c\">{}</th><th>{}</th><th>{}</th>",
-                esc(&no),
-                esc(&name),
-                esc(&role)
-            ));
-            for h in &heads {
-                o.push_str(&format!(
-                    "<th class=\"small\">{}<br>{}</th>",
-                    esc(h),
-                    esc(&l.t(|s| s.signature))
-                ));
-            }
-            o.push_str("</tr></thead>\n<tbody>\n");
-            for (i, (n, r)) in people.iter().enumerate() {
-                o.push_str(&format!("<tr><td class=\"c tall\">{}</td><td>{}</td><td class=\"small\">{}</td>{}</tr>\n", i + 1, esc(n), esc(r), "<td></td>".repeat(heads.len())));
-            }
-            o.push_str("</tbody>\n</table>\n");
-            html_page(&title, &l.first, FORM_CSS, &o)
+            let signature = l.t(|s| s.signature);
+            let body = html! {
+                h1 { (title) } "\n"
+                div.fields {
+                    @for (k, v) in &facts { span.field { b { (k) ":" } " " (v) } }
+                }
+                "\n"
+                table {
+                    "\n"
+                    thead { tr {
+                        th.c { (no) } th { (name) } th { (role) }
+                        @for h in &heads { th.small { (h) br; (signature) } }
+                    } }
+                    "\n"
+                    tbody {
+                        "\n"
+                        @for (i, (n, r)) in people.iter().enumerate() {
+                            tr {
+                                td class="c tall" { (i + 1) }
+                                td { (n) }
+                                td.small { (r) }
+                                @for _ in &heads { td {} }
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+            };
+            html_page(&title, &l.first, FORM_CSS, body)
         }
     })
 }

@@ -46,7 +46,7 @@ pub(super) fn svg(lang: &Lang) -> String {
         o.push_str(&format!(
             r##"<line x1="{from}" y1="{y}" x2="256" y2="{y}" stroke="#777" stroke-width="0.8"/><text x="260" y="{}">{}</text>"##,
             y + 4.0,
-            crate::page::esc(words)
+            maud::html! { (words) }.into_string()
         ));
     }
     o.push_str("</svg>");

@@ -4,7 +4,9 @@
 use super::ClassPaper;
 use crate::Format;
 use crate::Langs;
-use crate::page::{FORM_CSS, date, esc, html_page};
+use maud::html;
+
+use crate::page::{FORM_CSS, date, html_page};
 use pijat_content::Lang;
 use pijat_core::strings::cli::tr;
 use pijat_engine::report::build::ClassInfo;
@@ -106,34 +108,27 @@ pub fn render(c: ClassPaper, format: Format) -> Result<String, String> {
             .collect::<Vec<_>>()
             .join("\n---\n\n"),
         Format::Html => {
-            let mut body = String::new();
-            for (name, a, b) in &pages {
-                let tr = |k: usize| {
-                    let second = b.as_ref().and_then(|b| b.get(k));
-                    second.map_or(String::new(), |s| {
-                        format!("<br><span class=\"tr\">{}</span>", esc(s))
-                    })
-                };
-                let title = b
-                    .as_ref()
-                    .map_or(a[0].clone(), |b| format!("{} / {}", a[0], b[0]));
-                body.push_str(&format!(
-                    "<div class=\"page\"><div class=\"cert\"><h1>{}</h1><p>{}{}</p><div class=\"name\">{}</div><p>{}{}</p><div class=\"sign\"><p>{}</p><p><span class=\"line\"></span></p><p>{}</p></div></div></div>\n",
-                    esc(&title),
-                    esc(&a[1]),
-                    tr(1),
-                    esc(name),
-                    esc(&a[2]),
-                    tr(2),
-                    esc(&sign),
-                    esc(&trainer)
-                ));
-            }
+            let body = html! {
+                @for (name, a, b) in &pages {
+                    @let tr = |k: usize| html! {
+                        @if let Some(s) = b.as_ref().and_then(|b| b.get(k)) { br; span.tr { (s) } }
+                    };
+                    @let title = b.as_ref().map_or(a[0].clone(), |b| format!("{} / {}", a[0], b[0]));
+                    div.page { div.cert {
+                        h1 { (title) }
+                        p { (a[1]) (tr(1)) }
+                        div.name { (name) }
+                        p { (a[2]) (tr(2)) }
+                        div.sign { p { (sign) } p { span.line {} } p { (trainer) } }
+                    } }
+                    "\n"
+                }
+            };
             html_page(
                 &l.t(|s| s.certificates),
                 &l.first,
                 &format!("{}\n{CSS}", FORM_CSS),
-                &body,
+                body,
             )
         }
     })

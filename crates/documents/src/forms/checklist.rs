@@ -2,8 +2,12 @@
 //! with boxes for 2 / 1 / 0 / –, critical steps marked; the pass rule; and how the marks are
 //! typed for `sheets import --checklist` (`nama,pengamat,tanggal,nilai`, one mark per step).
 
+use maud::{PreEscaped, html};
+
 use crate::langs::texts;
-use crate::page::{FORM_CSS, esc, field, html_page, option};
+use crate::page::{
+    FORM_CSS, field_html, field_md, html_page, option_html, option_md, translation, with_breaks,
+};
 use crate::{Format, Langs};
 use pijat_content::Routine;
 
@@ -15,12 +19,13 @@ fn rule(r: &Routine, l: &Langs) -> String {
     )
 }
 
-fn head(l: &Langs, html: bool) -> Vec<String> {
-    vec![
-        field(&l.t(|s| s.participant_s_name), html, false),
-        field(&l.t(|s| s.class_field), html, false),
-        field(&l.t(|s| s.observer_field), html, false),
-        field(&l.t(|s| s.date), html, true),
+/// The head's labels, and whether each line is short.
+fn head(l: &Langs) -> [(String, bool); 4] {
+    [
+        (l.t(|s| s.participant_s_name), false),
+        (l.t(|s| s.class_field), false),
+        (l.t(|s| s.observer_field), false),
+        (l.t(|s| s.date), true),
     ]
 }
 
@@ -57,7 +62,8 @@ pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
             if let Some(t2) = title2 {
                 o.push_str(&format!("*{t2}*\n\n"));
             }
-            o.push_str(&format!("{}\n\n{marks}\n\n", head(l, false).join("  ")));
+            let fields: Vec<String> = head(l).iter().map(|(f, short)| field_md(f, *short)).collect();
+            o.push_str(&format!("{}\n\n{marks}\n\n", fields.join("  ")));
             o.push_str(&format!(
                 "| {} |\n| ---: | --- | :-: | :-: | :-: | :-: | :-: |\n",
                 cols.join(" | ")
@@ -74,53 +80,60 @@ pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
             }
             o.push_str(&format!(
                 "\n{total}: ______ / ______   {} {}\n\n{}\n\n{}\n\n{sign}: ______________________\n",
-                option(&verdict[0], false),
-                option(&verdict[1], false),
+                option_md(&verdict[0]),
+                option_md(&verdict[1]),
                 rule(r, l),
                 typing_note(r, l)
             ));
             o
         }
         Format::Html => {
-            let mut o = format!("<h1>{}: {}</h1>\n", esc(&word), esc(&title));
-            if let Some(t2) = title2 {
-                o.push_str(&format!("<p class=\"tr\">{}</p>\n", esc(&t2)));
-            }
-            o.push_str(&format!(
-                "<div class=\"fields\">{}</div>\n<p class=\"small\">{}</p>\n",
-                head(l, true).join(" "),
-                esc(&marks)
-            ));
-            o.push_str("<table>\n<thead><tr>");
-            for (k, c) in cols.iter().enumerate() {
-                let class = if k == 1 { "" } else { " class=\"c\"" };
-                o.push_str(&format!("<th{class}>{}</th>", esc(c)));
-            }
-            o.push_str("</tr></thead>\n<tbody>\n");
-            let b = "<td class=\"c\"><span class=\"box\"></span></td>";
-            for (i, s) in r.steps.iter().enumerate() {
-                let (t1, t2) = texts(&s.title, l);
-                let tr = t2.map_or(String::new(), |t| {
-                    format!(" <span class=\"tr\">{}</span>", esc(&t))
-                });
-                let star = if s.critical { "★" } else { "" };
-                o.push_str(&format!(
-                    "<tr><td class=\"c\">{}</td><td>{}{tr}</td><td class=\"c\">{star}</td>{b}{b}{b}{b}</tr>\n",
-                    i + 1,
-                    esc(&t1)
-                ));
-            }
-            o.push_str("</tbody>\n</table>\n");
-            o.push_str(&format!(
-                "<p style=\"margin-top:8pt\">{}: <span class=\"line short\"></span> / <span class=\"line short\"></span> &nbsp; {} {}</p>\n<p class=\"small\">{}</p>\n<p class=\"small\">{}</p>\n<p style=\"margin-top:14pt\">{}</p>\n",
-                esc(&total),
-                option(&verdict[0], true),
-                option(&verdict[1], true),
-                esc(&rule(r, l)),
-                esc(&typing_note(r, l)).replace("\n\n", "<br>"),
-                field(&sign, true, false)
-            ));
-            html_page(&format!("{word}: {title}"), &l.first, FORM_CSS, &o)
+            let boxes = html! { @for _ in 0..4 { td.c { span.box {} } } };
+            let body = html! {
+                h1 { (word) ": " (title) } "\n"
+                @if let Some(t2) = title2 { p.tr { (t2) } "\n" }
+                div.fields {
+                    @for (k, (f, short)) in head(l).iter().enumerate() {
+                        @if k > 0 { " " }
+                        (field_html(f, *short))
+                    }
+                }
+                "\n"
+                p.small { (marks) } "\n"
+                table {
+                    "\n"
+                    thead { tr {
+                        @for (k, c) in cols.iter().enumerate() {
+                            th class=[(k != 1).then_some("c")] { (c) }
+                        }
+                    } }
+                    "\n"
+                    tbody {
+                        "\n"
+                        @for (i, s) in r.steps.iter().enumerate() {
+                            @let (t1, t2) = texts(&s.title, l);
+                            tr {
+                                td.c { (i + 1) }
+                                td { (t1) (translation(t2)) }
+                                td.c { @if s.critical { "★" } }
+                                (boxes)
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+                p style="margin-top:8pt" {
+                    (total) ": " span class="line short" {} " / " span class="line short" {}
+                    (PreEscaped(" &nbsp; ")) (option_html(&verdict[0])) " " (option_html(&verdict[1]))
+                }
+                "\n"
+                p.small { (rule(r, l)) } "\n"
+                p.small { (with_breaks(&typing_note(r, l))) } "\n"
+                p style="margin-top:14pt" { (field_html(&sign, false)) } "\n"
+            };
+            html_page(&format!("{word}: {title}"), &l.first, FORM_CSS, body)
         }
     }
 }

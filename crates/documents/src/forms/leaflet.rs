@@ -2,8 +2,10 @@
 //! cannot do, the back, the steps, when not to massage, when to stop and whom to contact. Every
 //! claim is the curriculum's own text (the safety sections and the routine's steps).
 
+use maud::{Markup, PreEscaped, html};
+
 use crate::Format;
-use crate::page::{FORM_CSS, esc, field, html_page};
+use crate::page::{FORM_CSS, field_html, field_md, html_page, joined};
 use pijat_content::{Content, Figure, Lang, Routine};
 use pijat_core::strings::cli::tr;
 
@@ -19,39 +21,46 @@ body { font-size: 9pt; line-height: 1.3; }
 .leaflet p { margin: 0 0 3pt; }
 .call { border: 1px solid #000; padding: 3pt 5pt; margin-top: 4pt; line-height: 2; }";
 
-/// A body of the curriculum (paragraphs, `- ` lists) as HTML or Markdown.
-fn body(text: &str, html: bool) -> String {
-    let mut o = String::new();
-    for para in text.trim().split("\n\n") {
-        let lines: Vec<&str> = para.lines().collect();
-        let (items, words): (Vec<&str>, Vec<&str>) =
-            lines.iter().partition(|l| l.starts_with("- "));
-        if html {
-            if !words.is_empty() {
-                o.push_str(&format!("<p>{}</p>", esc(&words.join(" "))));
-            }
-            if !items.is_empty() {
-                o.push_str("<ul>");
-                for i in items {
-                    o.push_str(&format!("<li>{}</li>", esc(&i[2..])));
-                }
-                o.push_str("</ul>");
-            }
-        } else {
-            o.push_str(&format!("{}\n\n", lines.join("\n")));
-        }
-    }
-    o
+/// A body of the curriculum (paragraphs, `- ` lists) as Markdown.
+fn body_md(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|para| format!("{}\n\n", para.lines().collect::<Vec<_>>().join("\n")))
+        .collect()
 }
 
-fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
-    let title = tr(lang).oxytocin_massage_home;
-    let section = |id: &str| content.safety.sections.iter().find(|s| s.id == id);
-    let mut parts: Vec<(String, String)> = Vec::new();
-    if let Some(s) = section("disclaimer") {
-        parts.push((s.title.get(lang).to_string(), body(s.body.get(lang), html)));
+/// The same as HTML: a paragraph of the words, then a list of the `- ` items.
+fn body_html(text: &str) -> Markup {
+    html! {
+        @for para in text.trim().split("\n\n") {
+            @let (items, words): (Vec<&str>, Vec<&str>) =
+                para.lines().partition(|l| l.starts_with("- "));
+            @if !words.is_empty() { p { (words.join(" ")) } }
+            @if !items.is_empty() {
+                ul { @for i in &items { li { (i.get(2..).unwrap_or_default()) } } }
+            }
+        }
     }
-    let steps: Vec<String> = r
+}
+
+/// What a page says: each part's heading and its text (the routine's part: its steps).
+struct Parts {
+    before: Vec<(String, String)>,
+    routine: String,
+    steps: Vec<String>,
+    after: Vec<(String, String)>,
+}
+
+fn parts(r: &Routine, content: &Content, lang: &Lang) -> Parts {
+    let section = |id: &str| {
+        content
+            .safety
+            .sections
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.title.get(lang).to_string(), s.body.get(lang).to_string()))
+    };
+    let steps = r
         .steps
         .iter()
         .map(|s| {
@@ -63,63 +72,61 @@ fn page(r: &Routine, content: &Content, lang: &Lang, html: bool) -> String {
             }
         })
         .collect();
-    let steps_html = format!(
-        "{}<ol>{}</ol>",
-        super::back_figure::svg(lang),
-        steps
-            .iter()
-            .map(|s| format!("<li>{}</li>", esc(s)))
-            .collect::<String>()
-    );
-    let steps_md = steps
+    Parts {
+        before: section("disclaimer").into_iter().collect(),
+        routine: r.title.get(lang).to_string(),
+        steps,
+        after: [
+            "contraindications",
+            "when-to-stop",
+            "baby-danger-signs",
+            "when-to-refer",
+        ]
         .iter()
-        .enumerate()
-        .map(|(i, s)| format!("{}. {s}\n", i + 1))
-        .collect::<String>();
-    parts.push((
-        r.title.get(lang).to_string(),
-        if html { steps_html } else { steps_md + "\n" },
-    ));
-    for id in [
-        "contraindications",
-        "when-to-stop",
-        "baby-danger-signs",
-        "when-to-refer",
-    ] {
-        if let Some(s) = section(id) {
-            parts.push((s.title.get(lang).to_string(), body(s.body.get(lang), html)));
-        }
+        .filter_map(|id| section(id))
+        .collect(),
+    }
+}
+
+fn page_md(r: &Routine, content: &Content, lang: &Lang) -> String {
+    let p = parts(r, content, lang);
+    let mut o = format!("# {}\n\n", tr(lang).oxytocin_massage_home);
+    for (h, b) in &p.before {
+        o.push_str(&format!("## {h}\n\n{}", body_md(b)));
+    }
+    o.push_str(&format!("## {}\n\n", p.routine));
+    for (i, s) in p.steps.iter().enumerate() {
+        o.push_str(&format!("{}. {s}\n", i + 1));
+    }
+    o.push('\n');
+    for (h, b) in &p.after {
+        o.push_str(&format!("## {h}\n\n{}", body_md(b)));
     }
     let call = [tr(lang).midwife_heading, tr(lang).puskesmas, tr(lang).phone];
-    if html {
-        let mut o = format!(
-            "<div class=\"page\"><div class=\"leaflet\"><h1>{}</h1>\n<div class=\"cols\">",
-            esc(title)
-        );
-        for (h, b) in &parts {
-            o.push_str(&format!("<div><h2>{}</h2>{b}</div>\n", esc(h)));
-        }
-        o.push_str(&format!(
-            "<div class=\"call\">{}</div></div></div></div>\n",
-            call.iter()
-                .map(|c| field(c, true, true))
-                .collect::<Vec<_>>()
-                .join(" ")
-        ));
-        o
-    } else {
-        let mut o = format!("# {title}\n\n");
-        for (h, b) in &parts {
-            o.push_str(&format!("## {h}\n\n{b}"));
-        }
-        o.push_str(&format!(
-            "{}\n",
-            call.iter()
-                .map(|c| field(c, false, true))
-                .collect::<Vec<_>>()
-                .join("  ")
-        ));
-        o
+    let fields: Vec<String> = call.iter().map(|c| field_md(c, true)).collect();
+    o.push_str(&format!("{}\n", fields.join("  ")));
+    o
+}
+
+fn page_html(r: &Routine, content: &Content, lang: &Lang) -> Markup {
+    let p = parts(r, content, lang);
+    let call = [tr(lang).midwife_heading, tr(lang).puskesmas, tr(lang).phone];
+    html! {
+        div.page { div.leaflet {
+            h1 { (tr(lang).oxytocin_massage_home) } "\n"
+            div.cols {
+                @for (h, b) in &p.before { div { h2 { (h) } (body_html(b)) } "\n" }
+                div {
+                    h2 { (p.routine) }
+                    (PreEscaped(super::back_figure::svg(lang)))
+                    ol { @for s in &p.steps { li { (s) } } }
+                }
+                "\n"
+                @for (h, b) in &p.after { div { h2 { (h) } (body_html(b)) } "\n" }
+                div.call { (joined(call.iter().map(|c| field_html(c, true)), " ")) }
+            }
+        } }
+        "\n"
     }
 }
 
@@ -136,13 +143,13 @@ pub fn render(
     } else {
         vec![lang.clone()]
     };
-    let html = format == Format::Html;
-    let pages: Vec<String> = langs.iter().map(|l| page(r, content, l, html)).collect();
-    if html {
+    if format == Format::Html {
         let css = format!("{}\n{CSS}", FORM_CSS);
         let first = langs.first().cloned().unwrap_or_else(Lang::id);
-        html_page(r.title.get(&first), &first, &css, &pages.concat())
+        let pages = html! { @for l in &langs { (page_html(r, content, l)) } };
+        html_page(r.title.get(&first), &first, &css, pages)
     } else {
+        let pages: Vec<String> = langs.iter().map(|l| page_md(r, content, l)).collect();
         pages.join("\n---\n\n")
     }
 }

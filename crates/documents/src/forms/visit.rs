@@ -1,7 +1,11 @@
 //! The home-visit form: one row per visit, its columns in the order `sheets import --visits`
 //! reads them (`nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan`).
 
-use crate::page::{FORM_CSS, esc, field, html_page, option};
+use maud::html;
+
+use crate::page::{
+    FORM_CSS, field_html, field_md, html_page, joined, option_html, option_md, with_breaks,
+};
 use crate::{Format, Langs};
 
 /// Rows on one sheet: enough for a round of visits, each tall enough to write in.
@@ -28,24 +32,18 @@ pub fn render(l: &Langs, format: Format) -> String {
     let title = l.t(|s| s.home_visits_oxytocin_massage);
     let flow = [l.t(|s| s.yes), l.t(|s| s.answer_no), l.t(|s| s.unsure)];
     let scale = l.t(|s| s.comfort_scale);
-    let head = [
-        field(&l.t(|s| s.class_field), format == Format::Html, false),
-        field(
-            &l.t(|s| s.cadre_midwife_visiting),
-            format == Format::Html,
-            false,
-        ),
-    ];
+    let (class, visitor) = (l.t(|s| s.class_field), l.t(|s| s.cadre_midwife_visiting));
     let cols = columns(l);
     match format {
         Format::Md => {
+            let head = [field_md(&class, false), field_md(&visitor, false)];
             let mut o = format!("# {title}\n\n{}\n\n{scale}\n\n", head.join("  "));
             o.push_str(&format!(
                 "| {} |\n| ---: | --- | --- | --- | --- | --- | --- |\n",
                 cols.join(" | ")
             ));
-            let flows: Vec<String> = flow.iter().map(|w| option(w, false)).collect();
-            let comfort: Vec<String> = (1..=5).map(|n| option(&n.to_string(), false)).collect();
+            let flows: Vec<String> = flow.iter().map(|w| option_md(w)).collect();
+            let comfort: Vec<String> = (1..=5).map(|n| option_md(&n.to_string())).collect();
             for i in 1..=ROWS {
                 o.push_str(&format!(
                     "| {i} |  |  | {} | {} |  |  |\n",
@@ -57,35 +55,43 @@ pub fn render(l: &Langs, format: Format) -> String {
             o
         }
         Format::Html => {
-            let mut o = format!(
-                "<h1>{}</h1>\n<div class=\"fields\">{}</div>\n<p class=\"small\">{}</p>\n<table>\n<thead><tr>",
-                esc(&title),
-                head.join(" "),
-                esc(&scale)
-            );
-            for (k, c) in cols.iter().enumerate() {
-                let class = if k == 0 { " class=\"c\"" } else { "" };
-                o.push_str(&format!("<th{class}>{}</th>", esc(c)));
-            }
-            o.push_str("</tr></thead>\n<tbody>\n");
-            let flows: String = flow
-                .iter()
-                .map(|w| format!("{}<br>", option(w, true)))
-                .collect();
-            let comfort: String = (1..=5)
-                .map(|n| option(&n.to_string(), true))
-                .collect::<Vec<_>>()
-                .join(" ");
-            for i in 1..=ROWS {
-                o.push_str(&format!(
-                    "<tr><td class=\"c tall\">{i}</td><td style=\"width:38mm\"></td><td style=\"width:20mm\"></td><td class=\"small\">{flows}</td><td class=\"small\" style=\"width:30mm\">{comfort}</td><td style=\"width:14mm\"></td><td></td></tr>\n"
-                ));
-            }
-            o.push_str(&format!(
-                "</tbody>\n</table>\n<p class=\"small\" style=\"margin-top:6pt\">{}</p>\n",
-                esc(&typing_note(l)).replace("\n\n", "<br>")
-            ));
-            html_page(&title, &l.first, FORM_CSS, &o)
+            let note = typing_note(l);
+            let body = html! {
+                h1 { (title) } "\n"
+                div.fields { (field_html(&class, false)) " " (field_html(&visitor, false)) } "\n"
+                p.small { (scale) } "\n"
+                table {
+                    "\n"
+                    thead { tr {
+                        @for (k, c) in cols.iter().enumerate() {
+                            th class=[(k == 0).then_some("c")] { (c) }
+                        }
+                    } }
+                    "\n"
+                    tbody {
+                        "\n"
+                        @for i in 1..=ROWS {
+                            tr {
+                                td class="c tall" { (i) }
+                                td style="width:38mm" {}
+                                td style="width:20mm" {}
+                                td.small { @for w in &flow { (option_html(w)) br; } }
+                                td.small style="width:30mm" {
+                                    (joined((1..=5).map(|n| option_html(&n.to_string())), " "))
+                                }
+                                td style="width:14mm" {}
+                                td {}
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+                p.small style="margin-top:6pt" { (with_breaks(&note)) }
+                "\n"
+            };
+            html_page(&title, &l.first, FORM_CSS, body)
         }
     }
 }
