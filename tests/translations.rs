@@ -95,3 +95,37 @@ fn a_branch_on_the_language_is_found() {
         ["crates/tui/src/x.rs:2: let w = if lang.is_en() { \"Yes\" } else { \"Ya\" };"]
     );
 }
+
+/// How a text's `{places}` are filled outside the tables without the build checking them.
+const UNCHECKED_FILLS: &[&str] = &["both(|", "strings::fill(", ".replace(\"{"];
+
+#[test]
+fn every_text_with_places_is_filled_through_a_macro_that_checks_them_while_building() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("crates"), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        // The tables and the printout's `paper_fill!` fill what the macros checked.
+        if rel.starts_with("crates/core/src/strings/") || rel == "crates/documents/src/langs.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if UNCHECKED_FILLS.iter().any(|u| code.contains(u)) {
+                found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "fill these with pijat_core::both!(table, name, place = value) or fill!(table, s, name, …):\n{}",
+        found.join("\n")
+    );
+}

@@ -72,11 +72,10 @@ fn one_device_takes_one_participant_until_the_trainer_releases_him() {
         "{r:?}"
     );
     assert_eq!(
-        first.state().error(),
-        "",
-        "the old cookie is back at the list"
+        first.state().json()["step"],
+        "code",
+        "the old cookie of the same device is forgotten"
     );
-    assert_eq!(first.state().json()["step"], "name");
     // Another device cannot take Budi; after the trainer's release this one may take Agus.
     let other = phone_at(&s, next_address());
     assert_eq!(other.code(s.room.code()).status, 200);
@@ -89,14 +88,28 @@ fn one_device_takes_one_participant_until_the_trainer_releases_him() {
 fn made_up_names_wait_for_the_trainer_and_one_device_asks_for_one() {
     let (dir, s) = room(&["Budi"], Phase::Post, true);
     let device = next_address();
-    for i in 0..11 {
+    let asks = pijat_app::classroom::ASKS_PER_ADDRESS;
+    for i in 0..asks {
         let p = phone_at(&s, device);
         assert_eq!(p.code(s.room.code()).status, 200);
         let r = p.post("/api/join", &format!("{{\"name\":\"Palsu {i:02}\"}}"));
         assert_eq!(r.json()["step"], "asked", "{r:?}");
         assert!(r.json().get("question").is_none() && r.json().get("score").is_none());
     }
-    assert_eq!(s.room.asked(), ["Palsu 10"], "one waiting name per device");
+    let last = format!("Palsu {:02}", asks - 1);
+    assert_eq!(
+        s.room.asked(),
+        [last.as_str()],
+        "one waiting name per device"
+    );
+    let more = phone_at(&s, device);
+    more.code(s.room.code());
+    let r = more.post("/api/join", "{\"name\":\"Palsu 99\"}");
+    assert_eq!(
+        (r.status, r.error().as_str()),
+        (429, "too_many_names"),
+        "{r:?}"
+    );
     assert_eq!(
         members(dir.path()),
         ["Budi"],
@@ -105,10 +118,13 @@ fn made_up_names_wait_for_the_trainer_and_one_device_asks_for_one() {
     // Another device asking for the same name is told it is in use.
     let other = phone_at(&s, next_address());
     assert_eq!(other.code(s.room.code()).status, 200);
-    let r = other.post("/api/join", "{\"name\":\"palsu 10\"}");
+    let r = other.post(
+        "/api/join",
+        &format!("{{\"name\":\"{}\"}}", last.to_lowercase()),
+    );
     assert_eq!(r.error(), "name_busy", "{r:?}");
     // The trainer says no: the phone is back at the list; nothing was written.
-    assert!(s.room.decline("Palsu 10"));
+    assert!(s.room.decline(&last));
     assert!(s.room.asked().is_empty());
     assert_eq!(members(dir.path()), ["Budi"]);
     let lines: Vec<String> = s
@@ -119,8 +135,75 @@ fn made_up_names_wait_for_the_trainer_and_one_device_asks_for_one() {
         .map(|e| e.line())
         .collect();
     assert!(
-        lines.contains(&"ASKED Palsu 10".to_string())
-            && lines.contains(&"DECLINED Palsu 10".to_string()),
+        lines.contains(&format!("ASKED {last}")) && lines.contains(&format!("DECLINED {last}")),
         "{lines:?}"
     );
+}
+
+#[test]
+fn a_device_is_the_address_it_typed_the_code_from_whatever_address_it_joins_from() {
+    let (_dir, s) = room(&["Agus", "Budi", "Joko"], Phase::Post, false);
+    let (a, b) = (next_address(), next_address());
+    let mut taken = 0;
+    for n in 0..3 {
+        let p = phone_at(&s, a);
+        assert_eq!(p.code(s.room.code()).status, 200);
+        let elsewhere = Phone { from: b, ..p };
+        taken += usize::from(elsewhere.join(n).status == 200);
+    }
+    assert_eq!(taken, 1, "one father for the device, however it joins");
+}
+
+#[test]
+fn a_device_taking_its_own_father_back_again_and_again_keeps_the_room_small() {
+    let (_dir, s) = room(&["Budi", "Agus"], Phase::Pre, false);
+    let father = phone_at(&s, next_address());
+    assert_eq!(father.code(s.room.code()).status, 200);
+    let device = next_address();
+    for _ in 0..1500 {
+        let p = phone_at(&s, device);
+        assert_eq!(p.code(s.room.code()).status, 200);
+        assert_eq!(p.join(n_of(&s, "Budi")).status, 200);
+    }
+    assert_eq!(
+        father.state().json()["step"],
+        "name",
+        "a phone typing its name is not pushed out"
+    );
+    let joined = s
+        .room
+        .events
+        .since(0, Duration::ZERO)
+        .iter()
+        .filter(|e| e.line().starts_with("JOINED"))
+        .count();
+    assert_eq!(joined, 1, "the live table says JOINED once");
+}
+
+#[test]
+fn asking_for_names_again_and_again_is_limited_and_the_trainer_sees_each_name_once() {
+    let (_dir, s) = room(&["Budi"], Phase::Pre, true);
+    let device = next_address();
+    let p = phone_at(&s, device);
+    assert_eq!(p.code(s.room.code()).status, 200);
+    for _ in 0..50 {
+        assert_eq!(
+            p.post("/api/join", "{\"name\":\"Palsu\"}").json()["step"],
+            "asked"
+        );
+    }
+    let mut refused = 0;
+    for i in 0..20 {
+        let r = p.post("/api/join", &format!("{{\"name\":\"Palsu {i}\"}}"));
+        refused += usize::from(r.error() == "too_many_names");
+    }
+    assert_eq!(refused, 20 - (pijat_app::classroom::ASKS_PER_ADDRESS - 1));
+    let asked = s
+        .room
+        .events
+        .since(0, Duration::ZERO)
+        .iter()
+        .filter(|e| e.line().starts_with("ASKED"))
+        .count();
+    assert_eq!(asked, pijat_app::classroom::ASKS_PER_ADDRESS);
 }

@@ -3,7 +3,6 @@
 //! Every score is recomputed from the answers and this laptop's key; ids, phases, counts, names,
 //! dates and duplicates are checked. The first problems are named, the record in each.
 
-use pijat_core::strings::messages::both;
 use std::collections::{HashMap, HashSet};
 
 use pijat_content::{Bilingual, Content, Phase};
@@ -49,7 +48,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
             {
                 c.bad(
                     &format!("class {} {what}", x.id),
-                    both(|s| s.not_clean_one_line_text, &[]),
+                    pijat_core::both!(messages, not_clean_one_line_text),
                 );
             }
         }
@@ -63,14 +62,17 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         // sheet, phone.
         if Mode::from_name(&a.mode).is_none() {
             let m = &a.mode;
-            c.bad(&at, both(|s| s.unknown_mode, &[("m", &m)]));
+            c.bad(&at, pijat_core::both!(messages, unknown_mode, m = m));
         }
         c.known(&at, "phase", &a.phase, Phase::from_name(&a.phase).is_some());
         c.time(&at, &a.started);
         if let Some(by) = &a.replaced_by
             && !attempt_ids.contains(by.as_str())
         {
-            c.bad(&at, both(|s| s.replaced_which_not_bundle, &[("by", &by)]));
+            c.bad(
+                &at,
+                pijat_core::both!(messages, replaced_which_not_bundle, by = by),
+            );
         }
         if let Some(f) = &a.finished {
             c.time(&at, f);
@@ -84,9 +86,13 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                 let (ph, q) = (&a.phase, &a.quiz_id);
                 c.bad(
                     &at,
-                    both(
-                        |s| s.second_first,
-                        &[("ph", &ph), ("q", &q), ("who", &who), ("first", &first)],
+                    pijat_core::both!(
+                        messages,
+                        second_first,
+                        ph = ph,
+                        q = q,
+                        who = who,
+                        first = first
                     ),
                 );
             }
@@ -97,19 +103,25 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         };
         if !(1..=1000).contains(&a.question_count) {
             let n = a.question_count;
-            c.bad(&at, both(|s| s.questions, &[("n", &n)]));
+            c.bad(&at, pijat_core::both!(messages, questions, n = n));
         }
         let mut seen = HashSet::new();
         let mut graded = Vec::new();
         for w in &a.answers {
             if !seen.insert(w.question_id.as_str()) {
                 let q = &w.question_id;
-                c.bad(&at, both(|s| s.question_answered_twice, &[("q", &q)]));
+                c.bad(
+                    &at,
+                    pijat_core::both!(messages, question_answered_twice, q = q),
+                );
                 continue;
             }
             if w.position >= a.question_count.max(1) {
                 let (q, n) = (&w.question_id, w.position);
-                c.bad(&at, both(|s| s.question_place, &[("q", &q), ("n", &n)]));
+                c.bad(
+                    &at,
+                    pijat_core::both!(messages, question_place, q = q, n = n),
+                );
             }
             let Some(q) = quiz.questions.iter().find(|q| q.id == w.question_id) else {
                 // A question removed since: the answer is kept and does not count.
@@ -119,7 +131,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                 let (q, r) = (&q.id, &w.response);
                 c.bad(
                     &at,
-                    both(|s| s.question_not_answer, &[("q", &q), ("r", &r)]),
+                    pijat_core::both!(messages, question_not_answer, q = q, r = r),
                 );
                 continue;
             };
@@ -148,14 +160,20 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
                 let n = a.question_count;
                 c.bad(
                     &at,
-                    both(
-                        |s| s.score_says_right_its_answers,
-                        &[("r", &r), ("n", &n), ("right", &right)],
+                    pijat_core::both!(
+                        messages,
+                        score_says_right_its_answers,
+                        r = r,
+                        n = n,
+                        right = right
                     ),
                 )
             }
-            (Some(_), None) => c.bad(&at, both(|s| s.finished_without_score, &[])),
-            (None, Some(_)) => c.bad(&at, both(|s| s.score_without_being_finished, &[])),
+            (Some(_), None) => c.bad(&at, pijat_core::both!(messages, finished_without_score)),
+            (None, Some(_)) => c.bad(
+                &at,
+                pijat_core::both!(messages, score_without_being_finished),
+            ),
             _ => {}
         }
     }
@@ -163,7 +181,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         let at = format!("practice run {}", r.id);
         if !(r.speed.is_finite() && (0.1..=1000.0).contains(&r.speed)) {
             let v = r.speed;
-            c.bad(&at, both(|s| s.speed, &[("v", &v)]));
+            c.bad(&at, pijat_core::both!(messages, speed, v = v));
         }
         if content.routine(&r.routine_id).is_none() {
             c.unknown(&at, "routine", &r.routine_id);
@@ -172,7 +190,10 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         for s in &r.steps {
             if !seen.insert(s.step_id.as_str()) || s.spent_ms > 24 * 3600 * 1000 {
                 let st = &s.step_id;
-                c.bad(&at, both(|s| s.step_twice_too_long, &[("st", &st)]));
+                c.bad(
+                    &at,
+                    pijat_core::both!(messages, step_twice_too_long, st = st),
+                );
             }
         }
         c.time(&at, &r.started);
@@ -191,7 +212,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         for m in &o.marks {
             if !seen.insert(m.step_id.as_str()) {
                 let st = &m.step_id;
-                c.bad(&at, both(|s| s.step_marked_twice, &[("st", &st)]));
+                c.bad(&at, pijat_core::both!(messages, step_marked_twice, st = st));
             }
             if let Some(n) = &m.note {
                 c.note(&at, n);
@@ -208,7 +229,7 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
         }
         c.day(&at, &v.visited_on);
         if v.massages_per_day.is_some_and(|n| n > 50) {
-            c.bad(&at, both(|s| s.more_than_50_massages_day, &[]));
+            c.bad(&at, pijat_core::both!(messages, more_than_50_massages_day));
         }
         if let Some(n) = &v.notes {
             c.note(&at, n);
@@ -240,9 +261,12 @@ impl Checker {
 
     fn unknown(&mut self, at: &str, kind: &str, id: &str) {
         let (at, id) = (pijat_core::printable(at), pijat_core::printable(id));
-        let m = both(
-            |s| s.not_laptop_content_run_content,
-            &[("at", &at), ("kind", &kind), ("id", &id)],
+        let m = pijat_core::both!(
+            messages,
+            not_laptop_content_run_content,
+            at = at,
+            kind = kind,
+            id = id
         );
         if self.problems.len() < SHOWN {
             self.problems.push(m);
@@ -255,14 +279,17 @@ impl Checker {
     fn known(&mut self, at: &str, what: &str, value: &str, known: bool) {
         if !known {
             let v = pijat_core::printable(value);
-            self.bad(at, both(|s| s.unknown_value, &[("what", &what), ("v", &v)]));
+            self.bad(
+                at,
+                pijat_core::both!(messages, unknown_value, what = what, v = v),
+            );
         }
     }
 
     /// How an observation or a visit came in: only in the app or from a paper form.
     fn monitoring_mode(&mut self, at: &str, mode: &str) {
         if !Mode::from_name(mode).is_some_and(Mode::for_monitoring) {
-            self.bad(at, both(|s| s.unknown_mode, &[("m", &mode)]));
+            self.bad(at, pijat_core::both!(messages, unknown_mode, m = mode));
         }
     }
 
@@ -277,10 +304,13 @@ impl Checker {
             if !shape {
                 self.bad(
                     &format!("{kind} id “{id}”"),
-                    both(|s| s.not_id_pijat_writes, &[]),
+                    pijat_core::both!(messages, not_id_pijat_writes),
                 );
             } else if !seen.insert(id) {
-                self.bad(&format!("{kind} {id}"), both(|s| s.two_records_id, &[]));
+                self.bad(
+                    &format!("{kind} {id}"),
+                    pijat_core::both!(messages, two_records_id),
+                );
             }
         }
     }
@@ -293,26 +323,30 @@ impl Checker {
 
     fn note(&mut self, at: &str, note: &str) {
         if note.chars().any(|c| c.is_control() && c != '\n') || note.chars().count() > 2000 {
-            self.bad(at, both(|s| s.note_control_characters_over_2000, &[]));
+            self.bad(
+                at,
+                pijat_core::both!(messages, note_control_characters_over_2000),
+            );
         }
     }
 
     fn time(&mut self, at: &str, t: &str) {
         if chrono::DateTime::parse_from_rfc3339(t).is_err() {
-            self.bad(at, both(|s| s.not_time, &[("t", &t)]));
+            self.bad(at, pijat_core::both!(messages, not_time, t = t));
         }
     }
 
     fn day(&mut self, at: &str, d: &str) {
         if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-            self.bad(at, both(|s| s.not_date_yyyy_mm_dd, &[("d", &d)]));
+            self.bad(at, pijat_core::both!(messages, not_date_yyyy_mm_dd, d = d));
         }
     }
 
     fn finish(mut self) -> Vec<Bilingual> {
         if self.more > 0 {
             let n = self.more;
-            self.problems.push(both(|s| s.more_problems, &[("n", &n)]));
+            self.problems
+                .push(pijat_core::both!(messages, more_problems, n = n));
         }
         self.problems
     }

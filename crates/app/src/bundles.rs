@@ -1,7 +1,6 @@
 //! Bundles as files: written whole or not at all, read and checked all before any is merged.
 
 use super::Records;
-use pijat_core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use pijat_content::{Bilingual, Content};
@@ -19,15 +18,16 @@ pub fn export_to(
     let store = records.store();
     let shown = file.display().to_string();
     if file.exists() {
-        return Err(both(
-            |s| s.already_exists_choose_another_file,
-            &[("shown", &shown)],
+        return Err(pijat_core::both!(
+            messages,
+            already_exists_choose_another_file,
+            shown = shown
         ));
     }
     if let Some(c) = class
         && store.class_by_name(c).map_err(|e| e.message())?.is_none()
     {
-        return Err(both(|s| s.no_class, &[("c", &c)]));
+        return Err(pijat_core::both!(messages, no_class, c = c));
     }
     let payload = store
         .export(class, pseudonymise, content_version)
@@ -62,8 +62,11 @@ pub fn import_from(
                     if found.is_empty() {
                         payloads.push(p);
                     } else {
-                        let head =
-                            both(|s| s.bundle_refused_whole_nothing_was, &[("shown", &shown)]);
+                        let head = pijat_core::both!(
+                            messages,
+                            bundle_refused_whole_nothing_was,
+                            shown = shown
+                        );
                         problems.push(head.get(lang).to_string());
                         problems.extend(found.iter().map(|m| format!("  {}", m.get(lang))));
                     }
@@ -96,10 +99,13 @@ fn read_limited(f: &Path) -> Result<String, Bilingual> {
     }
     if len > MAX_BUNDLE_BYTES || bytes.len() as u64 > MAX_BUNDLE_BYTES {
         let mb = MAX_BUNDLE_BYTES >> 20;
-        return Err(both(
-            |s| s.larger_than_mb_so_not,
-            &[("shown", &shown), ("mb", &mb)],
+        return Err(pijat_core::both!(
+            messages,
+            larger_than_mb_so_not,
+            shown = shown,
+            mb = mb
         ));
     }
-    String::from_utf8(bytes).map_err(|_| both(|s| s.not_text_file_so_not, &[("shown", &shown)]))
+    String::from_utf8(bytes)
+        .map_err(|_| pijat_core::both!(messages, not_text_file_so_not, shown = shown))
 }

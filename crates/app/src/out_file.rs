@@ -2,7 +2,6 @@
 //! already exists, written to `FILE.part` and renamed when complete, the part file removed when
 //! anything fails (a full disk, a pulled flash drive), so no half-written file is left.
 
-use pijat_core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use pijat_content::Bilingual;
@@ -11,9 +10,10 @@ use pijat_content::Bilingual;
 pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
     let shown = file.display().to_string();
     if file.exists() {
-        return Err(both(
-            |s| s.already_exists_choose_another_file,
-            &[("shown", &shown)],
+        return Err(pijat_core::both!(
+            messages,
+            already_exists_choose_another_file,
+            shown = shown
         ));
     }
     let tmp = PathBuf::from(format!("{}.part", file.display()));

@@ -2,7 +2,6 @@
 //! moment it is given, the score computed from what was saved.
 
 use super::Records;
-use pijat_core::strings::messages::both;
 use std::collections::HashMap;
 
 use crate::Result;
@@ -88,20 +87,25 @@ impl SetChange {
             was,
             now,
         } = self;
-        let mut m = both(
-            |s| s.questions_test_changed_since_you,
-            &[("was", &was), ("now", &now), ("kept", &kept)],
+        let mut m = pijat_core::both!(
+            messages,
+            questions_test_changed_since_you,
+            was = was,
+            now = now,
+            kept = kept
         );
         if *not_counted > 0 {
-            let extra = both(
-                |s| s.answers_questions_were_removed_kept,
-                &[("not_counted", &not_counted)],
+            let extra = pijat_core::both!(
+                messages,
+                answers_questions_were_removed_kept,
+                not_counted = not_counted
             );
             m.id.push_str(&extra.id);
             m.en.push_str(&extra.en);
         }
         if *rekeyed > 0 {
-            let extra = both(|s| s.answers_graded_key_held_when, &[("rekeyed", &rekeyed)]);
+            let extra =
+                pijat_core::both!(messages, answers_graded_key_held_when, rekeyed = rekeyed);
             m.id.push_str(&extra.id);
             m.en.push_str(&extra.en);
         }

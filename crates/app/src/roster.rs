@@ -5,7 +5,6 @@
 
 use pijat_core::Bilingual;
 use pijat_core::names::name_key;
-use pijat_core::strings::messages::both;
 use pijat_store::{Roster, Store};
 
 use super::sheets::RowError;
@@ -51,31 +50,20 @@ fn class_problem(store: &Store, class: &str) -> pijat_store::Result<Bilingual> {
     Ok(if near.is_empty() {
         let names: Vec<&str> = classes.iter().map(|c| c.name.as_str()).collect();
         let known = if names.is_empty() {
-            both(|s| s.no_classes_yet, &[])
+            pijat_core::both!(messages, no_classes_yet)
         } else {
             let q = quoted(&names);
             Bilingual::new(q.clone(), q)
         };
         let (kid, ken) = (known.id, known.en);
         let (mid, men) = (
-            both(
-                |s| s.no_class_new_class,
-                &[("class", &shown), ("known", &kid)],
-            )
-            .id,
-            both(
-                |s| s.no_class_new_class,
-                &[("class", &shown), ("known", &ken)],
-            )
-            .en,
+            pijat_core::both!(messages, no_class_new_class, class = shown, known = kid).id,
+            pijat_core::both!(messages, no_class_new_class, class = shown, known = ken).en,
         );
         Bilingual::new(mid, men)
     } else {
         let near = quoted(&near);
-        both(
-            |s| s.no_class_did_you_mean,
-            &[("class", &shown), ("near", &near)],
-        )
+        pijat_core::both!(messages, no_class_did_you_mean, class = shown, near = near)
     })
 }
 
@@ -118,15 +106,15 @@ pub(crate) fn check_roster(
             pijat_core::printable(&found.name),
         );
         let message = if near.is_empty() {
-            both(
-                |s| s.not_on_roster_add_new,
-                &[("name", &who), ("class", &class)],
-            )
+            pijat_core::both!(messages, not_on_roster_add_new, name = who, class = class)
         } else {
             let near = quoted(&near);
-            both(
-                |s| s.not_on_roster_did_you_mean,
-                &[("name", &who), ("class", &class), ("near", &near)],
+            pijat_core::both!(
+                messages,
+                not_on_roster_did_you_mean,
+                name = who,
+                class = class,
+                near = near
             )
         };
         rows.push(RowError {
@@ -159,14 +147,20 @@ pub fn added_line(plan: &RosterPlan, class: &str) -> Option<Bilingual> {
     let n = plan.added.len();
     let class = pijat_core::printable(class);
     Some(if plan.new_class {
-        both(
-            |s| s.new_class_made_with,
-            &[("class", &class), ("n", &n), ("names", &names)],
+        pijat_core::both!(
+            messages,
+            new_class_made_with,
+            class = class,
+            n = n,
+            names = names
         )
     } else {
-        both(
-            |s| s.added_to_roster,
-            &[("class", &class), ("n", &n), ("names", &names)],
+        pijat_core::both!(
+            messages,
+            added_to_roster,
+            class = class,
+            n = n,
+            names = names
         )
     })
 }

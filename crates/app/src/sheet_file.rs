@@ -3,7 +3,6 @@
 //! ones a spreadsheet shows (blank lines counted, a quoted line break not), so `FILE:ROW` points
 //! where the trainer looks. A file larger than any class's sheet is refused before it is read.
 
-use pijat_core::strings::messages::both;
 use std::io::Read;
 use std::path::Path;
 
@@ -17,14 +16,15 @@ pub fn read_limited(file: &Path) -> Result<Vec<u8>, Bilingual> {
     let shown = file.display();
     let meta = std::fs::metadata(file).map_err(|e| pijat_core::io_words::io_problem(file, &e))?;
     if !meta.is_file() {
-        return Err(both(|s| s.sheet_not_ordinary_file, &[("shown", &shown)]));
+        return Err(pijat_core::both!(
+            messages,
+            sheet_not_ordinary_file,
+            shown = shown
+        ));
     }
     let too_big = || {
         let mb = MAX_SHEET_BYTES >> 20;
-        both(
-            |s| s.larger_than_mb_class_sheet,
-            &[("shown", &shown), ("mb", &mb)],
-        )
+        pijat_core::both!(messages, larger_than_mb_class_sheet, shown = shown, mb = mb)
     };
     if meta.len() > MAX_SHEET_BYTES {
         return Err(too_big());

@@ -3,7 +3,6 @@
 //! sheet's answers are read against that one layout.
 
 use super::Records;
-use pijat_core::strings::messages::both;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -38,14 +37,16 @@ pub fn read_answers(
         Vec::new()
     } else {
         let k = field.chars().count();
-        return Err(both(
-            |s| s.characters_questions_write_one_character,
-            &[("k", &k), ("n", &n)],
+        return Err(pijat_core::both!(
+            messages,
+            characters_questions_write_one_character,
+            k = k,
+            n = n
         ));
     };
     if tokens.len() != n {
         let k = tokens.len();
-        return Err(both(|s| s.answers_questions, &[("k", &k), ("n", &n)]));
+        return Err(pijat_core::both!(messages, answers_questions, k = k, n = n));
     }
     let mut out = Vec::with_capacity(n);
     let mut graded = Vec::with_capacity(n);
@@ -92,12 +93,12 @@ pub fn read_csv(
     let rows_at = Rows::of(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| RowError {
         line: rows_at.row_at(e.valid_up_to()),
-        message: both(|s| s.not_utf_8_text_save, &[]),
+        message: pijat_core::both!(messages, not_utf_8_text_save),
     })?;
     if let Some(line) = rows_at.unclosed_quote {
         return Err(RowError {
             line,
-            message: both(|s| s.quote_opens_row_never_closed, &[]),
+            message: pijat_core::both!(messages, quote_opens_row_never_closed),
         });
     }
     let first = text.lines().next().unwrap_or("");
@@ -118,7 +119,7 @@ pub fn read_csv(
         let m = e.to_string();
         RowError {
             line,
-            message: both(|s| s.row_cannot_read, &[("m", &m)]),
+            message: pijat_core::both!(messages, row_cannot_read, m = m),
         }
     };
     let header: Vec<String> = reader
@@ -138,9 +139,11 @@ pub fn read_csv(
                 let want = want.join(",");
                 return Err(RowError {
                     line: header_line,
-                    message: both(
-                        |s| s.no_column_first_line_must,
-                        &[("en", &en), ("want", &want)],
+                    message: pijat_core::both!(
+                        messages,
+                        no_column_first_line_must,
+                        en = en,
+                        want = want
                     ),
                 });
             }
@@ -174,7 +177,7 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
         let line = *line;
         let mut problem = |m: Bilingual| errors.push(RowError { line, message: m });
         let [name_cell, role_cell, answers_cell] = f.as_slice() else {
-            problem(both(|s| s.row_incomplete_columns, &[("n", &3)]));
+            problem(pijat_core::both!(messages, row_incomplete_columns, n = 3));
             continue;
         };
         let name = match clean_name(name_cell) {
@@ -186,9 +189,11 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
         };
         let key = pijat_store::name_key(&name);
         if let Some(first) = seen.get(&key) {
-            problem(both(
-                |s| s.already_line,
-                &[("name", &name), ("first", &first)],
+            problem(pijat_core::both!(
+                messages,
+                already_line,
+                name = name,
+                first = first
             ));
             continue;
         }
@@ -197,9 +202,10 @@ pub fn check_rows(quiz: &Quiz, rows: &[(u64, Vec<String>)]) -> (Vec<SheetRow>, V
         let role = match Role::parse(role_text) {
             Some(r) => r,
             None => {
-                problem(both(
-                    |s| s.role_not_known_write_father,
-                    &[("role_text", &role_text)],
+                problem(pijat_core::both!(
+                    messages,
+                    role_not_known_write_father,
+                    role_text = role_text
                 ));
                 continue;
             }
@@ -262,9 +268,9 @@ pub(super) fn where_text(store: &pijat_store::Store, class_id: Option<&str>) -> 
     match class {
         Some(c) => {
             let name = pijat_core::printable(&c.name);
-            both(|s| s.in_class, &[("class", &name)])
+            pijat_core::both!(messages, in_class, class = name)
         }
-        None => both(|s| s.in_no_class, &[]),
+        None => pijat_core::both!(messages, in_no_class),
     }
 }
 
@@ -315,12 +321,10 @@ pub fn import_answer_sheet(
         let who = &c.name;
         let place = where_text(store, c.existing.class_id.as_deref());
         let place = place.get(lang);
-        let values: [(&str, &dyn std::fmt::Display); 3] =
-            [("who", &who), ("when", &when), ("where", &place)];
         let message = if c.replaceable {
-            both(|s| s.already_has_result_typed_from, &values)
+            pijat_core::both!(messages, already_has_result_typed_from, who = who, when = when, where = place)
         } else {
-            both(|s| s.already_took_test_pijat_result, &values)
+            pijat_core::both!(messages, already_took_test_pijat_result, who = who, when = when, where = place)
         };
         errors.push(RowError {
             line: line_of(&c.name),
@@ -330,7 +334,7 @@ pub fn import_answer_sheet(
     if good.is_empty() && errors.is_empty() {
         errors.push(RowError {
             line: 1,
-            message: both(|s| s.sheet_has_no_answer_rows, &[]),
+            message: pijat_core::both!(messages, sheet_has_no_answer_rows),
         });
     }
     if !errors.is_empty() {

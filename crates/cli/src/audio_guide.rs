@@ -260,9 +260,11 @@ fn write_all(
 ) -> Result<Vec<String>, String> {
     if out.exists() && !out.is_dir() {
         let o = out.display();
-        return Err(pijat_core::strings::fill(
-            pijat_core::strings::cli::tr(lang).file_not_folder_name,
-            &[("o", &o)],
+        return Err(pijat_core::fill!(
+            cli,
+            pijat_core::strings::cli::tr(lang),
+            file_not_folder_name,
+            o = o
         ));
     }
     std::fs::create_dir_all(out).map_err(|e| io_msg(out, &e, lang))?;
@@ -303,21 +305,23 @@ fn write_all(
     write_aside(&out.join(&complete), &bytes, lang)?;
     let total = duration(all.len(), rate);
     let kind = match format {
-        Format::Ogg => pijat_core::strings::fill(
-            tr(lang).ogg_plays_on_phones,
-            &[("kbit", &(ogg_opus::BITRATE / 1000))],
+        Format::Ogg => pijat_core::fill!(
+            cli,
+            tr(lang),
+            ogg_plays_on_phones,
+            kbit = (ogg_opus::BITRATE / 1000)
         ),
         Format::Wav => format!("WAV, {rate} Hz"),
     };
     let size = megabytes(bytes.len(), lang);
-    let intro = pijat_core::strings::fill(
-        tr(lang).complete_track_intro,
-        &[
-            ("complete", &complete),
-            ("total", &total),
-            ("size", &size),
-            ("kind", &kind),
-        ],
+    let intro = pijat_core::fill!(
+        cli,
+        tr(lang),
+        complete_track_intro,
+        complete = complete,
+        total = total,
+        size = size,
+        kind = kind
     );
     list.push_str(&intro);
     let list_name = tr(lang).tracks_txt;

@@ -1,7 +1,6 @@
 //! `pijat export FILE [--class NAME] [--pseudonymise]` and `pijat import FILE...`.
 
 use pijat_core::strings::cli::tr;
-use pijat_core::strings::fill;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_INPUT, Shell};
@@ -25,14 +24,11 @@ pub(crate) fn export(shell: &Shell, file: &Path, class: Option<&str>, pseudonymi
             let f = file.display();
             crate::outln!(
                 "{}",
-                pijat_core::strings::fill(
-                    if pseudonymise {
-                        tr(lang).exported_names_replaced
-                    } else {
-                        tr(lang).exported_trainees_records
-                    },
-                    &[("f", &f), ("n", &n)],
-                )
+                if pseudonymise {
+                    pijat_core::fill!(cli, tr(lang), exported_names_replaced, f = f, n = n)
+                } else {
+                    pijat_core::fill!(cli, tr(lang), exported_trainees_records, f = f, n = n)
+                }
             );
             0
         }
@@ -70,17 +66,20 @@ pub(crate) fn import(shell: &Shell, files: &[PathBuf]) -> u8 {
     }
     match import_from(&mut store, &content, files, lang.code()) {
         Ok(m) => {
-            let counts: [(&str, &dyn std::fmt::Display); 8] = [
-                ("new", &m.profiles_new),
-                ("linked", &m.profiles_linked),
-                ("classes", &m.classes_new),
-                ("tests", &m.attempts_new),
-                ("known", &m.attempts_known),
-                ("runs", &m.runs_new),
-                ("observations", &m.observations_new),
-                ("visits", &m.visits_new),
-            ];
-            crate::outln!("{}", fill(tr(lang).imported, &counts));
+            let line = pijat_core::fill!(
+                cli,
+                tr(lang),
+                imported,
+                new = m.profiles_new,
+                linked = m.profiles_linked,
+                classes = m.classes_new,
+                tests = m.attempts_new,
+                known = m.attempts_known,
+                runs = m.runs_new,
+                observations = m.observations_new,
+                visits = m.visits_new
+            );
+            crate::outln!("{line}");
             0
         }
         Err(problems) => {

@@ -12,7 +12,6 @@ use super::{EXIT_INPUT, Shell};
 use crate::{errln, outln};
 use pijat_app::classroom::{Classroom, Listen, Serve, Setup};
 use pijat_core::Phase;
-use pijat_core::strings::classroom::both;
 
 pub(crate) struct Args<'a> {
     pub class: &'a str,
@@ -63,9 +62,12 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
         outln!("URL {url}");
     }
     outln!("CODE {}", room.code());
-    errln!("{}", both(|s| s.headless_stop, &[]).get(lang));
+    errln!("{}", pijat_core::both!(classroom, headless_stop).get(lang));
     if args.new_names {
-        errln!("{}", both(|s| s.headless_answer, &[]).get(lang));
+        errln!(
+            "{}",
+            pijat_core::both!(classroom, headless_answer).get(lang)
+        );
     }
     let input = inputs();
     let mut seen = 0;
@@ -84,11 +86,17 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
                 }
                 Input::No(name) => {
                     if !room.decline(&name) {
-                        errln!("{}", both(|s| s.not_asked, &[("n", &name)]).get(lang));
+                        errln!(
+                            "{}",
+                            pijat_core::both!(classroom, not_asked, n = name).get(lang)
+                        );
                     }
                 }
                 Input::Unknown(l) => {
-                    errln!("{}", both(|s| s.headless_unknown, &[("l", &l)]).get(lang));
+                    errln!(
+                        "{}",
+                        pijat_core::both!(classroom, headless_unknown, l = l).get(lang)
+                    );
                 }
             }
         }
@@ -102,7 +110,10 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
         outln!("FINISHED {name}");
     }
     let n = finished.len().to_string();
-    errln!("{}", both(|s| s.live_ended, &[("n", &n)]).get(lang));
+    errln!(
+        "{}",
+        pijat_core::both!(classroom, live_ended, n = n).get(lang)
+    );
     0
 }
 

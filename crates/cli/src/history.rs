@@ -52,9 +52,12 @@ pub(crate) fn report(
                 } else {
                     names.join(", ")
                 };
-                return Err(pijat_core::strings::fill(
-                    pijat_core::strings::cli::tr(lang).no_trainee_named_trainees,
-                    &[("name", &name), ("list", &list)],
+                return Err(pijat_core::fill!(
+                    cli,
+                    pijat_core::strings::cli::tr(lang),
+                    no_trainee_named_trainees,
+                    name = name,
+                    list = list
                 ));
             }
         },
@@ -146,9 +149,12 @@ fn profile_block(
             .routine(&r.routine_id)
             .map_or(r.routine_id.clone(), |x| x.title.get(lang).to_string());
         let status = match &r.finished {
-            Some(_) => pijat_core::strings::fill(
-                tr(lang).steps_done_well_of,
-                &[("k", &r.done_well), ("n", &r.steps)],
+            Some(_) => pijat_core::fill!(
+                cli,
+                tr(lang),
+                steps_done_well_of,
+                k = r.done_well,
+                n = r.steps
             ),
             None => tr(lang).practice_unfinished.to_string(),
         };

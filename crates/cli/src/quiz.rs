@@ -53,17 +53,24 @@ pub(crate) fn keys_hint(kind: &QuestionKind, n: usize, lang: &Lang) -> String {
     let last = (b'a' + n.saturating_sub(1) as u8) as char;
     match kind {
         QuestionKind::TrueFalse { .. } => tr(lang).answer_t_true_f.into(),
-        QuestionKind::Single { .. } => pijat_core::strings::fill(
-            pijat_core::strings::cli::tr(lang).answer_one_letter_number,
-            &[("last", &last), ("n", &n)],
+        QuestionKind::Single { .. } => pijat_core::fill!(
+            cli,
+            pijat_core::strings::cli::tr(lang),
+            answer_one_letter_number,
+            last = last,
+            n = n
         ),
-        QuestionKind::Multiple { .. } => pijat_core::strings::fill(
-            pijat_core::strings::cli::tr(lang).answer_every_right_letter,
-            &[("last", &last)],
+        QuestionKind::Multiple { .. } => pijat_core::fill!(
+            cli,
+            pijat_core::strings::cli::tr(lang),
+            answer_every_right_letter,
+            last = last
         ),
-        QuestionKind::Order { .. } => pijat_core::strings::fill(
-            pijat_core::strings::cli::tr(lang).answer_numbers_1_right,
-            &[("n", &n)],
+        QuestionKind::Order { .. } => pijat_core::fill!(
+            cli,
+            pijat_core::strings::cli::tr(lang),
+            answer_numbers_1_right,
+            n = n
         ),
     }
 }
@@ -79,7 +86,7 @@ fn pick_quiz<'c>(content: &'c Content, id: Option<&str>, lang: &Lang) -> Result<
         let ids = ids.join(", ");
         match id {
             Some(id) => {
-                pijat_core::strings::fill(tr(lang).no_quiz_quizzes, &[("id", &id), ("ids", &ids)])
+                pijat_core::fill!(cli, tr(lang), no_quiz_quizzes, id = id, ids = ids)
             }
             None => tr(lang).there_no_pre_post.into(),
         }
@@ -205,15 +212,15 @@ fn run_inner(
             let pct = pijat_app::progress::score_of(&a)
                 .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
             let name = &profile.name;
-            let m = pijat_core::strings::fill(
-                tr(lang).already_finished_taken_once,
-                &[
-                    ("name", name),
-                    ("label", &label),
-                    ("title", &title),
-                    ("date", &date),
-                    ("pct", &pct),
-                ],
+            let m = pijat_core::fill!(
+                cli,
+                tr(lang),
+                already_finished_taken_once,
+                name = name,
+                label = label,
+                title = title,
+                date = date,
+                pct = pct
             );
             let _ = writeln!(err, "{m}");
             return Ok(EXIT_INPUT);
@@ -235,9 +242,12 @@ fn run_inner(
             w(out, format!("{title} · {label} · {}", profile.name))?;
             w(
                 out,
-                pijat_core::strings::fill(
-                    tr(lang).continuing_unfinished_answered,
-                    &[("k", &run.answered()), ("n", &run.total())],
+                pijat_core::fill!(
+                    cli,
+                    tr(lang),
+                    continuing_unfinished_answered,
+                    k = run.answered(),
+                    n = run.total()
                 ),
             )?;
             if let Some(c) = &run.change {
@@ -262,9 +272,12 @@ fn run_inner(
                 .and_then(|_| out.flush())
                 .map_err(|e| e.to_string())?;
             let Some(line) = read_line(input).map_err(|e| e.to_string())? else {
-                let m = pijat_core::strings::fill(
-                    tr(lang).input_ended_answers_saved,
-                    &[("k", &run.answered()), ("n", &run.total())],
+                let m = pijat_core::fill!(
+                    cli,
+                    tr(lang),
+                    input_ended_answers_saved,
+                    k = run.answered(),
+                    n = run.total()
                 );
                 let _ = writeln!(err, "{m}");
                 return Ok(EXIT_INPUT);
@@ -314,14 +327,11 @@ fn run_inner(
             let pass = score.passes(quiz.pass_percent);
             w(
                 out,
-                pijat_core::strings::fill(
-                    if pass {
-                        tr(lang).passed_at_least
-                    } else {
-                        tr(lang).not_yet_read_again
-                    },
-                    &[("p", &quiz.pass_percent)],
-                ),
+                if pass {
+                    pijat_core::fill!(cli, tr(lang), passed_at_least, p = quiz.pass_percent)
+                } else {
+                    pijat_core::fill!(cli, tr(lang), not_yet_read_again, p = quiz.pass_percent)
+                },
             )?;
         }
     }
@@ -330,13 +340,13 @@ fn run_inner(
         if let (Some(pre), Some(change)) = (pp.pre, pp.change()) {
             w(
                 out,
-                pijat_core::strings::fill(
-                    tr(lang).pre_to_post_points,
-                    &[
-                        ("pre", &pre.display_in(lang)),
-                        ("post", &score.display_in(lang)),
-                        ("change", &format_change_in(change, lang)),
-                    ],
+                pijat_core::fill!(
+                    cli,
+                    tr(lang),
+                    pre_to_post_points,
+                    pre = pre.display_in(lang),
+                    post = score.display_in(lang),
+                    change = format_change_in(change, lang)
                 ),
             )?;
         }

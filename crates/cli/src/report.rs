@@ -82,9 +82,11 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
         let ext = a.format.extension();
         crate::errln!(
             "{}",
-            pijat_core::strings::fill(
-                pijat_core::strings::cli::tr(lang).file_not_screen_add,
-                &[("ext", &ext)]
+            pijat_core::fill!(
+                cli,
+                pijat_core::strings::cli::tr(lang),
+                file_not_screen_add,
+                ext = ext
             )
         );
         return EXIT_USAGE;
@@ -127,9 +129,12 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             let name = a.class.unwrap_or_default();
             crate::errln!(
                 "{}",
-                pijat_core::strings::fill(
-                    pijat_core::strings::cli::tr(lang).no_class_classes,
-                    &[("name", &name), ("list", &list)]
+                pijat_core::fill!(
+                    cli,
+                    pijat_core::strings::cli::tr(lang),
+                    no_class_classes,
+                    name = name,
+                    list = list
                 )
             );
             return EXIT_INPUT;
@@ -165,10 +170,7 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             Ok(()) => {
                 crate::outln!(
                     "{}",
-                    pijat_core::strings::fill(
-                        tr(lang).report_written,
-                        &[("file", &file.display())]
-                    )
+                    pijat_core::fill!(cli, tr(lang), report_written, file = file.display())
                 );
                 0
             }

@@ -64,24 +64,35 @@ pub(crate) fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         };
         let kind = Checklists::of(routine);
         Some(
-            import_monitoring_sheet(&kind, &mut store, &file, &class, rules, lang.code())
-                .map(|n| (n, tr(lang).checklists_saved)),
+            import_monitoring_sheet(&kind, &mut store, &file, &class, rules, lang.code()).map(
+                |(n, plan)| {
+                    let s = tr(lang);
+                    (
+                        pijat_core::fill!(cli, s, checklists_saved, n = n, class = class),
+                        plan,
+                    )
+                },
+            ),
         )
     } else if visits {
         Some(
-            import_monitoring_sheet(&Visits, &mut store, &file, &class, rules, lang.code())
-                .map(|n| (n, tr(lang).visits_saved)),
+            import_monitoring_sheet(&Visits, &mut store, &file, &class, rules, lang.code()).map(
+                |(n, plan)| {
+                    let s = tr(lang);
+                    (
+                        pijat_core::fill!(cli, s, visits_saved, n = n, class = class),
+                        plan,
+                    )
+                },
+            ),
         )
     } else {
         None
     };
     if let Some(saved) = monitoring {
         return match saved {
-            Ok(((n, plan), words)) => {
+            Ok((line, plan)) => {
                 added(&plan);
-                let line = words
-                    .replace("{n}", &n.to_string())
-                    .replace("{class}", &class);
                 crate::outln!("{line}");
                 0
             }
@@ -113,23 +124,31 @@ pub(crate) fn run(shell: &Shell, command: SheetsCommand) -> u8 {
             added(&done.roster);
             let label = super::quiz::phase_label(phase, lang);
             let n = done.rows.len();
-            let words = if n == 1 {
-                tr(lang).answer_sheet_saved
-            } else {
-                tr(lang).answer_sheets_saved
-            };
             let title = quiz.title.get(lang);
+            let s = tr(lang);
             crate::outln!(
                 "{}",
-                pijat_core::strings::fill(
-                    words,
-                    &[
-                        ("n", &n),
-                        ("label", &label),
-                        ("title", &title),
-                        ("class", &class)
-                    ]
-                )
+                if n == 1 {
+                    pijat_core::fill!(
+                        cli,
+                        s,
+                        answer_sheet_saved,
+                        n = n,
+                        label = label,
+                        title = title,
+                        class = class
+                    )
+                } else {
+                    pijat_core::fill!(
+                        cli,
+                        s,
+                        answer_sheets_saved,
+                        n = n,
+                        label = label,
+                        title = title,
+                        class = class
+                    )
+                }
             );
             for r in &done.rows {
                 let s = Score {

@@ -5,7 +5,6 @@ use std::path::Path;
 use super::EXIT_INPUT;
 use pijat_content::{Lang, Loaded, load_with};
 use pijat_core::strings::cli::tr;
-use pijat_core::strings::fill;
 
 pub(crate) fn run(dir: Option<&Path>, lang: &Lang) -> u8 {
     let loaded = load_with(dir);
@@ -28,9 +27,12 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     let errors = loaded.errors().count();
     let warnings = loaded.diagnostics.len() - errors;
     for (shipped, theirs) in &loaded.overrides {
-        out.push_str(&fill(
-            s.file_replaces_shipped,
-            &[("theirs", &theirs), ("shipped", &shipped)],
+        out.push_str(&pijat_core::fill!(
+            cli,
+            s,
+            file_replaces_shipped,
+            theirs = theirs,
+            shipped = shipped
         ));
         out.push('\n');
     }
@@ -38,23 +40,17 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     match &loaded.content {
         Some(c) => {
             let c = c.summary();
-            out.push_str(&fill(
-                s.content_is_valid,
-                &[
-                    ("modules", &count(c.modules, s.module_one, s.module_many)),
-                    ("pages", &count(c.pages, s.page_one, s.page_many)),
-                    (
-                        "routines",
-                        &count(c.routines, s.routine_one, s.routine_many),
-                    ),
-                    ("steps", &count(c.steps, s.step_one, s.step_many)),
-                    ("quizzes", &count(c.quizzes, s.quiz_one, s.quiz_many)),
-                    (
-                        "questions",
-                        &count(c.questions, s.question_one, s.question_many),
-                    ),
-                    ("sources", &count(c.sources, s.source_one, s.source_many)),
-                ],
+            out.push_str(&pijat_core::fill!(
+                cli,
+                s,
+                content_is_valid,
+                modules = count(c.modules, s.module_one, s.module_many),
+                pages = count(c.pages, s.page_one, s.page_many),
+                routines = count(c.routines, s.routine_one, s.routine_many),
+                steps = count(c.steps, s.step_one, s.step_many),
+                quizzes = count(c.quizzes, s.quiz_one, s.quiz_many),
+                questions = count(c.questions, s.question_one, s.question_many),
+                sources = count(c.sources, s.source_one, s.source_many)
             ));
             if warnings > 0 {
                 out.push_str(&format!(" · {warned}"));
@@ -63,9 +59,12 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
         }
         None => {
             let errs = count(errors, s.error_one, s.error_many);
-            out.push_str(&fill(
-                s.content_not_loaded,
-                &[("errors", &errs), ("warnings", &warned)],
+            out.push_str(&pijat_core::fill!(
+                cli,
+                s,
+                content_not_loaded,
+                errors = errs,
+                warnings = warned
             ));
             out.push('\n');
         }

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use pijat_core::strings::messages::both;
-
 pub use pijat_core::Bilingual;
 
 /// How bad a problem is.
@@ -42,7 +40,7 @@ impl Diagnostic {
         }
         out.push_str(": ");
         if self.severity == Severity::Warning {
-            out.push_str(both(|s| s.warning_prefix, &[]).get(lang));
+            out.push_str(pijat_core::both!(messages, warning_prefix).get(lang));
         }
         out.push_str(self.message.get(lang));
         out

@@ -2,7 +2,6 @@
 //! dependency order and merges them: a trainer's module or quiz replaces the shipped one with
 //! the same id.
 
-use pijat_core::strings::messages::both;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -215,7 +214,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
             path: "curriculum/safety.toml".into(),
             pos: None,
             severity: Severity::Error,
-            message: both(|s| s.safety_text_missing, &[]),
+            message: pijat_core::both!(messages, safety_text_missing),
         });
     }
     diagnostics.sort_by(|a, b| (&a.path, a.pos).cmp(&(&b.path, b.pos)));

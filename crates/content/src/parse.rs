@@ -1,6 +1,5 @@
 //! Builds typed content from one file's TOML, reporting every problem in it.
 
-use pijat_core::strings::messages::both;
 use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::DeValue;
@@ -83,7 +82,7 @@ fn check_sources(sink: &mut Sink, known: &Known, list: Vec<At<String>>) -> Vec<S
             let k = &s.value;
             sink.error(
                 s.at,
-                both(|s| s.source_not_curriculum_sources_toml, &[("k", &k)]),
+                pijat_core::both!(messages, source_not_curriculum_sources_toml, k = k),
             );
         }
     }
@@ -101,14 +100,17 @@ fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>)
                 let (n, all) = (&name.value, Figure::names());
                 sink.error(
                     name.at,
-                    both(|s| s.unknown_figure_app_draws, &[("n", &n), ("all", &all)]),
+                    pijat_core::both!(messages, unknown_figure_app_draws, n = n, all = all),
                 );
             }
             found
         }
     };
     if let (None, Some(first)) = (&figure, highlight.first()) {
-        sink.error(first.at, both(|s| s.highlight_needs_figure, &[]));
+        sink.error(
+            first.at,
+            pijat_core::both!(messages, highlight_needs_figure),
+        );
         return (None, Vec::new());
     }
     let mut regions = Vec::new();
@@ -120,10 +122,7 @@ fn read_figure(f: &mut Fields, sink: &mut Sink) -> (Option<Figure>, Vec<String>)
                 let (r, n, all) = (&h.value, fig.name(), fig.regions().join(", "));
                 sink.error(
                     h.at,
-                    both(
-                        |s| s.figure_has_no_region_its,
-                        &[("n", &n), ("r", &r), ("all", &all)],
-                    ),
+                    pijat_core::both!(messages, figure_has_no_region_its, n = n, r = r, all = all),
                 );
             }
         }

@@ -1,7 +1,6 @@
 //! Reads a parsed TOML table key by key against what a content file may hold, reporting every
 //! missing, unknown or mistyped key at its place instead of stopping at the first.
 
-use pijat_core::strings::messages::both;
 use std::ops::RangeInclusive;
 
 use toml::Spanned;
@@ -35,7 +34,7 @@ pub(crate) fn parse_document<'i>(src: &'i str, sink: &mut Sink) -> Option<Spanne
         }
         lines_seen.push(line);
         let m = e.message().trim().trim_end_matches('.');
-        sink.error(at, both(|s| s.invalid_toml, &[("m", &m)]));
+        sink.error(at, pijat_core::both!(messages, invalid_toml, m = m));
     }
     errors.is_empty().then_some(table)
 }
@@ -68,12 +67,12 @@ pub(crate) enum Want {
 impl Want {
     fn words(self) -> Bilingual {
         match self {
-            Want::Table => both(|s| s.want_table, &[]),
-            Want::Text => both(|s| s.want_text, &[]),
-            Want::Integer => both(|s| s.want_integer, &[]),
-            Want::Bool => both(|s| s.want_bool, &[]),
-            Want::Texts => both(|s| s.want_texts, &[]),
-            Want::Tables(name) => both(|s| s.want_tables, &[("name", &name)]),
+            Want::Table => pijat_core::both!(messages, want_table),
+            Want::Text => pijat_core::both!(messages, want_text),
+            Want::Integer => pijat_core::both!(messages, want_integer),
+            Want::Bool => pijat_core::both!(messages, want_bool),
+            Want::Texts => pijat_core::both!(messages, want_texts),
+            Want::Tables(name) => pijat_core::both!(messages, want_tables, name = name),
         }
     }
 }
@@ -156,11 +155,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     fn missing(&self, sink: &mut Sink, key: &str) {
         let name = self.name;
         if name.is_empty() {
-            sink.error(self.at, both(|s| s.missing_key, &[("key", &key)]));
+            sink.error(self.at, pijat_core::both!(messages, missing_key, key = key));
         } else {
             sink.error(
                 self.at,
-                both(|s| s.missing_key_in, &[("key", &key), ("name", &name)]),
+                pijat_core::both!(messages, missing_key_in, key = key, name = name),
             );
         }
     }
@@ -185,7 +184,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         };
         match v.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
-                sink.error(v.span().start, both(|s| s.empty, &[("key", &key)]));
+                sink.error(
+                    v.span().start,
+                    pijat_core::both!(messages, empty, key = key),
+                );
                 None
             }
             DeValue::String(s) => Some(At {
@@ -213,7 +215,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             let bad = &s.value;
             sink.error(
                 s.at + 1,
-                both(|s| s.id_not_valid_use_lowercase, &[("bad", &bad)]),
+                pijat_core::both!(messages, id_not_valid_use_lowercase, bad = bad),
             );
             None
         }
@@ -240,10 +242,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             let (lo, hi) = (range.start(), range.end());
             sink.error(
                 v.span().start,
-                both(
-                    |s| s.out_range_must,
-                    &[("key", &key), ("n", &n), ("lo", &lo), ("hi", &hi)],
-                ),
+                pijat_core::both!(messages, out_range_must, key = key, n = n, lo = lo, hi = hi),
             );
             return None;
         }
@@ -339,10 +338,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 .min();
             let at = key.span().start;
             let m = match best {
-                Some((_, u)) => both(|s| s.unknown_key_did_you_mean, &[("k", &k), ("u", &u)]),
+                Some((_, u)) => pijat_core::both!(messages, unknown_key_did_you_mean, k = k, u = u),
                 None => {
                     let list = self.used.join(", ");
-                    both(|s| s.unknown_key_allowed, &[("k", &k), ("list", &list)])
+                    pijat_core::both!(messages, unknown_key_allowed, k = k, list = list)
                 }
             };
             sink.error(at, m);

@@ -1,7 +1,6 @@
 //! Names as people type them, made one form: a name that prints as "Budi" is one person,
 //! however it was typed, pasted or carried in a bundle.
 
-use crate::strings::messages::both;
 use unicode_normalization::UnicodeNormalization;
 
 use super::Bilingual;
@@ -24,11 +23,11 @@ impl NameError {
     /// What to tell the person who typed it.
     pub fn message(&self) -> Bilingual {
         match self {
-            NameError::Empty => both(|s| s.name_empty_type_name, &[]),
+            NameError::Empty => crate::both!(messages, name_empty_type_name),
             NameError::TooLong(n, max) => {
-                both(|s| s.too_long_characters_most, &[("n", &n), ("max", &max)])
+                crate::both!(messages, too_long_characters_most, n = n, max = max)
             }
-            NameError::Control => both(|s| s.name_holds_control_characters_type, &[]),
+            NameError::Control => crate::both!(messages, name_holds_control_characters_type),
         }
     }
 }

@@ -22,7 +22,9 @@ impl Langs {
     }
 
     /// A text of the command line's strings table with its places filled, in the printout's
-    /// languages, the translation after `sep`.
+    /// languages, the translation after `sep`. Called through [`paper_fill!`], which checks
+    /// the places while building.
+    #[doc(hidden)]
     pub fn fill(
         &self,
         text: fn(&'static Strings) -> &'static str,
@@ -36,6 +38,30 @@ impl Langs {
         }
     }
 }
+
+/// `paper_fill!(langs, name, sep, place = value, …)`: the command line's text `name` in the
+/// printout's languages, its places filled, the translation after `sep`. A place of the text
+/// left without a value, because it is missing or misspelt, does not build.
+macro_rules! paper_fill {
+    ($l:expr, $name:ident, $sep:expr $(, $place:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            pijat_core::strings::places_given(
+                pijat_core::strings::cli::ID.$name,
+                &[$(stringify!($place)),*],
+            ),
+            concat!(
+                "strings::cli::", stringify!($name),
+                ": a {{place}} of the text has no value (missing or misspelt)"
+            ),
+        );
+        $l.fill(
+            |s| s.$name,
+            &[$((stringify!($place), &$value as &dyn std::fmt::Display)),*],
+            $sep,
+        )
+    }};
+}
+pub(crate) use paper_fill;
 
 /// One text in the printout's languages: (main, translation).
 pub fn texts(t: &Text, langs: &Langs) -> (String, Option<String>) {

@@ -4,7 +4,6 @@
 //! File: `{"format":"pijat-bundle","format_version":1,"checksum":"<sha256 of payload>","payload":{…}}`.
 //! The checksum covers the payload's exact text, so any change after export is noticed.
 
-use pijat_core::strings::messages::both;
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
@@ -188,22 +187,26 @@ pub fn write_bundle(p: &Payload) -> String {
 pub fn read_bundle(text: &str) -> std::result::Result<Payload, Bilingual> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| {
         let (l, c) = (e.line(), e.column());
-        both(|s| s.not_complete_pijat_bundle_cut, &[("l", &l), ("c", &c)])
+        pijat_core::both!(messages, not_complete_pijat_bundle_cut, l = l, c = c)
     })?;
     if env.format != BUNDLE_FORMAT {
-        return Err(both(|s| s.not_pijat_bundle, &[]));
+        return Err(pijat_core::both!(messages, not_pijat_bundle));
     }
     if env.format_version > BUNDLE_VERSION {
         let v = env.format_version;
-        return Err(both(|s| s.bundle_from_newer_pijat_format, &[("v", &v)]));
+        return Err(pijat_core::both!(
+            messages,
+            bundle_from_newer_pijat_format,
+            v = v
+        ));
     }
     let sum = hex(&Sha256::digest(env.payload.get().as_bytes()));
     if sum != env.checksum {
-        return Err(both(|s| s.checksum_does_not_match_file, &[]));
+        return Err(pijat_core::both!(messages, checksum_does_not_match_file));
     }
     let p: Payload = serde_json::from_str(env.payload.get()).map_err(|e| {
         let m = e.to_string();
-        both(|s| s.bundle_contents_not_valid, &[("m", &m)])
+        pijat_core::both!(messages, bundle_contents_not_valid, m = m)
     })?;
     check(&p)?;
     Ok(p)
@@ -211,7 +214,9 @@ pub fn read_bundle(text: &str) -> std::result::Result<Payload, Bilingual> {
 
 /// Every reference inside the bundle points at something in it.
 fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
-    let bad = |what: String| -> Bilingual { both(|s| s.bundle_inconsistent, &[("what", &what)]) };
+    let bad = |what: String| -> Bilingual {
+        pijat_core::both!(messages, bundle_inconsistent, what = what)
+    };
     let profiles: std::collections::HashSet<&str> =
         p.profiles.iter().map(|x| x.id.as_str()).collect();
     let classes: std::collections::HashSet<&str> =

@@ -1,6 +1,5 @@
 //! Store errors, with messages that name the file and say what to do.
 
-use pijat_core::strings::messages::both;
 use std::path::{Path, PathBuf};
 
 use pijat_core::Bilingual;
@@ -150,9 +149,11 @@ impl StoreError {
         match self {
             StoreError::Corrupt { path, detail } => {
                 let p = path.display();
-                both(
-                    |s| s.not_pijat_data_file_damaged,
-                    &[("p", &p), ("detail", &detail)],
+                pijat_core::both!(
+                    messages,
+                    not_pijat_data_file_damaged,
+                    p = p,
+                    detail = detail
                 )
             }
             StoreError::Empty(path) => {
@@ -165,7 +166,7 @@ impl StoreError {
             }
             StoreError::NotAFile(path) => {
                 let p = path.display();
-                both(|s| s.not_ordinary_file_folder_device, &[("p", &p)])
+                pijat_core::both!(messages, not_ordinary_file_folder_device, p = p)
             }
             StoreError::Foreign { path, what } => {
                 let p = path.display();
@@ -180,32 +181,32 @@ impl StoreError {
             }
             StoreError::ReadOnly(path) => {
                 let p = path.display();
-                both(|s| s.can_only_read_file_its, &[("p", &p)])
+                pijat_core::both!(messages, can_only_read_file_its, p = p)
             }
             StoreError::Full(path) => {
                 let p = path.display();
-                both(|s| s.disk_holding_full_last_step, &[("p", &p)])
+                pijat_core::both!(messages, disk_holding_full_last_step, p = p)
             }
             StoreError::Newer { path, found, known } => {
                 let p = path.display();
-                both(
-                    |s| s.was_written_newer_pijat_data,
-                    &[("p", &p), ("found", &found), ("known", &known)],
+                pijat_core::both!(
+                    messages,
+                    was_written_newer_pijat_data,
+                    p = p,
+                    found = found,
+                    known = known
                 )
             }
             StoreError::Io { path, source } => pijat_core::io_words::io_problem(path, source),
             StoreError::Sqlite { path, source } => {
                 let p = path.display();
-                both(
-                    |s| s.data_file_could_not_read,
-                    &[("p", &p), ("source", &source)],
-                )
+                pijat_core::both!(messages, data_file_could_not_read, p = p, source = source)
             }
             StoreError::Name(e) => e.message(),
-            StoreError::Pin(e) => both(|s| s.trainer_pin, &[("e", &e)]),
+            StoreError::Pin(e) => pijat_core::both!(messages, trainer_pin, e = e),
             StoreError::Conflicts(c) => {
                 let n = c.len();
-                both(|s| s.participants_already_have_result_test, &[("n", &n)])
+                pijat_core::both!(messages, participants_already_have_result_test, n = n)
             }
             StoreError::BundleClash {
                 name,
@@ -214,32 +215,35 @@ impl StoreError {
                 there,
             } => {
                 let name = pijat_core::printable(name);
-                both(
-                    |s| s.already_has_laptop_bundle_brings,
-                    &[
-                        ("name", &name),
-                        ("test", &test),
-                        ("here", &here),
-                        ("there", &there),
-                    ],
+                pijat_core::both!(
+                    messages,
+                    already_has_laptop_bundle_brings,
+                    name = name,
+                    test = test,
+                    here = here,
+                    there = there
                 )
             }
-            StoreError::Duplicate(n) => both(|s| s.already_has_record_nothing_was, &[("n", &n)]),
-            StoreError::NameTaken(n) => both(|s| s.name_already_used_choose_another, &[("n", &n)]),
+            StoreError::Duplicate(n) => {
+                pijat_core::both!(messages, already_has_record_nothing_was, n = n)
+            }
+            StoreError::NameTaken(n) => {
+                pijat_core::both!(messages, name_already_used_choose_another, n = n)
+            }
             StoreError::NotADate(text) => {
                 let text = pijat_core::printable(text);
-                both(|s| s.not_a_date, &[("text", &text)])
+                pijat_core::both!(messages, not_a_date, text = text)
             }
-            StoreError::EndsBeforeStarts => both(|s| s.ends_before_starts, &[]),
+            StoreError::EndsBeforeStarts => pijat_core::both!(messages, ends_before_starts),
             StoreError::NoClass(class) => {
                 let class = pijat_core::printable(class);
-                both(|s| s.no_class_named, &[("class", &class)])
+                pijat_core::both!(messages, no_class_named, class = class)
             }
             StoreError::NotOnRoster { name, class } => {
                 let (name, class) = (pijat_core::printable(name), pijat_core::printable(class));
-                both(|s| s.not_on_roster, &[("name", &name), ("class", &class)])
+                pijat_core::both!(messages, not_on_roster, name = name, class = class)
             }
-            StoreError::Vanished => both(|s| s.record_just_written_could_not, &[]),
+            StoreError::Vanished => pijat_core::both!(messages, record_just_written_could_not),
         }
     }
 }
@@ -275,8 +279,8 @@ fn backups_hint(path: &Path) -> Bilingual {
         Some(c) => {
             let c = dir.join(c);
             let c = c.display();
-            both(|s| s.backup_copy_there_close_pijat, &[("c", &c), ("f", &f)])
+            pijat_core::both!(messages, backup_copy_there_close_pijat, c = c, f = f)
         }
-        None => both(|s| s.if_there_backup_export_file, &[("f", &f)]),
+        None => pijat_core::both!(messages, if_there_backup_export_file, f = f),
     }
 }

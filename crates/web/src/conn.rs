@@ -26,8 +26,9 @@ use tokio::sync::watch;
 use tokio::time::{Instant, Sleep, sleep};
 use tower::Service;
 
-/// Connections open at once, over every address (50 phones keep a few each).
-pub(crate) const MAX_CONNECTIONS: usize = 256;
+/// Connections open at once, over every address (50 phones keep a few each; a device that takes
+/// many addresses needs 86 of them to fill this).
+pub(crate) const MAX_CONNECTIONS: usize = 1024;
 /// Connections one address may hold at once (a phone's browser opens up to six).
 pub(crate) const PER_CLIENT: usize = 12;
 /// The whole head of a request, and the wait for the next request on a kept-alive connection.

@@ -16,7 +16,6 @@ use tokio::sync::watch;
 
 use pijat_app::classroom::{Classroom, Listen, Running, Serve};
 use pijat_core::Bilingual;
-use pijat_core::strings::classroom::both;
 
 pub use routes::MAX_BODY;
 
@@ -48,7 +47,7 @@ struct Server {
 }
 
 fn failed(e: impl std::fmt::Display) -> Bilingual {
-    both(|s| s.server_failed, &[("m", &e.to_string())])
+    pijat_core::both!(classroom, server_failed, m = e.to_string())
 }
 
 impl Serve for Web {

@@ -5,7 +5,6 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 
 use pijat_core::Bilingual;
-use pijat_core::strings::classroom::both;
 
 /// The port tried first: short to type, and what the trainer's how-to shows.
 pub(crate) const PREFERRED_PORT: u16 = 8080;
@@ -50,7 +49,9 @@ fn bind_all(ips: &[Ipv4Addr], port: u16) -> std::io::Result<Vec<TcpListener>> {
 /// warning), all on one port: 8080 when free, else one the system picks.
 pub(crate) fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bilingual> {
     let mut ips = private_addresses();
-    let warning = ips.is_empty().then(|| both(|t| t.no_network, &[]));
+    let warning = ips
+        .is_empty()
+        .then(|| pijat_core::both!(classroom, no_network));
     if ips.is_empty() {
         ips.push(Ipv4Addr::LOCALHOST);
     }
@@ -62,24 +63,29 @@ pub(crate) fn bind_private() -> Result<(Vec<TcpListener>, Option<Bilingual>), Bi
         }
     }
     let m = last.map(|e| e.to_string()).unwrap_or_default();
-    Err(both(
-        |t| t.listen_failed,
-        &[
-            ("a", &ips.first().copied().unwrap_or(Ipv4Addr::LOCALHOST)),
-            ("m", &m),
-        ],
+    Err(pijat_core::both!(
+        classroom,
+        listen_failed,
+        a = ips.first().copied().unwrap_or(Ipv4Addr::LOCALHOST),
+        m = m
     ))
 }
 
 /// One listener on an address the trainer gave (already checked by [`parse_listen`]).
 pub(crate) fn bind_one(addr: SocketAddr) -> Result<TcpListener, Bilingual> {
     if !allowed(addr.ip()) {
-        return Err(both(|t| t.listen_public, &[("a", &addr.ip().to_string())]));
+        return Err(pijat_core::both!(
+            classroom,
+            listen_public,
+            a = addr.ip().to_string()
+        ));
     }
     TcpListener::bind(addr).map_err(|e| {
-        both(
-            |t| t.listen_failed,
-            &[("a", &addr.to_string()), ("m", &e.to_string())],
+        pijat_core::both!(
+            classroom,
+            listen_failed,
+            a = addr.to_string(),
+            m = e.to_string()
         )
     })
 }

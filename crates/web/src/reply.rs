@@ -74,7 +74,7 @@ pub(crate) fn bad_request(why: &str) -> Response {
     problem(
         StatusCode::BAD_REQUEST,
         "bad_request",
-        &both(|s| s.bad_request, &[("m", &why)]),
+        &pijat_core::both!(classroom, bad_request, m = why),
     )
 }
 

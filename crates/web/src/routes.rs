@@ -17,7 +17,6 @@ use serde::Deserialize;
 use super::page::Page;
 use super::reply::{self, bad_request, json, plain, refused};
 use pijat_app::classroom::{Classroom, PhoneState, Pick, Refusal};
-use pijat_core::strings::classroom::both;
 
 /// The largest request body: an answer or a name is a few dozen bytes.
 pub const MAX_BODY: usize = 1024;
@@ -108,7 +107,7 @@ fn answered(r: Option<Result<PhoneState, Refusal>>) -> Response {
     match r {
         Some(Ok(state)) => json(&state),
         Some(Err(refusal)) => refused(&refusal),
-        None => refused(&Refusal::NotSaved(both(|s| s.internal, &[]))),
+        None => refused(&Refusal::NotSaved(pijat_core::both!(classroom, internal))),
     }
 }
 
@@ -258,12 +257,12 @@ enum JoinBody {
     New { name: String },
 }
 
-fn join(r: &Classroom, t: &str, from: IpAddr, j: JoinBody) -> Result<PhoneState, Refusal> {
+fn join(r: &Classroom, t: &str, _from: IpAddr, j: JoinBody) -> Result<PhoneState, Refusal> {
     let pick = match j {
         JoinBody::Listed { n } => Pick::Listed(n),
         JoinBody::New { name } => Pick::New(name),
     };
-    r.join(t, from, &pick)
+    r.join(t, &pick)
 }
 
 #[derive(Deserialize)]

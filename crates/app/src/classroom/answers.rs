@@ -3,7 +3,6 @@
 //! disk flush, not fifty. Nothing is replied before its transaction is committed; when the
 //! commit fails, every answer of it is told "not saved" and the room's counts are as before.
 
-use std::net::IpAddr;
 use std::sync::mpsc;
 
 use super::devices::Devices;
@@ -13,14 +12,13 @@ use super::phone::{Pick, admitted, not_saved};
 use super::views::PhoneState;
 use super::{Classroom, Inner, Seat};
 use crate::quiz_run::QuizRun;
-use pijat_core::strings::classroom::both;
 use pijat_engine::quiz::{Response, Score, parse_token};
 use pijat_store::{AttemptRecord, Store, StoreError};
 
 /// What a phone asked for that writes to the data file.
 pub(super) enum Work {
     Answer { position: usize, input: String },
-    Join(Pick, IpAddr),
+    Join(Pick),
 }
 
 /// A request waiting for the next transaction.
@@ -88,7 +86,7 @@ impl Classroom {
         }
         result
             .recv()
-            .unwrap_or_else(|_| Err(Refusal::NotSaved(both(|s| s.internal, &[]))))
+            .unwrap_or_else(|_| Err(Refusal::NotSaved(pijat_core::both!(classroom, internal))))
     }
 
     fn queue(&self) -> std::sync::MutexGuard<'_, Vec<Waiting>> {
@@ -119,9 +117,7 @@ impl Classroom {
                     Work::Answer { position, input } => {
                         self.answer_in(store, &mut p, &w.token, *position, input, &mut events)?
                     }
-                    Work::Join(pick, from) => {
-                        self.join_in(store, &mut p, &w.token, *from, pick, &mut events)?
-                    }
+                    Work::Join(pick) => self.join_in(store, &mut p, &w.token, pick, &mut events)?,
                 });
             }
             Ok(replies)

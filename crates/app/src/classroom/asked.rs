@@ -10,7 +10,6 @@ use super::error::Refusal;
 use super::events::Event;
 use super::views::PhoneState;
 use super::{Classroom, seat};
-use pijat_core::strings::classroom::both;
 use pijat_core::{Bilingual, Role, name_key};
 
 /// Names that may wait for the trainer at once.
@@ -42,6 +41,11 @@ impl Classroom {
         {
             return Err(Refusal::NameBusy);
         }
+        // The same name again from this device: it is already waiting.
+        if p.asked.iter().any(|a| name_key(&a.name) == key) {
+            return Ok(self.asked_state(name));
+        }
+        p.devices.may_ask(from, std::time::Instant::now())?;
         p.asked.retain(|a| a.token != token && a.addr != from);
         if p.asked.len() >= MAX_ASKED {
             return Err(Refusal::TooManyPhones);
@@ -75,7 +79,7 @@ impl Classroom {
         let g = &mut *guard;
         let key = name_key(name);
         let Some(i) = g.asked.iter().position(|a| name_key(&a.name) == key) else {
-            return Err(both(|s| s.not_asked, &[("n", &name)]));
+            return Err(pijat_core::both!(classroom, not_asked, n = name));
         };
         let a = g.asked.remove(i);
         let seats_before = g.seats.len();

@@ -34,6 +34,8 @@ const WINDOW: Duration = Duration::from_secs(60);
 pub const MAX_DEVICES: usize = 1000;
 /// Phones one address may have let in without a participant; an older one is forgotten first.
 pub const IDLE_PER_ADDRESS: usize = 4;
+/// Names one address may ask the trainer for in a minute.
+pub const ASKS_PER_ADDRESS: usize = 5;
 
 /// A phone let in by the code.
 pub(super) struct Device {
@@ -56,6 +58,7 @@ pub(super) struct Devices {
     wrong_by_token: HashMap<String, VecDeque<Instant>>,
     wrong_by_addr: HashMap<IpAddr, VecDeque<Instant>>,
     room_wrong: VecDeque<Instant>,
+    asks_by_addr: HashMap<IpAddr, VecDeque<Instant>>,
 }
 
 /// A token this room could have issued (checked before any lookup): 32 lowercase hex digits.
@@ -112,6 +115,7 @@ impl Devices {
             wrong_by_token: HashMap::new(),
             wrong_by_addr: HashMap::new(),
             room_wrong: VecDeque::new(),
+            asks_by_addr: HashMap::new(),
         }
     }
 
@@ -233,6 +237,22 @@ impl Devices {
         }
     }
 
+    /// Counts a name asked for from `addr`; refused beyond [`ASKS_PER_ADDRESS`] a minute.
+    pub(super) fn may_ask(&mut self, addr: IpAddr, now: Instant) -> Result<(), Refusal> {
+        self.asks_by_addr.retain(|_, q| {
+            prune(q, now);
+            !q.is_empty()
+        });
+        let q = self.asks_by_addr.entry(addr).or_default();
+        if q.len() >= ASKS_PER_ADDRESS {
+            return Err(Refusal::TooManyNames {
+                wait_seconds: wait(q, now),
+            });
+        }
+        q.push_back(now);
+        Ok(())
+    }
+
     /// The phone holding seat `seat`, if any.
     pub(super) fn holder(&self, seat: usize) -> Option<(&str, &Device)> {
         self.admitted
@@ -246,8 +266,12 @@ impl Devices {
         self.seat_of_addr.get(&addr).copied()
     }
 
-    /// The phone now holds `seat` (from the phone that held it before, if any).
+    /// The phone now holds `seat`. A phone of the same device that held it before (a cookie
+    /// the browser lost) is forgotten; another device's is freed.
     pub(super) fn bind(&mut self, token: &str, seat: usize) {
+        let addr = self.admitted.get(token).map(|d| d.addr);
+        self.admitted
+            .retain(|t, d| t == token || d.seat != Some(seat) || Some(d.addr) != addr);
         for d in self.admitted.values_mut().filter(|d| d.seat == Some(seat)) {
             d.seat = None;
         }

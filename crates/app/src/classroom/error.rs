@@ -51,6 +51,11 @@ pub enum Refusal {
     Ended,
     /// Too many phones are connected: wait and try again.
     TooManyPhones,
+    /// Too many names asked for from this phone: wait.
+    TooManyNames {
+        /// How long.
+        wait_seconds: u64,
+    },
     /// The data file did not take the write: nothing was saved.
     NotSaved(Bilingual),
 }
@@ -89,7 +94,9 @@ impl Refusal {
             | Refusal::BadName(_)
             | Refusal::BadAnswer(_)
             | Refusal::ChooseFirst => Kind::Invalid,
-            Refusal::TooManyTries { .. } | Refusal::TooManyPhones => Kind::Limited,
+            Refusal::TooManyTries { .. }
+            | Refusal::TooManyPhones
+            | Refusal::TooManyNames { .. } => Kind::Limited,
             Refusal::Ended => Kind::Gone,
             Refusal::NotSaved(_) => Kind::Unavailable,
         }
@@ -114,6 +121,7 @@ impl Refusal {
             Refusal::ChooseFirst => "choose_first",
             Refusal::Ended => "ended",
             Refusal::TooManyPhones => "too_many_phones",
+            Refusal::TooManyNames { .. } => "too_many_names",
             Refusal::NotSaved(_) => "not_saved",
         }
     }
@@ -124,26 +132,31 @@ impl Refusal {
         match self {
             Refusal::UnknownDevice => plain(|s| s.unknown_device),
             Refusal::WrongCode { tries_left } => {
-                both(|s| s.wrong_code, &[("n", &tries_left.to_string())])
+                pijat_core::both!(classroom, wrong_code, n = tries_left.to_string())
             }
             Refusal::TooManyTries { wait_seconds } => {
-                both(|s| s.wait_code, &[("s", &wait_seconds.to_string())])
+                pijat_core::both!(classroom, wait_code, s = wait_seconds.to_string())
             }
             Refusal::CodeFirst => plain(|s| s.code_first),
             Refusal::NameFirst => plain(|s| s.name_first),
             Refusal::NameBusy => plain(|s| s.name_busy),
-            Refusal::AlreadyTaken { name } => both(|s| s.already_taken, &[("n", name)]),
+            Refusal::AlreadyTaken { name } => pijat_core::both!(classroom, already_taken, n = name),
             Refusal::NoSuchName => plain(|s| s.no_such_name),
             Refusal::NewNamesOff => plain(|s| s.new_names_off),
             Refusal::BadName(m) | Refusal::BadAnswer(m) => m.clone(),
-            Refusal::AlreadyJoined { name } => both(|s| s.already_joined, &[("n", name)]),
+            Refusal::AlreadyJoined { name } => {
+                pijat_core::both!(classroom, already_joined, n = name)
+            }
             Refusal::Stale => plain(|s| s.stale),
             Refusal::ChooseFirst => plain(|s| s.choose_first),
             Refusal::Ended => plain(|s| s.ended),
             Refusal::TooManyPhones => plain(|s| s.too_many_phones),
+            Refusal::TooManyNames { wait_seconds } => {
+                pijat_core::both!(classroom, too_many_names, s = wait_seconds)
+            }
             Refusal::NotSaved(m) => Bilingual::new(
-                both(|s| s.not_saved, &[("m", &m.id)]).id,
-                both(|s| s.not_saved, &[("m", &m.en)]).en,
+                pijat_core::both!(classroom, not_saved, m = m.id).id,
+                pijat_core::both!(classroom, not_saved, m = m.en).en,
             ),
         }
     }

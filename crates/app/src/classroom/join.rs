@@ -1,14 +1,15 @@
 //! A phone taking a participant, inside the room's next transaction (see `answers.rs`): every
-//! check first, then the write, so a refused request changes nothing. One device (address)
-//! takes one participant per test; the trainer's release frees it. A name typed on a phone
-//! that is not on the roster waits for the trainer's yes (see `asked.rs`).
+//! check first, then the write, so a refused request changes nothing. One device (the address
+//! the code let it in from, whatever address the join comes from) takes one participant per
+//! test; the trainer's release frees it. A name typed on a phone that is not on the roster
+//! waits for the trainer's yes (see `asked.rs`).
 
 use std::net::IpAddr;
 
 use super::answers::{Parts, Reply};
 use super::error::Refusal;
 use super::events::Event;
-use super::phone::{Pick, admitted};
+use super::phone::{Pick, admitted_at};
 use super::{Classroom, Seat};
 use crate::quiz_run::{QuizRun, Start, StartArgs};
 use pijat_core::{clean_name, name_key};
@@ -23,8 +24,8 @@ enum Wanted {
 
 impl Classroom {
     /// The phone takes a participant and his attempt starts (or resumes where he left it).
-    pub fn join(&self, token: &str, from: IpAddr, pick: &Pick) -> Reply {
-        self.submit(token, super::answers::Work::Join(pick.clone(), from))
+    pub fn join(&self, token: &str, pick: &Pick) -> Reply {
+        self.submit(token, super::answers::Work::Join(pick.clone()))
     }
 
     pub(super) fn join_in(
@@ -32,11 +33,10 @@ impl Classroom {
         store: &Store,
         p: &mut Parts,
         token: &str,
-        from: IpAddr,
         pick: &Pick,
         events: &mut Vec<Event>,
     ) -> Result<Reply, StoreError> {
-        let holding = match admitted(p.ended, p.devices, token) {
+        let (holding, from) = match admitted_at(p.ended, p.devices, token) {
             Ok(h) => h,
             Err(r) => return Ok(Err(r)),
         };
@@ -90,9 +90,11 @@ impl Classroom {
         n: usize,
         events: &mut Vec<Event>,
     ) -> Result<Reply, StoreError> {
-        if p.devices.holder(n).is_some_and(|(_, d)| d.addr != from) {
-            return Ok(Err(Refusal::NameBusy));
-        }
+        let retake = match p.devices.holder(n) {
+            Some((_, d)) if d.addr != from => return Ok(Err(Refusal::NameBusy)),
+            Some(_) => true,
+            None => false,
+        };
         let Some(seat) = p.seats.get_mut(n) else {
             return Ok(Err(Refusal::NoSuchName));
         };
@@ -121,7 +123,9 @@ impl Classroom {
         seat.answered = run.answered();
         p.devices.bind(token, n);
         p.bound.push(token.to_string());
-        events.push(Event::Joined { name: name.clone() });
+        if !retake {
+            events.push(Event::Joined { name: name.clone() });
+        }
         Ok(Ok(self.question_state(&run, &name)))
     }
 

@@ -18,15 +18,14 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use pijat_content::{Content, Purpose, Quiz};
-use pijat_core::strings::classroom::both;
 use pijat_core::{Bilingual, Phase};
 use pijat_engine::quiz::Score;
 use pijat_store::{AttemptRecord, ClassRecord, Profile, Store};
 
 pub use asked::MAX_ASKED;
 pub use devices::{
-    CODE_DIGITS, IDLE_PER_ADDRESS, MAX_DEVICES, TRIES_PER_ADDRESS, TRIES_PER_DEVICE,
-    TRIES_PER_ROOM, token_shape,
+    ASKS_PER_ADDRESS, CODE_DIGITS, IDLE_PER_ADDRESS, MAX_DEVICES, TRIES_PER_ADDRESS,
+    TRIES_PER_DEVICE, TRIES_PER_ROOM, token_shape,
 };
 pub use error::{Kind, Refusal};
 pub use events::{Event, Log};
@@ -88,24 +87,24 @@ impl Classroom {
     /// a new code, the roster as it is now.
     pub fn open(content: &Content, setup: &Setup) -> Result<Classroom, Bilingual> {
         if setup.phase == Phase::Practice {
-            return Err(both(|s| s.not_a_test, &[]));
+            return Err(pijat_core::both!(classroom, not_a_test));
         }
         let quiz = match setup.quiz {
             Some(id) => content
                 .quiz(id)
-                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", &id)]))?,
+                .ok_or_else(|| pijat_core::both!(classroom, quiz_missing, q = id))?,
             None => content
                 .prepost_quiz()
-                .ok_or_else(|| both(|s| s.quiz_missing, &[("q", &"knowledge")]))?,
+                .ok_or_else(|| pijat_core::both!(classroom, quiz_missing, q = "knowledge"))?,
         };
         if quiz.purpose != Purpose::PrePost {
-            return Err(both(|s| s.quiz_not_test, &[("q", &quiz.id)]));
+            return Err(pijat_core::both!(classroom, quiz_not_test, q = quiz.id));
         }
         let store = Store::open(setup.data_dir).map_err(|e| e.message())?;
         let class = store
             .class_by_name(setup.class)
             .map_err(|e| e.message())?
-            .ok_or_else(|| both(|s| s.class_missing, &[("n", &setup.class)]))?;
+            .ok_or_else(|| pijat_core::both!(classroom, class_missing, n = setup.class))?;
         let mut seats = Vec::new();
         for profile in store.members(&class.id).map_err(|e| e.message())? {
             seats.push(seat(&store, quiz, setup.phase, profile).map_err(|e| e.message())?);

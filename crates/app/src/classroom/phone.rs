@@ -34,6 +34,22 @@ pub(super) fn admitted(
     }
 }
 
+/// The same, with the address the code let the phone in from: the device, for the rule of one
+/// participant per device.
+pub(super) fn admitted_at(
+    ended: bool,
+    devices: &super::devices::Devices,
+    token: &str,
+) -> Result<(Option<usize>, IpAddr), Refusal> {
+    if ended {
+        return Err(Refusal::Ended);
+    }
+    match devices.admitted(token)? {
+        Some(d) => Ok((d.seat, d.addr)),
+        None => Err(Refusal::CodeFirst),
+    }
+}
+
 pub(super) fn not_saved(e: impl Into<crate::Error>) -> Refusal {
     let e: crate::Error = e.into();
     Refusal::NotSaved(e.message())

@@ -4,7 +4,6 @@ use super::*;
 use crate::roster::RosterPlan;
 use crate::sheets::{SheetRules, roster_rows, where_text};
 use pijat_core::Mode;
-use pijat_core::strings::messages::both;
 use pijat_store::{Result, Store};
 
 /// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
@@ -12,7 +11,7 @@ pub use pijat_core::dates::parse_date;
 
 pub(super) fn bad_date(s: &str) -> Bilingual {
     let s = s.trim();
-    both(|s| s.date_not_valid_write_e, &[("s", &s)])
+    pijat_core::both!(messages, date_not_valid_write_e, s = s)
 }
 
 /// The marks of one row: one token per step, separated by spaces or written together.
@@ -28,7 +27,12 @@ pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, B
     };
     if tokens.len() != steps {
         let k = tokens.len();
-        return Err(both(|s| s.marks_steps, &[("k", &k), ("steps", &steps)]));
+        return Err(pijat_core::both!(
+            messages,
+            marks_steps,
+            k = k,
+            steps = steps
+        ));
     }
     tokens
         .iter()
@@ -36,7 +40,7 @@ pub fn read_marks(field: &str, steps: usize) -> std::result::Result<Vec<Mark>, B
         .map(|(i, t)| {
             Mark::parse(t).ok_or_else(|| {
                 let n = i + 1;
-                both(|s| s.sheet_mark_not_known, &[("n", &n), ("t", &t)])
+                pijat_core::both!(messages, sheet_mark_not_known, n = n, t = t)
             })
         })
         .collect()
@@ -75,11 +79,10 @@ pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
 }
 
 pub(super) fn duplicate_message(name: &str, replaceable: bool, place: &str) -> Bilingual {
-    let values: [(&str, &dyn std::fmt::Display); 2] = [("name", &name), ("where", &place)];
     if replaceable {
-        both(|s| s.already_has_record_from_earlier, &values)
+        pijat_core::both!(messages, already_has_record_from_earlier, name = name, where = place)
     } else {
-        both(|s| s.already_has_record_made_pijat, &values)
+        pijat_core::both!(messages, already_has_record_made_pijat, name = name, where = place)
     }
 }
 
@@ -164,7 +167,7 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
             }
         };
         if let Some(first) = seen.insert(kind.key(&row), line) {
-            problem(both(|s| s.row_repeats_line, &[("first", &first)]));
+            problem(pijat_core::both!(messages, row_repeats_line, first = first));
             continue;
         }
         let name = kind.name(&row);
@@ -188,7 +191,7 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
     if rows.is_empty() {
         errors.push(RowError {
             line: 1,
-            message: both(|s| s.sheet_has_no_rows, &[]),
+            message: pijat_core::both!(messages, sheet_has_no_rows),
         });
     }
     finish(errors, &shown, lang)?;
@@ -222,7 +225,7 @@ impl MonitoringSheet for Checklists<'_> {
         let mut wrong = Vec::new();
         let name = clean_name(f0).map_err(|e| wrong.push(e.message())).ok();
         let observer = clean_name(f1)
-            .map_err(|_| wrong.push(both(|s| s.observer_name_empty, &[])))
+            .map_err(|_| wrong.push(pijat_core::both!(messages, observer_name_empty)))
             .ok();
         let date = parse_date(f2);
         if date.is_none() {
@@ -282,7 +285,7 @@ impl MonitoringSheet for Checklists<'_> {
 /// A row with fewer cells than the sheet's columns (the reader pads rows, so only a mistake
 /// here would make one).
 fn incomplete(header: &[(&str, &str)]) -> Bilingual {
-    both(|s| s.row_incomplete_columns, &[("n", &header.len())])
+    pijat_core::both!(messages, row_incomplete_columns, n = header.len())
 }
 
 /// A sheet of follow-up home visits.
@@ -306,15 +309,25 @@ impl MonitoringSheet for Visits {
         let milk_flow = MilkFlow::parse(f2);
         if milk_flow.is_none() {
             let v = f2.trim();
-            wrong.push(both(|s| s.milk_flow_not_known_write, &[("v", &v)]));
+            wrong.push(pijat_core::both!(
+                messages,
+                milk_flow_not_known_write,
+                v = v
+            ));
         }
         let comfort = visit_rule::comfort(f3);
         if comfort.is_none() {
             let v = f3.trim();
-            wrong.push(both(|s| s.comfort_must_number_1_5, &[("v", &v)]));
+            wrong.push(pijat_core::both!(messages, comfort_must_number_1_5, v = v));
         }
         let massages = visit_rule::massages_per_day(f4)
-            .map_err(|v| wrong.push(both(|s| s.massages_per_day_must_number, &[("v", &v)])))
+            .map_err(|v| {
+                wrong.push(pijat_core::both!(
+                    messages,
+                    massages_per_day_must_number,
+                    v = v
+                ))
+            })
             .ok();
         match (name, date, milk_flow, comfort, massages) {
             (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages_per_day)) => {

@@ -140,9 +140,11 @@ pub(crate) fn class_input(
     let routine = pijat_app::monitoring::main_routine(content);
     match pijat_app::report_data::report_input(&store, quiz, Some(class), false, lang, routine) {
         Ok(Some(i)) => Ok(i),
-        Ok(None) => Err(pijat_core::strings::fill(
-            pijat_core::strings::cli::tr(lang).no_class,
-            &[("class", &class)],
+        Ok(None) => Err(pijat_core::fill!(
+            cli,
+            pijat_core::strings::cli::tr(lang),
+            no_class,
+            class = class
         )),
         Err(e) => Err(e.message().get(lang.code()).to_string()),
     }

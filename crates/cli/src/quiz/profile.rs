@@ -41,7 +41,7 @@ pub(super) fn profile(
         write!(
             out,
             "{} ",
-            pijat_core::strings::fill(tr(lang).personal_code_of, &[("name", &p.name)])
+            pijat_core::fill!(cli, tr(lang), personal_code_of, name = p.name)
         )
         .and_then(|_| out.flush())
         .map_err(|e| e.to_string())?;
@@ -54,9 +54,11 @@ pub(super) fn profile(
                 return Err(tr(lang).wrong_code_test_was.into());
             }
             pijat_app::PinCheck::Wait { seconds } => {
-                return Err(pijat_core::strings::fill(
-                    pijat_core::strings::cli::tr(lang).wait_seconds_too_many,
-                    &[("seconds", &seconds)],
+                return Err(pijat_core::fill!(
+                    cli,
+                    pijat_core::strings::cli::tr(lang),
+                    wait_seconds_too_many,
+                    seconds = seconds
                 ));
             }
         }

@@ -1,7 +1,6 @@
 //! The files to load: those built into the binary, or a trainer's folder, each read with its size checked.
 
 use super::*;
-use pijat_core::strings::messages::both;
 
 /// The files built into the binary.
 pub fn shipped_files() -> Vec<SourceFile> {
@@ -35,7 +34,10 @@ pub(super) fn file_problem(path: &Path, message: super::super::diag::Bilingual) 
 /// The `.toml` files of a trainer's folder: `DIR/curriculum/*.toml` and `DIR/quizzes/*.toml`.
 pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic>> {
     if !dir.is_dir() {
-        return Err(vec![file_problem(dir, both(|s| s.no_such_folder, &[]))]);
+        return Err(vec![file_problem(
+            dir,
+            pijat_core::both!(messages, no_such_folder),
+        )]);
     }
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -68,21 +70,21 @@ pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic
                 Ok(m) if m.is_dir() => {
                     problems.push(file_problem(
                         &p,
-                        both(|s| s.folder_not_content_file_rename, &[]),
+                        pijat_core::both!(messages, folder_not_content_file_rename),
                     ));
                     continue;
                 }
                 Ok(_) => {
                     problems.push(file_problem(
                         &p,
-                        both(|s| s.not_ordinary_file_device_pipe, &[]),
+                        pijat_core::both!(messages, not_ordinary_file_device_pipe),
                     ));
                     continue;
                 }
                 Err(e) => {
                     let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_symlink());
                     let m = if link {
-                        both(|s| s.link_leads_no_file_points, &[])
+                        pijat_core::both!(messages, link_leads_no_file_points)
                     } else {
                         let (wid, wen) = pijat_core::io_words::reason(&e);
                         msg!(id: "{wid}", en: "{wen}")
@@ -102,7 +104,10 @@ pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic
                 return Err(problems);
             }
             let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
-                problems.push(file_problem(&p, both(|s| s.file_name_not_utf_8, &[])));
+                problems.push(file_problem(
+                    &p,
+                    pijat_core::both!(messages, file_name_not_utf_8),
+                ));
                 continue;
             };
             let rel = format!("{sub}/{name}");
@@ -120,7 +125,7 @@ pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic
     if !found_any {
         problems.push(file_problem(
             dir,
-            both(|s| s.folder_holds_no_curriculum_quizzes, &[]),
+            pijat_core::both!(messages, folder_holds_no_curriculum_quizzes),
         ));
     }
     if problems.is_empty() {
@@ -133,10 +138,7 @@ pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic
 pub(super) fn too_big(len: u64) -> super::super::diag::Bilingual {
     let kib = len / 1024;
     let max = MAX_FILE_BYTES / 1024;
-    both(
-        |s| s.file_too_big_kib_content,
-        &[("kib", &kib), ("max", &max)],
-    )
+    pijat_core::both!(messages, file_too_big_kib_content, kib = kib, max = max)
 }
 
 /// Reads a file, refusing before reading it all when it is over the size limit.
@@ -181,6 +183,6 @@ pub(super) fn decode(file: &SourceFile) -> Result<&str, Diagnostic> {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("");
         let pos = LineIndex::new(prefix).position(good);
-        problem(Some(pos), both(|s| s.not_utf_8_text_here, &[]))
+        problem(Some(pos), pijat_core::both!(messages, not_utf_8_text_here))
     })
 }

@@ -1,7 +1,6 @@
 //! A curriculum module file: pages, figures and routines.
 
 use super::*;
-use pijat_core::strings::messages::both;
 
 pub(crate) struct ParsedModule {
     pub module: Module,
@@ -47,7 +46,7 @@ pub(super) fn module_rest(
     f.finish(sink);
 
     if page_tables.is_empty() {
-        sink.error(at, both(|s| s.module_has_no_page, &[]));
+        sink.error(at, pijat_core::both!(messages, module_has_no_page));
     }
     let mut pages = Vec::new();
     for mut p in page_tables {
@@ -107,7 +106,7 @@ pub(super) fn routine(mut r: Fields, sink: &mut Sink, known: &Known) -> Option<(
     let at = r.at();
     r.finish(sink);
     if step_tables.is_empty() {
-        sink.error(at, both(|s| s.routine_has_no_routine_step, &[]));
+        sink.error(at, pijat_core::both!(messages, routine_has_no_routine_step));
     }
     let mut seen = BTreeMap::new();
     let mut steps = Vec::new();
@@ -129,7 +128,7 @@ pub(super) fn routine(mut r: Fields, sink: &mut Sink, known: &Known) -> Option<(
                 let n = &c.value;
                 sink.error(
                     c.at,
-                    both(|s| s.unknown_cue_known_cues_circle, &[("n", &n)]),
+                    pijat_core::both!(messages, unknown_cue_known_cues_circle, n = n),
                 );
             }
             found

@@ -1,7 +1,6 @@
 //! A question set file: each question, its kind and its answer.
 
 use super::*;
-use pijat_core::strings::messages::both;
 
 pub(crate) struct ParsedQuiz {
     pub quiz: Quiz,
@@ -22,7 +21,7 @@ pub(crate) fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> O
             let n = &p.value;
             sink.error(
                 p.at,
-                both(|s| s.unknown_purpose_choose_prepost_module, &[("n", &n)]),
+                pijat_core::both!(messages, unknown_purpose_choose_prepost_module, n = n),
             );
         }
         found
@@ -35,19 +34,21 @@ pub(crate) fn quiz(src: &str, sink: &mut Sink, known: &Known, layer: Layer) -> O
     f.finish(sink);
 
     match (&purpose, &module) {
-        (Some(Purpose::Module), None) => {
-            sink.error(at, both(|s| s.quiz_purpose_module_needs_module, &[]))
-        }
-        (Some(Purpose::PrePost | Purpose::Review), Some(m)) => {
-            sink.error(m.at, both(|s| s.only_quiz_purpose_module_names, &[]))
-        }
+        (Some(Purpose::Module), None) => sink.error(
+            at,
+            pijat_core::both!(messages, quiz_purpose_module_needs_module),
+        ),
+        (Some(Purpose::PrePost | Purpose::Review), Some(m)) => sink.error(
+            m.at,
+            pijat_core::both!(messages, only_quiz_purpose_module_names),
+        ),
         _ => {}
     }
     if let Some(m) = &module {
         check_module(sink, known, m);
     }
     if question_tables.is_empty() {
-        sink.error(at, both(|s| s.quiz_has_no_question, &[]));
+        sink.error(at, pijat_core::both!(messages, quiz_has_no_question));
     }
     let mut seen = BTreeMap::new();
     let mut questions = Vec::new();
@@ -86,7 +87,7 @@ pub(super) fn check_module(sink: &mut Sink, known: &Known, m: &At<String>) -> bo
     );
     sink.error(
         m.at,
-        both(|s| s.no_module_modules, &[("n", &n), ("all", &all)]),
+        pijat_core::both!(messages, no_module_modules, n = n, all = all),
     );
     false
 }
@@ -116,7 +117,7 @@ pub(super) fn question(
     q.finish(sink);
 
     if explain.is_none() {
-        let m = both(|s| s.question_without_explain_learners_see, &[]);
+        let m = pijat_core::both!(messages, question_without_explain_learners_see);
         if sink.strict_languages {
             sink.error(at, m)
         } else {
@@ -124,7 +125,7 @@ pub(super) fn question(
         }
     }
     if sources.is_empty() && sink.strict_languages {
-        sink.error(at, both(|s| s.question_without_sources, &[]));
+        sink.error(at, pijat_core::both!(messages, question_without_sources));
     }
 
     let kind = kind_name.and_then(|k| answer_kind(sink, &k, at, options, answer));
@@ -155,7 +156,10 @@ pub(super) fn answer_kind(
     match k {
         "true_false" => {
             if let Some(o) = options {
-                sink.error(o.span().start, both(|s| s.true_false_question_has_no, &[]));
+                sink.error(
+                    o.span().start,
+                    pijat_core::both!(messages, true_false_question_has_no),
+                );
             }
             let a = need_answer(sink, at, answer, k)?;
             match a.get_ref() {
@@ -163,7 +167,7 @@ pub(super) fn answer_kind(
                 _ => {
                     sink.error(
                         a.span().start,
-                        both(|s| s.answer_true_false_question_must, &[]),
+                        pijat_core::both!(messages, answer_true_false_question_must),
                     );
                     None
                 }
@@ -175,7 +179,7 @@ pub(super) fn answer_kind(
                 if let Some(a) = answer {
                     sink.error(
                         a.span().start,
-                        both(|s| s.order_question_takes_no_answer, &[]),
+                        pijat_core::both!(messages, order_question_takes_no_answer),
                     );
                     return None;
                 }
@@ -193,14 +197,14 @@ pub(super) fn answer_kind(
             let DeValue::Array(items) = a.get_ref() else {
                 sink.error(
                     a.span().start,
-                    both(|s| s.answer_multiple_question_must_list, &[]),
+                    pijat_core::both!(messages, answer_multiple_question_must_list),
                 );
                 return None;
             };
             if items.is_empty() {
                 sink.error(
                     a.span().start,
-                    both(|s| s.answer_multiple_question_empty_give, &[]),
+                    pijat_core::both!(messages, answer_multiple_question_empty_give),
                 );
                 return None;
             }
@@ -212,7 +216,7 @@ pub(super) fn answer_kind(
                         let num = i + 1;
                         sink.error(
                             item.span().start,
-                            both(|s| s.option_listed_twice, &[("num", &num)]),
+                            pijat_core::both!(messages, option_listed_twice, num = num),
                         );
                         ok = false;
                     }
@@ -229,7 +233,7 @@ pub(super) fn answer_kind(
         _ => {
             sink.error(
                 kind.at,
-                both(|s| s.unknown_type_choose_true_false, &[("k", &k)]),
+                pijat_core::both!(messages, unknown_type_choose_true_false, k = k),
             );
             None
         }
@@ -243,7 +247,10 @@ pub(super) fn need_answer<'t, 'i>(
     k: &str,
 ) -> Value<'t, 'i> {
     if answer.is_none() {
-        sink.error(at, both(|s| s.missing_key_answer_question, &[("k", &k)]));
+        sink.error(
+            at,
+            pijat_core::both!(messages, missing_key_answer_question, k = k),
+        );
     }
     answer
 }
@@ -255,7 +262,10 @@ pub(super) fn read_options(
     k: &str,
 ) -> Option<Vec<Text>> {
     let Some(o) = options else {
-        sink.error(at, both(|s| s.missing_key_options_question, &[("k", &k)]));
+        sink.error(
+            at,
+            pijat_core::both!(messages, missing_key_options_question, k = k),
+        );
         return None;
     };
     let DeValue::Array(items) = o.get_ref() else {
@@ -299,7 +309,7 @@ pub(super) fn answer_number(
     let Some(n) = n else {
         sink.error(
             v.span().start,
-            both(|s| s.answer_must_option_number_counting, &[]),
+            pijat_core::both!(messages, answer_must_option_number_counting),
         );
         return None;
     };
@@ -307,10 +317,7 @@ pub(super) fn answer_number(
     if n < 1 || n as usize > max {
         sink.error(
             v.span().start,
-            both(
-                |s| s.answer_out_range_question_has,
-                &[("n", &n), ("max", &max)],
-            ),
+            pijat_core::both!(messages, answer_out_range_question_has, n = n, max = max),
         );
         return None;
     }

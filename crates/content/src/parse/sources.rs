@@ -1,7 +1,6 @@
 //! The sources list and the safety texts.
 
 use super::*;
-use pijat_core::strings::messages::both;
 
 pub(crate) fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
     let Some(doc) = parse_document(src, sink) else {
@@ -30,7 +29,10 @@ pub(crate) fn sources(src: &str, sink: &mut Sink) -> Vec<(Source, IdSite)> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
             let k = &key.value;
-            sink.error(key.at, both(|s| s.source_key_not_valid_use, &[("k", &k)]));
+            sink.error(
+                key.at,
+                pijat_core::both!(messages, source_key_not_valid_use, k = k),
+            );
             continue;
         }
         unique(sink, &mut seen, &key, ("sumber", "source"));
@@ -63,7 +65,7 @@ pub(crate) fn safety(src: &str, sink: &mut Sink, known: &Known) -> Option<Safety
     let at = f.at();
     f.finish(sink);
     if tables.is_empty() {
-        sink.error(at, both(|s| s.safety_text_has_no_section, &[]));
+        sink.error(at, pijat_core::both!(messages, safety_text_has_no_section));
     }
     let mut seen = BTreeMap::new();
     let mut sections = Vec::new();

@@ -1,7 +1,6 @@
 //! A bilingual text table and its checks.
 
 use super::*;
-use pijat_core::strings::messages::both;
 
 /// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
 /// warning in a trainer's.
@@ -25,7 +24,7 @@ pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) ->
         if Lang::parse(c).is_none_or(|l| l.code() != c) {
             sink.error(
                 code.span().start,
-                both(|s| s.not_language_code_use_two, &[("c", &c)]),
+                pijat_core::both!(messages, not_language_code_use_two, c = c),
             );
             ok = false;
             continue;
@@ -34,7 +33,7 @@ pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) ->
             DeValue::String(s) if s.trim().is_empty() => {
                 sink.error(
                     value.span().start,
-                    both(|s| s.text_empty, &[("key", &key), ("c", &c)]),
+                    pijat_core::both!(messages, text_empty, key = key, c = c),
                 );
                 ok = false;
             }
@@ -50,7 +49,7 @@ pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) ->
     }
     let at = v.span().start;
     if entries.is_empty() {
-        sink.error(at, both(|s| s.holds_no_text, &[("key", &key)]));
+        sink.error(at, pijat_core::both!(messages, holds_no_text, key = key));
         return None;
     }
     let text = Text::new(entries);

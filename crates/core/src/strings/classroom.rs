@@ -18,6 +18,7 @@ strings! {
     stale: "Soal itu bukan soal yang sekarang; halaman menampilkan soal yang sekarang." | "That is not the current question; the page shows the current one.",
     ended: "Tes sudah ditutup oleh pelatih." | "The trainer has closed the test.",
     too_many_phones: "Terlalu banyak HP tersambung. Tunggu sebentar, lalu coba lagi." | "Too many phones are connected. Wait a moment, then try again.",
+    too_many_names: "Terlalu banyak nama diminta dari HP ini. Tunggu {s} detik, lalu coba lagi." | "Too many names asked for from this phone. Wait {s} seconds, then try again.",
     not_saved: "Jawaban belum tersimpan: {m}" | "The answer was not saved: {m}",
     bad_request: "Permintaan tidak bisa dibaca: {m}" | "The request could not be read: {m}",
     internal: "kesalahan di laptop pelatih; coba lagi" | "an error on the trainer's laptop; try again",

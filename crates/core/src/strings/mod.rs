@@ -103,6 +103,129 @@ const fn occurs(hay: &[u8], src: &[u8], from: usize, to: usize) -> bool {
     false
 }
 
+/// `both!(table, name, place = value, …)`: the text `name` of the strings table `table`
+/// (`messages`, `classroom`…) in both languages, its `{places}` filled in. A place of the text
+/// left without a value, because it is missing or misspelt, does not build.
+#[macro_export]
+macro_rules! both {
+    ($table:ident, $name:ident $(, $place:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::strings::places_given(
+                $crate::strings::$table::ID.$name,
+                &[$(stringify!($place)),*],
+            ),
+            concat!(
+                "strings::", stringify!($table), "::", stringify!($name),
+                ": a {{place}} of the text has no value (missing or misspelt)"
+            ),
+        );
+        $crate::strings::$table::both(
+            |s| s.$name,
+            &[$((stringify!($place), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    }};
+}
+
+/// `fill!(table, s, name, place = value, …)`: the text `name` of `s` (the strings table `table`
+/// in the reader's language) with its `{places}` filled in. A place of the text left without a
+/// value, because it is missing or misspelt, does not build.
+#[macro_export]
+macro_rules! fill {
+    ($table:ident, $s:expr, $name:ident $(, $place:ident = $value:expr)* $(,)?) => {{
+        const _: () = assert!(
+            $crate::strings::places_given(
+                $crate::strings::$table::ID.$name,
+                &[$(stringify!($place)),*],
+            ),
+            concat!(
+                "strings::", stringify!($table), "::", stringify!($name),
+                ": a {{place}} of the text has no value (missing or misspelt)"
+            ),
+        );
+        $crate::strings::fill(
+            $s.$name,
+            &[$((stringify!($place), &$value as &dyn ::std::fmt::Display)),*],
+        )
+    }};
+}
+
+/// Whether every `{place}` of `text` is among `names`: checked while building for every text
+/// filled by [`both!`](crate::both).
+pub const fn places_given(text: &str, names: &[&str]) -> bool {
+    let t = text.as_bytes();
+    let mut i = 0;
+    while i < t.len() {
+        let (start, end) = match place_at(t, i) {
+            Some(p) => p,
+            None => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut k = 0;
+        let mut found = false;
+        while k < names.len() {
+            if same_bytes(t, start, end, names_at(names, k)) {
+                found = true;
+            }
+            k += 1;
+        }
+        if !found {
+            return false;
+        }
+        i = end + 1;
+    }
+    true
+}
+
+/// The `k`-th name's bytes.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn; `k` is below the length it is checked against"
+)]
+const fn names_at<'a>(names: &[&'a str], k: usize) -> &'a [u8] {
+    names[k].as_bytes()
+}
+
+/// The name of a `{place}` starting at `i` (its first and one past its last byte).
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn; every index is below the length it is checked against"
+)]
+const fn place_at(t: &[u8], i: usize) -> Option<(usize, usize)> {
+    if t[i] != b'{' {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < t.len() && (t[j].is_ascii_alphanumeric() || t[j] == b'_') {
+        j += 1;
+    }
+    if j > i + 1 && j < t.len() && t[j] == b'}' {
+        Some((i + 1, j))
+    } else {
+        None
+    }
+}
+
+/// Whether `t[start..end]` is `name`.
+#[allow(
+    clippy::indexing_slicing,
+    reason = "a const fn; every index is below the length it is checked against"
+)]
+const fn same_bytes(t: &[u8], start: usize, end: usize, name: &[u8]) -> bool {
+    if end - start != name.len() {
+        return false;
+    }
+    let mut m = 0;
+    while m < name.len() {
+        if t[start + m] != name[m] {
+            return false;
+        }
+        m += 1;
+    }
+    true
+}
+
 /// A text of a table in both languages, `(ID.x, EN.x)`: for a widget made before anyone knows
 /// which language will read it (a form, a key table).
 pub type Pair = (&'static str, &'static str);

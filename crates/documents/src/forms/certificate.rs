@@ -44,14 +44,14 @@ fn says(role: &str, info: &ClassInfo, dates: &str, lang: &Lang) -> [String; 3] {
     [
         s.certificate_title.into(),
         s.certificate_awarded_to.into(),
-        pijat_core::strings::fill(
-            s.certificate_body,
-            &[
-                ("role", &role),
-                ("class", &class),
-                ("place", &place),
-                ("dates", &dates),
-            ],
+        pijat_core::fill!(
+            cli,
+            s,
+            certificate_body,
+            role = role,
+            class = class,
+            place = place,
+            dates = dates
         ),
     ]
 }

@@ -4,7 +4,7 @@
 
 use maud::{PreEscaped, html};
 
-use crate::langs::texts;
+use crate::langs::{paper_fill, texts};
 use crate::page::{
     FORM_CSS, field_html, field_md, html_page, option_html, option_md, translation, with_breaks,
 };
@@ -12,11 +12,7 @@ use crate::{Format, Langs};
 use pijat_content::Routine;
 
 fn rule(r: &Routine, l: &Langs) -> String {
-    l.fill(
-        |s| s.checklist_pass_rule,
-        &[("pass", &r.pass_percent)],
-        " / ",
-    )
+    paper_fill!(l, checklist_pass_rule, " / ", pass = r.pass_percent)
 }
 
 /// The head's labels, and whether each line is short.
@@ -32,10 +28,13 @@ fn head(l: &Langs) -> [(String, bool); 4] {
 fn typing_note(r: &Routine, l: &Langs) -> String {
     let n = r.steps.len();
     let example: String = (0..n).map(|i| if i % 5 == 3 { '1' } else { '2' }).collect();
-    l.fill(
-        |s| s.checklist_typing_note,
-        &[("n", &n), ("example", &example), ("routine", &r.id)],
+    paper_fill!(
+        l,
+        checklist_typing_note,
         "\n\n",
+        n = n,
+        example = example,
+        routine = r.id
     )
 }
 
@@ -62,7 +61,10 @@ pub fn render(r: &Routine, l: &Langs, format: Format) -> String {
             if let Some(t2) = title2 {
                 o.push_str(&format!("*{t2}*\n\n"));
             }
-            let fields: Vec<String> = head(l).iter().map(|(f, short)| field_md(f, *short)).collect();
+            let fields: Vec<String> = head(l)
+                .iter()
+                .map(|(f, short)| field_md(f, *short))
+                .collect();
             o.push_str(&format!("{}\n\n{marks}\n\n", fields.join("  ")));
             o.push_str(&format!(
                 "| {} |\n| ---: | --- | :-: | :-: | :-: | :-: | :-: |\n",

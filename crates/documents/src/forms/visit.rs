@@ -24,7 +24,7 @@ fn columns(l: &Langs) -> [String; 7] {
 }
 
 fn typing_note(l: &Langs) -> String {
-    l.fill(|s| s.visit_typing_note, &[], "\n\n")
+    crate::langs::paper_fill!(l, visit_typing_note, "\n\n")
 }
 
 /// The home-visit form, in the columns `sheets import --visits` reads.

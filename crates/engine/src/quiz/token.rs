@@ -4,7 +4,6 @@
 
 use super::layout::Shown;
 use pijat_content::{Bilingual, QuestionKind};
-use pijat_core::strings::messages::both;
 
 /// An answer, in the file's option numbering (0-based) so that grading does not depend on how
 /// the options were shown.
@@ -58,24 +57,39 @@ impl TokenError {
         let (last, max) = range(n);
         let example = example(n);
         match self {
-            TokenError::Empty => both(|s| s.type_answer_skip, &[]),
-            TokenError::NotTrueFalse(t) => both(|s| s.not_answer_type_t_true, &[("t", &t)]),
-            TokenError::NotAnOption(t) => both(
-                |s| s.not_option_use_letters_numbers,
-                &[("t", &t), ("last", &last), ("max", &max)],
-            ),
-            TokenError::NoSuchOption(t) => both(
-                |s| s.there_no_option_use_letters,
-                &[("t", &t), ("last", &last), ("max", &max)],
-            ),
-            TokenError::OnlyOne => both(|s| s.choose_only_one, &[("last", &last), ("max", &max)]),
-            TokenError::NothingChosen => {
-                both(|s| s.choose_at_least_one, &[("last", &last), ("max", &max)])
+            TokenError::Empty => pijat_core::both!(messages, type_answer_skip),
+            TokenError::NotTrueFalse(t) => {
+                pijat_core::both!(messages, not_answer_type_t_true, t = t)
             }
-            TokenError::Repeated(t) => both(|s| s.given_twice_give_each_option, &[("t", &t)]),
-            TokenError::OrderIncomplete { given } => both(
-                |s| s.numbers_given_type_all_numbers,
-                &[("given", &given), ("max", &max), ("example", &example)],
+            TokenError::NotAnOption(t) => pijat_core::both!(
+                messages,
+                not_option_use_letters_numbers,
+                t = t,
+                last = last,
+                max = max
+            ),
+            TokenError::NoSuchOption(t) => pijat_core::both!(
+                messages,
+                there_no_option_use_letters,
+                t = t,
+                last = last,
+                max = max
+            ),
+            TokenError::OnlyOne => {
+                pijat_core::both!(messages, choose_only_one, last = last, max = max)
+            }
+            TokenError::NothingChosen => {
+                pijat_core::both!(messages, choose_at_least_one, last = last, max = max)
+            }
+            TokenError::Repeated(t) => {
+                pijat_core::both!(messages, given_twice_give_each_option, t = t)
+            }
+            TokenError::OrderIncomplete { given } => pijat_core::both!(
+                messages,
+                numbers_given_type_all_numbers,
+                given = given,
+                max = max,
+                example = example
             ),
         }
     }

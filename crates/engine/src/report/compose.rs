@@ -99,9 +99,11 @@ fn notes(r: &Report, lang: &Lang) -> Vec<String> {
     let mut v = Vec::new();
     let k = r.answers_graded_by_earlier_key;
     if k > 0 {
-        v.push(pijat_core::strings::fill(
-            pijat_core::strings::report::tr(lang).note_answers_were_given,
-            &[("k", &k)],
+        v.push(pijat_core::fill!(
+            report,
+            pijat_core::strings::report::tr(lang),
+            note_answers_were_given,
+            k = k
         ));
     }
     if (1..10).contains(&r.summary.n_paired) {
@@ -120,23 +122,26 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
             (&s.post, tr(lang).post_test)
         };
         let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
-        return pijat_core::strings::fill(
-            tr(lang).only_one_test_so_far,
-            &[("which", &which), ("m", &m), ("n", &g.n)],
+        return pijat_core::fill!(
+            report,
+            tr(lang),
+            only_one_test_so_far,
+            which = which,
+            m = m,
+            n = g.n
         );
     };
     let (sa, sb) = (short(a, 1, lang), short(b, 1, lang));
     let n = s.n_paired;
     let s = tr(lang);
     let how = if sa == sb {
-        s.score_stayed_at
+        pijat_core::fill!(report, s, score_stayed_at, a = sa, b = sb)
     } else if b > a {
-        s.score_rose_from
+        pijat_core::fill!(report, s, score_rose_from, a = sa, b = sb)
     } else {
-        s.score_fell_from
+        pijat_core::fill!(report, s, score_fell_from, a = sa, b = sb)
     };
-    let how = pijat_core::strings::fill(how, &[("a", &sa), ("b", &sb)]);
-    pijat_core::strings::fill(s.mean_score_how, &[("how", &how), ("n", &n)])
+    pijat_core::fill!(report, s, mean_score_how, how = how, n = n)
 }
 
 fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
@@ -146,9 +151,14 @@ fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
     }
     let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
     let mark = p.pass_percent;
-    Some(pijat_core::strings::fill(
-        pijat_core::strings::report::tr(lang).reached_pass_mark_pre,
-        &[("a", &a), ("n", &n), ("mark", &mark), ("b", &b)],
+    Some(pijat_core::fill!(
+        report,
+        pijat_core::strings::report::tr(lang),
+        reached_pass_mark_pre,
+        a = a,
+        n = n,
+        mark = mark,
+        b = b
     ))
 }
 

@@ -71,16 +71,20 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
     table.notes.push(tr(lang).how_read_right_share.into());
     let flagged = r.items.iter().filter(|i| !i.flags.is_empty()).count();
     if flagged > 0 {
-        table.notes.push(pijat_core::strings::fill(
-            tr(lang).items_to_revise_note,
-            &[("n", &flagged)],
+        table.notes.push(pijat_core::fill!(
+            report,
+            tr(lang),
+            items_to_revise_note,
+            n = flagged
         ));
     }
     let takers = r.summary.pre.n;
     if takers < 10 {
-        table.notes.push(pijat_core::strings::fill(
-            pijat_core::strings::report::tr(lang).fewer_than_10_takers,
-            &[("takers", &takers)],
+        table.notes.push(pijat_core::fill!(
+            report,
+            pijat_core::strings::report::tr(lang),
+            fewer_than_10_takers,
+            takers = takers
         ));
     }
     let chart = Chart {
@@ -155,9 +159,12 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
         .iter()
         .filter(|p| p.checklist.observations > 0)
         .count();
-    let said = pijat_core::strings::fill(
-        pijat_core::strings::report::tr(lang).their_latest_observation_observed,
-        &[("competent", &competent), ("observed", &observed)],
+    let said = pijat_core::fill!(
+        report,
+        pijat_core::strings::report::tr(lang),
+        their_latest_observation_observed,
+        competent = competent,
+        observed = observed
     );
     let mut blocks = vec![Block::Para(said), Block::Table(people)];
     if r.checklist_steps

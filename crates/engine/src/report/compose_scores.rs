@@ -161,13 +161,13 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         caption: n.table(lang, &format!("{}, {who}", tr(lang).knowledge_categories)),
         columns: columns(tr(lang).category),
         rows: Vec::new(),
-        notes: vec![pijat_core::strings::fill(
-            tr(lang).categories_after_arikunto,
-            &[
-                ("good", &range(c.good, None)),
-                ("fair", &range(c.fair, Some(c.good))),
-                ("poor", &short(c.fair, 1, lang)),
-            ],
+        notes: vec![pijat_core::fill!(
+            report,
+            tr(lang),
+            categories_after_arikunto,
+            good = range(c.good, None),
+            fair = range(c.fair, Some(c.good)),
+            poor = short(c.fair, 1, lang)
         )],
     };
     for (label, a, b) in [

@@ -21,10 +21,10 @@ pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
     };
     let why = match s.primary_reason {
         Some(PrimaryReason::Normal) => {
-            pijat_core::strings::fill(tr(lang).why_normal, &[("sw", &sw)])
+            pijat_core::fill!(report, tr(lang), why_normal, sw = sw)
         }
         Some(PrimaryReason::NotNormal) => {
-            pijat_core::strings::fill(tr(lang).why_not_normal, &[("sw", &sw)])
+            pijat_core::fill!(report, tr(lang), why_not_normal, sw = sw)
         }
         _ => tr(lang).why_normality_untestable.into(),
     };
@@ -65,14 +65,14 @@ pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
         Ok(_) => tr(lang).change_not_statistically_significant.to_string(),
         Err(u) => format!("{} ({})", tr(lang).test_cannot_computed, reason(u, lang)),
     };
-    Some(pijat_core::strings::fill(
-        pijat_core::strings::report::tr(lang).primary_test_sentence,
-        &[
-            ("name", &name),
-            ("why", &why),
-            ("result", &result),
-            ("verdict", &verdict),
-        ],
+    Some(pijat_core::fill!(
+        report,
+        pijat_core::strings::report::tr(lang),
+        primary_test_sentence,
+        name = name,
+        why = why,
+        result = result,
+        verdict = verdict
     ))
 }
 
@@ -195,9 +195,12 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         val(g.class_hake, 2, lang),
         Cell::Text(gain_cat(g.class_hake, g.class_hake_category)),
     ]);
-    let left_out = pijat_core::strings::fill(
-        tr(lang).mean_individual_gains,
-        &[("n", &g.individual_n), ("k", &g.perfect_pre_left_out)],
+    let left_out = pijat_core::fill!(
+        report,
+        tr(lang),
+        mean_individual_gains,
+        n = g.individual_n,
+        k = g.perfect_pre_left_out
     );
     table.push(vec![
         Cell::Text(left_out),

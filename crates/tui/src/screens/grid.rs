@@ -170,10 +170,12 @@ impl<'c> GridScreen<'c> {
                 self.save_draft(cx);
             }
             Action::Char(_) if self.rows[self.row].locked => {
-                self.message = Some(
-                    s.row_has_result
-                        .replace("{n}", &self.rows[self.row].profile.name),
-                );
+                self.message = Some(pijat_core::fill!(
+                    app,
+                    s,
+                    row_has_result,
+                    n = self.rows[self.row].profile.name
+                ));
             }
             Action::Char(c) => {
                 let c = c.to_ascii_lowercase();
@@ -236,11 +238,13 @@ impl<'c> GridScreen<'c> {
                 continue;
             }
             if filled < n {
-                r.error = Some(
-                    s.row_incomplete
-                        .replace("{k}", &filled.to_string())
-                        .replace("{n}", &n.to_string()),
-                );
+                r.error = Some(pijat_core::fill!(
+                    app,
+                    s,
+                    row_incomplete,
+                    k = filled.to_string(),
+                    n = n.to_string()
+                ));
                 bad += 1;
                 continue;
             }
@@ -258,7 +262,7 @@ impl<'c> GridScreen<'c> {
             }
         }
         if bad > 0 {
-            self.message = Some(s.rows_to_fix.replace("{n}", &bad.to_string()));
+            self.message = Some(pijat_core::fill!(app, s, rows_to_fix, n = bad.to_string()));
             return Nav::Stay;
         }
         if good.is_empty() {
@@ -279,7 +283,7 @@ impl<'c> GridScreen<'c> {
         };
         match cx.records.import_sheet(&import) {
             Ok(k) => {
-                *cx.toast = Some(s.sheets_saved.replace("{n}", &k.to_string()));
+                *cx.toast = Some(pijat_core::fill!(app, s, sheets_saved, n = k.to_string()));
                 let reloaded = GridScreen::load(self.class.clone(), self.quiz, self.phase, cx);
                 self.rows = reloaded.rows;
             }

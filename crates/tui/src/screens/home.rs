@@ -218,10 +218,7 @@ impl HomeScreen {
         };
         let pct = |sc: Option<Score>, open: Option<(u32, u32)>| match (sc, open) {
             (Some(x), _) => format!("{}%", x.display_in(view.lang)),
-            (None, Some((n, m))) => s
-                .in_progress
-                .replace("{n}", &n.to_string())
-                .replace("{m}", &m.to_string()),
+            (None, Some((n, m))) => pijat_core::fill!(app, s, in_progress, n = n, m = m),
             (None, None) => s.not_yet.to_string(),
         };
         let lines: Vec<Line> = ITEMS

@@ -131,7 +131,12 @@ impl<'c> HotSeatScreen<'c> {
             Action::Enter if n > 0 => {
                 let who = &order[self.selected];
                 if self.done.contains(&who.id) {
-                    *cx.toast = Some(tr(cx.lang).already_done_turn.replace("{n}", &who.name));
+                    *cx.toast = Some(pijat_core::fill!(
+                        app,
+                        tr(cx.lang),
+                        already_done_turn,
+                        n = who.name
+                    ));
                     return Nav::Stay;
                 }
                 let args = StartArgs {
@@ -180,15 +185,21 @@ impl<'c> HotSeatScreen<'c> {
         let inner = framed(&title, area, buf, th);
         let order = self.order();
         let head = match order.get(self.selected) {
-            Some(p) if self.confirm_skip.as_deref() == Some(p.id.as_str()) => vec![Line::from(
-                Span::styled(s.confirm_skip_turn.replace("{n}", &p.name), th.warning),
-            )],
+            Some(p) if self.confirm_skip.as_deref() == Some(p.id.as_str()) => {
+                vec![Line::from(Span::styled(
+                    pijat_core::fill!(app, s, confirm_skip_turn, n = p.name),
+                    th.warning,
+                ))]
+            }
             Some(p) if !self.done.contains(&p.id) => vec![
                 Line::from(vec![
                     Span::styled(format!("{} ", s.next_turn), th.title),
                     Span::styled(p.name.clone(), th.countdown),
                 ]),
-                Line::from(Span::styled(s.hand_over.replace("{n}", &p.name), th.text)),
+                Line::from(Span::styled(
+                    pijat_core::fill!(app, s, hand_over, n = p.name),
+                    th.text,
+                )),
             ],
             _ if self.done.len() == self.members.len() => {
                 vec![Line::from(Span::styled(s.everyone_done, th.correct))]
@@ -217,7 +228,7 @@ impl<'c> HotSeatScreen<'c> {
                     (Span::styled("» ", th.warning), s.turn_skipped.to_string())
                 } else if let Some((n, m)) = self.open.get(&p.id) {
                     // Left at 4/10: his turn goes on where it stopped.
-                    let left = pijat_core::strings::fill(s.in_progress, &[("n", n), ("m", m)]);
+                    let left = pijat_core::fill!(app, s, in_progress, n = n, m = m);
                     (Span::styled("… ", th.warning), left)
                 } else {
                     (Span::styled("· ", th.dim), s.turn_waiting.to_string())
@@ -273,7 +284,7 @@ impl HandBackScreen {
         let mut lines = vec![
             Line::default(),
             Line::from(Span::styled(
-                s.thank_you.replace("{n}", &self.name),
+                pijat_core::fill!(app, s, thank_you, n = self.name),
                 th.countdown,
             )),
             Line::default(),

@@ -58,7 +58,7 @@ impl MemberScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
         let s = view.s;
-        let title = s.progress_title.replace("{n}", &self.profile.name);
+        let title = pijat_core::fill!(app, s, progress_title, n = self.profile.name);
         let inner = framed(&title, area, buf, th);
         let pct = |x: Option<Score>| {
             x.map_or("–".to_string(), |s| {

@@ -78,14 +78,14 @@ impl ObserveScreen<'_> {
     /// score that now follows from them.
     fn changed_text(&self, i: usize, before: Mark, lang: &pijat_core::Lang) -> String {
         let s = tr(lang);
-        pijat_core::strings::fill(
-            s.mark_changed,
-            &[
-                ("n", &(i + 1)),
-                ("old", &mark_label(before, s)),
-                ("new", &mark_label(self.marks[i], s)),
-                ("p", &self.verdict().percent_text(lang)),
-            ],
+        pijat_core::fill!(
+            app,
+            s,
+            mark_changed,
+            n = (i + 1),
+            old = mark_label(before, s),
+            new = mark_label(self.marks[i], s),
+            p = self.verdict().percent_text(lang)
         )
     }
 
@@ -178,12 +178,13 @@ impl<'c> ObserveScreen<'c> {
                 .iter()
                 .position(|m| *m == Mark::NotObserved)
                 .unwrap_or(0);
-            s.message = Some(
-                tr(cx.lang)
-                    .observation_resumed
-                    .replace("{d}", &o.observed_on)
-                    .replace("{o}", &o.observer),
-            );
+            s.message = Some(pijat_core::fill!(
+                app,
+                tr(cx.lang),
+                observation_resumed,
+                d = o.observed_on,
+                o = o.observer
+            ));
             s.observer = o.observer;
             s.date = o.observed_on;
             s.id = Some(o.id);
@@ -343,7 +344,12 @@ impl<'c> ObserveScreen<'c> {
                     }
                     Action::Back => {
                         self.stop_timer(cx);
-                        *cx.toast = Some(s.observation_left.replace("{n}", &self.profile.name));
+                        *cx.toast = Some(pijat_core::fill!(
+                            app,
+                            s,
+                            observation_left,
+                            n = self.profile.name
+                        ));
                         return Nav::Pop;
                     }
                     _ => {}

@@ -17,7 +17,6 @@ use crate::view::{View, panel, row, scroll_for};
 use crate::widgets::qr::Qr;
 use pijat_app::classroom::{Classroom, Listen, LiveRow, Running, Setup};
 use pijat_content::{Phase, Quiz};
-use pijat_core::strings::classroom::both;
 
 /// How often the live table is read again.
 const REFRESH: Duration = Duration::from_millis(500);
@@ -67,7 +66,7 @@ impl PhonesScreen {
     pub fn start(class: &str, quiz: &Quiz, phase: Phase, cx: &Cx) -> Result<Self, String> {
         let lang = cx.lang.code();
         let serve = cx.serve.ok_or_else(|| {
-            both(|s| s.server_failed, &[("m", &"-")])
+            pijat_core::both!(classroom, server_failed, m = "-")
                 .get(lang)
                 .to_string()
         })?;
@@ -131,7 +130,7 @@ impl PhonesScreen {
         }
         let n = finished.len().to_string();
         *cx.toast = Some(
-            both(|s| s.live_ended, &[("n", &n)])
+            pijat_core::both!(classroom, live_ended, n = n)
                 .get(cx.lang.code())
                 .to_string(),
         );
@@ -155,12 +154,11 @@ impl PhonesScreen {
             Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
             Action::Release if n > 0 => {
                 let name = &self.rows[self.selected].name;
-                let text = if self.room.release(self.selected) {
-                    s.live_released
+                self.message = Some(if self.room.release(self.selected) {
+                    pijat_core::fill!(classroom, s, live_released, n = name)
                 } else {
-                    s.live_not_bound
-                };
-                self.message = Some(text.replace("{n}", name));
+                    pijat_core::fill!(classroom, s, live_not_bound, n = name)
+                });
                 self.rows = self.room.live();
             }
             Action::NewNames => {
@@ -171,12 +169,12 @@ impl PhonesScreen {
                 if let Some(name) = self.room.asked().into_iter().next() {
                     self.message = Some(if action == Action::Add {
                         match self.room.accept(&name) {
-                            Ok(()) => s.live_accepted.replace("{n}", &name),
+                            Ok(()) => pijat_core::fill!(classroom, s, live_accepted, n = name),
                             Err(m) => m.get(cx.lang.code()).to_string(),
                         }
                     } else {
                         self.room.decline(&name);
-                        s.live_declined.replace("{n}", &name)
+                        pijat_core::fill!(classroom, s, live_declined, n = name)
                     });
                 }
                 self.rows = self.room.live();
@@ -238,7 +236,10 @@ impl PhonesScreen {
         );
         // What the trainer must act on comes before the notes, so a small window shows it.
         if let Some(name) = self.asked.first() {
-            say(&s.live_asked.replace("{n}", name), th.warning);
+            say(
+                &pijat_core::fill!(classroom, s, live_asked, n = name),
+                th.warning,
+            );
         }
         if let Some(m) = &self.message {
             say(m, th.accent);
@@ -256,7 +257,10 @@ impl PhonesScreen {
         );
         if self.asking {
             let left = self.room.not_done().to_string();
-            say(&s.live_end_ask.replace("{n}", &left), th.warning);
+            say(
+                &pijat_core::fill!(classroom, s, live_end_ask, n = left),
+                th.warning,
+            );
             lines.push(Line::from(vec![
                 Span::styled("y", th.key),
                 Span::raw(format!(" {}   ", view.s.yes)),

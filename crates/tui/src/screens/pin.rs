@@ -150,12 +150,21 @@ impl PinScreen {
                         self.step = Step::Recovery { code };
                     }
                     Ok(RecoverCheck::Wrong { wait_seconds }) => {
-                        self.message =
-                            Some(s.recovery_wrong.replace("{n}", &wait_seconds.to_string()));
+                        self.message = Some(pijat_core::fill!(
+                            app,
+                            s,
+                            recovery_wrong,
+                            n = wait_seconds.to_string()
+                        ));
                         self.step = Step::Enter;
                     }
                     Ok(RecoverCheck::Wait { seconds }) => {
-                        self.message = Some(s.pin_not_checked.replace("{n}", &seconds.to_string()));
+                        self.message = Some(pijat_core::fill!(
+                            app,
+                            s,
+                            pin_not_checked,
+                            n = seconds.to_string()
+                        ));
                         self.step = Step::Enter;
                     }
                     Err(e) => {
@@ -172,10 +181,15 @@ impl PinScreen {
                         self.message = Some(s.pin_wrong.to_string())
                     }
                     Ok(PinCheck::Wrong { wait_seconds: w }) => {
-                        self.message = Some(s.pin_wait.replace("{n}", &w.to_string()));
+                        self.message = Some(pijat_core::fill!(app, s, pin_wait, n = w.to_string()));
                     }
                     Ok(PinCheck::Wait { seconds: w }) => {
-                        self.message = Some(s.pin_not_checked.replace("{n}", &w.to_string()));
+                        self.message = Some(pijat_core::fill!(
+                            app,
+                            s,
+                            pin_not_checked,
+                            n = w.to_string()
+                        ));
                     }
                     Err(e) => self.message = Some(err(e)),
                 }

@@ -4,7 +4,6 @@
 //! A new laptop opens on a welcome that says what pijat is and leads a trainer to trainer mode.
 
 use pijat_core::Bilingual;
-use pijat_core::strings::app::both;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -221,7 +220,7 @@ impl ProfilesScreen {
                     input.push(c);
                     *error = None;
                 }
-                Action::Char(_) => *error = Some(both(|s| s.pin_digits_only, &[])),
+                Action::Char(_) => *error = Some(pijat_core::both!(app, pin_digits_only)),
                 Action::Backspace => {
                     input.pop();
                 }
@@ -232,18 +231,18 @@ impl ProfilesScreen {
                         CodeStep::Check => match cx.records.check_code(&profile.id, &code) {
                             Ok(PinCheck::Right) => return Nav::Enter(profile.clone()),
                             Ok(PinCheck::Wrong { wait_seconds: 0 }) => {
-                                *error = Some(both(|s| s.code_wrong, &[]))
+                                *error = Some(pijat_core::both!(app, code_wrong))
                             }
                             Ok(PinCheck::Wrong { wait_seconds: n }) => {
-                                *error = Some(both(|s| s.code_wait, &[("n", &n)]))
+                                *error = Some(pijat_core::both!(app, code_wait, n = n))
                             }
                             Ok(PinCheck::Wait { seconds: n }) => {
-                                *error = Some(both(|s| s.code_not_checked, &[("n", &n)]))
+                                *error = Some(pijat_core::both!(app, code_not_checked, n = n))
                             }
                             Err(e) => *error = Some(err(e)),
                         },
                         CodeStep::Choose if valid_code(&code) => *step = CodeStep::Again(code),
-                        CodeStep::Choose => *error = Some(both(|s| s.code_rule, &[])),
+                        CodeStep::Choose => *error = Some(pijat_core::both!(app, code_rule)),
                         CodeStep::Again(first) if first == code => {
                             match cx.records.set_code(&profile.id, &code) {
                                 Ok(()) => return Nav::Enter(profile.clone()),
@@ -252,7 +251,7 @@ impl ProfilesScreen {
                         }
                         CodeStep::Again(_) => {
                             *step = CodeStep::Choose;
-                            *error = Some(both(|s| s.code_mismatch, &[]));
+                            *error = Some(pijat_core::both!(app, code_mismatch));
                         }
                     }
                 }

@@ -167,7 +167,7 @@ impl<'c> ProjectorScreen<'c> {
             let lines = vec![
                 Line::default(),
                 Line::from(Span::styled(
-                    s.projector_end.replace("{n}", &n.to_string()),
+                    pijat_core::fill!(app, s, projector_end, n = n.to_string()),
                     th.title,
                 )),
                 Line::default(),

@@ -102,10 +102,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         Ok(Start::Resumed(run)) => {
             *cx.toast = Some(match &run.change {
                 Some(c) => c.message().get(cx.lang.code()).to_string(),
-                None => s
-                    .resumed
-                    .replace("{n}", &run.answered().to_string())
-                    .replace("{m}", &run.total().to_string()),
+                None => pijat_core::fill!(app, s, resumed, n = run.answered(), m = run.total()),
             });
             QuizScreen::begin(run, phase)
                 .map_or(Nav::Stay, |q| Nav::Push(Screen::Quiz(Box::new(q))))
@@ -113,7 +110,7 @@ pub fn start<'c>(cx: &mut Cx<'_, 'c>, quiz: &'c Quiz, phase: Phase) -> Nav<'c> {
         Ok(Start::AlreadyTaken(a)) => {
             let pct = pijat_app::progress::score_of(&a)
                 .map_or(String::new(), |sc| sc.display_in(cx.lang));
-            *cx.toast = Some(s.already_taken.replace("{p}", &pct));
+            *cx.toast = Some(pijat_core::fill!(app, s, already_taken, p = pct));
             Nav::Stay
         }
         Err(e) => {

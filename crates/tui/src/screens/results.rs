@@ -104,18 +104,21 @@ impl<'c> ResultsScreen<'c> {
         ])];
         if self.phase == Phase::Practice {
             let pass = sc.passes(self.quiz.pass_percent);
+            let p = self.quiz.pass_percent;
             let (mark, style, text) = if pass {
-                ("✓", th.correct, s.passed_quiz)
+                (
+                    "✓",
+                    th.correct,
+                    pijat_core::fill!(app, s, passed_quiz, p = p),
+                )
             } else {
-                ("✗", th.wrong, s.not_passed_quiz)
+                (
+                    "✗",
+                    th.wrong,
+                    pijat_core::fill!(app, s, not_passed_quiz, p = p),
+                )
             };
-            lines.push(Line::from(Span::styled(
-                format!(
-                    "{mark} {}",
-                    text.replace("{p}", &self.quiz.pass_percent.to_string())
-                ),
-                style,
-            )));
+            lines.push(Line::from(Span::styled(format!("{mark} {text}"), style)));
         }
         if let Some(pre) = self.pre {
             lines.push(Line::from(format!(

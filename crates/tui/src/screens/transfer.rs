@@ -109,14 +109,16 @@ impl TransferScreen {
         let s = tr(cx.lang);
         match import_from(cx.records, cx.content, files, cx.lang.code()) {
             Ok(m) => {
-                *cx.toast = Some(
-                    s.import_done
-                        .replace("{a}", &m.profiles_new.to_string())
-                        .replace("{b}", &m.profiles_linked.to_string())
-                        .replace("{c}", &m.attempts_new.to_string())
-                        .replace("{d}", &m.observations_new.to_string())
-                        .replace("{e}", &m.visits_new.to_string()),
-                );
+                *cx.toast = Some(pijat_core::fill!(
+                    app,
+                    s,
+                    import_done,
+                    a = m.profiles_new.to_string(),
+                    b = m.profiles_linked.to_string(),
+                    c = m.attempts_new.to_string(),
+                    d = m.observations_new.to_string(),
+                    e = m.visits_new.to_string()
+                ));
                 Nav::Pop
             }
             Err(problems) => {
@@ -139,11 +141,13 @@ impl TransferScreen {
                 &cx.content.version,
             ) {
                 Ok(n) => {
-                    *cx.toast = Some(
-                        s.export_done
-                            .replace("{n}", &n.to_string())
-                            .replace("{f}", &path),
-                    );
+                    *cx.toast = Some(pijat_core::fill!(
+                        app,
+                        s,
+                        export_done,
+                        n = n.to_string(),
+                        f = path
+                    ));
                     Nav::Pop
                 }
                 Err(m) => {
@@ -180,7 +184,7 @@ impl TransferScreen {
             .collect();
         let mut head = if found.is_empty() {
             prose::wrap(
-                &s.no_bundles_found.replace("{folders}", &folders.join(", ")),
+                &pijat_core::fill!(app, s, no_bundles_found, folders = folders.join(", ")),
                 w,
                 th.dim,
             )

@@ -99,7 +99,12 @@ impl VisitScreen {
         };
         match cx.records.add_visit(&visit) {
             Ok(_) => {
-                *cx.toast = Some(s.visit_saved.replace("{n}", &self.profile.name));
+                *cx.toast = Some(pijat_core::fill!(
+                    app,
+                    s,
+                    visit_saved,
+                    n = self.profile.name
+                ));
                 Nav::Pop
             }
             Err(e) => {
@@ -115,7 +120,7 @@ impl VisitScreen {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
         Paragraph::new(Line::from(Span::styled(
-            view.s.visit_title.replace("{n}", &self.profile.name),
+            pijat_core::fill!(app, view.s, visit_title, n = self.profile.name),
             th.title,
         )))
         .render(head, buf);

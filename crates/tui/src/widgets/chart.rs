@@ -36,14 +36,11 @@ impl Widget for SupplyChart<'_> {
             Constraint::Length(3),
         ])
         .areas(area);
-        let title = pijat_core::strings::fill(s.chart_milk_removed, &[("n", &self.removals)]);
+        let title = pijat_core::fill!(app, s, chart_milk_removed, n = self.removals);
         let first = supply.first().copied().unwrap_or_default();
         let last = supply.last().copied().unwrap_or_default();
         let (first, last) = (format!("{first:.0}"), format!("{last:.0}"));
-        let trend = pijat_core::strings::fill(
-            s.chart_trend,
-            &[("first", &first), ("days", &DAYS), ("last", &last)],
-        );
+        let trend = pijat_core::fill!(app, s, chart_trend, first = first, days = DAYS, last = last);
         Paragraph::new(vec![
             Line::from(vec![
                 Span::styled("− ", self.theme.key),
@@ -64,7 +61,7 @@ impl Widget for SupplyChart<'_> {
             .max(1000)
             .bar_style(self.theme.chart)
             .render(bars, buf);
-        let days = pijat_core::strings::fill(s.chart_axis, &[("days", &DAYS)]);
+        let days = pijat_core::fill!(app, s, chart_axis, days = DAYS);
         Paragraph::new(days).style(self.theme.dim).render(axis, buf);
         let note = s.chart_note;
         Paragraph::new(note)

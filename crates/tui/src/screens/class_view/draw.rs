@@ -172,18 +172,26 @@ impl ClassScreen {
         let due = self.members.iter().filter(|m| m.needs_visit).count();
         let mut foot_lines = vec![
             Line::from(Span::styled(
-                s.still_to_take
-                    .replace("{a}", &todo_pre.to_string())
-                    .replace("{b}", &todo_post.to_string()),
+                pijat_core::fill!(
+                    app,
+                    s,
+                    still_to_take,
+                    a = todo_pre.to_string(),
+                    b = todo_post.to_string()
+                ),
                 th.dim,
             )),
             Line::from(Span::styled(
                 format!(
                     "{}: {}",
                     s.checklist_heading,
-                    s.class_monitoring
-                        .replace("{c}", &competent.to_string())
-                        .replace("{n}", &due.to_string())
+                    pijat_core::fill!(
+                        app,
+                        s,
+                        class_monitoring,
+                        c = competent.to_string(),
+                        n = due.to_string()
+                    )
                 ),
                 th.dim,
             )),
@@ -192,20 +200,20 @@ impl ClassScreen {
             (Mode::ConfirmRemove, _) => {
                 let name = &self.members[self.selected].profile.name;
                 foot_lines.push(Line::from(Span::styled(
-                    s.confirm_remove.replace("{n}", name),
+                    pijat_core::fill!(app, s, confirm_remove, n = name),
                     th.warning,
                 )));
             }
             (Mode::ConfirmClearCode, _) => {
                 let name = &self.members[self.selected].profile.name;
                 foot_lines.push(Line::from(Span::styled(
-                    s.confirm_clear_code.replace("{n}", name),
+                    pijat_core::fill!(app, s, confirm_clear_code, n = name),
                     th.warning,
                 )));
             }
             (Mode::ConfirmReview { missing }, _) => {
                 foot_lines.push(Line::from(Span::styled(
-                    s.confirm_review.replace("{n}", &missing.to_string()),
+                    pijat_core::fill!(app, s, confirm_review, n = missing.to_string()),
                     th.warning,
                 )));
             }

@@ -147,8 +147,12 @@ impl ClassScreen {
                             .and_then(|p| cx.records.set_role(&p.id, role).map(|_| p)),
                         None => match cx.records.profile_by_name(&name) {
                             Ok(Some(existing)) => {
-                                self.message =
-                                    Some(s.existing_trainee_added.replace("{n}", &existing.name));
+                                self.message = Some(pijat_core::fill!(
+                                    app,
+                                    s,
+                                    existing_trainee_added,
+                                    n = existing.name
+                                ));
                                 cx.records
                                     .add_member(&self.class.id, &existing.id)
                                     .map(|_| existing)
@@ -177,7 +181,7 @@ impl ClassScreen {
                 if action == Action::Yes {
                     let p = &self.members[self.selected].profile;
                     self.message = Some(match cx.records.clear_code(&p.id) {
-                        Ok(()) => s.code_cleared.replace("{n}", &p.name),
+                        Ok(()) => pijat_core::fill!(app, s, code_cleared, n = p.name),
                         Err(e) => e.message().get(cx.lang.code()).to_string(),
                     });
                 }

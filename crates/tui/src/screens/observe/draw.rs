@@ -3,7 +3,6 @@
 use super::*;
 use crate::view::framed;
 use crate::widgets::prose::ellipsize;
-use pijat_core::strings::fill;
 
 impl ObserveScreen<'_> {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -24,7 +23,7 @@ impl ObserveScreen<'_> {
                     Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
                 Paragraph::new(vec![
                     Line::from(Span::styled(
-                        s.observation_of.replace("{n}", &self.profile.name),
+                        pijat_core::fill!(app, s, observation_of, n = self.profile.name),
                         th.title,
                     )),
                     Line::from(Span::styled(self.routine.title.get(view.lang), th.dim)),
@@ -48,7 +47,7 @@ impl ObserveScreen<'_> {
         .areas(area);
         let head_line = Line::from(vec![
             Span::styled(
-                s.observation_of.replace("{n}", &self.profile.name),
+                pijat_core::fill!(app, s, observation_of, n = self.profile.name),
                 th.title,
             ),
             Span::styled(format!(" · {} · {}", self.observer, self.date), th.dim),
@@ -77,12 +76,12 @@ impl ObserveScreen<'_> {
                     _ => "",
                 };
                 let label = match self.changed {
-                    Some((j, before)) if j == i => fill(
-                        s.mark_was,
-                        &[
-                            ("new", &mark_label(self.marks[i], s)),
-                            ("old", &before.token()),
-                        ],
+                    Some((j, before)) if j == i => pijat_core::fill!(
+                        app,
+                        s,
+                        mark_was,
+                        new = mark_label(self.marks[i], s),
+                        old = before.token()
                     ),
                     _ => mark_label(self.marks[i], s).to_string(),
                 };
@@ -111,10 +110,10 @@ impl ObserveScreen<'_> {
             facts.push(format!("! {}", s.critical_tag));
         }
         if let Some(sec) = step.seconds {
-            facts.push(s.planned_secs.replace("{s}", &sec.to_string()));
+            facts.push(pijat_core::fill!(app, s, planned_secs, s = sec.to_string()));
         }
         if let Some(ms) = self.timed_ms[i] {
-            facts.push(s.timed_secs.replace("{t}", &secs(ms)));
+            facts.push(pijat_core::fill!(app, s, timed_secs, t = secs(ms)));
         }
         let timer_line = match self.timer {
             Some((_, since)) => Span::styled(
@@ -151,7 +150,7 @@ impl ObserveScreen<'_> {
             Stage::Note { step, text } => (
                 vec![
                     Line::from(Span::styled(
-                        s.note_prompt.replace("{n}", &(step + 1).to_string()),
+                        pijat_core::fill!(app, s, note_prompt, n = (step + 1).to_string()),
                         th.title,
                     )),
                     Line::from(vec![Span::raw(text.clone()), Span::styled("▏", th.key)]),
@@ -169,10 +168,14 @@ impl ObserveScreen<'_> {
                 let status = match &self.message {
                     Some(m) => Span::styled(m.clone(), th.warning),
                     None => Span::styled(
-                        s.score_so_far
-                            .replace("{p}", &percent)
-                            .replace("{k}", &observed.to_string())
-                            .replace("{n}", &self.marks.len().to_string()),
+                        pijat_core::fill!(
+                            app,
+                            s,
+                            score_so_far,
+                            p = percent,
+                            k = observed.to_string(),
+                            n = self.marks.len().to_string()
+                        ),
                         th.dim,
                     ),
                 };
@@ -194,7 +197,7 @@ impl ObserveScreen<'_> {
         let s = view.s;
         let mut lines = vec![
             Line::from(Span::styled(
-                s.observation_of.replace("{n}", &self.profile.name),
+                pijat_core::fill!(app, s, observation_of, n = self.profile.name),
                 th.title,
             )),
             Line::from(Span::styled(
@@ -219,8 +222,12 @@ impl ObserveScreen<'_> {
             lines.push(Line::from(Span::styled(s.nothing_observed, th.warning)));
         }
         lines.extend(wrap(
-            &s.verdict_rule
-                .replace("{p}", &self.routine.pass_percent.to_string()),
+            &pijat_core::fill!(
+                app,
+                s,
+                verdict_rule,
+                p = self.routine.pass_percent.to_string()
+            ),
             area.width as usize,
             th.dim,
         ));

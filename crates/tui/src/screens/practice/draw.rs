@@ -293,7 +293,7 @@ impl PracticeScreen<'_> {
         ])];
         if speed != 1.0 {
             lines.push(Line::from(Span::styled(
-                s.speed_note.replace("{x}", &format!("{speed}")),
+                pijat_core::fill!(app, s, speed_note, x = format!("{speed}")),
                 th.dim,
             )));
         }
@@ -306,7 +306,7 @@ impl PracticeScreen<'_> {
                 .map(|i| self.routine.steps[*i].title.get(view.lang).to_string())
                 .collect();
             lines.extend(prose::wrap(
-                &s.cut_short_note.replace("{s}", &names.join(", ")),
+                &pijat_core::fill!(app, s, cut_short_note, s = names.join(", ")),
                 inner.width as usize,
                 th.warning,
             ));

@@ -151,12 +151,12 @@ impl ProfilesScreen {
                 input,
                 error,
             } => {
+                let n = &profile.name;
                 let prompt = match step {
-                    CodeStep::Check => s.code_enter,
-                    CodeStep::Choose => s.code_choose,
-                    CodeStep::Again(_) => s.code_again,
-                }
-                .replace("{n}", &profile.name);
+                    CodeStep::Check => pijat_core::fill!(app, s, code_enter, n = n),
+                    CodeStep::Choose => pijat_core::fill!(app, s, code_choose, n = n),
+                    CodeStep::Again(_) => pijat_core::fill!(app, s, code_again, n = n),
+                };
                 let mut lines = vec![
                     Line::from(Span::styled(prompt, th.title)),
                     Line::default(),
