@@ -138,17 +138,14 @@ pub(crate) fn check(p: &Payload, content: &Content) -> Vec<Bilingual> {
             let is_right = r.is_right(&q.kind);
             if is_right != w.correct {
                 let (q, r) = (&q.id, &w.response);
-                let (said_id, said_en) = if w.correct {
-                    ("benar", "right")
+                let said = if w.correct {
+                    pijat_core::both!(messages, marked_right)
                 } else {
-                    ("salah", "wrong")
+                    pijat_core::both!(messages, marked_wrong)
                 };
                 c.bad(
                     &at,
-                    msg!(
-                        id: "soal {q} ditandai {said_id}, padahal jawaban “{r}” tidak begitu menurut kunci",
-                        en: "question {q} is marked {said_en}, but by the key the answer “{r}” is not"
-                    ),
+                    pijat_core::both!(messages, marked_against_key, q = q, said = said, r = r),
                 );
             }
             graded.push((q, r));

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use pijat_content::{Bilingual, Phase, Quiz};
-use pijat_core::msg;
 use pijat_engine::quiz::{Layout, Response, grade, layout, parse_token};
 use pijat_store::{Role, Roster, SheetAnswer, SheetImport, SheetRow, clean_name};
 
@@ -56,9 +55,7 @@ pub fn read_answers(
         };
         let r = parse_token(&q.kind, shown, token).map_err(|e| {
             let m = e.message(shown.options.len());
-            let num = i + 1;
-            let (mi, me) = (&m.id, &m.en);
-            msg!(id: "soal {num}: {mi}", en: "question {num}: {me}")
+            pijat_core::both!(messages, question_problem, num = i + 1, m = m)
         })?;
         out.push(SheetAnswer {
             question_id: q.id.clone(),

@@ -98,15 +98,20 @@ pub fn load_with(dir: Option<&Path>) -> Loaded {
 }
 
 fn duplicate(d: &mut Vec<Diagnostic>, first: &IdSite, again: &IdSite, what: (&str, &str)) {
-    let (i, (wi, we)) = (&again.id, what);
+    let what = pijat_core::Bilingual::new(what.0, what.1);
     let (p, (l, c)) = (&first.path, first.pos);
     d.push(Diagnostic {
         path: again.path.clone(),
         pos: Some(again.pos),
         severity: Severity::Error,
-        message: msg!(
-            id: "id {wi} `{i}` sudah dipakai di {p}:{l}:{c}",
-            en: "{we} id `{i}` is already used at {p}:{l}:{c}"
+        message: pijat_core::both!(
+            messages,
+            id_used_at,
+            what = what,
+            i = again.id,
+            p = p,
+            l = l,
+            c = c
         ),
     });
 }

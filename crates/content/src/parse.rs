@@ -12,7 +12,6 @@ use super::schema::{
     Source, Step,
 };
 use super::text::Text;
-use pijat_core::msg;
 
 mod module;
 mod quiz;
@@ -59,16 +58,11 @@ fn format_ok(f: &mut Fields, sink: &mut Sink) -> bool {
         return true;
     }
     let m = if n > FORMAT_VERSION {
-        msg!(
-            id: "format_version {n} ditulis untuk pijat yang lebih baru; pijat ini membaca format_version {FORMAT_VERSION}: perbarui pijat",
-            en: "format_version {n} is for a newer pijat; this pijat reads format_version {FORMAT_VERSION}: update pijat"
-        )
+        pijat_core::both!(messages, format_version_newer, n = n, v = FORMAT_VERSION)
     } else {
-        msg!(
-            id: "format_version {n} tidak dikenal: tulis format_version = {FORMAT_VERSION}",
-            en: "format_version {n} is not known: write format_version = {FORMAT_VERSION}"
-        )
+        pijat_core::both!(messages, format_version_unknown, n = n, v = FORMAT_VERSION)
     };
+
     sink.error(v.at, m);
     false
 }
@@ -143,12 +137,15 @@ fn unique(
     what: (&str, &str),
 ) {
     if let Some((line, _)) = seen.get(&id.value) {
-        let (i, (wi, we)) = (&id.value, what);
+        let what = pijat_core::Bilingual::new(what.0, what.1);
         sink.error(
             id.at,
-            msg!(
-                id: "id {wi} `{i}` sudah dipakai di baris {line}",
-                en: "{we} id `{i}` is already used on line {line}"
+            pijat_core::both!(
+                messages,
+                id_used_on_line,
+                what = what,
+                i = id.value,
+                line = line
             ),
         );
     } else {

@@ -8,7 +8,6 @@ use toml::de::{DeTable, DeValue};
 
 use super::diag::{Bilingual, Sink};
 use super::text::{Lang, Text};
-use pijat_core::msg;
 
 mod text;
 pub(crate) use text::*;
@@ -80,11 +79,9 @@ impl Want {
 pub(crate) fn wrong_type(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>, want: Want) {
     let want = want.words();
     let found = type_name(v.get_ref());
-    let (fi, fe) = (&found.id, &found.en);
-    let (wi, we) = (&want.id, &want.en);
     sink.error(
         v.span().start,
-        msg!(id: "`{key}` harus berupa {wi}, bukan {fi}", en: "`{key}` must be {we}, not {fe}"),
+        pijat_core::both!(messages, must_be_not, key = key, want = want, found = found),
     );
 }
 

@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use pijat_core::Bilingual;
-use pijat_core::msg;
 
 /// Why the data file could not do what was asked; each says what to do.
 #[derive(Debug, thiserror::Error)]
@@ -158,11 +157,8 @@ impl StoreError {
             }
             StoreError::Empty(path) => {
                 let p = path.display();
-                let Bilingual { id: hid, en: hen } = backups_hint(path);
-                msg!(
-                    id: "{p} kosong (0 byte): catatannya hilang, mungkin karena disk penuh atau laptop mati saat menyimpan. pijat tidak mengubahnya. {hid}",
-                    en: "{p} is empty (0 bytes): its records are gone, perhaps from a full disk or a laptop switched off while saving. pijat has not changed it. {hen}"
-                )
+                let hint = backups_hint(path);
+                pijat_core::both!(messages, data_file_empty, p = p, hint = hint)
             }
             StoreError::NotAFile(path) => {
                 let p = path.display();
@@ -170,14 +166,8 @@ impl StoreError {
             }
             StoreError::Foreign { path, what } => {
                 let p = path.display();
-                let (wid, wen) = match what {
-                    Some(w) => (format!(" ({w})"), format!(" ({w})")),
-                    None => (String::new(), String::new()),
-                };
-                msg!(
-                    id: "{p} bukan berkas data pijat: itu berkas program lain{wid}. pijat tidak mengubahnya. Pindahkan berkas itu ke tempat lain, atau pakai folder data lain dengan --data-dir FOLDER.",
-                    en: "{p} is not a pijat data file: it belongs to another program{wen}. pijat has not changed it. Move that file elsewhere, or use another data folder with --data-dir DIR."
-                )
+                let what = what.as_ref().map_or(String::new(), |w| format!(" ({w})"));
+                pijat_core::both!(messages, another_programs_file, p = p, what = what)
             }
             StoreError::ReadOnly(path) => {
                 let p = path.display();

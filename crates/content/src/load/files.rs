@@ -96,10 +96,7 @@ pub(crate) fn folder_files(dir: &Path) -> Result<Vec<SourceFile>, Vec<Diagnostic
             if out.len() >= MAX_FILES {
                 problems.push(file_problem(
                     dir,
-                    msg!(
-                        id: "lebih dari {MAX_FILES} berkas konten: ini bukan folder konten pijat",
-                        en: "more than {MAX_FILES} content files: this is not a pijat content folder"
-                    ),
+                    pijat_core::both!(messages, too_many_content_files, max = MAX_FILES),
                 ));
                 return Err(problems);
             }

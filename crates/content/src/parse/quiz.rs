@@ -271,10 +271,7 @@ pub(super) fn read_options(
     let DeValue::Array(items) = o.get_ref() else {
         sink.error(
             o.span().start,
-            msg!(
-                id: "`options` harus daftar teks: [ {{ id = \"…\", en = \"…\" }}, … ]",
-                en: "`options` must be a list of texts: [ {{ id = \"…\", en = \"…\" }}, … ]"
-            ),
+            pijat_core::both!(messages, options_must_be_list),
         );
         return None;
     };
@@ -282,10 +279,7 @@ pub(super) fn read_options(
     if !(2..=MAX_OPTIONS).contains(&n) {
         sink.error(
             o.span().start,
-            msg!(
-                id: "{k} perlu 2–{MAX_OPTIONS} pilihan (tombol 1–6 / a–f), ada {n}",
-                en: "{k} needs 2–{MAX_OPTIONS} options (keys 1–6 / a–f), found {n}"
-            ),
+            pijat_core::both!(messages, options_count, k = k, max = MAX_OPTIONS, n = n),
         );
         return None;
     }

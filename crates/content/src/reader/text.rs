@@ -7,13 +7,9 @@ use super::*;
 pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) -> Option<Text> {
     let DeValue::Table(t) = v.get_ref() else {
         let found = type_name(v.get_ref());
-        let (fi, fe) = (&found.id, &found.en);
         sink.error(
             v.span().start,
-            msg!(
-                id: "`{key}` harus berupa tabel bahasa seperti {{ id = \"…\", en = \"…\" }}, bukan {fi}",
-                en: "`{key}` must be a table of languages like {{ id = \"…\", en = \"…\" }}, not {fe}"
-            ),
+            pijat_core::both!(messages, must_be_text_table, key = key, found = found),
         );
         return None;
     };
@@ -53,14 +49,17 @@ pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) ->
         return None;
     }
     let text = Text::new(entries);
-    for (code, id_name, en_name) in [
-        ("id", "Indonesia", "Indonesian"),
-        ("en", "Inggris", "English"),
+    for (code, language) in [
+        ("id", pijat_core::both!(messages, language_indonesian)),
+        ("en", pijat_core::both!(messages, language_english)),
     ] {
         if !text.has(code) {
-            let m = msg!(
-                id: "`{key}` tidak punya teks bahasa {id_name} (`{code}`)",
-                en: "`{key}` has no {en_name} (`{code}`) text"
+            let m = pijat_core::both!(
+                messages,
+                no_language_text,
+                key = key,
+                language = language,
+                code = code
             );
             if sink.strict_languages {
                 sink.error(at, m);

@@ -42,9 +42,12 @@ macro_rules! strings {
         /// that must follow a language switch).
         pub fn both(
             text: fn(&'static Strings) -> &'static str,
-            values: &[(&str, &dyn std::fmt::Display)],
+            values: &[(&str, &dyn super::Place)],
         ) -> $crate::Bilingual {
-            $crate::Bilingual::new(super::fill(text(&ID), values), super::fill(text(&EN), values))
+            $crate::Bilingual::new(
+                super::fill_half(text(&ID), values, false),
+                super::fill_half(text(&EN), values, true),
+            )
         }
     };
 }
@@ -121,7 +124,7 @@ macro_rules! both {
         );
         $crate::strings::$table::both(
             |s| s.$name,
-            &[$((stringify!($place), &$value as &dyn ::std::fmt::Display)),*],
+            &[$((stringify!($place), &$value as &dyn $crate::strings::Place)),*],
         )
     }};
 }
@@ -233,6 +236,36 @@ pub type Pair = (&'static str, &'static str);
 /// The text of `pair` in the reader's language: Indonesian unless English was chosen.
 pub fn pick(pair: Pair, lang: &crate::Lang) -> &'static str {
     if lang.is_en() { pair.1 } else { pair.0 }
+}
+
+/// A value put into a text's `{place}`: the same words in both languages, or a
+/// [`Bilingual`](crate::Bilingual) whose Indonesian half goes into the Indonesian text and its
+/// English half into the English one.
+pub trait Place {
+    /// The value in one language.
+    fn half(&self, en: bool) -> String;
+}
+
+impl<T: std::fmt::Display + ?Sized> Place for T {
+    fn half(&self, _en: bool) -> String {
+        self.to_string()
+    }
+}
+
+impl Place for crate::Bilingual {
+    fn half(&self, en: bool) -> String {
+        if en { self.en.clone() } else { self.id.clone() }
+    }
+}
+
+/// A text in one language (`en` or Indonesian) with its places filled by [`Place`] values.
+pub fn fill_half(text: &str, values: &[(&str, &dyn Place)], en: bool) -> String {
+    let shown: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.half(en))).collect();
+    let refs: Vec<(&str, &dyn std::fmt::Display)> = shown
+        .iter()
+        .map(|(n, v)| (*n, v as &dyn std::fmt::Display))
+        .collect();
+    fill(text, &refs)
 }
 
 /// A text of a table with its `{name}` places filled in.
