@@ -38,8 +38,9 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every `file:line` outside `ALLOWED` that branches on the language.
-fn branches(root: &Path) -> Vec<String> {
+/// Every `file:line` of the crates under `root`, outside the folders and files `skip`, whose
+/// code (comments left out) holds one of `patterns`.
+fn lines_with(root: &Path, skip: &[&str], patterns: &[&str]) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(&root.join("crates"), &mut files);
     let mut found = Vec::new();
@@ -49,18 +50,24 @@ fn branches(root: &Path) -> Vec<String> {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if ALLOWED.iter().any(|(p, _)| rel.starts_with(p)) {
+        if skip.iter().any(|p| rel.starts_with(p)) {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
         for (i, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or_default();
-            if BRANCHES.iter().any(|b| code.contains(b)) {
+            if patterns.iter().any(|b| code.contains(b)) {
                 found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
             }
         }
     }
     found
+}
+
+/// Every `file:line` outside `ALLOWED` that branches on the language.
+fn branches(root: &Path) -> Vec<String> {
+    let skip: Vec<&str> = ALLOWED.iter().map(|(p, _)| *p).collect();
+    lines_with(root, &skip, BRANCHES)
 }
 
 #[test]
@@ -101,28 +108,13 @@ const UNCHECKED_FILLS: &[&str] = &["both(|", "strings::fill(", ".replace(\"{"];
 
 #[test]
 fn every_text_with_places_is_filled_through_a_macro_that_checks_them_while_building() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("crates"), &mut files);
-    let mut found = Vec::new();
-    for file in files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        // The tables and the printout's `paper_fill!` fill what the macros checked.
-        if rel.starts_with("crates/core/src/strings/") || rel == "crates/documents/src/langs.rs" {
-            continue;
-        }
-        let text = std::fs::read_to_string(&file).unwrap();
-        for (i, line) in text.lines().enumerate() {
-            let code = line.split("//").next().unwrap_or_default();
-            if UNCHECKED_FILLS.iter().any(|u| code.contains(u)) {
-                found.push(format!("{rel}:{}: {}", i + 1, line.trim()));
-            }
-        }
-    }
+    // The tables and the printout's `paper_fill!` fill what the macros checked.
+    let skip = ["crates/core/src/strings/", "crates/documents/src/langs.rs"];
+    let found = lines_with(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &skip,
+        UNCHECKED_FILLS,
+    );
     assert!(
         found.is_empty(),
         "fill these with pijat_core::both!(table, name, place = value) or fill!(table, s, name, …):\n{}",

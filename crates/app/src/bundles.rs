@@ -16,14 +16,7 @@ pub fn export_to(
     content_version: &str,
 ) -> Result<usize, Bilingual> {
     let store = records.store();
-    let shown = file.display().to_string();
-    if file.exists() {
-        return Err(pijat_core::both!(
-            messages,
-            already_exists_choose_another_file,
-            shown = shown
-        ));
-    }
+    crate::out_file::refuse_existing(file)?;
     if let Some(c) = class
         && store.class_by_name(c).map_err(|e| e.message())?.is_none()
     {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use pijat_content::Bilingual;
 
-/// Writes a new file whole (a temporary file renamed into place); refuses to replace one.
-pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
+/// Refuses a file that already exists: pijat never replaces one.
+pub(crate) fn refuse_existing(file: &Path) -> Result<(), Bilingual> {
     let shown = file.display().to_string();
     if file.exists() {
         return Err(pijat_core::both!(
@@ -16,6 +16,12 @@ pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
             shown = shown
         ));
     }
+    Ok(())
+}
+
+/// Writes a new file whole (a temporary file renamed into place); refuses to replace one.
+pub fn write_new(file: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
+    refuse_existing(file)?;
     let tmp = PathBuf::from(format!("{}.part", file.display()));
     let written = std::fs::write(&tmp, bytes)
         // Opened to write: Windows refuses to flush a file opened only to read (access denied).

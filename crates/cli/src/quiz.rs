@@ -211,10 +211,10 @@ fn run_inner(
             let date = super::local_date(a.finished.as_deref().unwrap_or_default());
             let pct = pijat_app::progress::score_of(&a)
                 .map_or(String::new(), |s| format!(" ({}%)", s.display_in(lang)));
-            let name = &profile.name;
+            let (name, s) = (&profile.name, tr(lang));
             let m = pijat_core::fill!(
                 cli,
-                tr(lang),
+                s,
                 already_finished_taken_once,
                 name = name,
                 label = label,

@@ -1,5 +1,6 @@
 //! `pijat validate [DIR]`: every problem of the content in one run, or a summary.
 
+use pijat_core::fill;
 use std::path::Path;
 
 use super::EXIT_INPUT;
@@ -27,7 +28,7 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     let errors = loaded.errors().count();
     let warnings = loaded.diagnostics.len() - errors;
     for (shipped, theirs) in &loaded.overrides {
-        out.push_str(&pijat_core::fill!(
+        out.push_str(&fill!(
             cli,
             s,
             file_replaces_shipped,
@@ -40,7 +41,7 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
     match &loaded.content {
         Some(c) => {
             let c = c.summary();
-            out.push_str(&pijat_core::fill!(
+            out.push_str(&fill!(
                 cli,
                 s,
                 content_is_valid,
@@ -59,13 +60,8 @@ pub(crate) fn report(loaded: &Loaded, lang: &Lang) -> String {
         }
         None => {
             let errs = count(errors, s.error_one, s.error_many);
-            out.push_str(&pijat_core::fill!(
-                cli,
-                s,
-                content_not_loaded,
-                errors = errs,
-                warnings = warned
-            ));
+            let line = fill!(cli, s, content_not_loaded, errors = errs, warnings = warned);
+            out.push_str(&line);
             out.push('\n');
         }
     }

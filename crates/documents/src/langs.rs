@@ -44,16 +44,7 @@ impl Langs {
 /// left without a value, because it is missing or misspelt, does not build.
 macro_rules! paper_fill {
     ($l:expr, $name:ident, $sep:expr $(, $place:ident = $value:expr)* $(,)?) => {{
-        const _: () = assert!(
-            pijat_core::strings::places_given(
-                pijat_core::strings::cli::ID.$name,
-                &[$(stringify!($place)),*],
-            ),
-            concat!(
-                "strings::cli::", stringify!($name),
-                ": a {{place}} of the text has no value (missing or misspelt)"
-            ),
-        );
+        pijat_core::check_places!(cli, $name $(, $place)*);
         $l.fill(
             |s| s.$name,
             &[$((stringify!($place), &$value as &dyn std::fmt::Display)),*],

@@ -1,6 +1,7 @@
 //! A bilingual text table and its checks.
 
 use super::*;
+use pijat_core::both;
 
 /// A text table `{ id = "…", en = "…" }`; a missing id or en is an error in shipped files and a
 /// warning in a trainer's.
@@ -54,7 +55,7 @@ pub(crate) fn read_text(sink: &mut Sink, key: &str, v: &Spanned<DeValue<'_>>) ->
         ("en", pijat_core::both!(messages, language_english)),
     ] {
         if !text.has(code) {
-            let m = pijat_core::both!(
+            let m = both!(
                 messages,
                 no_language_text,
                 key = key,

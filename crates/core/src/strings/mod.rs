@@ -106,12 +106,12 @@ const fn occurs(hay: &[u8], src: &[u8], from: usize, to: usize) -> bool {
     false
 }
 
-/// `both!(table, name, place = value, …)`: the text `name` of the strings table `table`
-/// (`messages`, `classroom`…) in both languages, its `{places}` filled in. A place of the text
-/// left without a value, because it is missing or misspelt, does not build.
+/// Fails the build when a `{place}` of the text `name` of `table` is not among the places
+/// given. Used by [`both!`](crate::both) and [`fill!`](crate::fill).
+#[doc(hidden)]
 #[macro_export]
-macro_rules! both {
-    ($table:ident, $name:ident $(, $place:ident = $value:expr)* $(,)?) => {{
+macro_rules! check_places {
+    ($table:ident, $name:ident $(, $place:ident)*) => {
         const _: () = assert!(
             $crate::strings::places_given(
                 $crate::strings::$table::ID.$name,
@@ -122,6 +122,16 @@ macro_rules! both {
                 ": a {{place}} of the text has no value (missing or misspelt)"
             ),
         );
+    };
+}
+
+/// `both!(table, name, place = value, …)`: the text `name` of the strings table `table`
+/// (`messages`, `classroom`…) in both languages, its `{places}` filled in. A place of the text
+/// left without a value, because it is missing or misspelt, does not build.
+#[macro_export]
+macro_rules! both {
+    ($table:ident, $name:ident $(, $place:ident = $value:expr)* $(,)?) => {{
+        $crate::check_places!($table, $name $(, $place)*);
         $crate::strings::$table::both(
             |s| s.$name,
             &[$((stringify!($place), &$value as &dyn $crate::strings::Place)),*],
@@ -135,16 +145,7 @@ macro_rules! both {
 #[macro_export]
 macro_rules! fill {
     ($table:ident, $s:expr, $name:ident $(, $place:ident = $value:expr)* $(,)?) => {{
-        const _: () = assert!(
-            $crate::strings::places_given(
-                $crate::strings::$table::ID.$name,
-                &[$(stringify!($place)),*],
-            ),
-            concat!(
-                "strings::", stringify!($table), "::", stringify!($name),
-                ": a {{place}} of the text has no value (missing or misspelt)"
-            ),
-        );
+        $crate::check_places!($table, $name $(, $place)*);
         $crate::strings::fill(
             $s.$name,
             &[$((stringify!($place), &$value as &dyn ::std::fmt::Display)),*],

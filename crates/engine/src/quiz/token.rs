@@ -4,6 +4,7 @@
 
 use super::layout::Shown;
 use pijat_content::{Bilingual, QuestionKind};
+use pijat_core::both;
 
 /// An answer, in the file's option numbering (0-based) so that grading does not depend on how
 /// the options were shown.
@@ -57,34 +58,34 @@ impl TokenError {
         let (last, max) = range(n);
         let example = example(n);
         match self {
-            TokenError::Empty => pijat_core::both!(messages, type_answer_skip),
+            TokenError::Empty => both!(messages, type_answer_skip),
             TokenError::NotTrueFalse(t) => {
-                pijat_core::both!(messages, not_answer_type_t_true, t = t)
+                both!(messages, not_answer_type_t_true, t = t)
             }
-            TokenError::NotAnOption(t) => pijat_core::both!(
+            TokenError::NotAnOption(t) => both!(
                 messages,
                 not_option_use_letters_numbers,
                 t = t,
                 last = last,
                 max = max
             ),
-            TokenError::NoSuchOption(t) => pijat_core::both!(
+            TokenError::NoSuchOption(t) => both!(
                 messages,
                 there_no_option_use_letters,
-                t = t,
+                t = t.as_str(),
                 last = last,
                 max = max
             ),
             TokenError::OnlyOne => {
-                pijat_core::both!(messages, choose_only_one, last = last, max = max)
+                both!(messages, choose_only_one, last = last, max = max)
             }
             TokenError::NothingChosen => {
-                pijat_core::both!(messages, choose_at_least_one, last = last, max = max)
+                both!(messages, choose_at_least_one, last = last, max = max)
             }
             TokenError::Repeated(t) => {
-                pijat_core::both!(messages, given_twice_give_each_option, t = t)
+                both!(messages, given_twice_give_each_option, t = t)
             }
-            TokenError::OrderIncomplete { given } => pijat_core::both!(
+            TokenError::OrderIncomplete { given } => both!(
                 messages,
                 numbers_given_type_all_numbers,
                 given = given,

@@ -150,10 +150,10 @@ fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
         return None;
     }
     let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
-    let mark = p.pass_percent;
+    let (mark, s) = (p.pass_percent, pijat_core::strings::report::tr(lang));
     Some(pijat_core::fill!(
         report,
-        pijat_core::strings::report::tr(lang),
+        s,
         reached_pass_mark_pre,
         a = a,
         n = n,

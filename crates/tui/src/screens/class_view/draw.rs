@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::view::framed;
+use pijat_core::fill;
 
 impl ClassScreen {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -172,26 +173,14 @@ impl ClassScreen {
         let due = self.members.iter().filter(|m| m.needs_visit).count();
         let mut foot_lines = vec![
             Line::from(Span::styled(
-                pijat_core::fill!(
-                    app,
-                    s,
-                    still_to_take,
-                    a = todo_pre.to_string(),
-                    b = todo_post.to_string()
-                ),
+                fill!(app, s, still_to_take, a = todo_pre, b = todo_post),
                 th.dim,
             )),
             Line::from(Span::styled(
                 format!(
                     "{}: {}",
                     s.checklist_heading,
-                    pijat_core::fill!(
-                        app,
-                        s,
-                        class_monitoring,
-                        c = competent.to_string(),
-                        n = due.to_string()
-                    )
+                    fill!(app, s, class_monitoring, c = competent, n = due)
                 ),
                 th.dim,
             )),
