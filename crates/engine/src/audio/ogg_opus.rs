@@ -117,8 +117,8 @@ pub fn encode(samples: &[i16], rate: u32, t: &Tags) -> Result<Vec<u8>, String> {
         } else {
             NormalPacket
         };
-        w.write_packet(packet[..len].to_vec(), sn, info, granule)
-            .map_err(io)?;
+        let coded = packet.get(..len).unwrap_or_default().to_vec();
+        w.write_packet(coded, sn, info, granule).map_err(io)?;
     }
     Ok(w.into_inner())
 }
@@ -137,11 +137,25 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut r = ogg::PacketReader::new(std::io::Cursor::new(bytes));
     let mut next = || r.read_packet().map_err(|e| bad(&e.to_string()));
     let head = next()?.ok_or_else(|| bad("empty"))?;
-    let h = &head.data;
-    if h.len() < 19 || &h[..8] != b"OpusHead" || h[9] != 1 {
-        return Err(bad("no mono OpusHead"));
-    }
-    let pre_skip = u64::from(u16::from_le_bytes([h[10], h[11]]));
+    // OpusHead: the magic, a version byte, the channel count, the pre-skip (little-endian).
+    let pre_skip = match head.data.as_slice() {
+        [
+            b'O',
+            b'p',
+            b'u',
+            b's',
+            b'H',
+            b'e',
+            b'a',
+            b'd',
+            _,
+            1,
+            lo,
+            hi,
+            ..,
+        ] if head.data.len() >= 19 => u64::from(u16::from_le_bytes([*lo, *hi])),
+        _ => return Err(bad("no mono OpusHead")),
+    };
     let t = next()?.ok_or_else(|| bad("no OpusTags"))?;
     let comments = read_comments(&t.data).ok_or_else(|| bad("broken OpusTags"))?;
     let mut dec = Decoder::new(RATE, Channels::Mono).map_err(opus_err)?;
@@ -150,7 +164,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let mut end = None;
     while let Some(p) = next()? {
         let n = dec.decode(&p.data, &mut pcm, false).map_err(opus_err)?;
-        samples.extend_from_slice(&pcm[..n]);
+        samples.extend_from_slice(pcm.get(..n).unwrap_or_default());
         if p.last_in_stream() {
             end = Some(p.absgp_page());
         }
@@ -167,9 +181,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 fn read_comments(t: &[u8]) -> Option<Vec<String>> {
     let mut at = 8;
     let u32_at = |at: &mut usize| -> Option<usize> {
-        let b = t.get(*at..*at + 4)?;
+        let b: [u8; 4] = t.get(*at..*at + 4)?.try_into().ok()?;
         *at += 4;
-        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        Some(u32::from_le_bytes(b) as usize)
     };
     if t.get(..8)? != b"OpusTags" {
         return None;

@@ -137,8 +137,8 @@ pub fn apply_timing(
         };
         if *ms * 2 < u64::from(planned) * 1000 {
             cut.push(i);
-            if out.get(i) == Some(&Mark::DoneWell) {
-                out[i] = Mark::NeedsPractice;
+            if let Some(m) = out.get_mut(i).filter(|m| **m == Mark::DoneWell) {
+                *m = Mark::NeedsPractice;
             }
         }
     }

@@ -140,7 +140,7 @@ impl Practice {
     pub fn next_wake(&self) -> Option<Instant> {
         let since = self.since?;
         let len = self.wall_len()?;
-        let step = &self.steps[self.current];
+        let step = self.steps.get(self.current)?;
         let at = |routine_left: Duration| -> Option<Instant> {
             let wall_left = routine_left.div_f64(self.speed);
             let mark = len.checked_sub(wall_left)?;
@@ -163,23 +163,23 @@ impl Practice {
     pub fn tick(&mut self, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();
         while self.state == State::Running {
-            let Some(planned) = self.steps[self.current].planned else {
+            let Some(planned) = self.steps.get(self.current).and_then(|s| s.planned) else {
                 break;
             };
             let left = self.remaining(now).unwrap_or_default();
             let i = self.current;
             let secs = planned.as_secs() as u32;
-            if !self.steps[i].halfway_told && left <= planned / 2 {
-                self.steps[i].halfway_told = true;
+            let Some(step) = self.steps.get_mut(i) else {
+                break;
+            };
+            if !step.halfway_told && left <= planned / 2 {
+                step.halfway_told = true;
                 if !left.is_zero() && super::says_halfway(secs) {
                     events.push(Event::Halfway(i));
                 }
             }
-            if !self.steps[i].ten_told
-                && super::says_ten_seconds(secs)
-                && left <= Duration::from_secs(10)
-            {
-                self.steps[i].ten_told = true;
+            if !step.ten_told && super::says_ten_seconds(secs) && left <= Duration::from_secs(10) {
+                step.ten_told = true;
                 if !left.is_zero() {
                     events.push(Event::TenSecondsLeft(i));
                 }
@@ -195,7 +195,9 @@ impl Practice {
     /// Ends the current visit at `at` and starts step `to` there (or finishes).
     fn leave(&mut self, at: Instant, to: usize) -> Vec<Event> {
         let spent = self.visit(at);
-        self.steps[self.current].spent += spent;
+        if let Some(step) = self.steps.get_mut(self.current) {
+            step.spent += spent;
+        }
         self.visit_before = Duration::ZERO;
         if to >= self.steps.len() {
             self.state = State::Finished;
@@ -203,9 +205,10 @@ impl Practice {
             return vec![Event::Finished];
         }
         self.current = to;
-        let s = &mut self.steps[to];
-        s.halfway_told = false;
-        s.ten_told = false;
+        if let Some(s) = self.steps.get_mut(to) {
+            s.halfway_told = false;
+            s.ten_told = false;
+        }
         if self.state == State::Running {
             self.since = Some(at);
         }

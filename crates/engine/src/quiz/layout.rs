@@ -35,19 +35,20 @@ fn shuffle<T>(items: &mut [T], rng: &mut ChaCha8Rng) {
 /// set; the items of an order question are always shuffled, and never left in the right order.
 pub fn layout(quiz: &Quiz, seed: u64, shuffle_questions: bool) -> Layout {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut order: Vec<usize> = (0..quiz.questions.len()).collect();
+    let mut order: Vec<(usize, &pijat_content::Question)> =
+        quiz.questions.iter().enumerate().collect();
     if shuffle_questions {
         shuffle(&mut order, &mut rng);
     }
     let shown = order
         .into_iter()
-        .map(|question| {
-            let kind = &quiz.questions[question].kind;
+        .map(|(question, q)| {
+            let kind = &q.kind;
             let mut options: Vec<usize> = (0..kind.options().len()).collect();
             match kind {
                 QuestionKind::Order { .. } => {
                     shuffle(&mut options, &mut rng);
-                    if options.windows(2).all(|w| w[0] < w[1]) {
+                    if options.windows(2).all(|w| matches!(w, [a, b] if a < b)) {
                         options.rotate_left(1);
                     }
                 }

@@ -163,7 +163,7 @@ pub fn parse_token(
     let n = shown.options.len();
     let picked: Vec<usize> = places(&t, n)?
         .into_iter()
-        .map(|p| shown.options[p])
+        .filter_map(|p| shown.options.get(p).copied())
         .collect();
     match kind {
         QuestionKind::Single { .. } => match picked.as_slice() {

@@ -114,8 +114,8 @@ fn items(input: &Input, pre_rows: &[&Vec<bool>], post_rows: &[&Vec<bool>]) -> Ve
                 pre_facility,
                 post_facility: Val(facility(post_rows, q)),
                 pre_discrimination,
-                mcnemar_p: Val(mcnemar[q]),
-                mcnemar_p_holm: Val(adjusted[q]),
+                mcnemar_p: Val(mcnemar.get(q).copied().unwrap_or(Err(Undefined::TooFew))),
+                mcnemar_p_holm: Val(adjusted.get(q).copied().unwrap_or(Err(Undefined::TooFew))),
             }
         })
         .collect()

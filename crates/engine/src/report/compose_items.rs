@@ -12,7 +12,8 @@ fn label(r: &Report, i: usize) -> String {
     r.labels
         .get(i)
         .cloned()
-        .unwrap_or_else(|| r.items[i].question.clone())
+        .or_else(|| r.items.get(i).map(|it| it.question.clone()))
+        .unwrap_or_default()
 }
 
 /// An item's flags in plain words for the trainer (empty when there is nothing to revise).
@@ -175,7 +176,8 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
             let words = r
                 .step_labels
                 .get(i)
-                .map_or(r.checklist_steps[i].step.as_str(), String::as_str);
+                .or_else(|| r.checklist_steps.get(i).map(|s| &s.step))
+                .map_or("", String::as_str);
             format!("{}. {words}", i + 1)
         };
         let mut steps = Table {

@@ -43,7 +43,9 @@ pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         group_row(&all(tr(lang).pre_test_heading), &s.pre, false),
         group_row(&all(tr(lang).post_test_heading), &s.post, false),
     ];
-    rows[2].strong = true;
+    if let Some(difference) = rows.get_mut(2) {
+        difference.strong = true;
+    }
     let table = Table {
         sheet: Sheet::Summary,
         caption: n.table(lang, tr(lang).mean_scores_those_who),

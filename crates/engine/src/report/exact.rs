@@ -30,19 +30,26 @@ pub fn wilcoxon_exact(diffs: &[f64]) -> Figure {
     let total: usize = ranks.iter().sum();
     // counts[s]: how many sign patterns give a positive rank sum of s.
     let mut counts = vec![0u64; total + 1];
-    counts[0] = 1;
+    if let Some(none) = counts.first_mut() {
+        *none = 1;
+    }
     let mut reach = 0;
     for r in &ranks {
+        // Each pattern reaching s so far reaches s + r with this rank positive too; from the
+        // top down, so a pattern is not counted twice in one pass.
         for s in (0..=reach).rev() {
-            if counts[s] > 0 {
-                counts[s + r] += counts[s];
+            let here = counts.get(s).copied().unwrap_or(0);
+            if here > 0
+                && let Some(up) = counts.get_mut(s + r)
+            {
+                *up += here;
             }
         }
         reach += r;
     }
     let all = (1u64 << n) as f64;
-    let below: u64 = counts[..=observed].iter().sum();
-    let above: u64 = counts[observed..].iter().sum();
+    let below: u64 = counts.iter().take(observed + 1).sum();
+    let above: u64 = counts.iter().skip(observed).sum();
     Ok((2.0 * below.min(above) as f64 / all).min(1.0))
 }
 
@@ -60,7 +67,9 @@ pub fn holm(ps: &[Figure]) -> Vec<Figure> {
     let mut running: f64 = 0.0;
     for (rank, (i, p)) in defined.into_iter().enumerate() {
         running = running.max(((m - rank) as f64 * p).min(1.0));
-        out[i] = Ok(running);
+        if let Some(o) = out.get_mut(i) {
+            *o = Ok(running);
+        }
     }
     out
 }

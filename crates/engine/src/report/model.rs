@@ -181,6 +181,30 @@ impl Table {
             strong: false,
         });
     }
+
+    /// The columns documents show, with their places.
+    pub fn shown_columns(&self) -> Vec<(usize, &Column)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.shown)
+            .collect()
+    }
+
+    /// Whether every row has a number in column `i` (set to the right).
+    pub fn numeric(&self, i: usize) -> bool {
+        self.rows.iter().all(|r| r.cell(i).is_number())
+    }
+}
+
+/// The cell of a row shorter than its table.
+static EMPTY: Cell = Cell::Text(String::new());
+
+impl Row {
+    /// The cell in column `i`; an empty text where the row has none.
+    pub fn cell(&self, i: usize) -> &Cell {
+        self.cells.get(i).unwrap_or(&EMPTY)
+    }
 }
 
 /// A value with its 95 % interval.

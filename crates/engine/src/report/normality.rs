@@ -86,22 +86,27 @@ fn coefficients(n: usize) -> Vec<f64> {
     let summ2 = 2.0 * m.iter().map(|v| v * v).sum::<f64>();
     let ssumm2 = summ2.sqrt();
     let rsn = 1.0 / an.sqrt();
-    let a1 = poly(&C1, rsn) - m[0] / ssumm2;
+    // n ≥ 4 here, so m has at least two values.
+    let (m0, m1) = (
+        m.first().copied().unwrap_or(0.0),
+        m.get(1).copied().unwrap_or(0.0),
+    );
+    let a1 = poly(&C1, rsn) - m0 / ssumm2;
     let mut a: Vec<f64> = m.clone();
     let (first, fac) = if n > 5 {
-        let a2 = -m[1] / ssumm2 + poly(&C2, rsn);
-        let fac = ((summ2 - 2.0 * m[0] * m[0] - 2.0 * m[1] * m[1])
-            / (1.0 - 2.0 * a1 * a1 - 2.0 * a2 * a2))
+        let a2 = -m1 / ssumm2 + poly(&C2, rsn);
+        let fac = ((summ2 - 2.0 * m0 * m0 - 2.0 * m1 * m1) / (1.0 - 2.0 * a1 * a1 - 2.0 * a2 * a2))
             .sqrt();
-        a[1] = a2;
+        if let Some(v) = a.get_mut(1) {
+            *v = a2;
+        }
         (2, fac)
     } else {
-        (
-            1,
-            ((summ2 - 2.0 * m[0] * m[0]) / (1.0 - 2.0 * a1 * a1)).sqrt(),
-        )
+        (1, ((summ2 - 2.0 * m0 * m0) / (1.0 - 2.0 * a1 * a1)).sqrt())
     };
-    a[0] = a1;
+    if let Some(v) = a.first_mut() {
+        *v = a1;
+    }
     for v in a.iter_mut().skip(first) {
         *v = -*v / fac;
     }
@@ -123,11 +128,11 @@ pub fn shapiro_wilk(xs: &[f64]) -> ShapiroWilk {
     }
     let mut x = xs.to_vec();
     x.sort_by(f64::total_cmp);
-    let median = x[n / 2];
+    let median = x.get(n / 2).copied().unwrap_or(0.0);
     for v in &mut x {
         *v -= median;
     }
-    let range = x[n - 1] - x[0];
+    let range = x.last().copied().unwrap_or(0.0) - x.first().copied().unwrap_or(0.0);
     if range < 1e-19 {
         return none(Undefined::NoVariation);
     }
@@ -138,9 +143,9 @@ pub fn shapiro_wilk(xs: &[f64]) -> ShapiroWilk {
         if i == j {
             0.0
         } else if i < j {
-            -a[i]
+            -a.get(i).copied().unwrap_or(0.0)
         } else {
-            a[j]
+            a.get(j).copied().unwrap_or(0.0)
         }
     };
     let xs: Vec<f64> = x.iter().map(|v| v / range).collect();

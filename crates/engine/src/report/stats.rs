@@ -203,7 +203,13 @@ pub fn cronbach_alpha(matrix: &[Vec<f64>]) -> Figure {
         return Err(Undefined::TooFew);
     }
     let item_vars: f64 = (0..k)
-        .map(|i| sample_var(&matrix.iter().map(|row| row[i]).collect::<Vec<_>>()).unwrap_or(0.0))
+        .map(|i| {
+            let column: Vec<f64> = matrix
+                .iter()
+                .filter_map(|row| row.get(i).copied())
+                .collect();
+            sample_var(&column).unwrap_or(0.0)
+        })
         .sum();
     let totals: Vec<f64> = matrix.iter().map(|row| row.iter().sum()).collect();
     let total_var = sample_var(&totals)?;

@@ -32,16 +32,20 @@ fn value(c: &Cell, lang: &Lang) -> String {
 }
 
 fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
-    let cols: Vec<usize> = (0..tb.columns.len())
-        .filter(|i| !tb.columns[*i].key.is_empty())
+    let cols: Vec<(usize, &str)> = tb
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.key.is_empty())
+        .map(|(i, c)| (i, c.key.as_str()))
         .collect();
     if !first {
         let _ = w.write_record([""]);
         let _ = w.write_record([text_cell(&tb.caption)]);
     }
-    let _ = w.write_record(cols.iter().map(|i| tb.columns[*i].key.as_str()));
+    let _ = w.write_record(cols.iter().map(|(_, key)| *key));
     for r in &tb.rows {
-        let _ = w.write_record(cols.iter().map(|i| value(&r.cells[*i], lang)));
+        let _ = w.write_record(cols.iter().map(|(i, _)| value(r.cell(*i), lang)));
     }
 }
 

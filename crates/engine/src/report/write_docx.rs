@@ -56,20 +56,15 @@ fn cell(text: &str, right: bool, bold: bool, size: usize) -> TableCell {
 }
 
 fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
-    let shown: Vec<usize> = (0..tb.columns.len())
-        .filter(|i| tb.columns[*i].shown)
-        .collect();
-    let numeric: Vec<bool> = shown
-        .iter()
-        .map(|i| tb.rows.iter().all(|r| r.cells[*i].is_number()))
-        .collect();
+    let shown = tb.shown_columns();
+    let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
     let mut rows = vec![
         TableRow::new(
             shown
                 .iter()
                 .zip(&numeric)
-                .map(|(i, n)| {
-                    cell(&tb.columns[*i].title, *n, true, 18).shading(Shading::new().fill("EEF1F4"))
+                .map(|((_, c), n)| {
+                    cell(&c.title, *n, true, 18).shading(Shading::new().fill("EEF1F4"))
                 })
                 .collect(),
         )
@@ -81,7 +76,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
                 shown
                     .iter()
                     .zip(&numeric)
-                    .map(|(i, n)| cell(&r.cells[*i].shown(&doc.lang), *n, r.strong, 18))
+                    .map(|((i, _), n)| cell(&r.cell(*i).shown(&doc.lang), *n, r.strong, 18))
                     .collect(),
             )
             .cant_split(),

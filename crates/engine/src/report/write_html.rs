@@ -30,23 +30,21 @@ figcaption { font-weight: bold; font-size: 9.5pt; margin-top: 2pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
-    let shown: Vec<usize> = (0..tb.columns.len())
-        .filter(|i| tb.columns[*i].shown)
-        .collect();
+    let shown = tb.shown_columns();
     let _ = write!(
         o,
         "<table>\n<caption>{}</caption>\n<thead><tr>",
         esc(&tb.caption)
     );
-    for i in &shown {
-        let _ = write!(o, "<th>{}</th>", esc(&tb.columns[*i].title));
+    for (_, c) in &shown {
+        let _ = write!(o, "<th>{}</th>", esc(&c.title));
     }
     let _ = writeln!(o, "</tr></thead>\n<tbody>");
     for r in &tb.rows {
         let class = if r.strong { " class=\"strong\"" } else { "" };
         let _ = write!(o, "<tr{class}>");
-        for i in &shown {
-            let c = &r.cells[*i];
+        for (i, _) in &shown {
+            let c = r.cell(*i);
             let n = if c.is_number() { " class=\"n\"" } else { "" };
             let _ = write!(o, "<td{n}>{}</td>", esc(&c.shown(&doc.lang)));
         }

@@ -34,28 +34,20 @@ fn text(s: &str) -> String {
 }
 
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
-    let shown: Vec<usize> = (0..tb.columns.len())
-        .filter(|i| tb.columns[*i].shown)
-        .collect();
+    let shown = tb.shown_columns();
     let _ = writeln!(o, "**{}**\n", text(&tb.caption));
-    let titles: Vec<String> = shown.iter().map(|i| text(&tb.columns[*i].title)).collect();
+    let titles: Vec<String> = shown.iter().map(|(_, c)| text(&c.title)).collect();
     let _ = writeln!(o, "| {} |", titles.join(" | "));
     let rule: Vec<&str> = shown
         .iter()
-        .map(|i| {
-            if tb.rows.iter().all(|r| r.cells[*i].is_number()) {
-                "---:"
-            } else {
-                "---"
-            }
-        })
+        .map(|(i, _)| if tb.numeric(*i) { "---:" } else { "---" })
         .collect();
     let _ = writeln!(o, "| {} |", rule.join(" | "));
     for r in &tb.rows {
         let cells: Vec<String> = shown
             .iter()
-            .map(|i| {
-                let s = text(&r.cells[*i].shown(&doc.lang));
+            .map(|(i, _)| {
+                let s = text(&r.cell(*i).shown(&doc.lang));
                 if r.strong && !s.is_empty() {
                     format!("**{s}**")
                 } else {

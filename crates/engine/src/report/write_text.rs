@@ -28,46 +28,50 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
 }
 
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
-    let shown: Vec<usize> = (0..tb.columns.len())
-        .filter(|i| tb.columns[*i].shown)
-        .collect();
+    let shown = tb.shown_columns();
     let cells: Vec<Vec<String>> = tb
         .rows
         .iter()
-        .map(|r| shown.iter().map(|i| r.cells[*i].shown(&doc.lang)).collect())
+        .map(|r| {
+            shown
+                .iter()
+                .map(|(i, _)| r.cell(*i).shown(&doc.lang))
+                .collect()
+        })
         .collect();
-    let numeric: Vec<bool> = shown
-        .iter()
-        .map(|i| tb.rows.iter().all(|r| r.cells[*i].is_number()))
-        .collect();
+    let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
     // Each column as wide as its cells and its title's longest word; then titles get room
     // while the table fits, and the widest text column narrows until it does.
-    let title_w = |i: usize| tb.columns[i].title.width();
     let mut widths: Vec<usize> = shown
         .iter()
         .enumerate()
-        .map(|(k, i)| {
-            let word = tb.columns[*i].title.split(' ').map(|w| w.width()).max();
+        .map(|(k, (_, c))| {
+            let word = c.title.split(' ').map(|w| w.width()).max();
             cells
                 .iter()
-                .map(|r| r[k].width())
+                .filter_map(|r| r.get(k).map(|t| t.width()))
                 .chain(word)
                 .max()
                 .unwrap_or(1)
         })
         .collect();
     let used = |w: &[usize]| w.iter().sum::<usize>() + w.len().saturating_sub(1) * 2;
-    for (k, i) in shown.iter().enumerate() {
+    for (k, (_, c)) in shown.iter().enumerate() {
         let room = WIDTH.saturating_sub(used(&widths));
-        widths[k] += title_w(*i).saturating_sub(widths[k]).min(room);
+        if let Some(w) = widths.get_mut(k) {
+            *w += c.title.width().saturating_sub(*w).min(room);
+        }
     }
     loop {
         let total = used(&widths);
-        let widest = (0..widths.len())
-            .filter(|k| !numeric[*k] && widths[*k] > 12)
-            .max_by_key(|k| widths[*k]);
+        let widest = widths
+            .iter_mut()
+            .zip(&numeric)
+            .filter(|(w, numeric)| !**numeric && **w > 12)
+            .map(|(w, _)| w)
+            .max_by_key(|w| **w);
         match widest {
-            Some(k) if total > WIDTH => widths[k] -= (total - WIDTH).min(widths[k] - 12),
+            Some(w) if total > WIDTH => *w -= (total - WIDTH).min(*w - 12),
             _ => break,
         }
     }
@@ -84,19 +88,15 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
         for h in 0..height {
             let parts: Vec<String> = wrapped
                 .iter()
-                .enumerate()
-                .map(|(k, lines)| {
-                    pad(
-                        lines.get(h).map_or("", String::as_str),
-                        widths[k],
-                        numeric[k],
-                    )
+                .zip(widths.iter().zip(&numeric))
+                .map(|(lines, (w, numeric))| {
+                    pad(lines.get(h).map_or("", String::as_str), *w, *numeric)
                 })
                 .collect();
             let _ = writeln!(o, "{}", parts.join("  ").trim_end());
         }
     };
-    let titles: Vec<String> = shown.iter().map(|i| tb.columns[*i].title.clone()).collect();
+    let titles: Vec<String> = shown.iter().map(|(_, c)| c.title.clone()).collect();
     line(o, &titles);
     for r in &cells {
         line(o, r);

@@ -52,7 +52,9 @@ impl Writer<'_> {
         if self.widths.len() <= col {
             self.widths.resize(col + 1, 6);
         }
-        self.widths[col] = self.widths[col].max(chars.min(60));
+        if let Some(w) = self.widths.get_mut(col) {
+            *w = (*w).max(chars.min(60));
+        }
     }
 
     fn table(&mut self, tb: &Table, doc: &Doc) -> Result<(), XlsxError> {
@@ -64,12 +66,10 @@ impl Writer<'_> {
         let wrap = Format::new().set_text_wrap();
         self.text(0, &tb.caption, Some(&bold))?;
         self.row += 1;
-        let cols: Vec<usize> = (0..tb.columns.len())
-            .filter(|i| tb.columns[*i].shown)
-            .collect();
-        for (c, i) in cols.iter().enumerate() {
-            self.text(c as u16, &tb.columns[*i].title, Some(&head))?;
-            self.widen(c, tb.columns[*i].title.chars().count().min(16));
+        let cols = tb.shown_columns();
+        for (c, (_, column)) in cols.iter().enumerate() {
+            self.text(c as u16, &column.title, Some(&head))?;
+            self.widen(c, column.title.chars().count().min(16));
         }
         if !self.frozen {
             self.ws.set_freeze_panes(self.row + 1, 0)?;
@@ -78,9 +78,9 @@ impl Writer<'_> {
         self.row += 1;
         let mut formats: Vec<((usize, Style), Format)> = Vec::new();
         for r in &tb.rows {
-            for (c, i) in cols.iter().enumerate() {
+            for (c, (i, _)) in cols.iter().enumerate() {
                 let col = c as u16;
-                match &r.cells[*i] {
+                match r.cell(*i) {
                     Cell::Text(s) => {
                         self.widen(c, s.chars().count());
                         let f = (s.chars().count() > 60).then_some(&wrap);
@@ -100,17 +100,13 @@ impl Writer<'_> {
                         style,
                     } => {
                         let key = (*decimals, *style);
-                        let k = match formats.iter().position(|(k, _)| *k == key) {
-                            Some(k) => k,
-                            None => {
-                                let f =
-                                    Format::new().set_num_format(number_format(*decimals, *style));
-                                formats.push((key, f));
-                                formats.len() - 1
-                            }
-                        };
-                        self.ws
-                            .write_number_with_format(self.row, col, *value, &formats[k].1)?;
+                        if !formats.iter().any(|(k, _)| *k == key) {
+                            let f = Format::new().set_num_format(number_format(*decimals, *style));
+                            formats.push((key, f));
+                        }
+                        if let Some((_, f)) = formats.iter().find(|(k, _)| *k == key) {
+                            self.ws.write_number_with_format(self.row, col, *value, f)?;
+                        }
                     }
                     Cell::Missing(_) => {}
                 }
