@@ -119,7 +119,30 @@ impl PracticeScreen<'_> {
         });
         let fig_w = fig.as_ref().map_or(0, |f| f.art_width());
         let art_h = fig.as_ref().map_or(0, |f| f.height(fig_w));
-        let show_fig = fig.is_some() && main.width >= fig_w + 36 && main.height >= 12;
+        let paused = engine.state() == State::Paused;
+        let remaining = engine.remaining(now);
+        let small: u16 = if paused || remaining.is_none() { 2 } else { 1 };
+        // The step's words at a width: the instruction, why, and the note (where sources
+        // disagree, which must be read).
+        let words = |w: usize| {
+            let mut lines = prose::wrap(step.instruction.get(view.lang), w, th.text);
+            if let Some(why) = &step.why {
+                let why = format!("{} {}", s.why_word, why.get(view.lang));
+                lines.extend(prose::wrap(&why, w, th.dim));
+            }
+            if let Some(note) = &step.note {
+                let note = format!("{} {}", s.note_word, note.get(view.lang));
+                lines.extend(prose::wrap(&note, w, th.accent));
+            }
+            lines
+        };
+        let beside = main.width.saturating_sub(fig_w + 1);
+        // The figure is left out when the words would not fit beside it even over a one-line
+        // timer: the words come first.
+        let show_fig = fig.is_some()
+            && main.width >= fig_w + 36
+            && main.height >= 12
+            && words(usize::from(beside)).len() <= usize::from(main.height.saturating_sub(small));
         let (left, right) = if show_fig {
             let [l, _, r] = Layout::horizontal([
                 Constraint::Min(30),
@@ -131,32 +154,22 @@ impl PracticeScreen<'_> {
         } else {
             (main, None)
         };
-        let timer_h = Countdown::height(left.width)
+        let w = left.width as usize;
+        let lines = words(w);
+        // When the words need the room, the big timer gives way to a one-line one.
+        let big = Countdown::height(left.width)
             .min(left.height.saturating_sub(2))
             .max(1);
+        let timer_h = if lines.len() > usize::from(left.height.saturating_sub(big)) {
+            small.min(big)
+        } else {
+            big
+        };
         let [text_area, timer] =
             Layout::vertical([Constraint::Min(2), Constraint::Length(timer_h)]).areas(left);
-        let w = text_area.width as usize;
-        let mut lines = prose::wrap(step.instruction.get(view.lang), w, th.text);
-        if let Some(why) = &step.why {
-            lines.extend(prose::wrap(
-                &format!("{} {}", s.why_word, why.get(view.lang)),
-                w,
-                th.dim,
-            ));
-        }
-        if let Some(note) = &step.note {
-            lines.extend(prose::wrap(
-                &format!("{} {}", s.note_word, note.get(view.lang)),
-                w,
-                th.accent,
-            ));
-        }
         let lines = prose::clip(lines, usize::from(text_area.height), w);
         Paragraph::new(lines).render(text_area, buf);
 
-        let paused = engine.state() == State::Paused;
-        let remaining = engine.remaining(now);
         let (count_area, circle_area) = if step.cue.is_some() && timer.width >= 40 {
             let [c, o] =
                 Layout::horizontal([Constraint::Min(20), Constraint::Length(12)]).areas(timer);
