@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use http::{Phone, connect_from};
+use http::{Phone, connect_from, held_open};
 use pijat_core::Role;
 use rand::{Rng, RngExt, SeedableRng};
 
@@ -208,13 +208,6 @@ fn as_meant(quiz: &pijat_content::Quiz, question: &str, response: &str) -> Strin
 struct Hostile {
     opened: usize,
     held_max: usize,
-}
-
-/// Whether the server still holds this connection open.
-fn held_open(c: &TcpStream) -> bool {
-    let _ = c.set_nonblocking(true);
-    let mut b = [0u8; 64];
-    matches!(std::io::Read::read(&mut &*c, &mut b), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock)
 }
 
 /// One device (127.0.0.66) holding 300 connections: a third trickle a request head, a third a

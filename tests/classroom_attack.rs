@@ -5,25 +5,13 @@
 
 mod common;
 
-use std::io::{ErrorKind, Read, Write};
+use std::io::{Read, Write};
 use std::net::{IpAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use common::classroom::room;
-use common::http::{Phone, connect_from, next_address, raw_from};
+use common::http::{Phone, connect_from, held_open, next_address, raw_from};
 use pijat_core::Phase;
-
-/// Whether the server still holds this connection open (nothing to read, not closed).
-fn held_open(c: &TcpStream) -> bool {
-    c.set_nonblocking(true).unwrap();
-    let mut b = [0u8; 256];
-    let open = match (&*c).read(&mut b) {
-        Err(e) => e.kind() == ErrorKind::WouldBlock,
-        Ok(_) => false,
-    };
-    c.set_nonblocking(false).unwrap();
-    open
-}
 
 /// Opens `n` connections from `from`; the ones the kernel refused are left out.
 fn open_many(from: IpAddr, addr: std::net::SocketAddr, n: usize) -> Vec<TcpStream> {

@@ -50,6 +50,18 @@ impl Reply {
     }
 }
 
+/// Whether the server still holds this connection open (nothing to read, not closed).
+pub fn held_open(c: &TcpStream) -> bool {
+    c.set_nonblocking(true).unwrap();
+    let mut b = [0u8; 256];
+    let open = match (&*c).read(&mut b) {
+        Err(e) => e.kind() == std::io::ErrorKind::WouldBlock,
+        Ok(_) => false,
+    };
+    c.set_nonblocking(false).unwrap();
+    open
+}
+
 /// Sends raw bytes and reads the whole reply (the connection is closed after it).
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Reply {
     raw_from(IpAddr::from([127, 0, 0, 1]), addr, bytes)

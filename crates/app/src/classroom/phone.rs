@@ -19,23 +19,8 @@ pub enum Pick {
     New(String),
 }
 
-/// The seat a phone let in by the code holds (if any), while the test runs.
-pub(super) fn admitted(
-    ended: bool,
-    devices: &super::devices::Devices,
-    token: &str,
-) -> Result<Option<usize>, Refusal> {
-    if ended {
-        return Err(Refusal::Ended);
-    }
-    match devices.admitted(token)? {
-        Some(d) => Ok(d.seat),
-        None => Err(Refusal::CodeFirst),
-    }
-}
-
-/// The same, with the address the code let the phone in from: the device, for the rule of one
-/// participant per device.
+/// The seat a phone let in by the code holds (if any), while the test runs, with the address
+/// the code let it in from: the device, for the rule of one participant per device.
 pub(super) fn admitted_at(
     ended: bool,
     devices: &super::devices::Devices,
@@ -48,6 +33,15 @@ pub(super) fn admitted_at(
         Some(d) => Ok((d.seat, d.addr)),
         None => Err(Refusal::CodeFirst),
     }
+}
+
+/// The seat alone.
+pub(super) fn admitted(
+    ended: bool,
+    devices: &super::devices::Devices,
+    token: &str,
+) -> Result<Option<usize>, Refusal> {
+    admitted_at(ended, devices, token).map(|(seat, _)| seat)
 }
 
 pub(super) fn not_saved(e: impl Into<crate::Error>) -> Refusal {

@@ -106,11 +106,18 @@ pub(crate) fn clip(
     if let Some(last) = lines.pop() {
         let style = last.spans.first().map_or(last.style, |s| s.style);
         let text = last.to_string();
-        let text = text.trim_end();
-        let cut = if text.width() + 2 <= width {
-            format!("{text} …")
+        // Words come off the end until ` …` fits, so a line that filled the width is marked
+        // too; a single word too long for that is cut inside.
+        let mut kept = text.trim_end();
+        while kept.width() + 2 > width
+            && let Some(space) = kept.rfind(' ')
+        {
+            kept = kept.get(..space).unwrap_or_default().trim_end();
+        }
+        let cut = if kept.width() + 2 <= width {
+            format!("{kept} …")
         } else {
-            ellipsize(text, width)
+            ellipsize(&format!("{kept} …"), width)
         };
         lines.push(Line::styled(cut, style));
     }
@@ -120,6 +127,16 @@ pub(crate) fn clip(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis_even_when_its_last_line_fills_the_width() {
+        let lines = wrap("aaaa bbbb cccc dddd eeee", 9, Style::new());
+        let shown: Vec<String> = clip(lines, 2, 9).iter().map(|l| l.to_string()).collect();
+        assert_eq!(shown, ["aaaa bbbb", "cccc …"]);
+        let long = wrap("abcdefghijkl mnopq", 9, Style::new());
+        let shown: Vec<String> = clip(long, 1, 9).iter().map(|l| l.to_string()).collect();
+        assert_eq!(shown, ["abcdefgh…"]);
+    }
 
     #[test]
     fn bullets_hang_and_paragraphs_are_separated() {

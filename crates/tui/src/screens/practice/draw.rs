@@ -136,13 +136,12 @@ impl PracticeScreen<'_> {
             }
             lines
         };
-        let beside = main.width.saturating_sub(fig_w + 1);
         // The figure is left out when the words would not fit beside it even over a one-line
         // timer: the words come first.
-        let show_fig = fig.is_some()
-            && main.width >= fig_w + 36
-            && main.height >= 12
-            && words(usize::from(beside)).len() <= usize::from(main.height.saturating_sub(small));
+        let beside = (fig.is_some() && main.width >= fig_w + 36 && main.height >= 12)
+            .then(|| words(usize::from(main.width.saturating_sub(fig_w + 1))))
+            .filter(|l| l.len() <= usize::from(main.height.saturating_sub(small)));
+        let show_fig = beside.is_some();
         let (left, right) = if show_fig {
             let [l, _, r] = Layout::horizontal([
                 Constraint::Min(30),
@@ -155,7 +154,8 @@ impl PracticeScreen<'_> {
             (main, None)
         };
         let w = left.width as usize;
-        let lines = words(w);
+        // Words wrapped for the figure's side are wrapped at this width already.
+        let lines = beside.unwrap_or_else(|| words(w));
         // When the words need the room, the big timer gives way to a one-line one.
         let big = Countdown::height(left.width)
             .min(left.height.saturating_sub(2))
