@@ -109,6 +109,22 @@ fn wait(mut child: Child, what: &str) -> Output {
     }
 }
 
+/// `df`'s word on the free space where `path` is, for a failure's message.
+fn free_space(path: &Path) -> String {
+    Command::new("df")
+        .args(["-h", "--output=avail"])
+        .arg(path)
+        .output()
+        .map(|o| {
+            text(&o.stdout)
+                .split_whitespace()
+                .last()
+                .unwrap_or("?")
+                .to_owned()
+        })
+        .unwrap_or_else(|e| format!("df: {e}"))
+}
+
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -139,14 +155,22 @@ impl Wine {
             .status()
             .unwrap();
         assert!(server.success(), "wineserver -p");
-        // The services wineboot starts live on with whatever output it had: give it none.
+        // The services wineboot starts live on with whatever output it had: give them a file
+        // (read back if the boot fails), never this test's pipes.
+        let log = wine.prefix.path().join("wineboot.log");
         let boot = wine
             .command("wine", &["wineboot", "-i"])
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
-        assert!(wait(boot, "wineboot -i").status.success(), "wineboot -i");
+        let booted = wait(boot, "wineboot -i").status;
+        assert!(
+            booted.success(),
+            "wineboot -i: {booted:?} ({} free where the prefix is)\n{}",
+            free_space(wine.prefix.path()),
+            std::fs::read_to_string(&log).unwrap_or_default()
+        );
         wine.install_shim();
         std::fs::create_dir_all(wine.exe.parent().unwrap()).unwrap();
         std::fs::copy(exe, &wine.exe).unwrap();
