@@ -29,6 +29,7 @@ const IDLE: Duration = Duration::from_secs(3600);
 pub enum StartError {
     /// Content or data could not be prepared: the message says what to fix.
     Prepare(String),
+    /// The terminal could not be set up or drawn to.
     Terminal(std::io::Error),
 }
 

@@ -27,21 +27,29 @@ pub enum Confirm {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What is drawn over the current screen, taking its keys until closed.
 pub enum Overlay {
+    /// The keys of the screen it opened on (`?`).
     Help(Context),
+    /// A yes/no question.
     Confirm(Confirm),
 }
 
 /// Where a screen sends the app after an action.
 pub enum Nav<'c> {
+    /// Stay on this screen.
     Stay,
+    /// Open a screen over this one (Esc comes back here).
     Push(Screen<'c>),
+    /// Put a screen in this one's place.
     Replace(Screen<'c>),
+    /// Back to the screen below.
     Pop,
     /// Several screens back at once (leaving a group test through its PIN screen).
     PopN(usize),
     /// Back to the trainee's home screen.
     Home,
+    /// Ask a yes/no question over this screen.
     Ask(Confirm),
     /// A profile was chosen or created: its home.
     Enter(Profile),
@@ -49,22 +57,33 @@ pub enum Nav<'c> {
     SwitchProfile,
     /// Bahasa Indonesia / English, as `L` does.
     SwitchLanguage,
+    /// Leave the app.
     Quit,
 }
 
 /// Everything a screen may use while handling an action.
 pub struct Cx<'a, 'c> {
+    /// The modules, quizzes and checklists.
     pub content: &'c Content,
+    /// The data file, through the app's use cases.
     pub records: &'a mut Records,
+    /// The language the screens are shown in.
     pub lang: &'a Lang,
+    /// The trainee using the app, once one is chosen.
     pub profile: Option<&'a Profile>,
+    /// The time of this action (timers count from it).
     pub now: Instant,
+    /// How fast timers run (`--speed`; 1 is real time).
     pub speed: f64,
+    /// Set to ring the terminal bell after this action.
     pub bell: &'a mut bool,
+    /// What the event loop does after drawing (speech, serving phones).
     pub effects: &'a mut Vec<Effect>,
+    /// A short message shown over the next frame, inside the panel.
     pub toast: &'a mut Option<String>,
     /// The screen's area at the current window size, for scrolling limits.
     pub body: Rect,
+    /// Colours, or none (`NO_COLOR`).
     pub theme: &'a Theme,
     /// A fixed seed for new quiz attempts (tests and snapshots); random otherwise.
     pub seed: Option<u64>,
