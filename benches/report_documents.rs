@@ -48,6 +48,7 @@ fn class(n: usize) -> Input {
         regraded: 0,
         pass_percent: 70,
         cutoffs: Cutoffs::default(),
+        names: Default::default(),
     }
 }
 

@@ -75,7 +75,9 @@ fn prints_url_and_code_then_a_line_per_event_and_who_finished_when_input_ends() 
     // The report sees the phone's answers as ordinary results of the class.
     let o = run(
         dir.path(),
-        &["report", "--class", CLASS, "--format", "json"],
+        &[
+            "report", "--class", CLASS, "--format", "json", "--names", "full",
+        ],
         "",
     );
     assert!(o.status.success(), "{}", both(&o));

@@ -219,6 +219,8 @@ fn the_report_carries_checklist_and_visits_in_every_format() {
                 format,
                 "--lang",
                 "en",
+                "--names",
+                "full",
             ],
         );
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -20,6 +20,8 @@ fn names_that_are_html_or_markdown_stay_text_in_the_markdown_report() {
             "Melati",
             "--format",
             "md",
+            "--names",
+            "full",
         ],
         "",
     );

@@ -233,7 +233,17 @@ fn names_that_look_like_formulas_reach_the_csv_as_text_and_numbers_stay_numbers(
     }
     let o = run(
         dir.path(),
-        &["--content", A, "report", "--class", "K", "--format", "csv"],
+        &[
+            "--content",
+            A,
+            "report",
+            "--class",
+            "K",
+            "--format",
+            "csv",
+            "--names",
+            "full",
+        ],
         "",
     );
     let csv = text(&o.stdout);

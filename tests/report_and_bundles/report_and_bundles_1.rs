@@ -32,7 +32,10 @@ fn results_from_two_laptops_merge_into_one_report() {
         "{again}"
     );
 
-    let json = melati_report(a.path(), &["--format", "json", "--items"]);
+    let json = melati_report(
+        a.path(),
+        &["--format", "json", "--items", "--names", "full"],
+    );
     let r: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(r["class"], "Posyandu Melati");
     assert_eq!(r["quiz"], "knowledge");

@@ -6,7 +6,7 @@ use super::*;
 fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
     let dir = tempfile::tempdir().unwrap();
     class(dir.path(), false);
-    let j = json(dir.path(), &[]);
+    let j = json(dir.path(), &["--names", "full"]);
     let s = &j["summary"];
     let docx = file(dir.path(), "docx", "laporan.docx", "id");
     let xml = unzip(&docx, "word/document.xml");
@@ -84,6 +84,18 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
     )));
     let (lo, hi) = (f(&s["diff"]["ci95"][0]), f(&s["diff"]["ci95"][1]));
     assert!(words.contains(&id(lo, 1)) && words.contains(&id(hi, 1)));
+    // Nobody is named: the participants are codes, in the table's order, and the sentence
+    // above the table says so.
+    let all = j["participants"].as_array().unwrap();
+    for p in all {
+        let name = p["name"].as_str().unwrap();
+        assert!(!words.contains(name), "{name} named in the Word file");
+    }
+    let last = format!("R{}", all.len());
+    assert!(
+        words.contains(&format!("peserta ditulis dengan kode (R1–{last})")),
+        "{words}"
+    );
 }
 
 #[test]

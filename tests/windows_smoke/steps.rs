@@ -214,7 +214,7 @@ pub(super) fn sheets_report_export_import(wine: &Wine) {
         assert!(csv.contains("\"Dewi; Lestari\";kader;80,00;"), "{csv}");
     };
     let args = [
-        "report", "--format", "csv", "--class", class, "--lang", "id",
+        "report", "--format", "csv", "--class", class, "--lang", "id", "--names", "full",
     ];
     let report = wine.ok(&[&args[..], &["--data-dir", data]].concat());
     expect_rows(&report);

@@ -188,5 +188,6 @@ pub fn report_input(
         regraded,
         pass_percent: quiz.pass_percent,
         cutoffs: pijat_engine::report::build::Cutoffs::default(),
+        names: Default::default(),
     }))
 }

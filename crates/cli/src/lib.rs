@@ -115,6 +115,14 @@ pub enum Command {
         /// Write to FILE (it must not exist yet) instead of standard output
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
+        /// How participants are named: codes (R1, R2, …), initials, or full names (only with
+        /// their consent)
+        #[arg(long, value_enum, default_value = "codes")]
+        names: report::NamesArg,
+        /// With codes or initials: also write who each one is to FILE (CSV, it must not exist
+        /// yet), a key for the trainer to keep, never to share
+        #[arg(long, value_name = "FILE")]
+        names_key: Option<PathBuf>,
     },
     /// Write everything (or one class) to one bundle file, to merge on another laptop
     Export {
@@ -322,6 +330,8 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
             items,
             cutoffs,
             out,
+            names,
+            names_key,
         }) => report::run(
             &shell,
             &report::Args {
@@ -331,6 +341,8 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
                 items,
                 cutoffs,
                 out,
+                names: names.into(),
+                names_key,
             },
         ),
         // `pijat` alone is the full-screen app, started by `main`.

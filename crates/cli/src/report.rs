@@ -1,5 +1,5 @@
 //! `pijat report [--class NAME] [--quiz ID] [--format text|csv|md|json|html|docx|xlsx] [--items]
-//! [--cutoffs GOOD,FAIR] [--out FILE]`.
+//! [--cutoffs GOOD,FAIR] [--out FILE] [--names codes|initials|full] [--names-key FILE]`.
 
 use pijat_core::strings::cli::tr;
 use std::io::IsTerminal;
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use pijat_app::report_data::report_input;
 use pijat_engine::report::build::Cutoffs;
+use pijat_engine::report::names::{Names, disguise};
 use pijat_engine::report::png::Fonts;
 use pijat_engine::report::{build, render};
 
@@ -46,6 +47,24 @@ impl Format {
     }
 }
 
+/// `--names`: how participants are named in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum NamesArg {
+    Codes,
+    Initials,
+    Full,
+}
+
+impl From<NamesArg> for Names {
+    fn from(n: NamesArg) -> Names {
+        match n {
+            NamesArg::Codes => Names::Codes,
+            NamesArg::Initials => Names::Initials,
+            NamesArg::Full => Names::Full,
+        }
+    }
+}
+
 /// `76,56`: the lowest scores (%) of "good" and of "fair".
 pub(crate) fn parse_cutoffs(s: &str) -> Result<Cutoffs, String> {
     let parts: Vec<Option<f64>> = s.split(',').map(|p| p.trim().parse::<f64>().ok()).collect();
@@ -67,6 +86,8 @@ pub(crate) struct Args<'a> {
     pub items: bool,
     pub cutoffs: Option<Cutoffs>,
     pub out: Option<PathBuf>,
+    pub names: Names,
+    pub names_key: Option<PathBuf>,
 }
 
 /// The fonts Word's pictures of the charts are drawn with: the system's own, none embedded.
@@ -78,6 +99,10 @@ fn system_fonts() -> Fonts {
 
 pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
     let lang = &shell.lang;
+    if a.names == Names::Full && a.names_key.is_some() {
+        crate::errln!("{}", tr(lang).names_key_without_codes);
+        return EXIT_USAGE;
+    }
     if a.format.binary() && a.out.is_none() && std::io::stdout().is_terminal() {
         let ext = a.format.extension();
         crate::errln!(
@@ -147,6 +172,7 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
     if let Some(c) = a.cutoffs {
         input.cutoffs = c;
     }
+    let key = disguise(&mut input, a.names);
     let report = build(&input);
     let title = quiz.title.get(lang);
     let bytes: Result<Vec<u8>, String> = match a.format {
@@ -165,23 +191,46 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
-    match &a.out {
-        Some(file) => match pijat_app::out_file::write_new(file, &bytes) {
-            Ok(()) => {
-                crate::outln!(
-                    "{}",
-                    pijat_core::fill!(cli, tr(lang), report_written, file = file.display())
-                );
-                0
-            }
-            Err(m) => {
-                crate::errln!("{}", m.get(lang.code()));
-                EXIT_INPUT
-            }
-        },
+    // The key first: if the report cannot be written after it, the key is taken back, so a
+    // failed run leaves neither.
+    if let Some(file) = &a.names_key {
+        let bytes = render::name_key(&key, lang);
+        if let Err(m) = write(file, bytes.as_bytes(), lang) {
+            crate::errln!("{m}");
+            return EXIT_INPUT;
+        }
+        let file = file.display();
+        crate::outln!(
+            "{}",
+            pijat_core::fill!(cli, tr(lang), names_key_written, file = file)
+        );
+    }
+    let written = match &a.out {
+        Some(file) => write(file, &bytes, lang).map(|()| {
+            let file = file.display();
+            crate::outln!(
+                "{}",
+                pijat_core::fill!(cli, tr(lang), report_written, file = file)
+            );
+        }),
         None => {
             super::out::write_bytes(&bytes);
-            0
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => 0,
+        Err(m) => {
+            if let Some(file) = &a.names_key {
+                let _ = std::fs::remove_file(file);
+            }
+            crate::errln!("{m}");
+            EXIT_INPUT
         }
     }
+}
+
+/// Writes a new file, or says why not.
+fn write(file: &std::path::Path, bytes: &[u8], lang: &pijat_content::Lang) -> Result<(), String> {
+    pijat_app::out_file::write_new(file, bytes).map_err(|m| m.get(lang.code()).to_string())
 }

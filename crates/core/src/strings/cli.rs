@@ -133,6 +133,8 @@ strings! {
     not_yet_read_again: "Belum {p}%: baca lagi modulnya lalu coba lagi." | "Not yet {p}%: read the module again and retry.",
     pre_to_post_points: "Tes awal {pre}% → tes akhir {post}% ({change} poin)" | "Pre-test {pre}% → post-test {post}% ({change} points)",
     personal_code_of: "Kode pribadi {name} (4 angka):" | "Personal code of {name} (4 digits):",
+    names_key_without_codes: "--names-key hanya bersama --names codes atau --names initials: dengan nama lengkap tidak ada kunci." | "--names-key only goes with --names codes or --names initials: full names need no key.",
+    names_key_written: "{file}: kunci nama ditulis: simpan sendiri, jangan ikut dibagikan." | "{file}: names key written: keep it yourself, never share it with the report.",
     report_written: "{file}: laporan ditulis." | "{file}: report written.",
     steps_done_well_of: "{k}/{n} langkah baik" | "{k}/{n} steps done well",
     practice_unfinished: "belum selesai" | "unfinished",

@@ -186,6 +186,7 @@ pub fn build(input: &Input) -> Report {
         participants: rows,
         summary,
         answers_graded_by_earlier_key: input.regraded,
+        names: input.names,
         class_info: input.class.clone(),
         roles,
         labels: input.labels.clone(),

@@ -26,6 +26,7 @@ fn input(ps: Vec<ParticipantInput>) -> Input {
         regraded: 0,
         pass_percent: 70,
         cutoffs: Cutoffs::default(),
+        names: Default::default(),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::model::{
     Block, Cell, Chart, ChartKind, Column, Counter, Doc, Section, Sheet, Style, Table,
 };
+use super::names::{Names, name_heading};
 use super::types::Report;
 use super::words::{category, role_label, short};
 use pijat_content::Lang;
@@ -170,7 +171,7 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         caption: n.table(lang, tr(lang).each_participant_s_pre),
         columns: vec![
             Column::doc("No"),
-            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(name_heading(r.names, lang), tr(lang).key_name),
             Column::new(tr(lang).role, tr(lang).key_role),
             Column::new(tr(lang).pre_test_heading, tr(lang).pre),
             Column::new(tr(lang).post_test_heading, tr(lang).post),
@@ -193,11 +194,24 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
             Cell::text(format!("{} → {}", cat(p.pre), cat(p.post))),
         ]);
     }
-    let mut blocks = vec![Block::Table(table)];
+    let mut blocks = vec![Block::Para(names_sentence(r, lang)), Block::Table(table)];
     blocks.push(Block::Chart(participants_chart(r, lang, n)));
     Section {
         heading: tr(lang).each_participant_s_results.into(),
         blocks,
+    }
+}
+
+/// How the participants are named, and why: the sentence on confidentiality and consent.
+fn names_sentence(r: &Report, lang: &Lang) -> String {
+    let s = tr(lang);
+    match r.names {
+        Names::Codes => {
+            let last = super::names::code(r.participants.len().saturating_sub(1));
+            pijat_core::fill!(report, s, shown_by_code, last = last)
+        }
+        Names::Initials => s.shown_by_initials.into(),
+        Names::Full => s.shown_by_name.into(),
     }
 }
 

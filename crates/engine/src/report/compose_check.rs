@@ -30,6 +30,7 @@ fn class(n: usize, pre: impl Fn(usize) -> usize, post: impl Fn(usize) -> usize) 
         regraded: 0,
         pass_percent: 70,
         cutoffs: Cutoffs::default(),
+        names: Default::default(),
     }
 }
 

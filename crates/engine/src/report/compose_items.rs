@@ -3,6 +3,7 @@
 
 use super::compose::legend;
 use super::model::{Block, Cell, Chart, ChartKind, Column, Counter, Section, Sheet, Style, Table};
+use super::names::name_heading;
 use super::types::{ItemFlag, Report, Val};
 use super::words::competent_label;
 use pijat_content::Lang;
@@ -127,7 +128,7 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
         caption: n.table(lang, tr(lang).each_participant_s_observations),
         columns: vec![
             Column::doc("No"),
-            Column::new(tr(lang).name, tr(lang).key_name),
+            Column::new(name_heading(r.names, lang), tr(lang).key_name),
             Column::new(tr(lang).observations, tr(lang).key_observations),
             Column::new(tr(lang).latest_score, tr(lang).latest_checklist_percent),
             Column::new(tr(lang).verdict, tr(lang).competent),

@@ -37,7 +37,7 @@ pub struct ClassInfo {
 }
 
 /// What a report is built from.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Input {
     /// The class, when the report is of one.
     pub class: Option<ClassInfo>,
@@ -62,6 +62,8 @@ pub struct Input {
     pub pass_percent: u8,
     /// The knowledge categories' cut-offs.
     pub cutoffs: Cutoffs,
+    /// How the participants are named (set by [`super::names::disguise`], which renames them).
+    pub names: super::names::Names,
 }
 
 /// The lower bounds (in %) of the knowledge categories: good from `good`, fair from `fair`,

@@ -12,6 +12,7 @@ pub mod exact;
 mod input;
 mod item;
 pub mod model;
+pub mod names;
 pub mod normality;
 pub mod png;
 pub mod render;

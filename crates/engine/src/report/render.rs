@@ -38,6 +38,11 @@ pub fn xlsx(r: &Report, quiz_title: &str, lang: &Lang) -> Result<Vec<u8>, String
     super::write_xlsx::xlsx(&compose(r, quiz_title, lang))
 }
 
+/// The key from what a report shows (R1, B. S.) to who it is, as CSV for the trainer to keep.
+pub fn name_key(key: &[super::names::KeyRow], lang: &Lang) -> String {
+    super::write_csv::name_key(key, lang)
+}
+
 /// The report as JSON.
 pub fn json(r: &Report) -> String {
     serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"

@@ -338,6 +338,8 @@ pub struct Report {
     pub gain: Gain,
     /// See [`Input::regraded`].
     pub answers_graded_by_earlier_key: usize,
+    /// How participants are named: `codes`, `initials` or `full`.
+    pub names: super::names::Names,
     /// The class's details.
     #[serde(skip)]
     pub class_info: Option<ClassInfo>,

@@ -5,7 +5,8 @@
 //! caption and its header; the report's sentences close the file.
 
 use super::model::{Block, Cell, Doc, Style, Table};
-use super::words::num;
+use super::names::KeyRow;
+use super::words::{num, role_label};
 use pijat_content::Lang;
 use pijat_core::cell::text_cell;
 use pijat_core::strings::report::tr;
@@ -49,14 +50,39 @@ fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
     }
 }
 
+/// A CSV writer for `lang`: Excel in Indonesian reads `;` (the comma is the decimal mark); in
+/// English, `,`.
+fn writer(lang: &Lang) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .delimiter(lang.list_separator())
+        .flexible(true)
+        .from_writer(Vec::new())
+}
+
+/// What was written, after the byte-order mark.
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}
+
+/// The key from what a report shows (R1, B. S.) to who it is, for the trainer to keep.
+pub(super) fn name_key(key: &[KeyRow], lang: &Lang) -> String {
+    let mut w = writer(lang);
+    let s = tr(lang);
+    let _ = w.write_record([s.shown_as, s.name, s.role]);
+    for k in key {
+        let _ = w.write_record([
+            text_cell(&k.shown),
+            text_cell(&pijat_core::printable(&k.name)),
+            text_cell(&role_label(&k.role, lang)),
+        ]);
+    }
+    finish(w)
+}
+
 pub(super) fn csv(doc: &Doc) -> String {
     let lang = &doc.lang;
-    // Excel in Indonesian reads `;` (the comma is the decimal mark); in English, `,`.
-    let delim = lang.list_separator();
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(delim)
-        .flexible(true)
-        .from_writer(Vec::new());
+    let mut w = writer(lang);
     let tables = doc
         .sections
         .iter()
@@ -77,6 +103,5 @@ pub(super) fn csv(doc: &Doc) -> String {
     for s in doc.lead.iter().chain(&doc.notes) {
         let _ = w.write_record([text_cell(s)]);
     }
-    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-    format!("\u{feff}{body}")
+    finish(w)
 }
