@@ -82,7 +82,7 @@ fn main() {
         let r = build(&class(n));
         let html = time(runs, || render::html(&r, "Tes pengetahuan", &lang).len());
         let docx = time(runs, || {
-            render::docx(&r, "Tes pengetahuan", &lang, &fonts)
+            render::docx(&r, "Tes pengetahuan", &lang, &fonts, "2026-11-28T09:00:00Z")
                 .unwrap()
                 .len()
         });

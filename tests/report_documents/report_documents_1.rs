@@ -36,19 +36,42 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
         ),
     );
     assert!(words.contains(&lead), "{lead}\n{words}");
+    // Captions: the word, the number (a field's result, in a run of its own) and the text.
     for caption in [
-        "Tabel 1.",
-        "Tabel 7.",
-        "Gambar 1.",
-        "Gambar 4.",
+        "Tabel  7 . Hasil tiap butir",
+        "Gambar  4 . ",
         "Uji utama adalah",
     ] {
-        assert!(words.contains(caption), "{caption}");
+        assert!(words.contains(caption), "{caption}\n{words}");
     }
     assert!(
         xml.contains("<w:tbl>") && xml.contains("<w:cantSplit"),
         "real Word tables"
     );
+    // Word that behaves like Word: every table's header row repeats on each page; captions are
+    // numbered by SEQ fields; tables fit a 14 cm text block; every picture has its own id; the
+    // language and title are in the file.
+    let tables = xml.matches("<w:tbl>").count();
+    assert_eq!(xml.matches("<w:tblHeader />").count(), tables);
+    assert_eq!(xml.matches(" SEQ Tabel \\* ARABIC ").count(), tables);
+    assert_eq!(xml.matches(" SEQ Gambar \\* ARABIC ").count(), 4);
+    assert!(xml.contains(r#"<w:tblW w:w="7937" w:type="dxa" />"#));
+    assert!(xml.contains(r#"<w:pgMar w:top="1701" w:right="1701" w:bottom="1701" w:left="2268""#));
+    let mut ids: Vec<&str> = xml
+        .split("<wp:docPr id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(ids.len(), 4);
+    ids.dedup();
+    assert_eq!(ids, ["1", "2", "3", "4"]);
+    assert!(unzip(&docx, "word/styles.xml").contains(r#"<w:lang w:val="id-ID""#));
+    let core = unzip(&docx, "docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>Hasil tes awal dan tes akhir"),
+        "{core}"
+    );
+    assert!(!core.contains("1970-01-01"), "{core}");
     // Every chart is a picture in the file.
     let z = zip::ZipArchive::new(std::io::Cursor::new(&docx[..])).unwrap();
     let pictures = z

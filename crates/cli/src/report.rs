@@ -181,7 +181,10 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
         Format::Md => Ok(render::markdown(&report, title, lang).into_bytes()),
         Format::Json => Ok(render::json(&report).into_bytes()),
         Format::Html => Ok(render::html(&report, title, lang).into_bytes()),
-        Format::Docx => render::docx(&report, title, lang, &system_fonts()),
+        Format::Docx => {
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            render::docx(&report, title, lang, &system_fonts(), &now)
+        }
         Format::Xlsx => render::xlsx(&report, title, lang),
     };
     let bytes = match bytes {

@@ -22,6 +22,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     let mut doc = Doc {
         lang: lang.clone(),
         title: format!("{}: {quiz_title}", tr(lang).pre_test_post_test),
+        author: r.class_info.as_ref().and_then(|c| c.trainer.clone()),
         facts: facts(r, lang),
         lead: Vec::new(),
         notes: notes(r, lang),

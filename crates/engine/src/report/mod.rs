@@ -8,6 +8,8 @@ pub mod compose;
 mod compose_items;
 mod compose_scores;
 mod compose_stats;
+mod docx_parts;
+mod docx_widths;
 pub mod exact;
 mod input;
 mod item;

@@ -11,6 +11,8 @@ pub struct Doc {
     pub lang: Lang,
     /// Its title.
     pub title: String,
+    /// Who wrote it (the class's trainer), for a file's properties.
+    pub author: Option<String>,
     /// `(label, value)`: activity, place, dates, trainer, participants.
     pub facts: Vec<(String, String)>,
     /// The plain sentences a laporan opens with.
@@ -164,7 +166,7 @@ pub struct Table {
     /// The spreadsheet sheet it goes on.
     pub sheet: Sheet,
     /// Numbered: `Tabel 1. …`.
-    pub caption: String,
+    pub caption: Caption,
     /// Its columns.
     pub columns: Vec<Column>,
     /// Its rows.
@@ -235,13 +237,30 @@ pub enum ChartKind {
 #[derive(Clone, Debug)]
 pub struct Chart {
     /// Numbered: `Gambar 1. …`.
-    pub caption: String,
+    pub caption: Caption,
     /// What it shows.
     pub kind: ChartKind,
     /// The two series' names (pre, post); the one series of `Bars` uses the second (solid).
     pub legend: (String, String),
     /// What the text-only formats say instead of drawing the chart.
     pub alt: String,
+}
+
+/// A numbered caption: "Tabel 3. Hasil uji" (Word numbers it with a field of its own).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caption {
+    /// "Tabel" or "Gambar" in the document's language.
+    pub word: &'static str,
+    /// Its number among the tables (or the figures) of the document.
+    pub number: usize,
+    /// What follows the number.
+    pub text: String,
+}
+
+impl std::fmt::Display for Caption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}. {}", self.word, self.number, self.text)
+    }
 }
 
 /// Numbers tables and figures in the order they appear.
@@ -253,17 +272,23 @@ pub struct Counter {
 
 impl Counter {
     /// The next table's caption: "Tabel 3. …".
-    pub fn table(&mut self, lang: &Lang, what: &str) -> String {
+    pub fn table(&mut self, lang: &Lang, what: &str) -> Caption {
         self.tables += 1;
-        let word = pijat_core::strings::report::tr(lang).table_word;
-        format!("{word} {}. {what}", self.tables)
+        Caption {
+            word: pijat_core::strings::report::tr(lang).table_word,
+            number: self.tables,
+            text: what.to_string(),
+        }
     }
 
     /// The next figure's caption: "Gambar 2. …".
-    pub fn chart(&mut self, lang: &Lang, what: &str) -> String {
+    pub fn chart(&mut self, lang: &Lang, what: &str) -> Caption {
         self.charts += 1;
-        let word = pijat_core::strings::report::tr(lang).figure_word;
-        format!("{word} {}. {what}", self.charts)
+        Caption {
+            word: pijat_core::strings::report::tr(lang).figure_word,
+            number: self.charts,
+            text: what.to_string(),
+        }
     }
 }
 
@@ -284,7 +309,7 @@ impl Cell {
                 Style::Percent => format!("{}%", short(*value, *decimals, lang)),
                 Style::Signed => {
                     let s = num(*value, *decimals, lang);
-                    if s.starts_with('-') || s.trim_start_matches(['0', ',', '.']).is_empty() {
+                    if s.starts_with('−') || s.trim_start_matches(['0', ',', '.']).is_empty() {
                         s
                     } else {
                         format!("+{s}")

@@ -28,9 +28,15 @@ pub fn html(r: &Report, quiz_title: &str, lang: &Lang) -> String {
     super::write_html::html(&compose(r, quiz_title, lang))
 }
 
-/// The report as a Word file.
-pub fn docx(r: &Report, quiz_title: &str, lang: &Lang, fonts: &Fonts) -> Result<Vec<u8>, String> {
-    super::write_docx::docx(&compose(r, quiz_title, lang), fonts)
+/// The report as a Word file, `created` at that moment (W3CDTF: `2026-11-28T09:00:00Z`).
+pub fn docx(
+    r: &Report,
+    quiz_title: &str,
+    lang: &Lang,
+    fonts: &Fonts,
+    created: &str,
+) -> Result<Vec<u8>, String> {
+    super::write_docx::docx(&compose(r, quiz_title, lang), fonts, created)
 }
 
 /// The report as an Excel workbook.

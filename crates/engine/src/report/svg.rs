@@ -270,5 +270,5 @@ pub fn svg(chart: &Chart, lang: &Lang) -> String {
             bars(&mut c, &rows, false, 270.0, lang);
         }
     }
-    c.finish(&chart.caption)
+    c.finish(&chart.caption.to_string())
 }

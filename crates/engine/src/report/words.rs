@@ -5,14 +5,28 @@ use super::types::{Category, GainCategory, Val};
 use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
-/// A number with `d` decimals; Indonesian uses a decimal comma. A value that rounds to zero is
-/// `0`, never `-0`.
-pub fn num(x: f64, d: usize, lang: &Lang) -> String {
-    let mut s = format!("{x:.d$}");
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s.remove(0);
+/// A number with `d` decimals for data (CSV): a point and a hyphen-minus, rounded as SPSS and
+/// Excel round: the value to 15 significant digits, then half away from zero (61,25 → 61,3;
+/// −11,25 → −11,3; 1,005 → 1,01). A value that rounds to zero is `0`, never `-0`.
+pub fn fixed(x: f64, d: usize) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
     }
-    lang.decimal_mark(s)
+    let scale = 10f64.powi(i32::try_from(d).unwrap_or(i32::MAX));
+    // 15 significant digits take off the binary noise of the scaling (61.25 × 10 is 612.5).
+    let scaled: f64 = format!("{:.14e}", x * scale).parse().unwrap_or(x * scale);
+    let rounded = scaled.round() / scale;
+    let s = format!("{rounded:.d$}");
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// A number with `d` decimals for people: Indonesian uses a decimal comma, and a negative
+/// number the minus sign (−3,59), as [`fixed`] rounds it.
+pub fn num(x: f64, d: usize, lang: &Lang) -> String {
+    lang.decimal_mark(fixed(x, d)).replacen('-', "−", 1)
 }
 
 /// Like [`num`] with trailing zero decimals dropped: `52`, `52,5`.
@@ -122,11 +136,37 @@ mod tests {
         let id = Lang::id();
         assert_eq!(num(-0.001, 2, &id), "0,00");
         assert_eq!(num(-0.4, 0, &Lang::en()), "0");
-        assert_eq!(num(-1.5, 1, &id), "-1,5");
+        assert_eq!(num(-1.5, 1, &id), "−1,5");
         assert_eq!(short(52.0, 1, &id), "52");
         assert_eq!(short(52.5, 1, &id), "52,5");
         assert_eq!(short(-0.04, 1, &id), "0");
         assert_eq!(p_is(0.0004, &id), "p < 0,001");
         assert_eq!(p_is(0.0123, &Lang::en()), "p = 0.012");
+    }
+}
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    /// As SPSS and Excel show them (Excel: =ROUND(x; d)).
+    #[test]
+    fn halves_round_away_from_zero_as_spss_and_excel_do() {
+        let id = Lang::id();
+        for (x, d, shown) in [
+            (61.25, 1, "61,3"),
+            (-11.25, 1, "−11,3"),
+            (36.25, 1, "36,3"),
+            (90.625, 2, "90,63"),
+            (1.005, 2, "1,01"),
+            (2.5, 0, "3"),
+            (-0.04, 1, "0,0"),
+            (0.0005, 3, "0,001"),
+            (54.375, 1, "54,4"),
+        ] {
+            assert_eq!(num(x, d, &id), shown, "{x}");
+        }
+        assert_eq!(fixed(-3.594, 2), "-3.59", "data keep the hyphen-minus");
+        assert_eq!(num(-3.594, 2, &Lang::en()), "−3.59");
     }
 }

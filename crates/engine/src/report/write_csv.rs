@@ -6,7 +6,7 @@
 
 use super::model::{Block, Cell, Doc, Style, Table};
 use super::names::KeyRow;
-use super::words::{num, role_label};
+use super::words::{fixed, role_label};
 use pijat_content::Lang;
 use pijat_core::cell::text_cell;
 use pijat_core::strings::report::tr;
@@ -26,7 +26,7 @@ fn value(c: &Cell, lang: &Lang) -> String {
             } else {
                 (*decimals).max(2)
             };
-            num(*value, d, lang)
+            lang.decimal_mark(fixed(*value, d))
         }
         Cell::Missing(_) => String::new(),
     }
@@ -42,7 +42,7 @@ fn block(w: &mut csv::Writer<Vec<u8>>, tb: &Table, lang: &Lang, first: bool) {
         .collect();
     if !first {
         let _ = w.write_record([""]);
-        let _ = w.write_record([text_cell(&tb.caption)]);
+        let _ = w.write_record([text_cell(&tb.caption.to_string())]);
     }
     let _ = w.write_record(cols.iter().map(|(_, key)| *key));
     for r in &tb.rows {

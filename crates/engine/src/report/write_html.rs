@@ -16,7 +16,8 @@ p { margin: 0 0 6pt; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 0 0 8pt; }
 dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 2pt 0 4pt; font-size: 9.5pt; }
-caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 3pt; }
+caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 3pt; break-after: avoid; }
+table.keep { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.6pt solid #555; padding: 2pt 4pt; vertical-align: top; text-align: left; }
@@ -29,12 +30,25 @@ figure svg { width: 100%; height: auto; }
 figcaption { font-weight: bold; font-size: 9.5pt; margin-top: 2pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; } }";
 
+/// Tables this short print whole on one page, their caption and header with them.
+const KEEP_WHOLE: usize = 12;
+
+/// Text for people: escaped, with `d_z` as *d* with a subscript z.
+fn prose(s: &str) -> String {
+    esc(s).replace("d_z", "<i>d</i><sub>z</sub>")
+}
+
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
     let shown = tb.shown_columns();
+    let keep = if tb.rows.len() <= KEEP_WHOLE {
+        " class=\"keep\""
+    } else {
+        ""
+    };
     let _ = write!(
         o,
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
-        esc(&tb.caption)
+        "<table{keep}>\n<caption>{}</caption>\n<thead><tr>",
+        esc(&tb.caption.to_string())
     );
     for (_, c) in &shown {
         let _ = write!(o, "<th>{}</th>", esc(&c.title));
@@ -46,13 +60,13 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
         for (i, _) in &shown {
             let c = r.cell(*i);
             let n = if c.is_number() { " class=\"n\"" } else { "" };
-            let _ = write!(o, "<td{n}>{}</td>", esc(&c.shown(&doc.lang)));
+            let _ = write!(o, "<td{n}>{}</td>", prose(&c.shown(&doc.lang)));
         }
         let _ = writeln!(o, "</tr>");
     }
     let _ = writeln!(o, "</tbody>\n</table>");
     for n in &tb.notes {
-        let _ = writeln!(o, "<p class=\"tnote\">{}</p>", esc(n));
+        let _ = writeln!(o, "<p class=\"tnote\">{}</p>", prose(n));
     }
 }
 
@@ -69,7 +83,7 @@ pub(super) fn html(doc: &Doc) -> String {
     }
     let _ = writeln!(o, "</dl>");
     for s in &doc.lead {
-        let _ = writeln!(o, "<p class=\"lead\">{}</p>", esc(s));
+        let _ = writeln!(o, "<p class=\"lead\">{}</p>", prose(s));
     }
     for n in &doc.notes {
         let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(n));
@@ -79,7 +93,7 @@ pub(super) fn html(doc: &Doc) -> String {
         for b in &sec.blocks {
             match b {
                 Block::Para(p) => {
-                    let _ = writeln!(o, "<p>{}</p>", esc(p));
+                    let _ = writeln!(o, "<p>{}</p>", prose(p));
                 }
                 Block::Table(tb) => table(&mut o, tb, doc),
                 Block::Chart(c) => {
@@ -87,7 +101,7 @@ pub(super) fn html(doc: &Doc) -> String {
                         o,
                         "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
                         svg(c, &doc.lang),
-                        esc(&c.caption)
+                        esc(&c.caption.to_string())
                     );
                 }
             }

@@ -35,7 +35,7 @@ fn text(s: &str) -> String {
 
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
     let shown = tb.shown_columns();
-    let _ = writeln!(o, "**{}**\n", text(&tb.caption));
+    let _ = writeln!(o, "**{}**\n", text(&tb.caption.to_string()));
     let titles: Vec<String> = shown.iter().map(|(_, c)| text(&c.title)).collect();
     let _ = writeln!(o, "| {} |", titles.join(" | "));
     let rule: Vec<&str> = shown

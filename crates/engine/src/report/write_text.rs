@@ -75,7 +75,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
             _ => break,
         }
     }
-    for l in wrap(&tb.caption, WIDTH) {
+    for l in wrap(&tb.caption.to_string(), WIDTH) {
         let _ = writeln!(o, "{l}");
     }
     let line = |o: &mut String, texts: &[String]| {

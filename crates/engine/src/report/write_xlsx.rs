@@ -64,7 +64,7 @@ impl Writer<'_> {
             .set_text_wrap()
             .set_background_color("EEF1F4");
         let wrap = Format::new().set_text_wrap();
-        self.text(0, &tb.caption, Some(&bold))?;
+        self.text(0, &tb.caption.to_string(), Some(&bold))?;
         self.row += 1;
         let cols = tb.shown_columns();
         for (c, (_, column)) in cols.iter().enumerate() {
