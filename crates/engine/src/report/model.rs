@@ -193,6 +193,15 @@ impl Table {
             .collect()
     }
 
+    /// The shown columns' cells of every row, as people read them.
+    pub fn shown_cells(&self, lang: &Lang) -> Vec<Vec<String>> {
+        let shown = self.shown_columns();
+        self.rows
+            .iter()
+            .map(|r| shown.iter().map(|(i, _)| r.cell(*i).shown(lang)).collect())
+            .collect()
+    }
+
     /// Whether every row has a number in column `i` (set to the right).
     pub fn numeric(&self, i: usize) -> bool {
         self.rows.iter().all(|r| r.cell(i).is_number())

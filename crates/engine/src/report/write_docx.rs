@@ -126,16 +126,7 @@ fn cell(text: &str, right: bool, bold: bool, keep: bool, width: usize) -> TableC
 fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
     let shown = tb.shown_columns();
     let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
-    let texts: Vec<Vec<String>> = tb
-        .rows
-        .iter()
-        .map(|r| {
-            shown
-                .iter()
-                .map(|(i, _)| r.cell(*i).shown(&doc.lang))
-                .collect()
-        })
-        .collect();
+    let texts = tb.shown_cells(&doc.lang);
     let titles: Vec<&str> = shown.iter().map(|(_, c)| c.title.as_str()).collect();
     let grid = widths(&titles, &texts, TEXT_WIDTH);
     let kept = if tb.rows.len() <= KEEP_WHOLE {

@@ -29,16 +29,7 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
 
 fn table(o: &mut String, tb: &Table, doc: &Doc) {
     let shown = tb.shown_columns();
-    let cells: Vec<Vec<String>> = tb
-        .rows
-        .iter()
-        .map(|r| {
-            shown
-                .iter()
-                .map(|(i, _)| r.cell(*i).shown(&doc.lang))
-                .collect()
-        })
-        .collect();
+    let cells = tb.shown_cells(&doc.lang);
     let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
     // Each column as wide as its cells and its title's longest word; then titles get room
     // while the table fits, and the widest text column narrows until it does.
