@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use pijat_engine::report::build::{Cutoffs, Input, ParticipantInput};
+use pijat_engine::report::build::{Input, ParticipantInput};
 use pijat_engine::report::{build, render};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -45,10 +45,9 @@ fn class(n: usize) -> Input {
         step_labels: (1..=14).map(|s| format!("Langkah {s}")).collect(),
         participants,
         items: true,
-        regraded: 0,
         pass_percent: 70,
-        cutoffs: Cutoffs::default(),
-        names: Default::default(),
+        year: Some(2026),
+        ..Input::default()
     }
 }
 

@@ -2,6 +2,7 @@
 //! finished pre-test and post-test, answer by answer.
 
 use super::Records;
+use chrono::Datelike;
 use std::collections::HashMap;
 
 use crate::Result;
@@ -161,7 +162,14 @@ pub fn report_input(
             visits: visited.remove(&p.id).unwrap_or_default(),
         });
     }
+    // The year of the class's last (or first) day; this year when it has no dates.
+    let year = class_row
+        .as_ref()
+        .and_then(|c| c.ends.as_deref().or(c.starts.as_deref()))
+        .and_then(pijat_core::dates::parse_day)
+        .map_or_else(|| chrono::Local::now().year(), |d| d.year());
     Ok(Some(Input {
+        year: Some(year),
         class: class_row.map(|c| ClassInfo {
             name: c.name,
             place: c.place,

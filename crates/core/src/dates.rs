@@ -102,6 +102,37 @@ pub fn show_day(stored: &str, lang: &Lang) -> String {
     }
 }
 
+/// From one stored day to another as a laporan writes it: `14–28 November 2026`,
+/// `30 November – 2 Desember 2026`, `28 Desember 2026 – 3 Januari 2027`; one day alone when they
+/// are the same. Text that is not a date is shown as typed.
+pub fn show_span(from: &str, to: &str, lang: &Lang) -> String {
+    let (Some(a), Some(b)) = (parse_day(from), parse_day(to)) else {
+        return if from == to {
+            show_day(from, lang)
+        } else {
+            format!("{} – {}", show_day(from, lang), show_day(to, lang))
+        };
+    };
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    let (first, last) = (
+        a.format("%Y-%m-%d").to_string(),
+        b.format("%Y-%m-%d").to_string(),
+    );
+    if a == b {
+        show_day(&first, lang)
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.day(), show_day(&last, lang))
+    } else if a.year() == b.year() {
+        let whole = show_day(&first, lang);
+        let no_year = whole
+            .strip_suffix(&format!(" {}", a.year()))
+            .unwrap_or(&whole);
+        format!("{no_year} – {}", show_day(&last, lang))
+    } else {
+        format!("{} – {}", show_day(&first, lang), show_day(&last, lang))
+    }
+}
+
 /// A stored day as a form shows it for editing: `06/12/2026` (a form reads it back).
 pub fn input_day(stored: &str) -> String {
     parse_day(stored).map_or_else(|| stored.to_string(), |d| d.format("%d/%m/%Y").to_string())
@@ -148,5 +179,30 @@ mod tests {
         assert_eq!(show_day("7 Des 2026", &Lang::en()), "7 December 2026");
         assert_eq!(show_day("minggu depan", &Lang::id()), "minggu depan");
         assert_eq!(input_day("2026-12-06"), "06/12/2026");
+    }
+
+    #[test]
+    fn a_span_of_days_as_a_laporan_writes_it() {
+        let id = Lang::id();
+        for (from, to, shown) in [
+            ("2026-11-14", "2026-11-28", "14–28 November 2026"),
+            ("2026-11-30", "2026-12-02", "30 November – 2 Desember 2026"),
+            (
+                "2026-12-28",
+                "2027-01-03",
+                "28 Desember 2026 – 3 Januari 2027",
+            ),
+            ("2026-11-28", "2026-11-14", "14–28 November 2026"),
+            ("2026-11-14", "2026-11-14", "14 November 2026"),
+            (
+                "minggu depan",
+                "2026-11-14",
+                "minggu depan – 14 November 2026",
+            ),
+        ] {
+            assert_eq!(show_span(from, to, &id), shown);
+        }
+        let en = show_span("2026-11-14", "2026-11-28", &Lang::en());
+        assert_eq!(en, "14–28 November 2026");
     }
 }

@@ -187,6 +187,7 @@ pub fn build(input: &Input) -> Report {
         summary,
         answers_graded_by_earlier_key: input.regraded,
         names: input.names,
+        year: input.year,
         class_info: input.class.clone(),
         roles,
         labels: input.labels.clone(),

@@ -23,10 +23,9 @@ fn input(ps: Vec<ParticipantInput>) -> Input {
         step_labels: Vec::new(),
         participants: ps,
         items: true,
-        regraded: 0,
         pass_percent: 70,
-        cutoffs: Cutoffs::default(),
-        names: Default::default(),
+        year: Some(2026),
+        ..Input::default()
     }
 }
 

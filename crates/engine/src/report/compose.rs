@@ -7,7 +7,7 @@ use super::model::{
 };
 use super::names::{Names, name_heading};
 use super::types::Report;
-use super::words::{category, role_label, short};
+use super::words::{category, num, role_label, short};
 use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
@@ -47,12 +47,41 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     if s.n_paired > 0 {
         doc.sections
             .push(super::compose_stats::tests(r, lang, &mut n));
+    } else {
+        doc.sections
+            .push(super::compose_stats::reliability_only(r, lang, &mut n));
     }
     doc.sections
         .extend(super::compose_items::items(r, lang, &mut n));
     doc.sections
         .extend(super::compose_items::monitoring(r, lang, &mut n));
+    sources(&mut doc, r, lang);
+    doc.sections.push(references(lang));
     doc
+}
+
+/// "Sumber: data primer, 2026." under every table, as journals print it.
+fn sources(doc: &mut Doc, r: &Report, lang: &Lang) {
+    let source = match r.year {
+        Some(year) => pijat_core::fill!(report, tr(lang), source_primary_data, year = year),
+        None => tr(lang).source_primary_data_no_year.to_string(),
+    };
+    for b in doc.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+        if let Block::Table(t) = b {
+            t.notes.push(source.clone());
+        }
+    }
+}
+
+/// The works the report's sentences and notes cite.
+fn references(lang: &Lang) -> Section {
+    Section {
+        heading: tr(lang).references.into(),
+        blocks: super::words::REFERENCES
+            .iter()
+            .map(|r| Block::Para((*r).to_string()))
+            .collect(),
+    }
 }
 
 fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
@@ -63,14 +92,13 @@ fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {
             tr(lang).activity.into(),
             pijat_core::printable(&format!("{}{place}", c.name)),
         ));
-        let when: Vec<String> = c
-            .starts
-            .iter()
-            .chain(c.ends.iter().filter(|e| Some(*e) != c.starts.as_ref()))
-            .map(|d| pijat_core::printable(&pijat_core::dates::show_day(d, lang)))
-            .collect();
-        if !when.is_empty() {
-            f.push((tr(lang).when.into(), when.join(" – ")));
+        let when = match (&c.starts, &c.ends) {
+            (Some(a), Some(b)) => Some(pijat_core::dates::show_span(a, b, lang)),
+            (Some(d), None) | (None, Some(d)) => Some(pijat_core::dates::show_day(d, lang)),
+            (None, None) => None,
+        };
+        if let Some(when) = when {
+            f.push((tr(lang).when.into(), pijat_core::printable(&when)));
         }
         if let Some(name) = &c.trainer {
             f.push((tr(lang).trainer.into(), pijat_core::printable(name)));
@@ -133,15 +161,29 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
             n = g.n
         );
     };
-    let (sa, sb) = (short(a, 1, lang), short(b, 1, lang));
+    let (sa, sb) = (num(a, 1, lang), num(b, 1, lang));
     let n = s.n_paired;
     let s = tr(lang);
-    let how = if sa == sb {
-        pijat_core::fill!(report, s, score_stayed_at, a = sa, b = sb)
-    } else if b > a {
-        pijat_core::fill!(report, s, score_rose_from, a = sa, b = sb)
+    // The change in points, and as a share of where the class started.
+    let points = num((b - a).abs(), 1, lang);
+    let change = if a > 0.0 {
+        let relative = num(100.0 * (b - a).abs() / a, 1, lang);
+        pijat_core::fill!(
+            report,
+            s,
+            points_change,
+            points = points,
+            relative = relative
+        )
     } else {
-        pijat_core::fill!(report, s, score_fell_from, a = sa, b = sb)
+        pijat_core::fill!(report, s, points_only, points = points)
+    };
+    let how = if sa == sb {
+        pijat_core::fill!(report, s, score_stayed_at, a = sa)
+    } else if b > a {
+        pijat_core::fill!(report, s, score_rose_from, a = sa, b = sb, change = change)
+    } else {
+        pijat_core::fill!(report, s, score_fell_from, a = sa, b = sb, change = change)
     };
     pijat_core::fill!(report, s, mean_score_how, how = how, n = n)
 }
@@ -152,15 +194,19 @@ fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
         return None;
     }
     let (a, b, n) = (p.paired_pre.passed, p.paired_post.passed, p.paired_pre.n);
+    let share = |k: usize| format!("{}%", num(100.0 * k as f64 / n.max(1) as f64, 1, lang));
+    let (ap, bp) = (share(a), share(b));
     let (mark, s) = (p.pass_percent, pijat_core::strings::report::tr(lang));
     Some(pijat_core::fill!(
         report,
         s,
         reached_pass_mark_pre,
         a = a,
+        ap = ap,
         n = n,
         mark = mark,
-        b = b
+        b = b,
+        bp = bp
     ))
 }
 
@@ -182,6 +228,7 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         ],
         rows: Vec::new(),
         notes: Vec::new(),
+        hints: Vec::new(),
     };
     for (i, p) in r.participants.iter().enumerate() {
         table.push(vec![
@@ -196,7 +243,7 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         ]);
     }
     let mut blocks = vec![Block::Para(names_sentence(r, lang)), Block::Table(table)];
-    blocks.push(Block::Chart(participants_chart(r, lang, n)));
+    blocks.extend(participants_chart(r, lang, n).map(Block::Chart));
     Section {
         heading: tr(lang).each_participant_s_results.into(),
         blocks,
@@ -216,12 +263,16 @@ fn names_sentence(r: &Report, lang: &Lang) -> String {
     }
 }
 
-fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
+/// Each participant's pre → post; none when nobody took both tests.
+fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Chart> {
     let pairs: Vec<(String, f64, f64)> = r
         .participants
         .iter()
         .filter_map(|p| Some((pijat_core::printable(&p.name), p.pre?, p.post?)))
         .collect();
+    if pairs.is_empty() {
+        return None;
+    }
     let kind = if pairs.len() <= DUMBBELL_MAX {
         ChartKind::Dumbbell(pairs)
     } else {
@@ -239,12 +290,12 @@ fn participants_chart(r: &Report, lang: &Lang, n: &mut Counter) -> Chart {
         }
         ChartKind::Slope(lines)
     };
-    Chart {
+    Some(Chart {
         caption: n.chart(lang, tr(lang).each_participant_s_score),
         kind,
         legend: legend(lang),
         alt: tr(lang).figure_each_participant_s.into(),
-    }
+    })
 }
 
 /// What the report's marks mean.

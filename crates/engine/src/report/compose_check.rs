@@ -1,7 +1,7 @@
 //! Tests of the document a laporan gets: which test is primary and why, the exact and the
 //! asymptotic Wilcoxon, a perfect pre-test left out of the individual gain, and no "-0".
 
-use super::build::{Cutoffs, Input, ParticipantInput, build};
+use super::build::{Input, ParticipantInput, build};
 use super::compose::compose;
 use super::model::{Block, Cell};
 use pijat_content::Lang;
@@ -27,10 +27,9 @@ fn class(n: usize, pre: impl Fn(usize) -> usize, post: impl Fn(usize) -> usize) 
             })
             .collect(),
         items: true,
-        regraded: 0,
         pass_percent: 70,
-        cutoffs: Cutoffs::default(),
-        names: Default::default(),
+        year: Some(2026),
+        ..Input::default()
     }
 }
 
@@ -50,12 +49,22 @@ fn many_unequal_differences_read_the_asymptotic_wilcoxon() {
         "30 differences: more than 25"
     );
     let s = lead(&input, &Lang::id());
-    assert!(s.contains("Uji utama adalah uji Wilcoxon"), "{s}");
     assert!(
-        s.contains("tidak berdistribusi normal") && s.contains("(asimtotik)"),
+        s.contains("tidak berdistribusi normal (W = ")
+            && s.contains("sehingga digunakan uji Wilcoxon signed-rank (Wilcoxon, 1945)."),
         "{s}"
     );
-    assert!(s.contains("naik dari 30 menjadi 53,3 (n = 30"), "{s}");
+    // Z as SPSS gives it, figures apart with `;` (the comma is the decimal mark), no "eksak".
+    assert!(s.contains("Hasil uji menunjukkan Z = −"), "{s}");
+    assert!(
+        s.contains("; p < 0,001, artinya terdapat kenaikan skor"),
+        "{s}"
+    );
+    assert!(!s.contains("eksak"), "{s}");
+    assert!(
+        s.contains("30 peserta yang mengikuti kedua tes naik dari 30,0% menjadi 53,3%, yaitu naik 23,3 poin (77,8%)"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -68,7 +77,11 @@ fn normal_differences_read_the_t_test_and_a_perfect_pre_test_is_left_out() {
     let r = build(&input);
     assert_eq!((r.gain.individual_n, r.gain.perfect_pre_left_out), (5, 1));
     let s = lead(&input, &Lang::en());
-    assert!(s.contains("The primary test is the paired t-test, because the differences look normally distributed"), "{s}");
+    assert!(
+        s.contains("showed the score differences to be normally distributed (W = ")
+            && s.contains("so the paired t-test was used. The test gave t(5) = "),
+        "{s}"
+    );
 }
 
 #[test]
@@ -76,8 +89,14 @@ fn all_the_same_change_cannot_test_normality_and_no_minus_zero_is_shown() {
     let input = class(5, |_| 5, |_| 5);
     let doc = compose(&build(&input), "Tes", &Lang::id());
     let s = doc.lead.join(" ");
-    assert!(s.contains("Rata-rata skor pengetahuan tetap 50"), "{s}");
-    assert!(s.contains("normalitas tidak dapat diuji"), "{s}");
+    assert!(
+        s.contains("Rata-rata skor pengetahuan 5 peserta yang mengikuti kedua tes tetap 50,0%."),
+        "{s}"
+    );
+    assert!(
+        s.contains("tidak dapat diuji karena semua selisih sama, sehingga digunakan uji Wilcoxon"),
+        "{s}"
+    );
     for b in doc.sections.iter().flat_map(|s| &s.blocks) {
         if let Block::Table(t) = b {
             for c in t.rows.iter().flat_map(|r| &r.cells) {

@@ -37,10 +37,10 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
     if r.items.is_empty() {
         return None;
     }
-    let mut table = Table {
-        sheet: Sheet::Items,
-        caption: n.table(lang, tr(lang).each_question_s_results),
-        columns: vec![
+    let mut table = Table::new(
+        Sheet::Items,
+        n.table(lang, tr(lang).each_question_s_results),
+        vec![
             Column::doc("No"),
             Column::data(tr(lang).item),
             Column::new(tr(lang).question, tr(lang).key_question),
@@ -54,9 +54,7 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
             Column::new(tr(lang).p_holm, "mcnemar_p_holm"),
             Column::new(tr(lang).to_revise, tr(lang).key_flags),
         ],
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    );
     for (i, item) in r.items.iter().enumerate() {
         table.push(vec![
             Cell::Count(i + 1),
@@ -70,7 +68,7 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
             Cell::text(flag_words(&item.flags, lang)),
         ]);
     }
-    table.notes.push(tr(lang).how_read_right_share.into());
+    table.hints.push(tr(lang).how_read_right_share.into());
     let flagged = r.items.iter().filter(|i| !i.flags.is_empty()).count();
     if flagged > 0 {
         table.notes.push(pijat_core::fill!(
@@ -119,14 +117,12 @@ fn has_monitoring(r: &Report) -> bool {
         .any(|p| p.checklist.observations > 0 || p.visits.count > 0)
 }
 
-pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
-    if !has_monitoring(r) {
-        return None;
-    }
-    let mut people = Table {
-        sheet: Sheet::Monitoring,
-        caption: n.table(lang, tr(lang).each_participant_s_observations),
-        columns: vec![
+/// Everyone observed or visited, a row each; a note counts the others.
+fn people(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
+    let mut people = Table::new(
+        Sheet::Monitoring,
+        n.table(lang, tr(lang).each_participant_s_observations),
+        vec![
             Column::doc("No"),
             Column::new(name_heading(r.names, lang), tr(lang).key_name),
             Column::new(tr(lang).observations, tr(lang).key_observations),
@@ -136,10 +132,19 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
             Column::new(tr(lang).milk_flowed, tr(lang).milk_flow_yes_percent),
             Column::new(tr(lang).comfort_heading, tr(lang).mean_comfort),
         ],
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
-    for (i, p) in r.participants.iter().enumerate() {
+    );
+    // Only those observed or visited: no rows of dashes for the rest.
+    let seen: Vec<_> = r
+        .participants
+        .iter()
+        .filter(|p| p.checklist.observations > 0 || p.visits.count > 0)
+        .collect();
+    let unseen = r.participants.len() - seen.len();
+    let t = tr(lang);
+    people.notes.extend(
+        (unseen > 0).then(|| pijat_core::fill!(report, t, not_observed_left_out, k = unseen)),
+    );
+    for (i, p) in seen.into_iter().enumerate() {
         people.push(vec![
             Cell::Count(i + 1),
             Cell::Name(p.name.clone()),
@@ -151,6 +156,14 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
             Cell::styled(p.visits.mean_comfort, 1, Style::Plain),
         ]);
     }
+    people
+}
+
+pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section> {
+    if !has_monitoring(r) {
+        return None;
+    }
+    let people = people(r, lang, n);
     let competent = r
         .participants
         .iter()
@@ -191,6 +204,7 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
             ],
             rows: Vec::new(),
             notes: vec![tr(lang).shares_each_participant_s.into()],
+            hints: Vec::new(),
         };
         for (i, st) in r.checklist_steps.iter().enumerate() {
             steps.push(vec![
@@ -199,15 +213,12 @@ pub(super) fn monitoring(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Sec
                 Cell::styled(st.done_well_percent, 0, Style::Percent),
             ]);
         }
+        let bars = (r.checklist_steps.iter().enumerate())
+            .map(|(i, s)| (step(i), s.done_well_percent))
+            .collect();
         let chart = Chart {
             caption: n.chart(lang, tr(lang).checklist_steps_done_well),
-            kind: ChartKind::Bars(
-                r.checklist_steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (step(i), s.done_well_percent))
-                    .collect(),
-            ),
+            kind: ChartKind::Bars(bars),
             legend: (String::new(), tr(lang).done_well_heading.into()),
             alt: String::new(),
         };

@@ -36,15 +36,30 @@ pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         sd: s.diff.sd,
         ci95: s.diff.ci95,
     };
-    let mut rows = vec![
-        group_row(&paired(tr(lang).pre_test_heading), &s.paired_pre, false),
-        group_row(&paired(tr(lang).post_test_heading), &s.paired_post, false),
-        group_row(tr(lang).difference_post_pre, &diff, true),
-        group_row(&all(tr(lang).pre_test_heading), &s.pre, false),
-        group_row(&all(tr(lang).post_test_heading), &s.post, false),
-    ];
-    if let Some(difference) = rows.get_mut(2) {
+    let mut rows = Vec::new();
+    if s.n_paired > 0 {
+        rows.push(group_row(
+            &paired(tr(lang).pre_test_heading),
+            &s.paired_pre,
+            false,
+        ));
+        rows.push(group_row(
+            &paired(tr(lang).post_test_heading),
+            &s.paired_post,
+            false,
+        ));
+        let mut difference = group_row(tr(lang).difference_post_pre, &diff, true);
         difference.strong = true;
+        rows.push(difference);
+    }
+    // Only the tests someone took: a class with a pre-test alone has no rows of dashes.
+    for (heading, g) in [
+        (tr(lang).pre_test_heading, &s.pre),
+        (tr(lang).post_test_heading, &s.post),
+    ] {
+        if g.n > 0 {
+            rows.push(group_row(&all(heading), g, false));
+        }
     }
     let table = Table {
         sheet: Sheet::Summary,
@@ -58,7 +73,12 @@ pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
             Column::new(tr(lang).ci_high, "ci95_high"),
         ],
         rows,
-        notes: vec![tr(lang).ci_explained.into()],
+        notes: vec![if s.n_paired > 0 {
+            tr(lang).ci_explained.into()
+        } else {
+            tr(lang).ci_alone.into()
+        }],
+        hints: Vec::new(),
     };
     let est = |g: &Group| {
         g.mean.0.ok().map(|value| Estimate {
@@ -66,15 +86,14 @@ pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
             ci: g.ci95.0.ok(),
         })
     };
-    let chart = Chart {
-        caption: n.chart(lang, tr(lang).class_mean_before_after),
-        kind: ChartKind::Means(est(&s.paired_pre), est(&s.paired_post)),
-        legend: legend(lang),
-        alt: String::new(),
-    };
     let mut blocks = vec![Block::Table(table)];
     if s.n_paired > 0 {
-        blocks.push(Block::Chart(chart));
+        blocks.push(Block::Chart(Chart {
+            caption: n.chart(lang, tr(lang).class_mean_before_after),
+            kind: ChartKind::Means(est(&s.paired_pre), est(&s.paired_post)),
+            legend: legend(lang),
+            alt: String::new(),
+        }));
     }
     Section {
         heading: tr(lang).score_summary.into(),
@@ -133,6 +152,7 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         columns: columns(tr(lang).result),
         rows: Vec::new(),
         notes: Vec::new(),
+        hints: Vec::new(),
     };
     let line = |label: String, a: usize, b: usize| {
         let mut cells = vec![Cell::Text(label)];
@@ -163,14 +183,21 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         caption: n.table(lang, &format!("{}, {who}", tr(lang).knowledge_categories)),
         columns: columns(tr(lang).category),
         rows: Vec::new(),
+        // Arikunto is named only for Arikunto's cut-offs.
         notes: vec![pijat_core::fill!(
             report,
             tr(lang),
-            categories_after_arikunto,
+            knowledge_categories_are,
+            whose = if c == super::input::Cutoffs::default() {
+                tr(lang).after_arikunto
+            } else {
+                tr(lang).own_cutoffs
+            },
             good = range(c.good, None),
             fair = range(c.fair, Some(c.good)),
             poor = short(c.fair, 1, lang)
         )],
+        hints: vec![tr(lang).cutoffs_hint.into()],
     };
     for (label, a, b) in [
         (
@@ -193,6 +220,16 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         cells.extend(count_cells(a, cp.n));
         cells.extend(count_cells(b, cq.n));
         cats.push(cells);
+    }
+    // A test no one took has no columns in a document (the CSV keeps them, empty).
+    for table in [&mut pass, &mut cats] {
+        for (took, columns) in [(pp.n, 1..3), (pq.n, 3..5)] {
+            if took == 0 {
+                for c in table.columns.get_mut(columns).into_iter().flatten() {
+                    c.shown = false;
+                }
+            }
+        }
     }
     Section {
         heading: tr(lang).passing_knowledge_categories.into(),

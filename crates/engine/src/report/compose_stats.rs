@@ -3,77 +3,85 @@
 
 use super::model::{Block, Cell, Column, Counter, Section, Sheet, Style, Table};
 use super::types::{PrimaryReason, PrimaryTest, Report, Val};
-use super::words::{cohen, fig, gain_category, p_is, reason};
+use super::words::{cohen, gain_category, p_is, reason};
 use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
-/// Why the primary test is the one it is, and what it found: one or two sentences.
-pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Option<String> {
+/// Between figures in one bracket: `;` where the comma is the decimal mark (journal Indonesian),
+/// `,` in English.
+fn sep(lang: &Lang) -> &'static str {
+    if lang.code() == "id" { "; " } else { ", " }
+}
+
+/// The normality test and the test it chose, then what that test found, as a journal states
+/// them: two sentences, a third when the exact p and SPSS's asymptotic p disagree.
+pub(super) fn test_sentence(r: &Report, lang: &Lang) -> Vec<String> {
     let s = &r.summary;
-    let test = s.primary_test?;
+    let Some(test) = s.primary_test else {
+        return Vec::new();
+    };
+    let t = tr(lang);
+    let num = |x: f64, d: usize| super::words::num(x, d, lang);
+    let name = match test {
+        PrimaryTest::PairedT => t.paired_t_test,
+        PrimaryTest::Wilcoxon => t.wilcoxon_signed_rank_test,
+    };
     let sw = match (s.shapiro.w.0, s.shapiro.p.0) {
-        (Ok(w), Ok(p)) => format!(
-            "Shapiro–Wilk W = {}, {}",
-            super::words::num(w, 3, lang),
-            p_is(p, lang)
-        ),
+        (Ok(w), Ok(p)) => format!("W = {}{}{}", num(w, 3), sep(lang), p_is(p, lang)),
         _ => String::new(),
     };
-    let why = match s.primary_reason {
+    let first = match s.primary_reason {
         Some(PrimaryReason::Normal) => {
-            pijat_core::fill!(report, tr(lang), why_normal, sw = sw)
+            pijat_core::fill!(report, t, normality_normal, sw = sw, name = name)
         }
         Some(PrimaryReason::NotNormal) => {
-            pijat_core::fill!(report, tr(lang), why_not_normal, sw = sw)
+            pijat_core::fill!(report, t, normality_not_normal, sw = sw, name = name)
         }
-        _ => tr(lang).why_normality_untestable.into(),
+        _ if s.n_paired < 3 => pijat_core::fill!(report, t, normality_too_few, name = name),
+        _ => pijat_core::fill!(report, t, normality_all_same, name = name),
     };
-    let (name, result) = match test {
-        PrimaryTest::PairedT => (
-            tr(lang).paired_t_test,
-            match (s.paired_t.t.0, s.paired_t.df.0, s.paired_t.p.0) {
-                (Ok(tv), Ok(df), Ok(p)) => format!(
-                    "t({df:.0}) = {}, {}",
-                    super::words::num(tv, 2, lang),
-                    p_is(p, lang)
-                ),
-                _ => String::from("–"),
-            },
-        ),
-        PrimaryTest::Wilcoxon => (
-            tr(lang).wilcoxon_signed_rank_test,
+    let result = match test {
+        PrimaryTest::PairedT => match (s.paired_t.t.0, s.paired_t.df.0, s.paired_t.p.0) {
+            (Ok(tv), Ok(df), Ok(p)) => {
+                format!("t({df:.0}) = {}{}{}", num(tv, 2), sep(lang), p_is(p, lang))
+            }
+            _ => String::from("–"),
+        },
+        PrimaryTest::Wilcoxon => {
+            let z = s
+                .wilcoxon
+                .z
+                .0
+                .map_or(String::new(), |z| format!("Z = {}{}", num(z, 2), sep(lang)));
             match (s.wilcoxon_exact_p.0, s.primary_p.0) {
-                (Ok(p), _) => format!("{} ({})", p_is(p, lang), tr(lang).exact),
-                (_, Ok(p)) => format!(
-                    "z = {}, {} ({})",
-                    fig(s.wilcoxon.z, 2, lang),
-                    p_is(p, lang),
-                    tr(lang).asymptotic
-                ),
+                (Ok(p), _) => {
+                    let p = p_is(p, lang);
+                    format!("{z}{} {}", t.exact_p, p.trim_start_matches("p "))
+                }
+                (_, Ok(p)) => format!("{z}{}", p_is(p, lang)),
                 _ => String::from("–"),
-            },
-        ),
+            }
+        }
     };
     let rise = s.diff.mean.0.is_ok_and(|d| d > 0.0);
     let verdict = match s.primary_p.0 {
-        Ok(p) if p < 0.05 => if rise {
-            tr(lang).rise_significant
-        } else {
-            tr(lang).fall_significant
-        }
-        .to_string(),
-        Ok(_) => tr(lang).change_not_statistically_significant.to_string(),
-        Err(u) => format!("{} ({})", tr(lang).test_cannot_computed, reason(u, lang)),
+        Ok(p) if p < 0.05 && rise => t.rise_significant.to_string(),
+        Ok(p) if p < 0.05 => t.fall_significant.to_string(),
+        Ok(_) => t.change_not_statistically_significant.to_string(),
+        Err(u) => format!("{} ({})", t.test_cannot_computed, reason(u, lang)),
     };
-    Some(pijat_core::fill!(
-        report,
-        pijat_core::strings::report::tr(lang),
-        primary_test_sentence,
-        name = name,
-        why = why,
-        result = result,
-        verdict = verdict
-    ))
+    let mut out = vec![
+        first,
+        pijat_core::fill!(report, t, test_result, result = result, verdict = verdict),
+    ];
+    if let (PrimaryTest::Wilcoxon, Ok(exact), Ok(asymptotic)) =
+        (test, s.wilcoxon_exact_p.0, s.wilcoxon.p.0)
+        && (exact < 0.05) != (asymptotic < 0.05)
+    {
+        let p = super::words::p_text(asymptotic, lang);
+        out.push(pijat_core::fill!(report, t, exact_and_spss_differ, p = p));
+    }
+    out
 }
 
 fn p_cell(v: Val) -> Cell {
@@ -121,7 +129,8 @@ pub(super) fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
             Column::new(tr(lang).note, tr(lang).key_note),
         ],
         rows: Vec::new(),
-        notes: vec![tr(lang).rule_shapiro_wilk_test.into()],
+        notes: Vec::new(),
+        hints: vec![tr(lang).rule_shapiro_wilk_test.into()],
     };
     table.push(vec![
         Cell::text(tr(lang).shapiro_wilk_normality_differences),
@@ -160,6 +169,58 @@ pub(super) fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     }
 }
 
+/// A row per test someone took: its KR-20, with a caution under 10 takers.
+fn kr20_rows(r: &Report, lang: &Lang, table: &mut Table) {
+    let s = &r.summary;
+    for (label, v, takers) in [
+        (
+            tr(lang).kr_20_reliability_pre,
+            r.reliability.pre_alpha,
+            s.pre.n,
+        ),
+        (
+            tr(lang).kr_20_reliability_post,
+            r.reliability.post_alpha,
+            s.post.n,
+        ),
+    ] {
+        if takers == 0 {
+            continue;
+        }
+        let caution = if takers < 10 && v.0.is_ok() {
+            tr(lang).unstable_fewer_than_10
+        } else {
+            ""
+        };
+        table.push(vec![
+            Cell::text(label),
+            val(v, 2, lang),
+            Cell::text(caution),
+        ]);
+    }
+}
+
+/// A class with no one who took both tests: the reliability of the test it did take.
+pub(super) fn reliability_only(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
+    let mut table = Table {
+        sheet: Sheet::Summary,
+        caption: n.table(lang, tr(lang).reliability_heading),
+        columns: vec![
+            Column::new(tr(lang).measure, tr(lang).key_measure),
+            Column::new(tr(lang).value, tr(lang).key_value),
+            Column::new(tr(lang).category, tr(lang).key_category),
+        ],
+        rows: Vec::new(),
+        notes: Vec::new(),
+        hints: Vec::new(),
+    };
+    kr20_rows(r, lang, &mut table);
+    Section {
+        heading: tr(lang).reliability_heading.into(),
+        blocks: vec![Block::Table(table)],
+    }
+}
+
 fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     let s = &r.summary;
     let g = &r.gain;
@@ -173,6 +234,7 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         ],
         rows: Vec::new(),
         notes: vec![tr(lang).d_z_mean_difference.into()],
+        hints: Vec::new(),
     };
     let dz_cat = s
         .effect_size_dz
@@ -207,28 +269,6 @@ fn measures(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
         val(g.individual_mean, 2, lang),
         Cell::Text(gain_cat(g.individual_mean, g.individual_category)),
     ]);
-    for (label, v, takers) in [
-        (
-            tr(lang).kr_20_reliability_pre,
-            r.reliability.pre_alpha,
-            s.pre.n,
-        ),
-        (
-            tr(lang).kr_20_reliability_post,
-            r.reliability.post_alpha,
-            s.post.n,
-        ),
-    ] {
-        let caution = if takers < 10 && v.0.is_ok() {
-            tr(lang).unstable_fewer_than_10
-        } else {
-            ""
-        };
-        table.push(vec![
-            Cell::text(label),
-            val(v, 2, lang),
-            Cell::text(caution),
-        ]);
-    }
+    kr20_rows(r, lang, &mut table);
     table
 }

@@ -62,6 +62,8 @@ pub struct Input {
     pub pass_percent: u8,
     /// The knowledge categories' cut-offs.
     pub cutoffs: Cutoffs,
+    /// The year the data were collected in, for "Sumber: data primer, 2026" under each table.
+    pub year: Option<i32>,
     /// How the participants are named (set by [`super::names::disguise`], which renames them).
     pub names: super::names::Names,
 }

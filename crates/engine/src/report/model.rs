@@ -173,6 +173,9 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Plain notes printed under the table.
     pub notes: Vec<String>,
+    /// How to read the table or change it (`--cutoffs`): for the trainer on the screen, never
+    /// in a document that goes into a laporan.
+    pub hints: Vec<String>,
 }
 
 impl Table {
@@ -191,6 +194,18 @@ impl Table {
             .enumerate()
             .filter(|(_, c)| c.shown)
             .collect()
+    }
+
+    /// A table with no rows or notes yet.
+    pub fn new(sheet: Sheet, caption: Caption, columns: Vec<Column>) -> Table {
+        Table {
+            sheet,
+            caption,
+            columns,
+            rows: Vec::new(),
+            notes: Vec::new(),
+            hints: Vec::new(),
+        }
     }
 
     /// The shown columns' cells of every row, as people read them.
@@ -304,7 +319,7 @@ impl Counter {
 impl Cell {
     /// The cell as people read it in a document: `40%`, `+20`, `0,012`, `< 0,001`, `–`.
     pub fn shown(&self, lang: &Lang) -> String {
-        use super::words::{num, p_text, short};
+        use super::words::{num, p_text};
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Name(s) => pijat_core::printable(s),
@@ -315,7 +330,7 @@ impl Cell {
                 style,
             } => match style {
                 Style::Plain => num(*value, *decimals, lang),
-                Style::Percent => format!("{}%", short(*value, *decimals, lang)),
+                Style::Percent => format!("{}%", num(*value, *decimals, lang)),
                 Style::Signed => {
                     let s = num(*value, *decimals, lang);
                     if s.starts_with('−') || s.trim_start_matches(['0', ',', '.']).is_empty() {

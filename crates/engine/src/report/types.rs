@@ -340,6 +340,9 @@ pub struct Report {
     pub answers_graded_by_earlier_key: usize,
     /// How participants are named: `codes`, `initials` or `full`.
     pub names: super::names::Names,
+    /// See [`Input::year`].
+    #[serde(skip)]
+    pub year: Option<i32>,
     /// The class's details.
     #[serde(skip)]
     pub class_info: Option<ClassInfo>,

@@ -5,6 +5,17 @@ use super::types::{Category, GainCategory, Val};
 use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
+/// The works the report cites (APA style, as Indonesian journals print them), in order.
+pub const REFERENCES: [&str; 7] = [
+    "Arikunto, S. (2010). Prosedur penelitian: Suatu pendekatan praktik (Ed. revisi). Jakarta: Rineka Cipta.",
+    "Cohen, J. (1988). Statistical power analysis for the behavioral sciences (2nd ed.). Hillsdale, NJ: Lawrence Erlbaum Associates.",
+    "Hake, R. R. (1998). Interactive-engagement versus traditional methods: A six-thousand-student survey of mechanics test data for introductory physics courses. American Journal of Physics, 66(1), 64–74.",
+    "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65–70.",
+    "Kuder, G. F., & Richardson, M. W. (1937). The theory of the estimation of test reliability. Psychometrika, 2(3), 151–160.",
+    "Shapiro, S. S., & Wilk, M. B. (1965). An analysis of variance test for normality (complete samples). Biometrika, 52(3–4), 591–611.",
+    "Wilcoxon, F. (1945). Individual comparisons by ranking methods. Biometrics Bulletin, 1(6), 80–83.",
+];
+
 /// A number with `d` decimals for data (CSV): a point and a hyphen-minus, rounded as SPSS and
 /// Excel round: the value to 15 significant digits, then half away from zero (61,25 → 61,3;
 /// −11,25 → −11,3; 1,005 → 1,01). A value that rounds to zero is `0`, never `-0`.

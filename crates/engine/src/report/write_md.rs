@@ -65,9 +65,6 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
 
 pub(super) fn markdown(doc: &Doc) -> String {
     let mut o = String::new();
-    for n in &doc.notes {
-        let _ = writeln!(o, "> {}\n", text(n));
-    }
     let _ = writeln!(o, "## {}\n", text(&doc.title));
     for (k, v) in &doc.facts {
         let _ = writeln!(o, "- **{}:** {}", text(k), text(v));
@@ -75,6 +72,9 @@ pub(super) fn markdown(doc: &Doc) -> String {
     let _ = writeln!(o);
     for s in &doc.lead {
         let _ = writeln!(o, "{}\n", text(s));
+    }
+    for n in &doc.notes {
+        let _ = writeln!(o, "> {}\n", text(n));
     }
     for sec in &doc.sections {
         let _ = writeln!(o, "### {}\n", text(&sec.heading));

@@ -92,7 +92,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
     for r in &cells {
         line(o, r);
     }
-    for n in &tb.notes {
+    for n in tb.notes.iter().chain(&tb.hints) {
         for l in wrap(n, WIDTH) {
             let _ = writeln!(o, "{l}");
         }
@@ -101,18 +101,22 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
 
 pub(super) fn text(doc: &Doc) -> String {
     let mut o = String::new();
-    for n in &doc.notes {
-        for l in wrap(&format!("! {n}"), WIDTH) {
+    for l in wrap(&doc.title, WIDTH) {
+        let _ = writeln!(o, "{l}");
+    }
+    for (k, v) in &doc.facts {
+        for l in wrap(&format!("{k}: {v}"), WIDTH) {
             let _ = writeln!(o, "{l}");
         }
-    }
-    let _ = writeln!(o, "{}", doc.title);
-    for (k, v) in &doc.facts {
-        let _ = writeln!(o, "{k}: {v}");
     }
     let _ = writeln!(o);
     for s in &doc.lead {
         for l in wrap(s, WIDTH) {
+            let _ = writeln!(o, "{l}");
+        }
+    }
+    for n in &doc.notes {
+        for l in wrap(&format!("! {n}"), WIDTH) {
             let _ = writeln!(o, "{l}");
         }
     }
