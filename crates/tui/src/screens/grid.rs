@@ -117,8 +117,24 @@ impl<'c> GridScreen<'c> {
         Context::Grid
     }
 
-    fn kind(&self, col: usize) -> &'c QuestionKind {
-        &self.quiz.questions[self.paper.shown[col].question].kind
+    /// The kind of the question in paper column `col`.
+    fn kind(&self, col: usize) -> Option<&'c QuestionKind> {
+        let shown = self.paper.shown.get(col)?;
+        self.quiz.questions.get(shown.question).map(|q| &q.kind)
+    }
+
+    /// The cell under the cursor.
+    fn cell_mut(&mut self) -> Option<&mut String> {
+        self.rows.get_mut(self.row)?.cells.get_mut(self.col)
+    }
+
+    /// Puts `token` in the cell under the cursor, keeps the row's draft and moves on.
+    fn enter(&mut self, token: String, cx: &Cx) {
+        if let Some(cell) = self.cell_mut() {
+            *cell = token;
+            self.save_draft(cx);
+            self.advance();
+        }
     }
 
     fn advance(&mut self) {
@@ -132,7 +148,9 @@ impl<'c> GridScreen<'c> {
     }
 
     fn save_draft(&self, cx: &Cx) {
-        let r = &self.rows[self.row];
+        let Some(r) = self.rows.get(self.row) else {
+            return;
+        };
         // A lost draft only means typing a row again from its paper sheet.
         let _ = cx.records.save_draft(
             &self.class.id,
@@ -148,13 +166,14 @@ impl<'c> GridScreen<'c> {
         self.message = None;
         let n = self.paper.shown.len();
         let rows = self.rows.len();
-        if rows == 0 {
+        // No row under the cursor (an empty roster): there is only the way back.
+        let Some(current) = self.rows.get(self.row) else {
             return if action == Action::Back {
                 Nav::Pop
             } else {
                 Nav::Stay
             };
-        }
+        };
         match action {
             Action::Up => self.row = (self.row + rows - 1) % rows,
             Action::Down => self.row = (self.row + 1) % rows,
@@ -162,33 +181,33 @@ impl<'c> GridScreen<'c> {
             Action::Right => self.col = (self.col + 1).min(n - 1),
             Action::Back => return Nav::Pop,
             Action::Enter => return self.save(cx),
-            Action::Backspace if !self.rows[self.row].locked => {
-                let cell = &mut self.rows[self.row].cells[self.col];
-                if cell.chars().count() > 1 {
-                    cell.pop();
-                } else {
-                    cell.clear();
+            Action::Backspace if !current.locked => {
+                if let Some(cell) = self.cell_mut() {
+                    if cell.chars().count() > 1 {
+                        cell.pop();
+                    } else {
+                        cell.clear();
+                    }
+                    self.save_draft(cx);
                 }
-                self.save_draft(cx);
             }
-            Action::Char(_) if self.rows[self.row].locked => {
+            Action::Char(_) if current.locked => {
                 self.message = Some(pijat_core::fill!(
                     app,
                     s,
                     row_has_result,
-                    n = self.rows[self.row].profile.name
+                    n = current.profile.name
                 ));
             }
             Action::Char(c) => {
                 let c = c.to_ascii_lowercase();
-                let shown = &self.paper.shown[self.col];
-                let kind = self.kind(self.col);
+                let (Some(shown), Some(kind)) =
+                    (self.paper.shown.get(self.col), self.kind(self.col))
+                else {
+                    return Nav::Stay;
+                };
                 match kind {
-                    _ if c == '-' => {
-                        self.rows[self.row].cells[self.col] = "-".into();
-                        self.save_draft(cx);
-                        self.advance();
-                    }
+                    _ if c == '-' => self.enter("-".into(), cx),
                     QuestionKind::TrueFalse { .. } | QuestionKind::Single { .. } => {
                         match parse_token(kind, shown, &c.to_string()) {
                             Ok(_) => {
@@ -199,9 +218,7 @@ impl<'c> GridScreen<'c> {
                                     (QuestionKind::TrueFalse { .. }, _) => "S".to_string(),
                                     _ => c.to_string(),
                                 };
-                                self.rows[self.row].cells[self.col] = token;
-                                self.save_draft(cx);
-                                self.advance();
+                                self.enter(token, cx);
                             }
                             Err(e) => {
                                 self.message = Some(
@@ -214,9 +231,10 @@ impl<'c> GridScreen<'c> {
                     }
                     QuestionKind::Multiple { .. } | QuestionKind::Order { .. } => {
                         if c.is_ascii_alphanumeric()
-                            && self.rows[self.row].cells[self.col].chars().count() < 6
+                            && let Some(cell) = self.cell_mut()
+                            && cell.chars().count() < 6
                         {
-                            self.rows[self.row].cells[self.col].push(c);
+                            cell.push(c);
                             self.save_draft(cx);
                         }
                     }

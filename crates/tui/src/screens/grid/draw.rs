@@ -18,7 +18,7 @@ impl GridScreen<'_> {
                 let longest = self
                     .rows
                     .iter()
-                    .map(|r| r.cells[c].chars().count())
+                    .map(|r| r.cells.get(c).map_or(0, |x| x.chars().count()))
                     .max()
                     .unwrap_or(0);
                 longest.max((c + 1).to_string().len()).max(1) + 1
@@ -27,14 +27,17 @@ impl GridScreen<'_> {
         let name_w = 18usize.min(table.width as usize / 3);
         // Columns scroll so that the cursor's column is always in sight.
         let avail = (table.width as usize).saturating_sub(name_w + 1);
+        let through_cursor = |from| widths.iter().take(self.col + 1).skip(from).sum::<usize>();
         let mut first = 0;
-        while first < self.col && widths[first..=self.col].iter().sum::<usize>() > avail {
+        while first < self.col && through_cursor(first) > avail {
             first += 1;
         }
         let mut last = first;
         let mut used = 0;
-        while last < n && used + widths[last] <= avail {
-            used += widths[last];
+        while let Some(w) = widths.get(last)
+            && used + w <= avail
+        {
+            used += w;
             last += 1;
         }
         let mut header = vec![Span::styled(
@@ -58,11 +61,12 @@ impl GridScreen<'_> {
             if r.locked {
                 spans.push(Span::styled(format!("✓ {}", s.has_result), th.correct));
             } else {
-                for (c, w) in widths.iter().enumerate().take(last).skip(first) {
-                    let cell = if r.cells[c].is_empty() {
+                let cells = widths.iter().zip(&r.cells).enumerate();
+                for (c, (w, cell)) in cells.take(last).skip(first) {
+                    let cell = if cell.is_empty() {
                         "·".to_string()
                     } else {
-                        r.cells[c].to_uppercase()
+                        cell.to_uppercase()
                     };
                     let style = if ri == self.row && c == self.col {
                         th.selected
@@ -82,15 +86,10 @@ impl GridScreen<'_> {
         match &self.message {
             Some(m) => foot_lines.push(Line::from(Span::styled(m.clone(), th.warning))),
             None => {
-                let kind = if n > 0 {
-                    self.kind(self.col)
-                } else {
-                    &QuestionKind::TrueFalse { answer: true }
-                };
-                let hint = match kind {
-                    QuestionKind::TrueFalse { .. } => s.grid_hint_tf,
-                    QuestionKind::Single { .. } => s.grid_hint_single,
-                    _ => s.grid_hint_many,
+                let hint = match self.kind(self.col) {
+                    None | Some(QuestionKind::TrueFalse { .. }) => s.grid_hint_tf,
+                    Some(QuestionKind::Single { .. }) => s.grid_hint_single,
+                    Some(_) => s.grid_hint_many,
                 };
                 foot_lines.push(Line::from(Span::styled(
                     format!("{} {}: {hint}", s.question_word, self.col + 1),
