@@ -1,10 +1,6 @@
 //! The full-screen app. Turns key presses into actions, actions into engine and store calls,
 //! and draws the state. Nothing below this module knows a terminal exists.
 
-// Not yet met here (issue 24 goes on): the workspace denies this lint; this crate allows it
-// until its indexing goes through `get`.
-#![allow(clippy::indexing_slicing)]
-
 // The crate's API is `run` and `StartError`. These four modules are public only so the
 // workspace's screen tests (tests/tui_*.rs, tests/common/app.rs) can drive the app and look at
 // its state: they are hidden from the docs and are not an API.

@@ -163,6 +163,11 @@ impl ClassScreen {
         self.reload(cx);
     }
 
+    /// The participant the cursor is on; `None` while the roster is empty.
+    fn current(&self) -> Option<&Member> {
+        self.members.get(self.selected)
+    }
+
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::View => Context::ClassView,

@@ -17,6 +17,8 @@ use pijat_content::{Phase, QuestionKind, Quiz};
 use pijat_core::strings::tr;
 use pijat_engine::quiz::{Layout as QuizLayout, parse_token};
 
+mod draw;
+
 pub struct GridRow {
     pub profile: Profile,
     pub cells: Vec<String>,
@@ -115,8 +117,24 @@ impl<'c> GridScreen<'c> {
         Context::Grid
     }
 
-    fn kind(&self, col: usize) -> &'c QuestionKind {
-        &self.quiz.questions[self.paper.shown[col].question].kind
+    /// The kind of the question in paper column `col`.
+    fn kind(&self, col: usize) -> Option<&'c QuestionKind> {
+        let shown = self.paper.shown.get(col)?;
+        self.quiz.questions.get(shown.question).map(|q| &q.kind)
+    }
+
+    /// The cell under the cursor.
+    fn cell_mut(&mut self) -> Option<&mut String> {
+        self.rows.get_mut(self.row)?.cells.get_mut(self.col)
+    }
+
+    /// Puts `token` in the cell under the cursor, keeps the row's draft and moves on.
+    fn enter(&mut self, token: String, cx: &Cx) {
+        if let Some(cell) = self.cell_mut() {
+            *cell = token;
+            self.save_draft(cx);
+            self.advance();
+        }
     }
 
     fn advance(&mut self) {
@@ -130,7 +148,9 @@ impl<'c> GridScreen<'c> {
     }
 
     fn save_draft(&self, cx: &Cx) {
-        let r = &self.rows[self.row];
+        let Some(r) = self.rows.get(self.row) else {
+            return;
+        };
         // A lost draft only means typing a row again from its paper sheet.
         let _ = cx.records.save_draft(
             &self.class.id,
@@ -146,13 +166,14 @@ impl<'c> GridScreen<'c> {
         self.message = None;
         let n = self.paper.shown.len();
         let rows = self.rows.len();
-        if rows == 0 {
+        // No row under the cursor (an empty roster): there is only the way back.
+        let Some(current) = self.rows.get(self.row) else {
             return if action == Action::Back {
                 Nav::Pop
             } else {
                 Nav::Stay
             };
-        }
+        };
         match action {
             Action::Up => self.row = (self.row + rows - 1) % rows,
             Action::Down => self.row = (self.row + 1) % rows,
@@ -160,33 +181,33 @@ impl<'c> GridScreen<'c> {
             Action::Right => self.col = (self.col + 1).min(n - 1),
             Action::Back => return Nav::Pop,
             Action::Enter => return self.save(cx),
-            Action::Backspace if !self.rows[self.row].locked => {
-                let cell = &mut self.rows[self.row].cells[self.col];
-                if cell.chars().count() > 1 {
-                    cell.pop();
-                } else {
-                    cell.clear();
+            Action::Backspace if !current.locked => {
+                if let Some(cell) = self.cell_mut() {
+                    if cell.chars().count() > 1 {
+                        cell.pop();
+                    } else {
+                        cell.clear();
+                    }
+                    self.save_draft(cx);
                 }
-                self.save_draft(cx);
             }
-            Action::Char(_) if self.rows[self.row].locked => {
+            Action::Char(_) if current.locked => {
                 self.message = Some(pijat_core::fill!(
                     app,
                     s,
                     row_has_result,
-                    n = self.rows[self.row].profile.name
+                    n = current.profile.name
                 ));
             }
             Action::Char(c) => {
                 let c = c.to_ascii_lowercase();
-                let shown = &self.paper.shown[self.col];
-                let kind = self.kind(self.col);
+                let (Some(shown), Some(kind)) =
+                    (self.paper.shown.get(self.col), self.kind(self.col))
+                else {
+                    return Nav::Stay;
+                };
                 match kind {
-                    _ if c == '-' => {
-                        self.rows[self.row].cells[self.col] = "-".into();
-                        self.save_draft(cx);
-                        self.advance();
-                    }
+                    _ if c == '-' => self.enter("-".into(), cx),
                     QuestionKind::TrueFalse { .. } | QuestionKind::Single { .. } => {
                         match parse_token(kind, shown, &c.to_string()) {
                             Ok(_) => {
@@ -197,9 +218,7 @@ impl<'c> GridScreen<'c> {
                                     (QuestionKind::TrueFalse { .. }, _) => "S".to_string(),
                                     _ => c.to_string(),
                                 };
-                                self.rows[self.row].cells[self.col] = token;
-                                self.save_draft(cx);
-                                self.advance();
+                                self.enter(token, cx);
                             }
                             Err(e) => {
                                 self.message = Some(
@@ -212,9 +231,10 @@ impl<'c> GridScreen<'c> {
                     }
                     QuestionKind::Multiple { .. } | QuestionKind::Order { .. } => {
                         if c.is_ascii_alphanumeric()
-                            && self.rows[self.row].cells[self.col].chars().count() < 6
+                            && let Some(cell) = self.cell_mut()
+                            && cell.chars().count() < 6
                         {
-                            self.rows[self.row].cells[self.col].push(c);
+                            cell.push(c);
                             self.save_draft(cx);
                         }
                     }
@@ -290,104 +310,5 @@ impl<'c> GridScreen<'c> {
             Err(e) => self.message = Some(e.message().get(cx.lang.code()).to_string()),
         }
         Nav::Stay
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let th = view.theme;
-        let s = view.s;
-        let label = s.phase(self.phase);
-        let title = format!("{} · {} · {label}", self.class.name, s.answer_sheets);
-        let inner = framed(&title, area, buf, th);
-        let [table, foot] =
-            Layout::vertical([Constraint::Min(2), Constraint::Length(2)]).areas(inner);
-        let n = self.paper.shown.len();
-        let widths: Vec<usize> = (0..n)
-            .map(|c| {
-                let longest = self
-                    .rows
-                    .iter()
-                    .map(|r| r.cells[c].chars().count())
-                    .max()
-                    .unwrap_or(0);
-                longest.max((c + 1).to_string().len()).max(1) + 1
-            })
-            .collect();
-        let name_w = 18usize.min(table.width as usize / 3);
-        // Columns scroll so that the cursor's column is always in sight.
-        let avail = (table.width as usize).saturating_sub(name_w + 1);
-        let mut first = 0;
-        while first < self.col && widths[first..=self.col].iter().sum::<usize>() > avail {
-            first += 1;
-        }
-        let mut last = first;
-        let mut used = 0;
-        while last < n && used + widths[last] <= avail {
-            used += widths[last];
-            last += 1;
-        }
-        let mut header = vec![Span::styled(
-            format!("{:<w$} ", s.name_col, w = name_w),
-            th.title,
-        )];
-        for (c, w) in widths.iter().enumerate().take(last).skip(first) {
-            header.push(Span::styled(format!("{:>w$}", c + 1, w = *w), th.title));
-        }
-        let mut lines = vec![Line::from(header)];
-        let height = table.height.saturating_sub(1) as usize;
-        let top = self.row.saturating_sub(height.saturating_sub(1));
-        for (ri, r) in self.rows.iter().enumerate().skip(top).take(height) {
-            let name: String = r.profile.name.chars().take(name_w).collect();
-            let lead = if ri == self.row { "▸" } else { " " };
-            let name_style = if r.error.is_some() { th.wrong } else { th.text };
-            let mut spans = vec![
-                Span::styled(format!("{lead}{:<w$}", name, w = name_w - 1), name_style),
-                Span::raw(" "),
-            ];
-            if r.locked {
-                spans.push(Span::styled(format!("✓ {}", s.has_result), th.correct));
-            } else {
-                for (c, w) in widths.iter().enumerate().take(last).skip(first) {
-                    let cell = if r.cells[c].is_empty() {
-                        "·".to_string()
-                    } else {
-                        r.cells[c].to_uppercase()
-                    };
-                    let style = if ri == self.row && c == self.col {
-                        th.selected
-                    } else {
-                        th.text
-                    };
-                    spans.push(Span::styled(format!("{:>w$}", cell, w = *w), style));
-                }
-            }
-            lines.push(Line::from(spans));
-        }
-        Paragraph::new(lines).render(table, buf);
-        let mut foot_lines = Vec::new();
-        if let Some(e) = self.rows.get(self.row).and_then(|r| r.error.as_ref()) {
-            foot_lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
-        }
-        match &self.message {
-            Some(m) => foot_lines.push(Line::from(Span::styled(m.clone(), th.warning))),
-            None => {
-                let kind = if n > 0 {
-                    self.kind(self.col)
-                } else {
-                    &QuestionKind::TrueFalse { answer: true }
-                };
-                let hint = match kind {
-                    QuestionKind::TrueFalse { .. } => s.grid_hint_tf,
-                    QuestionKind::Single { .. } => s.grid_hint_single,
-                    _ => s.grid_hint_many,
-                };
-                foot_lines.push(Line::from(Span::styled(
-                    format!("{} {}: {hint}", s.question_word, self.col + 1),
-                    th.dim,
-                )));
-            }
-        }
-        Paragraph::new(foot_lines)
-            .wrap(Wrap { trim: true })
-            .render(foot, buf);
     }
 }

@@ -158,7 +158,10 @@ impl HomeScreen {
             Action::Down => self.selected = (self.selected + 1) % n,
             Action::Back => return Nav::SwitchProfile,
             Action::Enter => {
-                return match ITEMS[self.selected] {
+                let Some(item) = ITEMS.get(self.selected) else {
+                    return Nav::Stay;
+                };
+                return match item {
                     Item::PreTest => super::quiz::start_prepost(cx, Phase::Pre),
                     Item::PostTest => super::quiz::start_prepost(cx, Phase::Post),
                     Item::Modules => {

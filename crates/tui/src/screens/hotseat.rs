@@ -122,14 +122,17 @@ impl<'c> HotSeatScreen<'c> {
                 cx.toggle_auto_read();
             }
             // Skipping someone is the trainer's: a key a father does not press by reflex, asked.
-            Action::Remove if n > 0 => {
-                let id = order[self.selected].id.clone();
-                if !self.done.contains(&id) {
-                    self.confirm_skip = Some(id);
+            Action::Remove => {
+                if let Some(who) = order.get(self.selected)
+                    && !self.done.contains(&who.id)
+                {
+                    self.confirm_skip = Some(who.id.clone());
                 }
             }
-            Action::Enter if n > 0 => {
-                let who = &order[self.selected];
+            Action::Enter => {
+                let Some(who) = order.get(self.selected) else {
+                    return Nav::Stay;
+                };
                 if self.done.contains(&who.id) {
                     *cx.toast = Some(pijat_core::fill!(
                         app,

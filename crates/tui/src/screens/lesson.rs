@@ -12,7 +12,7 @@ use crate::view::{View, framed, panel};
 use crate::widgets::chart::{MAX_REMOVALS, MIN_REMOVALS, SupplyChart};
 use crate::widgets::figure::FigureView;
 use crate::widgets::prose;
-use pijat_content::{Figure, Module};
+use pijat_content::{Figure, Module, Page};
 
 pub struct LessonScreen<'c> {
     pub module: &'c Module,
@@ -61,8 +61,18 @@ impl<'c> LessonScreen<'c> {
         }
     }
 
+    /// The page being read.
+    fn current_page(&self) -> Option<&'c Page> {
+        self.module.pages.get(self.page)
+    }
+
+    /// The figure on the page being read, if it has one.
+    fn figure(&self) -> Option<Figure> {
+        self.current_page().and_then(|p| p.figure)
+    }
+
     fn is_chart(&self) -> bool {
-        self.module.pages[self.page].figure == Some(Figure::SupplyDemand)
+        self.figure() == Some(Figure::SupplyDemand)
     }
 
     pub fn context(&self) -> Context {
@@ -113,7 +123,9 @@ impl<'c> LessonScreen<'c> {
         view_theme: &crate::theme::Theme,
         lang: &pijat_content::Lang,
     ) -> (u16, u16) {
-        let page = &self.module.pages[self.page];
+        let Some(page) = self.current_page() else {
+            return (0, 0);
+        };
         match page.figure {
             Some(Figure::SupplyDemand) => (SupplyChart::WIDTH, SupplyChart::HEIGHT),
             Some(f) => {
@@ -133,9 +145,8 @@ impl<'c> LessonScreen<'c> {
 
     /// The text area, the figure's area and where the figure went, inside the panel.
     fn areas(&self, inner: Rect, fig: (u16, u16)) -> (Rect, Option<Rect>, Placement) {
-        let page = &self.module.pages[self.page];
         let (fig_w, fig_h) = fig;
-        let place = if page.figure.is_some() {
+        let place = if self.figure().is_some() {
             placement(inner, fig_w, fig_h)
         } else {
             Placement::Hidden
@@ -162,9 +173,8 @@ impl<'c> LessonScreen<'c> {
     /// Whether the figure beside the text is taller than the panel: then its legend goes into
     /// the text, which scrolls, so no region is left unexplained.
     fn legend_in_text(&self, inner: Rect, fig: (u16, u16), place: Placement) -> bool {
-        let page = &self.module.pages[self.page];
         place == Placement::Beside
-            && !matches!(page.figure, Some(Figure::SupplyDemand) | None)
+            && !matches!(self.figure(), Some(Figure::SupplyDemand) | None)
             && fig.1 > inner.height
     }
 
@@ -178,7 +188,9 @@ impl<'c> LessonScreen<'c> {
         legend: bool,
     ) -> Vec<Line<'static>> {
         let th = view.theme;
-        let page = &self.module.pages[self.page];
+        let Some(page) = self.current_page() else {
+            return Vec::new();
+        };
         let mut lines = vec![
             Line::from(Span::styled(
                 page.title.get(view.lang).to_string(),
@@ -238,7 +250,6 @@ impl<'c> LessonScreen<'c> {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let page = &self.module.pages[self.page];
         let title = format!(
             "{} · {} {}/{}",
             self.module.title.get(view.lang),
@@ -264,7 +275,7 @@ impl<'c> LessonScreen<'c> {
             let r = Rect::new(text_area.right() - 1, text_area.bottom() - 1, 1, 1);
             Paragraph::new("↓").style(th.key).render(r, buf);
         }
-        if let (Some(f), Some(fig)) = (fig_area, page.figure) {
+        if let (Some(f), Some(fig)) = (fig_area, self.figure()) {
             self.render_figure(f, fig, legend, buf, view);
         }
     }
@@ -273,7 +284,9 @@ impl<'c> LessonScreen<'c> {
     /// all of it is (the end of the page's text).
     fn render_figure(&self, f: Rect, fig: Figure, legend: bool, buf: &mut Buffer, view: &View) {
         let th = view.theme;
-        let page = &self.module.pages[self.page];
+        let Some(page) = self.current_page() else {
+            return;
+        };
         match fig {
             Figure::SupplyDemand => SupplyChart {
                 removals: self.removals,

@@ -118,13 +118,15 @@ impl MemberScreen {
                 format!("  {}", s.to_coach),
                 th.title,
             )));
-            for i in &latest.verdict.to_coach {
-                let mark = latest.marks[*i];
+            for &i in &latest.verdict.to_coach {
+                let Some(&mark) = latest.marks.get(i) else {
+                    continue;
+                };
                 lines.push(Line::from(vec![
-                    Span::raw(format!("    {}  ", step(*i))),
+                    Span::raw(format!("    {}  ", step(i))),
                     Span::styled(mark_label(mark, s), mark_style(mark, th)),
                 ]));
-                if let Some(n) = &latest.notes[*i] {
+                if let Some(Some(n)) = latest.notes.get(i) {
                     lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
                 }
             }

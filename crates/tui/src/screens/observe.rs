@@ -74,9 +74,19 @@ impl ObserveScreen<'_> {
         verdict(self.routine, &self.counted().0)
     }
 
+    /// The note on step `i`, if one was written.
+    fn note(&self, i: usize) -> Option<&str> {
+        self.notes.get(i)?.as_deref()
+    }
+
+    /// The time step `i` took, if it was timed.
+    fn timed(&self, i: usize) -> Option<u64> {
+        self.timed_ms.get(i).copied().flatten()
+    }
+
     /// What the observer reads when a mark replaced another: the step, both marks and the
     /// score that now follows from them.
-    fn changed_text(&self, i: usize, before: Mark, lang: &pijat_core::Lang) -> String {
+    fn changed_text(&self, i: usize, before: Mark, after: Mark, lang: &pijat_core::Lang) -> String {
         let s = tr(lang);
         pijat_core::fill!(
             app,
@@ -84,16 +94,15 @@ impl ObserveScreen<'_> {
             mark_changed,
             n = (i + 1),
             old = mark_label(before, s),
-            new = mark_label(self.marks[i], s),
+            new = mark_label(after, s),
             p = self.verdict().percent_text(lang)
         )
     }
 
     /// A timed step's time against its plan, as the lists show it: `3 / 60 detik`.
     fn timed_text(&self, i: usize, ms: u64, s: &Strings) -> String {
-        let planned = self.routine.steps[i]
-            .seconds
-            .map_or(String::new(), |p| format!(" / {p}"));
+        let planned = self.routine.steps.get(i).and_then(|step| step.seconds);
+        let planned = planned.map_or(String::new(), |p| format!(" / {p}"));
         format!("{}{planned} {}", secs(ms), s.seconds_word)
     }
 }
@@ -166,11 +175,12 @@ impl<'c> ObserveScreen<'c> {
             .flatten();
         if let Some(o) = open {
             let stored = cx.records.marks(&o.id).unwrap_or_default();
-            for (i, step) in routine.steps.iter().enumerate() {
+            let slots = s.marks.iter_mut().zip(&mut s.notes).zip(&mut s.timed_ms);
+            for (step, ((mark, note), timed_ms)) in routine.steps.iter().zip(slots) {
                 if let Some(m) = stored.iter().find(|m| m.step_id == step.id) {
-                    s.marks[i] = Mark::from_stored(m.mark);
-                    s.notes[i] = m.note.clone();
-                    s.timed_ms[i] = m.timed_ms;
+                    *mark = Mark::from_stored(m.mark);
+                    *note = m.note.clone();
+                    *timed_ms = m.timed_ms;
                 }
             }
             s.selected = s
@@ -202,8 +212,9 @@ impl<'c> ObserveScreen<'c> {
         }
     }
 
-    fn step_id(&self, i: usize) -> &str {
-        &self.routine.steps[i].id
+    /// The id of step `i`, as the marks are saved under.
+    fn step_id(&self, i: usize) -> Option<&'c str> {
+        self.routine.steps.get(i).map(|step| step.id.as_str())
     }
 
     fn fail(&mut self, e: pijat_app::Error, cx: &Cx) {
@@ -216,9 +227,12 @@ impl<'c> ObserveScreen<'c> {
             return;
         };
         let ms = cx.now.saturating_duration_since(since).as_millis() as u64;
-        self.timed_ms[i] = Some(ms);
+        if let Some(t) = self.timed_ms.get_mut(i) {
+            *t = Some(ms);
+        }
         if let Some(id) = self.id.clone()
-            && let Err(e) = cx.records.set_mark_time(&id, self.step_id(i), ms)
+            && let Some(step_id) = self.step_id(i)
+            && let Err(e) = cx.records.set_mark_time(&id, step_id, ms)
         {
             self.fail(e, cx);
         }
@@ -272,11 +286,15 @@ impl<'c> ObserveScreen<'c> {
                     // The cursor was never moved: the next mark goes where marking goes on.
                     self.stage = Stage::Marking;
                     let id = self.id.clone().unwrap_or_default();
-                    match cx
-                        .records
-                        .set_mark_note(&id, self.step_id(i), Some(note.as_str()))
-                    {
-                        Ok(()) => self.notes[i] = Some(note).filter(|n| !n.is_empty()),
+                    let Some(step_id) = self.step_id(i) else {
+                        return Nav::Stay;
+                    };
+                    match cx.records.set_mark_note(&id, step_id, Some(note.as_str())) {
+                        Ok(()) => {
+                            if let Some(n) = self.notes.get_mut(i) {
+                                *n = Some(note).filter(|n| !n.is_empty());
+                            }
+                        }
                         Err(e) => self.fail(e, cx),
                     }
                 }
@@ -304,13 +322,17 @@ impl<'c> ObserveScreen<'c> {
                         };
                         let i = self.selected;
                         let id = self.id.clone().unwrap_or_default();
-                        match cx.records.set_mark(&id, self.step_id(i), mark.stored()) {
+                        let (Some(step_id), Some(slot)) = (self.step_id(i), self.marks.get_mut(i))
+                        else {
+                            return Nav::Stay;
+                        };
+                        match cx.records.set_mark(&id, step_id, mark.stored()) {
                             Ok(()) => {
-                                let before = self.marks[i];
-                                self.marks[i] = mark;
+                                let before = std::mem::replace(slot, mark);
                                 if before != Mark::NotObserved && before != mark {
                                     self.changed = Some((i, before));
-                                    self.message = Some(self.changed_text(i, before, cx.lang));
+                                    let text = self.changed_text(i, before, mark, cx.lang);
+                                    self.message = Some(text);
                                 } else if self.changed.is_some_and(|(j, _)| j == i) {
                                     self.changed = None;
                                 }
@@ -331,7 +353,7 @@ impl<'c> ObserveScreen<'c> {
                         // Right after a mark the note is for the step just marked; the cursor
                         // stays on the next step, where marking goes on.
                         let step = just_marked.unwrap_or(self.selected);
-                        let text = self.notes[step].clone().unwrap_or_default();
+                        let text = self.note(step).unwrap_or_default().to_string();
                         self.stage = Stage::Note { step, text };
                     }
                     Action::Enter => {

@@ -152,14 +152,16 @@ impl PhonesScreen {
         match action {
             Action::Up if n > 0 => self.selected = (self.selected + n - 1) % n,
             Action::Down if n > 0 => self.selected = (self.selected + 1) % n,
-            Action::Release if n > 0 => {
-                let name = &self.rows[self.selected].name;
-                self.message = Some(if self.room.release(self.selected) {
-                    pijat_core::fill!(classroom, s, live_released, n = name)
-                } else {
-                    pijat_core::fill!(classroom, s, live_not_bound, n = name)
-                });
-                self.rows = self.room.live();
+            Action::Release => {
+                if let Some(row) = self.rows.get(self.selected) {
+                    let name = &row.name;
+                    self.message = Some(if self.room.release(self.selected) {
+                        pijat_core::fill!(classroom, s, live_released, n = name)
+                    } else {
+                        pijat_core::fill!(classroom, s, live_not_bound, n = name)
+                    });
+                    self.rows = self.room.live();
+                }
             }
             Action::NewNames => {
                 self.new_names = !self.new_names;

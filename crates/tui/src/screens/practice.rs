@@ -263,7 +263,8 @@ impl<'c> PracticeScreen<'c> {
                 wakes.push(now + (Duration::from_secs(1) - into));
             }
         }
-        if self.routine.steps[engine.current()].cue.is_some() {
+        let step = self.routine.steps.get(engine.current());
+        if step.is_some_and(|step| step.cue.is_some()) {
             wakes.push(now + ANIMATION);
         }
         wakes.into_iter().min()
@@ -278,8 +279,10 @@ impl<'c> PracticeScreen<'c> {
                     Action::Up => *selected = (*selected + n - 1) % n,
                     Action::Down => *selected = (*selected + 1) % n,
                     Action::Enter => {
-                        self.routine = self.routines[*selected];
-                        self.stage = Stage::Safety { scroll: 0 };
+                        if let Some(&routine) = self.routines.get(*selected) {
+                            self.routine = routine;
+                            self.stage = Stage::Safety { scroll: 0 };
+                        }
                     }
                     Action::Back => return Nav::Pop,
                     _ => {}
@@ -344,11 +347,11 @@ impl<'c> PracticeScreen<'c> {
                     Action::Up => *cursor = (*cursor + n - 1) % n,
                     Action::Down => *cursor = (*cursor + 1) % n,
                     Action::Space => {
-                        marks[*cursor] = !marks[*cursor];
-                        if let Some(run) = &self.run_id {
-                            let step = &self.routine.steps[*cursor].id;
-                            if let Err(e) =
-                                cx.records.set_done_well(run, step, Some(marks[*cursor]))
+                        if let Some(mark) = marks.get_mut(*cursor) {
+                            *mark = !*mark;
+                            if let Some(run) = &self.run_id
+                                && let Some(step) = self.routine.steps.get(*cursor)
+                                && let Err(e) = cx.records.set_done_well(run, &step.id, Some(*mark))
                             {
                                 *cx.toast = Some(e.message().get(cx.lang.code()).to_string());
                             }

@@ -156,17 +156,16 @@ impl ProfilesScreen {
             Mode::List => match action {
                 Action::Up => self.selected = (self.selected + rows - 1) % rows,
                 Action::Down => self.selected = (self.selected + 1) % rows,
-                Action::Enter if self.selected < self.profiles.len() => {
-                    let p = self.profiles[self.selected].clone();
-                    return self.open(p, cx);
-                }
-                Action::Enter if self.selected == self.profiles.len() => {
-                    self.mode = Mode::Name {
-                        input: String::new(),
-                        error: None,
+                Action::Enter => match self.profiles.get(self.selected).cloned() {
+                    Some(p) => return self.open(p, cx),
+                    None if self.selected == self.profiles.len() => {
+                        self.mode = Mode::Name {
+                            input: String::new(),
+                            error: None,
+                        }
                     }
-                }
-                Action::Enter => return Self::trainer(cx),
+                    None => return Self::trainer(cx),
+                },
                 _ => {}
             },
             Mode::Name { input, error } => match action {
@@ -201,13 +200,18 @@ impl ProfilesScreen {
                         error: None,
                     }
                 }
-                Action::Enter => match cx.records.create_profile(name, Role::ALL[*selected]) {
-                    Ok(p) => {
-                        self.profiles.insert(0, p.clone());
-                        return self.open(p, cx);
+                Action::Enter => {
+                    let Some(&role) = Role::ALL.get(*selected) else {
+                        return Nav::Stay;
+                    };
+                    match cx.records.create_profile(name, role) {
+                        Ok(p) => {
+                            self.profiles.insert(0, p.clone());
+                            return self.open(p, cx);
+                        }
+                        Err(e) => self.error = Some(err(e)),
                     }
-                    Err(e) => self.error = Some(err(e)),
-                },
+                }
                 _ => {}
             },
             Mode::Code {

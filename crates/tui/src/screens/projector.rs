@@ -18,9 +18,9 @@ use crate::keys::{Action, Context};
 use crate::view::{View, framed};
 use pijat_app::ClassRecord;
 use pijat_app::sheets::paper_layout;
-use pijat_content::{Lang, Phase, QuestionKind, Quiz};
+use pijat_content::{Lang, Phase, Question, QuestionKind, Quiz};
 use pijat_core::strings::tr;
-use pijat_engine::quiz::Layout as QuizLayout;
+use pijat_engine::quiz::{Layout as QuizLayout, Shown};
 
 pub struct ProjectorScreen<'c> {
     pub class: ClassRecord,
@@ -67,10 +67,15 @@ impl<'c> ProjectorScreen<'c> {
         self.paper.shown.len()
     }
 
+    /// The item shown, with its question; `None` on the closing page.
+    fn item(&self) -> Option<(&Shown, &'c Question)> {
+        let shown = self.paper.shown.get(self.index)?;
+        Some((shown, self.quiz.questions.get(shown.question)?))
+    }
+
     /// The item as it is read aloud.
     fn spoken(&self, lang: &Lang) -> Option<String> {
-        let shown = self.paper.shown.get(self.index)?;
-        let q = &self.quiz.questions[shown.question];
+        let (shown, q) = self.item()?;
         Some(format!(
             "{} {}. {}",
             tr(lang).question_word,
@@ -128,10 +133,9 @@ impl<'c> ProjectorScreen<'c> {
 
     /// The item's words: the statement, then any options (never which one is right).
     fn words(&self, lang: &Lang) -> Vec<String> {
-        let Some(shown) = self.paper.shown.get(self.index) else {
+        let Some((shown, q)) = self.item() else {
             return Vec::new();
         };
-        let q = &self.quiz.questions[shown.question];
         let mut out = vec![q.prompt.get(lang).trim().to_string()];
         let options = match &q.kind {
             QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => {
@@ -142,11 +146,14 @@ impl<'c> ProjectorScreen<'c> {
         };
         if let Some(options) = options {
             for (place, &file) in shown.options.iter().enumerate() {
+                let Some(option) = options.get(file) else {
+                    continue;
+                };
                 let mark = match q.kind {
                     QuestionKind::Order { .. } => format!("{}.", place + 1),
                     _ => format!("{})", (b'a' + place as u8) as char),
                 };
-                out.push(format!("{mark} {}", options[file].get(lang)));
+                out.push(format!("{mark} {}", option.get(lang)));
             }
         }
         out

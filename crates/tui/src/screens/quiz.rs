@@ -172,19 +172,22 @@ impl<'c> QuizScreen<'c> {
             (Selection::Choice { cursor, .. }, QuestionKind::TrueFalse { .. }) => {
                 Some(Response::TrueFalse(*cursor == 0))
             }
-            (Selection::Choice { cursor, .. }, _) => Some(Response::Single(opts[*cursor])),
+            (Selection::Choice { cursor, .. }, _) => {
+                opts.get(*cursor).copied().map(Response::Single)
+            }
             (Selection::Multiple { ticked, .. }, _) => {
                 let mut v: Vec<usize> = ticked
                     .iter()
-                    .enumerate()
-                    .filter(|(_, t)| **t)
-                    .map(|(i, _)| opts[i])
+                    .zip(opts)
+                    .filter(|(t, _)| **t)
+                    .map(|(_, o)| *o)
                     .collect();
                 v.sort_unstable();
                 (!v.is_empty()).then_some(Response::Multiple(v))
             }
             (Selection::Order { order, .. }, _) => {
-                Some(Response::Order(order.iter().map(|p| opts[*p]).collect()))
+                let files = order.iter().map(|p| opts.get(*p).copied());
+                files.collect::<Option<_>>().map(Response::Order)
             }
         }
     }
@@ -261,12 +264,16 @@ impl<'c> QuizScreen<'c> {
             }
             (Selection::Multiple { cursor, .. }, Action::Down) => *cursor = (*cursor + 1) % rows,
             (Selection::Multiple { cursor, ticked }, Action::Space) => {
-                ticked[*cursor] = !ticked[*cursor]
+                if let Some(t) = ticked.get_mut(*cursor) {
+                    *t = !*t;
+                }
             }
             (Selection::Multiple { cursor, ticked }, Action::Pick(p)) => {
-                if p < rows {
+                if p < rows
+                    && let Some(t) = ticked.get_mut(p)
+                {
                     *cursor = p;
-                    ticked[p] = !ticked[p];
+                    *t = !*t;
                 } else {
                     self.message = Some(s.no_such_option.to_string());
                 }

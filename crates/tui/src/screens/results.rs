@@ -160,7 +160,9 @@ impl<'c> ResultsScreen<'c> {
         }
         lines.push(Line::from(Span::styled(s.review, th.title)));
         for (i, shown) in self.layout.shown.iter().enumerate() {
-            let q = &self.quiz.questions[shown.question];
+            let Some(q) = self.quiz.questions.get(shown.question) else {
+                continue;
+            };
             let (r, right) = self
                 .responses
                 .get(&q.id)

@@ -43,7 +43,9 @@ impl<'c> ReviewScreen<'c> {
         let s = view.s;
         let mut out = prose::wrap(s.review_intro, width, th.dim);
         for (i, shown) in paper_layout(self.quiz).shown.iter().enumerate() {
-            let q = &self.quiz.questions[shown.question];
+            let Some(q) = self.quiz.questions.get(shown.question) else {
+                continue;
+            };
             out.push(Line::default());
             out.extend(prose::wrap(
                 &format!("{}. {}", i + 1, q.prompt.get(view.lang)),

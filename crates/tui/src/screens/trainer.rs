@@ -61,10 +61,13 @@ impl TrainerScreen {
             Action::Enter => {
                 let n = self.classes.len();
                 return match self.selected.checked_sub(n) {
-                    None => Nav::Push(Screen::Class(Box::new(ClassScreen::load(
-                        self.classes[self.selected].0.clone(),
-                        cx,
-                    )))),
+                    None => match self.classes.get(self.selected) {
+                        Some((class, _)) => Nav::Push(Screen::Class(Box::new(ClassScreen::load(
+                            class.clone(),
+                            cx,
+                        )))),
+                        None => Nav::Stay,
+                    },
                     Some(0) => Nav::Push(Screen::ClassForm(super::class_view::ClassFormScreen {
                         id: None,
                         form: details_form(None),

@@ -132,7 +132,7 @@ impl TransferScreen {
         let s = tr(cx.lang);
         let path = self.form.value(0).trim().to_string();
         if self.export {
-            let pseudonymise = self.form.fields[1].choice == 1;
+            let pseudonymise = self.form.choice(1) == Some(1);
             match export_to(
                 cx.records,
                 &PathBuf::from(&path),

@@ -73,7 +73,7 @@ impl VisitScreen {
         };
         // Nothing is saved that nobody chose.
         for (i, missing) in [(1, s.visit_choose_flow), (2, s.visit_choose_comfort)] {
-            if !self.form.fields[i].chosen {
+            if self.form.choice(i).is_none() {
                 self.form.error = Some(missing.to_string());
                 self.form.focus = i;
                 return Nav::Stay;
@@ -84,15 +84,18 @@ impl VisitScreen {
             self.form.focus = 3;
             return Nav::Stay;
         };
-        let milk_flow =
-            [MilkFlow::Yes, MilkFlow::No, MilkFlow::Unsure][self.form.fields[1].choice.min(2)];
+        let milk_flow = match self.form.choice(1) {
+            Some(0) => MilkFlow::Yes,
+            Some(1) => MilkFlow::No,
+            _ => MilkFlow::Unsure,
+        };
         let notes = self.form.value(4).trim().to_string();
         let visit = NewVisit {
             profile_id: &self.profile.id,
             class_id: self.class_id.as_deref(),
             visited_on: &date,
             milk_flow,
-            comfort: self.form.fields[2].choice.min(4) as u8 + 1,
+            comfort: self.form.choice(2).unwrap_or(0).min(4) as u8 + 1,
             massages_per_day: massages,
             notes: Some(notes.as_str()),
             mode: pijat_core::Mode::App,

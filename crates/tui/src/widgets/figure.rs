@@ -80,7 +80,9 @@ pub(crate) struct FigureView<'a> {
 
 impl FigureView<'_> {
     pub(crate) fn art_width(&self) -> u16 {
-        art(self.figure).map_or(0, |a| a.lines[0].chars().count() as u16)
+        art(self.figure)
+            .and_then(|a| a.lines.first())
+            .map_or(0, |l| l.chars().count() as u16)
     }
 
     /// Rows needed at this width: caption, art, legend.

@@ -104,16 +104,27 @@ impl Form {
         }
     }
 
+    /// The text typed in field `i` (empty for a choice, or when there is no such field).
     pub fn value(&self, i: usize) -> &str {
-        &self.fields[i].value
+        self.fields.get(i).map_or("", |f| f.value.as_str())
+    }
+
+    /// The choice made in field `i`; `None` while nobody has chosen (or there is no such field).
+    pub fn choice(&self, i: usize) -> Option<usize> {
+        self.fields.get(i).filter(|f| f.chosen).map(|f| f.choice)
     }
 
     pub fn handle(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Enter => return Outcome::Submit,
+            Action::Back => return Outcome::Cancel,
+            _ => {}
+        }
         let n = self.fields.len();
-        let f = &mut self.fields[self.focus];
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return Outcome::Editing;
+        };
         match (action, &f.kind) {
-            (Action::Enter, _) => return Outcome::Submit,
-            (Action::Back, _) => return Outcome::Cancel,
             (Action::Down, _) => self.focus = (self.focus + 1) % n,
             (Action::Up, _) => self.focus = (self.focus + n - 1) % n,
             (Action::Char(c), Kind::Text) if f.value.chars().count() < 80 => {

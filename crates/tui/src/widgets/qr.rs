@@ -30,7 +30,7 @@ impl Qr {
                 && y >= QUIET
                 && x < w + QUIET
                 && y < w + QUIET
-                && dark[(y - QUIET) * w + (x - QUIET)]
+                && dark.get((y - QUIET) * w + (x - QUIET)) == Some(&true)
         };
         let lines = (0..size.div_ceil(2))
             .map(|row| {

@@ -187,18 +187,20 @@ impl ClassScreen {
         ];
         match (&self.mode, &self.message) {
             (Mode::ConfirmRemove, _) => {
-                let name = &self.members[self.selected].profile.name;
-                foot_lines.push(Line::from(Span::styled(
-                    pijat_core::fill!(app, s, confirm_remove, n = name),
-                    th.warning,
-                )));
+                if let Some(m) = self.current() {
+                    foot_lines.push(Line::from(Span::styled(
+                        pijat_core::fill!(app, s, confirm_remove, n = m.profile.name),
+                        th.warning,
+                    )));
+                }
             }
             (Mode::ConfirmClearCode, _) => {
-                let name = &self.members[self.selected].profile.name;
-                foot_lines.push(Line::from(Span::styled(
-                    pijat_core::fill!(app, s, confirm_clear_code, n = name),
-                    th.warning,
-                )));
+                if let Some(m) = self.current() {
+                    foot_lines.push(Line::from(Span::styled(
+                        pijat_core::fill!(app, s, confirm_clear_code, n = m.profile.name),
+                        th.warning,
+                    )));
+                }
             }
             (Mode::ConfirmReview { missing }, _) => {
                 foot_lines.push(Line::from(Span::styled(

@@ -18,12 +18,13 @@ impl ClassScreen {
                         editing: None,
                     }
                 }
-                Action::Rename if n > 0 => {
-                    let p = self.members[self.selected].profile.clone();
-                    self.mode = Mode::Participant {
-                        form: Box::new(participant_form(Some(&p))),
-                        editing: Some(p),
-                    };
+                Action::Rename => {
+                    if let Some(p) = self.current().map(|m| m.profile.clone()) {
+                        self.mode = Mode::Participant {
+                            form: Box::new(participant_form(Some(&p))),
+                            editing: Some(p),
+                        };
+                    }
                 }
                 Action::Remove if n > 0 => self.mode = Mode::ConfirmRemove,
                 Action::ClearCode if n > 0 => self.mode = Mode::ConfirmClearCode,
@@ -90,15 +91,17 @@ impl ClassScreen {
                     }
                 }
                 Action::Visit => {
-                    let p = self.members[self.selected].profile.clone();
-                    return Nav::Push(Screen::Visit(Box::new(VisitScreen::new(
-                        p,
-                        Some(self.class.id.clone()),
-                    ))));
+                    if let Some(m) = self.current() {
+                        return Nav::Push(Screen::Visit(Box::new(VisitScreen::new(
+                            m.profile.clone(),
+                            Some(self.class.id.clone()),
+                        ))));
+                    }
                 }
                 Action::Enter => {
-                    let p = self.members[self.selected].profile.clone();
-                    return Nav::Push(Screen::Member(Box::new(MemberScreen::load(p, cx))));
+                    if let Some(p) = self.current().map(|m| m.profile.clone()) {
+                        return Nav::Push(Screen::Member(Box::new(MemberScreen::load(p, cx))));
+                    }
                 }
                 _ => {}
             },
@@ -139,7 +142,9 @@ impl ClassScreen {
                 Outcome::Cancel => self.mode = Mode::View,
                 Outcome::Submit => {
                     let name = form.value(0).to_string();
-                    let role = Role::ALL[form.fields[1].choice];
+                    let Some(&role) = form.choice(1).and_then(|c| Role::ALL.get(c)) else {
+                        return Nav::Stay;
+                    };
                     let result = match editing {
                         Some(p) => cx
                             .records
@@ -178,8 +183,9 @@ impl ClassScreen {
                 }
             },
             Mode::ConfirmClearCode => {
-                if action == Action::Yes {
-                    let p = &self.members[self.selected].profile;
+                if action == Action::Yes
+                    && let Some(p) = self.current().map(|m| &m.profile)
+                {
                     self.message = Some(match cx.records.clear_code(&p.id) {
                         Ok(()) => pijat_core::fill!(app, s, code_cleared, n = p.name),
                         Err(e) => e.message().get(cx.lang.code()).to_string(),
@@ -198,8 +204,9 @@ impl ClassScreen {
                 }
             }
             Mode::ConfirmRemove => {
-                if action == Action::Yes {
-                    let id = self.members[self.selected].profile.id.clone();
+                if action == Action::Yes
+                    && let Some(id) = self.current().map(|m| m.profile.id.clone())
+                {
                     if let Err(e) = cx.records.remove_member(&self.class.id, &id) {
                         self.message = Some(e.message().get(cx.lang.code()).to_string());
                     }
@@ -246,7 +253,9 @@ impl ClassScreen {
 
     /// Observing the selected participant (going on with an unfinished observation).
     fn observe<'c>(&self, routine: &'c Routine, cx: &mut Cx<'_, 'c>) -> Nav<'c> {
-        let p = self.members[self.selected].profile.clone();
+        let Some(p) = self.current().map(|m| m.profile.clone()) else {
+            return Nav::Stay;
+        };
         let observer = self.class.trainer.clone().unwrap_or_default();
         Nav::Push(Screen::Observe(Box::new(ObserveScreen::open(
             routine,

@@ -60,16 +60,13 @@ impl ObserveScreen<'_> {
         let width = area.width as usize;
         let mark_w = 18.min(width / 3);
         let title_w = width.saturating_sub(2 + mark_w + 3);
-        let lines: Vec<Line> = self
-            .routine
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, step)| {
+        let steps = self.routine.steps.iter().zip(&self.marks).enumerate();
+        let lines: Vec<Line> = steps
+            .map(|(i, (step, &mark))| {
                 let title = ellipsize(&self.step_title(i, view), title_w);
                 let lead = if i == self.selected { "▸ " } else { "  " };
                 let flag = if step.critical { "!" } else { " " };
-                let extra = match (self.notes[i].is_some(), self.timed_ms[i].is_some()) {
+                let extra = match (self.note(i).is_some(), self.timed(i).is_some()) {
                     (true, true) => "✎⏱",
                     (true, false) => "✎",
                     (false, true) => "⏱",
@@ -80,10 +77,10 @@ impl ObserveScreen<'_> {
                         app,
                         s,
                         mark_was,
-                        new = mark_label(self.marks[i], s),
+                        new = mark_label(mark, s),
                         old = before.token()
                     ),
-                    _ => mark_label(self.marks[i], s).to_string(),
+                    _ => mark_label(mark, s).to_string(),
                 };
                 let label = ellipsize(&label, mark_w);
                 let line = Line::from(vec![
@@ -91,7 +88,7 @@ impl ObserveScreen<'_> {
                     Span::raw(format!("{title:<title_w$}")),
                     Span::styled(flag, th.warning),
                     Span::raw(" "),
-                    Span::styled(format!("{label:<mark_w$}"), mark_style(self.marks[i], th)),
+                    Span::styled(format!("{label:<mark_w$}"), mark_style(mark, th)),
                     Span::styled(extra, th.dim),
                 ]);
                 if i == self.selected {
@@ -104,15 +101,15 @@ impl ObserveScreen<'_> {
         let skip = scroll_for(self.selected, list.height as usize);
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(list, buf);
         let i = self.selected;
-        let step = &self.routine.steps[i];
+        let step = self.routine.steps.get(i);
         let mut facts = Vec::new();
-        if step.critical {
+        if step.is_some_and(|step| step.critical) {
             facts.push(format!("! {}", s.critical_tag));
         }
-        if let Some(sec) = step.seconds {
+        if let Some(sec) = step.and_then(|step| step.seconds) {
             facts.push(pijat_core::fill!(app, s, planned_secs, s = sec.to_string()));
         }
-        if let Some(ms) = self.timed_ms[i] {
+        if let Some(ms) = self.timed(i) {
             facts.push(pijat_core::fill!(app, s, timed_secs, t = secs(ms)));
         }
         let timer_line = match self.timer {
@@ -158,12 +155,15 @@ impl ObserveScreen<'_> {
                 Line::default(),
             ),
             _ => {
-                let text = match &self.notes[i] {
-                    Some(n) => Line::from(vec![
+                let text = match (self.note(i), step) {
+                    (Some(n), _) => Line::from(vec![
                         Span::styled(format!("{} ", s.note_word), th.title),
-                        Span::raw(n.clone()),
+                        Span::raw(n.to_string()),
                     ]),
-                    None => Line::from(Span::styled(step.instruction.get(view.lang), th.dim)),
+                    (None, Some(step)) => {
+                        Line::from(Span::styled(step.instruction.get(view.lang), th.dim))
+                    }
+                    (None, None) => Line::default(),
                 };
                 let status = match &self.message {
                     Some(m) => Span::styled(m.clone(), th.warning),
@@ -238,12 +238,15 @@ impl ObserveScreen<'_> {
             }
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(heading, th.title)));
-            for i in steps {
+            for &i in steps {
+                let Some(&mark) = counted.get(i) else {
+                    continue;
+                };
                 lines.push(Line::from(vec![
-                    Span::raw(format!("  {}  ", self.step_title(*i, view))),
-                    Span::styled(mark_label(counted[*i], s), mark_style(counted[*i], th)),
+                    Span::raw(format!("  {}  ", self.step_title(i, view))),
+                    Span::styled(mark_label(mark, s), mark_style(mark, th)),
                 ]));
-                if let Some(n) = &self.notes[*i] {
+                if let Some(n) = self.note(i) {
                     lines.push(Line::from(Span::styled(format!("     {n}"), th.dim)));
                 }
             }
@@ -252,7 +255,7 @@ impl ObserveScreen<'_> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.timed_too_short, th.title)));
             for i in &cut {
-                let ms = self.timed_ms[*i].unwrap_or(0);
+                let ms = self.timed(*i).unwrap_or(0);
                 let title = self.step_title(*i, view);
                 lines.push(Line::from(format!(
                     "  {title}  {}",

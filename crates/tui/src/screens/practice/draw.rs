@@ -79,8 +79,12 @@ impl PracticeScreen<'_> {
         let th = view.theme;
         let s = view.s;
         let now = view.now;
-        let i = engine.current().min(self.routine.steps.len() - 1);
-        let step = &self.routine.steps[i];
+        let i = engine
+            .current()
+            .min(self.routine.steps.len().saturating_sub(1));
+        let Some(step) = self.routine.steps.get(i) else {
+            return;
+        };
         // The step count first: on a narrow window the routine's name is what gets cut.
         let title = format!(
             "{} {}/{} · {}",
@@ -267,10 +271,10 @@ impl PracticeScreen<'_> {
             .wrap(Wrap { trim: true })
             .style(th.dim)
             .render(intro, buf);
-        let steps = self.routine.steps.iter().enumerate();
+        let steps = self.routine.steps.iter().zip(marks).enumerate();
         let lines: Vec<Line> = steps
-            .map(|(i, step)| {
-                let mark = if marks[i] {
+            .map(|(i, (step, &done))| {
+                let mark = if done {
                     Span::styled("[✓] ", th.correct)
                 } else {
                     Span::raw("[ ] ")
@@ -316,7 +320,8 @@ impl PracticeScreen<'_> {
             let names: Vec<String> = self
                 .cut
                 .iter()
-                .map(|i| self.routine.steps[*i].title.get(view.lang).to_string())
+                .filter_map(|i| self.routine.steps.get(*i))
+                .map(|step| step.title.get(view.lang).to_string())
                 .collect();
             lines.extend(prose::wrap(
                 &pijat_core::fill!(app, s, cut_short_note, s = names.join(", ")),

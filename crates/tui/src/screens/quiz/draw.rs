@@ -56,7 +56,10 @@ impl QuizScreen<'_> {
             }
             (_, Selection::Choice { cursor, chosen }) => {
                 for (place, &file) in self.shown.options.iter().enumerate() {
-                    let label = format!("{}) {}", letter(place), options[file].get(view.lang));
+                    let Some(option) = options.get(file) else {
+                        continue;
+                    };
+                    let label = format!("{}) {}", letter(place), option.get(view.lang));
                     lines.extend(wrapped_option(
                         *chosen && place == *cursor,
                         false,
@@ -67,17 +70,14 @@ impl QuizScreen<'_> {
                 }
             }
             (_, Selection::Multiple { cursor, ticked }) => {
-                for (place, &file) in self.shown.options.iter().enumerate() {
-                    let mark = if ticked[place] { "[✓]" } else { "[ ]" };
-                    let label =
-                        format!("{mark} {}) {}", letter(place), options[file].get(view.lang));
-                    lines.extend(wrapped_option(
-                        place == *cursor,
-                        ticked[place],
-                        &label,
-                        w,
-                        view,
-                    ));
+                let places = self.shown.options.iter().zip(ticked).enumerate();
+                for (place, (&file, &on)) in places {
+                    let Some(option) = options.get(file) else {
+                        continue;
+                    };
+                    let mark = if on { "[✓]" } else { "[ ]" };
+                    let label = format!("{mark} {}) {}", letter(place), option.get(view.lang));
+                    lines.extend(wrapped_option(place == *cursor, on, &label, w, view));
                 }
                 lines.extend(prose::wrap(s.tick_all_that_apply, w, th.dim));
             }
@@ -90,13 +90,16 @@ impl QuizScreen<'_> {
                 },
             ) => {
                 for (row, &place) in order.iter().enumerate() {
-                    let file = self.shown.options[place];
+                    let Some(option) = self.shown.options.get(place).and_then(|&f| options.get(f))
+                    else {
+                        continue;
+                    };
                     let grip = if *holding && row == *cursor {
                         "⇕"
                     } else {
                         " "
                     };
-                    let label = format!("{grip}{}. {}", row + 1, options[file].get(view.lang));
+                    let label = format!("{grip}{}. {}", row + 1, option.get(view.lang));
                     lines.extend(wrapped_option(
                         row == *cursor,
                         *holding && row == *cursor,
