@@ -24,10 +24,7 @@ impl PrePost {
 
 /// A finished attempt's score.
 pub fn score_of(a: &AttemptRecord) -> Option<Score> {
-    Some(Score {
-        right: a.right?,
-        total: a.question_count,
-    })
+    a.score()
 }
 
 /// The latest finished pre-test and post-test of a profile at a quiz.

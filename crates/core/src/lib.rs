@@ -14,6 +14,7 @@ mod phase;
 pub mod places;
 pub mod records;
 mod role;
+pub mod score;
 pub mod strings;
 
 pub use bilingual::Bilingual;

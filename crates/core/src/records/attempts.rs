@@ -41,6 +41,14 @@ pub struct AttemptRecord {
 }
 
 impl AttemptRecord {
+    /// Its score, once finished.
+    pub fn score(&self) -> Option<crate::score::Score> {
+        Some(crate::score::Score {
+            right: self.right?,
+            total: self.question_count,
+        })
+    }
+
     /// Whether the attempt has ended.
     pub fn is_finished(&self) -> bool {
         self.finished.is_some()
