@@ -159,6 +159,43 @@ fn the_workbook_stores_numbers_as_numbers_equal_to_the_json() {
         "the header row stays in view"
     );
     assert!(sheet2.contains(r#"t="s""#), "names are strings");
+    // A p below 0,001 shows as "<0,001", never "0,000".
+    assert!(
+        styles.contains(r#"formatCode="[&lt;0.001]&quot;&lt;0,001&quot;;0.000""#),
+        "{styles}"
+    );
+    // Every sheet prints on A4 fitted to the page's width; the wide ones landscape, with
+    // their header rows on every page.
+    for n in 1..=4 {
+        let sheet = unzip(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(
+            sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            "sheet {n}"
+        );
+        assert!(
+            sheet.contains(r#"paperSize="9" fitToHeight="0""#),
+            "sheet {n}"
+        );
+        assert_eq!(
+            sheet.contains(r#"orientation="landscape""#),
+            n > 1,
+            "sheet {n}"
+        );
+    }
+    let book = unzip(&bytes, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles"), "{book}");
+    // Excel's own charts: the class means, each participant, each question, the checklist.
+    let z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let charts: Vec<String> = z
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .map(|n| n.to_string())
+        .collect();
+    assert_eq!(charts.len(), 4, "{charts:?}");
+    let means = unzip(&bytes, "xl/charts/chart1.xml");
+    assert!(means.contains("<c:barChart>"), "{means}");
+    assert!(means.contains("Ringkasan!$B$"), "{means}");
 }
 
 #[test]

@@ -29,6 +29,7 @@ mod write_html;
 mod write_md;
 mod write_text;
 mod write_xlsx;
+mod xlsx_charts;
 
 pub use build::{Input, ParticipantInput, Report, build};
 

@@ -1,14 +1,26 @@
 //! The document as an Excel workbook: a sheet each for the summary, the participants, the
 //! questions and the monitoring. Numbers are stored as numbers with a number format (so an
-//! Indonesian Excel shows decimal commas by itself), people's names as strings (never a
-//! formula), and each sheet's first header row stays in view.
+//! Indonesian Excel shows decimal commas by itself; a p below 0,001 shows as "<0,001"), people's
+//! names as strings (never a formula), and each sheet's first header row stays in view. Each
+//! sheet prints on A4, fitted to the page's width (landscape where wide), its header rows
+//! repeated; long texts wrap in rows tall enough for them; the charts are Excel's own
+//! (`xlsx_charts`).
 
 use pijat_core::strings::report::tr;
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+
+use super::xlsx_charts;
 
 use super::model::{Block, Cell, Doc, Sheet, Style, Table};
 
-fn number_format(decimals: usize, style: Style) -> String {
+/// A4 in Excel's paper sizes.
+const A4: u8 = 9;
+/// Characters a wrapped note spans: the table's width, or this many at least.
+const NOTE_WIDTH: usize = 90;
+/// Points per line of 11 pt text.
+const LINE: f64 = 15.0;
+
+fn number_format(decimals: usize, style: Style, lang: &pijat_content::Lang) -> String {
     let digits = if decimals == 0 {
         "0".to_string()
     } else {
@@ -18,7 +30,11 @@ fn number_format(decimals: usize, style: Style) -> String {
         Style::Plain => digits,
         Style::Percent => format!("{digits}\"%\""),
         Style::Signed => format!("+{digits};-{digits};{digits}"),
-        Style::P => "0.000".into(),
+        // Never "0,000": a p below 0.001 is written as the documents write it.
+        Style::P => format!(
+            "[<0.001]\"<{}\";0.000",
+            lang.decimal_mark("0.001".to_string())
+        ),
     }
 }
 
@@ -37,6 +53,8 @@ struct Writer<'a> {
     row: u32,
     frozen: bool,
     widths: Vec<usize>,
+    /// Wrapped texts: (row, first column, last column, characters), for the rows' heights.
+    wrapped: Vec<(u32, usize, usize, usize)>,
 }
 
 impl Writer<'_> {
@@ -45,6 +63,43 @@ impl Writer<'_> {
             Some(f) => self.ws.write_string_with_format(self.row, col, s, f)?,
             None => self.ws.write_string(self.row, col, s)?,
         };
+        Ok(())
+    }
+
+    /// A long text across columns `0..=last`, wrapped, on a row of its own.
+    fn note(&mut self, s: &str, last: usize) -> Result<(), XlsxError> {
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let chars = s.chars().count();
+        if last == 0 {
+            self.ws.write_string_with_format(self.row, 0, s, &wrap)?;
+        } else {
+            self.ws
+                .merge_range(self.row, 0, self.row, last as u16, s, &wrap)?;
+        }
+        self.wrapped.push((self.row, 0, last, chars));
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Sets each row with wrapped text tall enough for its lines, once the widths are known.
+    fn heights(&mut self) -> Result<(), XlsxError> {
+        let mut tallest: Vec<(u32, usize)> = Vec::new();
+        for (row, first, last, chars) in &self.wrapped {
+            let width: usize = (*first..=*last)
+                .map(|c| self.widths.get(c).copied().unwrap_or(6) + 2)
+                .sum::<usize>()
+                .max(1);
+            let lines = chars.div_ceil(width).max(1);
+            match tallest.iter_mut().find(|(r, _)| r == row) {
+                Some((_, l)) => *l = (*l).max(lines),
+                None => tallest.push((*row, lines)),
+            }
+        }
+        for (row, lines) in tallest {
+            if lines > 1 {
+                self.ws.set_row_height(row, LINE * lines as f64)?;
+            }
+        }
         Ok(())
     }
 
@@ -82,8 +137,12 @@ impl Writer<'_> {
                 let col = c as u16;
                 match r.cell(*i) {
                     Cell::Text(s) => {
-                        self.widen(c, s.chars().count());
-                        let f = (s.chars().count() > 60).then_some(&wrap);
+                        let chars = s.chars().count();
+                        self.widen(c, chars);
+                        let f = (chars > 60).then_some(&wrap);
+                        if f.is_some() {
+                            self.wrapped.push((self.row, c, c, chars));
+                        }
                         self.text(col, s, f)?;
                     }
                     Cell::Name(s) => {
@@ -101,7 +160,8 @@ impl Writer<'_> {
                     } => {
                         let key = (*decimals, *style);
                         if !formats.iter().any(|(k, _)| *k == key) {
-                            let f = Format::new().set_num_format(number_format(*decimals, *style));
+                            let code = number_format(*decimals, *style, &doc.lang);
+                            let f = Format::new().set_num_format(code);
                             formats.push((key, f));
                         }
                         if let Some((_, f)) = formats.iter().find(|(k, _)| *k == key) {
@@ -113,13 +173,24 @@ impl Writer<'_> {
             }
             self.row += 1;
         }
+        let last = self.note_columns(cols.len());
         for n in &tb.notes {
-            self.text(0, n, None)?;
-            self.row += 1;
+            self.note(n, last)?;
         }
-        let _ = doc;
         self.row += 1;
         Ok(())
+    }
+
+    /// The last column a note under a table of `columns` spans: the table's, or enough for
+    /// [`NOTE_WIDTH`] characters.
+    fn note_columns(&self, columns: usize) -> usize {
+        let mut width = 0;
+        let mut last = 0;
+        while last < columns.max(1) || (width < NOTE_WIDTH && last < 12) {
+            width += self.widths.get(last).copied().unwrap_or(10) + 2;
+            last += 1;
+        }
+        last.saturating_sub(1)
     }
 }
 
@@ -136,35 +207,55 @@ fn sheet(wb: &mut Workbook, which: Sheet, doc: &Doc) -> Result<(), XlsxError> {
     if tables.is_empty() && which != Sheet::Summary {
         return Ok(());
     }
+    let name = sheet_name(which, doc);
     let ws = wb.add_worksheet();
-    ws.set_name(sheet_name(which, doc))?;
+    ws.set_name(name)?;
+    ws.set_paper_size(A4);
+    ws.set_print_fit_to_pages(1, 0);
+    if which != Sheet::Summary {
+        ws.set_landscape();
+        // The first (here the only) table's caption and header on every printed page.
+        ws.set_repeat_rows(0, 1)?;
+    }
     let mut w = Writer {
         ws,
         row: 0,
         frozen: false,
         widths: Vec::new(),
+        wrapped: Vec::new(),
     };
     if which == Sheet::Summary {
         let bold = Format::new().set_bold().set_font_size(13);
         w.text(0, &doc.title, Some(&bold))?;
         w.row += 1;
+        let last = w.note_columns(6);
         for (k, v) in &doc.facts {
-            w.text(0, &format!("{k}: {v}"), None)?;
-            w.row += 1;
+            w.note(&format!("{k}: {v}"), last)?;
         }
         for s in doc.lead.iter().chain(&doc.notes) {
-            w.text(0, s, None)?;
-            w.row += 1;
+            w.note(s, last)?;
         }
         w.row += 1;
     }
     for tb in tables {
         w.table(tb, doc)?;
     }
+    let percent = Format::new().set_num_format(number_format(1, Style::Percent, &doc.lang));
+    let figures = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::Chart(c) if xlsx_charts::sheet_of(&c.kind) == Some(which) => Some(c),
+            _ => None,
+        });
+    for f in figures {
+        w.row = xlsx_charts::write(w.ws, name, w.row, f, &percent)?;
+    }
     for (c, width) in w.widths.clone().into_iter().enumerate() {
         w.ws.set_column_width(c as u16, width as f64 + 2.0)?;
     }
-    Ok(())
+    w.heights()
 }
 
 pub(super) fn xlsx(doc: &Doc) -> Result<Vec<u8>, String> {
