@@ -1,6 +1,7 @@
-//! Printing an HTML file to PDF with headless Chromium (Debian's `chromium`) and reading the
-//! PDF back with poppler's `pdfinfo` and `pdftotext`, page by page. In CI (`CI` set) both must
-//! be installed (`.ci/run` does); elsewhere a test without them says so and skips this part.
+//! Printing an HTML file to PDF with headless Chromium (Debian's `chromium`), or a Word file or
+//! workbook with headless LibreOffice (`soffice`), and reading the PDF back with poppler's
+//! `pdfinfo` and `pdftotext`, page by page. Where every tool is required (`.ci/run`, which
+//! installs them) they must be there; elsewhere a test without them says so and skips this part.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +9,7 @@ use std::process::Command;
 pub struct Pdf {
     /// The text of each page.
     pub pages: Vec<String>,
-    /// Every page is A4 (595 × 842 points, within a point).
+    /// Every page is A4 (595 × 842 points, within a point, upright or on its side).
     pub a4: bool,
 }
 
@@ -38,9 +39,46 @@ pub fn print(html: &Path) -> Option<Pdf> {
         "chromium printed nothing: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    Some(read(&pdf))
+}
+
+/// A Word file or workbook as LibreOffice prints it, or `None` (outside CI) when LibreOffice or
+/// poppler is missing.
+pub fn render(document: &Path) -> Option<Pdf> {
+    if !have("soffice") || !have("pdftotext") {
+        super::skip::skip("soffice (LibreOffice) or pdftotext is missing (the render check)");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A profile of its own: two renders at once never share one.
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let out = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(document)
+        .output()
+        .unwrap();
+    let pdf = dir
+        .path()
+        .join(document.file_stem().unwrap())
+        .with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice rendered nothing: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(read(&pdf))
+}
+
+/// A PDF's pages as text, and whether they are all A4.
+fn read(pdf: &Path) -> Pdf {
     let info = Command::new("pdfinfo")
         .args(["-f", "1", "-l", "999"])
-        .arg(&pdf)
+        .arg(pdf)
         .output()
         .unwrap();
     let info = String::from_utf8_lossy(&info.stdout).into_owned();
@@ -57,18 +95,22 @@ pub fn print(html: &Path) -> Option<Pdf> {
                 .split_whitespace()
                 .filter_map(|w| w.parse().ok())
                 .collect();
-            nums.len() >= 3 && (nums[1] - 595.0).abs() < 1.5 && (nums[2] - 842.0).abs() < 1.5
+            // Upright, or on its side (a wide sheet printed landscape).
+            let near = |a: f64, b: f64| (a - b).abs() < 1.5;
+            nums.len() >= 3
+                && ((near(nums[1], 595.0) && near(nums[2], 842.0))
+                    || (near(nums[1], 842.0) && near(nums[2], 595.0)))
         });
     let pages = (1..=count)
         .map(|p| {
             let o = Command::new("pdftotext")
                 .args(["-f", &p.to_string(), "-l", &p.to_string()])
-                .arg(&pdf)
+                .arg(pdf)
                 .arg("-")
                 .output()
                 .unwrap();
             String::from_utf8_lossy(&o.stdout).into_owned()
         })
         .collect();
-    Some(Pdf { pages, a4 })
+    Pdf { pages, a4 }
 }

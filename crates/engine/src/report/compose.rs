@@ -239,9 +239,16 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
             Cell::styled(p.post, 1, Style::Percent),
             Cell::styled(p.change, 1, Style::Signed),
             Cell::styled(p.n_gain, 2, Style::Plain),
-            Cell::text(format!("{} → {}", cat(p.pre), cat(p.post))),
+            Cell::text(match (r.summary.pre.n, r.summary.post.n) {
+                (_, 0) => cat(p.pre),
+                (0, _) => cat(p.post),
+                _ => format!("{} → {}", cat(p.pre), cat(p.post)),
+            }),
         ]);
     }
+    // A test no one took has no columns here, nor what needs both (change, N-gain).
+    let (pre, post) = (r.summary.pre.n > 0, r.summary.post.n > 0);
+    table.hide(&[(3, pre), (4, post), (5, pre && post), (6, pre && post)]);
     let mut blocks = vec![Block::Para(names_sentence(r, lang)), Block::Table(table)];
     blocks.extend(participants_chart(r, lang, n).map(Block::Chart));
     Section {

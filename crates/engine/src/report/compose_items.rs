@@ -68,7 +68,27 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
             Cell::text(flag_words(&item.flags, lang)),
         ]);
     }
+    let (pre, post) = (r.summary.pre.n > 0, r.summary.post.n > 0);
+    table.hide(&[
+        (3, pre),
+        (4, post),
+        (5, pre),
+        (6, pre && post),
+        (7, pre && post),
+    ]);
     table.hints.push(tr(lang).how_read_right_share.into());
+    // What each short flag in the table means, for the flags it shows.
+    for (flag, note) in [
+        (ItemFlag::Ceiling, tr(lang).flag_ceiling_note),
+        (
+            ItemFlag::NegativeDiscrimination,
+            tr(lang).flag_negative_note,
+        ),
+    ] {
+        if r.items.iter().any(|i| i.flags.contains(&flag)) {
+            table.notes.push(note.into());
+        }
+    }
     let flagged = r.items.iter().filter(|i| !i.flags.is_empty()).count();
     if flagged > 0 {
         table.notes.push(pijat_core::fill!(

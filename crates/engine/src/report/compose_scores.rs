@@ -222,14 +222,9 @@ pub(super) fn pass_and_categories(r: &Report, lang: &Lang, n: &mut Counter) -> S
         cats.push(cells);
     }
     // A test no one took has no columns in a document (the CSV keeps them, empty).
+    let (pre, post) = (pp.n > 0, pq.n > 0);
     for table in [&mut pass, &mut cats] {
-        for (took, columns) in [(pp.n, 1..3), (pq.n, 3..5)] {
-            if took == 0 {
-                for c in table.columns.get_mut(columns).into_iter().flatten() {
-                    c.shown = false;
-                }
-            }
-        }
+        table.hide(&[(1, pre), (2, pre), (3, post), (4, post)]);
     }
     Section {
         heading: tr(lang).passing_knowledge_categories.into(),

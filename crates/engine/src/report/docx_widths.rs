@@ -4,10 +4,11 @@
 
 use unicode_width::UnicodeWidthStr;
 
-/// About one character of 9 pt Times New Roman, in twentieths of a point.
-const CHAR: usize = 95;
-/// A cell's left and right padding.
-const PAD: usize = 230;
+/// About one character of 9 pt Times New Roman, in twentieths of a point (the text size in
+/// half-points, 18, times this over 18).
+const CHAR: usize = 100;
+/// A cell's left and right padding, and a little to spare.
+const PAD: usize = 280;
 /// A text longer than this many characters wraps rather than widen its column further.
 const LONGEST_LINE: usize = 45;
 
@@ -18,17 +19,26 @@ fn longest_word(s: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Widths (twentieths of a point) of columns headed `titles` holding `rows`, summing to `total`.
-pub(super) fn widths(titles: &[&str], rows: &[Vec<String>], total: usize) -> Vec<usize> {
+/// Widths (twentieths of a point) of columns headed `titles` holding `rows` in text of `size`
+/// half-points, summing to `total`; and whether every column's longest word fits.
+pub(super) fn widths(
+    titles: &[&str],
+    rows: &[Vec<String>],
+    total: usize,
+    size: usize,
+) -> (Vec<usize>, bool) {
+    let char_w = CHAR * size / 18;
     let columns = titles.len().max(1);
     let mut least = Vec::with_capacity(columns);
     let mut wanted = Vec::with_capacity(columns);
     for (c, title) in titles.iter().enumerate() {
         let cells = rows.iter().filter_map(|r| r.get(c));
+        // Headings are bold: about a sixth wider.
+        let heading = (longest_word(title) * 7).div_ceil(6);
         let word = cells
             .clone()
             .map(|s| longest_word(s))
-            .chain([longest_word(title)])
+            .chain([heading])
             .max()
             .unwrap_or(0);
         let line = cells
@@ -36,8 +46,8 @@ pub(super) fn widths(titles: &[&str], rows: &[Vec<String>], total: usize) -> Vec
             .max()
             .unwrap_or(0)
             .clamp(word, LONGEST_LINE.max(word));
-        least.push(word * CHAR + PAD);
-        wanted.push(line * CHAR + PAD);
+        least.push(word * char_w + PAD);
+        wanted.push(line * char_w + PAD);
     }
     let least_sum: usize = least.iter().sum();
     let wanted_sum: usize = wanted.iter().sum();
@@ -69,7 +79,7 @@ pub(super) fn widths(titles: &[&str], rows: &[Vec<String>], total: usize) -> Vec
     if let Some(widest) = out.iter_mut().max() {
         *widest += rest;
     }
-    out
+    (out, least_sum <= total)
 }
 
 #[cfg(test)]
@@ -92,7 +102,8 @@ mod tests {
             "90%",
             "2",
         ]]);
-        let w = widths(&t, &r, 7937);
+        let (w, fits) = widths(&t, &r, 7937, 18);
+        assert!(fits);
         assert_eq!(w.iter().sum::<usize>(), 7937);
         let widest = w.iter().copied().max().unwrap();
         assert_eq!(w[1], widest, "{w:?}");
@@ -101,12 +112,13 @@ mod tests {
 
     #[test]
     fn a_narrow_table_fills_the_text_block_and_too_many_columns_share_it() {
-        let w = widths(&["A", "B"], &rows(&[&["1", "2"]]), 7937);
+        let (w, _) = widths(&["A", "B"], &rows(&[&["1", "2"]]), 7937, 18);
         assert_eq!(w.iter().sum::<usize>(), 7937);
         assert!(w[0].abs_diff(w[1]) <= 1);
         let many: Vec<&str> = vec!["Kenyamanan"; 12];
-        let w = widths(&many, &[], 7937);
+        let (w, fits) = widths(&many, &[], 7937, 18);
+        assert!(!fits, "twelve long headings do not fit");
         assert_eq!(w.iter().sum::<usize>(), 7937);
-        assert_eq!(widths(&[], &[], 100).iter().sum::<usize>(), 0);
+        assert_eq!(widths(&[], &[], 100, 18).0.iter().sum::<usize>(), 0);
     }
 }

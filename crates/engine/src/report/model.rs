@@ -208,6 +208,16 @@ impl Table {
         }
     }
 
+    /// Leaves out of documents each column `i` of `(i, keep)` whose `keep` is false (what no one
+    /// took has no column of dashes); CSV keeps them, empty.
+    pub fn hide(&mut self, columns: &[(usize, bool)]) {
+        for (i, keep) in columns {
+            if let (Some(c), false) = (self.columns.get_mut(*i), keep) {
+                c.shown = false;
+            }
+        }
+    }
+
     /// The shown columns' cells of every row, as people read them.
     pub fn shown_cells(&self, lang: &Lang) -> Vec<Vec<String>> {
         let shown = self.shown_columns();

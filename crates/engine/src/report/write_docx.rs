@@ -26,8 +26,9 @@ const OTHER: i32 = 1701;
 /// The text block: 14 cm.
 pub(super) const TEXT_WIDTH: usize = PAGE.0 as usize - LEFT as usize - OTHER as usize;
 const EMU_PER_TWIP: u32 = 635;
-/// Table text: 9 pt.
+/// Table text: 9 pt, or 8 pt for a table whose columns do not fit at 9.
 const TABLE_SIZE: usize = 18;
+const SMALL_SIZE: usize = 16;
 /// Tables this short are kept on one page whole; longer ones keep their header with the first
 /// rows.
 const KEEP_WHOLE: usize = 12;
@@ -113,8 +114,14 @@ fn caption(c: &Caption) -> Paragraph {
         .add_run(Run::new().add_text(format!(". {}", c.text)))
 }
 
-fn cell(text: &str, right: bool, bold: bool, keep: bool, width: usize) -> TableCell {
-    let mut p = styled(text, Some(TABLE_SIZE), bold, false).keep_next(keep);
+fn cell(
+    text: &str,
+    right: bool,
+    bold: bool,
+    keep: bool,
+    (width, size): (usize, usize),
+) -> TableCell {
+    let mut p = styled(text, Some(size), bold, false).keep_next(keep);
     if right {
         p = p.align(AlignmentType::Right);
     }
@@ -128,7 +135,13 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
     let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
     let texts = tb.shown_cells(&doc.lang);
     let titles: Vec<&str> = shown.iter().map(|(_, c)| c.title.as_str()).collect();
-    let grid = widths(&titles, &texts, TEXT_WIDTH);
+    let (grid, size) = match widths(&titles, &texts, TEXT_WIDTH, TABLE_SIZE) {
+        (grid, true) => (grid, TABLE_SIZE),
+        _ => (
+            widths(&titles, &texts, TEXT_WIDTH, SMALL_SIZE).0,
+            SMALL_SIZE,
+        ),
+    };
     let kept = if tb.rows.len() <= KEEP_WHOLE {
         tb.rows.len().saturating_sub(1)
     } else {
@@ -141,7 +154,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
                 .zip(&numeric)
                 .zip(&grid)
                 .map(|((t, n), w)| {
-                    cell(t, *n, true, true, *w).shading(Shading::new().fill("EEF1F4"))
+                    cell(t, *n, true, true, (*w, size)).shading(Shading::new().fill("EEF1F4"))
                 })
                 .collect(),
         )
@@ -154,7 +167,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
                     .iter()
                     .zip(&numeric)
                     .zip(&grid)
-                    .map(|((t, n), w)| cell(t, *n, r.strong, i < kept, *w))
+                    .map(|((t, n), w)| cell(t, *n, r.strong, i < kept, (*w, size)))
                     .collect(),
             )
             .cant_split(),
