@@ -124,7 +124,7 @@ fn the_word_file_and_workbook_render_for_four_kinds_of_class() {
         );
         for expected in [
             "Hasil tes awal dan tes akhir",
-            "Tabel 1. Skor tes awal dan tes akhir tiap peserta",
+            "Tabel 1. Karakteristik peserta",
             "Sumber: data primer",
             "peserta ditulis dengan kode (R1–",
             "Daftar pustaka",
@@ -179,7 +179,7 @@ fn the_word_file_and_workbook_render_for_four_kinds_of_class() {
             book.pages.len()
         );
         assert!(
-            text.contains("Tabel 1. Skor tes awal dan tes akhir tiap peserta"),
+            text.contains("Tabel 2. Skor tes awal dan tes akhir tiap peserta"),
             "{class_name}: {text}"
         );
         for name in &names {

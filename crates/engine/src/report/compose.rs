@@ -213,6 +213,8 @@ fn pass_sentence(r: &Report, lang: &Lang) -> Option<String> {
 fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let cut = &r.categories.cutoffs;
     let cat = |x: Option<f64>| x.map_or("–".to_string(), |v| category(cut.of(v), lang).into());
+    // Numbered first, shown first: who took part, then their scores.
+    let characteristics = super::compose_journal::characteristics(r, lang, n);
     let mut table = Table {
         sheet: Sheet::Participants,
         caption: n.table(lang, tr(lang).each_participant_s_pre),
@@ -249,7 +251,11 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     // A test no one took has no columns here, nor what needs both (change, N-gain).
     let (pre, post) = (r.summary.pre.n > 0, r.summary.post.n > 0);
     table.hide(&[(3, pre), (4, post), (5, pre && post), (6, pre && post)]);
-    let mut blocks = vec![Block::Para(names_sentence(r, lang)), Block::Table(table)];
+    let mut blocks = vec![
+        Block::Para(names_sentence(r, lang)),
+        Block::Table(characteristics),
+        Block::Table(table),
+    ];
     blocks.extend(participants_chart(r, lang, n).map(Block::Chart));
     Section {
         heading: tr(lang).each_participant_s_results.into(),

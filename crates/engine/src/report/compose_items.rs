@@ -125,9 +125,14 @@ pub(super) fn items(r: &Report, lang: &Lang, n: &mut Counter) -> Option<Section>
         legend: legend(lang),
         alt: String::new(),
     };
+    let mut blocks = vec![Block::Table(table), Block::Chart(chart)];
+    if r.summary.pre.n > 0 {
+        let analysis = super::compose_journal::item_analysis(r, lang, n);
+        blocks.push(Block::Table(analysis));
+    }
     Some(Section {
         heading: tr(lang).questions.into(),
-        blocks: vec![Block::Table(table), Block::Chart(chart)],
+        blocks,
     })
 }
 

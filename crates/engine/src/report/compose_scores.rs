@@ -35,6 +35,7 @@ pub(super) fn summary(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
         mean: s.diff.mean,
         sd: s.diff.sd,
         ci95: s.diff.ci95,
+        ..super::summary::group(&[])
     };
     let mut rows = Vec::new();
     if s.n_paired > 0 {

@@ -97,6 +97,11 @@ fn val(v: Val, d: usize, lang: &Lang) -> Cell {
 
 pub(super) fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     let s = &r.summary;
+    // The journal's table first; SPSS's ranks with the Wilcoxon test.
+    let mut blocks = vec![Block::Table(super::compose_journal::difference(r, lang, n))];
+    if s.primary_test == Some(PrimaryTest::Wilcoxon) {
+        blocks.push(Block::Table(super::compose_journal::ranks(r, lang, n)));
+    }
     let primary = |test| {
         if s.primary_test == Some(test) {
             tr(lang).primary_test
@@ -165,7 +170,11 @@ pub(super) fn tests(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     ]);
     Section {
         heading: tr(lang).statistical_tests.into(),
-        blocks: vec![Block::Table(table), Block::Table(measures(r, lang, n))],
+        blocks: {
+            blocks.push(Block::Table(table));
+            blocks.push(Block::Table(measures(r, lang, n)));
+            blocks
+        },
     }
 }
 

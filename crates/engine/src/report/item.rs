@@ -14,8 +14,11 @@ pub struct Item {
     pub pre_facility: Val,
     /// Share right in the post-test.
     pub post_facility: Val,
-    /// Pre-test discrimination (upper minus lower group).
+    /// Pre-test discrimination: 100 × the item's correlation with the rest of the test.
     pub pre_discrimination: Val,
+    /// Pre-test validity: the item's correlation with the total score (r hitung), read against
+    /// [`Reliability::pre_r_table`].
+    pub pre_item_total_r: Val,
     /// McNemar's exact p for the change.
     pub mcnemar_p: Val,
     /// Holm-adjusted over the items with a McNemar p.
@@ -60,4 +63,6 @@ pub struct Reliability {
     pub pre_alpha: Val,
     /// KR-20 of the post-test.
     pub post_alpha: Val,
+    /// The r-table value for the pre-test's takers (α = 0,05, df = n − 2).
+    pub pre_r_table: Val,
 }

@@ -6,6 +6,7 @@
 pub mod build;
 pub mod compose;
 mod compose_items;
+mod compose_journal;
 mod compose_scores;
 mod compose_stats;
 mod docx_parts;

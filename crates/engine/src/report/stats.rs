@@ -107,6 +107,18 @@ pub fn t_interval(xs: &[f64]) -> Result<(f64, f64), Undefined> {
     Ok((m - half, m + half))
 }
 
+/// The r-table value: the smallest Pearson r significant at α = 0,05 (two-sided) among `n`
+/// people (df = n − 2), against which an item's r with the total is read as valid.
+pub fn r_critical(n: usize) -> Figure {
+    if n < 3 {
+        return Err(Undefined::TooFew);
+    }
+    let df = (n - 2) as f64;
+    let dist = StudentsT::new(0.0, 1.0, df).map_err(|_| Undefined::TooFew)?;
+    let t = dist.inverse_cdf(0.975);
+    Ok(t / (t * t + df).sqrt())
+}
+
 /// The non-zero differences with the average rank of their size (ties share one), by statrs.
 pub fn signed_ranks(diffs: &[f64]) -> Result<Vec<(f64, f64)>, Undefined> {
     let nz: Vec<f64> = diffs.iter().copied().filter(|d| *d != 0.0).collect();
@@ -296,6 +308,16 @@ mod tests {
     }
 
     // python3 -c "from scipy import stats; d=[10,30]; r=stats.ttest_rel(d,[0,0]); print(r.statistic, r.pvalue); print(stats.wilcoxon(d, zero_method='wilcox', correction=False, method='approx'))"
+    #[test]
+    fn r_table_values_as_printed() {
+        // The r-table of statistics textbooks, α = 0,05 two-sided: df 8 → 0,632; 14 → 0,497;
+        // 38 → 0,312.
+        for (n, r) in [(10, 0.632), (16, 0.497), (40, 0.312)] {
+            assert!((r_critical(n).unwrap() - r).abs() < 0.0005, "{n}");
+        }
+        assert!(r_critical(2).is_err());
+    }
+
     #[test]
     fn two_people_match_scipy() {
         let d = [10.0, 30.0];

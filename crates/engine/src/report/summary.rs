@@ -4,20 +4,59 @@
 use super::exact::wilcoxon_exact;
 use super::normality::shapiro_wilk;
 use super::stats::{
-    Undefined, effect_size_dz, mean, normalized_gain, paired_t, sd, t_interval, wilcoxon,
+    Undefined, effect_size_dz, mean, normalized_gain, paired_t, sd, signed_ranks, t_interval,
+    wilcoxon,
 };
 use super::types::{
     Categories, CategoryCount, Cutoffs, Diff, Gain, GainCategory, Group, Interval, Pass, PassCount,
-    PrimaryReason, PrimaryTest, Shapiro, Summary, TTest, Val, Wilcoxon,
+    PrimaryReason, PrimaryTest, RankLine, Ranks, Shapiro, Summary, TTest, Val, Wilcoxon,
 };
 
 /// A group's n, mean and SD.
 pub fn group(scores: &[f64]) -> Group {
+    let mut sorted = scores.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let median = match (sorted.get(n.saturating_sub(1) / 2), sorted.get(n / 2)) {
+        (Some(a), Some(b)) => Ok((a + b) / 2.0),
+        _ => Err(Undefined::TooFew),
+    };
+    let end = |x: Option<&f64>| Val(x.copied().ok_or(Undefined::TooFew));
     Group {
-        n: scores.len(),
+        n,
         mean: Val(mean(scores)),
         sd: Val(sd(scores)),
         ci95: Interval(t_interval(scores)),
+        median: Val(median),
+        min: end(sorted.first()),
+        max: end(sorted.last()),
+    }
+}
+
+/// The differences as SPSS's Wilcoxon "Ranks" table counts them.
+pub fn ranks(diffs: &[f64]) -> Ranks {
+    let ranked = signed_ranks(diffs).unwrap_or_default();
+    let line = |keep: fn(f64) -> bool| {
+        let rs: Vec<f64> = ranked
+            .iter()
+            .filter(|(d, _)| keep(*d))
+            .map(|r| r.1)
+            .collect();
+        let sum: f64 = rs.iter().sum();
+        RankLine {
+            n: rs.len(),
+            mean_rank: Val(if rs.is_empty() {
+                Err(Undefined::TooFew)
+            } else {
+                Ok(sum / rs.len() as f64)
+            }),
+            sum_of_ranks: sum,
+        }
+    };
+    Ranks {
+        negative: line(|d| d < 0.0),
+        positive: line(|d| d > 0.0),
+        ties: diffs.iter().filter(|d| **d == 0.0).count(),
     }
 }
 
@@ -99,6 +138,7 @@ pub fn summarise(paired: &Paired, pre_all: &[f64], post_all: &[f64]) -> Summary 
         primary_test,
         primary_reason,
         primary_p: Val(primary_p),
+        ranks: ranks(&diffs),
     }
 }
 

@@ -98,6 +98,34 @@ pub struct Group {
     pub sd: Val,
     /// The t-based 95 % interval of the mean.
     pub ci95: Interval,
+    /// Their median.
+    pub median: Val,
+    /// The lowest.
+    pub min: Val,
+    /// The highest.
+    pub max: Val,
+}
+
+/// One line of SPSS's Wilcoxon "Ranks" table.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct RankLine {
+    /// How many.
+    pub n: usize,
+    /// Their mean rank (of the sizes of the non-zero differences).
+    pub mean_rank: Val,
+    /// Their sum of ranks.
+    pub sum_of_ranks: f64,
+}
+
+/// The paired differences as SPSS's Wilcoxon "Ranks" table counts them.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Ranks {
+    /// Post-test below the pre-test.
+    pub negative: RankLine,
+    /// Post-test above the pre-test.
+    pub positive: RankLine,
+    /// The same score twice.
+    pub ties: usize,
 }
 
 /// The paired differences, post − pre.
@@ -164,6 +192,8 @@ pub struct Summary {
     pub primary_reason: Option<PrimaryReason>,
     /// The primary test's p (Wilcoxon: exact when there is one, else asymptotic).
     pub primary_p: Val,
+    /// How many fell, rose and stayed, with their ranks.
+    pub ranks: Ranks,
 }
 
 /// The Shapiro–Wilk test of the differences.

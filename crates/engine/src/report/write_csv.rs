@@ -83,14 +83,23 @@ pub(super) fn name_key(key: &[KeyRow], lang: &Lang) -> String {
 pub(super) fn csv(doc: &Doc) -> String {
     let lang = &doc.lang;
     let mut w = writer(lang);
-    let tables = doc
+    let mut tables: Vec<&Table> = doc
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
         .filter_map(|b| match b {
             Block::Table(tb) => Some(tb),
             _ => None,
-        });
+        })
+        .collect();
+    // The participants' scores first, under the file's own header row.
+    if let Some(at) = tables
+        .iter()
+        .position(|t| t.columns.iter().any(|c| c.key == tr(lang).key_name))
+    {
+        let scores = tables.remove(at);
+        tables.insert(0, scores);
+    }
     let mut first = true;
     for tb in tables {
         block(&mut w, tb, lang, first);
