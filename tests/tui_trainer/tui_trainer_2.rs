@@ -23,7 +23,7 @@ fn the_class_results_screen_and_moving_results_between_laptops() {
     let summary = render(&a, 80, 24);
     assert!(
         summary.contains("Participants: 3")
-            && summary.contains("only the pre-test has results: mean 50 (n = 3)"),
+            && summary.contains("only the pre-test has results: mean 50.0% (n = 3)"),
         "{summary}"
     );
     snap(&mut a, "class_results_summary");

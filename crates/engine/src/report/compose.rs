@@ -7,7 +7,7 @@ use super::model::{
 };
 use super::names::{Names, name_heading};
 use super::types::Report;
-use super::words::{category, num, role_label, short};
+use super::words::{category, num, role_label};
 use pijat_content::Lang;
 use pijat_core::strings::report::tr;
 
@@ -151,7 +151,10 @@ fn lead_sentence(r: &Report, lang: &Lang) -> String {
         } else {
             (&s.post, tr(lang).post_test)
         };
-        let m = g.mean.0.map_or("–".into(), |m| short(m, 1, lang));
+        let m = g
+            .mean
+            .0
+            .map_or("–".into(), |m| format!("{}%", num(m, 1, lang)));
         return pijat_core::fill!(
             report,
             tr(lang),
@@ -251,11 +254,12 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
     // A test no one took has no columns here, nor what needs both (change, N-gain).
     let (pre, post) = (r.summary.pre.n > 0, r.summary.post.n > 0);
     table.hide(&[(3, pre), (4, post), (5, pre && post), (6, pre && post)]);
-    let mut blocks = vec![
-        Block::Para(names_sentence(r, lang)),
-        Block::Table(characteristics),
-        Block::Table(table),
-    ];
+    let mut blocks: Vec<Block> = names_sentence(r, lang)
+        .map(Block::Para)
+        .into_iter()
+        .collect();
+    blocks.push(Block::Table(characteristics));
+    blocks.push(Block::Table(table));
     blocks.extend(participants_chart(r, lang, n).map(Block::Chart));
     Section {
         heading: tr(lang).each_participant_s_results.into(),
@@ -264,16 +268,17 @@ fn participants(r: &Report, lang: &Lang, n: &mut Counter) -> Section {
 }
 
 /// How the participants are named, and why: the sentence on confidentiality and consent.
-fn names_sentence(r: &Report, lang: &Lang) -> String {
+fn names_sentence(r: &Report, lang: &Lang) -> Option<String> {
     let s = tr(lang);
-    match r.names {
+    Some(match r.names {
         Names::Codes => {
             let last = super::names::code(r.participants.len().saturating_sub(1));
             pijat_core::fill!(report, s, shown_by_code, last = last)
         }
         Names::Initials => s.shown_by_initials.into(),
         Names::Full => s.shown_by_name.into(),
-    }
+        Names::AsWritten => return None,
+    })
 }
 
 /// Each participant's pre → post; none when nobody took both tests.

@@ -16,24 +16,16 @@ pub enum Names {
     Codes,
     /// `B. S.` for Budi Santoso; a second `B. S.` is `B. S. (2)`.
     Initials,
-    /// The names as written in pijat (what an [`Input`] holds until [`disguise`]d).
-    #[default]
+    /// The names as written in pijat, asked for in a report (`--names full`): the report says
+    /// the participants agreed to it.
     Full,
+    /// The names as written, on the trainer's own screen in the app: what an [`Input`] holds
+    /// until [`disguise`]d; no sentence about them.
+    #[default]
+    AsWritten,
 }
 
-impl Names {
-    /// Every choice, in the order `--names` lists them.
-    pub const ALL: [Names; 3] = [Names::Codes, Names::Initials, Names::Full];
-
-    /// The word `--names` takes for it.
-    pub fn word(self) -> &'static str {
-        match self {
-            Names::Codes => "codes",
-            Names::Initials => "initials",
-            Names::Full => "full",
-        }
-    }
-}
+impl Names {}
 
 /// The heading of the column that names the participants: Kode, Inisial or Nama.
 pub fn name_heading(names: Names, lang: &Lang) -> &'static str {
@@ -41,7 +33,7 @@ pub fn name_heading(names: Names, lang: &Lang) -> &'static str {
     match names {
         Names::Codes => s.code_heading,
         Names::Initials => s.initials_heading,
-        Names::Full => s.name,
+        Names::Full | Names::AsWritten => s.name,
     }
 }
 
@@ -76,17 +68,17 @@ pub fn initials(name: &str) -> String {
 }
 
 /// Renames the participants of `input` as `names` says, and returns the key (empty for
-/// [`Names::Full`]). Codes follow the participants' order, which is the order of the report's
+/// full names). Codes follow the participants' order, which is the order of the report's
 /// first table, so R1 is its first row.
 pub fn disguise(input: &mut Input, names: Names) -> Vec<KeyRow> {
     input.names = names;
-    if names == Names::Full {
+    if matches!(names, Names::Full | Names::AsWritten) {
         return Vec::new();
     }
     let mut key: Vec<KeyRow> = Vec::with_capacity(input.participants.len());
     for (i, p) in input.participants.iter_mut().enumerate() {
         let shown = match names {
-            Names::Codes | Names::Full => code(i),
+            Names::Codes | Names::Full | Names::AsWritten => code(i),
             Names::Initials => {
                 let base = initials(&p.name);
                 let same = key

@@ -8,9 +8,15 @@ use pijat_content::Lang;
 
 pub use super::words::{num, role_label};
 
-/// The report as text for the screen.
+/// The report as text for the screen, 78 columns wide.
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {
-    super::write_text::text(&compose(r, quiz_title, lang))
+    text_in(r, quiz_title, lang, super::write_text::WIDTH)
+}
+
+/// The report as text `width` columns wide (a window of the app), tables as narrow as they can
+/// be made.
+pub fn text_in(r: &Report, quiz_title: &str, lang: &Lang, width: usize) -> String {
+    super::write_text::text(&compose(r, quiz_title, lang), width.max(20))
 }
 
 /// The report as CSV.

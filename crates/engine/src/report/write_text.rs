@@ -27,7 +27,7 @@ fn wrap(s: &str, w: usize) -> Vec<String> {
         .collect()
 }
 
-fn table(o: &mut String, tb: &Table, doc: &Doc) {
+fn table(o: &mut String, tb: &Table, doc: &Doc, width: usize) {
     let shown = tb.shown_columns();
     let cells = tb.shown_cells(&doc.lang);
     let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
@@ -48,7 +48,7 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
         .collect();
     let used = |w: &[usize]| w.iter().sum::<usize>() + w.len().saturating_sub(1) * 2;
     for (k, (_, c)) in shown.iter().enumerate() {
-        let room = WIDTH.saturating_sub(used(&widths));
+        let room = width.saturating_sub(used(&widths));
         if let Some(w) = widths.get_mut(k) {
             *w += c.title.width().saturating_sub(*w).min(room);
         }
@@ -62,11 +62,11 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
             .map(|(w, _)| w)
             .max_by_key(|w| **w);
         match widest {
-            Some(w) if total > WIDTH => *w -= (total - WIDTH).min(*w - 12),
+            Some(w) if total > width => *w -= (total - width).min(*w - 12),
             _ => break,
         }
     }
-    for l in wrap(&tb.caption.to_string(), WIDTH) {
+    for l in wrap(&tb.caption.to_string(), width) {
         let _ = writeln!(o, "{l}");
     }
     let line = |o: &mut String, texts: &[String]| {
@@ -93,30 +93,30 @@ fn table(o: &mut String, tb: &Table, doc: &Doc) {
         line(o, r);
     }
     for n in tb.notes.iter().chain(&tb.hints) {
-        for l in wrap(n, WIDTH) {
+        for l in wrap(n, width) {
             let _ = writeln!(o, "{l}");
         }
     }
 }
 
-pub(super) fn text(doc: &Doc) -> String {
+pub(super) fn text(doc: &Doc, width: usize) -> String {
     let mut o = String::new();
-    for l in wrap(&doc.title, WIDTH) {
+    for l in wrap(&doc.title, width) {
         let _ = writeln!(o, "{l}");
     }
     for (k, v) in &doc.facts {
-        for l in wrap(&format!("{k}: {v}"), WIDTH) {
+        for l in wrap(&format!("{k}: {v}"), width) {
             let _ = writeln!(o, "{l}");
         }
     }
     let _ = writeln!(o);
     for s in &doc.lead {
-        for l in wrap(s, WIDTH) {
+        for l in wrap(s, width) {
             let _ = writeln!(o, "{l}");
         }
     }
     for n in &doc.notes {
-        for l in wrap(&format!("! {n}"), WIDTH) {
+        for l in wrap(&format!("! {n}"), width) {
             let _ = writeln!(o, "{l}");
         }
     }
@@ -125,13 +125,13 @@ pub(super) fn text(doc: &Doc) -> String {
         for b in &sec.blocks {
             match b {
                 Block::Para(p) => {
-                    for l in wrap(p, WIDTH) {
+                    for l in wrap(p, width) {
                         let _ = writeln!(o, "{l}");
                     }
                 }
                 Block::Table(tb) => {
                     let _ = writeln!(o);
-                    table(&mut o, tb, doc);
+                    table(&mut o, tb, doc, width);
                 }
                 Block::Chart(_) => {}
             }

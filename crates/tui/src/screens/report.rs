@@ -103,7 +103,7 @@ impl<'c> ReportScreen<'c> {
         match self.tab {
             // The report's text, each line wrapped to the window (a long sentence or a wide
             // table row goes on below, rather than being cut off at the edge).
-            0 => render::text(r, self.quiz.title.get(view.lang), view.lang)
+            0 => render::text_in(r, self.quiz.title.get(view.lang), view.lang, width)
                 .lines()
                 .flat_map(|l| {
                     if unicode_width::UnicodeWidthStr::width(l) <= width {
