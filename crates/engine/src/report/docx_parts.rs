@@ -115,21 +115,39 @@ pub(super) fn finish(bytes: &[u8], meta: &Meta) -> Result<Vec<u8>, String> {
     let bad = |e: zip::result::ZipError| format!("docx: {e}");
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(bad)?;
     let mut zout = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(bytes.len())));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    // A fast deflate: a class of 10,000 makes a large document part.
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
     for i in 0..zin.len() {
-        let mut f = zin.by_index(i).map_err(bad)?;
-        let name = f.name().map_err(bad)?.to_string();
+        let name = zin
+            .by_index_raw(i)
+            .map_err(bad)?
+            .name()
+            .map_err(bad)?
+            .to_string();
+        if !matches!(
+            name.as_str(),
+            "word/document.xml" | "word/styles.xml" | "docProps/core.xml"
+        ) {
+            // Pictures and the other parts as they are, not inflated and deflated again.
+            zout.raw_copy_file(zin.by_index_raw(i).map_err(bad)?)
+                .map_err(bad)?;
+            continue;
+        }
         let mut data = Vec::new();
-        f.read_to_end(&mut data).map_err(|e| format!("docx: {e}"))?;
-        let text = || String::from_utf8_lossy(&data).into_owned();
+        zin.by_index(i)
+            .map_err(bad)?
+            .read_to_end(&mut data)
+            .map_err(|e| format!("docx: {e}"))?;
+        let text = String::from_utf8_lossy(&data);
         let changed = match name.as_str() {
-            "word/document.xml" => Some(document(&text(), meta.lang)),
-            "word/styles.xml" => Some(styles(&text(), meta.lang)?),
-            "docProps/core.xml" => Some(core(&text(), meta)?),
-            _ => None,
+            "word/document.xml" => document(&text, meta.lang),
+            "word/styles.xml" => styles(&text, meta.lang)?,
+            _ => core(&text, meta)?,
         };
         zout.start_file(name, options).map_err(bad)?;
-        zout.write_all(changed.as_ref().map_or(&data[..], |s| s.as_bytes()))
+        zout.write_all(changed.as_bytes())
             .map_err(|e| format!("docx: {e}"))?;
     }
     Ok(zout.finish().map_err(bad)?.into_inner())

@@ -8,8 +8,8 @@
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, InstrText, LineSpacing, PageMargin, Paragraph, Pic, Run,
-    RunFonts, Shading, Style, StyleType, Table as WTable, TableCell, TableRow, VertAlignType,
-    WidthType,
+    RunFonts, Shading, Style, StyleType, Table as WTable, TableCell, TableLayoutType, TableRow,
+    VertAlignType, WidthType,
 };
 
 use super::docx_parts::{Meta, finish};
@@ -114,20 +114,14 @@ fn caption(c: &Caption) -> Paragraph {
         .add_run(Run::new().add_text(format!(". {}", c.text)))
 }
 
-fn cell(
-    text: &str,
-    right: bool,
-    bold: bool,
-    keep: bool,
-    (width, size): (usize, usize),
-) -> TableCell {
+/// A cell; its width is the table grid's (a fixed layout), so a long table is quick to write
+/// and to open.
+fn cell(text: &str, right: bool, bold: bool, keep: bool, size: usize) -> TableCell {
     let mut p = styled(text, Some(size), bold, false).keep_next(keep);
     if right {
         p = p.align(AlignmentType::Right);
     }
-    TableCell::new()
-        .add_paragraph(p)
-        .width(width, WidthType::Dxa)
+    TableCell::new().add_paragraph(p)
 }
 
 fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
@@ -152,10 +146,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
             titles
                 .iter()
                 .zip(&numeric)
-                .zip(&grid)
-                .map(|((t, n), w)| {
-                    cell(t, *n, true, true, (*w, size)).shading(Shading::new().fill("EEF1F4"))
-                })
+                .map(|(t, n)| cell(t, *n, true, true, size).shading(Shading::new().fill("EEF1F4")))
                 .collect(),
         )
         .cant_split(),
@@ -166,8 +157,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
                 cells
                     .iter()
                     .zip(&numeric)
-                    .zip(&grid)
-                    .map(|((t, n), w)| cell(t, *n, r.strong, i < kept, (*w, size)))
+                    .map(|(t, n)| cell(t, *n, r.strong, i < kept, size))
                     .collect(),
             )
             .cant_split(),
@@ -179,6 +169,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
     out.push(docx_rs::DocumentChild::Table(Box::new(
         WTable::new(rows)
             .set_grid(grid)
+            .layout(TableLayoutType::Fixed)
             .width(TEXT_WIDTH, WidthType::Dxa),
     )));
     for n in &tb.notes {
