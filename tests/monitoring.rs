@@ -330,7 +330,7 @@ fn bundles_carry_observations_and_visits_and_pseudonymised_ones_leave_notes_out(
         );
     }
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["format_version"], 2);
+    assert_eq!(v["format_version"], 3);
     assert_eq!(v["payload"]["observations"].as_array().unwrap().len(), 3);
     assert_eq!(v["payload"]["visits"].as_array().unwrap().len(), 3);
 }

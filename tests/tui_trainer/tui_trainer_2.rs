@@ -205,11 +205,37 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     key(&mut a, Tab);
     typed(&mut a, "ibu tidur lebih nyenyak");
     snap(&mut a, "visit_form");
+    // The feeding recall is asked one question at a time: none answered, nothing saved, and
+    // the first question unanswered is where the form goes.
+    key(&mut a, Enter);
+    let refused = render(&a, 80, 24);
+    assert!(
+        refused.contains("Answer every question about the baby's feeding"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("▸ Yesterday (day or night), did the baby have breast"),
+        "{refused}"
+    );
+    assert!(store.visits_of(&joko.id).unwrap().is_empty());
+    // Breast milk yes (→ from none), then water… food no (→ →), medicine yes; no sign in the
+    // mother, a sign in the baby, not referred.
+    key(&mut a, KeyCode::Right);
+    for _ in 0..5 {
+        keys(&mut a, &[Tab, KeyCode::Right, KeyCode::Right]);
+    }
+    keys(
+        &mut a,
+        &[Tab, KeyCode::Right, Tab, KeyCode::Right, KeyCode::Right],
+    );
+    keys(&mut a, &[Tab, KeyCode::Right]);
+    snap(&mut a, "visit_form_outcome");
     key(&mut a, Enter);
     assert!(
         a.toast
             .as_deref()
-            .is_some_and(|t| t.contains("The visit to Joko is saved")),
+            .is_some_and(|t| t.contains("The visit to Joko is saved")
+                && t.contains("A danger sign: take them to the midwife or puskesmas now")),
         "{:?}",
         a.toast
     );
@@ -222,6 +248,11 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
         ),
         ("2026-11-22", 4, Some(3))
     );
+    let recall = v[0].recall.expect("the recall is saved");
+    assert_eq!(recall.exclusive(), Some(true), "{recall:?}");
+    assert_eq!(recall.medicine, pijat_core::feeding::Recalled::Yes);
+    let danger = v[0].danger.clone().expect("the danger signs are saved");
+    assert!(danger.baby && !danger.mother && danger.referred_to.is_none());
     let class = render(&a, 80, 24);
     assert!(
         class
@@ -269,6 +300,8 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
                 comfort: 4,
                 massages_per_day: Some(2),
                 notes: Some("catatan pribadi ibu"),
+                recall: None,
+                danger: None,
                 mode: pijat_core::Mode::App,
             })
             .unwrap();

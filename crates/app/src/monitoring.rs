@@ -5,7 +5,7 @@ use super::Records;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::sheets::{RowError, read_csv};
+use super::sheets::RowError;
 use crate::Result;
 use pijat_content::{Bilingual, Content, Routine};
 use pijat_engine::checklist::{Mark, Verdict, improved, verdict};

@@ -85,6 +85,16 @@ pub fn read_csv(
     bytes: &[u8],
     columns: &[(&str, &str)],
 ) -> Result<Vec<(u64, Vec<String>)>, RowError> {
+    read_csv_with(bytes, columns, &[])
+}
+
+/// As [`read_csv`], with `optional` columns after the required ones: a sheet made before they
+/// existed reads, its cells in them empty.
+pub fn read_csv_with(
+    bytes: &[u8],
+    columns: &[(&str, &str)],
+    optional: &[(&str, &str)],
+) -> Result<Vec<(u64, Vec<String>)>, RowError> {
     use super::sheet_file::Rows;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let rows_at = Rows::of(bytes);
@@ -146,6 +156,12 @@ pub fn read_csv(
             }
         }
     }
+    let mut index: Vec<Option<usize>> = index.into_iter().map(Some).collect();
+    index.extend(
+        optional
+            .iter()
+            .map(|(en, id)| header.iter().position(|h| h == en || h == id)),
+    );
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(csv_problem)?;
@@ -154,7 +170,7 @@ pub fn read_csv(
             .map_or(0, |p| rows_at.row_at(p.byte() as usize));
         let fields: Vec<String> = index
             .iter()
-            .map(|i| record.get(*i).unwrap_or("").to_string())
+            .map(|i| i.and_then(|i| record.get(i)).unwrap_or("").to_string())
             .collect();
         if fields.iter().all(|f| f.trim().is_empty()) {
             continue;

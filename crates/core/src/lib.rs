@@ -4,6 +4,7 @@
 mod bilingual;
 pub mod cell;
 pub mod dates;
+pub mod feeding;
 pub mod html;
 pub mod io_words;
 mod lang;

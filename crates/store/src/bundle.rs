@@ -18,8 +18,10 @@ mod export;
 mod merge;
 
 pub(crate) const BUNDLE_FORMAT: &str = "pijat-bundle";
-/// 2 added observations and visits; a version-1 bundle is read as having none.
-pub const BUNDLE_VERSION: u32 = 2;
+/// 2 added observations and visits; a version-1 bundle is read as having none. 3 added the
+/// baby's date of birth and a contact line to a person, the cadre of each class member, and a
+/// visit's feeding recall and danger signs; a version-2 bundle is read as having none of them.
+pub const BUNDLE_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BProfile {
@@ -29,6 +31,12 @@ pub struct BProfile {
     pub lang: Option<String>,
     pub created: String,
     pub last_used: String,
+    /// The baby's date of birth (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baby_born: Option<String>,
+    /// An address or phone (version 3); never in a pseudonymised bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -41,6 +49,9 @@ pub struct BClass {
     pub trainer: Option<String>,
     pub created: String,
     pub members: Vec<String>,
+    /// The cadre who visits each member: member id to cadre id (version 3).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub cadres: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -129,6 +140,12 @@ pub struct BVisit {
     pub mode: String,
     pub created: String,
     pub replaced_by: Option<String>,
+    /// What the baby had yesterday (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recall: Option<pijat_core::feeding::Recall>,
+    /// Danger signs and the referral (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub danger: Option<pijat_core::feeding::Danger>,
 }
 
 /// What a bundle carries from another laptop.
@@ -257,12 +274,27 @@ fn check(p: &Payload) -> std::result::Result<(), Bilingual> {
             return Err(bad(format!("observation {}", o.id)));
         }
     }
+    for c in &p.classes {
+        let members: std::collections::HashSet<&str> =
+            c.members.iter().map(String::as_str).collect();
+        if c.cadres
+            .iter()
+            .any(|(m, k)| !members.contains(m.as_str()) || !members.contains(k.as_str()))
+        {
+            return Err(bad(format!("class {}", c.id)));
+        }
+    }
     for v in &p.visits {
         let class_ok = v.class_id.as_deref().is_none_or(|c| classes.contains(c));
         if !profiles.contains(v.profile_id.as_str())
             || !class_ok
             || super::MilkFlow::parse(&v.milk_flow).is_none()
             || !(1..=5).contains(&v.comfort)
+            || v.danger.as_ref().is_some_and(|d| {
+                d.referred_to
+                    .as_deref()
+                    .is_some_and(|t| t.trim().is_empty())
+            })
         {
             return Err(bad(format!("visit {}", v.id)));
         }

@@ -167,13 +167,45 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT p.id, p.name, p.role, p.lang, p.created, p.last_used
+                "SELECT p.id, p.name, p.role, p.lang, p.created, p.last_used, p.baby_born, p.contact
                  FROM class_member m JOIN profile p ON p.id = m.profile_id
                  WHERE m.class_id = ?1 ORDER BY p.name_key",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([class_id], super::profiles::from_row)
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The cadre who visits a member (`None` clears it). The cadre must be on the roster.
+    pub fn set_cadre(
+        &self,
+        class_id: &str,
+        profile_id: &str,
+        cadre_id: Option<&str>,
+    ) -> Result<()> {
+        self.conn
+            .execute(
+                "UPDATE class_member SET cadre_id = ?3 WHERE class_id = ?1 AND profile_id = ?2
+                 AND (?3 IS NULL OR EXISTS (SELECT 1 FROM class_member c WHERE c.class_id = ?1 AND c.profile_id = ?3))",
+                params![class_id, profile_id, cadre_id],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Each member's cadre, member id to cadre id, for the members that have one.
+    pub fn cadres(&self, class_id: &str) -> Result<std::collections::BTreeMap<String, String>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT profile_id, cadre_id FROM class_member WHERE class_id = ?1 AND cadre_id IS NOT NULL",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([class_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))

@@ -217,6 +217,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER sheet_draft_phase_update BEFORE UPDATE OF phase ON sheet_draft
         WHEN NEW.phase NOT IN ('pre', 'post', 'practice')
         BEGIN SELECT RAISE(ABORT, 'sheet_draft.phase: not a phase pijat knows'); END;",
+    // 9: the programme's outcome. A father's baby's date of birth and a contact line (address or
+    // phone, for the cadre's visit list only); the cadre who visits each member of a class; and
+    // at each visit the 24-hour feeding recall (one answer per kind of food or drink, all NULL
+    // on a visit made before it was asked) and the danger signs with the referral.
+    "ALTER TABLE profile ADD COLUMN baby_born TEXT;
+    ALTER TABLE profile ADD COLUMN contact TEXT;
+    ALTER TABLE class_member ADD COLUMN cadre_id TEXT REFERENCES profile (id);
+    ALTER TABLE visit ADD COLUMN fed_breast_milk TEXT CHECK (fed_breast_milk IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_water TEXT CHECK (fed_water IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_formula TEXT CHECK (fed_formula IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_other_milk TEXT CHECK (fed_other_milk IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_drinks TEXT CHECK (fed_drinks IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_food TEXT CHECK (fed_food IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN fed_medicine TEXT CHECK (fed_medicine IN ('yes', 'no', 'unknown'));
+    ALTER TABLE visit ADD COLUMN danger_mother INTEGER CHECK (danger_mother IN (0, 1));
+    ALTER TABLE visit ADD COLUMN danger_baby INTEGER CHECK (danger_baby IN (0, 1));
+    ALTER TABLE visit ADD COLUMN referred_to TEXT;",
 ];
 
 /// The newest data version this pijat writes.

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Result, Store, StoreError, now};
 use crate::vocab::Sql;
+use pijat_core::feeding::{Danger, Fed, Recall, Recalled};
 use pijat_core::{MilkFlow, Mode};
 
 mod class_marks;
@@ -14,7 +15,11 @@ mod visits;
 
 const OBS: &str =
     "id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished";
-const VISIT: &str = "id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created";
+const VISIT: &str = "id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created, \
+    fed_breast_milk, fed_water, fed_formula, fed_other_milk, fed_drinks, fed_food, fed_medicine, \
+    danger_mother, danger_baby, referred_to";
+/// How many columns [`VISIT`] names: the next one a query adds is at this index.
+const VISIT_COLUMNS: usize = 20;
 
 fn obs_row(r: &Row) -> rusqlite::Result<ObservationRecord> {
     Ok(ObservationRecord {
@@ -43,7 +48,89 @@ fn visit_row(r: &Row) -> rusqlite::Result<VisitRecord> {
         notes: r.get(7)?,
         mode: r.get::<_, Sql<Mode>>(8)?.0,
         created: r.get(9)?,
+        recall: recall_of(r, 10)?,
+        danger: danger_of(r, 17)?,
     })
+}
+
+/// The seven recall answers from column `at` on: all present or none (a visit from before).
+fn recall_of(r: &Row, at: usize) -> rusqlite::Result<Option<Recall>> {
+    let mut recall = Recall::all(Recalled::DontKnow);
+    let mut present = 0;
+    for (i, f) in Fed::ALL.into_iter().enumerate() {
+        let text: Option<String> = r.get(at + i)?;
+        if let Some(t) = text {
+            let answer = Recalled::from_name(&t).ok_or_else(|| bad_text(at + i, &t))?;
+            recall = recall.with(f, answer);
+            present += 1;
+        }
+    }
+    Ok((present > 0).then_some(recall))
+}
+
+/// The danger signs from column `at` on (mother, baby, referred to).
+fn danger_of(r: &Row, at: usize) -> rusqlite::Result<Option<Danger>> {
+    let mother: Option<bool> = r.get(at)?;
+    let baby: Option<bool> = r.get(at + 1)?;
+    let referred_to: Option<String> = r.get(at + 2)?;
+    Ok(mother.zip(baby).map(|(mother, baby)| Danger {
+        mother,
+        baby,
+        referred_to,
+    }))
+}
+
+/// `?1, ?2, …, ?n`.
+pub(crate) fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn bad_text(i: usize, t: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        i,
+        rusqlite::types::Type::Text,
+        format!("not a recall answer: {t}").into(),
+    )
+}
+
+/// Writes one visit as it is: the one INSERT of a visit row, for the form, the sheets and the
+/// bundles.
+pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> rusqlite::Result<()> {
+    let recall = |f: Fed| v.recall.map(|r| r.get(f).name());
+    let danger = v.danger.as_ref();
+    let values: [&dyn rusqlite::ToSql; VISIT_COLUMNS] = [
+        &v.id,
+        &v.profile_id,
+        &v.class_id,
+        &v.visited_on,
+        &v.milk_flow.name(),
+        &v.comfort,
+        &v.massages_per_day,
+        &v.notes.as_deref().filter(|n| !n.trim().is_empty()),
+        &Sql(v.mode),
+        &v.created,
+        &recall(Fed::BreastMilk),
+        &recall(Fed::Water),
+        &recall(Fed::Formula),
+        &recall(Fed::OtherMilk),
+        &recall(Fed::Drinks),
+        &recall(Fed::Food),
+        &recall(Fed::Medicine),
+        &danger.map(|d| d.mother),
+        &danger.map(|d| d.baby),
+        &danger.and_then(|d| d.referred_to.as_deref()),
+    ];
+    conn.execute(
+        &format!(
+            "INSERT INTO visit ({VISIT}) VALUES ({})",
+            placeholders(VISIT_COLUMNS)
+        ),
+        values.as_slice(),
+    )
+    .map(drop)
 }
 
 impl Store {

@@ -17,10 +17,13 @@ pub(super) fn from_row(r: &Row) -> rusqlite::Result<Profile> {
         lang: r.get(3)?,
         created: r.get(4)?,
         last_used: r.get(5)?,
+        baby_born: r.get(6)?,
+        contact: r.get(7)?,
     })
 }
 
-const COLUMNS: &str = "id, name, role, lang, created, last_used";
+/// The columns [`from_row`] reads, in its order.
+pub(super) const COLUMNS: &str = "id, name, role, lang, created, last_used, baby_born, contact";
 
 impl Store {
     /// The person with this name (names compare in one form).
@@ -122,6 +125,27 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         self.profile(id)?.ok_or(super::StoreError::Vanished)
+    }
+
+    /// A father's baby's date of birth (a stored date) and a contact line; empty text clears.
+    pub fn set_family(
+        &self,
+        id: &str,
+        baby_born: Option<&str>,
+        contact: Option<&str>,
+    ) -> Result<()> {
+        let clear = |v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        self.conn
+            .execute(
+                "UPDATE profile SET baby_born = ?2, contact = ?3 WHERE id = ?1",
+                params![id, clear(baby_born), clear(contact)],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
     }
 
     /// Changes a person's role.

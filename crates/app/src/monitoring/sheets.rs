@@ -92,12 +92,13 @@ pub(super) type Rows = Vec<(u64, Vec<String>)>;
 pub(super) fn read_sheet(
     file: &Path,
     header: &[(&str, &str)],
+    optional: &[(&str, &str)],
     lang: &str,
 ) -> std::result::Result<(String, Rows), Vec<String>> {
     let shown = file.display().to_string();
     let bytes =
         super::super::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
-    let rows = read_csv(&bytes, header)
+    let rows = crate::sheets::read_csv_with(&bytes, header, optional)
         .map_err(|e| vec![format!("{shown}:{}: {}", e.line, e.message.get(lang))])?;
     Ok((shown, rows))
 }
@@ -112,6 +113,8 @@ pub trait MonitoringSheet {
     type Row;
     /// The columns, English and Indonesian names.
     const HEADER: &'static [(&'static str, &'static str)];
+    /// Columns after them that an older sheet may lack (their cells then read as empty).
+    const OPTIONAL: &'static [(&'static str, &'static str)] = &[];
     /// The row read from its cells, or what is wrong with it (every problem).
     fn read(&self, cells: &[String]) -> std::result::Result<Self::Row, Vec<Bilingual>>;
     /// The name on a row.
@@ -151,7 +154,7 @@ pub fn import_monitoring_sheet<K: MonitoringSheet>(
 ) -> std::result::Result<(usize, RosterPlan), Vec<String>> {
     let replace = rules.replace;
     let store = records.store_mut();
-    let (shown, rows) = read_sheet(file, K::HEADER, lang)?;
+    let (shown, rows) = read_sheet(file, K::HEADER, K::OPTIONAL, lang)?;
     let words = |e: pijat_store::StoreError| vec![e.message().get(lang).to_string()];
     let mut good = Vec::new();
     let mut errors = Vec::new();
@@ -295,9 +298,19 @@ impl MonitoringSheet for Visits {
     type Row = VisitSheetRow;
     #[rustfmt::skip]
     const HEADER: &'static [(&'static str, &'static str)] = &[("name", "nama"), ("date", "tanggal"), ("milk_flow", "asi_lancar"), ("comfort", "nyaman"), ("massages_per_day", "pijat_per_hari"), ("notes", "catatan"),];
+    /// The outcome's columns (issue 27): a sheet from before them still reads.
+    #[rustfmt::skip]
+    const OPTIONAL: &'static [(&'static str, &'static str)] = &[("breast_milk", "asi"), ("water", "air_putih"), ("formula", "susu_formula"), ("other_milk", "susu_lain"), ("drinks", "minuman_lain"), ("food", "makanan"), ("medicine", "obat"), ("danger_mother", "bahaya_ibu"), ("danger_baby", "bahaya_bayi"), ("referred_to", "dirujuk_ke")];
 
     fn read(&self, f: &[String]) -> std::result::Result<VisitSheetRow, Vec<Bilingual>> {
-        let [f0, f1, f2, f3, f4, f5] = f else {
+        let [f0, f1, f2, f3, f4, f5, outcome @ ..] = f else {
+            return Err(vec![incomplete(Self::HEADER)]);
+        };
+        let [b, w, fo, om, dr, fd, me, dm, db, rt] = outcome else {
+            return Err(vec![incomplete(Self::HEADER)]);
+        };
+        let columns: Vec<&str> = Self::OPTIONAL.iter().map(|(_, id)| *id).collect();
+        let [cb, cw, cfo, com, cdr, cfd, cme, cdm, cdb, _] = columns.as_slice() else {
             return Err(vec![incomplete(Self::HEADER)]);
         };
         let mut wrong = Vec::new();
@@ -329,17 +342,38 @@ impl MonitoringSheet for Visits {
                 ))
             })
             .ok();
-        match (name, date, milk_flow, comfort, massages) {
-            (Some(name), Some(date), Some(milk_flow), Some(comfort), Some(massages_per_day)) => {
-                Ok(VisitSheetRow {
-                    name,
-                    date,
-                    milk_flow,
-                    comfort,
-                    massages_per_day,
-                    notes: Some(f5.trim().to_string()).filter(|n| !n.is_empty()),
-                })
-            }
+        let cells = [
+            (*cb, b.as_str()),
+            (*cw, w),
+            (*cfo, fo),
+            (*com, om),
+            (*cdr, dr),
+            (*cfd, fd),
+            (*cme, me),
+        ];
+        let recall = visit_rule::recall(&cells).map_err(|e| wrong.extend(e)).ok();
+        let danger = visit_rule::danger((cdm, dm), (cdb, db), rt)
+            .map_err(|e| wrong.extend(e))
+            .ok();
+        match (name, date, milk_flow, comfort, massages, recall, danger) {
+            (
+                Some(name),
+                Some(date),
+                Some(milk_flow),
+                Some(comfort),
+                Some(massages_per_day),
+                Some(recall),
+                Some(danger),
+            ) => Ok(VisitSheetRow {
+                name,
+                date,
+                milk_flow,
+                comfort,
+                massages_per_day,
+                notes: Some(f5.trim().to_string()).filter(|n| !n.is_empty()),
+                recall,
+                danger,
+            }),
             _ => Err(wrong),
         }
     }

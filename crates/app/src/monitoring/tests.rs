@@ -34,6 +34,8 @@ fn visit(milk_flow: MilkFlow, comfort: u8) -> VisitRecord {
         comfort,
         massages_per_day: None,
         notes: None,
+        recall: None,
+        danger: None,
         mode: pijat_core::Mode::App,
         created: String::new(),
     }

@@ -3,6 +3,9 @@
 
 use std::ops::RangeInclusive;
 
+use pijat_core::Bilingual;
+use pijat_core::feeding::{Danger, Fed, Recall, Recalled, age_days};
+
 /// Comfort is scored from 1 (not comfortable) to 5 (very comfortable).
 pub const COMFORT: RangeInclusive<u8> = 1..=5;
 
@@ -26,6 +29,104 @@ pub fn comfort(typed: &str) -> Option<u8> {
     typed.trim().parse().ok().filter(|c| COMFORT.contains(c))
 }
 
+/// The recall's seven cells as typed, in [`Fed::ALL`]'s order under the sheet's column names:
+/// all empty is a visit that did not ask it (`Ok(None)`); all answered is the recall; a mix, or
+/// an answer pijat does not know, is refused with every problem.
+pub fn recall(cells: &[(&str, &str); 7]) -> Result<Option<Recall>, Vec<Bilingual>> {
+    let empty: Vec<&str> = cells
+        .iter()
+        .filter(|(_, v)| v.trim().is_empty())
+        .map(|(c, _)| *c)
+        .collect();
+    if empty.len() == cells.len() {
+        return Ok(None);
+    }
+    let mut wrong = Vec::new();
+    if !empty.is_empty() {
+        let empty = empty.join(", ");
+        wrong.push(pijat_core::both!(
+            outcome,
+            sheet_recall_partial,
+            empty = empty
+        ));
+    }
+    let mut recall = Recall::all(Recalled::DontKnow);
+    for (f, (column, v)) in Fed::ALL.into_iter().zip(cells) {
+        match Recalled::parse(v) {
+            Some(a) => recall = recall.with(f, a),
+            None if v.trim().is_empty() => {}
+            None => {
+                let v = v.trim();
+                wrong.push(pijat_core::both!(
+                    outcome,
+                    sheet_recall_not_known,
+                    column = column,
+                    v = v
+                ));
+            }
+        }
+    }
+    if wrong.is_empty() {
+        Ok(Some(recall))
+    } else {
+        Err(wrong)
+    }
+}
+
+/// The danger cells as typed (mother, baby, referred to, each with its column name): both signs
+/// empty and no referral is a visit that did not ask them (`Ok(None)`).
+pub fn danger(
+    mother: (&str, &str),
+    baby: (&str, &str),
+    referred_to: &str,
+) -> Result<Option<Danger>, Vec<Bilingual>> {
+    let referred_to = Some(referred_to.trim()).filter(|t| !t.is_empty());
+    let yes_no = |(column, v): (&str, &str)| match Recalled::parse(v) {
+        Some(Recalled::Yes) => Ok(Some(true)),
+        Some(Recalled::No) => Ok(Some(false)),
+        _ if v.trim().is_empty() => Ok(None),
+        _ => {
+            let v = v.trim();
+            Err(pijat_core::both!(
+                outcome,
+                sheet_danger_not_known,
+                column = column,
+                v = v
+            ))
+        }
+    };
+    let (m, b) = (yes_no(mother), yes_no(baby));
+    let wrong: Vec<Bilingual> = [&m, &b]
+        .into_iter()
+        .filter_map(|r| r.clone().err())
+        .collect();
+    if !wrong.is_empty() {
+        return Err(wrong);
+    }
+    match (m, b, referred_to) {
+        (Ok(None), Ok(None), None) => Ok(None),
+        (Ok(Some(mother)), Ok(Some(baby)), referred_to) => Ok(Some(Danger {
+            mother,
+            baby,
+            referred_to: referred_to.map(str::to_owned),
+        })),
+        _ => Err(vec![pijat_core::both!(outcome, sheet_danger_partial)]),
+    }
+}
+
+/// A visit's day against the baby's birth: a visit before the birth is a typing mistake.
+pub fn after_birth(born: Option<&str>, visited_on: &str) -> Result<(), Bilingual> {
+    match born {
+        Some(b) if age_days(b, visited_on).is_none() => Err(pijat_core::both!(
+            outcome,
+            baby_born_after_visit,
+            visit = visited_on,
+            born = b
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +144,72 @@ mod tests {
         assert_eq!(comfort("0"), None);
         assert_eq!(comfort("6"), None);
         assert_eq!(comfort("4,5"), None);
+    }
+
+    const COLUMNS: [&str; 7] = [
+        "asi",
+        "air_putih",
+        "susu_formula",
+        "susu_lain",
+        "minuman_lain",
+        "makanan",
+        "obat",
+    ];
+
+    fn cells(v: [&str; 7]) -> [(&'static str, &str); 7] {
+        let mut out = [("", ""); 7];
+        for ((o, c), v) in out.iter_mut().zip(COLUMNS).zip(v) {
+            *o = (c, v);
+        }
+        out
+    }
+
+    #[test]
+    fn a_recall_is_all_seven_answers_or_none() {
+        assert_eq!(recall(&cells([""; 7])), Ok(None));
+        let r = recall(&cells([
+            "ya", "tidak", "tidak", "tidak", "tidak", "tidak", "ya",
+        ]))
+        .unwrap()
+        .unwrap();
+        assert_eq!(r.exclusive(), Some(true));
+        let e = recall(&cells(["ya", "", "tidak", "tidak", "tidak", "tidak", "ya"])).unwrap_err();
+        assert!(e[0].en.contains("empty: air_putih"), "{e:?}");
+        let e = recall(&cells([
+            "ya", "kadang", "tidak", "tidak", "tidak", "tidak", "tt",
+        ]))
+        .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].id.contains("air_putih `kadang` tidak dikenal"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn danger_signs_are_both_answers_or_none() {
+        assert_eq!(
+            danger(("bahaya_ibu", ""), ("bahaya_bayi", ""), " "),
+            Ok(None)
+        );
+        let d = danger(
+            ("bahaya_ibu", "tidak"),
+            ("bahaya_bayi", "ya"),
+            "Puskesmas Sukamaju",
+        )
+        .unwrap()
+        .unwrap();
+        assert!(d.baby && !d.mother && d.referred_to.as_deref() == Some("Puskesmas Sukamaju"));
+        assert!(danger(("bahaya_ibu", ""), ("bahaya_bayi", ""), "bidan").is_err());
+        assert!(danger(("bahaya_ibu", "ya"), ("bahaya_bayi", ""), "").is_err());
+        let e = danger(("bahaya_ibu", "mungkin"), ("bahaya_bayi", "ya"), "").unwrap_err();
+        assert!(e[0].en.contains("bahaya_ibu `mungkin`"), "{e:?}");
+    }
+
+    #[test]
+    fn a_visit_before_the_birth_is_refused() {
+        assert!(after_birth(Some("2026-11-01"), "2026-10-31").is_err());
+        assert!(after_birth(Some("2026-11-01"), "2026-11-01").is_ok());
+        assert!(after_birth(None, "2026-11-01").is_ok());
     }
 }

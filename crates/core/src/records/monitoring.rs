@@ -1,6 +1,7 @@
 //! Monitoring records: checklist observations and their marks, home visits, and the rows of
 //! paper forms typed in.
 
+use crate::feeding::{Danger, Recall};
 use crate::{MilkFlow, Mode};
 
 /// A checklist observation as saved.
@@ -60,6 +61,10 @@ pub struct VisitRecord {
     pub massages_per_day: Option<u32>,
     /// Notes.
     pub notes: Option<String>,
+    /// What the baby had yesterday; `None` on a visit made before pijat asked it.
+    pub recall: Option<Recall>,
+    /// The danger signs and the referral; `None` on a visit made before pijat asked them.
+    pub danger: Option<Danger>,
     /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
     /// When it was saved.
@@ -81,6 +86,10 @@ pub struct NewVisit<'a> {
     pub massages_per_day: Option<u32>,
     /// Notes.
     pub notes: Option<&'a str>,
+    /// What the baby had yesterday; `None` on a visit made before pijat asked it.
+    pub recall: Option<Recall>,
+    /// The danger signs and the referral; `None` on a visit made before pijat asked them.
+    pub danger: Option<Danger>,
     /// The class it was made in, if any.
     pub class_id: Option<&'a str>,
     /// How it came in: the app, plain mode, a paper sheet or a phone.
@@ -115,4 +124,8 @@ pub struct VisitSheetRow {
     pub massages_per_day: Option<u32>,
     /// Notes.
     pub notes: Option<String>,
+    /// What the baby had yesterday; `None` on a sheet without its columns.
+    pub recall: Option<Recall>,
+    /// The danger signs and the referral; `None` on a sheet without their columns.
+    pub danger: Option<Danger>,
 }

@@ -17,4 +17,9 @@ pub struct Profile {
     pub created: String,
     /// When the person was last active.
     pub last_used: String,
+    /// A father's baby's date of birth, stored as `2026-12-06`, when the trainer entered it.
+    pub baby_born: Option<String>,
+    /// An address or phone for the cadre's visits: shown only in trainer mode and on the visit
+    /// list, never in reports or pseudonymised bundles.
+    pub contact: Option<String>,
 }

@@ -7,6 +7,7 @@ pub mod classroom;
 pub mod cli;
 pub mod keys;
 pub mod messages;
+pub mod outcome;
 pub mod report;
 pub mod web;
 

@@ -31,6 +31,7 @@ impl Store {
                     c.trainer.clone()
                 },
                 created: c.created.clone(),
+                cadres: self.cadres(&c.id)?,
                 members,
             });
         }
@@ -49,6 +50,8 @@ impl Store {
                     lang: p.lang,
                     created: p.created,
                     last_used: p.last_used,
+                    baby_born: p.baby_born,
+                    contact: p.contact.filter(|_| !pseudonymise),
                 });
             }
         }
@@ -106,6 +109,8 @@ impl Store {
                     mode: v.mode.name().into(),
                     created: v.created,
                     replaced_by,
+                    recall: v.recall,
+                    danger: v.danger,
                 });
             }
             for a in self.all_attempts_of(id)? {

@@ -1,7 +1,8 @@
 //! Merging bundles into this laptop's data, all of them or none.
 
 use super::*;
-use pijat_core::records::Merged;
+use pijat_core::MilkFlow;
+use pijat_core::records::{Merged, VisitRecord};
 
 impl Store {
     /// Merges bundles in one transaction. The same UUID is the same record (importing twice
@@ -43,6 +44,12 @@ fn here<'m>(map: &'m HashMap<&str, String>, there: &str) -> rusqlite::Result<&'m
         let why = format!("the bundle names {there}, which it does not carry");
         rusqlite::Error::ToSqlConversionFailure(why.into())
     })
+}
+
+/// A record the bundle carries with a value pijat does not know.
+fn refused(id: &str, field: &str) -> rusqlite::Error {
+    let why = format!("the bundle's record {id} has a {field} pijat does not know");
+    rusqlite::Error::ToSqlConversionFailure(why.into())
 }
 
 pub(super) fn find(tx: &Connection, sql: &str, key: &str) -> rusqlite::Result<Option<String>> {
@@ -113,6 +120,7 @@ pub(super) fn merge_one(
             )?,
         };
         if let Some(id) = known {
+            keep_family(tx, &id, p)?;
             profile_map.insert(&p.id, id);
             continue;
         }
@@ -131,6 +139,7 @@ pub(super) fn merge_one(
                     params![p.id, local],
                 )?;
                 m.profiles_linked += 1;
+                keep_family(tx, &local, p)?;
                 local
             }
             clash => {
@@ -141,8 +150,8 @@ pub(super) fn merge_one(
                     clean
                 };
                 tx.execute(
-                    "INSERT INTO profile (id, name, name_key, role, lang, created, last_used)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO profile (id, name, name_key, role, lang, created, last_used, baby_born, contact)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![
                         p.id,
                         name,
@@ -150,7 +159,9 @@ pub(super) fn merge_one(
                         p.role,
                         p.lang,
                         p.created,
-                        p.last_used
+                        p.last_used,
+                        p.baby_born,
+                        p.contact
                     ],
                 )?;
                 m.profiles_new += 1;
@@ -164,6 +175,13 @@ pub(super) fn merge_one(
             tx.execute(
                 "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
                 params![here(&class_map, c.id.as_str())?, here(&profile_map, member.as_str())?, now()],
+            )?;
+        }
+        // A cadre chosen here stays; one chosen only on the other laptop is taken.
+        for (member, cadre) in &c.cadres {
+            tx.execute(
+                "UPDATE class_member SET cadre_id = ?3 WHERE class_id = ?1 AND profile_id = ?2 AND cadre_id IS NULL",
+                params![here(&class_map, c.id.as_str())?, here(&profile_map, member.as_str())?, here(&profile_map, cadre.as_str())?],
             )?;
         }
     }
@@ -294,22 +312,25 @@ pub(super) fn merge_monitoring(
         if find(tx, "SELECT id FROM visit WHERE id = ?1", &v.id)?.is_some() {
             continue;
         }
-        tx.execute(
-            "INSERT INTO visit (id, profile_id, class_id, visited_on, milk_flow, comfort, massages_per_day, notes, mode, created)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                v.id,
-                here(profile_map, v.profile_id.as_str())?,
-                v.class_id.as_deref().map(|c| here(class_map, c).cloned()).transpose()?,
-                v.visited_on,
-                v.milk_flow,
-                v.comfort,
-                v.massages_per_day,
-                v.notes,
-                v.mode,
-                v.created
-            ],
-        )?;
+        let record = VisitRecord {
+            id: v.id.clone(),
+            profile_id: here(profile_map, v.profile_id.as_str())?.clone(),
+            class_id: v
+                .class_id
+                .as_deref()
+                .map(|c| here(class_map, c).cloned())
+                .transpose()?,
+            visited_on: v.visited_on.clone(),
+            milk_flow: MilkFlow::parse(&v.milk_flow).ok_or_else(|| refused(&v.id, "milk_flow"))?,
+            comfort: v.comfort,
+            massages_per_day: v.massages_per_day,
+            notes: v.notes.clone(),
+            recall: v.recall,
+            danger: v.danger.clone(),
+            mode: v.mode.parse().map_err(|_| refused(&v.id, "mode"))?,
+            created: v.created.clone(),
+        };
+        crate::monitoring::insert_visit(tx, &record)?;
         if let Some(r) = &v.replaced_by {
             replaced.push(("visit", v.id.clone(), r.clone()));
         }
@@ -324,4 +345,14 @@ pub(super) fn merge_monitoring(
         )?;
     }
     Ok(())
+}
+
+/// A person already here keeps their baby's birth date and contact; where they have none, the
+/// bundle's are taken.
+fn keep_family(tx: &Connection, id: &str, p: &BProfile) -> rusqlite::Result<()> {
+    tx.execute(
+        "UPDATE profile SET baby_born = COALESCE(baby_born, ?2), contact = COALESCE(contact, ?3) WHERE id = ?1",
+        params![id, p.baby_born, p.contact],
+    )
+    .map(drop)
 }

@@ -80,14 +80,28 @@ impl SheetRow for VisitSheetRow {
         )
     }
 
-    #[rustfmt::skip]
     fn write(&self, tx: &Connection, new: &NewRecord) -> rusqlite::Result<()> {
-        let NewRecord { id, profile, class, t } = *new;
-        tx.execute(
-            &format!("INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'sheet', ?9)"),
-            params![id, profile, class, self.date, self.milk_flow.name(), self.comfort, self.massages_per_day, self.notes, t],
-        )?;
-        Ok(())
+        let NewRecord {
+            id,
+            profile,
+            class,
+            t,
+        } = *new;
+        let record = VisitRecord {
+            id: id.into(),
+            profile_id: profile.into(),
+            class_id: Some(class.into()),
+            visited_on: self.date.clone(),
+            milk_flow: self.milk_flow,
+            comfort: self.comfort,
+            massages_per_day: self.massages_per_day,
+            notes: self.notes.clone(),
+            recall: self.recall,
+            danger: self.danger.clone(),
+            mode: Mode::Sheet,
+            created: t.into(),
+        };
+        super::insert_visit(tx, &record)
     }
 }
 

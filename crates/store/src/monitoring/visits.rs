@@ -7,25 +7,21 @@ impl Store {
     /// Saves a home visit; its id.
     pub fn add_visit(&self, v: &NewVisit) -> Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
-        self.conn
-            .execute(
-                &format!(
-                    "INSERT INTO visit ({VISIT}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                ),
-                params![
-                    id,
-                    v.profile_id,
-                    v.class_id,
-                    v.visited_on,
-                    v.milk_flow.name(),
-                    v.comfort,
-                    v.massages_per_day,
-                    v.notes.filter(|n| !n.trim().is_empty()),
-                    Sql(v.mode),
-                    now()
-                ],
-            )
-            .map_err(|e| self.err(e))?;
+        let record = VisitRecord {
+            id: id.clone(),
+            profile_id: v.profile_id.into(),
+            class_id: v.class_id.map(Into::into),
+            visited_on: v.visited_on.into(),
+            milk_flow: v.milk_flow,
+            comfort: v.comfort,
+            massages_per_day: v.massages_per_day,
+            notes: v.notes.map(Into::into),
+            recall: v.recall,
+            danger: v.danger.clone(),
+            mode: v.mode,
+            created: now(),
+        };
+        insert_visit(&self.conn, &record).map_err(|e| self.err(e))?;
         Ok(id)
     }
 
@@ -53,7 +49,7 @@ impl Store {
             ))
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map([profile_id], |r| Ok((visit_row(r)?, r.get(10)?)))
+            .query_map([profile_id], |r| Ok((visit_row(r)?, r.get(VISIT_COLUMNS)?)))
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))

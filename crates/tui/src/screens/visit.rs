@@ -1,5 +1,7 @@
 //! A follow-up home visit typed in by the cadre: date, whether milk flowed after the massage, the
-//! mother's comfort, massages a day and notes. Health data: trainer mode only.
+//! mother's comfort, massages a day and notes; then what the baby had yesterday, one question at
+//! a time (the WHO/UNICEF 24-hour recall), and the danger signs with the referral. Health data:
+//! trainer mode only.
 
 use pijat_core::strings::app::{EN, ID};
 use ratatui::buffer::Buffer;
@@ -14,6 +16,8 @@ use crate::view::{View, framed};
 use crate::widgets::form::{Field, Form};
 use pijat_app::monitoring::{parse_date, visit_rule};
 use pijat_app::{MilkFlow, NewVisit, Profile};
+use pijat_core::feeding::{Danger, Fed, Recall, Recalled};
+use pijat_core::strings::outcome::{EN as OEN, ID as OID};
 use pijat_core::strings::tr;
 
 const FLOW: &[(&str, &str)] = &[
@@ -21,6 +25,28 @@ const FLOW: &[(&str, &str)] = &[
     (ID.milk_no, EN.milk_no),
     (ID.milk_unsure, EN.milk_unsure),
 ];
+const RECALLED: &[(&str, &str)] = &[
+    (OID.recalled_yes, OEN.recalled_yes),
+    (OID.recalled_no, OEN.recalled_no),
+    (OID.recalled_unknown, OEN.recalled_unknown),
+];
+const YES_NO: &[(&str, &str)] = &[
+    (OID.recalled_yes, OEN.recalled_yes),
+    (OID.recalled_no, OEN.recalled_no),
+];
+/// The recall's questions, in [`Fed::ALL`]'s order.
+const QUESTIONS: [(&str, &str); 7] = [
+    (OID.fed_breast_milk, OEN.fed_breast_milk),
+    (OID.fed_water, OEN.fed_water),
+    (OID.fed_formula, OEN.fed_formula),
+    (OID.fed_other_milk, OEN.fed_other_milk),
+    (OID.fed_drinks, OEN.fed_drinks),
+    (OID.fed_food, OEN.fed_food),
+    (OID.fed_medicine, OEN.fed_medicine),
+];
+/// Where the recall's fields start, and the danger signs' after them.
+const RECALL_AT: usize = 5;
+const DANGER_AT: usize = RECALL_AT + QUESTIONS.len();
 const COMFORT: &[(&str, &str)] = &[
     (ID.label_1_very_uncomfortable, EN.label_1_very_uncomfortable),
     ("2", "2"),
@@ -37,24 +63,37 @@ pub struct VisitScreen {
 
 impl VisitScreen {
     pub fn new(profile: Profile, class_id: Option<String>) -> Self {
+        let recall = QUESTIONS.map(|q| Field::unchosen(q, RECALLED));
+        let danger = [
+            Field::unchosen((OID.danger_mother_q, OEN.danger_mother_q), YES_NO),
+            Field::unchosen((OID.danger_baby_q, OEN.danger_baby_q), YES_NO),
+            Field::text((OID.referred_to_q, OEN.referred_to_q), ""),
+        ];
         VisitScreen {
             profile,
             class_id,
             form: Form::new(
                 (ID.record_home_visit, EN.record_home_visit),
-                vec![
-                    Field::text((ID.date, EN.date), &today()),
-                    Field::unchosen(
-                        (
-                            "ASI mengalir setelah pijat",
-                            "Milk flowed after the massage",
+                [
+                    vec![
+                        Field::text((ID.date, EN.date), &today()),
+                        Field::unchosen(
+                            (
+                                "ASI mengalir setelah pijat",
+                                "Milk flowed after the massage",
+                            ),
+                            FLOW,
                         ),
-                        FLOW,
-                    ),
-                    Field::unchosen((ID.mother_comfort, EN.mother_comfort), COMFORT),
-                    Field::text((ID.massages_day, EN.massages_day), ""),
-                    Field::text((ID.notes, EN.notes), ""),
-                ],
+                        Field::unchosen((ID.mother_comfort, EN.mother_comfort), COMFORT),
+                        Field::text((ID.massages_day, EN.massages_day), ""),
+                        Field::text((ID.notes, EN.notes), ""),
+                    ],
+                    recall.into(),
+                    danger.into(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
             ),
         }
     }
@@ -89,6 +128,25 @@ impl VisitScreen {
             Some(1) => MilkFlow::No,
             _ => MilkFlow::Unsure,
         };
+        let Some(recall) = self.recall() else {
+            return self.refuse(OID.answer_every_recall, OEN.answer_every_recall, cx);
+        };
+        let (Some(mother), Some(baby)) =
+            (self.form.choice(DANGER_AT), self.form.choice(DANGER_AT + 1))
+        else {
+            return self.refuse(OID.answer_danger, OEN.answer_danger, cx);
+        };
+        if let Err(e) = visit_rule::after_birth(self.profile.baby_born.as_deref(), &date) {
+            self.form.error = Some(e.get(cx.lang.code()).to_string());
+            self.form.focus = 0;
+            return Nav::Stay;
+        }
+        let referred = self.form.value(DANGER_AT + 2).trim();
+        let danger = Danger {
+            mother: mother == 0,
+            baby: baby == 0,
+            referred_to: Some(referred.to_string()).filter(|r| !r.is_empty()),
+        };
         let notes = self.form.value(4).trim().to_string();
         let visit = NewVisit {
             profile_id: &self.profile.id,
@@ -98,16 +156,20 @@ impl VisitScreen {
             comfort: self.form.choice(2).unwrap_or(0).min(4) as u8 + 1,
             massages_per_day: massages,
             notes: Some(notes.as_str()),
+            recall: Some(recall),
+            danger: Some(danger.clone()),
             mode: pijat_core::Mode::App,
         };
         match cx.records.add_visit(&visit) {
             Ok(_) => {
-                *cx.toast = Some(pijat_core::fill!(
-                    app,
-                    s,
-                    visit_saved,
-                    n = self.profile.name
-                ));
+                let saved = pijat_core::fill!(app, s, visit_saved, n = self.profile.name);
+                *cx.toast = Some(if danger.unreferred() {
+                    let go =
+                        pijat_core::strings::pick((OID.danger_go_now, OEN.danger_go_now), cx.lang);
+                    format!("{saved} {go}")
+                } else {
+                    saved
+                });
                 Nav::Pop
             }
             Err(e) => {
@@ -115,6 +177,26 @@ impl VisitScreen {
                 Nav::Stay
             }
         }
+    }
+
+    /// The recall as answered; `None` while a question has no answer.
+    fn recall(&self) -> Option<Recall> {
+        Fed::ALL
+            .into_iter()
+            .enumerate()
+            .try_fold(Recall::all(Recalled::DontKnow), |r, (i, f)| {
+                let answer = Recalled::ALL.get(self.form.choice(RECALL_AT + i)?)?;
+                Some(r.with(f, *answer))
+            })
+    }
+
+    /// Refuses to save: the message, and the focus on the first question without an answer.
+    fn refuse<'c>(&mut self, id: &'static str, en: &'static str, cx: &Cx<'_, 'c>) -> Nav<'c> {
+        self.form.error = Some(pijat_core::strings::pick((id, en), cx.lang).to_string());
+        if let Some(i) = (RECALL_AT..DANGER_AT + 2).find(|i| self.form.choice(*i).is_none()) {
+            self.form.focus = i;
+        }
+        Nav::Stay
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {

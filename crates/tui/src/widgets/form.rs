@@ -188,19 +188,32 @@ impl Form {
             }
             lines.push(Line::from(spans));
         }
-        if let Some(e) = &self.error {
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(format!("✗ {e}"), th.wrong)));
-        }
-        // In a small window, scroll so the field being typed in (and the error) can be seen.
+        // The error stays in sight under the fields, however far the form has scrolled.
         let w = usize::from(area.width.max(1));
         let rows = |l: &Line| l.width().div_ceil(w).max(1);
+        let mut area = area;
+        if let Some(e) = &self.error {
+            let error = Line::from(Span::styled(format!("✗ {e}"), th.wrong));
+            let height = (rows(&error) + 1).min(usize::from(area.height) / 2) as u16;
+            let [body, bottom] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Min(1),
+                ratatui::layout::Constraint::Length(height),
+            ])
+            .areas(area);
+            let [_, text] = ratatui::layout::Layout::vertical([
+                ratatui::layout::Constraint::Length(1),
+                ratatui::layout::Constraint::Min(1),
+            ])
+            .areas(bottom);
+            Paragraph::new(error)
+                .wrap(Wrap { trim: false })
+                .render(text, buf);
+            area = body;
+        }
+        // In a small window, scroll so the field being typed in can be seen.
         let focus_line = 2 + self.focus;
         let upto: usize = lines.iter().take(focus_line + 1).map(rows).sum();
-        let all: usize = lines.iter().map(rows).sum();
-        let need = if self.error.is_some() { all } else { upto };
-        let skip = need.saturating_sub(usize::from(area.height));
-        let skip = skip.min(lines.iter().take(focus_line).map(rows).sum());
+        let skip = upto.saturating_sub(usize::from(area.height));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((skip as u16, 0))
