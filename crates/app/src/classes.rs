@@ -16,6 +16,8 @@ impl Records {
         fn members(&self, class_id: &str) -> Result<Vec<Profile>>;
         /// Saves a new class (`id` none) or the details of an existing one.
         fn save_class(&self, id: Option<&str>, d: &ClassDetails) -> Result<ClassRecord>;
+        /// Each member's cadre (member id to cadre id).
+        fn cadres(&self, class_id: &str) -> Result<std::collections::BTreeMap<String, String>>;
         /// Puts a person on a class's roster.
         fn add_member(&self, class_id: &str, profile_id: &str) -> Result<()>;
         /// Takes a person off a class's roster (their records stay).

@@ -15,6 +15,9 @@ impl Records {
         fn create_profile(&self, name: &str, role: Role) -> Result<Profile>;
         /// Marks a profile as used now (it moves to the top of the list).
         fn touch_profile(&self, id: &str) -> Result<()>;
+        /// A father's baby's date of birth (as typed), contact line and cadre in a class, in
+        /// one transaction; a birth date after `today` is refused.
+        fn set_family(&self, id: &str, baby_born: &str, contact: &str, cadre: Option<(&str, Option<&str>)>, today: &str) -> Result<()>;
         /// Changes a person's role.
         fn set_role(&self, id: &str, role: Role) -> Result<()>;
         /// Renames a person; refused when the name is taken.

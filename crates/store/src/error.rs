@@ -94,6 +94,9 @@ pub enum StoreError {
     /// A class that ends before it starts.
     #[error("the class ends before it starts")]
     EndsBeforeStarts,
+    /// A baby's date of birth after today.
+    #[error("the baby's date of birth {0} is after today")]
+    BornAfterToday(String),
     /// No class of that name.
     #[error("no class {0}")]
     NoClass(String),
@@ -225,6 +228,9 @@ impl StoreError {
                 pijat_core::both!(messages, not_a_date, text = text)
             }
             StoreError::EndsBeforeStarts => pijat_core::both!(messages, ends_before_starts),
+            StoreError::BornAfterToday(day) => {
+                pijat_core::both!(outcome, born_after_today, day = day)
+            }
             StoreError::NoClass(class) => {
                 let class = pijat_core::printable(class);
                 pijat_core::both!(messages, no_class_named, class = class)

@@ -127,25 +127,43 @@ impl Store {
         self.profile(id)?.ok_or(super::StoreError::Vanished)
     }
 
-    /// A father's baby's date of birth (a stored date) and a contact line; empty text clears.
+    /// What the trainer keeps for a father's home visits, in one transaction: the baby's date
+    /// of birth as typed (any way [`parse_date`](pijat_core::dates::parse_date) reads; empty
+    /// clears; after `today` is refused), a contact line (empty clears), and the cadre who
+    /// visits him in a class (`None` clears; a cadre not on the roster is not set).
     pub fn set_family(
         &self,
         id: &str,
-        baby_born: Option<&str>,
-        contact: Option<&str>,
+        baby_born: &str,
+        contact: &str,
+        cadre: Option<(&str, Option<&str>)>,
+        today: &str,
     ) -> Result<()> {
-        let clear = |v: Option<&str>| {
-            v.map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
+        let born = match baby_born.trim() {
+            "" => None,
+            typed => {
+                let day = pijat_core::dates::parse_date(typed)
+                    .ok_or_else(|| super::StoreError::NotADate(typed.to_string()))?;
+                if day.as_str() > today {
+                    return Err(super::StoreError::BornAfterToday(day));
+                }
+                Some(day)
+            }
         };
-        self.conn
-            .execute(
-                "UPDATE profile SET baby_born = ?2, contact = ?3 WHERE id = ?1",
-                params![id, clear(baby_born), clear(contact)],
-            )
-            .map(drop)
-            .map_err(|e| self.err(e))
+        let contact = Some(contact.trim()).filter(|c| !c.is_empty());
+        self.write(|store| {
+            store
+                .conn
+                .execute(
+                    "UPDATE profile SET baby_born = ?2, contact = ?3 WHERE id = ?1",
+                    params![id, born, contact],
+                )
+                .map_err(|e| store.err(e))?;
+            match cadre {
+                Some((class_id, cadre_id)) => store.set_cadre(class_id, id, cadre_id),
+                None => Ok(()),
+            }
+        })
     }
 
     /// Changes a person's role.

@@ -64,7 +64,7 @@ strings! {
     paper_sheets: "lembar kertas" | "paper sheets",
     results: "hasil" | "results",
     add_participant: "tambah peserta" | "add participant",
-    rename: "ganti nama" | "rename",
+    rename: "ubah peserta (nama, peran, bayi, kader)" | "edit participant (name, role, baby, cadre)",
     take_off_roster: "keluarkan dari kelas" | "take off the roster",
     answers_explanations_after_post: "pembahasan tes (setelah tes akhir)" | "answers and explanations (after the post-test)",
     clear_forgotten_personal_code: "hapus kode pribadi yang lupa" | "clear a forgotten personal code",

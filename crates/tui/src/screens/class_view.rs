@@ -98,6 +98,15 @@ pub struct ClassScreen {
 }
 
 /// How often the class screen reads the results again.
+/// The class's cadres who could visit `id` (every cadre on the roster but him).
+fn cadres_for<'m>(members: &'m [Member], id: &str) -> Vec<&'m Profile> {
+    members
+        .iter()
+        .map(|m| &m.profile)
+        .filter(|p| p.role == Role::Cadre && p.id != id)
+        .collect()
+}
+
 pub const RELOAD_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 impl ClassScreen {

@@ -13,7 +13,9 @@ use crate::widgets::prose::wrap;
 use pijat_app::monitoring::{Monitoring, main_routine};
 use pijat_app::progress::{Participant, participant};
 use pijat_app::{MilkFlow, Profile};
-use pijat_core::strings::Strings;
+use pijat_core::feeding::{Ebf, age_days};
+use pijat_core::records::VisitRecord;
+use pijat_core::strings::{Strings, outcome};
 use pijat_engine::quiz::{Score, format_change_in};
 
 pub struct MemberScreen {
@@ -47,6 +49,24 @@ impl MemberScreen {
         }
     }
 
+    /// The baby's birth and age today, and the contact line, when entered.
+    fn family_line(&self, lang: &pijat_core::Lang) -> String {
+        let o = outcome::tr(lang);
+        let today = super::observe::today();
+        let born = self.profile.baby_born.as_deref();
+        let mut parts = vec![match born.and_then(|b| Some((b, age_days(b, &today)?))) {
+            Some((b, days)) => {
+                let born = pijat_core::dates::show_day(b, lang);
+                pijat_core::fill!(outcome, o, baby_age, born = born, days = days)
+            }
+            None => o.baby_born_unknown.to_string(),
+        }];
+        if let Some(c) = &self.profile.contact {
+            parts.push(pijat_core::fill!(outcome, o, contact_line, contact = c));
+        }
+        parts.join(" · ")
+    }
+
     pub fn context(&self) -> Context {
         Context::Reader
     }
@@ -77,6 +97,7 @@ impl MemberScreen {
                 self.profile.role.label().get(view.lang.code()).to_string(),
                 th.dim,
             )),
+            Line::from(Span::styled(self.family_line(view.lang), th.dim)),
             Line::from(format!(
                 "{} {} → {} {}{change}",
                 s.item_pretest,
@@ -164,6 +185,10 @@ impl MemberScreen {
                 Span::styled(format!("  {}  ", v.visited_on), th.dim),
                 Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),
             ]));
+            if let Some((text, flag)) = outcome_line(&self.profile, v, view.lang) {
+                let style = if flag { th.warning } else { th.text };
+                lines.push(Line::from(Span::styled(format!("       {text}"), style)));
+            }
             if let Some(n) = &v.notes {
                 lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
             }
@@ -180,4 +205,47 @@ impl MemberScreen {
         self.limit
             .set(render_scrolled(lines, self.scroll, inner, buf));
     }
+}
+
+/// A visit's outcome in words: exclusive breastfeeding yesterday and the baby's age, the danger
+/// signs and the referral; and whether it is a red flag. `None` for a visit from before pijat
+/// asked them.
+pub fn outcome_line(
+    p: &Profile,
+    v: &VisitRecord,
+    lang: &pijat_core::Lang,
+) -> Option<(String, bool)> {
+    let o = outcome::tr(lang);
+    let born = p.baby_born.as_deref();
+    let ebf = Ebf::of(born, &v.visited_on, v.recall.as_ref());
+    let mut parts = Vec::new();
+    let mut flag = false;
+    match ebf {
+        Ebf::NotAsked => {}
+        Ebf::Exclusive => parts.push(o.ebf_yes.to_string()),
+        Ebf::NotExclusive => {
+            flag = true;
+            parts.push(o.ebf_no.to_string());
+        }
+        Ebf::Unknown => parts.push(o.ebf_open.to_string()),
+        Ebf::SixMonthsOrOlder => parts.push(o.ebf_six_months.to_string()),
+        Ebf::NoBirthDate => parts.push(o.ebf_no_birth.to_string()),
+    }
+    if let Some(days) = born.and_then(|b| age_days(b, &v.visited_on)) {
+        parts.push(pijat_core::fill!(outcome, o, day_old, days = days));
+    }
+    if let Some(d) = v.danger.as_ref().filter(|d| d.any()) {
+        flag = true;
+        let who: Vec<&str> = [(d.mother, o.mother_word), (d.baby, o.baby_word)]
+            .into_iter()
+            .filter_map(|(yes, w)| yes.then_some(w))
+            .collect();
+        let who = who.join(", ");
+        parts.push(pijat_core::fill!(outcome, o, danger_signs_seen, who = who));
+        parts.push(match &d.referred_to {
+            Some(place) => pijat_core::fill!(outcome, o, danger_referred, place = place),
+            None => o.danger_not_referred.to_string(),
+        });
+    }
+    (!parts.is_empty()).then(|| (parts.join(" · "), flag))
 }

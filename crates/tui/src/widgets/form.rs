@@ -12,6 +12,19 @@ pub enum Kind {
     Text,
     /// The choices, (id, en).
     Choice(&'static [(&'static str, &'static str)]),
+    /// Choices that read the same in both languages: people's names.
+    Names(Vec<String>),
+}
+
+impl Kind {
+    /// How many choices, for a choice.
+    fn count(&self) -> Option<usize> {
+        match self {
+            Kind::Text => None,
+            Kind::Choice(c) => Some(c.len()),
+            Kind::Names(n) => Some(n.len()),
+        }
+    }
 }
 
 pub struct Field {
@@ -45,6 +58,17 @@ impl Field {
             choice,
             chosen: true,
             kind: Kind::Choice(choices),
+        }
+    }
+
+    /// A choice among names, `choice` chosen.
+    pub fn names(label: (&'static str, &'static str), names: Vec<String>, choice: usize) -> Self {
+        Field {
+            label,
+            value: String::new(),
+            choice,
+            chosen: true,
+            kind: Kind::Names(names),
         }
     }
 
@@ -124,27 +148,26 @@ impl Form {
         let Some(f) = self.fields.get_mut(self.focus) else {
             return Outcome::Editing;
         };
-        match (action, &f.kind) {
+        match (action, f.kind.count()) {
             (Action::Down, _) => self.focus = (self.focus + 1) % n,
             (Action::Up, _) => self.focus = (self.focus + n - 1) % n,
-            (Action::Char(c), Kind::Text) if f.value.chars().count() < 80 => {
+            (Action::Char(c), None) if f.value.chars().count() < 80 => {
                 f.value.push(c);
             }
-            (Action::Backspace, Kind::Text) => {
+            (Action::Backspace, None) => {
                 f.value.pop();
             }
-            (Action::Right | Action::Char(' '), Kind::Choice(_)) if !f.chosen => {
+            (_, Some(0)) => {}
+            (Action::Right | Action::Char(' '), Some(_)) if !f.chosen => {
                 f.chosen = true;
                 f.choice = 0;
             }
-            (Action::Left, Kind::Choice(c)) if !f.chosen => {
+            (Action::Left, Some(k)) if !f.chosen => {
                 f.chosen = true;
-                f.choice = c.len() - 1;
+                f.choice = k - 1;
             }
-            (Action::Right | Action::Char(' '), Kind::Choice(c)) => {
-                f.choice = (f.choice + 1) % c.len()
-            }
-            (Action::Left, Kind::Choice(c)) => f.choice = (f.choice + c.len() - 1) % c.len(),
+            (Action::Right | Action::Char(' '), Some(k)) => f.choice = (f.choice + 1) % k,
+            (Action::Left, Some(k)) => f.choice = (f.choice + k - 1) % k,
             _ => {}
         }
         self.error = None;
@@ -172,14 +195,19 @@ impl Form {
                         spans.push(Span::styled("▏", th.key));
                     }
                 }
-                Kind::Choice(c) => {
-                    for (k, choice) in c.iter().enumerate() {
+                Kind::Choice(_) | Kind::Names(_) => {
+                    let labels: Vec<&str> = match &f.kind {
+                        Kind::Choice(c) => c.iter().map(|c| pick(*c)).collect(),
+                        Kind::Names(n) => n.iter().map(String::as_str).collect(),
+                        Kind::Text => Vec::new(),
+                    };
+                    for (k, label) in labels.into_iter().enumerate() {
                         let style = if f.chosen && k == f.choice {
                             th.selected
                         } else {
                             th.dim
                         };
-                        spans.push(Span::styled(format!(" {} ", pick(*choice)), style));
+                        spans.push(Span::styled(format!(" {label} "), style));
                     }
                     if focused {
                         spans.push(Span::styled("  ←→", th.key));

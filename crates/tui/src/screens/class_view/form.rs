@@ -2,6 +2,7 @@
 
 use super::*;
 use pijat_core::strings::app::{EN, ID};
+use pijat_core::strings::outcome::{EN as OEN, ID as OID};
 
 pub fn details_form(c: Option<&ClassRecord>) -> Form {
     let v = |f: Option<&Option<String>>| f.and_then(|x| x.clone()).unwrap_or_default();
@@ -69,8 +70,14 @@ pub(super) const ROLES: &[(&str, &str)] = &[
     (ID.other, EN.other),
 ];
 
-/// The form for a new participant or one being changed: name and role.
-pub(super) fn participant_form(p: Option<&Profile>) -> Form {
+/// The form for a new participant or one being changed: name and role; for one being changed,
+/// also the baby's date of birth, a contact line and the cadre who visits (`cadres`: the class's
+/// cadres, `cadre`: the one chosen).
+pub(super) fn participant_form(
+    p: Option<&Profile>,
+    cadres: &[&Profile],
+    cadre: Option<&str>,
+) -> Form {
     let role = p.map_or(0, |p| {
         Role::ALL.iter().position(|r| *r == p.role).unwrap_or(0)
     });
@@ -86,6 +93,33 @@ pub(super) fn participant_form(p: Option<&Profile>) -> Form {
                 p.map_or("", |p| p.name.as_str()),
             ),
             Field::choice((ID.role_col, EN.role_col), ROLES, role),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            p.map(|p| family_fields(p, cadres, cadre))
+                .into_iter()
+                .flatten(),
+        )
+        .collect(),
     )
+}
+
+/// Where the family fields start in the participant form.
+pub(super) const FAMILY_AT: usize = 2;
+
+fn family_fields(p: &Profile, cadres: &[&Profile], cadre: Option<&str>) -> [Field; 3] {
+    let born = pijat_core::dates::input_day(p.baby_born.as_deref().unwrap_or(""));
+    let mut names = vec![OID.no_cadre.to_string()];
+    names.extend(cadres.iter().map(|c| c.name.clone()));
+    let chosen = cadre
+        .and_then(|id| cadres.iter().position(|c| c.id == id))
+        .map_or(0, |i| i + 1);
+    [
+        Field::text((OID.baby_born_label, OEN.baby_born_label), &born),
+        Field::text(
+            (OID.contact_label, OEN.contact_label),
+            p.contact.as_deref().unwrap_or(""),
+        ),
+        Field::names((OID.cadre_label, OEN.cadre_label), names, chosen),
+    ]
 }

@@ -14,14 +14,21 @@ impl ClassScreen {
                 Action::Back => return Nav::Pop,
                 Action::Add => {
                     self.mode = Mode::Participant {
-                        form: Box::new(participant_form(None)),
+                        form: Box::new(participant_form(None, &[], None)),
                         editing: None,
                     }
                 }
                 Action::Rename => {
                     if let Some(p) = self.current().map(|m| m.profile.clone()) {
+                        let cadres = cadres_for(&self.members, &p.id);
+                        let chosen = cx.records.cadres(&self.class.id).unwrap_or_default();
+                        let form = participant_form(
+                            Some(&p),
+                            &cadres,
+                            chosen.get(&p.id).map(String::as_str),
+                        );
                         self.mode = Mode::Participant {
-                            form: Box::new(participant_form(Some(&p))),
+                            form: Box::new(form),
                             editing: Some(p),
                         };
                     }
@@ -145,11 +152,30 @@ impl ClassScreen {
                     let Some(&role) = form.choice(1).and_then(|c| Role::ALL.get(c)) else {
                         return Nav::Stay;
                     };
+                    let cadre = form
+                        .choice(FAMILY_AT + 2)
+                        .and_then(|i| i.checked_sub(1))
+                        .and_then(|i| {
+                            let id = editing.as_ref().map_or("", |p| p.id.as_str());
+                            cadres_for(&self.members, id).get(i).map(|c| c.id.clone())
+                        });
+                    let today = super::super::observe::today();
                     let result = match editing {
                         Some(p) => cx
                             .records
                             .rename_profile(&p.id, &name)
-                            .and_then(|p| cx.records.set_role(&p.id, role).map(|_| p)),
+                            .and_then(|p| cx.records.set_role(&p.id, role).map(|_| p))
+                            .and_then(|p| {
+                                cx.records
+                                    .set_family(
+                                        &p.id,
+                                        form.value(FAMILY_AT),
+                                        form.value(FAMILY_AT + 1),
+                                        Some((&self.class.id, cadre.as_deref())),
+                                        &today,
+                                    )
+                                    .map(|_| p)
+                            }),
                         None => match cx.records.profile_by_name(&name) {
                             Ok(Some(existing)) => {
                                 self.message = Some(pijat_core::fill!(
