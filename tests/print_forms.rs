@@ -121,19 +121,37 @@ fn the_visit_form_has_the_columns_sheets_import_reads() {
         md.contains("☐ ya ☐ tidak ☐ ragu") && md.contains("☐ 1 ☐ 2 ☐ 3 ☐ 4 ☐ 5"),
         "{md}"
     );
+    // The outcome's table, one kind of food or drink per column, and the columns to type.
+    let outcome = "asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke";
+    assert!(
+        md.contains("asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat")
+            && md.contains("bahaya_ibu,bahaya_bayi"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| No | ASI | Air putih | Susu formula |") && md.contains("☐ Y ☐ T ☐ ?"),
+        "{md}"
+    );
     import(
         dir.path(),
-        &format!("{header}\nBudi Santoso,02/12/2026,ya,4,2,\n"),
+        &format!(
+            "{header},{outcome}\nBudi Santoso,02/12/2026,ya,4,2,,ya,tidak,tidak,tidak,tidak,tidak,tt,tidak,tidak,\n"
+        ),
         &["--visits"],
     );
+    let store = pijat_store::Store::open(dir.path()).unwrap();
+    let budi = store.profile_by_name("Budi Santoso").unwrap().unwrap();
+    let v = store.visits_of(&budi.id).unwrap();
+    assert_eq!(v[0].recall.map(|r| r.exclusive()), Some(Some(true)));
     let en = ok(dir.path(), &["print", "visit", "--lang", "en"]);
     assert!(
-        en.contains("name,date,milk_flow,comfort,massages_per_day,notes"),
+        en.contains("name,date,milk_flow,comfort,massages_per_day,notes")
+            && en.contains("breast_milk,water,formula,other_milk,drinks,food,medicine"),
         "{en}"
     );
     let f = html_file(dir.path(), "visit.html", &["print", "visit", "--bilingual"]);
     if let Some(p) = pdf::print(&f) {
-        assert!(p.a4 && p.pages.len() == 1, "{} pages", p.pages.len());
+        assert!(p.a4 && p.pages.len() <= 2, "{} pages", p.pages.len());
     }
 }
 

@@ -1,5 +1,7 @@
 //! The home-visit form: one row per visit, its columns in the order `sheets import --visits`
-//! reads them (`nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan`).
+//! reads them (`nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan`); and under it, with the
+//! same row numbers, the baby's food and drink yesterday asked one kind at a time and the danger
+//! signs (`asi,…,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke`).
 
 use maud::html;
 
@@ -23,6 +25,24 @@ fn columns(l: &Langs) -> [String; 7] {
     ]
 }
 
+/// The outcome table's columns after No.: the recall's seven, then the two danger signs, then
+/// the referral.
+fn outcome_columns(l: &Langs) -> [String; 11] {
+    [
+        l.t(|s| s.number_column),
+        l.t(|s| s.col_breast_milk),
+        l.t(|s| s.col_water),
+        l.t(|s| s.col_formula),
+        l.t(|s| s.col_other_milk),
+        l.t(|s| s.col_drinks),
+        l.t(|s| s.col_food),
+        l.t(|s| s.col_medicine),
+        l.t(|s| s.col_danger_mother),
+        l.t(|s| s.col_danger_baby),
+        l.t(|s| s.col_referred_to),
+    ]
+}
+
 fn typing_note(l: &Langs) -> String {
     crate::langs::paper_fill!(l, visit_typing_note, "\n\n")
 }
@@ -34,6 +54,11 @@ pub fn render(l: &Langs, format: Format) -> String {
     let scale = l.t(|s| s.comfort_scale);
     let (class, visitor) = (l.t(|s| s.class_field), l.t(|s| s.cadre_midwife_visiting));
     let cols = columns(l);
+    let three = [
+        l.t(|s| s.mark_y),
+        l.t(|s| s.mark_t),
+        l.t(|s| s.mark_unknown),
+    ];
     match format {
         Format::Md => {
             let head = [field_md(&class, false), field_md(&visitor, false)];
@@ -50,6 +75,21 @@ pub fn render(l: &Langs, format: Format) -> String {
                     flows.join(" "),
                     comfort.join(" ")
                 ));
+            }
+            let ocols = outcome_columns(l);
+            o.push_str(&format!(
+                "\n## {}\n\n{}\n\n| {} |\n| ---: |{}\n",
+                l.t(|s| s.outcome_table_title),
+                l.t(|s| s.outcome_ask_note),
+                ocols.join(" | "),
+                " --- |".repeat(ocols.len() - 1)
+            ));
+            let ynq: Vec<String> = three.iter().map(|w| option_md(w)).collect();
+            let yn: Vec<String> = three.iter().take(2).map(|w| option_md(w)).collect();
+            for i in 1..=ROWS {
+                let recall = vec![ynq.join(" "); 7].join(" | ");
+                let danger = vec![yn.join(" "); 2].join(" | ");
+                o.push_str(&format!("| {i} | {recall} | {danger} |  |\n"));
             }
             o.push_str(&format!("\n{}\n", typing_note(l)));
             o
@@ -81,6 +121,35 @@ pub fn render(l: &Langs, format: Format) -> String {
                                 }
                                 td style="width:14mm" {}
                                 td {}
+                            }
+                            "\n"
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+                h2 style="font-size:11pt;margin:0 0 2pt;break-before:page;page-break-before:always" { (l.t(|s| s.outcome_table_title)) } "\n"
+                p.small { (l.t(|s| s.outcome_ask_note)) } "\n"
+                table.outcome {
+                    "\n"
+                    thead { tr {
+                        @for (k, c) in outcome_columns(l).iter().enumerate() {
+                            th.small class=[(k == 0).then_some("c")] { (c) }
+                        }
+                    } }
+                    "\n"
+                    tbody {
+                        "\n"
+                        @for i in 1..=ROWS {
+                            tr {
+                                td class="c tall" { (i) }
+                                @for _ in 0..7 {
+                                    td.small { @for w in &three { (option_html(w)) br; } }
+                                }
+                                @for _ in 0..2 {
+                                    td.small { @for w in three.iter().take(2) { (option_html(w)) br; } }
+                                }
+                                td style="width:26mm" {}
                             }
                             "\n"
                         }
