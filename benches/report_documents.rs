@@ -7,7 +7,9 @@
 
 use std::time::{Duration, Instant};
 
+use pijat_core::feeding::Ebf;
 use pijat_engine::report::build::{Input, ParticipantInput};
+use pijat_engine::report::outcome::VisitOutcome;
 use pijat_engine::report::{build, render};
 
 fn median(mut xs: Vec<Duration>) -> Duration {
@@ -15,7 +17,7 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs[xs.len() / 2]
 }
 
-/// A class of `n`: ten questions, both tests, one observation of 14 steps and a visit each.
+/// A class of `n`: ten questions, both tests, one observation of 14 steps and a visit each (with its feeding recall and danger signs).
 fn class(n: usize) -> Input {
     let participants = (0..n)
         .map(|i| {
@@ -31,6 +33,13 @@ fn class(n: usize) -> Input {
                     i % 3 == 0,
                 )],
                 visits: vec![(i % 2 == 0, (1 + i % 5) as u8)],
+                outcome: vec![VisitOutcome {
+                    ebf: [Ebf::Exclusive, Ebf::NotExclusive, Ebf::SixMonthsOrOlder][i % 3],
+                    mother_sign: i % 11 == 0,
+                    baby_sign: i % 13 == 0,
+                    referred: i % 22 == 0,
+                    danger_asked: true,
+                }],
             }
         })
         .collect();

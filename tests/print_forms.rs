@@ -123,14 +123,14 @@ fn the_visit_form_has_the_columns_sheets_import_reads() {
     );
     // The outcome's table, one kind of food or drink per column, and the columns to type.
     let outcome = "asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke";
-    assert!(
-        md.contains("asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat")
-            && md.contains("bahaya_ibu,bahaya_bayi"),
-        "{md}"
-    );
-    assert!(
-        md.contains("| No | ASI | Air putih | Susu formula |") && md.contains("☐ Y ☐ T ☐ ?"),
-        "{md}"
+    common::says(
+        &md,
+        &[
+            "asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat",
+            "bahaya_ibu,bahaya_bayi",
+            "| No | ASI | Air putih | Susu formula |",
+            "☐ Y ☐ T ☐ ?",
+        ],
     );
     import(
         dir.path(),
@@ -144,10 +144,12 @@ fn the_visit_form_has_the_columns_sheets_import_reads() {
     let v = store.visits_of(&budi.id).unwrap();
     assert_eq!(v[0].recall.map(|r| r.exclusive()), Some(Some(true)));
     let en = ok(dir.path(), &["print", "visit", "--lang", "en"]);
-    assert!(
-        en.contains("name,date,milk_flow,comfort,massages_per_day,notes")
-            && en.contains("breast_milk,water,formula,other_milk,drinks,food,medicine"),
-        "{en}"
+    common::says(
+        &en,
+        &[
+            "name,date,milk_flow,comfort,massages_per_day,notes",
+            "breast_milk,water,formula,other_milk,drinks,food,medicine",
+        ],
     );
     let f = html_file(dir.path(), "visit.html", &["print", "visit", "--bilingual"]);
     if let Some(p) = pdf::print(&f) {

@@ -178,3 +178,11 @@ pub fn answer_quiz(s: &mut Screen, n: usize, statement: &str) {
         s.send(ENTER);
     }
 }
+
+/// Fails, showing `text`, unless every one of `parts` is in it.
+#[track_caller]
+pub fn says(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "missing {part:?} in:\n{text}");
+    }
+}

@@ -175,7 +175,7 @@ fn a_damaged_changed_or_newer_bundle_is_refused_whole() {
     let newer = b.path().join("newer.json");
     std::fs::write(
         &newer,
-        full.replacen("\"format_version\":2", "\"format_version\":3", 1),
+        full.replacen("\"format_version\":3", "\"format_version\":4", 1),
     )
     .unwrap();
     let out = pijat(
@@ -201,7 +201,7 @@ fn a_damaged_changed_or_newer_bundle_is_refused_whole() {
         "{err}"
     );
     assert!(
-        err.contains("newer.json: this bundle is from a newer pijat (format 3)"),
+        err.contains("newer.json: this bundle is from a newer pijat (format 4)"),
         "{err}"
     );
     assert!(err.contains("Nothing was imported."), "{err}");

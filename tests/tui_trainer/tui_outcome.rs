@@ -74,13 +74,12 @@ fn the_trainer_enters_the_baby_s_birth_date_contact_and_cadre_and_the_progress_s
     assert!(!saved[0].danger.clone().unwrap().any());
     key(&mut a, Enter);
     let progress = render(&a, 80, 24);
-    assert!(
-        progress.contains("Baby born 1 October 2026")
-            && progress.contains("Contact: RT 02, rumah biru"),
-        "{progress}"
-    );
-    assert!(
-        progress.contains("not exclusively breastfed yesterday · 52 days old"),
-        "{progress}"
+    common::says(
+        &progress,
+        &[
+            "Baby born 1 October 2026",
+            "Contact: RT 02, rumah biru",
+            "not exclusively breastfed yesterday · 52 days old",
+        ],
     );
 }

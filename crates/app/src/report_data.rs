@@ -7,8 +7,11 @@ use std::collections::HashMap;
 
 use crate::Result;
 use pijat_content::{Lang, Phase, Quiz, Routine};
+use pijat_core::feeding::Ebf;
+use pijat_core::records::VisitRecord;
 use pijat_engine::checklist::{Mark, verdict};
 use pijat_engine::report::build::ClassInfo;
+use pijat_engine::report::outcome::VisitOutcome;
 use pijat_engine::report::{Input, ParticipantInput};
 use pijat_store::MilkFlow;
 
@@ -129,8 +132,18 @@ pub fn report_input(
         }
     }
     let mut visited: HashMap<String, Vec<(bool, u8)>> = HashMap::new();
+    let mut outcomes: HashMap<String, Vec<VisitOutcome>> = HashMap::new();
     if routine.is_some() {
+        let born: HashMap<&str, Option<&str>> = people
+            .iter()
+            .map(|p| (p.id.as_str(), p.baby_born.as_deref()))
+            .collect();
         for v in store.class_visits(class_id)? {
+            let baby_born = born.get(v.profile_id.as_str()).copied().flatten();
+            outcomes
+                .entry(v.profile_id.clone())
+                .or_default()
+                .push(visit_outcome(&v, baby_born));
             visited
                 .entry(v.profile_id)
                 .or_default()
@@ -160,6 +173,7 @@ pub fn report_input(
             post: take(&p.id, Phase::Post),
             observations,
             visits: visited.remove(&p.id).unwrap_or_default(),
+            outcome: outcomes.remove(&p.id).unwrap_or_default(),
         });
     }
     // The year of the class's last (or first) day; this year when it has no dates.
@@ -170,6 +184,7 @@ pub fn report_input(
         .map_or_else(|| chrono::Local::now().year(), |d| d.year());
     Ok(Some(Input {
         year: Some(year),
+        ebf_target: None,
         class: class_row.map(|c| ClassInfo {
             name: c.name,
             place: c.place,
@@ -198,4 +213,16 @@ pub fn report_input(
         cutoffs: pijat_engine::report::build::Cutoffs::default(),
         names: Default::default(),
     }))
+}
+
+/// One visit as the report's outcome counts it, from the baby's date of birth.
+pub fn visit_outcome(v: &VisitRecord, baby_born: Option<&str>) -> VisitOutcome {
+    let danger = v.danger.as_ref();
+    VisitOutcome {
+        ebf: Ebf::of(baby_born, &v.visited_on, v.recall.as_ref()),
+        mother_sign: danger.is_some_and(|d| d.mother),
+        baby_sign: danger.is_some_and(|d| d.baby),
+        referred: danger.is_some_and(|d| d.any() && d.referred_to.is_some()),
+        danger_asked: danger.is_some(),
+    }
 }

@@ -112,6 +112,10 @@ pub enum Command {
         /// Knowledge categories: the lowest % of "good" and of "fair" (default Arikunto's 76,56)
         #[arg(long, value_name = "GOOD,FAIR", value_parser = report::parse_cutoffs)]
         cutoffs: Option<pijat_engine::report::build::Cutoffs>,
+        /// The target share (%) of visited babies under 6 months exclusively breastfed
+        /// (default 80, the national target)
+        #[arg(long, value_name = "PERCENT", value_parser = report::parse_percent)]
+        ebf_target: Option<f64>,
         /// Write to FILE (it must not exist yet) instead of standard output
         #[arg(long, short = 'o', value_name = "FILE")]
         out: Option<PathBuf>,
@@ -329,6 +333,7 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
             format,
             items,
             cutoffs,
+            ebf_target,
             out,
             names,
             names_key,
@@ -340,6 +345,7 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
                 format,
                 items,
                 cutoffs,
+                ebf_target,
                 out,
                 names: names.into(),
                 names_key,

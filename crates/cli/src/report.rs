@@ -79,12 +79,21 @@ pub(crate) fn parse_cutoffs(s: &str) -> Result<Cutoffs, String> {
     }
 }
 
+/// A share in % from 0 to 100, as `--ebf-target` takes it.
+pub(crate) fn parse_percent(s: &str) -> Result<f64, String> {
+    match s.trim().replace(',', ".").parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}` is not a percentage from 0 to 100, e.g. 80")),
+    }
+}
+
 pub(crate) struct Args<'a> {
     pub class: Option<&'a str>,
     pub quiz: Option<&'a str>,
     pub format: Format,
     pub items: bool,
     pub cutoffs: Option<Cutoffs>,
+    pub ebf_target: Option<f64>,
     pub out: Option<PathBuf>,
     pub names: Names,
     pub names_key: Option<PathBuf>,
@@ -172,6 +181,7 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
     if let Some(c) = a.cutoffs {
         input.cutoffs = c;
     }
+    input.ebf_target = a.ebf_target;
     let key = disguise(&mut input, a.names);
     let report = build(&input);
     let title = quiz.title.get(lang);

@@ -13,34 +13,38 @@ use crate::{Format, Langs};
 /// Rows on one sheet: enough for a round of visits, each tall enough to write in.
 const ROWS: usize = 7;
 
-fn columns(l: &Langs) -> [String; 7] {
-    [
-        l.t(|s| s.number_column),
-        l.t(|s| s.participant_father),
-        l.t(|s| s.date),
-        l.t(|s| s.milk_flowed_after_massage),
-        l.t(|s| s.comfort_heading),
-        l.t(|s| s.massages_day),
-        l.t(|s| s.notes),
-    ]
-}
+/// A text of the command line's table, chosen by field.
+type Text = fn(&'static pijat_core::strings::cli::Strings) -> &'static str;
+
+/// The first table's columns.
+const COLUMNS: [Text; 7] = [
+    |s| s.number_column,
+    |s| s.participant_father,
+    |s| s.date,
+    |s| s.milk_flowed_after_massage,
+    |s| s.comfort_heading,
+    |s| s.massages_day,
+    |s| s.notes,
+];
 
 /// The outcome table's columns after No.: the recall's seven, then the two danger signs, then
 /// the referral.
-fn outcome_columns(l: &Langs) -> [String; 11] {
-    [
-        l.t(|s| s.number_column),
-        l.t(|s| s.col_breast_milk),
-        l.t(|s| s.col_water),
-        l.t(|s| s.col_formula),
-        l.t(|s| s.col_other_milk),
-        l.t(|s| s.col_drinks),
-        l.t(|s| s.col_food),
-        l.t(|s| s.col_medicine),
-        l.t(|s| s.col_danger_mother),
-        l.t(|s| s.col_danger_baby),
-        l.t(|s| s.col_referred_to),
-    ]
+const OUTCOME_COLUMNS: [Text; 11] = [
+    |s| s.number_column,
+    |s| s.col_breast_milk,
+    |s| s.col_water,
+    |s| s.col_formula,
+    |s| s.col_other_milk,
+    |s| s.col_drinks,
+    |s| s.col_food,
+    |s| s.col_medicine,
+    |s| s.col_danger_mother,
+    |s| s.col_danger_baby,
+    |s| s.col_referred_to,
+];
+
+fn headings(l: &Langs, texts: &[Text]) -> Vec<String> {
+    texts.iter().map(|t| l.t(*t)).collect()
 }
 
 fn typing_note(l: &Langs) -> String {
@@ -53,7 +57,7 @@ pub fn render(l: &Langs, format: Format) -> String {
     let flow = [l.t(|s| s.yes), l.t(|s| s.answer_no), l.t(|s| s.unsure)];
     let scale = l.t(|s| s.comfort_scale);
     let (class, visitor) = (l.t(|s| s.class_field), l.t(|s| s.cadre_midwife_visiting));
-    let cols = columns(l);
+    let cols = headings(l, &COLUMNS);
     let three = [
         l.t(|s| s.mark_y),
         l.t(|s| s.mark_t),
@@ -76,7 +80,7 @@ pub fn render(l: &Langs, format: Format) -> String {
                     comfort.join(" ")
                 ));
             }
-            let ocols = outcome_columns(l);
+            let ocols = headings(l, &OUTCOME_COLUMNS);
             o.push_str(&format!(
                 "\n## {}\n\n{}\n\n| {} |\n| ---: |{}\n",
                 l.t(|s| s.outcome_table_title),
@@ -133,7 +137,7 @@ pub fn render(l: &Langs, format: Format) -> String {
                 table.outcome {
                     "\n"
                     thead { tr {
-                        @for (k, c) in outcome_columns(l).iter().enumerate() {
+                        @for (k, c) in headings(l, &OUTCOME_COLUMNS).iter().enumerate() {
                             th.small class=[(k == 0).then_some("c")] { (c) }
                         }
                     } }

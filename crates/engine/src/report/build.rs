@@ -202,6 +202,14 @@ pub fn build(input: &Input) -> Report {
         summary,
         answers_graded_by_earlier_key: input.regraded,
         names: input.names,
+        outcome: super::outcome::outcome(
+            &input
+                .participants
+                .iter()
+                .map(|p| p.outcome.as_slice())
+                .collect::<Vec<_>>(),
+            input.ebf_target.unwrap_or(super::outcome::DEFAULT_TARGET),
+        ),
         year: input.year,
         class_info: input.class.clone(),
         roles,

@@ -10,6 +10,7 @@ fn p(name: &str, pre: Option<&str>, post: Option<&str>) -> ParticipantInput {
         post: post.map(v),
         observations: Vec::new(),
         visits: Vec::new(),
+        outcome: Vec::new(),
     }
 }
 

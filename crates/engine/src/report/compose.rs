@@ -31,9 +31,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     if s.pre.n == 0 && s.post.n == 0 {
         doc.lead.push(tr(lang).no_test_results_yet.to_string());
         doc.notes.clear();
-        doc.sections
-            .extend(super::compose_items::monitoring(r, lang, &mut n));
-        return doc;
+        return after_the_tests(doc, r, lang, &mut n);
     }
     doc.lead.push(lead_sentence(r, lang));
     doc.lead
@@ -53,10 +51,18 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
     }
     doc.sections
         .extend(super::compose_items::items(r, lang, &mut n));
+    after_the_tests(doc, r, lang, &mut n)
+}
+
+/// What every report ends with, tests or none: monitoring, the outcome, each table's source and
+/// the works cited.
+fn after_the_tests(mut doc: Doc, r: &Report, lang: &Lang, n: &mut Counter) -> Doc {
     doc.sections
-        .extend(super::compose_items::monitoring(r, lang, &mut n));
+        .extend(super::compose_items::monitoring(r, lang, n));
+    doc.sections
+        .extend(super::compose_outcome::outcome(r, lang, n));
     sources(&mut doc, r, lang);
-    doc.sections.push(references(lang));
+    doc.sections.extend(references(r, lang));
     doc
 }
 
@@ -74,14 +80,24 @@ fn sources(doc: &mut Doc, r: &Report, lang: &Lang) {
 }
 
 /// The works the report's sentences and notes cite.
-fn references(lang: &Lang) -> Section {
-    Section {
-        heading: tr(lang).references.into(),
-        blocks: super::words::REFERENCES
-            .iter()
-            .map(|r| Block::Para((*r).to_string()))
-            .collect(),
+/// The works the report's sentences cite, in alphabetical order: the tests' when there are
+/// test results, the outcome's when the report shows the outcome; none, no section.
+fn references(r: &Report, lang: &Lang) -> Option<Section> {
+    let mut works: Vec<&str> = Vec::new();
+    if r.summary.pre.n > 0 || r.summary.post.n > 0 {
+        works.extend(super::words::REFERENCES);
     }
+    if super::compose_outcome::shown(r) {
+        works.extend(super::words::OUTCOME_REFERENCES);
+    }
+    works.sort_unstable();
+    (!works.is_empty()).then(|| Section {
+        heading: tr(lang).references.into(),
+        blocks: works
+            .into_iter()
+            .map(|w| Block::Para(w.to_string()))
+            .collect(),
+    })
 }
 
 fn facts(r: &Report, lang: &Lang) -> Vec<(String, String)> {

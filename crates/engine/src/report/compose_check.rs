@@ -24,6 +24,7 @@ fn class(n: usize, pre: impl Fn(usize) -> usize, post: impl Fn(usize) -> usize) 
                 post: answers(post(i)),
                 observations: Vec::new(),
                 visits: Vec::new(),
+                outcome: Vec::new(),
             })
             .collect(),
         items: true,

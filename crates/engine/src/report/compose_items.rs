@@ -169,6 +169,10 @@ fn people(r: &Report, lang: &Lang, n: &mut Counter) -> Table {
     people.notes.extend(
         (unseen > 0).then(|| pijat_core::fill!(report, t, not_observed_left_out, k = unseen)),
     );
+    if r.participants.iter().any(|p| p.visits.count > 0) {
+        let o = pijat_core::strings::outcome::tr(lang);
+        people.notes.push(o.seed_evaluation_note.into());
+    }
     for (i, p) in seen.into_iter().enumerate() {
         people.push(vec![
             Cell::Count(i + 1),

@@ -19,6 +19,8 @@ pub struct ParticipantInput {
     pub observations: Vec<(Vec<Option<u8>>, Option<f64>, bool)>,
     /// Follow-up visits: (milk flowed after the massage, the mother's comfort 1–5).
     pub visits: Vec<(bool, u8)>,
+    /// The same visits' outcome (exclusive breastfeeding, danger signs), oldest first.
+    pub outcome: Vec<super::outcome::VisitOutcome>,
 }
 
 /// A class as a report shows it.
@@ -64,6 +66,8 @@ pub struct Input {
     pub cutoffs: Cutoffs,
     /// The year the data were collected in, for "Sumber: data primer, 2026" under each table.
     pub year: Option<i32>,
+    /// The exclusive-breastfeeding target in % (`--ebf-target`); `None`: 80.
+    pub ebf_target: Option<f64>,
     /// How the participants are named (set by [`super::names::disguise`], which renames them).
     pub names: super::names::Names,
 }

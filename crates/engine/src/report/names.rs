@@ -117,6 +117,7 @@ mod tests {
                     post: None,
                     observations: Vec::new(),
                     visits: Vec::new(),
+                    outcome: Vec::new(),
                 })
                 .collect(),
             ..Input::default()

@@ -370,6 +370,8 @@ pub struct Report {
     pub answers_graded_by_earlier_key: usize,
     /// How participants are named: `codes`, `initials` or `full`.
     pub names: super::names::Names,
+    /// The programme's outcome: exclusive breastfeeding, danger signs and referrals.
+    pub outcome: super::outcome::Outcome,
     /// See [`Input::year`].
     #[serde(skip)]
     pub year: Option<i32>,

@@ -16,6 +16,12 @@ pub const REFERENCES: [&str; 7] = [
     "Wilcoxon, F. (1945). Individual comparisons by ranking methods. Biometrics Bulletin, 1(6), 80–83.",
 ];
 
+/// Cited only where the report shows the programme's outcome (exclusive breastfeeding).
+pub const OUTCOME_REFERENCES: [&str; 2] = [
+    "WHO & UNICEF. (2021). Indicators for assessing infant and young child feeding practices: Definitions and measurement methods. Geneva: World Health Organization and the United Nations Children's Fund.",
+    "Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. Journal of the American Statistical Association, 22(158), 209–212.",
+];
+
 /// A number with `d` decimals for data (CSV): a point and a hyphen-minus, rounded as SPSS and
 /// Excel round: the value to 15 significant digits, then half away from zero (61,25 → 61,3;
 /// −11,25 → −11,3; 1,005 → 1,01). A value that rounds to zero is `0`, never `-0`.
