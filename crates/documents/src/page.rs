@@ -28,6 +28,7 @@ th { background: #eee; }
 td.c, th.c { text-align: center; width: 9mm; }
 td.tall { height: 11mm; }
 .small { font-size: 9pt; }
+.small-heads th { font-size: 9pt; }
 .tr { font-style: italic; color: #333; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }

@@ -3,7 +3,7 @@
 //! same row numbers, the baby's food and drink yesterday asked one kind at a time and the danger
 //! signs (`asi,…,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke`).
 
-use maud::html;
+use maud::{Markup, html};
 
 use crate::page::{
     FORM_CSS, field_html, field_md, html_page, joined, option_html, option_md, with_breaks,
@@ -45,6 +45,30 @@ const OUTCOME_COLUMNS: [Text; 11] = [
 
 fn headings(l: &Langs, texts: &[Text]) -> Vec<String> {
     texts.iter().map(|t| l.t(*t)).collect()
+}
+
+/// A table of [`ROWS`] numbered rows under `heads`, each row's cells after the number `cells`;
+/// `small` sets its headings small.
+fn numbered_table(heads: &[String], small: bool, cells: Markup) -> Markup {
+    html! {
+        table.small-heads[small] {
+            "\n"
+            thead { tr {
+                @for (k, c) in heads.iter().enumerate() {
+                    th class=[(k == 0).then_some("c")] { (c) }
+                }
+            } }
+            "\n"
+            tbody {
+                "\n"
+                @for i in 1..=ROWS {
+                    tr { td class="c tall" { (i) } (cells) }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+    }
 }
 
 fn typing_note(l: &Langs) -> String {
@@ -104,62 +128,28 @@ pub fn render(l: &Langs, format: Format) -> String {
                 h1 { (title) } "\n"
                 div.fields { (field_html(&class, false)) " " (field_html(&visitor, false)) } "\n"
                 p.small { (scale) } "\n"
-                table {
-                    "\n"
-                    thead { tr {
-                        @for (k, c) in cols.iter().enumerate() {
-                            th class=[(k == 0).then_some("c")] { (c) }
-                        }
-                    } }
-                    "\n"
-                    tbody {
-                        "\n"
-                        @for i in 1..=ROWS {
-                            tr {
-                                td class="c tall" { (i) }
-                                td style="width:38mm" {}
-                                td style="width:20mm" {}
-                                td.small { @for w in &flow { (option_html(w)) br; } }
-                                td.small style="width:30mm" {
-                                    (joined((1..=5).map(|n| option_html(&n.to_string())), " "))
-                                }
-                                td style="width:14mm" {}
-                                td {}
-                            }
-                            "\n"
-                        }
+                (numbered_table(&cols, false, html! {
+                    td style="width:38mm" {}
+                    td style="width:20mm" {}
+                    td.small { @for w in &flow { (option_html(w)) br; } }
+                    td.small style="width:30mm" {
+                        (joined((1..=5).map(|n| option_html(&n.to_string())), " "))
                     }
-                    "\n"
-                }
+                    td style="width:14mm" {}
+                    td {}
+                }))
                 "\n"
                 h2 style="font-size:11pt;margin:0 0 2pt;break-before:page;page-break-before:always" { (l.t(|s| s.outcome_table_title)) } "\n"
                 p.small { (l.t(|s| s.outcome_ask_note)) } "\n"
-                table.outcome {
-                    "\n"
-                    thead { tr {
-                        @for (k, c) in headings(l, &OUTCOME_COLUMNS).iter().enumerate() {
-                            th.small class=[(k == 0).then_some("c")] { (c) }
-                        }
-                    } }
-                    "\n"
-                    tbody {
-                        "\n"
-                        @for i in 1..=ROWS {
-                            tr {
-                                td class="c tall" { (i) }
-                                @for _ in 0..7 {
-                                    td.small { @for w in &three { (option_html(w)) br; } }
-                                }
-                                @for _ in 0..2 {
-                                    td.small { @for w in three.iter().take(2) { (option_html(w)) br; } }
-                                }
-                                td style="width:26mm" {}
-                            }
-                            "\n"
-                        }
+                (numbered_table(&headings(l, &OUTCOME_COLUMNS), true, html! {
+                    @for _ in 0..7 {
+                        td.small { @for w in &three { (option_html(w)) br; } }
                     }
-                    "\n"
-                }
+                    @for _ in 0..2 {
+                        td.small { @for w in three.iter().take(2) { (option_html(w)) br; } }
+                    }
+                    td style="width:26mm" {}
+                }))
                 "\n"
                 p.small style="margin-top:6pt" { (with_breaks(&note)) }
                 "\n"
