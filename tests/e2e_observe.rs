@@ -122,11 +122,22 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     s.send("2");
     s.send(TAB);
     s.send("ibu masih tegang");
+    // What the baby had yesterday, one question at a time: breast milk yes (→), the other
+    // six no (→ →); no danger sign in mother or baby.
+    s.send(TAB);
+    s.send("\x1b[C");
+    for _ in 0..8 {
+        s.send(TAB);
+        s.send("\x1b[C");
+        s.send("\x1b[C");
+    }
     s.send(ENTER);
     s.wait_for("The visit to Budi Santoso is saved.");
     s.send(ENTER);
     s.wait_for("Progress: Budi Santoso");
     s.wait_for("milk flowed: no · mother's comfort 2/5 · 2 massages a day");
+    // No date of birth yet, so no age: the recall is kept, the indicator waits for it.
+    s.wait_for("baby's age not known");
     s.wait_for("A visit is due.");
     s.send(ESC);
     // Back on the class before `q`, so Esc and q are never read together as Alt+q.
@@ -147,7 +158,11 @@ fn a_cadre_observes_a_father_and_nothing_is_lost_when_the_laptop_dies() {
     let v = store.visits_of(&budi.id).unwrap();
     assert_eq!(v.len(), 1);
     assert_eq!(
-        (v[0].comfort, v[0].massages_per_day, v[0].notes.as_deref()),
+        (
+            v[0].findings.comfort,
+            v[0].findings.massages_per_day,
+            v[0].findings.notes.as_deref()
+        ),
         (2, Some(2), Some("ibu masih tegang"))
     );
 }

@@ -87,10 +87,10 @@ fn checklist_and_visit_sheets_are_saved_and_history_shows_progress() {
     let v = store.visits_of(&budi.id).unwrap();
     assert_eq!(v.len(), 2);
     assert_eq!(
-        v[0].notes.as_deref(),
+        v[0].findings.notes.as_deref(),
         Some("ibu tidur nyenyak, bayi menyusu")
     );
-    assert_eq!(v[1].massages_per_day, None);
+    assert_eq!(v[1].findings.massages_per_day, None);
 
     let out = pijat(
         dir.path(),
@@ -192,7 +192,7 @@ Agus,31/02/2026,ya,3,1,\n";
     let siti = store.profile_by_name("Siti Aminah").unwrap().unwrap();
     let v = store.visits_of(&siti.id).unwrap();
     assert_eq!(
-        v.iter().map(|v| v.comfort).collect::<Vec<_>>(),
+        v.iter().map(|v| v.findings.comfort).collect::<Vec<_>>(),
         [3],
         "the replaced visit is no longer counted"
     );
@@ -312,7 +312,10 @@ fn bundles_carry_observations_and_visits_and_pseudonymised_ones_leave_notes_out(
     assert_eq!(obs.len(), 2);
     assert_eq!(store.marks(&obs[0].id).unwrap()[1].mark, Some(1));
     assert_eq!(
-        store.visits_of(&budi.id).unwrap()[0].notes.as_deref(),
+        store.visits_of(&budi.id).unwrap()[0]
+            .findings
+            .notes
+            .as_deref(),
         Some("ibu tidur nyenyak, bayi menyusu")
     );
 

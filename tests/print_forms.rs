@@ -142,7 +142,10 @@ fn the_visit_form_has_the_columns_sheets_import_reads() {
     let store = pijat_store::Store::open(dir.path()).unwrap();
     let budi = store.profile_by_name("Budi Santoso").unwrap().unwrap();
     let v = store.visits_of(&budi.id).unwrap();
-    assert_eq!(v[0].recall.map(|r| r.exclusive()), Some(Some(true)));
+    assert_eq!(
+        v[0].findings.recall.map(|r| r.exclusive()),
+        Some(Some(true))
+    );
     let en = ok(dir.path(), &["print", "visit", "--lang", "en"]);
     common::says(
         &en,

@@ -86,6 +86,8 @@ fn laptop_a(dir: &Path) {
     key(&mut a, Char('v'));
     keys(&mut a, &[Tab, Right, Tab, Left, Left, Tab]);
     typed(&mut a, "2");
+    key(&mut a, Tab);
+    common::app::answer_the_outcome(&mut a);
     key(&mut a, Enter);
     assert!(
         a.toast.as_deref().is_some_and(|t| t.contains("is saved")),

@@ -201,3 +201,13 @@ pub fn answer_n(app: &mut App, n: usize, statement: char) {
 pub fn prepost_len() -> usize {
     content().prepost_quiz().unwrap().questions.len()
 }
+
+/// On the visit form, from the notes field: the baby had breast milk yesterday and nothing
+/// else (→ picks yes, → → no), and no danger sign in mother or baby.
+pub fn answer_the_outcome(a: &mut App) {
+    use crossterm::event::KeyCode::{Right, Tab};
+    keys(a, &[Tab, Right]);
+    for _ in 0..8 {
+        keys(a, &[Tab, Right, Right]);
+    }
+}

@@ -70,8 +70,8 @@ fn the_trainer_enters_the_baby_s_birth_date_contact_and_cadre_and_the_progress_s
     key(&mut a, Enter);
     let saved = store.visits_of(&joko.id).unwrap();
     assert_eq!(saved.len(), 1, "{}", render(&a, 80, 24));
-    assert_eq!(saved[0].recall.unwrap().exclusive(), Some(false));
-    assert!(!saved[0].danger.clone().unwrap().any());
+    assert_eq!(saved[0].findings.recall.unwrap().exclusive(), Some(false));
+    assert!(!saved[0].findings.danger.clone().unwrap().any());
     key(&mut a, Enter);
     let progress = render(&a, 80, 24);
     common::says(

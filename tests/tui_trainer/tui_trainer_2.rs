@@ -243,15 +243,19 @@ fn observing_marking_a_checklist_and_recording_a_visit_in_the_app() {
     assert_eq!(
         (
             v[0].visited_on.as_str(),
-            v[0].comfort,
-            v[0].massages_per_day
+            v[0].findings.comfort,
+            v[0].findings.massages_per_day
         ),
         ("2026-11-22", 4, Some(3))
     );
-    let recall = v[0].recall.expect("the recall is saved");
+    let recall = v[0].findings.recall.expect("the recall is saved");
     assert_eq!(recall.exclusive(), Some(true), "{recall:?}");
     assert_eq!(recall.medicine, pijat_core::feeding::Recalled::Yes);
-    let danger = v[0].danger.clone().expect("the danger signs are saved");
+    let danger = v[0]
+        .findings
+        .danger
+        .clone()
+        .expect("the danger signs are saved");
     assert!(danger.baby && !danger.mother && danger.referred_to.is_none());
     let class = render(&a, 80, 24);
     assert!(
@@ -296,12 +300,14 @@ fn a_trainee_sees_his_observations_in_my_record_but_not_the_visits() {
                 profile_id: &budi.id,
                 class_id: None,
                 visited_on: "2026-11-16",
-                milk_flow: pijat_store::MilkFlow::Yes,
-                comfort: 4,
-                massages_per_day: Some(2),
-                notes: Some("catatan pribadi ibu"),
-                recall: None,
-                danger: None,
+                findings: pijat_core::records::VisitFindings {
+                    milk_flow: pijat_store::MilkFlow::Yes,
+                    comfort: 4,
+                    massages_per_day: Some(2),
+                    notes: Some("catatan pribadi ibu".into()),
+                    recall: None,
+                    danger: None,
+                },
                 mode: pijat_core::Mode::App,
             })
             .unwrap();

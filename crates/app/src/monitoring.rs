@@ -113,7 +113,7 @@ impl Monitoring {
         }
         self.visits
             .last()
-            .is_none_or(|v| visit_found_a_problem(v.milk_flow, v.comfort))
+            .is_none_or(|v| visit_found_a_problem(v.findings.milk_flow, v.findings.comfort))
     }
 }
 

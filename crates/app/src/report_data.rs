@@ -147,7 +147,7 @@ pub fn report_input(
             visited
                 .entry(v.profile_id)
                 .or_default()
-                .push((v.milk_flow == MilkFlow::Yes, v.comfort));
+                .push((v.findings.milk_flow == MilkFlow::Yes, v.findings.comfort));
         }
     }
     let mut participants = Vec::with_capacity(people.len());
@@ -217,9 +217,9 @@ pub fn report_input(
 
 /// One visit as the report's outcome counts it, from the baby's date of birth.
 pub fn visit_outcome(v: &VisitRecord, baby_born: Option<&str>) -> VisitOutcome {
-    let danger = v.danger.as_ref();
+    let danger = v.findings.danger.as_ref();
     VisitOutcome {
-        ebf: Ebf::of(baby_born, &v.visited_on, v.recall.as_ref()),
+        ebf: Ebf::of(baby_born, &v.visited_on, v.findings.recall.as_ref()),
         mother_sign: danger.is_some_and(|d| d.mother),
         baby_sign: danger.is_some_and(|d| d.baby),
         referred: danger.is_some_and(|d| d.any() && d.referred_to.is_some()),

@@ -1,7 +1,7 @@
 //! Monitoring records: observations (each step's checklist mark saved as it is made) and
 //! follow-up visits. These are health data: the app shows them only in trainer mode.
 
-use pijat_core::records::{MarkRecord, ObservationRecord, VisitRecord};
+use pijat_core::records::{MarkRecord, ObservationRecord, VisitFindings, VisitRecord};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Result, Store, StoreError, now};
@@ -42,14 +42,16 @@ fn visit_row(r: &Row) -> rusqlite::Result<VisitRecord> {
         profile_id: r.get(1)?,
         class_id: r.get(2)?,
         visited_on: r.get(3)?,
-        milk_flow: MilkFlow::parse(&flow).unwrap_or(MilkFlow::Unsure),
-        comfort: r.get(5)?,
-        massages_per_day: r.get(6)?,
-        notes: r.get(7)?,
+        findings: VisitFindings {
+            milk_flow: MilkFlow::parse(&flow).unwrap_or(MilkFlow::Unsure),
+            comfort: r.get(5)?,
+            massages_per_day: r.get(6)?,
+            notes: r.get(7)?,
+            recall: recall_of(r, 10)?,
+            danger: danger_of(r, 17)?,
+        },
         mode: r.get::<_, Sql<Mode>>(8)?.0,
         created: r.get(9)?,
-        recall: recall_of(r, 10)?,
-        danger: danger_of(r, 17)?,
     })
 }
 
@@ -99,17 +101,18 @@ fn bad_text(i: usize, t: &str) -> rusqlite::Error {
 /// Writes one visit as it is: the one INSERT of a visit row, for the form, the sheets and the
 /// bundles.
 pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> rusqlite::Result<()> {
-    let recall = |f: Fed| v.recall.map(|r| r.get(f).name());
-    let danger = v.danger.as_ref();
+    let f = &v.findings;
+    let recall = |fed: Fed| f.recall.map(|r| r.get(fed).name());
+    let danger = f.danger.as_ref();
     let values: [&dyn rusqlite::ToSql; VISIT_COLUMNS] = [
         &v.id,
         &v.profile_id,
         &v.class_id,
         &v.visited_on,
-        &v.milk_flow.name(),
-        &v.comfort,
-        &v.massages_per_day,
-        &v.notes.as_deref().filter(|n| !n.trim().is_empty()),
+        &f.milk_flow.name(),
+        &f.comfort,
+        &f.massages_per_day,
+        &f.notes.as_deref().filter(|n| !n.trim().is_empty()),
         &Sql(v.mode),
         &v.created,
         &recall(Fed::BreastMilk),

@@ -4,6 +4,7 @@ use super::*;
 use crate::roster::RosterPlan;
 use crate::sheets::{SheetRules, roster_rows, where_text};
 use pijat_core::Mode;
+use pijat_core::records::VisitFindings;
 use pijat_store::{Result, Store};
 
 /// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
@@ -367,12 +368,14 @@ impl MonitoringSheet for Visits {
             ) => Ok(VisitSheetRow {
                 name,
                 date,
-                milk_flow,
-                comfort,
-                massages_per_day,
-                notes: Some(f5.trim().to_string()).filter(|n| !n.is_empty()),
-                recall,
-                danger,
+                findings: VisitFindings {
+                    milk_flow,
+                    comfort,
+                    massages_per_day,
+                    notes: Some(f5.trim().to_string()).filter(|n| !n.is_empty()),
+                    recall,
+                    danger,
+                },
             }),
             _ => Err(wrong),
         }

@@ -16,7 +16,8 @@ pub use bundles::Merged;
 pub use checks::{PinCheck, RecoverCheck, valid_code, valid_pin};
 pub use classes::{ClassDetails, ClassRecord};
 pub use monitoring::{
-    ChecklistSheetRow, MarkRecord, NewVisit, ObservationRecord, VisitRecord, VisitSheetRow,
+    ChecklistSheetRow, MarkRecord, NewVisit, ObservationRecord, VisitFindings, VisitRecord,
+    VisitSheetRow,
 };
 pub use people::Profile;
 pub use practice::{PracticeRun, PracticeStepRecord};

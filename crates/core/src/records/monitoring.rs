@@ -42,6 +42,23 @@ pub struct MarkRecord {
     pub timed_ms: Option<u64>,
 }
 
+/// What a home visit found, however it came in (the app's form, a paper sheet, a phone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisitFindings {
+    /// Whether milk flowed after the massage.
+    pub milk_flow: MilkFlow,
+    /// The mother's comfort, 1 to 5.
+    pub comfort: u8,
+    /// Massages a day, when asked.
+    pub massages_per_day: Option<u32>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// What the baby had yesterday; `None` when not asked (a visit or sheet from before).
+    pub recall: Option<Recall>,
+    /// The danger signs and the referral; `None` when not asked.
+    pub danger: Option<Danger>,
+}
+
 /// A home visit as saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VisitRecord {
@@ -53,18 +70,8 @@ pub struct VisitRecord {
     pub class_id: Option<String>,
     /// The day of the visit.
     pub visited_on: String,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<String>,
-    /// What the baby had yesterday; `None` on a visit made before pijat asked it.
-    pub recall: Option<Recall>,
-    /// The danger signs and the referral; `None` on a visit made before pijat asked them.
-    pub danger: Option<Danger>,
+    /// What it found.
+    pub findings: VisitFindings,
     /// How it came in: the app, plain mode, a paper sheet or a phone.
     pub mode: Mode,
     /// When it was saved.
@@ -78,18 +85,8 @@ pub struct NewVisit<'a> {
     pub profile_id: &'a str,
     /// The day of the visit.
     pub visited_on: &'a str,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<&'a str>,
-    /// What the baby had yesterday; `None` on a visit made before pijat asked it.
-    pub recall: Option<Recall>,
-    /// The danger signs and the referral; `None` on a visit made before pijat asked them.
-    pub danger: Option<Danger>,
+    /// What it found.
+    pub findings: VisitFindings,
     /// The class it was made in, if any.
     pub class_id: Option<&'a str>,
     /// How it came in: the app, plain mode, a paper sheet or a phone.
@@ -116,16 +113,6 @@ pub struct VisitSheetRow {
     pub name: String,
     /// The day.
     pub date: String,
-    /// Whether milk flowed after the massage.
-    pub milk_flow: MilkFlow,
-    /// The mother's comfort, 1 to 5.
-    pub comfort: u8,
-    /// Massages a day, when asked.
-    pub massages_per_day: Option<u32>,
-    /// Notes.
-    pub notes: Option<String>,
-    /// What the baby had yesterday; `None` on a sheet without its columns.
-    pub recall: Option<Recall>,
-    /// The danger signs and the referral; `None` on a sheet without their columns.
-    pub danger: Option<Danger>,
+    /// What it found.
+    pub findings: VisitFindings,
 }

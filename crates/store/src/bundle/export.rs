@@ -102,15 +102,15 @@ impl Store {
                     profile_id: v.profile_id,
                     class_id: v.class_id.filter(|c| class_ids.contains(c)),
                     visited_on: v.visited_on,
-                    milk_flow: v.milk_flow.name().into(),
-                    comfort: v.comfort,
-                    massages_per_day: v.massages_per_day,
-                    notes: v.notes.filter(|_| !pseudonymise),
+                    milk_flow: v.findings.milk_flow.name().into(),
+                    comfort: v.findings.comfort,
+                    massages_per_day: v.findings.massages_per_day,
+                    notes: v.findings.notes.filter(|_| !pseudonymise),
                     mode: v.mode.name().into(),
                     created: v.created,
                     replaced_by,
-                    recall: v.recall,
-                    danger: v.danger,
+                    recall: v.findings.recall,
+                    danger: v.findings.danger,
                 });
             }
             for a in self.all_attempts_of(id)? {

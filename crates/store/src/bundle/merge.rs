@@ -2,7 +2,7 @@
 
 use super::*;
 use pijat_core::MilkFlow;
-use pijat_core::records::{Merged, VisitRecord};
+use pijat_core::records::{Merged, VisitFindings, VisitRecord};
 
 impl Store {
     /// Merges bundles in one transaction. The same UUID is the same record (importing twice
@@ -321,12 +321,15 @@ pub(super) fn merge_monitoring(
                 .map(|c| here(class_map, c).cloned())
                 .transpose()?,
             visited_on: v.visited_on.clone(),
-            milk_flow: MilkFlow::parse(&v.milk_flow).ok_or_else(|| refused(&v.id, "milk_flow"))?,
-            comfort: v.comfort,
-            massages_per_day: v.massages_per_day,
-            notes: v.notes.clone(),
-            recall: v.recall,
-            danger: v.danger.clone(),
+            findings: VisitFindings {
+                milk_flow: MilkFlow::parse(&v.milk_flow)
+                    .ok_or_else(|| refused(&v.id, "milk_flow"))?,
+                comfort: v.comfort,
+                massages_per_day: v.massages_per_day,
+                notes: v.notes.clone(),
+                recall: v.recall,
+                danger: v.danger.clone(),
+            },
             mode: v.mode.parse().map_err(|_| refused(&v.id, "mode"))?,
             created: v.created.clone(),
         };

@@ -92,12 +92,7 @@ impl SheetRow for VisitSheetRow {
             profile_id: profile.into(),
             class_id: Some(class.into()),
             visited_on: self.date.clone(),
-            milk_flow: self.milk_flow,
-            comfort: self.comfort,
-            massages_per_day: self.massages_per_day,
-            notes: self.notes.clone(),
-            recall: self.recall,
-            danger: self.danger.clone(),
+            findings: self.findings.clone(),
             mode: Mode::Sheet,
             created: t.into(),
         };

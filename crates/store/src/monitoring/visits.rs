@@ -12,12 +12,7 @@ impl Store {
             profile_id: v.profile_id.into(),
             class_id: v.class_id.map(Into::into),
             visited_on: v.visited_on.into(),
-            milk_flow: v.milk_flow,
-            comfort: v.comfort,
-            massages_per_day: v.massages_per_day,
-            notes: v.notes.map(Into::into),
-            recall: v.recall,
-            danger: v.danger.clone(),
+            findings: v.findings.clone(),
             mode: v.mode,
             created: now(),
         };

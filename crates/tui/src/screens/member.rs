@@ -174,13 +174,16 @@ impl MemberScreen {
         }
         for v in &m.visits {
             let mut parts = vec![
-                format!("{}: {}", s.milk_flowed, milk_word(v.milk_flow, s)),
-                format!("{} {}/5", s.comfort_word, v.comfort),
+                format!("{}: {}", s.milk_flowed, milk_word(v.findings.milk_flow, s)),
+                format!("{} {}/5", s.comfort_word, v.findings.comfort),
             ];
-            if let Some(k) = v.massages_per_day {
+            if let Some(k) = v.findings.massages_per_day {
                 parts.push(format!("{k} {}", s.per_day));
             }
-            let bad = pijat_app::monitoring::visit_found_a_problem(v.milk_flow, v.comfort);
+            let bad = pijat_app::monitoring::visit_found_a_problem(
+                v.findings.milk_flow,
+                v.findings.comfort,
+            );
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", v.visited_on), th.dim),
                 Span::styled(parts.join(" · "), if bad { th.warning } else { th.text }),
@@ -189,7 +192,7 @@ impl MemberScreen {
                 let style = if flag { th.warning } else { th.text };
                 lines.push(Line::from(Span::styled(format!("       {text}"), style)));
             }
-            if let Some(n) = &v.notes {
+            if let Some(n) = &v.findings.notes {
                 lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
             }
         }
@@ -217,7 +220,7 @@ pub fn outcome_line(
 ) -> Option<(String, bool)> {
     let o = outcome::tr(lang);
     let born = p.baby_born.as_deref();
-    let ebf = Ebf::of(born, &v.visited_on, v.recall.as_ref());
+    let ebf = Ebf::of(born, &v.visited_on, v.findings.recall.as_ref());
     let mut parts = Vec::new();
     let mut flag = false;
     match ebf {
@@ -234,7 +237,7 @@ pub fn outcome_line(
     if let Some(days) = born.and_then(|b| age_days(b, &v.visited_on)) {
         parts.push(pijat_core::fill!(outcome, o, day_old, days = days));
     }
-    if let Some(d) = v.danger.as_ref().filter(|d| d.any()) {
+    if let Some(d) = v.findings.danger.as_ref().filter(|d| d.any()) {
         flag = true;
         let who: Vec<&str> = [(d.mother, o.mother_word), (d.baby, o.baby_word)]
             .into_iter()

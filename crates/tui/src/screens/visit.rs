@@ -17,6 +17,7 @@ use crate::widgets::form::{Field, Form};
 use pijat_app::monitoring::{parse_date, visit_rule};
 use pijat_app::{MilkFlow, NewVisit, Profile};
 use pijat_core::feeding::{Danger, Fed, Recall, Recalled};
+use pijat_core::records::VisitFindings;
 use pijat_core::strings::outcome::{EN as OEN, ID as OID};
 use pijat_core::strings::tr;
 
@@ -152,12 +153,14 @@ impl VisitScreen {
             profile_id: &self.profile.id,
             class_id: self.class_id.as_deref(),
             visited_on: &date,
-            milk_flow,
-            comfort: self.form.choice(2).unwrap_or(0).min(4) as u8 + 1,
-            massages_per_day: massages,
-            notes: Some(notes.as_str()),
-            recall: Some(recall),
-            danger: Some(danger.clone()),
+            findings: VisitFindings {
+                milk_flow,
+                comfort: self.form.choice(2).unwrap_or(0).min(4) as u8 + 1,
+                massages_per_day: massages,
+                notes: Some(notes).filter(|n| !n.is_empty()),
+                recall: Some(recall),
+                danger: Some(danger.clone()),
+            },
             mode: pijat_core::Mode::App,
         };
         match cx.records.add_visit(&visit) {
