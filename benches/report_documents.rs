@@ -34,6 +34,7 @@ fn class(n: usize) -> Input {
                 )],
                 visits: vec![(i % 2 == 0, (1 + i % 5) as u8)],
                 outcome: vec![VisitOutcome {
+                    visited_on: "2026-11-20".into(),
                     ebf: [Ebf::Exclusive, Ebf::NotExclusive, Ebf::SixMonthsOrOlder][i % 3],
                     mother_sign: i % 11 == 0,
                     baby_sign: i % 13 == 0,

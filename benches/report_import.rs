@@ -7,6 +7,9 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "common/seed.rs"]
+mod seed;
+
 use pijat_app::bundles::import_from;
 use pijat_app::report_data::report_input;
 use pijat_content::load_with;
@@ -29,52 +32,12 @@ fn big_class(dir: &std::path::Path, n: usize, questions: &[String], steps: &[Str
     let tx = conn.transaction().unwrap();
     for i in 0..n {
         let pid = format!("p{i:05}");
-        tx.execute(
-            "INSERT INTO profile (id, name, name_key, role, created, last_used) VALUES (?1, ?2, ?3, 'father', 'x', 'x')",
-            params![pid, format!("Peserta {i:05}"), format!("peserta {i:05}")],
-        )
-        .unwrap();
-        tx.execute(
-            "INSERT INTO class_member VALUES (?1, ?2, 'x')",
-            params![class.id, pid],
-        )
-        .unwrap();
-        for (phase, bias) in [("pre", 3), ("post", 7)] {
-            let aid = format!("{pid}-{phase}");
-            tx.execute(
-                "INSERT INTO attempt (id, profile_id, class_id, quiz_id, phase, seed, shuffle, question_count,
-                 content_version, app_version, mode, started, finished, right_count)
-                 VALUES (?1, ?2, ?3, 'knowledge', ?4, 1, 0, 10, 'v', 'v', 'sheet', ?5, ?5, 0)",
-                params![aid, pid, class.id, phase, format!("2026-01-0{}T00:00:00.000Z", if phase == "pre" { 1 } else { 2 })],
-            )
-            .unwrap();
-            for (q, qid) in questions.iter().enumerate() {
-                let right = (i * 7 + q * 3) % 10 < bias;
-                tx.execute(
-                    "INSERT INTO answer VALUES (?1, ?2, ?3, 'true', ?4, 'x')",
-                    params![aid, qid, q as i64, right],
-                )
-                .unwrap();
-            }
-        }
+        seed::participant(&tx, (&pid, i, "father"), &class.id, questions, None);
     }
     // One observation (every step marked) and one visit each.
     for i in 0..n {
         let pid = format!("p{i:05}");
-        let oid = format!("{pid}-obs");
-        tx.execute(
-            "INSERT INTO observation (id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished)
-             VALUES (?1, ?2, ?3, 'oxytocin-massage', 'Kader', '2026-12-01', 'sheet', 'x', 'x')",
-            params![oid, pid, class.id],
-        )
-        .unwrap();
-        for (k, step) in steps.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO observation_mark (observation_id, step_id, position, mark) VALUES (?1, ?2, ?3, ?4)",
-                params![oid, step, k as i64, ((i + k) % 3) as i64],
-            )
-            .unwrap();
-        }
+        seed::observation(&tx, (&pid, i), &class.id, "2026-12-01", steps);
         tx.execute(
             "INSERT INTO visit (id, profile_id, class_id, visited_on, milk_flow, comfort, mode, created)
              VALUES (?1, ?2, ?3, '2026-12-02', 'yes', 4, 'sheet', 'x')",
@@ -202,7 +165,7 @@ fn main() {
                 )
                 .unwrap();
                 tx.execute(
-                    "INSERT INTO class_member VALUES (?1, ?2, 'x')",
+                    "INSERT INTO class_member (class_id, profile_id, added) VALUES (?1, ?2, 'x')",
                     params![cid, pid],
                 )
                 .unwrap();

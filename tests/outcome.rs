@@ -193,10 +193,7 @@ fn every_format_carries_the_outcome_and_its_references() {
                 file.to_str().unwrap(),
             ],
         );
-        let bytes = std::fs::read(&file).unwrap();
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut xml).unwrap();
+        let xml = common::zip_part(&file, part);
         assert!(
             xml.contains("Exclusively breastfed yesterday (babies &lt; 6 months)"),
             "{format}"

@@ -186,3 +186,13 @@ pub fn says(text: &str, parts: &[&str]) {
         assert!(text.contains(part), "missing {part:?} in:\n{text}");
     }
 }
+
+/// The text of one part of a zip file (a Word file's `word/document.xml`, a workbook's
+/// `xl/sharedStrings.xml`).
+pub fn zip_part(file: &std::path::Path, part: &str) -> String {
+    let bytes = std::fs::read(file).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name(part).unwrap().read_to_string(&mut xml).unwrap();
+    xml
+}

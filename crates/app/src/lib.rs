@@ -17,6 +17,7 @@ mod people;
 pub mod practice_run;
 pub mod progress;
 mod quiz_run;
+pub mod recap;
 mod records;
 pub mod report_data;
 pub mod roster;

@@ -219,6 +219,7 @@ pub fn report_input(
 pub fn visit_outcome(v: &VisitRecord, baby_born: Option<&str>) -> VisitOutcome {
     let danger = v.findings.danger.as_ref();
     VisitOutcome {
+        visited_on: v.visited_on.clone(),
         ebf: Ebf::of(baby_born, &v.visited_on, v.findings.recall.as_ref()),
         mother_sign: danger.is_some_and(|d| d.mother),
         baby_sign: danger.is_some_and(|d| d.baby),

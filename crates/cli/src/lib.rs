@@ -9,6 +9,7 @@ mod print;
 mod print_forms;
 
 mod quiz;
+mod recap;
 mod report;
 mod sheets;
 mod validate;
@@ -98,8 +99,18 @@ pub enum Command {
     /// A class's pre-test and post-test results and statistics, with checklist and visits
     Report {
         /// Only this class (default: everyone who took the test)
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", conflicts_with = "recap")]
         class: Option<String>,
+        /// The puskesmas recap instead: every class on this laptop, a row per posyandu (the
+        /// class's place) and month, with totals
+        #[arg(long)]
+        recap: bool,
+        /// With --recap: from this month on (YEAR-MONTH, e.g. 2026-07)
+        #[arg(long, value_name = "YYYY-MM", requires = "recap")]
+        from: Option<String>,
+        /// With --recap: up to this month
+        #[arg(long, value_name = "YYYY-MM", requires = "recap")]
+        to: Option<String>,
         /// The question set (default: the pre/post test)
         #[arg(long, value_name = "ID")]
         quiz: Option<String>,
@@ -125,7 +136,7 @@ pub enum Command {
         names: report::NamesArg,
         /// With codes or initials: also write who each one is to FILE (CSV, it must not exist
         /// yet), a key for the trainer to keep, never to share
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "recap")]
         names_key: Option<PathBuf>,
     },
     /// Write everything (or one class) to one bundle file, to merge on another laptop
@@ -329,6 +340,9 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
         }) => audio_guide::run(&shell, &out, routine.as_deref(), format),
         Some(Command::Report {
             class,
+            recap,
+            from,
+            to,
             quiz,
             format,
             items,
@@ -341,6 +355,7 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
             &shell,
             &report::Args {
                 class: class.as_deref(),
+                recap: recap.then_some((from.as_deref(), to.as_deref())),
                 quiz: quiz.as_deref(),
                 format,
                 items,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::{EXIT_INPUT, EXIT_USAGE, Shell};
 use pijat_app::report_data::report_input;
 use pijat_engine::report::build::Cutoffs;
-use pijat_engine::report::names::{Names, disguise};
+use pijat_engine::report::names::{KeyRow, Names, disguise};
 use pijat_engine::report::png::Fonts;
 use pijat_engine::report::{build, render};
 
@@ -89,6 +89,8 @@ pub(crate) fn parse_percent(s: &str) -> Result<f64, String> {
 
 pub(crate) struct Args<'a> {
     pub class: Option<&'a str>,
+    /// `--recap`, with its months as typed.
+    pub recap: Option<(Option<&'a str>, Option<&'a str>)>,
     pub quiz: Option<&'a str>,
     pub format: Format,
     pub items: bool,
@@ -100,7 +102,7 @@ pub(crate) struct Args<'a> {
 }
 
 /// The fonts Word's pictures of the charts are drawn with: the system's own, none embedded.
-fn system_fonts() -> Fonts {
+pub(crate) fn system_fonts() -> Fonts {
     let mut db = resvg::usvg::fontdb::Database::new();
     db.load_system_fonts();
     Arc::new(db)
@@ -146,6 +148,16 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
     };
     let items = a.items || a.format.document();
     let routine = pijat_app::monitoring::main_routine(&content);
+    if let Some((from, to)) = a.recap {
+        let bytes = match super::recap::bytes(&store, quiz, routine, lang, (from, to), a) {
+            Ok(b) => b,
+            Err((code, m)) => {
+                crate::errln!("{m}");
+                return code;
+            }
+        };
+        return finish(&bytes, a, &[], lang);
+    }
     let mut input = match report_input(&store, quiz, a.class, items, lang, routine) {
         Ok(Some(i)) => i,
         Ok(None) => {
@@ -204,10 +216,16 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             return EXIT_INPUT;
         }
     };
+    finish(&bytes, a, &key, lang)
+}
+
+/// Writes the trainer's key of names (when asked) and then the report, to its file or standard
+/// output; the exit code.
+fn finish(bytes: &[u8], a: &Args, key: &[KeyRow], lang: &pijat_content::Lang) -> u8 {
     // The key first: if the report cannot be written after it, the key is taken back, so a
     // failed run leaves neither.
     if let Some(file) = &a.names_key {
-        let bytes = render::name_key(&key, lang);
+        let bytes = render::name_key(key, lang);
         if let Err(m) = write(file, bytes.as_bytes(), lang) {
             crate::errln!("{m}");
             return EXIT_INPUT;
@@ -219,7 +237,7 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
         );
     }
     let written = match &a.out {
-        Some(file) => write(file, &bytes, lang).map(|()| {
+        Some(file) => write(file, bytes, lang).map(|()| {
             let file = file.display();
             crate::outln!(
                 "{}",
@@ -227,7 +245,7 @@ pub(crate) fn run(shell: &Shell, a: &Args) -> u8 {
             );
         }),
         None => {
-            super::out::write_bytes(&bytes);
+            super::out::write_bytes(bytes);
             Ok(())
         }
     };

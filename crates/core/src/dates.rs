@@ -133,6 +133,25 @@ pub fn show_span(from: &str, to: &str, lang: &Lang) -> String {
     }
 }
 
+/// A month `2026-11` as people read it: `November 2026` (`Desember 2026` in Indonesian). Text
+/// that is not a month is shown as it is.
+pub fn show_month(month: &str, lang: &Lang) -> String {
+    let whole = show_day(&format!("{month}-01"), lang);
+    match whole.strip_prefix("1 ") {
+        Some(rest) if parse_month(month).is_some() => rest.to_string(),
+        _ => month.to_string(),
+    }
+}
+
+/// A month as typed on the command line, `2026-11` (or `2026-1`), as stored: `2026-11`.
+pub fn parse_month(typed: &str) -> Option<String> {
+    let (y, m) = typed.trim().split_once('-')?;
+    let d = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, 1)?;
+    (1900..=2200)
+        .contains(&d.year())
+        .then(|| d.format("%Y-%m").to_string())
+}
+
 /// A stored day as a form shows it for editing: `06/12/2026` (a form reads it back).
 pub fn input_day(stored: &str) -> String {
     parse_day(stored).map_or_else(|| stored.to_string(), |d| d.format("%d/%m/%Y").to_string())
@@ -141,6 +160,18 @@ pub fn input_day(stored: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_is_typed_as_year_month_and_read_by_name() {
+        assert_eq!(parse_month("2026-11").as_deref(), Some("2026-11"));
+        assert_eq!(parse_month(" 2026-1 ").as_deref(), Some("2026-01"));
+        for bad in ["2026-13", "2026", "11-2026x", "nov", "2026-00"] {
+            assert_eq!(parse_month(bad), None, "{bad}");
+        }
+        assert_eq!(show_month("2026-12", &Lang::id()), "Desember 2026");
+        assert_eq!(show_month("2026-12", &Lang::en()), "December 2026");
+        assert_eq!(show_month("lain", &Lang::en()), "lain");
+    }
 
     #[test]
     fn the_ways_people_write_a_day_are_one_day() {

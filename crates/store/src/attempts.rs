@@ -292,13 +292,13 @@ impl Store {
     pub fn test_results(&self, quiz_id: &str, class_id: Option<&str>) -> Result<Vec<ResultRow>> {
         let mut st = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT a.profile_id, a.id, a.phase, a.finished, w.question_id, coalesce(w.correct, 0), w.response
                  FROM attempt a LEFT JOIN answer w ON w.attempt_id = a.id
                  WHERE a.quiz_id = ?1 AND a.finished IS NOT NULL AND a.replaced_by IS NULL
-                   AND a.phase IN ('pre', 'post')
-                   AND (?2 IS NULL OR a.profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?2))",
-            )
+                   AND a.phase IN ('pre', 'post') AND {}",
+                crate::monitoring::members_only("a.profile_id", "?2", class_id)
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map(params![quiz_id, class_id], |r| {

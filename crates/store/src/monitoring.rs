@@ -82,6 +82,18 @@ fn danger_of(r: &Row, at: usize) -> rusqlite::Result<Option<Danger>> {
     }))
 }
 
+/// The condition that keeps `column` to a class's members when `class` is given (bound as
+/// `param`), so that SQLite finds them through the roster's index instead of reading every
+/// row; without a class, a condition that is always true and still names `param`.
+pub(crate) fn members_only(column: &str, param: &str, class: Option<&str>) -> String {
+    match class {
+        Some(_) => {
+            format!("{column} IN (SELECT profile_id FROM class_member WHERE class_id = {param})")
+        }
+        None => format!("{param} IS NULL"),
+    }
+}
+
 /// `?1, ?2, …, ?n`.
 pub(crate) fn placeholders(n: usize) -> String {
     (1..=n)

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod keys;
 pub mod messages;
 pub mod outcome;
+pub mod recap;
 pub mod report;
 pub mod web;
 

@@ -27,6 +27,7 @@ pub fn compose(r: &Report, quiz_title: &str, lang: &Lang) -> Doc {
         lead: Vec::new(),
         notes: notes(r, lang),
         sections: Vec::new(),
+        landscape: false,
     };
     if s.pre.n == 0 && s.post.n == 0 {
         doc.lead.push(tr(lang).no_test_results_yet.to_string());

@@ -21,6 +21,8 @@ pub struct Doc {
     pub notes: Vec<String>,
     /// Its sections, in order.
     pub sections: Vec<Section>,
+    /// Printed on A4 on its side (the recap's wide tables); upright otherwise.
+    pub landscape: bool,
 }
 
 /// A section of the document.

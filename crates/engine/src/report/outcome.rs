@@ -12,8 +12,10 @@ use super::types::{Interval, Val};
 pub const DEFAULT_TARGET: f64 = 80.0;
 
 /// One visit as the outcome counts it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VisitOutcome {
+    /// The day of the visit (`2026-11-20`), for the recap's months.
+    pub visited_on: String,
     /// Where the baby stood in the indicator at this visit.
     pub ebf: Ebf,
     /// A danger sign in the mother.
@@ -139,6 +141,7 @@ mod tests {
 
     fn visit(ebf: Ebf) -> VisitOutcome {
         VisitOutcome {
+            visited_on: "2026-11-20".into(),
             ebf,
             mother_sign: false,
             baby_sign: false,
@@ -194,6 +197,7 @@ mod tests {
     #[test]
     fn danger_signs_are_counted_per_visit_with_their_referrals() {
         let sign = |mother, baby, referred| VisitOutcome {
+            visited_on: "2026-11-20".into(),
             ebf: Ebf::Exclusive,
             mother_sign: mother,
             baby_sign: baby,

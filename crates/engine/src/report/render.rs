@@ -4,6 +4,7 @@
 use super::build::Report;
 use super::compose::compose;
 use super::png::Fonts;
+use super::recap::Recap;
 use pijat_content::Lang;
 
 pub use super::words::{num, role_label};
@@ -57,5 +58,45 @@ pub fn name_key(key: &[super::names::KeyRow], lang: &Lang) -> String {
 
 /// The report as JSON.
 pub fn json(r: &Report) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"
+}
+
+/// The puskesmas recap in a format: `text`, `csv`, `md`, `html` as text; Word and Excel through
+/// [`recap_docx`] and [`recap_xlsx`]; JSON through [`recap_json`].
+pub fn recap_text(r: &Recap, lang: &Lang, format: TextFormat) -> String {
+    let doc = super::compose_recap::compose(r, lang);
+    match format {
+        TextFormat::Text => super::write_text::text(&doc, super::write_text::WIDTH),
+        TextFormat::Csv => super::write_csv::csv(&doc),
+        TextFormat::Markdown => super::write_md::markdown(&doc),
+        TextFormat::Html => super::write_html::html(&doc),
+    }
+}
+
+/// The formats that are text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    /// For the screen.
+    Text,
+    /// CSV.
+    Csv,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+/// The recap as a Word file, `created` at that moment.
+pub fn recap_docx(r: &Recap, lang: &Lang, fonts: &Fonts, created: &str) -> Result<Vec<u8>, String> {
+    super::write_docx::docx(&super::compose_recap::compose(r, lang), fonts, created)
+}
+
+/// The recap as an Excel workbook.
+pub fn recap_xlsx(r: &Recap, lang: &Lang) -> Result<Vec<u8>, String> {
+    super::write_xlsx::xlsx(&super::compose_recap::compose(r, lang))
+}
+
+/// The recap as JSON.
+pub fn recap_json(r: &Recap) -> String {
     serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into()) + "\n"
 }

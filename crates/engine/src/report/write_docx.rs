@@ -23,8 +23,19 @@ const PAGE: (u32, u32) = (11906, 16838);
 /// The laporan's margins: 4 cm on the left (binding), 3 cm elsewhere.
 const LEFT: i32 = 2268;
 const OTHER: i32 = 1701;
-/// The text block: 14 cm.
-pub(super) const TEXT_WIDTH: usize = PAGE.0 as usize - LEFT as usize - OTHER as usize;
+/// The page of a document, width first: A4 upright, or on its side for a wide one.
+fn page(doc: &Doc) -> (u32, u32) {
+    if doc.landscape {
+        (PAGE.1, PAGE.0)
+    } else {
+        PAGE
+    }
+}
+
+/// The text block of a document's page: 14 cm upright, 22.7 cm on its side.
+fn text_width(doc: &Doc) -> usize {
+    page(doc).0 as usize - LEFT as usize - OTHER as usize
+}
 const EMU_PER_TWIP: u32 = 635;
 /// Table text: 9 pt, or 8 pt for a table whose columns do not fit at 9.
 const TABLE_SIZE: usize = 18;
@@ -129,12 +140,10 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
     let numeric: Vec<bool> = shown.iter().map(|(i, _)| tb.numeric(*i)).collect();
     let texts = tb.shown_cells(&doc.lang);
     let titles: Vec<&str> = shown.iter().map(|(_, c)| c.title.as_str()).collect();
-    let (grid, size) = match widths(&titles, &texts, TEXT_WIDTH, TABLE_SIZE) {
+    let width = text_width(doc);
+    let (grid, size) = match widths(&titles, &texts, width, TABLE_SIZE) {
         (grid, true) => (grid, TABLE_SIZE),
-        _ => (
-            widths(&titles, &texts, TEXT_WIDTH, SMALL_SIZE).0,
-            SMALL_SIZE,
-        ),
+        _ => (widths(&titles, &texts, width, SMALL_SIZE).0, SMALL_SIZE),
     };
     let kept = if tb.rows.len() <= KEEP_WHOLE {
         tb.rows.len().saturating_sub(1)
@@ -170,7 +179,7 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
         WTable::new(rows)
             .set_grid(grid)
             .layout(TableLayoutType::Fixed)
-            .width(TEXT_WIDTH, WidthType::Dxa),
+            .width(width, WidthType::Dxa),
     )));
     for n in &tb.notes {
         out.push(docx_rs::DocumentChild::Paragraph(Box::new(styled(
@@ -184,9 +193,9 @@ fn table(tb: &Table, doc: &Doc) -> Vec<docx_rs::DocumentChild> {
 }
 
 /// The chart as a picture at most the width of the text, or nothing if it cannot be drawn.
-fn chart(svg_text: &str, fonts: &Fonts) -> Option<Paragraph> {
+fn chart(svg_text: &str, fonts: &Fonts, width: usize) -> Option<Paragraph> {
     let (bytes, w, h) = png(svg_text, fonts)?;
-    let text_width_emu = TEXT_WIDTH as u32 * EMU_PER_TWIP;
+    let text_width_emu = width as u32 * EMU_PER_TWIP;
     let shown_w = (w as f32 / SCALE) as u32;
     // An SVG unit is a CSS pixel, 9525 EMU.
     let emu_w = text_width_emu.min(shown_w * 9525);
@@ -201,8 +210,12 @@ fn chart(svg_text: &str, fonts: &Fonts) -> Option<Paragraph> {
 
 /// The Word file; `created` is the moment it is written (W3CDTF, `2026-11-28T09:00:00Z`).
 pub(super) fn docx(doc: &Doc, fonts: &Fonts, created: &str) -> Result<Vec<u8>, String> {
-    let mut d = styles(Docx::new())
-        .page_size(PAGE.0, PAGE.1)
+    let (w, h) = page(doc);
+    let mut d = styles(Docx::new()).page_size(w, h);
+    if doc.landscape {
+        d = d.page_orient(docx_rs::PageOrientationType::Landscape);
+    }
+    let mut d = d
         .page_margin(
             PageMargin::new()
                 .top(OTHER)
@@ -249,7 +262,7 @@ pub(super) fn docx(doc: &Doc, fonts: &Fonts, created: &str) -> Result<Vec<u8>, S
                     d = d.add_paragraph(Paragraph::new());
                 }
                 Block::Chart(c) => {
-                    if let Some(p) = chart(&svg(c, &doc.lang), fonts) {
+                    if let Some(p) = chart(&svg(c, &doc.lang), fonts, text_width(doc)) {
                         d = d.add_paragraph(p.align(AlignmentType::Center));
                     }
                     d = d.add_paragraph(caption(&c.caption));

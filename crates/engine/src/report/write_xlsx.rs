@@ -212,8 +212,10 @@ fn sheet(wb: &mut Workbook, which: Sheet, doc: &Doc) -> Result<(), XlsxError> {
     ws.set_name(name)?;
     ws.set_paper_size(A4);
     ws.set_print_fit_to_pages(1, 0);
-    if which != Sheet::Summary {
+    if doc.landscape || which != Sheet::Summary {
         ws.set_landscape();
+    }
+    if which != Sheet::Summary {
         // The first (here the only) table's caption and header on every printed page.
         ws.set_repeat_rows(0, 1)?;
     }

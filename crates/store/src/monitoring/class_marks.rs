@@ -21,12 +21,13 @@ impl Store {
     pub fn class_marks(&self, routine_id: &str, class_id: Option<&str>) -> Result<Vec<ClassMark>> {
         let mut st = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT o.profile_id, o.id, m.step_id, m.mark, o.observed_on, o.created, m.timed_ms FROM observation o
                  JOIN observation_mark m ON m.observation_id = o.id
                  WHERE o.routine_id = ?1 AND o.finished IS NOT NULL AND o.replaced_by IS NULL
-                   AND (?2 IS NULL OR o.profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?2))",
-            )
+                   AND {}",
+                members_only("o.profile_id", "?2", class_id)
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map(params![routine_id, class_id], |r| {
@@ -49,9 +50,9 @@ impl Store {
         let mut st = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {VISIT} FROM visit WHERE replaced_by IS NULL
-                   AND (?1 IS NULL OR profile_id IN (SELECT profile_id FROM class_member WHERE class_id = ?1))
-                 ORDER BY visited_on, created"
+                "SELECT {VISIT} FROM visit WHERE replaced_by IS NULL AND {}
+                 ORDER BY visited_on, created",
+                members_only("profile_id", "?1", class_id)
             ))
             .map_err(|e| self.err(e))?;
         let rows = st
