@@ -22,8 +22,10 @@ mod records;
 pub mod report_data;
 pub mod roster;
 mod settings;
+mod sheet_csv;
 pub mod sheet_file;
 pub mod sheets;
+pub mod visit_list;
 
 pub use classroom::Classroom;
 pub use progress::{PrePost, prepost};

@@ -15,7 +15,9 @@ use pijat_store::{
 
 mod sheets;
 pub mod visit_rule;
-pub use sheets::{Checklists, Visits, import_monitoring_sheet, parse_date, read_marks};
+mod visit_sheet;
+pub use sheets::{Checklists, import_monitoring_sheet, parse_date, read_marks};
+pub use visit_sheet::Visits;
 
 /// One observation with its marks and verdict.
 #[derive(Clone, Debug)]

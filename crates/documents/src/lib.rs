@@ -10,7 +10,7 @@ mod page;
 mod page_breaks;
 mod test_paper;
 
-pub use forms::{ClassPaper, attendance, certificate, checklist, leaflet, visit};
+pub use forms::{ClassPaper, attendance, certificate, checklist, leaflet, visit, visit_list};
 pub use langs::{Langs, langs, texts};
 pub use test_paper::{html, markdown};
 

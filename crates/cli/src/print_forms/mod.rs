@@ -33,6 +33,21 @@ pub enum Form {
         #[command(flatten)]
         paper: Paper,
     },
+    /// A cadre's home-visit list: each father with his contact, the baby's age, the last visit
+    /// and its findings, red flags and the steps to coach. Personal data: for the cadre only
+    Visits {
+        /// Only the families due a visit
+        #[arg(long)]
+        due: bool,
+        /// Only this class (default: every class)
+        #[arg(long, value_name = "NAME")]
+        class: Option<String>,
+        /// Only the families this cadre visits (chosen on the class screen)
+        #[arg(long, value_name = "NAME")]
+        cadre: Option<String>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: Format,
+    },
     /// The attendance list (daftar hadir) of a class: names, roles, a signature per meeting
     Attendance {
         #[arg(long, value_name = "NAME")]
@@ -97,6 +112,18 @@ pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
             )),
             Err(code) => return code,
         },
+        Form::Visits {
+            due,
+            class,
+            cadre,
+            format,
+        } => visits(
+            shell,
+            &content,
+            *due,
+            (class.as_deref(), cadre.as_deref()),
+            *format,
+        ),
         Form::Attendance { class, paper } => class_paper(shell, &content, class, paper)
             .and_then(|c| pijat_documents::attendance(c, paper.format.into())),
         Form::Certificate { class, paper } => class_paper(shell, &content, class, paper)
@@ -110,6 +137,32 @@ pub(crate) fn run(shell: &Shell, form: &Form) -> u8 {
         Err(message) => {
             crate::errln!("{message}");
             EXIT_INPUT
+        }
+    }
+}
+
+/// The cadre's visit list, or what to say instead.
+fn visits(
+    shell: &Shell,
+    content: &Content,
+    due_only: bool,
+    (class, cadre): (Option<&str>, Option<&str>),
+    format: Format,
+) -> Result<String, String> {
+    let lang = &shell.lang;
+    let store = shell.store_to_read()?;
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let wanted = pijat_app::visit_list::Wanted {
+        class,
+        cadre,
+        due_only,
+        today: &today,
+    };
+    match pijat_app::visit_list::visit_list(&store, content, lang, wanted) {
+        Ok(list) => Ok(pijat_documents::visit_list(&list, lang, format.into())),
+        Err(pijat_app::visit_list::ListError::NotHere(m)) => Err(m.get(lang.code()).to_string()),
+        Err(pijat_app::visit_list::ListError::Records(e)) => {
+            Err(e.message().get(lang.code()).to_string())
         }
     }
 }

@@ -8,6 +8,7 @@ mod certificate;
 mod checklist;
 mod leaflet;
 mod visit;
+mod visit_list;
 
 use crate::Langs;
 use pijat_engine::report::Input;
@@ -28,3 +29,4 @@ pub use certificate::render as certificate;
 pub use checklist::render as checklist;
 pub use leaflet::render as leaflet;
 pub use visit::render as visit;
+pub use visit_list::render as visit_list;

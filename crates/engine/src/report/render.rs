@@ -8,6 +8,7 @@ use super::recap::Recap;
 use pijat_content::Lang;
 
 pub use super::words::{num, role_label};
+pub use super::write_md::text as markdown_text;
 
 /// The report as text for the screen, 78 columns wide.
 pub fn text(r: &Report, quiz_title: &str, lang: &Lang) -> String {

@@ -8,7 +8,7 @@ use super::model::{Block, Doc, Table};
 /// does nothing else: no live HTML, no emphasis, link or code, no line break out of its cell,
 /// no list or heading. Only what Markdown would act on is escaped, so `p < 0,05`, `+50,0` and
 /// `d_z` stay as they are.
-fn text(s: &str) -> String {
+pub fn text(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
