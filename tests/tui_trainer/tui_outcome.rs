@@ -14,7 +14,7 @@ fn the_trainer_enters_the_baby_s_birth_date_contact_and_cadre_and_the_progress_s
     key(&mut a, Enter);
     let refused = render(&a, 80, 24);
     assert!(
-        refused.contains("The baby's date of birth 2099-12-01 is after today"),
+        refused.contains("The baby's date of birth 01/12/2099 is after today"),
         "{refused}"
     );
     for _ in 0..10 {

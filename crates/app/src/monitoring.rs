@@ -107,15 +107,17 @@ impl Monitoring {
 
     /// A visit is due once the father has been observed giving the massage (training has
     /// reached the home stage) and he has not been visited yet, or when the latest visit found
-    /// the milk not flowing or the mother uncomfortable (1–2 of 5). Before any observation
-    /// nothing is due yet.
+    /// the milk not flowing, the mother uncomfortable (1–2 of 5) or a danger sign in mother or
+    /// baby (to follow it up). Before any observation nothing is due yet.
     pub fn needs_visit(&self) -> bool {
         if self.latest().is_none() {
             return false;
         }
-        self.visits
-            .last()
-            .is_none_or(|v| visit_found_a_problem(v.findings.milk_flow, v.findings.comfort))
+        self.visits.last().is_none_or(|v| {
+            let f = &v.findings;
+            visit_found_a_problem(f.milk_flow, f.comfort)
+                || f.danger.as_ref().is_some_and(|d| d.any())
+        })
     }
 }
 

@@ -232,7 +232,7 @@ impl Ebf {
 #[serde(deny_unknown_fields)]
 pub struct Danger {
     /// The mother shows a danger sign (heavy bleeding, fainting, severe headache or blurred
-    /// vision, breathlessness, fever…).
+    /// vision, breathlessness: content-facts §3a, after Buku KIA).
     pub mother: bool,
     /// The baby shows a danger sign (feeds poorly, convulsions, fast breathing, hot or cold,
     /// yellow palms and soles…).

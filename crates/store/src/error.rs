@@ -97,6 +97,9 @@ pub enum StoreError {
     /// A baby's date of birth after today.
     #[error("the baby's date of birth {0} is after today")]
     BornAfterToday(String),
+    /// A baby's date of birth more than three years ago.
+    #[error("the baby's date of birth {0} is more than 3 years ago")]
+    BornLongAgo(String),
     /// No class of that name.
     #[error("no class {0}")]
     NoClass(String),
@@ -228,7 +231,12 @@ impl StoreError {
                 pijat_core::both!(messages, not_a_date, text = text)
             }
             StoreError::EndsBeforeStarts => pijat_core::both!(messages, ends_before_starts),
+            StoreError::BornLongAgo(day) => {
+                let day = pijat_core::dates::paper_day(day, &pijat_core::Lang::id());
+                pijat_core::both!(outcome, born_too_long_ago, day = day)
+            }
             StoreError::BornAfterToday(day) => {
+                let day = pijat_core::dates::paper_day(day, &pijat_core::Lang::id());
                 pijat_core::both!(outcome, born_after_today, day = day)
             }
             StoreError::NoClass(class) => {

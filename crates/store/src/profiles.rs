@@ -147,6 +147,11 @@ impl Store {
                 if day.as_str() > today {
                     return Err(super::StoreError::BornAfterToday(day));
                 }
+                // The programme follows babies in their first months: a birth years ago is a
+                // mistyped year.
+                if pijat_core::feeding::age_days(&day, today).is_some_and(|d| d > 3 * 366) {
+                    return Err(super::StoreError::BornLongAgo(day));
+                }
                 Some(day)
             }
         };

@@ -114,15 +114,24 @@ pub fn danger(
     }
 }
 
-/// A visit's day against the baby's birth: a visit before the birth is a typing mistake.
-pub fn after_birth(born: Option<&str>, visited_on: &str) -> Result<(), Bilingual> {
+/// A visit's day against the baby's birth and today (both stored days): a visit before the
+/// birth or after today is a typing mistake.
+pub fn visit_day(born: Option<&str>, visited_on: &str, today: &str) -> Result<(), Bilingual> {
+    let paper = |d: &str| pijat_core::dates::paper_day(d, &pijat_core::Lang::id());
+    if visited_on > today {
+        let visit = paper(visited_on);
+        return Err(pijat_core::both!(outcome, visit_after_today, visit = visit));
+    }
     match born {
-        Some(b) if age_days(b, visited_on).is_none() => Err(pijat_core::both!(
-            outcome,
-            baby_born_after_visit,
-            visit = visited_on,
-            born = b
-        )),
+        Some(b) if age_days(b, visited_on).is_none() => {
+            let (visit, born) = (paper(visited_on), paper(b));
+            Err(pijat_core::both!(
+                outcome,
+                baby_born_after_visit,
+                visit = visit,
+                born = born
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -207,9 +216,13 @@ mod tests {
     }
 
     #[test]
-    fn a_visit_before_the_birth_is_refused() {
-        assert!(after_birth(Some("2026-11-01"), "2026-10-31").is_err());
-        assert!(after_birth(Some("2026-11-01"), "2026-11-01").is_ok());
-        assert!(after_birth(None, "2026-11-01").is_ok());
+    fn a_visit_before_the_birth_or_after_today_is_refused() {
+        let today = "2026-12-07";
+        assert!(visit_day(Some("2026-11-01"), "2026-10-31", today).is_err());
+        assert!(visit_day(Some("2026-11-01"), "2026-11-01", today).is_ok());
+        assert!(visit_day(None, "2026-11-01", today).is_ok());
+        let e = visit_day(None, "2026-12-08", today).unwrap_err();
+        assert!(e.en.contains("08/12/2026 is after today"), "{e:?}");
+        assert!(visit_day(None, today, today).is_ok());
     }
 }

@@ -32,8 +32,15 @@ impl MonitoringSheet for Visits {
         };
         let mut wrong = Vec::new();
         let name = clean_name(f0).map_err(|e| wrong.push(e.message())).ok();
-        let date = parse_date(f1);
-        if date.is_none() {
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        let date = parse_date(f1).filter(|d| match visit_rule::visit_day(None, d, &today) {
+            Ok(()) => true,
+            Err(e) => {
+                wrong.push(e);
+                false
+            }
+        });
+        if date.is_none() && parse_date(f1).is_none() {
             wrong.push(bad_date(f1));
         }
         let milk_flow = MilkFlow::parse(f2);

@@ -258,7 +258,7 @@ strings! {
     per_day: "pijat/hari" | "massages a day",
     needs_visit_yes: "⚑ Perlu dikunjungi (lagi)." | "⚑ A visit is due.",
     needs_visit_no: "Belum perlu kunjungan lagi." | "No further visit needed for now.",
-    needs_visit_rule: "Kunjungan rumah perlu setelah ayah diamati memijat dan belum pernah dikunjungi, atau lagi bila pada kunjungan terakhir ASI tidak mengalir atau ibu kurang nyaman (1–2). Sebelum diamati, belum perlu." | "A home visit is due once the father has been observed giving the massage and has not been visited, or again when at the last visit the milk did not flow or the mother was uncomfortable (1–2). Before an observation, none is due.",
+    needs_visit_rule: "Kunjungan rumah perlu setelah ayah diamati memijat dan belum pernah dikunjungi, atau lagi bila pada kunjungan terakhir ASI tidak mengalir, ibu kurang nyaman (1–2) atau ada tanda bahaya. Sebelum diamati, belum perlu." | "A home visit is due once the father has been observed giving the massage and has not been visited, or again when at the last visit the milk did not flow, the mother was uncomfortable (1–2) or there was a danger sign. Before an observation, none is due.",
     progress_keys: "Di daftar kelas: o untuk mengamati, v untuk mencatat kunjungan, r untuk tanggal lahir bayi dan kader." | "In the class list: o to observe, v to record a visit, r for the baby's date of birth and the cadre.",
     no_voice: "Suara tidak ada: pasang espeak-ng. pijat lanjut tanpa suara." | "No voice: install espeak-ng. pijat goes on without speech.",
     voice_on: "Suara: nyala" | "Voice: on",

@@ -92,12 +92,16 @@ impl MemberScreen {
             ),
             _ => String::new(),
         };
-        let mut lines = vec![
-            Line::from(Span::styled(
-                self.profile.role.label().get(view.lang.code()).to_string(),
-                th.dim,
-            )),
-            Line::from(Span::styled(self.family_line(view.lang), th.dim)),
+        let mut lines = vec![Line::from(Span::styled(
+            self.profile.role.label().get(view.lang.code()).to_string(),
+            th.dim,
+        ))];
+        lines.extend(wrap(
+            &self.family_line(view.lang),
+            inner.width as usize,
+            th.dim,
+        ));
+        lines.extend([
             Line::from(format!(
                 "{} {} → {} {}{change}",
                 s.item_pretest,
@@ -106,7 +110,7 @@ impl MemberScreen {
                 pct(self.post)
             )),
             Line::default(),
-        ];
+        ]);
         let routine = main_routine(view.content);
         let step = |i: usize| routine.map_or(format!("{}", i + 1), |r| r.step_label(i, view.lang));
         let heading = match routine {
@@ -190,7 +194,12 @@ impl MemberScreen {
             ]));
             if let Some((text, flag)) = outcome_line(&self.profile, v, view.lang) {
                 let style = if flag { th.warning } else { th.text };
-                lines.push(Line::from(Span::styled(format!("       {text}"), style)));
+                let width = (inner.width as usize).saturating_sub(7);
+                lines.extend(wrap(&text, width, style).into_iter().map(|l| {
+                    let mut spans = vec![Span::raw("       ")];
+                    spans.extend(l.spans);
+                    Line::from(spans)
+                }));
             }
             if let Some(n) = &v.findings.notes {
                 lines.push(Line::from(Span::styled(format!("       {n}"), th.dim)));
@@ -249,6 +258,18 @@ pub fn outcome_line(
             Some(place) => pijat_core::fill!(outcome, o, danger_referred, place = place),
             None => o.danger_not_referred.to_string(),
         });
+    } else if let Some(place) = v
+        .findings
+        .danger
+        .as_ref()
+        .and_then(|d| d.referred_to.as_ref())
+    {
+        parts.push(pijat_core::fill!(
+            outcome,
+            o,
+            danger_referred,
+            place = place
+        ));
     }
     (!parts.is_empty()).then(|| (parts.join(" · "), flag))
 }

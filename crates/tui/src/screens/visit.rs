@@ -137,7 +137,7 @@ impl VisitScreen {
         else {
             return self.refuse(OID.answer_danger, OEN.answer_danger, cx);
         };
-        if let Err(e) = visit_rule::after_birth(self.profile.baby_born.as_deref(), &date) {
+        if let Err(e) = visit_rule::visit_day(self.profile.baby_born.as_deref(), &date, &today()) {
             self.form.error = Some(e.get(cx.lang.code()).to_string());
             self.form.focus = 0;
             return Nav::Stay;

@@ -218,11 +218,17 @@ impl Form {
         }
         // The error stays in sight under the fields, however far the form has scrolled.
         let w = usize::from(area.width.max(1));
-        let rows = |l: &Line| l.width().div_ceil(w).max(1);
+        // Rows a line takes once wrapped at word boundaries, as the paragraph wraps it.
+        let rows = |l: &Line, w: usize| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            textwrap::wrap(&text, textwrap::Options::new(w).break_words(true))
+                .len()
+                .max(1)
+        };
         let mut area = area;
         if let Some(e) = &self.error {
             let error = Line::from(Span::styled(format!("✗ {e}"), th.wrong));
-            let height = (rows(&error) + 1).min(usize::from(area.height) / 2) as u16;
+            let height = (rows(&error, w) + 1).min(usize::from(area.height) / 2) as u16;
             let [body, bottom] = ratatui::layout::Layout::vertical([
                 ratatui::layout::Constraint::Min(1),
                 ratatui::layout::Constraint::Length(height),
@@ -238,13 +244,30 @@ impl Form {
                 .render(text, buf);
             area = body;
         }
-        // In a small window, scroll so the field being typed in can be seen.
+        // In a small window, scroll so the field being typed in can be seen, and say with ↑ and
+        // ↓ in the right edge that there is more above or below.
+        let height = usize::from(area.height);
+        let over = |w: usize| lines.iter().map(|l| rows(l, w)).sum::<usize>() > height;
+        // A form taller than the window keeps its last column for the marks.
+        let marks = over(w) && area.width > 1;
+        if marks {
+            area.width -= 1;
+        }
+        let w = usize::from(area.width);
         let focus_line = 2 + self.focus;
-        let upto: usize = lines.iter().take(focus_line + 1).map(rows).sum();
-        let skip = upto.saturating_sub(usize::from(area.height));
+        let upto: usize = lines.iter().take(focus_line + 1).map(|l| rows(l, w)).sum();
+        let all: usize = lines.iter().map(|l| rows(l, w)).sum();
+        let skip = upto.saturating_sub(height);
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((skip as u16, 0))
             .render(area, buf);
+        let edge = area.right();
+        if marks && skip > 0 {
+            buf.set_string(edge, area.top(), "↑", th.key);
+        }
+        if marks && all > skip + height && area.height > 1 {
+            buf.set_string(edge, area.bottom().saturating_sub(1), "↓", th.key);
+        }
     }
 }
