@@ -10,7 +10,7 @@ use std::path::Path;
 use common::cli::text;
 use pijat_store::Store;
 
-const HEADER: &str = "nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan,asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke";
+use common::cli::VISIT_SHEET_HEADER as HEADER;
 
 /// Seven fathers' visits. By hand, each baby at his latest visit with the recall:
 /// Adi exclusive (50 days); Bayu water given, not exclusive, a danger sign in the baby referred

@@ -9,7 +9,7 @@ use std::path::Path;
 use common::cli::text;
 use pijat_store::{ClassDetails, Store};
 
-const HEADER: &str = "nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan,asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke";
+use common::cli::VISIT_SHEET_HEADER as HEADER;
 
 /// A laptop with one class at `place` starting on `starts`, its visits typed in from `rows`,
 /// every baby born on 2026-10-01.

@@ -30,9 +30,12 @@ fn round() -> tempfile::TempDir {
         &["--checklist", "oxytocin-massage", "--lang", "en"],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let visits = "nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan,asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke\n\
+    let visits = format!(
+        "{}\n\
         Budi Santoso,2026-11-20,tidak,3,1,,ya,ya,tidak,tidak,tidak,tidak,tidak,tidak,ya,\n\
-        Joko,2026-11-20,ya,5,2,,ya,tidak,tidak,tidak,tidak,tidak,tidak,tidak,tidak,\n";
+        Joko,2026-11-20,ya,5,2,,ya,tidak,tidak,tidak,tidak,tidak,tidak,tidak,tidak,\n",
+        common::cli::VISIT_SHEET_HEADER
+    );
     let out = common::cli::import_sheet(
         dir.path(),
         "visits.csv",

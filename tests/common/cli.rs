@@ -119,3 +119,6 @@ pub fn turn_wrong(key: &str, n: usize) -> String {
         .map(|(i, c)| if i < n { turn(c) } else { c })
         .collect()
 }
+
+/// The header of a home-visit sheet with the outcome's columns, as the paper form lists them.
+pub const VISIT_SHEET_HEADER: &str = "nama,tanggal,asi_lancar,nyaman,pijat_per_hari,catatan,asi,air_putih,susu_formula,susu_lain,minuman_lain,makanan,obat,bahaya_ibu,bahaya_bayi,dirujuk_ke";

@@ -33,16 +33,15 @@ impl MonitoringSheet for Visits {
         let mut wrong = Vec::new();
         let name = clean_name(f0).map_err(|e| wrong.push(e.message())).ok();
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-        let date = parse_date(f1).filter(|d| match visit_rule::visit_day(None, d, &today) {
-            Ok(()) => true,
-            Err(e) => {
-                wrong.push(e);
-                false
-            }
-        });
-        if date.is_none() && parse_date(f1).is_none() {
+        let date = parse_date(f1);
+        if date.is_none() {
             wrong.push(bad_date(f1));
         }
+        let date = date.filter(|d| {
+            visit_rule::visit_day(None, d, &today)
+                .map_err(|e| wrong.push(e))
+                .is_ok()
+        });
         let milk_flow = MilkFlow::parse(f2);
         if milk_flow.is_none() {
             let v = f2.trim();
