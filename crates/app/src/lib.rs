@@ -9,6 +9,7 @@ pub mod bundles;
 mod classes;
 pub mod classroom;
 mod error;
+pub mod forms;
 mod learning;
 pub mod monitoring;
 mod observation;

@@ -17,6 +17,7 @@ mod sheets;
 pub mod visit_rule;
 mod visit_sheet;
 pub use sheets::{Checklists, import_monitoring_sheet, parse_date, read_marks};
+pub(crate) use sheets::{MonitoringSheet, bad_date, joined};
 pub use visit_sheet::Visits;
 
 /// One observation with its marks and verdict.

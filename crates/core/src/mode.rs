@@ -21,7 +21,8 @@ pub enum Mode {
     Plain,
     /// Typed in from a paper sheet or form.
     Sheet,
-    /// On a father's phone over the laptop's hotspot (`pijat classroom`).
+    /// On a phone over the laptop's hotspot: a father's test (`pijat classroom`), or a cadre's
+    /// observation or visit sent from ODK Collect (`pijat forms serve`, `sheets import --odk`).
     Phone,
 }
 
@@ -36,10 +37,10 @@ impl Mode {
         s.parse().ok()
     }
 
-    /// Whether an observation or a home visit can come in this way (they are made in the app or
-    /// typed from paper).
+    /// Whether an observation or a home visit can come in this way (made in the app, typed from
+    /// paper, or sent from a cadre's phone with ODK Collect).
     pub fn for_monitoring(self) -> bool {
-        matches!(self, Mode::App | Mode::Sheet)
+        matches!(self, Mode::App | Mode::Sheet | Mode::Phone)
     }
 }
 

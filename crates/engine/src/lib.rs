@@ -3,6 +3,7 @@
 
 pub mod audio;
 pub mod checklist;
+pub mod odk;
 pub mod practice;
 pub mod quiz;
 pub mod report;

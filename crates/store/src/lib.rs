@@ -30,6 +30,7 @@ pub use attempts::{AnswerRow, NewAttempt, ResultRow};
 pub use bundle::{BUNDLE_VERSION, Payload, read_bundle, write_bundle};
 pub use error::StoreError;
 pub use migrate::LATEST_VERSION;
+pub use monitoring::{PhoneMark, PhoneObservation, Received};
 pub use pijat_core::records::*;
 pub use pijat_core::{MilkFlow, NameError, Role, clean_name, name_key};
 pub use pin::delay_after;

@@ -234,6 +234,29 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE visit ADD COLUMN danger_mother INTEGER CHECK (danger_mother IN (0, 1));
     ALTER TABLE visit ADD COLUMN danger_baby INTEGER CHECK (danger_baby IN (0, 1));
     ALTER TABLE visit ADD COLUMN referred_to TEXT;",
+    // 10: cadres' phones (ODK Collect). An observation or a visit may now come in from a phone
+    // (its record id is the form's instance id, so a resend finds it); and the password a
+    // class's phones use to reach the laptop's form server.
+    "DROP TRIGGER observation_mode_insert;
+    DROP TRIGGER observation_mode_update;
+    DROP TRIGGER visit_mode_insert;
+    DROP TRIGGER visit_mode_update;
+    CREATE TRIGGER observation_mode_insert BEFORE INSERT ON observation
+        WHEN NEW.mode NOT IN ('app', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'observation.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER observation_mode_update BEFORE UPDATE OF mode ON observation
+        WHEN NEW.mode NOT IN ('app', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'observation.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER visit_mode_insert BEFORE INSERT ON visit
+        WHEN NEW.mode NOT IN ('app', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'visit.mode: not a mode pijat knows'); END;
+    CREATE TRIGGER visit_mode_update BEFORE UPDATE OF mode ON visit
+        WHEN NEW.mode NOT IN ('app', 'sheet', 'phone')
+        BEGIN SELECT RAISE(ABORT, 'visit.mode: not a mode pijat knows'); END;
+    CREATE TABLE forms_access (
+        class_id TEXT PRIMARY KEY REFERENCES class (id),
+        password TEXT NOT NULL
+    );",
 ];
 
 /// The newest data version this pijat writes.

@@ -10,8 +10,11 @@ use pijat_core::feeding::{Danger, Fed, Recall, Recalled};
 use pijat_core::{MilkFlow, Mode};
 
 mod class_marks;
+mod phone;
 mod sheets;
 mod visits;
+
+pub use phone::{PhoneMark, PhoneObservation, Received};
 
 const OBS: &str =
     "id, profile_id, class_id, routine_id, observer, observed_on, mode, created, finished";

@@ -3,7 +3,9 @@
 //! are all in `app::classroom`. Imports app and core, never the store or another shell.
 
 mod conn;
+mod digest;
 mod net;
+mod openrosa;
 mod page;
 mod reply;
 mod routes;
@@ -15,6 +17,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use pijat_app::classroom::{Classroom, Listen, Running, Serve};
+use pijat_app::forms::FormDesk;
 use pijat_core::Bilingual;
 
 pub use routes::MAX_BODY;
@@ -32,6 +35,22 @@ pub fn router(room: Arc<Classroom>, addrs: &[SocketAddr]) -> axum::Router {
     .layer(axum::extract::connect_info::MockConnectInfo(
         SocketAddr::from(([127, 0, 0, 1], 0)),
     ))
+}
+
+/// The OpenRosa routes of a class's forms without a socket, for tests (as [`router`]).
+pub fn forms_router(desk: Arc<FormDesk>, addrs: &[SocketAddr]) -> axum::Router {
+    openrosa_router(desk, &net::host_names(addrs)).layer(
+        axum::extract::connect_info::MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 0))),
+    )
+}
+
+fn openrosa_router(desk: Arc<FormDesk>, hosts: &[String]) -> axum::Router {
+    let guard = digest::Guard::new(pijat_app::forms::USER, desk.password());
+    openrosa::router(Arc::new(openrosa::Forms {
+        desk,
+        hosts: hosts.to_vec(),
+        guard,
+    }))
 }
 
 /// The web server, as the terminal shells receive it from `main`.
@@ -52,48 +71,68 @@ fn failed(e: impl std::fmt::Display) -> Bilingual {
 
 impl Serve for Web {
     fn start(&self, room: Arc<Classroom>, listen: &Listen) -> Result<Box<dyn Running>, Bilingual> {
-        let (listeners, warning) = match listen {
-            Listen::Private => net::bind_private()?,
-            Listen::At(addr) => (vec![net::bind_one(*addr)?], None),
-        };
-        let addrs: Vec<SocketAddr> = listeners
-            .iter()
-            .map(|l| l.local_addr())
-            .collect::<Result<_, _>>()
-            .map_err(failed)?;
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("pijat-web")
-            .enable_all()
-            .build()
-            .map_err(failed)?;
-        let site = Arc::new(routes::Site {
-            room,
-            hosts: net::host_names(&addrs),
-            page: page::Page::new(),
-        });
-        let (stop, stopped) = watch::channel(false);
-        let places = Arc::new(Mutex::new(conn::Places::default()));
-        let mut tasks = Vec::new();
-        for l in listeners {
-            l.set_nonblocking(true).map_err(failed)?;
-            let app = routes::router(site.clone());
-            let places = places.clone();
-            let stopped = stopped.clone();
-            let listener = {
-                let _enter = runtime.enter();
-                tokio::net::TcpListener::from_std(l).map_err(failed)?
-            };
-            tasks.push(runtime.spawn(conn::serve(listener, app, places, stopped)));
-        }
-        Ok(Box::new(Server {
-            runtime: Some(runtime),
-            stop,
-            tasks,
-            urls: addrs.iter().map(|a| format!("http://{a}/")).collect(),
-            warning,
-        }))
+        spawn(listen, |addrs| {
+            routes::router(Arc::new(routes::Site {
+                room,
+                hosts: net::host_names(addrs),
+                page: page::Page::new(),
+            }))
+        })
     }
+
+    fn start_forms(
+        &self,
+        desk: Arc<FormDesk>,
+        listen: &Listen,
+    ) -> Result<Box<dyn Running>, Bilingual> {
+        spawn(listen, |addrs| {
+            openrosa_router(desk, &net::host_names(addrs))
+        })
+    }
+}
+
+/// Listens where asked and serves the router `make` builds for the bound addresses, each
+/// connection under the limits of `conn`.
+fn spawn(
+    listen: &Listen,
+    make: impl FnOnce(&[SocketAddr]) -> axum::Router,
+) -> Result<Box<dyn Running>, Bilingual> {
+    let (listeners, warning) = match listen {
+        Listen::Private => net::bind_private()?,
+        Listen::At(addr) => (vec![net::bind_one(*addr)?], None),
+    };
+    let addrs: Vec<SocketAddr> = listeners
+        .iter()
+        .map(|l| l.local_addr())
+        .collect::<Result<_, _>>()
+        .map_err(failed)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("pijat-web")
+        .enable_all()
+        .build()
+        .map_err(failed)?;
+    let app = make(&addrs);
+    let (stop, stopped) = watch::channel(false);
+    let places = Arc::new(Mutex::new(conn::Places::default()));
+    let mut tasks = Vec::new();
+    for l in listeners {
+        l.set_nonblocking(true).map_err(failed)?;
+        let places = places.clone();
+        let stopped = stopped.clone();
+        let listener = {
+            let _enter = runtime.enter();
+            tokio::net::TcpListener::from_std(l).map_err(failed)?
+        };
+        tasks.push(runtime.spawn(conn::serve(listener, app.clone(), places, stopped)));
+    }
+    Ok(Box::new(Server {
+        runtime: Some(runtime),
+        stop,
+        tasks,
+        urls: addrs.iter().map(|a| format!("http://{a}/")).collect(),
+        warning,
+    }))
 }
 
 impl Server {

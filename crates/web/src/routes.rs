@@ -75,20 +75,31 @@ async fn guarded(mut resp: Response) -> Response {
 
 /// DNS rebinding: a page from elsewhere whose name now points here still sends its own name.
 /// Exactly one `Host`, one of this server's, and a plain path (a target with a scheme or an
-/// authority would name another host than the one checked).
-async fn check_host(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+/// authority would name another host than the one checked). The status to refuse with, if any:
+/// 400 for a request with no single plain `Host`, 421 for another server's name.
+pub(crate) fn host_refusal(req: &Request, allowed: &[String]) -> Option<StatusCode> {
     let mut hosts = req.headers().get_all(header::HOST).iter();
     let (first, second) = (hosts.next(), hosts.next());
     let plain_target = req.uri().scheme().is_none() && req.uri().authority().is_none();
     if second.is_some() || !plain_target {
-        return plain(StatusCode::BAD_REQUEST, "bad_request", |s| s.one_host);
+        return Some(StatusCode::BAD_REQUEST);
     }
     let host = first
         .and_then(|h| h.to_str().ok())
         .map(str::to_ascii_lowercase);
     match host {
-        Some(h) if site.hosts.contains(&h) => next.run(req).await,
-        _ => plain(StatusCode::MISDIRECTED_REQUEST, "foreign_host", |s| {
+        Some(h) if allowed.contains(&h) => None,
+        _ => Some(StatusCode::MISDIRECTED_REQUEST),
+    }
+}
+
+async fn check_host(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
+    match host_refusal(&req, &site.hosts) {
+        None => next.run(req).await,
+        Some(StatusCode::BAD_REQUEST) => {
+            plain(StatusCode::BAD_REQUEST, "bad_request", |s| s.one_host)
+        }
+        Some(_) => plain(StatusCode::MISDIRECTED_REQUEST, "foreign_host", |s| {
             s.foreign_host
         }),
     }

@@ -21,6 +21,13 @@ pub enum Listen {
 pub trait Serve: Sync {
     /// Starts serving `room`; returns once phones can connect.
     fn start(&self, room: Arc<Classroom>, listen: &Listen) -> Result<Box<dyn Running>, Bilingual>;
+    /// Starts serving a class's forms to ODK Collect (OpenRosa); returns once phones can
+    /// connect.
+    fn start_forms(
+        &self,
+        desk: Arc<crate::forms::FormDesk>,
+        listen: &Listen,
+    ) -> Result<Box<dyn Running>, Bilingual>;
 }
 
 /// A server that is running; dropping it stops it too.

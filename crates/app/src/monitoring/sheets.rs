@@ -9,7 +9,7 @@ use pijat_store::{Result, Store};
 /// A date as stored (`YYYY-MM-DD`), read from every way a person writes one.
 pub use pijat_core::dates::parse_date;
 
-pub(super) fn bad_date(s: &str) -> Bilingual {
+pub(crate) fn bad_date(s: &str) -> Bilingual {
     let s = s.trim();
     pijat_core::both!(messages, date_not_valid_write_e, s = s)
 }
@@ -63,7 +63,7 @@ pub(super) fn finish(
 }
 
 /// A row's problems as one message.
-pub(super) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
+pub(crate) fn joined(wrong: Vec<Bilingual>) -> Bilingual {
     Bilingual::new(
         wrong
             .iter()

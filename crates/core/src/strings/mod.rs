@@ -7,6 +7,7 @@ pub mod classroom;
 pub mod cli;
 pub mod keys;
 pub mod messages;
+pub mod odk;
 pub mod outcome;
 pub mod recap;
 pub mod report;
