@@ -227,3 +227,32 @@ impl FormDesk {
         read::save(&store, &record)
     }
 }
+
+/// A class's forms as XLSForm workbooks (`.xlsx` bytes), each with its form id: for a
+/// puskesmas that runs its own KoboToolbox or ODK Central.
+pub fn xlsforms(
+    records: &crate::Records,
+    content: &Content,
+    class: &str,
+) -> Result<Vec<(String, Vec<u8>)>, Bilingual> {
+    let store = records.store();
+    let class = store
+        .class_by_name(class)
+        .map_err(|e| e.message())?
+        .ok_or_else(|| pijat_core::both!(classroom, class_missing, n = class))?;
+    let roster = members(store, &class)?;
+    if roster.is_empty() {
+        return Err(pijat_core::both!(odk, empty_roster, class = class.name));
+    }
+    forms_of(content, &roster)
+        .into_iter()
+        .map(|s| {
+            odk::xlsform(&s.form)
+                .map(|bytes| (s.form.id.clone(), bytes))
+                .map_err(|e| {
+                    let m = e.to_string();
+                    pijat_core::both!(classroom, server_failed, m = m)
+                })
+        })
+        .collect()
+}

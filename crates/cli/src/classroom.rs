@@ -118,7 +118,7 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
 }
 
 /// What the trainer typed, or a signal to end.
-enum Input {
+pub(crate) enum Input {
     Stop,
     Yes(String),
     No(String),
@@ -143,7 +143,7 @@ impl Input {
 
 /// The trainer's lines, then `Stop` when the test should end: standard input closed, Ctrl+C,
 /// or SIGTERM.
-fn inputs() -> Receiver<Input> {
+pub(crate) fn inputs() -> Receiver<Input> {
     let (tx, rx) = channel();
     let on_eof = tx.clone();
     std::thread::spawn(move || {

@@ -3,6 +3,7 @@
 mod audio_guide;
 mod bundle;
 mod classroom;
+pub mod forms;
 mod history;
 pub mod out;
 mod print;
@@ -178,6 +179,11 @@ pub enum Command {
         #[arg(long)]
         allow_new_names: bool,
     },
+    /// The daftar tilik and home-visit form on cadres' phones (ODK Collect)
+    Forms {
+        #[command(subcommand)]
+        command: forms::FormsCommand,
+    },
     /// A trainee's attempts, pre → post change, practice runs and observations
     History {
         /// Only this trainee (default: everyone on this laptop)
@@ -205,7 +211,7 @@ pub enum SheetsCommand {
     /// Import a CSV: answer sheets `name,role,answers` (--phase), checklists
     /// `name,observer,date,marks` (--checklist) or visits
     /// `name,date,milk_flow,comfort,massages_per_day,notes` (--visits); all rows or none
-    #[command(group(clap::ArgGroup::new("kind").required(true).args(["phase", "checklist", "visits"])))]
+    #[command(group(clap::ArgGroup::new("kind").required(true).args(["phase", "checklist", "visits", "odk"])))]
     Import {
         /// The CSV file (UTF-8, comma or semicolon)
         file: PathBuf,
@@ -231,6 +237,9 @@ pub enum SheetsCommand {
         /// Follow-up visit forms
         #[arg(long)]
         visits: bool,
+        /// A KoboToolbox or ODK Central CSV export of pijat's forms (`forms xlsform`)
+        #[arg(long, conflicts_with_all = ["new_class", "add_new", "replace"])]
+        odk: bool,
         /// Replace records typed from an earlier sheet (records made in pijat are never replaced)
         #[arg(long)]
         replace: bool,
@@ -327,6 +336,7 @@ pub fn run(cli: Cli, serve: &'static dyn pijat_app::classroom::Serve) -> ExitCod
             }
         },
         Some(Command::Sheets { command }) => sheets::run(&shell, command),
+        Some(Command::Forms { command }) => forms::run(&shell, command, serve),
         Some(Command::Export {
             file,
             class,

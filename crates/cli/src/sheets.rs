@@ -20,6 +20,7 @@ pub(crate) fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         quiz,
         checklist,
         visits,
+        odk,
         replace,
         new_class,
         add_new,
@@ -56,6 +57,22 @@ pub(crate) fn run(shell: &Shell, command: SheetsCommand) -> u8 {
         crate::errln!("{end}");
         EXIT_INPUT
     };
+    if odk {
+        return match pijat_app::forms::import_export(
+            &mut store,
+            &content,
+            &file,
+            &class,
+            lang.code(),
+        ) {
+            Ok((saved, already)) => {
+                let b = pijat_core::both!(odk, odk_import_done, saved = saved, already = already);
+                crate::outln!("{}", b.get(lang.code()));
+                0
+            }
+            Err(e) => failed(e),
+        };
+    }
     let monitoring = if let Some(routine_id) = checklist {
         let Some(routine) = content.routine(&routine_id) else {
             let ids: Vec<&str> = content.routines().map(|r| r.id.as_str()).collect();

@@ -65,7 +65,7 @@ strings! {
     arrivals_none: "Belum ada kiriman." | "Nothing has arrived yet.",
     serve_stop: "Tekan Ctrl+D (Ctrl+Z lalu Enter di Windows) atau Ctrl+C untuk berhenti." | "Press Ctrl+D (Ctrl+Z then Enter on Windows) or Ctrl+C to stop.",
     serve_ended: "Server formulir berhenti; {n} kiriman tersimpan." | "The form server stopped; {n} forms saved.",
-    xlsform_written: "XLSForm ditulis: {path} ({forms} formulir). Unggah ke KoboToolbox atau ODK Central; daftar peserta memakai {names}." | "XLSForm written: {path} ({forms} forms). Upload it to KoboToolbox or ODK Central; the roster shows {names}.",
+    xlsform_written: "{forms} XLSForm ditulis (dari {path}). Unggah ke KoboToolbox atau ODK Central milik puskesmas: nama peserta ikut tersimpan di server itu. Ekspor CSV-nya dibaca dengan: pijat sheets import FILE --class KELAS --odk" | "{forms} XLSForms written (from {path}). Upload them to the puskesmas's KoboToolbox or ODK Central: the participants' names will be kept on that server. Read its CSV export back with: pijat sheets import FILE --class CLASS --odk",
     odk_import_done: "{saved} kiriman tersimpan, {already} sudah ada sebelumnya." | "{saved} submissions saved, {already} were here before.",
     odk_unknown_export: "Bukan ekspor formulir pijat: kolom meta/instanceID dan kolom participant tidak ada." | "Not an export of a pijat form: no meta/instanceID and participant columns.",
     odk_which_form: "Tidak jelas formulir mana: kolom mark_… (daftar tilik) atau milk_flow (kunjungan) tidak ada." | "Which form is unclear: no mark_… (checklist) or milk_flow (visit) columns.",
