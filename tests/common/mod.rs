@@ -11,6 +11,7 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 pub mod app;
 pub mod classroom;
 pub mod cli;
+pub mod collect;
 pub mod headless;
 pub mod http;
 pub mod pdf;
