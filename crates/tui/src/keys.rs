@@ -72,6 +72,8 @@ pub enum Action {
     Phones,
     /// Trainer: free a participant from the phone holding him.
     Release,
+    /// Trainer: the daftar tilik and visit form on cadres' phones (ODK Collect).
+    Forms,
     /// Trainer: allow or forbid adding a name from a phone.
     NewNames,
 }
@@ -220,6 +222,8 @@ pub enum Context {
     ProjectorEnd,
     /// The test on phones: the QR code, the code and the live table.
     Phones,
+    /// The cadres' forms: the QR code for ODK Collect and what has arrived.
+    Forms,
 }
 
 pub(crate) fn table(ctx: Context) -> &'static [Binding] {
@@ -256,6 +260,7 @@ pub(crate) fn table(ctx: Context) -> &'static [Binding] {
         Context::Observe => T_OBSERVE,
         Context::Projector => T_PROJECTOR,
         Context::Phones => T_PHONES,
+        Context::Forms => T_FORMS,
     }
 }
 

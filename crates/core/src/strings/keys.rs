@@ -101,6 +101,8 @@ strings! {
     answer_false: "salah" | "false",
     yes: "ya" | "yes",
     language: "bahasa" | "language",
+    cadre_forms: "formulir di HP kader" | "forms on cadres' phones",
+    stop_forms: "hentikan server formulir" | "stop the form server",
     test_on_phones: "tes di HP peserta" | "test on phones",
     release_phone: "lepas HP" | "release",
     new_names: "nama baru" | "new names",

@@ -61,6 +61,7 @@ strings! {
     serve_steps: "Di HP kader: pasang ODK Collect, sambungkan ke hotspot laptop, Configure with QR code, pindai kode ini. Isi formulir di rumah tanpa sinyal; kirim (Send finalized form) saat tersambung lagi ke hotspot." | "On the cadre's phone: install ODK Collect, join the laptop's hotspot, Configure with QR code, scan this code. Fill the forms at home without signal; send them (Send finalized form) when back on the hotspot.",
     serve_user: "Pengguna: {user}   Kata sandi: {password}" | "User: {user}   Password: {password}",
     serve_forms: "Formulir: {forms}" | "Forms: {forms}",
+    qr_too_small: "Kode QR untuk ODK Collect butuh jendela paling sedikit {cols}×{rows}: perbesar jendela (layar penuh), atau isi di Collect dengan tangan: Settings › Project management › alamat, pengguna dan kata sandi di bawah." | "The QR code for ODK Collect needs a window of at least {cols}×{rows}: enlarge the window (full screen), or type into Collect by hand: Settings › Project management › the address, user and password below.",
     arrivals_heading: "Yang sudah masuk" | "What has arrived",
     arrivals_none: "Belum ada kiriman." | "Nothing has arrived yet.",
     serve_stop: "Tekan Ctrl+D (Ctrl+Z lalu Enter di Windows) atau Ctrl+C untuk berhenti." | "Press Ctrl+D (Ctrl+Z then Enter on Windows) or Ctrl+C to stop.",

@@ -162,7 +162,13 @@ pub(super) const T_CLASSVIEW: &[Binding] = &[
     b(Code(K::Char('e')), "e", A::Edit, ID.edit_class_details, EN.edit_class_details, true),
     b(Code(K::Char('d')), "d", A::Project, ID.show_projector, EN.show_projector, true),
     b(Code(K::Char('h')), "h", A::Phones, ID.test_on_phones, EN.test_on_phones, true),
+    b(Code(K::Char('f')), "f", A::Forms, ID.cadre_forms, EN.cadre_forms, true),
     BACK,
+];
+#[rustfmt::skip]
+pub(super) const T_FORMS: &[Binding] = &[
+    b(Code(K::Enter), "Enter", A::Enter, ID.stop_forms, EN.stop_forms, true),
+    b(Code(K::Esc), "Esc", A::Back, ID.stop_forms, EN.stop_forms, false),
 ];
 #[rustfmt::skip]
 pub(super) const T_PHONES: &[Binding] = &[

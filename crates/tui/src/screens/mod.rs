@@ -1,6 +1,7 @@
 //! One file per screen: its state, how it handles actions, and how it is drawn.
 
 pub mod class_view;
+pub mod forms;
 pub mod grid;
 pub mod history;
 pub mod home;
@@ -79,6 +80,7 @@ pub enum Screen<'c> {
     Projector(Box<projector::ProjectorScreen<'c>>),
     Review(Box<review::ReviewScreen<'c>>),
     Phones(Box<phones::PhonesScreen>),
+    Forms(Box<forms::FormsScreen>),
 }
 
 macro_rules! each {
@@ -108,6 +110,7 @@ macro_rules! each {
             Screen::Projector($s) => $e,
             Screen::Review($s) => $e,
             Screen::Phones($s) => $e,
+            Screen::Forms($s) => $e,
         }
     };
 }
@@ -130,6 +133,7 @@ impl<'c> Screen<'c> {
         match self {
             Screen::Practice(p) => p.tick(cx),
             Screen::Phones(p) => p.tick(cx.now),
+            Screen::Forms(f) => f.tick(cx.now),
             Screen::Class(c) => c.tick(cx),
             _ => {}
         }
@@ -153,6 +157,7 @@ impl<'c> Screen<'c> {
             Screen::Practice(p) => p.next_wake(now),
             Screen::Observe(o) => o.next_wake(now),
             Screen::Phones(p) => p.next_wake(),
+            Screen::Forms(f) => f.next_wake(),
             Screen::Class(c) => c.next_wake(),
             _ => None,
         }
@@ -165,6 +170,8 @@ impl<'c> Screen<'c> {
             Screen::Quiz(_) => true,
             // Quitting would end the test on every phone.
             Screen::Phones(_) => true,
+            // Quitting would stop the form server while a cadre may be sending.
+            Screen::Forms(_) => true,
             _ => false,
         }
     }

@@ -58,8 +58,14 @@ impl ClassScreen {
                         selected: 0,
                     }
                 }
-                Action::GroupTest | Action::TypeSheets if n == 0 => {
+                Action::GroupTest | Action::TypeSheets | Action::Forms if n == 0 => {
                     self.message = Some(s.roster_empty.to_string())
+                }
+                Action::Forms => {
+                    match super::super::forms::FormsScreen::start(&self.class.name, cx) {
+                        Ok(f) => return Nav::Push(Screen::Forms(Box::new(f))),
+                        Err(m) => self.message = Some(m),
+                    }
                 }
                 Action::Phones => {
                     self.mode = Mode::ChoosePhase {
