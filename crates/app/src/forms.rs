@@ -185,20 +185,21 @@ impl FormDesk {
     }
 
     /// What ODK Collect's "Configure with QR code" reads: this server, the user, the password,
-    /// Collect's own language, forms kept exactly as the server lists them.
-    pub fn collect_settings(&self, url: &str, lang: &str) -> String {
-        use collect_settings::{FormUpdateMode, General, Project, Settings};
+    /// and forms kept exactly as the server lists them (a new version replaces the old one on
+    /// the phone). Nothing more, so the code stays small enough for a 120×30 console; the
+    /// forms open in Indonesian, their default, and Collect's menu switches them to English.
+    pub fn collect_settings(&self, url: &str) -> String {
+        use collect_settings::{FormUpdateMode, General, Settings};
         let settings = Settings {
             general: General {
                 server_url: Some(url.trim_end_matches('/').to_string()),
                 username: Some(USER.to_string()),
                 password: Some(self.password.clone()),
-                app_language: Some(lang.to_string()),
                 form_update_mode: Some(FormUpdateMode::MatchExactly),
                 ..General::default()
             },
             admin: collect_settings::Admin::default(),
-            project: Some(Project::new(format!("pijat {}", self.class.name))),
+            project: None,
         };
         settings.encode().unwrap_or_default()
     }

@@ -59,7 +59,7 @@ impl Arrival {
                 pijat_core::both!(odk, saved_observation, name = name, date = date)
             }
             (Outcome::Saved, _) => pijat_core::both!(odk, saved_visit, name = name, date = date),
-            (Outcome::Already, _) => pijat_core::both!(odk, already_here),
+            (Outcome::Already, _) => pijat_core::both!(odk, already_here, name = name, date = date),
             (Outcome::Refused(why), _) => {
                 let why = why.clone();
                 Bilingual::new(

@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
-use crate::view::{View, panel};
+use crate::view::View;
 use crate::widgets::qr::Qr;
 use pijat_app::classroom::{Listen, Running};
 use pijat_app::forms::{Arrival, FormDesk, Outcome, USER};
@@ -51,7 +51,7 @@ impl FormsScreen {
         let urls = server.urls();
         let qr = urls
             .first()
-            .and_then(|u| Qr::new(&desk.collect_settings(u, lang)))
+            .and_then(|u| Qr::new(&desk.collect_settings(u)))
             .unwrap_or_default();
         Ok(FormsScreen {
             warning: server.warning(),
@@ -101,16 +101,14 @@ impl FormsScreen {
         let s = s_of(view.lang);
         let th = view.theme;
         let lang = view.lang.code();
+        // No frame: the code needs every row a 120×30 console has.
         let title = pijat_core::fill!(odk, s, serve_title, class = self.desk.class_name());
-        let block = panel(&title, th);
-        let inner = block.inner(area);
-        block.render(area, buf);
         let qr_w = self.qr.width();
-        let fits = inner.height >= self.qr.height() && inner.width >= qr_w + 30;
+        let fits = area.height >= self.qr.height() && area.width >= qr_w + 30;
         let [left, right] = if fits {
-            Layout::horizontal([Constraint::Length(qr_w + 1), Constraint::Min(20)]).areas(inner)
+            Layout::horizontal([Constraint::Length(qr_w + 1), Constraint::Min(20)]).areas(area)
         } else {
-            Layout::horizontal([Constraint::Length(0), Constraint::Min(20)]).areas(inner)
+            Layout::horizontal([Constraint::Length(0), Constraint::Min(20)]).areas(area)
         };
         if fits {
             self.qr.render(left, buf);
@@ -118,15 +116,7 @@ impl FormsScreen {
         let mut lines: Vec<Line> = Vec::new();
         let mut say =
             |text: &str, style| lines.push(Line::from(Span::styled(text.to_string(), style)));
-        if !fits {
-            let rows = self.qr.height() + 2;
-            let cols = qr_w + 32;
-            say(
-                &pijat_core::fill!(odk, s, qr_too_small, rows = rows, cols = cols),
-                th.warning,
-            );
-        }
-        say(s.serve_steps, th.dim);
+        say(&title, th.title);
         for u in &self.urls {
             say(u.trim_end_matches('/'), th.title);
         }
@@ -140,6 +130,19 @@ impl FormsScreen {
             ),
             th.highlight,
         );
+        if let Some(w) = &self.warning {
+            say(w.get(lang), th.warning);
+        }
+        if fits {
+            say(s.serve_steps, th.dim);
+        } else {
+            let rows = self.qr.height() + 2;
+            let cols = qr_w + 31;
+            say(
+                &pijat_core::fill!(odk, s, qr_too_small, rows = rows, cols = cols),
+                th.warning,
+            );
+        }
         let names: Vec<&str> = self
             .desk
             .forms()
@@ -150,9 +153,6 @@ impl FormsScreen {
             &pijat_core::fill!(odk, s, serve_forms, forms = names.join(" · ")),
             th.dim,
         );
-        if let Some(w) = &self.warning {
-            say(w.get(lang), th.warning);
-        }
         say(s.arrivals_heading, th.title);
         if self.arrivals.is_empty() {
             say(s.arrivals_none, th.dim);
