@@ -83,6 +83,8 @@ fn snap_sizes(app: &mut App, name: &str, sizes: &[(u16, u16)]) {
     app.lang = Lang::en();
 }
 
+#[path = "tui_trainer/tui_forms.rs"]
+mod tui_forms;
 #[path = "tui_trainer/tui_outcome.rs"]
 mod tui_outcome;
 #[path = "tui_trainer/tui_trainer_1.rs"]

@@ -257,3 +257,6 @@ pub fn xlsforms(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -65,7 +65,7 @@ strings! {
     arrivals_heading: "Yang sudah masuk" | "What has arrived",
     arrivals_none: "Belum ada kiriman." | "Nothing has arrived yet.",
     serve_stop: "Tekan Ctrl+D (Ctrl+Z lalu Enter di Windows) atau Ctrl+C untuk berhenti." | "Press Ctrl+D (Ctrl+Z then Enter on Windows) or Ctrl+C to stop.",
-    serve_ended: "Server formulir berhenti; {n} kiriman tersimpan." | "The form server stopped; {n} forms saved.",
+    serve_ended: "Server formulir berhenti; formulir tersimpan: {n}." | "The form server stopped; forms saved: {n}.",
     xlsform_written: "{forms} XLSForm ditulis (dari {path}). Unggah ke KoboToolbox atau ODK Central milik puskesmas: nama peserta ikut tersimpan di server itu. Ekspor CSV-nya dibaca dengan: pijat sheets import FILE --class KELAS --odk" | "{forms} XLSForms written (from {path}). Upload them to the puskesmas's KoboToolbox or ODK Central: the participants' names will be kept on that server. Read its CSV export back with: pijat sheets import FILE --class CLASS --odk",
     odk_import_done: "{saved} kiriman tersimpan, {already} sudah ada sebelumnya." | "{saved} submissions saved, {already} were here before.",
     odk_unknown_export: "Bukan ekspor formulir pijat: kolom meta/instanceID dan kolom participant tidak ada." | "Not an export of a pijat form: no meta/instanceID and participant columns.",
