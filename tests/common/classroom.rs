@@ -57,12 +57,7 @@ pub fn serve_set(
     let server = pijat_web::Web
         .start(room.clone(), &Listen::At("127.0.0.1:0".parse().unwrap()))
         .unwrap();
-    let url = server.urls()[0].clone();
-    let addr = url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
+    let addr = address(server.as_ref());
     Served {
         room,
         server: Some(server),
@@ -200,4 +195,13 @@ pub fn token(r: &super::http::Reply, statement: &str) -> String {
     } else {
         "a".to_string()
     }
+}
+
+/// The address of a server started on loopback.
+pub fn address(server: &dyn Running) -> SocketAddr {
+    let url = server.urls()[0].clone();
+    url.trim_start_matches("http://")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap()
 }

@@ -32,12 +32,7 @@ impl FormServer {
         let server = pijat_web::Web
             .start_forms(desk.clone(), &Listen::At("127.0.0.1:0".parse().unwrap()))
             .unwrap();
-        let url = server.urls()[0].clone();
-        let addr = url
-            .trim_start_matches("http://")
-            .trim_end_matches('/')
-            .parse()
-            .unwrap();
+        let addr = super::classroom::address(server.as_ref());
         FormServer {
             desk,
             server: Some(server),

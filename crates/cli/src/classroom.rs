@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::{EXIT_INPUT, Shell};
 use crate::{errln, outln};
-use pijat_app::classroom::{Classroom, Listen, Serve, Setup};
+use pijat_app::classroom::{Classroom, Listen, Running, Serve, Setup};
 use pijat_core::Phase;
 
 pub(crate) struct Args<'a> {
@@ -48,19 +48,9 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
         }
     };
     let listen = args.listen.map_or(Listen::Private, Listen::At);
-    let server = match serve.start(room.clone(), &listen) {
-        Ok(s) => s,
-        Err(m) => {
-            errln!("{}", m.get(lang));
-            return EXIT_INPUT;
-        }
+    let Some(server) = announced(serve.start(room.clone(), &listen), lang) else {
+        return EXIT_INPUT;
     };
-    if let Some(w) = server.warning() {
-        errln!("{}", w.get(lang));
-    }
-    for url in server.urls() {
-        outln!("URL {url}");
-    }
     outln!("CODE {}", room.code());
     errln!("{}", pijat_core::both!(classroom, headless_stop).get(lang));
     if args.new_names {
@@ -115,6 +105,28 @@ pub(crate) fn run(shell: &Shell, args: &Args, serve: &dyn Serve) -> u8 {
         pijat_core::both!(classroom, live_ended, n = n).get(lang)
     );
     0
+}
+
+/// A server started, its warning and `URL …` lines printed; `None` after saying why it could
+/// not start.
+pub(crate) fn announced(
+    started: Result<Box<dyn Running>, pijat_core::Bilingual>,
+    lang: &str,
+) -> Option<Box<dyn Running>> {
+    let server = match started {
+        Ok(s) => s,
+        Err(m) => {
+            errln!("{}", m.get(lang));
+            return None;
+        }
+    };
+    if let Some(w) = server.warning() {
+        errln!("{}", w.get(lang));
+    }
+    for url in server.urls() {
+        outln!("URL {url}");
+    }
+    Some(server)
 }
 
 /// What the trainer typed, or a signal to end.

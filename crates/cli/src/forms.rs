@@ -69,19 +69,10 @@ fn run_serve(shell: &Shell, class: &str, listen: Option<SocketAddr>, serve: &dyn
         }
     };
     let listen = listen.map_or(Listen::Private, Listen::At);
-    let server = match serve.start_forms(desk.clone(), &listen) {
-        Ok(s) => s,
-        Err(m) => {
-            errln!("{}", m.get(lang));
-            return EXIT_INPUT;
-        }
+    let Some(server) = super::classroom::announced(serve.start_forms(desk.clone(), &listen), lang)
+    else {
+        return EXIT_INPUT;
     };
-    if let Some(w) = server.warning() {
-        errln!("{}", w.get(lang));
-    }
-    for url in server.urls() {
-        outln!("URL {url}");
-    }
     outln!("USER {USER}");
     outln!("PASSWORD {}", desk.password());
     for s in desk.forms() {
