@@ -120,12 +120,25 @@ impl Collect {
         for (k, v) in extra {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
-        if !body.is_empty() || method == "POST" {
+        let chunked = extra
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v == "chunked");
+        if !chunked && (!body.is_empty() || method == "POST") {
             head.push_str(&format!("Content-Length: {}\r\n", body.len()));
         }
         head.push_str("\r\n");
         let mut bytes = head.into_bytes();
-        bytes.extend_from_slice(body);
+        if chunked {
+            // As a phone streaming the form sends it: pieces of at most 1000 bytes.
+            for piece in body.chunks(1000) {
+                bytes.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+                bytes.extend_from_slice(piece);
+                bytes.extend_from_slice(b"\r\n");
+            }
+            bytes.extend_from_slice(b"0\r\n\r\n");
+        } else {
+            bytes.extend_from_slice(body);
+        }
         let r = raw_from(self.from, self.addr, &bytes);
         if r.status == 401
             && let Some(h) = r.header("www-authenticate")
@@ -158,6 +171,11 @@ impl Collect {
 
     /// `HEAD /submission`, then the multipart POST of `xml`.
     pub fn submit(&mut self, xml: &str) -> Reply {
+        self.submit_with(xml, &[])
+    }
+
+    /// The same with more headers (`Transfer-Encoding: chunked` sends the body in chunks).
+    pub fn submit_with(&mut self, xml: &str, headers: &[(&str, String)]) -> Reply {
         let head = self.send("HEAD", "/submission", &[], b"");
         assert_eq!(head.status, 204, "{head:?}");
         let boundary = "----pijatTestBoundary7MA4YWxkTrZu0gW";

@@ -188,10 +188,11 @@ fn a_visit_already_typed_from_paper_is_a_conflict_and_an_older_form_is_read_by_n
         ),
         "version=\"0000000000\"",
     );
-    let r = s.phone().submit(&older);
+    let chunked = [("Transfer-Encoding", "chunked".to_string())];
+    let r = s.phone().submit_with(&older, &chunked);
     assert_eq!(
         r.status, 201,
-        "every field is there, so an older version reads: {r:?}"
+        "every field is there, so an older version reads (sent in chunks): {r:?}"
     );
     let mut again = visit_xml(&s, &budi, "2026-12-01", &[]);
     again = again.replace(ID, "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee");

@@ -71,24 +71,81 @@ impl Arrival {
     }
 }
 
-/// Every arrival, in order.
+/// The arrivals kept for the screen: the latest, however long a phone keeps sending.
+const KEPT: usize = 500;
+
 #[derive(Default)]
-pub struct Log(Mutex<Vec<Arrival>>);
+struct Kept {
+    /// How many arrivals were dropped from the front.
+    dropped: usize,
+    latest: std::collections::VecDeque<Arrival>,
+    saved: usize,
+}
+
+/// Every arrival, in order (the latest [`KEPT`] of them).
+#[derive(Default)]
+pub struct Log(Mutex<Kept>);
 
 impl Log {
-    pub(super) fn push(&self, a: Arrival) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(a);
+    fn lock(&self) -> std::sync::MutexGuard<'_, Kept> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The arrivals after the first `seen`.
+    pub(super) fn push(&self, a: Arrival) {
+        let mut k = self.lock();
+        if a.outcome == Outcome::Saved {
+            k.saved += 1;
+        }
+        k.latest.push_back(a);
+        if k.latest.len() > KEPT {
+            k.latest.pop_front();
+            k.dropped += 1;
+        }
+    }
+
+    /// The arrivals after the first `seen` (those still kept).
     pub fn since(&self, seen: usize) -> Vec<Arrival> {
-        let all = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        all.get(seen..).map(<[Arrival]>::to_vec).unwrap_or_default()
+        let k = self.lock();
+        let skip = seen.saturating_sub(k.dropped);
+        k.latest.iter().skip(skip).cloned().collect()
+    }
+
+    /// How many arrived in all.
+    pub fn count(&self) -> usize {
+        let k = self.lock();
+        k.dropped + k.latest.len()
     }
 
     /// How many were saved now (not resends, not refusals).
     pub fn saved(&self) -> usize {
-        let all = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        all.iter().filter(|a| a.outcome == Outcome::Saved).count()
+        self.lock().saved
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_keeps_the_latest_and_counts_them_all() {
+        let log = Log::default();
+        for i in 0..KEPT + 10 {
+            log.push(Arrival {
+                kind: "visit",
+                name: i.to_string(),
+                date: String::new(),
+                outcome: if i % 2 == 0 {
+                    Outcome::Saved
+                } else {
+                    Outcome::Already
+                },
+            });
+        }
+        assert_eq!(log.count(), KEPT + 10);
+        assert_eq!(log.saved(), (KEPT + 10) / 2);
+        assert_eq!(log.since(0).len(), KEPT);
+        assert_eq!(log.since(0)[0].name, "10");
+        assert_eq!(log.since(KEPT + 8).len(), 2);
+        assert!(log.since(KEPT + 10).is_empty());
     }
 }
