@@ -182,15 +182,12 @@ impl Collect {
         let body = format!(
             "--{boundary}\r\nContent-Disposition: form-data; name=\"xml_submission_file\"; filename=\"submission.xml\"\r\nContent-Type: text/xml\r\n\r\n{xml}\r\n--{boundary}--\r\n"
         );
-        self.send(
-            "POST",
-            "/submission",
-            &[(
-                "Content-Type",
-                format!("multipart/form-data; boundary={boundary}"),
-            )],
-            body.as_bytes(),
-        )
+        let mut extra = vec![(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )];
+        extra.extend(headers.iter().cloned());
+        self.send("POST", "/submission", &extra, body.as_bytes())
     }
 }
 
