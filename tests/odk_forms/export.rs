@@ -245,3 +245,41 @@ fn a_kobo_export_is_read_by_column_name_and_each_instance_is_saved_once() {
         common::cli::both(&foreign)
     );
 }
+
+#[test]
+fn a_visit_from_a_phone_travels_in_a_bundle_and_merges_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (here, there) = (dir.path().join("here"), dir.path().join("there"));
+    class_with(&here, CLASS, &["Budi"]);
+    let s = super::common::collect::FormServer::start(&here, CLASS);
+    let budi = super::id_of(&s.desk, "Budi");
+    let form = s.desk.form("pijat_visit").unwrap().xml.clone();
+    let answers = visit_answers(&budi, "2026-12-04");
+    let xml = filled(
+        &form,
+        &borrowed(&answers),
+        "22222222-3333-4444-8555-666666666666",
+    );
+    assert_eq!(s.phone().submit(&xml).status, 201);
+    drop(s);
+    let bundle = dir.path().join("melati.pijat");
+    // A laptop that takes in others' records has a trainer PIN.
+    pijat_store::Store::open(&there)
+        .unwrap()
+        .set_pin("2468")
+        .unwrap();
+    let out = common::cli::run(
+        &here,
+        &["export", bundle.to_str().unwrap(), "--class", CLASS],
+        "",
+    );
+    assert!(out.status.success(), "{}", common::cli::both(&out));
+    for _ in 0..2 {
+        let out = common::cli::run(&there, &["import", bundle.to_str().unwrap()], "");
+        assert!(out.status.success(), "{}", common::cli::both(&out));
+    }
+    let v = visits_of(&there, "Budi");
+    assert_eq!(v.len(), 1, "merged once, however often imported");
+    assert_eq!(v[0].id, "22222222-3333-4444-8555-666666666666");
+    assert_eq!(v[0].mode, pijat_core::Mode::Phone);
+}

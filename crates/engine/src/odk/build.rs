@@ -64,6 +64,17 @@ fn text(t: &Text) -> Bilingual {
     Bilingual::new(t.get(&Lang::id()), t.get(&Lang::en()))
 }
 
+/// The roster as a question: a list with a search box, for a class of thirty fathers.
+fn roster_question(name: &str, roster: &[Member], label: Bilingual) -> Question {
+    Question::new(
+        name,
+        Kind::Select("roster".into(), roster_choices(roster)),
+        label,
+        true,
+    )
+    .appearance("autocomplete")
+}
+
 fn roster_choices(roster: &[Member]) -> Vec<Choice> {
     roster
         .iter()
@@ -98,11 +109,10 @@ fn today(name: &str) -> Question {
 pub fn tilik(routine: &Routine, roster: &[Member]) -> Form {
     let title = text(&routine.title);
     let mut items = vec![
-        Item::Question(Question::new(
+        Item::Question(roster_question(
             PARTICIPANT,
-            Kind::Select("roster".into(), roster_choices(roster)),
+            roster,
             pijat_core::both!(odk, participant_q),
-            true,
         )),
         Item::Question(
             Question::new(
@@ -289,11 +299,10 @@ pub fn visit(roster: &[Member]) -> Form {
         title: pijat_core::both!(odk, visit_title),
         version: String::new(),
         items: vec![
-            Item::Question(Question::new(
+            Item::Question(roster_question(
                 FAMILY,
-                Kind::Select("roster".into(), roster_choices(roster)),
+                roster,
                 pijat_core::both!(odk, family_q),
-                true,
             )),
             Item::Question(today(DATE)),
             Item::Question(Question::new(

@@ -53,6 +53,8 @@ pub struct Question {
     pub relevant: Option<String>,
     /// An answer must satisfy this, with the message shown otherwise.
     pub constraint: Option<(String, Bilingual)>,
+    /// How Collect shows it (`autocomplete`: a list with a search box).
+    pub appearance: Option<&'static str>,
 }
 
 impl Question {
@@ -66,7 +68,14 @@ impl Question {
             required,
             relevant: None,
             constraint: None,
+            appearance: None,
         }
+    }
+
+    /// Shown as Collect's `appearance` says.
+    pub fn appearance(mut self, appearance: &'static str) -> Question {
+        self.appearance = Some(appearance);
+        self
     }
 
     /// With a hint.

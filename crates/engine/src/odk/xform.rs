@@ -85,9 +85,13 @@ fn body_question(q: &Question, path: &str, texts: &mut Texts, out: &mut String) 
         .unwrap_or_default();
     match &q.kind {
         Kind::Select(_, choices) => {
+            let appearance = q
+                .appearance
+                .map(|a| format!(" appearance=\"{}\"", esc(a)))
+                .unwrap_or_default();
             let _ = write!(
                 out,
-                "<select1 ref=\"{path}\"><label ref=\"{label}\"/>{hint}"
+                "<select1 ref=\"{path}\"{appearance}><label ref=\"{label}\"/>{hint}"
             );
             for (i, c) in choices.iter().enumerate() {
                 let l = texts.add(format!("{path}/{i}:label"), &c.label);

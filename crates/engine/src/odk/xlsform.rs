@@ -69,7 +69,7 @@ fn question_row(q: &Question) -> Vec<String> {
         } else {
             String::new()
         },
-        String::new(),
+        q.appearance.unwrap_or_default().to_string(),
     ]
 }
 
