@@ -202,7 +202,20 @@ pub fn filled(form_xml: &str, answers: &[(&str, &str)], instance_id: &str) -> St
         assert!(inst.contains(&empty), "no field {k} in the form");
         inst = inst.replace(&empty, &format!("<{k}>{v}</{k}>"));
     }
-    inst.replace(
+    // Collect leaves out a field whose condition did not hold: a timed step's seconds when the
+    // step was not done or not observed, the danger note when there was no sign.
+    let mut kept = String::new();
+    let mut rest = inst.as_str();
+    while let Some(at) = rest.find("<seconds_") {
+        let end = rest[at..].find('>').unwrap() + at;
+        kept.push_str(&rest[..at]);
+        if !rest[..=end].ends_with("/>") {
+            kept.push_str(&rest[at..=end]);
+        }
+        rest = &rest[end + 1..];
+    }
+    kept.push_str(rest);
+    kept.replace("<danger_note/>", "").replace(
         "<instanceID/>",
         &format!("<instanceID>uuid:{instance_id}</instanceID>"),
     )

@@ -233,3 +233,64 @@ fn on_a_full_disk_the_phone_is_told_to_send_again_later_and_nothing_is_half_save
     drop(s);
     assert_eq!(visits_of(&data, "Budi").len(), 1);
 }
+
+#[test]
+fn an_instance_id_used_for_another_record_a_cadre_as_a_family_or_a_year_long_past_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    class_with(dir.path(), CLASS, &["Budi", "Agus"]);
+    {
+        let store = pijat_store::Store::open(dir.path()).unwrap();
+        let class = store.class_by_name(CLASS).unwrap().unwrap();
+        let siti = store
+            .create_profile("Siti", pijat_core::Role::Cadre)
+            .unwrap();
+        store.add_member(&class.id, &siti.id).unwrap();
+    }
+    let siti = pijat_store::Store::open(dir.path())
+        .unwrap()
+        .profile_by_name("Siti")
+        .unwrap()
+        .unwrap()
+        .id;
+    let s = FormServer::start(dir.path(), CLASS);
+    let (budi, agus) = (id_of(&s.desk, "Budi"), id_of(&s.desk, "Agus"));
+    let mut phone = s.phone();
+    assert_eq!(
+        phone
+            .submit(&visit_xml(&s, &budi, "2026-12-01", &[]))
+            .status,
+        201
+    );
+    let same_id_other_family = visit_xml(&s, &agus, "2026-11-30", &[]);
+    let r = phone.submit(&same_id_other_family);
+    assert_eq!(
+        r.status, 409,
+        "not a resend: another family under the same id: {r:?}"
+    );
+    assert!(
+        r.body.contains("sudah dipakai untuk catatan lain"),
+        "{}",
+        r.body
+    );
+    assert!(visits_of(dir.path(), "Agus").is_empty());
+
+    let fresh = |xml: String| xml.replace(ID, "99999999-8888-4777-8666-555555555555");
+    let cadre = fresh(visit_xml(&s, &siti, "2026-12-01", &[]));
+    let r = phone.submit(&cadre);
+    assert_eq!(r.status, 400, "the visit form lists fathers only: {r:?}");
+    assert!(r.body.contains("tidak ada di daftar kelas"), "{}", r.body);
+    let long_ago = fresh(visit_xml(&s, &agus, "2016-12-01", &[]));
+    let r = phone.submit(&long_ago);
+    assert_eq!(r.status, 400, "{r:?}");
+    assert!(r.body.contains("lebih dari 3 tahun"), "{}", r.body);
+    let same_day = fresh(visit_xml(&s, &budi, "2026-12-01", &[]));
+    let r = phone.submit(&same_day);
+    assert_eq!(r.status, 409, "{r:?}");
+    assert!(
+        r.body
+            .contains("Budi sudah punya kunjungan tanggal 01/12/2026"),
+        "{}",
+        r.body
+    );
+    assert_eq!(visits_of(dir.path(), "Budi").len(), 1);
+}

@@ -66,7 +66,6 @@ pub struct FormDesk {
     class: ClassRecord,
     password: String,
     forms: Vec<Served>,
-    roster: Vec<Member>,
     store: Mutex<Store>,
     /// What arrived, in order.
     pub arrivals: arrivals::Log,
@@ -156,7 +155,6 @@ impl FormDesk {
             .map_err(|e| e.message())?;
         Ok(FormDesk {
             forms: forms_of(content, &roster),
-            roster: roster.into_iter().map(|(m, _)| m).collect(),
             class,
             password,
             store: Mutex::new(store),
@@ -223,7 +221,7 @@ impl FormDesk {
             Refusal::Invalid(pijat_core::both!(odk, unknown_form, form = form_id))
         })?;
         let class = (self.class.id.as_str(), self.class.name.as_str());
-        let record = read::record(served, &fields, &self.roster, class)?;
+        let record = read::record(served, &fields, class)?;
         let store = self.store.lock().unwrap_or_else(|p| p.into_inner());
         read::save(&store, &record)
     }

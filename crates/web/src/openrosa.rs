@@ -167,7 +167,7 @@ async fn authenticate(
         Verdict::Wait => {
             let mut r = said(
                 StatusCode::TOO_MANY_REQUESTS,
-                &pijat_core::both!(odk, wrong_password),
+                &pijat_core::both!(odk, wait_minute),
                 Some(req.headers()),
             );
             r.headers_mut()

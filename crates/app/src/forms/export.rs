@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use pijat_content::Content;
-use pijat_engine::odk::{self, Member};
+use pijat_engine::odk;
 
 use super::read::{self, Record};
 use super::submission::{Fields, instance_uuid};
@@ -76,6 +76,9 @@ pub fn import_export(
     let shown = file.display().to_string();
     let at = |line: u64, m: &pijat_core::Bilingual| format!("{shown}:{line}: {}", m.get(lang));
     let bytes = crate::sheet_file::read_limited(file).map_err(|m| vec![m.get(lang).to_string()])?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(vec![at(1, &pijat_core::both!(odk, odk_xlsx))]);
+    }
     let store = records.store_mut();
     let class = store
         .class_by_name(class)
@@ -89,7 +92,6 @@ pub fn import_export(
         })?;
     let roster = members(store, &class).map_err(|m| vec![m.get(lang).to_string()])?;
     let forms = forms_of(content, &roster);
-    let roster: Vec<Member> = roster.into_iter().map(|(m, _)| m).collect();
     let header = header(&bytes);
     let id_column = column(&header, "instanceid").or_else(|| column(&header, "_uuid"));
     let (Some(served), Some(id_column)) = (which(&forms, &header), id_column) else {
@@ -142,7 +144,7 @@ pub fn import_export(
                 fields.values.insert(n.clone(), cell(*i));
             }
         }
-        match read::record(served, &fields, &roster, (&class.id, &class.name)) {
+        match read::record(served, &fields, (&class.id, &class.name)) {
             Ok(r) => made.push((*line, r)),
             Err(r) => errors.push(at(*line, r.message())),
         }

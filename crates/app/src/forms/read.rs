@@ -25,40 +25,73 @@ fn invalid(m: Bilingual) -> Refusal {
     Refusal::Invalid(m)
 }
 
-/// Reads answers by name, saying which version is missing what.
+/// Reads answers by name, saying which version is missing what. A field asked only under a
+/// condition (`relevant`) is left out of a submission when the condition did not hold, as
+/// Collect does: it reads as empty.
 struct Answers<'a> {
     fields: &'a Fields,
     current: &'a str,
+    conditional: Vec<&'a str>,
 }
 
 impl Answers<'_> {
     fn get(&self, field: &str) -> Result<&str, Refusal> {
-        self.fields
-            .values
-            .get(field)
-            .map(|v| v.trim())
-            .ok_or_else(|| {
-                let (version, current) = (&self.fields.version, self.current);
-                invalid(pijat_core::both!(
-                    odk,
-                    missing_answer,
-                    field = field,
-                    version = version,
-                    current = current
-                ))
-            })
+        if let Some(v) = self.fields.values.get(field) {
+            return Ok(v.trim());
+        }
+        if self.conditional.contains(&field) {
+            return Ok("");
+        }
+        let (version, current) = (&self.fields.version, self.current);
+        Err(invalid(if version == current {
+            pijat_core::both!(odk, answer_absent, field = field)
+        } else {
+            pijat_core::both!(
+                odk,
+                missing_answer,
+                field = field,
+                version = version,
+                current = current
+            )
+        }))
     }
 }
 
+/// The people a form offers (the choices of its first question), by roster id.
+fn roster_of(served: &Served) -> Vec<Member> {
+    served
+        .form
+        .questions()
+        .next()
+        .and_then(|(_, q)| match &q.kind {
+            odk::Kind::Select(_, choices) => Some(choices),
+            _ => None,
+        })
+        .map(|cs| {
+            cs.iter()
+                .map(|c| Member {
+                    id: c.value.clone(),
+                    name: c.label.id.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn member<'r>(roster: &'r [Member], id: &str, class: &str) -> Result<&'r Member, Refusal> {
-    roster.iter().find(|m| m.id == id).ok_or_else(|| {
-        let who = pijat_core::printable(id);
-        invalid(pijat_core::both!(
-            odk,
-            not_on_roster,
-            who = who,
-            class = class
-        ))
+    roster
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| invalid(pijat_core::both!(odk, not_on_roster, class = class)))
+}
+
+/// A day more than three years back is a mistyped year.
+fn too_old(day: &str) -> Option<Bilingual> {
+    let d = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    let limit = chrono::Local::now().date_naive() - chrono::Days::new(3 * 365 + 1);
+    (d < limit).then(|| {
+        let date = pijat_core::dates::paper_day(day, &pijat_core::Lang::id());
+        pijat_core::both!(odk, date_too_old, date = date)
     })
 }
 
@@ -77,16 +110,30 @@ fn today() -> String {
 pub(crate) fn record(
     served: &Served,
     fields: &Fields,
-    roster: &[Member],
     class: (&str, &str),
 ) -> Result<Record, Refusal> {
     let a = Answers {
         fields,
         current: &served.form.version,
+        conditional: served
+            .form
+            .questions()
+            .filter(|(_, q)| q.relevant.is_some())
+            .map(|(_, q)| q.name.as_str())
+            .collect(),
     };
-    match &served.routine {
-        Some(routine) => observation(routine, &a, roster, class),
-        None => visit(&a, roster, class),
+    let roster = roster_of(served);
+    let record = match &served.routine {
+        Some(routine) => observation(routine, &a, &roster, class),
+        None => visit(&a, &roster, class),
+    }?;
+    let day = match &record {
+        Record::Observation(o, _) => &o.observed_on,
+        Record::Visit(v, _) => &v.visited_on,
+    };
+    match too_old(day) {
+        Some(m) => Err(invalid(m)),
+        None => Ok(record),
     }
 }
 
@@ -236,7 +283,35 @@ pub(crate) fn save(store: &Store, record: &Record) -> Result<Arrival, Refusal> {
     let outcome = match got {
         Ok(Received::Saved) => Outcome::Saved,
         Ok(Received::AlreadyHere) => Outcome::Already,
-        Err(e @ StoreError::Duplicate(_)) => return Err(Refusal::Conflict(e.message())),
+        Ok(Received::IdTaken) => {
+            return Err(Refusal::Conflict(pijat_core::both!(odk, instance_taken)));
+        }
+        Err(StoreError::Duplicate(_)) => {
+            let day = pijat_core::dates::paper_day(date, &pijat_core::Lang::id());
+            let kinds = if kind == "observation" {
+                pijat_core::both!(odk, kind_observation)
+            } else {
+                pijat_core::both!(odk, kind_visit)
+            };
+            return Err(Refusal::Conflict(Bilingual::new(
+                pijat_core::both!(
+                    odk,
+                    duplicate_record,
+                    name = name,
+                    kind = kinds.id,
+                    date = day
+                )
+                .id,
+                pijat_core::both!(
+                    odk,
+                    duplicate_record,
+                    name = name,
+                    kind = kinds.en,
+                    date = day
+                )
+                .en,
+            )));
+        }
         Err(e @ (StoreError::NotOnRoster { .. } | StoreError::Name(_))) => {
             return Err(Refusal::Invalid(e.message()));
         }

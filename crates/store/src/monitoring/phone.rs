@@ -41,17 +41,31 @@ pub struct PhoneObservation {
 pub enum Received {
     /// Saved now.
     Saved,
-    /// Its instance id was saved before (a resend, or the same export read again): nothing
-    /// changed.
+    /// Its instance id was saved before for the same kind of record, person and day (a
+    /// resend, or the same export read again): nothing changed.
     AlreadyHere,
+    /// Its instance id is already the id of another record (another person, day or kind):
+    /// nothing was saved, and the phone must be told.
+    IdTaken,
 }
 
-fn already_here(tx: &Connection, id: &str) -> rusqlite::Result<bool> {
+/// The table, person and day of the record saved under `id`, if any.
+fn saved_as(tx: &Connection, id: &str) -> rusqlite::Result<Option<(String, String, String)>> {
     tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM observation WHERE id = ?1) OR EXISTS (SELECT 1 FROM visit WHERE id = ?1)",
+        "SELECT 'observation', profile_id, observed_on FROM observation WHERE id = ?1
+         UNION ALL SELECT 'visit', profile_id, visited_on FROM visit WHERE id = ?1 LIMIT 1",
         [id],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
+    .optional()
+}
+
+/// What a phone record's checks found.
+enum Checked {
+    /// New: the person's name.
+    New(String),
+    /// Saved before (resent) or its id taken by another record.
+    Seen(Received),
 }
 
 impl Store {
@@ -68,14 +82,25 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// The checks every phone record passes inside its transaction: not saved before, the
-    /// person on the class's roster. `Ok(None)`: already here.
-    fn phone_checks(&self, id: &str, class_id: &str, profile_id: &str) -> Result<Option<String>> {
-        if already_here(&self.conn, id).map_err(|e| self.err(e))? {
-            return Ok(None);
+    /// The checks every phone record passes inside its transaction: not saved before (or
+    /// saved as this very record: a resend), the person on the class's roster.
+    fn phone_checks(
+        &self,
+        id: &str,
+        class_id: &str,
+        record: (&str, &str, &str),
+    ) -> Result<Checked> {
+        let (table, profile_id, day) = record;
+        if let Some((t, p, d)) = saved_as(&self.conn, id).map_err(|e| self.err(e))? {
+            let same = t == table && p == profile_id && d == day;
+            return Ok(Checked::Seen(if same {
+                Received::AlreadyHere
+            } else {
+                Received::IdTaken
+            }));
         }
         match self.member_name(class_id, profile_id)? {
-            Some(name) => Ok(Some(name)),
+            Some(name) => Ok(Checked::New(name)),
             None => Err(StoreError::NotOnRoster {
                 name: profile_id.to_string(),
                 class: self.class_name(class_id)?,
@@ -98,8 +123,9 @@ impl Store {
     /// refused as a duplicate, like a sheet row.
     pub fn receive_observation(&self, o: &PhoneObservation) -> Result<Received> {
         self.write(|s| {
-            let Some(name) = s.phone_checks(&o.id, &o.class_id, &o.profile_id)? else {
-                return Ok(Received::AlreadyHere);
+            let name = match s.phone_checks(&o.id, &o.class_id, ("observation", &o.profile_id, &o.observed_on))? {
+                Checked::New(name) => name,
+                Checked::Seen(r) => return Ok(r),
             };
             let observer = pijat_core::clean_name(&o.observer).map_err(StoreError::Name)?;
             if s.same_observation(&o.profile_id, &o.routine_id, &o.observed_on, &observer)?
@@ -134,9 +160,11 @@ impl Store {
     pub fn receive_visit(&self, v: &VisitRecord) -> Result<Received> {
         let class_id = v.class_id.as_deref().unwrap_or_default();
         self.write(|s| {
-            let Some(name) = s.phone_checks(&v.id, class_id, &v.profile_id)? else {
-                return Ok(Received::AlreadyHere);
-            };
+            let name =
+                match s.phone_checks(&v.id, class_id, ("visit", &v.profile_id, &v.visited_on))? {
+                    Checked::New(name) => name,
+                    Checked::Seen(r) => return Ok(r),
+                };
             if s.same_visit(&v.profile_id, &v.visited_on)?.is_some() {
                 return Err(StoreError::Duplicate(name));
             }
