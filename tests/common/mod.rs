@@ -15,6 +15,7 @@ pub mod collect;
 pub mod headless;
 pub mod http;
 pub mod pdf;
+pub mod qr;
 pub mod skip;
 pub mod tiny;
 pub mod webdriver;

@@ -55,6 +55,18 @@ fn f_serves_the_forms_shows_how_to_set_up_collect_and_lists_what_arrives() {
         "{big}"
     );
     drop(class);
+    // The code on screen, read back as a phone's camera would, sets Collect up.
+    let scanned = common::qr::read(&big, 60).expect("the QR code on screen reads back");
+    let settings = collect_settings::Settings::decode(&scanned).unwrap();
+    assert_eq!(
+        settings.general.server_url.as_deref(),
+        Some(url.trim_end_matches('/'))
+    );
+    assert_eq!(settings.general.username.as_deref(), Some("kader"));
+    assert_eq!(
+        settings.general.password.as_deref(),
+        Some(password.as_str())
+    );
 
     let addr = url
         .trim_start_matches("http://")

@@ -124,6 +124,11 @@ fn a_phone_test_from_the_class_screen_shows_the_qr_code_and_follows_the_phones_l
         "the QR code fits at 80×24:\n{screen}"
     );
     let (addr, code) = address_and_code(&screen);
+    assert_eq!(
+        common::qr::read(&screen, 32),
+        Some(format!("http://{addr}/")),
+        "the QR code on screen reads back as the address:\n{screen}"
+    );
 
     let p = Phone::open(addr);
     p.code(&code);
