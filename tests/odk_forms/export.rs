@@ -213,6 +213,28 @@ fn a_kobo_export_is_read_by_column_name_and_each_instance_is_saved_once() {
         common::cli::both(&again)
     );
 
+    // New instances for days already visited: each row is named, nothing is saved.
+    let (d, e) = (
+        "dddddddd-0000-4000-8000-000000000004",
+        "eeeeeeee-0000-4000-8000-000000000005",
+    );
+    std::fs::write(
+        &file,
+        kobo_export(&[(&budi, "2026-12-01", d), (&agus, "2026-12-02", e)]),
+    )
+    .unwrap();
+    let twice = common::cli::run(dir.path(), &args, "");
+    let said = common::cli::both(&twice);
+    assert_eq!(twice.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("kobo.csv:2: Budi sudah punya kunjungan"),
+        "{said}"
+    );
+    assert!(
+        said.contains("kobo.csv:3: Agus sudah punya kunjungan"),
+        "{said}"
+    );
+
     let c = "cccccccc-0000-4000-8000-000000000003";
     let broken = String::from_utf8(kobo_export(&[
         (&agus, "2026-12-05", c),

@@ -101,8 +101,16 @@ fn new_password() -> String {
         .collect()
 }
 
-fn members(store: &Store, class: &ClassRecord) -> Result<Vec<(Member, Role)>, Bilingual> {
-    Ok(store
+/// A class by its name and its roster, which must not be empty: forms need someone to pick.
+fn class_roster(
+    store: &Store,
+    name: &str,
+) -> Result<(ClassRecord, Vec<(Member, Role)>), Bilingual> {
+    let class = store
+        .class_by_name(name)
+        .map_err(|e| e.message())?
+        .ok_or_else(|| pijat_core::both!(classroom, class_missing, n = name))?;
+    let roster: Vec<(Member, Role)> = store
         .members(&class.id)
         .map_err(|e| e.message())?
         .into_iter()
@@ -115,7 +123,11 @@ fn members(store: &Store, class: &ClassRecord) -> Result<Vec<(Member, Role)>, Bi
                 p.role,
             )
         })
-        .collect())
+        .collect();
+    if roster.is_empty() {
+        return Err(pijat_core::both!(odk, empty_roster, class = class.name));
+    }
+    Ok((class, roster))
 }
 
 /// The class's forms: a daftar tilik per routine (every member), then the visit form (the
@@ -142,14 +154,7 @@ impl FormDesk {
     /// file. A class with nobody on its roster has nothing to serve.
     pub fn open(content: &Content, data_dir: &Path, class: &str) -> Result<FormDesk, Bilingual> {
         let store = Store::open(data_dir).map_err(|e| e.message())?;
-        let class = store
-            .class_by_name(class)
-            .map_err(|e| e.message())?
-            .ok_or_else(|| pijat_core::both!(classroom, class_missing, n = class))?;
-        let roster = members(&store, &class)?;
-        if roster.is_empty() {
-            return Err(pijat_core::both!(odk, empty_roster, class = class.name));
-        }
+        let (class, roster) = class_roster(&store, class)?;
         let password = store
             .forms_password(&class.id, &new_password())
             .map_err(|e| e.message())?;
@@ -234,15 +239,7 @@ pub fn xlsforms(
     content: &Content,
     class: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, Bilingual> {
-    let store = records.store();
-    let class = store
-        .class_by_name(class)
-        .map_err(|e| e.message())?
-        .ok_or_else(|| pijat_core::both!(classroom, class_missing, n = class))?;
-    let roster = members(store, &class)?;
-    if roster.is_empty() {
-        return Err(pijat_core::both!(odk, empty_roster, class = class.name));
-    }
+    let (_, roster) = class_roster(records.store(), class)?;
     forms_of(content, &roster)
         .into_iter()
         .map(|s| {

@@ -13,6 +13,17 @@ pub fn read_csv(
     read_csv_with(bytes, columns, &[])
 }
 
+/// The separator a spreadsheet saved the sheet with: a semicolon when the first line has
+/// semicolons and no comma (Excel in an Indonesian locale, KoboToolbox), else a comma.
+pub(crate) fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// As [`read_csv`], with `optional` columns after the required ones: a sheet made before they
 /// existed reads, its cells in them empty.
 pub fn read_csv_with(
@@ -33,14 +44,8 @@ pub fn read_csv_with(
             message: pijat_core::both!(messages, quote_opens_row_never_closed),
         });
     }
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(';') && !first.contains(',') {
-        b';'
-    } else {
-        b','
-    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(delimiter(text))
         .has_headers(true)
         .flexible(true)
         .from_reader(text.as_bytes());

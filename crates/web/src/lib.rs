@@ -37,13 +37,6 @@ pub fn router(room: Arc<Classroom>, addrs: &[SocketAddr]) -> axum::Router {
     ))
 }
 
-/// The OpenRosa routes of a class's forms without a socket, for tests (as [`router`]).
-pub fn forms_router(desk: Arc<FormDesk>, addrs: &[SocketAddr]) -> axum::Router {
-    openrosa_router(desk, &net::host_names(addrs)).layer(
-        axum::extract::connect_info::MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 0))),
-    )
-}
-
 fn openrosa_router(desk: Arc<FormDesk>, hosts: &[String]) -> axum::Router {
     let guard = digest::Guard::new(pijat_app::forms::USER, desk.password());
     openrosa::router(Arc::new(openrosa::Forms {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequest, Multipart, Path, Query, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -20,6 +20,7 @@ use serde::Deserialize;
 use super::digest::{Guard, Verdict};
 use pijat_app::forms::{Arrival, FormDesk, MAX_SUBMISSION, Refusal};
 use pijat_core::Bilingual;
+use pijat_core::html::esc;
 
 /// The largest submission request: the XML and the multipart framing around it.
 pub(crate) const MAX_UPLOAD: usize = MAX_SUBMISSION + 16 * 1024;
@@ -57,7 +58,7 @@ pub(crate) fn router(site: Arc<Forms>) -> Router {
         .with_state(site)
 }
 
-/// Every reply: the OpenRosa version, never cached, never sniffed.
+/// Every reply: the OpenRosa version, never cached, never sniffed (hyper adds `Date`).
 async fn openrosa_headers(mut resp: Response) -> Response {
     let h = resp.headers_mut();
     h.insert("X-OpenRosa-Version", HeaderValue::from_static("1.0"));
@@ -66,30 +67,7 @@ async fn openrosa_headers(mut resp: Response) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    if !h.contains_key(header::DATE) {
-        let now = httpdate(std::time::SystemTime::now());
-        if let Ok(v) = HeaderValue::from_str(&now) {
-            h.insert(header::DATE, v);
-        }
-    }
     resp
-}
-
-/// An HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
-fn httpdate(t: std::time::SystemTime) -> String {
-    let secs = t
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs()) as i64;
-    chrono::DateTime::from_timestamp(secs, 0)
-        .map(|d| d.format("%a, %d %b %Y %H:%M:%S GMT").to_string())
-        .unwrap_or_default()
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The language of the phone's messages: English when it asks for English first.
@@ -114,7 +92,7 @@ fn said(status: StatusCode, m: &Bilingual, headers: Option<&HeaderMap>) -> Respo
     };
     let body = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OpenRosaResponse xmlns=\"http://openrosa.org/http/response\"><message{nature}>{}</message></OpenRosaResponse>\n",
-        xml_escape(text)
+        esc(text)
     );
     (
         status,
@@ -203,11 +181,11 @@ async fn form_list(
         }
         body.push_str(&format!(
             "<xform><formID>{id}</formID><name>{name}</name><version>{v}</version><hash>{hash}</hash><downloadUrl>http://{host}/forms/{id}.xml</downloadUrl></xform>\n",
-            id = xml_escape(&s.form.id),
-            name = xml_escape(&s.form.title.id),
-            v = xml_escape(&s.form.version),
+            id = esc(&s.form.id),
+            name = esc(&s.form.title.id),
+            v = esc(&s.form.version),
             hash = s.hash,
-            host = xml_escape(&host),
+            host = esc(&host),
         ));
     }
     body.push_str("</xforms>\n");
@@ -305,13 +283,6 @@ async fn xml_part(req: Request) -> Result<Vec<u8>, Response> {
 }
 
 async fn submit(State(site): State<Arc<Forms>>, req: Request) -> Response {
-    if req.method() != Method::POST {
-        return said(
-            StatusCode::METHOD_NOT_ALLOWED,
-            &pijat_core::both!(odk, not_found),
-            None,
-        );
-    }
     let headers = req.headers().clone();
     let xml = match xml_part(req).await {
         Ok(x) => x,

@@ -60,13 +60,7 @@ impl Arrival {
             }
             (Outcome::Saved, _) => pijat_core::both!(odk, saved_visit, name = name, date = date),
             (Outcome::Already, _) => pijat_core::both!(odk, already_here, name = name, date = date),
-            (Outcome::Refused(why), _) => {
-                let why = why.clone();
-                Bilingual::new(
-                    pijat_core::both!(odk, refused_whole, why = why.id).id,
-                    pijat_core::both!(odk, refused_whole, why = why.en).en,
-                )
-            }
+            (Outcome::Refused(why), _) => pijat_core::both!(odk, refused_whole, why = *why),
         }
     }
 }

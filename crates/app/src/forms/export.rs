@@ -11,7 +11,7 @@ use pijat_engine::odk;
 
 use super::read::{self, Record};
 use super::submission::{Fields, instance_uuid};
-use super::{Outcome, Refusal, Served, forms_of, members};
+use super::{Outcome, Served, class_roster, forms_of};
 use crate::Records;
 use crate::sheets::RowError;
 
@@ -20,13 +20,8 @@ fn header(bytes: &[u8]) -> Vec<String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = String::from_utf8_lossy(bytes);
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = if first.contains(';') && !first.contains(',') {
-        b';'
-    } else {
-        b','
-    };
     csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(crate::sheet_csv::delimiter(first))
         .has_headers(false)
         .from_reader(first.as_bytes())
         .records()
@@ -80,17 +75,7 @@ pub fn import_export(
         return Err(vec![at(1, &pijat_core::both!(odk, odk_xlsx))]);
     }
     let store = records.store_mut();
-    let class = store
-        .class_by_name(class)
-        .map_err(|e| vec![e.message().get(lang).to_string()])?
-        .ok_or_else(|| {
-            vec![
-                pijat_core::both!(classroom, class_missing, n = class)
-                    .get(lang)
-                    .to_string(),
-            ]
-        })?;
-    let roster = members(store, &class).map_err(|m| vec![m.get(lang).to_string()])?;
+    let (class, roster) = class_roster(store, class).map_err(|m| vec![m.get(lang).to_string()])?;
     let forms = forms_of(content, &roster);
     let header = header(&bytes);
     let id_column = column(&header, "instanceid").or_else(|| column(&header, "_uuid"));
@@ -155,24 +140,27 @@ pub fn import_export(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut refused: Option<(u64, Refusal)> = None;
+    // Every row is tried inside one transaction, so each refused row is named; any refusal
+    // rolls the whole import back (the error returned only to end the transaction).
+    let mut refused: Vec<String> = Vec::new();
     let mut counts = (0, 0);
     let saved = store.write(|s| {
         for (line, r) in &made {
             match read::save(s, r) {
                 Ok(a) if a.outcome == Outcome::Saved => counts.0 += 1,
                 Ok(_) => counts.1 += 1,
-                Err(why) => {
-                    refused = Some((*line, why));
-                    return Err(pijat_store::StoreError::Vanished);
-                }
+                Err(why) => refused.push(at(*line, why.message())),
             }
         }
-        Ok(())
+        if refused.is_empty() {
+            Ok(())
+        } else {
+            Err(pijat_store::StoreError::Vanished)
+        }
     });
-    match (saved, refused) {
-        (Ok(()), _) => Ok(counts),
-        (Err(_), Some((line, why))) => Err(vec![at(line, why.message())]),
-        (Err(e), None) => Err(vec![e.message().get(lang).to_string()]),
+    match saved {
+        Ok(()) => Ok(counts),
+        Err(_) if !refused.is_empty() => Err(refused),
+        Err(e) => Err(vec![e.message().get(lang).to_string()]),
     }
 }

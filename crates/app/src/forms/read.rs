@@ -96,10 +96,7 @@ fn too_old(day: &str) -> Option<Bilingual> {
 }
 
 fn field_wrong(field: &str, why: Bilingual) -> Bilingual {
-    Bilingual::new(
-        pijat_core::both!(odk, answer_wrong, field = field, why = why.id).id,
-        pijat_core::both!(odk, answer_wrong, field = field, why = why.en).en,
-    )
+    pijat_core::both!(odk, answer_wrong, field = field, why = why)
 }
 
 fn today() -> String {
@@ -293,23 +290,12 @@ pub(crate) fn save(store: &Store, record: &Record) -> Result<Arrival, Refusal> {
             } else {
                 pijat_core::both!(odk, kind_visit)
             };
-            return Err(Refusal::Conflict(Bilingual::new(
-                pijat_core::both!(
-                    odk,
-                    duplicate_record,
-                    name = name,
-                    kind = kinds.id,
-                    date = day
-                )
-                .id,
-                pijat_core::both!(
-                    odk,
-                    duplicate_record,
-                    name = name,
-                    kind = kinds.en,
-                    date = day
-                )
-                .en,
+            return Err(Refusal::Conflict(pijat_core::both!(
+                odk,
+                duplicate_record,
+                name = name,
+                kind = kinds,
+                date = day
             )));
         }
         Err(e @ (StoreError::NotOnRoster { .. } | StoreError::Name(_))) => {
@@ -317,9 +303,10 @@ pub(crate) fn save(store: &Store, record: &Record) -> Result<Arrival, Refusal> {
         }
         Err(e) => {
             let why = e.message();
-            return Err(Refusal::Unavailable(Bilingual::new(
-                pijat_core::both!(odk, not_saved_disk, why = why.id).id,
-                pijat_core::both!(odk, not_saved_disk, why = why.en).en,
+            return Err(Refusal::Unavailable(pijat_core::both!(
+                odk,
+                not_saved_disk,
+                why = why
             )));
         }
     };

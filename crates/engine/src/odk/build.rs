@@ -134,10 +134,11 @@ pub fn tilik(routine: &Routine, roster: &[Member]) -> Form {
     for (i, step) in routine.steps.iter().enumerate() {
         let n = i + 1;
         let step_title = text(&step.title);
-        let label = Bilingual::new(
-            step_label(n, &step_title.id, step.critical, false),
-            step_label(n, &step_title.en, step.critical, true),
-        );
+        let label = if step.critical {
+            pijat_core::both!(odk, step_group_critical, n = n, title = step_title)
+        } else {
+            pijat_core::both!(odk, step_group, n = n, title = step_title)
+        };
         let mut hint = text(&step.instruction);
         if step.critical {
             let c = pijat_core::both!(odk, critical_hint);
@@ -186,23 +187,11 @@ pub fn tilik(routine: &Routine, roster: &[Member]) -> Form {
     }
     Form {
         id: tilik_id(&routine.id),
-        title: Bilingual::new(
-            pijat_core::both!(odk, tilik_title, routine = title.id).id,
-            pijat_core::both!(odk, tilik_title, routine = title.en).en,
-        ),
+        title: pijat_core::both!(odk, tilik_title, routine = title),
         version: String::new(),
         items,
         instance_name: (PARTICIPANT.into(), DATE.into()),
     }
-}
-
-fn step_label(n: usize, title: &str, critical: bool, en: bool) -> String {
-    let b = if critical {
-        pijat_core::both!(odk, step_group_critical, n = n, title = title)
-    } else {
-        pijat_core::both!(odk, step_group, n = n, title = title)
-    };
-    if en { b.en } else { b.id }
 }
 
 /// The home-visit form of a class: the family from the roster, the day, the milk, the mother's

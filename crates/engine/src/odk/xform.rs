@@ -6,27 +6,13 @@ use std::fmt::Write;
 
 use super::form::{Form, Item, Kind, Question};
 use pijat_core::Bilingual;
+use pijat_core::html::esc;
 
 /// The language names Collect shows in its "Change language" menu; Indonesian first, the
 /// default.
 pub(crate) const LANGUAGES: [(&str, bool); 2] = [(DEFAULT_LANGUAGE, false), ("English (en)", true)];
 /// The form's default language.
 pub(crate) const DEFAULT_LANGUAGE: &str = "Bahasa Indonesia (id)";
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Where each field sits in a submission: `/data/name` or `/data/group/name`.
 fn paths(form: &Form) -> BTreeMap<String, String> {
@@ -228,13 +214,5 @@ mod tests {
         );
         assert_eq!(resolve(". <= today()", &p), ". <= today()");
         assert_eq!(resolve("${unclosed", &p), "${unclosed");
-    }
-
-    #[test]
-    fn text_is_escaped_for_xml() {
-        assert_eq!(
-            esc("a<b & \"c\" 'd'>"),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;"
-        );
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -36,13 +36,7 @@ impl FormsScreen {
     /// Builds the class's forms and starts serving them; the words of what went wrong otherwise.
     pub fn start(class: &str, cx: &Cx) -> Result<Self, String> {
         let lang = cx.lang.code();
-        let serve = cx.serve.ok_or_else(|| {
-            pijat_core::both!(classroom, server_failed, m = "-")
-                .get(lang)
-                .to_string()
-        })?;
-        let dir = cx.records.path().parent().map(std::path::Path::to_path_buf);
-        let dir = dir.unwrap_or_default();
+        let (serve, dir) = super::phones::serving(cx)?;
         let desk =
             Arc::new(FormDesk::open(cx.content, &dir, class).map_err(|m| m.get(lang).to_string())?);
         let server = serve
@@ -103,16 +97,7 @@ impl FormsScreen {
         let lang = view.lang.code();
         // No frame: the code needs every row a 120×30 console has.
         let title = pijat_core::fill!(odk, s, serve_title, class = self.desk.class_name());
-        let qr_w = self.qr.width();
-        let fits = area.height >= self.qr.height() && area.width >= qr_w + 30;
-        let [left, right] = if fits {
-            Layout::horizontal([Constraint::Length(qr_w + 1), Constraint::Min(20)]).areas(area)
-        } else {
-            Layout::horizontal([Constraint::Length(0), Constraint::Min(20)]).areas(area)
-        };
-        if fits {
-            self.qr.render(left, buf);
-        }
+        let (fits, right) = self.qr.beside(area, buf);
         let mut lines: Vec<Line> = Vec::new();
         let mut say =
             |text: &str, style| lines.push(Line::from(Span::styled(text.to_string(), style)));
@@ -137,7 +122,7 @@ impl FormsScreen {
             say(s.serve_steps, th.dim);
         } else {
             let rows = self.qr.height() + 2;
-            let cols = qr_w + 31;
+            let cols = self.qr.width() + 31;
             say(
                 &pijat_core::fill!(odk, s, qr_too_small, rows = rows, cols = cols),
                 th.warning,

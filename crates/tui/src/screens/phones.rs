@@ -15,7 +15,7 @@ use crate::app::{Cx, Nav};
 use crate::keys::{Action, Context};
 use crate::view::{View, panel, row, scroll_for};
 use crate::widgets::qr::Qr;
-use pijat_app::classroom::{Classroom, Listen, LiveRow, Running, Setup};
+use pijat_app::classroom::{Classroom, Listen, LiveRow, Running, Serve, Setup};
 use pijat_content::{Phase, Quiz};
 
 /// How often the live table is read again.
@@ -61,17 +61,22 @@ pub fn render_sets(sets: &[String], selected: usize, area: Rect, buf: &mut Buffe
     Paragraph::new(lines).render(area, buf);
 }
 
+/// The web server `main` handed down and the data folder, for a screen that serves phones.
+pub fn serving(cx: &Cx) -> Result<(&'static dyn Serve, std::path::PathBuf), String> {
+    let serve = cx.serve.ok_or_else(|| {
+        pijat_core::both!(classroom, server_failed, m = "-")
+            .get(cx.lang.code())
+            .to_string()
+    })?;
+    let dir = cx.records.path().parent().map(std::path::Path::to_path_buf);
+    Ok((serve, dir.unwrap_or_default()))
+}
+
 impl PhonesScreen {
     /// Opens the room and starts serving it; the words of what went wrong otherwise.
     pub fn start(class: &str, quiz: &Quiz, phase: Phase, cx: &Cx) -> Result<Self, String> {
         let lang = cx.lang.code();
-        let serve = cx.serve.ok_or_else(|| {
-            pijat_core::both!(classroom, server_failed, m = "-")
-                .get(lang)
-                .to_string()
-        })?;
-        let dir = cx.records.path().parent().map(std::path::Path::to_path_buf);
-        let dir = dir.unwrap_or_default();
+        let (serve, dir) = serving(cx)?;
         let setup = Setup {
             data_dir: &dir,
             class,
@@ -207,16 +212,7 @@ impl PhonesScreen {
         let block = panel(&title, th);
         let inner = block.inner(area);
         block.render(area, buf);
-        let qr_w = self.qr.width();
-        let fits = inner.height >= self.qr.height() && inner.width >= qr_w + 30;
-        let [left, right] = if fits {
-            Layout::horizontal([Constraint::Length(qr_w + 1), Constraint::Min(20)]).areas(inner)
-        } else {
-            Layout::horizontal([Constraint::Length(0), Constraint::Min(20)]).areas(inner)
-        };
-        if fits {
-            self.qr.render(left, buf);
-        }
+        let (fits, right) = self.qr.beside(inner, buf);
         let width = usize::from(right.width.max(10));
         let mut lines: Vec<Line> = Vec::new();
         // Wrapped here, so the table below starts after the last line of text.

@@ -186,7 +186,7 @@ impl Form {
             let lead = if focused { "▸ " } else { "  " };
             let mut spans = vec![
                 Span::raw(lead),
-                Span::styled(format!("{}: ", pick(f.label)), th.title),
+                Span::styled(label_lead(pick(f.label)), th.title),
             ];
             match &f.kind {
                 Kind::Text => {
@@ -269,5 +269,14 @@ impl Form {
         if marks && all > skip + height && area.height > 1 {
             buf.set_string(edge, area.bottom().saturating_sub(1), "↓", th.key);
         }
+    }
+}
+
+/// A field's label before its value: a colon after a name, none after a question.
+fn label_lead(label: &str) -> String {
+    if label.ends_with('?') {
+        format!("{label} ")
+    } else {
+        format!("{label}: ")
     }
 }

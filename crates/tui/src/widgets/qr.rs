@@ -4,7 +4,7 @@
 
 use qrcode::{EcLevel, QrCode};
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 
 const QUIET: usize = 2;
@@ -53,6 +53,19 @@ impl Qr {
 
     pub(crate) fn height(&self) -> u16 {
         self.lines.len() as u16
+    }
+
+    /// Draws the code at the left of `area` when it fits there with 30 columns of text beside
+    /// it; whether it does, and the area left for the text.
+    pub(crate) fn beside(&self, area: Rect, buf: &mut Buffer) -> (bool, Rect) {
+        let fits = area.height >= self.height() && area.width >= self.width() + 30;
+        let qr_columns = if fits { self.width() + 1 } else { 0 };
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(qr_columns), Constraint::Min(20)]).areas(area);
+        if fits {
+            self.render(left, buf);
+        }
+        (fits, right)
     }
 
     /// Black on white whatever the terminal's colours (a scanner needs the contrast).
